@@ -1,0 +1,42 @@
+// Bundles the extension client, the language server and the CLI into dist/ for Node.
+// `--production` minifies; `--watch` rebuilds on change.
+import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+const pkg = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/** @type {import('esbuild').BuildOptions} */
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  minify: production,
+  external: ['vscode'],
+  logLevel: 'warning',
+  define: { CX_TAXONOMY_VERSION: JSON.stringify(pkg.version) },
+};
+
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
+  { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
+  { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+];
+
+const existing = entries.filter((e) => {
+  try {
+    readFileSync(e.entryPoints[0]);
+    return true;
+  } catch {
+    return false;
+  }
+});
+
+if (watch) {
+  for (const e of existing) await (await esbuild.context({ ...common, ...e })).watch();
+} else {
+  await Promise.all(existing.map((e) => esbuild.build({ ...common, ...e })));
+}

@@ -1,0 +1,165 @@
+import { globToRegExp } from './glob';
+import { DocReader } from './model';
+import { parseYaml } from './parse';
+import { LineIndex } from './lineIndex';
+import { SEVERITIES, type Range, type Severity } from './types';
+
+/** The lifecycle stages every workspace knows; the config may add more. */
+export const DEFAULT_LIFECYCLE_STAGES: readonly string[] = [
+  'awareness',
+  'consideration',
+  'acquisition',
+  'conversion',
+  'onboarding',
+  'adoption',
+  'retention',
+  'expansion',
+  'advocacy',
+  'win-back',
+];
+
+/** Channels offered by completion; the vocabulary stays open. */
+export const DEFAULT_CHANNELS: readonly string[] = [
+  'web',
+  'mobile-app',
+  'email',
+  'sms',
+  'phone',
+  'chat',
+  'social',
+  'store',
+  'field',
+  'partner',
+  'print',
+  'direct-mail',
+  'video',
+  'in-product',
+  'in-person',
+  'event',
+];
+
+/** The default size above which a file is skipped rather than read (5 MB). */
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+/** The settings one workspace runs with, after defaults are applied. */
+export interface TaxonomyConfig {
+  /** Per-rule severity overrides; rules not listed keep their default. */
+  rules: Record<string, Severity>;
+  /** Globs of Markdown docs checked against the glossary. */
+  docs: string[];
+  /** Globs of paths to skip. */
+  ignore: string[];
+  lifecycleStages: string[];
+  channels: string[];
+  maxFileSize: number;
+}
+
+export function defaultConfig(): TaxonomyConfig {
+  return {
+    rules: {},
+    docs: ['**/*.md'],
+    ignore: [],
+    lifecycleStages: [...DEFAULT_LIFECYCLE_STAGES],
+    channels: [...DEFAULT_CHANNELS],
+    maxFileSize: DEFAULT_MAX_FILE_SIZE,
+  };
+}
+
+/** A problem in the configuration file, with where it is. */
+export interface ConfigProblem {
+  message: string;
+  range: Range;
+}
+
+export interface ConfigResult {
+  config: TaxonomyConfig;
+  problems: ConfigProblem[];
+}
+
+/**
+ * Reads `cx-taxonomy.config.yaml`. Every bad entry is reported and replaced by its default, so a
+ * broken config never stops linting in the editor; the CLI turns problems into exit code 2.
+ */
+export function parseConfig(text: string, knownRules: ReadonlySet<string>): ConfigResult {
+  const config = defaultConfig();
+  const problems: ConfigProblem[] = [];
+  const lines = new LineIndex(text);
+  const parsed = parseYaml(text);
+  for (const p of parsed.problems) problems.push({ message: p.message, range: lines.range(p.start, p.end) });
+  const doc = parsed.docs[0];
+  if (!doc || doc.value === null) return { config, problems };
+  const r = new DocReader(doc, lines);
+  const root = doc.value;
+  if (typeof root !== 'object' || Array.isArray(root)) {
+    problems.push({ message: 'The configuration must be a mapping of settings (rules, docs, ignore, ...).', range: r.valueRange('') });
+    return { config, problems };
+  }
+  const known = new Set(['rules', 'docs', 'ignore', 'lifecycleStages', 'channels', 'maxFileSize', '$schema']);
+  for (const key of Object.keys(root as object)) {
+    if (!known.has(key)) problems.push({ message: `\`${key}\` is not a setting. Known settings: ${[...known].filter((k) => k !== '$schema').join(', ')}.`, range: r.keyRange(`/${key}`) });
+  }
+  const rules = r.get('/rules');
+  if (rules !== undefined && rules !== null) {
+    if (typeof rules !== 'object' || Array.isArray(rules)) {
+      problems.push({ message: '`rules` must map rule ids to a severity (off, hint, info, warning, error).', range: r.valueRange('/rules') });
+    } else {
+      for (const [id, sev] of Object.entries(rules as Record<string, unknown>)) {
+        const ptr = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        if (!knownRules.has(id)) {
+          problems.push({ message: `Unknown rule \`${id}\`.`, range: r.keyRange(ptr) });
+          continue;
+        }
+        if (typeof sev !== 'string' || !(SEVERITIES as readonly string[]).includes(sev)) {
+          problems.push({ message: `The severity of \`${id}\` must be one of ${SEVERITIES.join(', ')}.`, range: r.valueRange(ptr) });
+          continue;
+        }
+        config.rules[id] = sev as Severity;
+      }
+    }
+  }
+  const globList = (key: 'docs' | 'ignore') => {
+    const v = r.get(`/${key}`);
+    if (v === undefined || v === null) return;
+    if (!Array.isArray(v) || v.some((g) => typeof g !== 'string')) {
+      problems.push({ message: `\`${key}\` must be a list of glob patterns.`, range: r.valueRange(`/${key}`) });
+      return;
+    }
+    const ok: string[] = [];
+    (v as string[]).forEach((g, i) => {
+      if (g.replace(/\\/g, '/').split('/').includes('..') || g.startsWith('/')) {
+        problems.push({ message: `The glob \`${g}\` points outside the workspace; globs are relative to the folder holding the config.`, range: r.valueRange(`/${key}/${i}`) });
+      } else ok.push(g);
+    });
+    config[key] = ok;
+  };
+  globList('docs');
+  globList('ignore');
+  const idList = (key: 'lifecycleStages' | 'channels') => {
+    const v = r.get(`/${key}`);
+    if (v === undefined || v === null) return;
+    if (!Array.isArray(v) || v.some((g) => typeof g !== 'string')) {
+      problems.push({ message: `\`${key}\` must be a list of ids.`, range: r.valueRange(`/${key}`) });
+      return;
+    }
+    for (const s of v as string[]) if (!config[key].includes(s)) config[key].push(s);
+  };
+  idList('lifecycleStages');
+  idList('channels');
+  const max = r.get('/maxFileSize');
+  if (max !== undefined && max !== null) {
+    if (typeof max !== 'number' || !Number.isInteger(max) || max <= 0) {
+      problems.push({ message: '`maxFileSize` must be a positive whole number of bytes.', range: r.valueRange('/maxFileSize') });
+    } else config.maxFileSize = max;
+  }
+  return { config, problems };
+}
+
+/** Compiled doc and ignore globs, made once per config. */
+export interface CompiledGlobs {
+  docs: RegExp[];
+  ignore: RegExp[];
+}
+
+export function compileGlobs(config: TaxonomyConfig): CompiledGlobs {
+  return { docs: config.docs.map(globToRegExp), ignore: config.ignore.map(globToRegExp) };
+}

@@ -1,0 +1,34 @@
+import type { FileKind, TaxonomyKind } from './types';
+
+/** The taxonomy kinds in the order a reader meets them. */
+export const TAXONOMY_KINDS: readonly TaxonomyKind[] = ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'];
+
+/** The name of the optional configuration file at a workspace root. */
+export const CONFIG_FILE_NAME = 'cx-taxonomy.config.yaml';
+
+const SUFFIX = /\.(teams|glossary|persona|segment|journey|kpi)\.ya?ml$/i;
+
+/** The taxonomy kind a path's suffix promises, if any. */
+export function taxonomyKindOf(path: string): TaxonomyKind | undefined {
+  const m = SUFFIX.exec(path);
+  return m ? (m[1].toLowerCase() as TaxonomyKind) : undefined;
+}
+
+/** The base name of a path or URI. */
+export function baseName(path: string): string {
+  const i = Math.max(path.lastIndexOf('/'), path.lastIndexOf('\\'));
+  return i >= 0 ? path.slice(i + 1) : path;
+}
+
+/**
+ * What kind of file a path is, by suffix alone. Markdown is reported for any `.md` path; whether
+ * a given Markdown file is a checked doc is decided by the configured globs.
+ */
+export function fileKindOf(path: string): FileKind | undefined {
+  const base = baseName(path);
+  if (base === CONFIG_FILE_NAME || base === 'cx-taxonomy.config.yml') return 'config';
+  const kind = taxonomyKindOf(base);
+  if (kind) return kind;
+  if (/\.(md|markdown)$/i.test(base)) return 'markdown';
+  return undefined;
+}

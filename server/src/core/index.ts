@@ -1,0 +1,31 @@
+/**
+ * The taxonomy core: parse (with source ranges) -> model -> workspace index -> rules. Pure
+ * TypeScript; the language server and the CLI are thin adapters over this module.
+ */
+export * from './types';
+export * from './lineIndex';
+export * from './fileKinds';
+export * from './parse';
+export * from './model';
+export * from './config';
+export * from './schema';
+export * from './workspaceIndex';
+export * from './taxonomyFile';
+export * from './workspace';
+export * from './host';
+export * from './loader';
+export * from './ownership';
+export * from './suggest';
+export * from './glob';
+export type { Rule, RuleContext, RuleReport, IndexView } from './rules/types';
+export { ALL_RULES, RULE_IDS } from './rules/registry';
+
+import { ALL_RULES } from './rules/registry';
+import { TaxonomyWorkspace } from './workspace';
+import type { TaxonomyConfig } from './config';
+
+/** A workspace with every built-in rule: what the CLI and the server use. */
+export function createTaxonomyWorkspace(config?: TaxonomyConfig): TaxonomyWorkspace {
+  return new TaxonomyWorkspace({ rules: ALL_RULES, config });
+}
+export * from './roots';

@@ -1,0 +1,398 @@
+import { childPointer, type ParsedDoc, type SourceSpan } from './parse';
+import type { LineIndex } from './lineIndex';
+import type { EntityKind, Range, TaxonomyKind } from './types';
+
+/** A value together with where it was written. */
+export interface Located<T> {
+  value: T;
+  range: Range;
+  /** The JSON pointer of the value inside its document. */
+  pointer: string;
+}
+
+/** Who owns an entity: one team, or several with one accountable lead. */
+export interface Ownership {
+  teams: Located<string>[];
+  /** True when written as a list (`owner: [a, b]`). */
+  isList: boolean;
+  /** The range of the whole `owner` value. */
+  range: Range;
+  lead?: Located<string>;
+}
+
+/** A reference from one place to an entity id, as written. */
+export interface RefSite {
+  kind: EntityKind;
+  id: Located<string>;
+  /** The field that holds it (`persona`, `segments`, `owner`, `kpis`, ...). */
+  field: string;
+}
+
+/** Free text that terminology rules read: names, descriptions, definitions, goals, ... */
+export interface TextSite {
+  field: string;
+  text: string;
+  /** Offsets of the scalar's source, quotes and block indicators included. */
+  start: number;
+  end: number;
+  scalarType?: string;
+}
+
+/** What every entity has. */
+export interface EntityBase {
+  kind: EntityKind;
+  id?: Located<string>;
+  name?: Located<string>;
+  description?: Located<string>;
+  status?: Located<string>;
+  owner?: Ownership;
+  /** The range of the entity's whole mapping. */
+  range: Range;
+  pointer: string;
+  docIndex: number;
+}
+
+export interface Team extends EntityBase {
+  kind: 'team';
+  function?: Located<string>;
+}
+
+export interface Term extends EntityBase {
+  kind: 'term';
+  label?: Located<string>;
+  vocabulary: string;
+  definition?: Located<string>;
+  aliases: Located<string>[];
+  avoid: Located<string>[];
+  equivalent?: Located<string>;
+  broader: Located<string>[];
+  related: Located<string>[];
+}
+
+export interface Persona extends EntityBase {
+  kind: 'persona';
+  segments: Located<string>[];
+}
+
+export interface Segment extends EntityBase {
+  kind: 'segment';
+  personas: Located<string>[];
+  lifecycleStage?: Located<string>;
+}
+
+export interface Touchpoint extends EntityBase {
+  kind: 'touchpoint';
+  channel?: Located<string>;
+  kpis: Located<string>[];
+  handoff?: Located<string>;
+  /** Set when the `handoff` key is written with no team. */
+  handoffEmpty?: Range;
+}
+
+export interface Stage extends EntityBase {
+  kind: 'stage';
+  lifecycleStage?: Located<string>;
+  touchpoints: Touchpoint[];
+}
+
+export interface Journey extends EntityBase {
+  kind: 'journey';
+  persona?: Located<string>;
+  segments: Located<string>[];
+  stages: Stage[];
+}
+
+export interface ConflictEntry {
+  kpi?: Located<string>;
+  resolution?: Located<string>;
+  range: Range;
+}
+
+export interface Kpi extends EntityBase {
+  kind: 'kpi';
+  formula?: Located<string>;
+  definition?: Located<string>;
+  direction?: Located<string>;
+  conflictsWith: ConflictEntry[];
+}
+
+export type Entity = Team | Term | Persona | Segment | Journey | Stage | Touchpoint | Kpi;
+
+/** The entities of one YAML document. */
+export interface DocModel {
+  docIndex: number;
+  kind?: Located<string>;
+  /** Top-level entities (teams, terms, or the one persona/segment/journey/kpi). */
+  entities: Entity[];
+  refs: RefSite[];
+  texts: TextSite[];
+  /** Document-level defaults of a glossary. */
+  glossaryVocabulary?: string;
+}
+
+/** Reads typed values out of a parsed document, with their ranges. */
+export class DocReader {
+  constructor(
+    readonly doc: ParsedDoc,
+    readonly lines: LineIndex,
+  ) {}
+
+  span(pointer: string): SourceSpan | undefined {
+    return this.doc.spans.get(pointer);
+  }
+
+  get(pointer: string): unknown {
+    if (pointer === '') return this.doc.value;
+    let cur: unknown = this.doc.value;
+    for (const raw of pointer.slice(1).split('/')) {
+      const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      if (Array.isArray(cur)) cur = cur[Number(seg)];
+      else if (cur && typeof cur === 'object') cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
+      else return undefined;
+    }
+    return cur;
+  }
+
+  valueRange(pointer: string): Range {
+    const s = this.span(pointer);
+    return s ? this.lines.range(s.start, s.end) : this.lines.range(this.doc.start, this.doc.start);
+  }
+
+  keyRange(pointer: string): Range {
+    const s = this.span(pointer);
+    if (s && s.keyStart !== undefined && s.keyEnd !== undefined) return this.lines.range(s.keyStart, s.keyEnd);
+    return this.valueRange(pointer);
+  }
+
+  string(pointer: string): Located<string> | undefined {
+    const v = this.get(pointer);
+    if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
+      return { value: String(v), range: this.valueRange(pointer), pointer };
+    }
+    return undefined;
+  }
+
+  /** A list of strings; a single string is read as a list of one, as users often write. */
+  strings(pointer: string): Located<string>[] {
+    const v = this.get(pointer);
+    if (Array.isArray(v)) {
+      const out: Located<string>[] = [];
+      v.forEach((_, i) => {
+        const s = this.string(childPointer(pointer, i));
+        if (s) out.push(s);
+      });
+      return out;
+    }
+    const one = this.string(pointer);
+    return one ? [one] : [];
+  }
+
+  has(pointer: string): boolean {
+    return this.span(pointer) !== undefined;
+  }
+
+  text(pointer: string, field: string, out: TextSite[]): void {
+    const v = this.get(pointer);
+    const s = this.span(pointer);
+    if (typeof v === 'string' && s) out.push({ field, text: v, start: s.start, end: s.end, scalarType: s.scalarType });
+    else if (Array.isArray(v)) v.forEach((_, i) => this.text(childPointer(pointer, i), field, out));
+  }
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Free-text fields that terminology rules read, whatever the entity. */
+const TEXT_FIELDS = ['name', 'description', 'definition', 'criteria', 'goals', 'pains', 'quote', 'notes'];
+
+class ModelBuilder {
+  readonly refs: RefSite[] = [];
+  readonly texts: TextSite[] = [];
+
+  constructor(readonly r: DocReader) {}
+
+  base<K extends EntityKind>(kind: K, pointer: string): EntityBase & { kind: K } {
+    const r = this.r;
+    const p = (k: string) => childPointer(pointer, k);
+    for (const f of TEXT_FIELDS) this.r.text(p(f), f, this.texts);
+    return {
+      kind,
+      id: r.string(p('id')),
+      name: r.string(p('name')),
+      description: r.string(p('description')),
+      status: r.string(p('status')),
+      owner: this.ownership(pointer),
+      range: r.valueRange(pointer),
+      pointer,
+      docIndex: r.doc.index,
+    };
+  }
+
+  ownership(pointer: string): Ownership | undefined {
+    const r = this.r;
+    const op = childPointer(pointer, 'owner');
+    if (!r.has(op)) return undefined;
+    const raw = r.get(op);
+    const teams = r.strings(op).filter((t) => t.value.trim() !== '');
+    teams.forEach((t) => this.ref('team', t, 'owner'));
+    const lead = r.string(childPointer(pointer, 'lead'));
+    if (lead) this.ref('team', lead, 'lead');
+    return { teams, isList: Array.isArray(raw), range: r.valueRange(op), lead };
+  }
+
+  ref(kind: EntityKind, id: Located<string>, field: string): void {
+    if (id.value.trim() !== '') this.refs.push({ kind, id, field });
+  }
+
+  refs1(kind: EntityKind, pointer: string, field: string): Located<string> | undefined {
+    const v = this.r.string(pointer);
+    if (v) this.ref(kind, v, field);
+    return v;
+  }
+
+  refsN(kind: EntityKind, pointer: string, field: string): Located<string>[] {
+    const vs = this.r.strings(pointer);
+    vs.forEach((v) => this.ref(kind, v, field));
+    return vs;
+  }
+
+  list(pointer: string): string[] {
+    const v = this.r.get(pointer);
+    return Array.isArray(v) ? v.map((_, i) => childPointer(pointer, i)).filter((p) => isRecord(this.r.get(p))) : [];
+  }
+
+  team(pointer: string): Team {
+    return { ...this.base('team', pointer), function: this.r.string(childPointer(pointer, 'function')) };
+  }
+
+  term(pointer: string, defaultVocabulary: string | undefined, defaultOwner: Ownership | undefined): Term {
+    const r = this.r;
+    const p = (k: string) => childPointer(pointer, k);
+    const base = this.base('term', pointer);
+    const label = r.string(p('term'));
+    return {
+      ...base,
+      owner: base.owner ?? defaultOwner,
+      name: base.name ?? label,
+      label,
+      vocabulary: r.string(p('vocabulary'))?.value ?? defaultVocabulary ?? 'shared',
+      definition: r.string(p('definition')),
+      aliases: r.strings(p('aliases')),
+      avoid: r.strings(p('avoid')),
+      equivalent: this.refs1('term', p('equivalent'), 'equivalent'),
+      broader: this.refsN('term', p('broader'), 'broader'),
+      related: this.refsN('term', p('related'), 'related'),
+    };
+  }
+
+  persona(pointer: string): Persona {
+    return { ...this.base('persona', pointer), segments: this.refsN('segment', childPointer(pointer, 'segments'), 'segments') };
+  }
+
+  segment(pointer: string): Segment {
+    return {
+      ...this.base('segment', pointer),
+      personas: this.refsN('persona', childPointer(pointer, 'personas'), 'personas'),
+      lifecycleStage: this.r.string(childPointer(pointer, 'lifecycleStage')),
+    };
+  }
+
+  journey(pointer: string): Journey {
+    const p = (k: string) => childPointer(pointer, k);
+    const base = this.base('journey', pointer);
+    const persona = this.refs1('persona', p('persona'), 'persona');
+    const segments = this.refsN('segment', p('segments'), 'segments');
+    const stages = this.list(p('stages')).map((sp) => this.stage(sp));
+    return { ...base, persona, segments, stages };
+  }
+
+  stage(pointer: string): Stage {
+    const base = this.base('stage', pointer);
+    const touchpoints = this.list(childPointer(pointer, 'touchpoints')).map((tp) => this.touchpoint(tp));
+    return { ...base, lifecycleStage: this.r.string(childPointer(pointer, 'lifecycleStage')), touchpoints };
+  }
+
+  touchpoint(pointer: string): Touchpoint {
+    const r = this.r;
+    const p = (k: string) => childPointer(pointer, k);
+    const handoffPointer = p('handoff');
+    const handoff = this.refs1('team', handoffPointer, 'handoff');
+    const rawHandoff = r.get(handoffPointer);
+    const handoffEmpty = r.has(handoffPointer) && (rawHandoff === null || rawHandoff === '') ? r.keyRange(handoffPointer) : undefined;
+    return {
+      ...this.base('touchpoint', pointer),
+      channel: r.string(p('channel')),
+      kpis: this.refsN('kpi', p('kpis'), 'kpis'),
+      handoff: handoff && handoff.value.trim() !== '' ? handoff : undefined,
+      handoffEmpty,
+    };
+  }
+
+  kpi(pointer: string): Kpi {
+    const r = this.r;
+    const p = (k: string) => childPointer(pointer, k);
+    const conflictsWith = this.list(p('conflictsWith')).map((cp) => ({
+      kpi: this.refs1('kpi', childPointer(cp, 'kpi'), 'conflictsWith'),
+      resolution: r.string(childPointer(cp, 'resolution')),
+      range: r.valueRange(cp),
+    }));
+    return {
+      ...this.base('kpi', pointer),
+      formula: r.string(p('formula')),
+      definition: r.string(p('definition')),
+      direction: r.string(p('direction')),
+      conflictsWith,
+    };
+  }
+}
+
+/**
+ * Builds the typed entities of one document for the kind its file suffix promises. It reads
+ * defensively: a document that fails its schema still yields whatever entities it can, so the
+ * index and the other rules keep working while the user types.
+ */
+export function buildDocModel(fileKind: TaxonomyKind, reader: DocReader): DocModel {
+  const b = new ModelBuilder(reader);
+  const root = reader.doc.value;
+  const model: DocModel = { docIndex: reader.doc.index, kind: reader.string('/kind'), entities: [], refs: b.refs, texts: b.texts };
+  if (!isRecord(root)) return model;
+  switch (fileKind) {
+    case 'teams':
+      model.entities.push(...b.list('/teams').map((p) => b.team(p)));
+      break;
+    case 'glossary': {
+      const vocabulary = reader.string('/vocabulary')?.value;
+      const owner = b.ownership('');
+      model.glossaryVocabulary = vocabulary;
+      model.entities.push(...b.list('/terms').map((p) => b.term(p, vocabulary, owner)));
+      break;
+    }
+    case 'persona':
+      model.entities.push(b.persona(''));
+      break;
+    case 'segment':
+      model.entities.push(b.segment(''));
+      break;
+    case 'journey':
+      model.entities.push(b.journey(''));
+      break;
+    case 'kpi':
+      model.entities.push(b.kpi(''));
+      break;
+  }
+  return model;
+}
+
+/** Every entity of a document model, nested stages and touchpoints included. */
+export function* allEntities(model: DocModel): Iterable<Entity> {
+  for (const e of model.entities) {
+    yield e;
+    if (e.kind === 'journey') {
+      for (const s of e.stages) {
+        yield s;
+        yield* s.touchpoints;
+      }
+    }
+  }
+}

@@ -1,0 +1,237 @@
+import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
+import { LineIndex } from './lineIndex';
+
+/** Where one value (and the key that names it, inside a mapping) sits in the source text. */
+export interface SourceSpan {
+  /** Offsets of the key scalar, when the value is a mapping entry. */
+  keyStart?: number;
+  keyEnd?: number;
+  /** Offsets of the value itself; for an absent value (`key:`) an empty span after the key. */
+  start: number;
+  end: number;
+  /** The YAML scalar style (PLAIN, QUOTE_DOUBLE, BLOCK_LITERAL, ...) for scalars. */
+  scalarType?: string;
+}
+
+/** A problem found while reading YAML, before any rule runs. */
+export interface SyntaxProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** One YAML document of a file, converted to plain data with a source span per JSON pointer. */
+export interface ParsedDoc {
+  /** Zero-based position of the document in its file. */
+  index: number;
+  /** The plain value (what `yaml.parse` would give), or null for an empty document. */
+  value: unknown;
+  /** JSON pointer (as ajv writes `instancePath`, '' for the root) to its source span. */
+  spans: Map<string, SourceSpan>;
+  /** Offsets of the whole document. */
+  start: number;
+  end: number;
+}
+
+/** The YAML layer's view of one file. */
+export interface ParsedYaml {
+  docs: ParsedDoc[];
+  problems: SyntaxProblem[];
+}
+
+/** Limits that keep hostile input from exhausting memory or the stack. */
+export interface ParseLimits {
+  /** Nesting deeper than this is cut off with a problem. */
+  maxDepth: number;
+  /** Total nodes that aliases may expand to before the file is refused as an alias bomb. */
+  maxAliasExpansion: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 200, maxAliasExpansion: 10_000 };
+
+/** Escapes one JSON pointer segment, as RFC 6901 and ajv do. */
+export function pointerSegment(key: string | number): string {
+  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Joins a parent pointer and a child key. */
+export function childPointer(parent: string, key: string | number): string {
+  return `${parent}/${pointerSegment(key)}`;
+}
+
+class Converter {
+  readonly spans = new Map<string, SourceSpan>();
+  readonly problems: SyntaxProblem[] = [];
+  private expansion = 0;
+  private readonly sizes = new Map<Node, number>();
+  private readonly resolving = new Set<Node>();
+
+  constructor(
+    private readonly doc: Document.Parsed,
+    private readonly limits: ParseLimits,
+  ) {}
+
+  convert(node: unknown, pointer: string, depth: number, span: Partial<SourceSpan>, record: boolean): unknown {
+    const range = (node as { range?: [number, number, number] } | null)?.range;
+    if (record) {
+      const start = range ? range[0] : (span.keyEnd ?? 0);
+      const end = range ? range[1] : start;
+      this.spans.set(pointer, {
+        keyStart: span.keyStart,
+        keyEnd: span.keyEnd,
+        start,
+        end,
+        scalarType: isScalar(node) ? (node.type ?? undefined) : undefined,
+      });
+    }
+    if (node === null || node === undefined) return null;
+    if (depth > this.limits.maxDepth) {
+      if (range) this.problem(`Nesting deeper than ${this.limits.maxDepth} levels is not read.`, range[0], range[0] + 1);
+      return null;
+    }
+    if (isScalar(node)) return node.value;
+    if (isAlias(node)) return this.expandAlias(node, depth, range);
+    if (isMap(node)) {
+      const out: Record<string, unknown> = {};
+      for (const item of node.items) {
+        if (!isPair(item)) continue;
+        const keyNode = item.key as Node | null;
+        const keyValue = isScalar(keyNode) ? keyNode.value : keyNode === null ? '' : this.convert(keyNode, pointer, depth + 1, {}, false);
+        const key = typeof keyValue === 'string' ? keyValue : JSON.stringify(keyValue) ?? String(keyValue);
+        const kr = (keyNode as { range?: [number, number, number] } | null)?.range;
+        const child = childPointer(pointer, key);
+        const value = this.convert(item.value, child, depth + 1, { keyStart: kr?.[0], keyEnd: kr?.[1] }, record);
+        // A key written twice is reported by the parser; the first one wins, as in most tools.
+        if (!Object.prototype.hasOwnProperty.call(out, key)) {
+          Object.defineProperty(out, key, { value, enumerable: true, writable: true, configurable: true });
+        }
+      }
+      return out;
+    }
+    if (isSeq(node)) {
+      return node.items.map((item, i) => this.convert(item, childPointer(pointer, i), depth + 1, {}, record));
+    }
+    return null;
+  }
+
+  private expandAlias(node: Node, depth: number, range: [number, number, number] | undefined): unknown {
+    if (!isAlias(node)) return null;
+    let target: Node | undefined;
+    try {
+      target = node.resolve(this.doc) as Node | undefined;
+    } catch {
+      target = undefined;
+    }
+    const [s, e] = range ?? [0, 0];
+    if (!target) {
+      this.problem(`The alias *${node.source} has no matching anchor &${node.source}.`, s, e);
+      return null;
+    }
+    if (this.resolving.has(target)) {
+      this.problem(`The alias *${node.source} refers to its own parent: a cycle that cannot be read.`, s, e);
+      return null;
+    }
+    this.expansion += this.sizeOf(target);
+    if (this.expansion > this.limits.maxAliasExpansion) {
+      this.problem(
+        `Aliases in this file expand to more than ${this.limits.maxAliasExpansion} values (an "alias bomb"); the alias is not expanded.`,
+        s,
+        e,
+      );
+      return null;
+    }
+    this.resolving.add(target);
+    try {
+      // Values under an alias have no source span of their own, so they are not recorded.
+      return this.convert(target, '', depth + 1, {}, false);
+    } finally {
+      this.resolving.delete(target);
+    }
+  }
+
+  /** Counts the nodes a value holds, aliases included, without expanding them twice. */
+  private sizeOf(node: unknown, guard = new Set<unknown>()): number {
+    if (!node || typeof node !== 'object') return 1;
+    const known = this.sizes.get(node as Node);
+    if (known !== undefined) return known;
+    if (guard.has(node)) return 1;
+    guard.add(node);
+    let size = 1;
+    if (isMap(node)) for (const p of node.items) size += this.sizeOf((p as { value?: unknown }).value, guard) + 1;
+    else if (isSeq(node)) for (const it of node.items) size += this.sizeOf(it, guard);
+    else if (isAlias(node)) {
+      let t: unknown;
+      try {
+        t = node.resolve(this.doc);
+      } catch {
+        t = undefined;
+      }
+      size += t ? this.sizeOf(t, guard) : 0;
+    }
+    guard.delete(node);
+    this.sizes.set(node as Node, size);
+    return size;
+  }
+
+  problem(message: string, start: number, end: number): void {
+    this.problems.push({ message, start, end: Math.max(end, start) });
+  }
+}
+
+/**
+ * Parses a YAML text into its documents, keeping a source span for every value so that schema
+ * errors, references and edits can point at the exact scalar. Never throws: what cannot be read
+ * becomes a problem and the rest of the file is still returned.
+ */
+export function parseYaml(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedYaml {
+  const problems: SyntaxProblem[] = [];
+  const docs: ParsedDoc[] = [];
+  let parsed: Document.Parsed[];
+  try {
+    const result = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, strict: true });
+    parsed = Array.isArray(result) ? result : [];
+  } catch (err) {
+    // The parser recurses on nesting; extremely deep input can exhaust the stack.
+    const message = err instanceof RangeError ? 'This file is nested too deeply to be read.' : `This file could not be read as YAML: ${String(err)}`;
+    return { docs: [], problems: [{ message, start: 0, end: Math.min(1, text.length) }] };
+  }
+  parsed.forEach((doc, index) => {
+    for (const err of doc.errors) {
+      const [s, e] = err.pos ?? [0, 0];
+      problems.push({ message: describeYamlError(err.code, err.message), start: s, end: Math.max(e, s + 1) });
+    }
+    const conv = new Converter(doc, limits);
+    let value: unknown = null;
+    try {
+      value = conv.convert(doc.contents, '', 0, {}, true);
+    } catch (err) {
+      const start = doc.range?.[0] ?? 0;
+      conv.problem(err instanceof RangeError ? 'This document is nested too deeply to be read.' : String(err), start, start + 1);
+    }
+    problems.push(...conv.problems);
+    const range = doc.range ?? [0, text.length, text.length];
+    docs.push({ index, value, spans: conv.spans, start: range[0], end: range[2] ?? range[1] });
+  });
+  return { docs, problems };
+}
+
+/** Rewrites the parser's messages into sentences an analyst can act on. */
+function describeYamlError(code: string, message: string): string {
+  const first = message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '');
+  switch (code) {
+    case 'DUPLICATE_KEY':
+      return 'This key is written twice in the same mapping; only the first one counts.';
+    case 'TAB_AS_INDENT':
+      return 'Tabs cannot indent YAML; use spaces.';
+    case 'MISSING_CHAR':
+    case 'BAD_INDENT':
+    case 'UNEXPECTED_TOKEN':
+    default:
+      return `YAML syntax: ${first}`;
+  }
+}
+
+/** Creates a line index for a text; kept here so callers import one module for text handling. */
+export function lineIndexOf(text: string): LineIndex {
+  return new LineIndex(text);
+}

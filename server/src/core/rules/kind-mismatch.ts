@@ -1,0 +1,22 @@
+import type { TaxonomyKind } from '../types';
+import type { Rule } from './types';
+
+/** The `kind` of a document disagrees with the suffix of its file. */
+export const kindMismatch: Rule = {
+  id: 'kind-mismatch',
+  defaultSeverity: 'error',
+  description: "A document's `kind` must match its file suffix (`*.persona.yaml` holds `kind: persona`).",
+  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  check({ file, report }) {
+    const expected = file.kind as TaxonomyKind;
+    for (const model of file.models) {
+      const k = model.kind;
+      if (!k || k.value === expected) continue;
+      report({
+        range: k.range,
+        message: `This file's suffix says \`${expected}\` but the document says \`kind: ${k.value}\`. Change the kind, or rename the file to end in .${k.value}.yaml.`,
+        fixes: [{ title: `Change kind to \`${expected}\``, isPreferred: true, edits: [{ uri: file.uri, range: k.range, newText: expected }] }],
+      });
+    }
+  },
+};

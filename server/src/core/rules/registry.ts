@@ -1,0 +1,30 @@
+import { configRule } from './config';
+import { duplicateId } from './duplicate-id';
+import { handoffOwner } from './handoff-owner';
+import { kindMismatch } from './kind-mismatch';
+import { kpiOwner } from './kpi-owner';
+import { schema } from './schema';
+import { sharedOwnershipLead } from './shared-ownership-lead';
+import { touchpointOwner } from './touchpoint-owner';
+import { unreadableFile } from './unreadable-file';
+import { unresolvedReference } from './unresolved-reference';
+import { yamlSyntax } from './yaml-syntax';
+import type { Rule } from './types';
+
+/** Every rule, in the order the README's rule table lists them. */
+export const ALL_RULES: readonly Rule[] = [
+  yamlSyntax,
+  schema,
+  kindMismatch,
+  duplicateId,
+  unresolvedReference,
+  touchpointOwner,
+  sharedOwnershipLead,
+  kpiOwner,
+  handoffOwner,
+  unreadableFile,
+  configRule,
+];
+
+/** The rule ids, for validating `--rule` and the config's `rules` section. */
+export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));

@@ -1,0 +1,36 @@
+import { validateDoc } from '../schema';
+import type { TaxonomyKind } from '../types';
+import type { Rule } from './types';
+
+/**
+ * JSON Schema violations, mapped to the exact key or value, plus the one check the schema cannot
+ * express because the config extends it: lifecycle stages must be known.
+ */
+export const schema: Rule = {
+  id: 'schema',
+  defaultSeverity: 'error',
+  description: 'A field is missing, unknown, or holds a value of the wrong form.',
+  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  check({ file, config, report }) {
+    const kind = file.kind as TaxonomyKind;
+    file.readers.forEach((reader, i) => {
+      const root = reader.doc.value;
+      if (root === null || root === undefined) return;
+      // A document of another kind is the kind-mismatch rule's to report; its schema would only add noise.
+      const declared = file.models[i]?.kind?.value;
+      if (declared !== undefined && declared !== kind) return;
+      for (const p of validateDoc(kind, reader)) report(p);
+      const known = new Set(config.lifecycleStages);
+      const model = file.models[i];
+      const stages = model.entities.flatMap((e) => (e.kind === 'journey' ? e.stages.map((s) => s.lifecycleStage) : e.kind === 'segment' ? [e.lifecycleStage] : []));
+      for (const ls of stages) {
+        if (ls && !known.has(ls.value)) {
+          report({
+            range: ls.range,
+            message: `\`${ls.value}\` is not a lifecycle stage. Use one of ${config.lifecycleStages.join(', ')}, or add it to \`lifecycleStages\` in cx-taxonomy.config.yaml.`,
+          });
+        }
+      }
+    });
+  },
+};

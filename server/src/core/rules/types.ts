@@ -1,0 +1,53 @@
+import type { TaxonomyConfig } from '../config';
+import type { TaxonomyFile } from '../taxonomyFile';
+import type { Definition, FacetEntry, Reference } from '../workspaceIndex';
+import type { EntityKind, FileKind, Fix, Range, RelatedInfo, Severity } from '../types';
+
+/** What a rule reports; the workspace adds the rule id and the configured severity. */
+export interface RuleReport {
+  range: Range;
+  message: string;
+  related?: RelatedInfo[];
+  fixes?: Fix[];
+  unnecessary?: boolean;
+  deprecated?: boolean;
+}
+
+/**
+ * The index as a rule sees it. Every lookup is recorded as a dependency of the file being
+ * checked, so the file is re-checked when (and only when) what it looked at changes.
+ */
+export interface IndexView {
+  definitions(kind: EntityKind, qualifiedId: string): readonly Definition[];
+  references(kind: EntityKind, qualifiedId: string): readonly Reference[];
+  /** Every id of a kind; makes the file depend on the set of ids of that kind. */
+  ids(kind: EntityKind): Iterable<string>;
+  facet<T>(facet: string, key: string): readonly FacetEntry<T>[];
+  /** A whole facet; makes the file depend on every entry of it. */
+  facetEntries<T>(facet: string): ReadonlyMap<string, FacetEntry<T>[]>;
+}
+
+/** Everything a rule needs to check one file. */
+export interface RuleContext {
+  file: TaxonomyFile;
+  config: TaxonomyConfig;
+  index: IndexView;
+  /** Look up another file already in the workspace (for fixes that edit it). */
+  fileAt(uri: string): TaxonomyFile | undefined;
+  /** The ids of every registered rule (for the config file's own check). */
+  knownRules: ReadonlySet<string>;
+  report(report: RuleReport): void;
+}
+
+/** One rule: a stable id, a default severity, and a check over one file at a time. */
+export interface Rule {
+  id: string;
+  defaultSeverity: Exclude<Severity, 'off'>;
+  /** One sentence for rule tables, SARIF and hovers. */
+  description: string;
+  /** The kinds of file the rule reads. */
+  appliesTo: readonly FileKind[];
+  /** True for the one rule that explains why a file was not read. */
+  readsUnreadable?: boolean;
+  check(ctx: RuleContext): void;
+}

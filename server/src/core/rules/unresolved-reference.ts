@@ -1,0 +1,26 @@
+import { closest } from '../suggest';
+import type { Rule } from './types';
+
+const NOUN: Record<string, string> = { team: 'team', term: 'glossary term', persona: 'persona', segment: 'segment', journey: 'journey', kpi: 'KPI', stage: 'stage', touchpoint: 'touchpoint' };
+
+/** A persona, segment, team, KPI or term id that nothing defines, with the closest real id. */
+export const unresolvedReference: Rule = {
+  id: 'unresolved-reference',
+  defaultSeverity: 'error',
+  description: 'A reference names an id that is not defined anywhere in the workspace.',
+  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  check({ file, index, report }) {
+    for (const model of file.models) {
+      for (const ref of model.refs) {
+        if (index.definitions(ref.kind, ref.id.value).length > 0) continue;
+        const guess = closest(ref.id.value, index.ids(ref.kind));
+        const noun = NOUN[ref.kind];
+        report({
+          range: ref.id.range,
+          message: `No ${noun} has the id \`${ref.id.value}\`.${guess ? ` Did you mean \`${guess}\`?` : ` Define the ${noun}, or correct the id.`}`,
+          fixes: guess ? [{ title: `Change to \`${guess}\``, isPreferred: true, edits: [{ uri: file.uri, range: ref.id.range, newText: guess }] }] : undefined,
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,12 @@
+import type { Rule } from './types';
+
+/** YAML that does not parse, reported where the parser stopped. */
+export const yamlSyntax: Rule = {
+  id: 'yaml-syntax',
+  defaultSeverity: 'error',
+  description: 'The file is not valid YAML.',
+  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  check({ file, report }) {
+    for (const p of file.yaml?.problems ?? []) report({ range: file.lines.range(p.start, p.end), message: p.message });
+  },
+};

@@ -1,0 +1,63 @@
+import { buildDocModel, DocReader, type DocModel } from './model';
+import { parseYaml, type ParsedYaml, type SyntaxProblem } from './parse';
+import { LineIndex } from './lineIndex';
+import { fileKindOf } from './fileKinds';
+import type { FileKind, TaxonomyKind } from './types';
+
+/** One file of the workspace, parsed and modelled once per version. */
+export interface TaxonomyFile {
+  uri: string;
+  /** The path relative to the workspace root, with forward slashes, for globs and reports. */
+  relativePath: string;
+  kind: FileKind;
+  version: number;
+  text: string;
+  lines: LineIndex;
+  /** For YAML files: the documents and what could not be read. */
+  yaml?: ParsedYaml;
+  readers: DocReader[];
+  models: DocModel[];
+  /** A reason the file was not read at all (too large, binary). */
+  unreadable?: SyntaxProblem;
+}
+
+/** Options that decide whether a file's content is read. */
+export interface ReadOptions {
+  maxFileSize: number;
+}
+
+/** True when text looks binary: NUL characters are never in a YAML or Markdown file. */
+function looksBinary(text: string): boolean {
+  const probe = text.length > 8192 ? text.slice(0, 8192) : text;
+  return probe.includes('\u0000');
+}
+
+/**
+ * Parses and models one file. A UTF-8 byte order mark is kept in the text (so offsets match the
+ * editor's) and skipped by the parser like whitespace.
+ */
+export function createTaxonomyFile(uri: string, relativePath: string, text: string, version: number, options: ReadOptions): TaxonomyFile {
+  const kind = fileKindOf(relativePath) ?? 'markdown';
+  const lines = new LineIndex(text);
+  const file: TaxonomyFile = { uri, relativePath, kind, version, text, lines, readers: [], models: [] };
+  if (text.length > options.maxFileSize) {
+    file.unreadable = {
+      message: `This file is ${(text.length / 1048576).toFixed(1)} MB, over the ${(options.maxFileSize / 1048576).toFixed(1)} MB limit (setting maxFileSize), so it is not checked.`,
+      start: 0,
+      end: 0,
+    };
+    return file;
+  }
+  if (looksBinary(text)) {
+    file.unreadable = { message: 'This file holds binary data, not text, so it is not checked.', start: 0, end: 0 };
+    return file;
+  }
+  if (kind === 'markdown' || kind === 'config') return file;
+  file.yaml = parseYaml(text);
+  for (const doc of file.yaml.docs) {
+    const reader = new DocReader(doc, lines);
+    file.readers.push(reader);
+    file.models.push(buildDocModel(kind as TaxonomyKind, reader));
+  }
+  return file;
+}

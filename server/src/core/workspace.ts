@@ -1,0 +1,272 @@
+import { compileGlobs, defaultConfig, type CompiledGlobs, type TaxonomyConfig } from './config';
+import { matchesAny } from './glob';
+import { allEntities } from './model';
+import { createTaxonomyFile, type TaxonomyFile } from './taxonomyFile';
+import type { IndexView, Rule, RuleContext } from './rules/types';
+import {
+  defKey,
+  facetKey,
+  idSetKey,
+  refKey,
+  wholeFacetKey,
+  WorkspaceIndex,
+  type Definition,
+  type FacetEntry,
+  type FileContribution,
+  type IndexKey,
+  type Reference,
+} from './workspaceIndex';
+import type { EntityKind, Severity, TaxonomyDiagnostic } from './types';
+
+/** A contributor adds rule-specific facets to a file's index contribution. */
+export type FacetContributor = (file: TaxonomyFile, add: (facet: string, key: string, entry: FacetEntry) => void) => void;
+
+export interface WorkspaceOptions {
+  rules: readonly Rule[];
+  config?: TaxonomyConfig;
+  facetContributors?: readonly FacetContributor[];
+}
+
+interface FileState {
+  file: TaxonomyFile;
+  /** Index keys the last check of this file looked at. */
+  deps: Set<IndexKey>;
+  diagnostics: TaxonomyDiagnostic[];
+}
+
+/**
+ * The workspace: every file, the index over them, and the diagnostics of each.
+ *
+ * Dependency tracking lives here. Checking a file records every index key its rules looked up
+ * (`deps`), and `dependents` maps each key back to the files that looked at it. When a file
+ * changes, only that file is re-parsed; the index reports which keys changed in substance, and
+ * exactly the files that depend on those keys are re-checked at the next `flush()`. No step of
+ * an edit walks the whole workspace.
+ */
+export class TaxonomyWorkspace {
+  readonly index = new WorkspaceIndex();
+  private readonly files = new Map<string, FileState>();
+  private readonly dependents = new Map<IndexKey, Set<string>>();
+  private readonly dirty = new Set<string>();
+  private config: TaxonomyConfig;
+  private globs: CompiledGlobs;
+  private readonly rules: readonly Rule[];
+  private readonly contributors: readonly FacetContributor[];
+  private readonly ruleIds: ReadonlySet<string>;
+
+  constructor(options: WorkspaceOptions) {
+    this.rules = options.rules;
+    this.config = options.config ?? defaultConfig();
+    this.globs = compileGlobs(this.config);
+    this.contributors = options.facetContributors ?? [];
+    this.ruleIds = new Set(this.rules.map((r) => r.id));
+  }
+
+  get currentConfig(): TaxonomyConfig {
+    return this.config;
+  }
+
+  /** Replaces the configuration; every file is re-checked at the next flush. */
+  setConfig(config: TaxonomyConfig): void {
+    this.config = config;
+    this.globs = compileGlobs(config);
+    for (const uri of this.files.keys()) this.dirty.add(uri);
+  }
+
+  /** True when a relative path is one the workspace reads (by suffix, doc globs and ignores). */
+  accepts(relativePath: string): boolean {
+    if (matchesAny(relativePath, this.globs.ignore)) return false;
+    if (/\.(md|markdown)$/i.test(relativePath)) return matchesAny(relativePath, this.globs.docs);
+    return /\.(teams|glossary|persona|segment|journey|kpi)\.ya?ml$/i.test(relativePath);
+  }
+
+  /** Adds or replaces a file's text. Cheap: parses this file only and marks what must be re-checked. */
+  setFile(uri: string, relativePath: string, text: string, version = 0): TaxonomyFile {
+    const file = createTaxonomyFile(uri, relativePath, text, version, { maxFileSize: this.config.maxFileSize });
+    this.replace(uri, file);
+    return file;
+  }
+
+  /** Adds a file that could not be read (not UTF-8, permission denied) so it still shows a problem. */
+  setUnreadable(uri: string, relativePath: string, message: string): void {
+    const file = createTaxonomyFile(uri, relativePath, '', 0, { maxFileSize: this.config.maxFileSize });
+    file.unreadable = { message, start: 0, end: 0 };
+    file.models = [];
+    file.readers = [];
+    file.yaml = undefined;
+    this.replace(uri, file);
+  }
+
+  removeFile(uri: string): void {
+    if (!this.files.has(uri)) return;
+    this.replace(uri, undefined);
+  }
+
+  private replace(uri: string, file: TaxonomyFile | undefined): void {
+    const changed = this.index.replaceFile(uri, file ? this.contribute(file) : undefined);
+    const prev = this.files.get(uri);
+    if (file) {
+      this.files.set(uri, { file, deps: prev?.deps ?? new Set(), diagnostics: prev?.diagnostics ?? [] });
+      this.dirty.add(uri);
+    } else {
+      if (prev) this.forgetDeps(uri, prev.deps);
+      this.files.delete(uri);
+      this.dirty.add(uri);
+    }
+    for (const key of changed) for (const dependent of this.dependents.get(key) ?? []) this.dirty.add(dependent);
+  }
+
+  private contribute(file: TaxonomyFile): FileContribution {
+    const definitions: Definition[] = [];
+    const references: Reference[] = [];
+    const facets = new Map<string, Map<string, FacetEntry[]>>();
+    for (const model of file.models) {
+      for (const e of model.entities) {
+        if (e.kind === 'journey') {
+          const journeyId = e.id?.value;
+          for (const entity of allEntities({ ...model, entities: [e] })) {
+            if (!entity.id) continue;
+            const container = entity.kind === 'journey' ? undefined : journeyId;
+            definitions.push({ kind: entity.kind, id: entity.id.value, uri: file.uri, range: entity.id.range, container, entity });
+          }
+        } else if (e.id) {
+          definitions.push({ kind: e.kind, id: e.id.value, uri: file.uri, range: e.id.range, entity: e });
+        }
+      }
+      for (const r of model.refs) references.push({ kind: r.kind, id: r.id.value, uri: file.uri, range: r.id.range, field: r.field });
+    }
+    const add = (facet: string, key: string, entry: FacetEntry) => {
+      const f = facets.get(facet) ?? new Map<string, FacetEntry[]>();
+      facets.set(facet, f);
+      const list = f.get(key);
+      if (list) list.push(entry);
+      else f.set(key, [entry]);
+    };
+    for (const c of this.contributors) c(file, add);
+    return { definitions, references, facets };
+  }
+
+  private forgetDeps(uri: string, deps: Set<IndexKey>): void {
+    for (const k of deps) {
+      const s = this.dependents.get(k);
+      if (!s) continue;
+      s.delete(uri);
+      if (s.size === 0) this.dependents.delete(k);
+    }
+  }
+
+  /** The files waiting for a re-check. */
+  pending(): ReadonlySet<string> {
+    return this.dirty;
+  }
+
+  /**
+   * Re-checks every file marked dirty and returns the uris whose diagnostics were recomputed
+   * (removed files included, with no diagnostics), so a front end publishes only those.
+   * `shouldStop` lets a caller yield between files; unchecked files stay dirty.
+   */
+  flush(shouldStop?: () => boolean): string[] {
+    const done: string[] = [];
+    for (const uri of [...this.dirty]) {
+      if (shouldStop?.()) break;
+      this.dirty.delete(uri);
+      const state = this.files.get(uri);
+      done.push(uri);
+      if (!state) continue;
+      this.check(state);
+    }
+    return done;
+  }
+
+  private check(state: FileState): void {
+    const { file } = state;
+    this.forgetDeps(file.uri, state.deps);
+    const deps = new Set<IndexKey>();
+    const diagnostics: TaxonomyDiagnostic[] = [];
+    const index = this.index;
+    const view: IndexView = {
+      definitions: (kind: EntityKind, id: string) => {
+        deps.add(defKey(kind, id));
+        return index.definitions(kind, id);
+      },
+      references: (kind: EntityKind, id: string) => {
+        deps.add(refKey(kind, id));
+        return index.references(kind, id);
+      },
+      ids: (kind: EntityKind) => {
+        deps.add(idSetKey(kind));
+        return index.ids(kind);
+      },
+      facet: <T>(facet: string, key: string) => {
+        deps.add(facetKey(facet, key));
+        return index.facet<T>(facet, key);
+      },
+      facetEntries: <T>(facet: string) => {
+        deps.add(wholeFacetKey(facet));
+        return index.facetEntries<T>(facet);
+      },
+    };
+    {
+      for (const rule of this.rules) {
+        if (!rule.appliesTo.includes(file.kind)) continue;
+        // An unreadable file has no content for other rules to judge.
+        if (file.unreadable && !rule.readsUnreadable) continue;
+        const severity = this.severityOf(rule);
+        if (severity === 'off') continue;
+        const ctx: RuleContext = {
+          file,
+          config: this.config,
+          index: view,
+          fileAt: (uri) => this.files.get(uri)?.file,
+          knownRules: this.ruleIds,
+          report: (r) => diagnostics.push({ ...r, ruleId: rule.id, severity }),
+        };
+        try {
+          rule.check(ctx);
+        } catch (err) {
+          // A rule bug must never take the file's other diagnostics (or the server) with it.
+          diagnostics.push({
+            ruleId: rule.id,
+            severity: 'warning',
+            message: `The rule ${rule.id} failed on this file (${err instanceof Error ? err.message : String(err)}); please report it.`,
+            range: file.lines.range(0, 0),
+          });
+        }
+      }
+    }
+    state.deps = deps;
+    for (const k of deps) {
+      const s = this.dependents.get(k) ?? new Set<string>();
+      s.add(file.uri);
+      this.dependents.set(k, s);
+    }
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+    state.diagnostics = diagnostics;
+  }
+
+  severityOf(rule: Rule): Severity {
+    return this.config.rules[rule.id] ?? rule.defaultSeverity;
+  }
+
+  /** The diagnostics of a file as of the last flush. */
+  diagnostics(uri: string): readonly TaxonomyDiagnostic[] {
+    return this.files.get(uri)?.diagnostics ?? [];
+  }
+
+  getFile(uri: string): TaxonomyFile | undefined {
+    return this.files.get(uri)?.file;
+  }
+
+  allFiles(): Iterable<TaxonomyFile> {
+    return [...this.files.values()].map((s) => s.file);
+  }
+
+  /** How many files depend on an index key; exposed for tests of the dependency tracking. */
+  dependentsOf(key: IndexKey): ReadonlySet<string> {
+    return this.dependents.get(key) ?? new Set();
+  }
+
+  get fileCount(): number {
+    return this.files.size;
+  }
+}

@@ -1,0 +1,244 @@
+import type { Entity } from './model';
+import type { EntityKind, Range } from './types';
+
+/** Where an entity id is defined. */
+export interface Definition {
+  kind: EntityKind;
+  /** The id as written; stages and touchpoints are qualified by their journey in `key`. */
+  id: string;
+  uri: string;
+  /** The range of the id scalar (the place rename edits and go-to-definition lands). */
+  range: Range;
+  /** The journey id for stages and touchpoints. */
+  container?: string;
+  entity: Entity;
+}
+
+/** A place that names an entity id. */
+export interface Reference {
+  kind: EntityKind;
+  id: string;
+  uri: string;
+  range: Range;
+  field: string;
+  container?: string;
+}
+
+/** A named entry that a rule looks up across files (stage names, KPI formulas, term labels). */
+export interface FacetEntry<T = unknown> {
+  uri: string;
+  range: Range;
+  data: T;
+}
+
+/** Everything one file contributes to the index, replaced as a whole when the file changes. */
+export interface FileContribution {
+  definitions: Definition[];
+  references: Reference[];
+  /** Facet name -> key -> entries. */
+  facets: Map<string, Map<string, FacetEntry[]>>;
+}
+
+/**
+ * The key of an index entry. Dependency tracking speaks in these keys: a rule that looked a key
+ * up while checking a file is re-run for that file when the key's entries change.
+ */
+export type IndexKey = string;
+
+export const defKey = (kind: EntityKind, id: string): IndexKey => `def\u0000${kind}\u0000${id}`;
+export const refKey = (kind: EntityKind, id: string): IndexKey => `ref\u0000${kind}\u0000${id}`;
+/** Changes whenever an id of the kind appears or disappears (for "did you mean" and completion). */
+export const idSetKey = (kind: EntityKind): IndexKey => `ids\u0000${kind}`;
+export const facetKey = (facet: string, key: string): IndexKey => `facet\u0000${facet}\u0000${key}`;
+/** Changes whenever any entry of the facet changes (for rules that read a whole facet). */
+export const wholeFacetKey = (facet: string): IndexKey => `facet*\u0000${facet}`;
+
+/** Qualifies stage and touchpoint ids by their journey; other ids are global per kind. */
+export function qualifiedId(kind: EntityKind, id: string, container?: string): string {
+  return (kind === 'stage' || kind === 'touchpoint') && container !== undefined ? `${container}/${id}` : id;
+}
+
+function signatureOf(entries: readonly { uri: string; sig: string }[]): string {
+  return entries
+    .map((e) => `${e.uri}\u0001${e.sig}`)
+    .sort()
+    .join('\u0002');
+}
+
+/**
+ * The workspace-wide index of definitions, references and rule facets. Each file's contribution is
+ * kept whole so that replacing a file touches only its own keys; the returned set of changed keys
+ * is what the dependency tracker uses to decide which other files to re-check. Positions do not
+ * count as a change: moving a definition down a line does not re-check its dependants.
+ */
+export class WorkspaceIndex {
+  private readonly defs = new Map<string, Definition[]>();
+  private readonly refs = new Map<string, Reference[]>();
+  private readonly facets = new Map<string, Map<string, FacetEntry[]>>();
+  private readonly byFile = new Map<string, FileContribution>();
+  private readonly idCounts = new Map<EntityKind, Map<string, number>>();
+
+  /** Replaces what a file contributes; returns the keys whose entries changed in substance. */
+  replaceFile(uri: string, next: FileContribution | undefined): Set<IndexKey> {
+    const prev = this.byFile.get(uri);
+    const touched = new Map<IndexKey, string>();
+    const before = (k: IndexKey, sig: () => string) => {
+      if (!touched.has(k)) touched.set(k, sig());
+    };
+    if (prev) {
+      for (const d of prev.definitions) before(defKey(d.kind, qualifiedId(d.kind, d.id, d.container)), () => this.defSig(d.kind, qualifiedId(d.kind, d.id, d.container)));
+      for (const r of prev.references) before(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)), () => this.refSig(r.kind, qualifiedId(r.kind, r.id, r.container)));
+      for (const [facet, keys] of prev.facets) for (const k of keys.keys()) before(facetKey(facet, k), () => this.facetSig(facet, k));
+      this.remove(uri, prev);
+    }
+    if (next) {
+      for (const d of next.definitions) before(defKey(d.kind, qualifiedId(d.kind, d.id, d.container)), () => this.defSig(d.kind, qualifiedId(d.kind, d.id, d.container)));
+      for (const r of next.references) before(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)), () => this.refSig(r.kind, qualifiedId(r.kind, r.id, r.container)));
+      for (const [facet, keys] of next.facets) for (const k of keys.keys()) before(facetKey(facet, k), () => this.facetSig(facet, k));
+      this.add(uri, next);
+    }
+    // Signatures were taken lazily before the removal for old keys; for new keys the "before"
+    // signature was taken after the removal, which is the same as before for keys the file
+    // did not contribute to.
+    const changed = new Set<IndexKey>();
+    for (const [k, old] of touched) {
+      const [type, a, b] = k.split('\u0000');
+      const now = type === 'def' ? this.defSig(a as EntityKind, b) : type === 'ref' ? this.refSig(a as EntityKind, b) : this.facetSig(a, b);
+      if (now !== old) {
+        changed.add(k);
+        if (type === 'facet') changed.add(wholeFacetKey(a));
+        if (type === 'def' && (old === '') !== (now === '')) changed.add(idSetKey(a as EntityKind));
+      }
+    }
+    return changed;
+  }
+
+  private defSig(kind: EntityKind, qid: string): string {
+    return signatureOf((this.defs.get(`${kind}\u0000${qid}`) ?? []).map((d) => ({ uri: d.uri, sig: entitySig(d.entity) })));
+  }
+
+  private refSig(kind: EntityKind, qid: string): string {
+    return signatureOf((this.refs.get(`${kind}\u0000${qid}`) ?? []).map((r) => ({ uri: r.uri, sig: r.field })));
+  }
+
+  private facetSig(facet: string, key: string): string {
+    return signatureOf((this.facets.get(facet)?.get(key) ?? []).map((e) => ({ uri: e.uri, sig: JSON.stringify(e.data) ?? '' })));
+  }
+
+  private add(uri: string, c: FileContribution): void {
+    this.byFile.set(uri, c);
+    for (const d of c.definitions) {
+      push(this.defs, `${d.kind}\u0000${qualifiedId(d.kind, d.id, d.container)}`, d);
+      const counts = this.idCounts.get(d.kind) ?? new Map<string, number>();
+      this.idCounts.set(d.kind, counts);
+      const q = qualifiedId(d.kind, d.id, d.container);
+      counts.set(q, (counts.get(q) ?? 0) + 1);
+    }
+    for (const r of c.references) push(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, r);
+    for (const [facet, keys] of c.facets) {
+      const f = this.facets.get(facet) ?? new Map<string, FacetEntry[]>();
+      this.facets.set(facet, f);
+      for (const [k, entries] of keys) for (const e of entries) push(f, k, e);
+    }
+  }
+
+  private remove(uri: string, c: FileContribution): void {
+    this.byFile.delete(uri);
+    for (const d of c.definitions) {
+      const q = qualifiedId(d.kind, d.id, d.container);
+      pull(this.defs, `${d.kind}\u0000${q}`, uri);
+      const counts = this.idCounts.get(d.kind);
+      if (counts) {
+        const n = (counts.get(q) ?? 1) - 1;
+        if (n <= 0) counts.delete(q);
+        else counts.set(q, n);
+      }
+    }
+    for (const r of c.references) pull(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri);
+    for (const [facet, keys] of c.facets) {
+      const f = this.facets.get(facet);
+      if (!f) continue;
+      for (const k of keys.keys()) pull(f, k, uri);
+    }
+  }
+
+  /** Definitions of an id (qualified for stages and touchpoints). */
+  definitions(kind: EntityKind, qid: string): readonly Definition[] {
+    return this.defs.get(`${kind}\u0000${qid}`) ?? [];
+  }
+
+  references(kind: EntityKind, qid: string): readonly Reference[] {
+    return this.refs.get(`${kind}\u0000${qid}`) ?? [];
+  }
+
+  facet<T>(facet: string, key: string): readonly FacetEntry<T>[] {
+    return (this.facets.get(facet)?.get(key) ?? []) as FacetEntry<T>[];
+  }
+
+  /** Every key of a facet with its entries. */
+  facetEntries<T>(facet: string): ReadonlyMap<string, FacetEntry<T>[]> {
+    return (this.facets.get(facet) ?? new Map()) as ReadonlyMap<string, FacetEntry<T>[]>;
+  }
+
+  /** Every defined id of a kind (qualified for stages and touchpoints). */
+  ids(kind: EntityKind): Iterable<string> {
+    return this.idCounts.get(kind)?.keys() ?? [];
+  }
+
+  /** Every definition of a kind, for workspace symbols and completion. */
+  *allDefinitions(kind?: EntityKind): Iterable<Definition> {
+    for (const c of this.byFile.values()) for (const d of c.definitions) if (!kind || d.kind === kind) yield d;
+  }
+
+  contribution(uri: string): FileContribution | undefined {
+    return this.byFile.get(uri);
+  }
+}
+
+function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+  const list = m.get(k);
+  if (list) list.push(v);
+  else m.set(k, [v]);
+}
+
+function pull<T extends { uri: string }>(m: Map<string, T[]>, k: string, uri: string): void {
+  const list = m.get(k);
+  if (!list) return;
+  const kept = list.filter((e) => e.uri !== uri);
+  if (kept.length) m.set(k, kept);
+  else m.delete(k);
+}
+
+/**
+ * What about an entity other files may depend on: its names, owners and links, but not where
+ * it is written. Rules that read more of another file's entity should use a facet.
+ */
+function entitySig(e: Entity): string {
+  const parts: unknown[] = [e.name?.value, e.owner?.teams.map((t) => t.value), e.owner?.lead?.value, e.status?.value, e.description?.value];
+  switch (e.kind) {
+    case 'team':
+      parts.push(e.function?.value);
+      break;
+    case 'persona':
+      parts.push(e.segments.map((s) => s.value));
+      break;
+    case 'segment':
+      parts.push(e.personas.map((s) => s.value), e.lifecycleStage?.value);
+      break;
+    case 'term':
+      parts.push(e.label?.value, e.vocabulary, e.definition?.value, e.equivalent?.value, e.aliases.map((a) => a.value), e.avoid.map((a) => a.value), e.broader.map((a) => a.value));
+      break;
+    case 'kpi':
+      parts.push(e.formula?.value, e.definition?.value);
+      break;
+    case 'stage':
+      parts.push(e.lifecycleStage?.value);
+      break;
+    case 'journey':
+      parts.push(e.persona?.value);
+      break;
+    default:
+      break;
+  }
+  return JSON.stringify(parts);
+}
