@@ -196,10 +196,6 @@ export function parseYaml(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
     return { docs: [], problems: [{ message, start: 0, end: Math.min(1, text.length) }] };
   }
   parsed.forEach((doc, index) => {
-    for (const err of doc.errors) {
-      const [s, e] = err.pos ?? [0, 0];
-      problems.push({ message: describeYamlError(err.code, err.message), start: s, end: Math.max(e, s + 1) });
-    }
     const conv = new Converter(doc, limits);
     let value: unknown = null;
     try {
@@ -208,11 +204,33 @@ export function parseYaml(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMI
       const start = doc.range?.[0] ?? 0;
       conv.problem(err instanceof RangeError ? 'This document is nested too deeply to be read.' : String(err), start, start + 1);
     }
+    for (const err of doc.errors) {
+      const [s, e] = err.pos ?? [0, 0];
+      const unclosed = err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? unclosedQuoteStart(conv.spans, s, text) : undefined;
+      if (unclosed !== undefined) {
+        // The parser notices a missing quote where the file ends; the mistake is where the quote opens.
+        const lineEnd = text.slice(unclosed).search(/\r?\n|$/);
+        problems.push({ message: 'This quoted text is never closed: add the closing quote.', start: unclosed, end: unclosed + Math.max(1, lineEnd) });
+      } else {
+        problems.push({ message: describeYamlError(err.code, err.message), start: s, end: Math.max(e, s + 1) });
+      }
+    }
     problems.push(...conv.problems);
     const range = doc.range ?? [0, text.length, text.length];
     docs.push({ index, value, spans: conv.spans, start: range[0], end: range[2] ?? range[1] });
   });
   return { docs, problems };
+}
+
+function unclosedQuoteStart(spans: Map<string, SourceSpan>, errorPos: number, text: string): number | undefined {
+  let best: number | undefined;
+  for (const sp of spans.values()) {
+    if ((sp.scalarType === 'QUOTE_DOUBLE' || sp.scalarType === 'QUOTE_SINGLE') && sp.start <= errorPos && sp.end >= errorPos - 1) {
+      const q = text[sp.start];
+      if ((q === '"' || q === "'") && (best === undefined || sp.start > best)) best = sp.start;
+    }
+  }
+  return best;
 }
 
 /** Rewrites the parser's messages into sentences an analyst can act on. */

@@ -19,6 +19,9 @@ export const schema: Rule = {
       // A document of another kind is the kind-mismatch rule's to report; its schema would only add noise.
       const declared = file.models[i]?.kind?.value;
       if (declared !== undefined && declared !== kind) return;
+      // A document that does not parse has a guessed structure; its syntax error says it all.
+      const broken = (file.yaml?.problems ?? []).some((p) => p.start >= reader.doc.start && p.start <= reader.doc.end);
+      if (broken) return;
       for (const p of validateDoc(kind, reader)) report(p);
       const known = new Set(config.lifecycleStages);
       const model = file.models[i];

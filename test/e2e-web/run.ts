@@ -1,0 +1,146 @@
+/**
+ * Entry point of `npm run test:e2e`: runs the end-to-end scenarios one after another in a real
+ * VS Code workbench (code-server + headless chromium), prints PASS/FAIL per step and a closing
+ * "N passed, N failed" line, and exits non-zero on any failure or timeout.
+ *
+ *   npx tsx test/e2e-web/run.ts            smoke scenario, then the cx-taxonomy scenarios
+ *   npx tsx test/e2e-web/run.ts --smoke    only the harness smoke scenario
+ *   npx tsx test/e2e-web/run.ts --no-smoke only the cx-taxonomy scenarios
+ *   npx tsx test/e2e-web/run.ts --grep hover   only scenarios/steps whose name contains "hover"
+ *
+ * Environment: CX_E2E_TOTAL_TIMEOUT_MS (default 900000), CX_E2E_KEEP=1 keeps temp folders.
+ */
+import * as fs from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { assertSetup, currentWorkbench, logsRoot, stopAllWorkbenches, withTimeout } from '../../scripts/e2e';
+import { smokeScenarios } from './harness-smoke';
+import { scenarios } from './scenarios';
+import type { Scenario, ScenarioContext } from './scenario';
+
+interface Tally {
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+
+function seconds(since: number): string {
+  return `${((Date.now() - since) / 1000).toFixed(1)}s`;
+}
+
+function indent(text: string, prefix: string): string {
+  return text
+    .split('\n')
+    .map((line) => prefix + line)
+    .join('\n');
+}
+
+function slug(text: string): string {
+  return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+}
+
+async function runScenario(scenario: Scenario, tally: Tally, grep: string | undefined): Promise<void> {
+  const reason = scenario.skip?.();
+  if (reason) {
+    console.log(`SKIP ${scenario.name}: ${reason}`);
+    tally.skipped++;
+    return;
+  }
+  const started = Date.now();
+  const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-e2e-scenario-'));
+  let stepsRun = 0;
+  let stepsFailed = 0;
+  const matchesGrep = (name: string): boolean => !grep || `${scenario.name} ${name}`.toLowerCase().includes(grep);
+  const ctx: ScenarioContext = {
+    tempDir,
+    log: (message) => console.log(indent(message, '    ')),
+    async step(name, body) {
+      if (!matchesGrep(name)) {
+        tally.skipped++;
+        return;
+      }
+      stepsRun++;
+      const stepStarted = Date.now();
+      try {
+        await body();
+        tally.passed++;
+        console.log(`  PASS ${name} (${seconds(stepStarted)})`);
+      } catch (error) {
+        stepsFailed++;
+        tally.failed++;
+        const shot = await currentWorkbench()
+          ?.debugScreenshot(`fail-${slug(name)}`)
+          .catch(() => undefined);
+        console.log(`  FAIL ${name} (${seconds(stepStarted)})`);
+        console.log(indent(error instanceof Error ? error.message : String(error), '       '));
+        if (shot) console.log(`       screenshot: ${path.relative(process.cwd(), shot)}`);
+      }
+    },
+  };
+
+  console.log(`\n▶ ${scenario.name}`);
+  const timeoutMs = scenario.timeoutMs ?? 180_000;
+  try {
+    await withTimeout(scenario.run(ctx), timeoutMs, `scenario "${scenario.name}"`);
+    if (stepsRun === 0) tally.passed++; // a scenario without steps is one check
+    console.log(`${stepsFailed === 0 ? 'PASS' : 'FAIL'} ${scenario.name} (${seconds(started)})`);
+  } catch (error) {
+    // Stop whatever the scenario left running (after a timeout its body is still waiting).
+    await stopAllWorkbenches();
+    tally.failed++;
+    console.log(`FAIL ${scenario.name} (${seconds(started)})`);
+    console.log(indent(error instanceof Error ? (error.stack ?? error.message) : String(error), '     '));
+  } finally {
+    if (process.env.CX_E2E_KEEP !== '1') fs.rmSync(tempDir, { recursive: true, force: true });
+  }
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const onlySmoke = args.includes('--smoke');
+  const noSmoke = args.includes('--no-smoke');
+  const grepIndex = args.indexOf('--grep');
+  const grep = grepIndex >= 0 ? args[grepIndex + 1]?.toLowerCase() : undefined;
+
+  try {
+    assertSetup();
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
+
+  const selected = [...(noSmoke ? [] : smokeScenarios), ...(onlySmoke ? [] : scenarios)];
+  const started = Date.now();
+  const tally: Tally = { passed: 0, failed: 0, skipped: 0 };
+  console.log(`e2e: ${selected.length} scenario(s); logs in ${path.relative(process.cwd(), logsRoot) || logsRoot}`);
+  for (const scenario of selected) {
+    await runScenario(scenario, tally, grep);
+  }
+  console.log(`\ne2e finished in ${seconds(started)}`);
+  console.log(`e2e: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped`);
+  return tally.failed > 0 ? 1 : 0;
+}
+
+const totalTimeoutMs = Number(process.env.CX_E2E_TOTAL_TIMEOUT_MS ?? 900_000);
+const guard = setTimeout(() => {
+  console.log(`\nFAIL e2e: total timeout of ${Math.round(totalTimeoutMs / 1000)} s reached; stopping`);
+  void stopAllWorkbenches().finally(() => process.exit(1));
+}, totalTimeoutMs);
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    console.log(`\ne2e: ${signal}, stopping workbenches`);
+    void stopAllWorkbenches().finally(() => process.exit(130));
+  });
+}
+
+main()
+  .then((code) => {
+    clearTimeout(guard);
+    process.exit(code);
+  })
+  .catch((error) => {
+    clearTimeout(guard);
+    console.error(error);
+    process.exit(1);
+  });
