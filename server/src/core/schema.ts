@@ -55,14 +55,19 @@ export function validatorFor(kind: TaxonomyKind | 'config'): ValidateFunction {
   return v;
 }
 
-/** Follows a local `$ref` (`#/$defs/x`) inside the schema it belongs to. */
+/**
+ * Follows a local `$ref` (`#/$defs/x`) inside the schema it belongs to. A description written
+ * beside the `$ref` is the more specific one (it says what this field means, not what the shared
+ * type is), so it wins over the target's.
+ */
 export function deref(node: SchemaNode | undefined, root: SchemaNode): SchemaNode | undefined {
   let n = node;
+  const own = node?.description;
   for (let i = 0; n?.$ref && i < 10; i++) {
     const m = /^#\/\$defs\/(.+)$/.exec(n.$ref);
     n = m ? root.$defs?.[m[1]] : undefined;
   }
-  return n;
+  return n && own && n !== node ? { ...n, description: own } : n;
 }
 
 /** The sub-schema that describes the value at a JSON pointer path (segments already split). */
