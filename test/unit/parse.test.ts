@@ -32,6 +32,13 @@ describe('parse: source ranges', () => {
     assert.deepEqual(li.positionAt(3), { line: 0, character: 3 });
   });
 
+  it('reports a key written twice at the second key, and keeps the first value', () => {
+    const r = parseYaml('name: A\nid: x\nname: B\n');
+    assert.deepEqual(r.docs[0].value, { name: 'A', id: 'x' });
+    assert.equal(r.problems.length, 1);
+    assert.deepEqual([r.problems[0].start, r.problems[0].end], [15, 19]);
+  });
+
   it('never throws on deep nesting or an empty file', () => {
     const deep = '['.repeat(10000) + ']'.repeat(10000);
     const r = parseYaml(deep);
