@@ -36,7 +36,7 @@ describe('parse: source ranges', () => {
     const r = parseYaml('name: A\nid: x\nname: B\n');
     assert.deepEqual(r.docs[0].value, { name: 'A', id: 'x' });
     assert.equal(r.problems.length, 1);
-    assert.deepEqual([r.problems[0].start, r.problems[0].end], [15, 19]);
+    assert.deepEqual([r.problems[0].start, r.problems[0].end], [14, 18]);
   });
 
   it('never throws on deep nesting or an empty file', () => {
