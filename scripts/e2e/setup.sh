@@ -66,19 +66,20 @@ fi
 node_abi="$(node -p 'process.versions.modules')"
 want_marker="code-server@$CODE_SERVER_VERSION node-abi-$node_abi"
 
+cs_version=""
 code_server_works() {
   [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$want_marker" ] || return 1
   [ -x "$CS_DIR/node_modules/.bin/code-server" ] || return 1
   [ -x "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ] || return 1
-  "$CS_DIR/node_modules/.bin/code-server" --version </dev/null 2>/dev/null \
-    | grep -q "^$CODE_SERVER_VERSION " || return 1
+  cs_version="$("$CS_DIR/node_modules/.bin/code-server" --version </dev/null 2>/dev/null | head -n 1)" || return 1
+  case "$cs_version" in "$CODE_SERVER_VERSION "*) return 0 ;; *) return 1 ;; esac
 }
 
 if [ "${CX_E2E_FORCE:-0}" != 1 ] && code_server_works; then
   log "code-server $CODE_SERVER_VERSION already installed in ${CS_DIR#"$REPO_ROOT"/}"
 else
   t=$(date +%s.%N)
-  log "installing code-server@$CODE_SERVER_VERSION into ${CS_DIR#"$REPO_ROOT"/} (about 1-2 minutes) ..."
+  log "installing code-server@$CODE_SERVER_VERSION into ${CS_DIR#"$REPO_ROOT"/} (1.5 to 5 minutes, longer on a busy machine) ..."
   # Install into a staging folder and move it into place only once it works, so an interrupted
   # install never looks finished.
   stage="$CACHE_DIR/code-server.staging"
@@ -122,4 +123,4 @@ else
 fi
 
 mkdir -p "$CACHE_DIR/logs"
-log "ready: $("$CS_DIR/node_modules/.bin/code-server" --version </dev/null | head -n 1); $(/usr/bin/chromium --version 2>/dev/null | tail -n 1); total $(elapsed "$T0")"
+log "ready: code-server $cs_version; total $(elapsed "$T0")"

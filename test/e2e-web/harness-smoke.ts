@@ -1,7 +1,7 @@
 /**
  * Proves the harness itself with a throwaway extension that needs no build: a hover that says
- * "hello from e2e", an error on line 1 of every *.persona.yaml, one completion item, a status
- * bar item and a command. If this fails, the harness (or the machine) is broken, not
+ * "hello from e2e", an error on line 1 of every *.persona.yaml (until line 1 says "fixed"),
+ * one completion item, a status bar item and a command. If this fails, the harness (or the machine) is broken, not
  * cx-taxonomy. Run it alone with: npx tsx test/e2e-web/run.ts --smoke
  */
 import * as fs from 'fs';
@@ -17,6 +17,7 @@ function activate(context) {
   const diagnostics = vscode.languages.createDiagnosticCollection('e2e-smoke');
   const refresh = (doc) => {
     if (!doc.fileName.endsWith('.persona.yaml') || doc.lineCount === 0) return;
+    if (doc.lineAt(0).text.includes('fixed')) return diagnostics.set(doc.uri, []);
     const d = new vscode.Diagnostic(doc.lineAt(0).range, 'smoke: persona error on line 1', vscode.DiagnosticSeverity.Error);
     d.source = 'e2e-smoke';
     d.code = 'smoke-line-1';
@@ -72,12 +73,19 @@ export function buildSmokeVsix(dir: string): string {
   return packageVsix(extensionDir, path.join(dir, 'cx-e2e-smoke.vsix'));
 }
 
-/** Writes the smoke workspace: one persona at the root, one in a sub-folder. */
+/**
+ * Writes the smoke workspace: one persona at the root, and one in a sub-folder that is longer
+ * than the screen (its last line is off screen until revealed).
+ */
 export function writeSmokeWorkspace(dir: string): string {
   const workspace = path.join(dir, 'smoke-workspace');
   fs.mkdirSync(path.join(workspace, 'personas'), { recursive: true });
   fs.writeFileSync(path.join(workspace, 'x.persona.yaml'), 'persona: Ada Lovelace\nrole: tester\n');
-  fs.writeFileSync(path.join(workspace, 'personas', 'y.persona.yaml'), 'persona: Grace Hopper\nrole: admiral\n');
+  const filler = Array.from({ length: 120 }, (_, i) => `note${i}: filler line ${i}`).join('\n');
+  fs.writeFileSync(
+    path.join(workspace, 'personas', 'y.persona.yaml'),
+    `persona: Grace Hopper\nrole: admiral\n${filler}\nlast: far below the fold\n`,
+  );
   return workspace;
 }
 
@@ -116,10 +124,23 @@ export const smokeScenarios: Scenario[] = [
             await wb.acceptCompletion('smokeCompletionItem');
             assert.match(await wb.visibleText(), /^smokeCompletionItem$/m);
           });
+          await ctx.step('editing line 1 clears the squiggle and the problem', async () => {
+            await wb.goToLine(1);
+            await wb.page.keyboard.press('End');
+            await wb.type(' fixed');
+            await wb.waitForNoSquiggle('error');
+            const rows = await wb.problems();
+            assert.ok(!rows.some((row) => row.label.includes('smoke: persona error')), JSON.stringify(rows));
+          });
           await ctx.step('opens a nested file through Quick Open', async () => {
             await wb.openFile('personas/y.persona.yaml');
             await wb.waitForSquiggle('error');
             assert.match(await wb.visibleText(), /Grace Hopper/);
+            await wb.waitForProblem(/y\.persona\.yaml/);
+          });
+          await ctx.step('hovers text that starts off screen', async () => {
+            const text = await wb.hoverAt('far below the fold', 'hello from e2e');
+            assert.match(text, /hello from e2e/);
           });
           await ctx.step('runs a command from the Command Palette', async () => {
             await wb.waitForStatusBar('e2e smoke: ready');

@@ -39,6 +39,23 @@ function slug(text: string): string {
   return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
 }
 
+/** Scenario temp folders not yet removed (a total timeout or a signal removes them too). */
+const liveTempDirs = new Set<string>();
+
+function removeTempDirs(): void {
+  if (process.env.CX_E2E_KEEP === '1') return;
+  for (const dir of liveTempDirs) fs.rmSync(dir, { recursive: true, force: true });
+  liveTempDirs.clear();
+}
+
+/** Stops running workbenches and removes temp folders, then exits with `code`. */
+function abort(code: number): void {
+  void stopAllWorkbenches().finally(() => {
+    removeTempDirs();
+    process.exit(code);
+  });
+}
+
 async function runScenario(scenario: Scenario, tally: Tally, grep: string | undefined): Promise<void> {
   const reason = scenario.skip?.();
   if (reason) {
@@ -48,6 +65,7 @@ async function runScenario(scenario: Scenario, tally: Tally, grep: string | unde
   }
   const started = Date.now();
   const tempDir = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-e2e-scenario-'));
+  liveTempDirs.add(tempDir);
   let stepsRun = 0;
   let stepsFailed = 0;
   const matchesGrep = (name: string): boolean => !grep || `${scenario.name} ${name}`.toLowerCase().includes(grep);
@@ -91,7 +109,7 @@ async function runScenario(scenario: Scenario, tally: Tally, grep: string | unde
     console.log(`FAIL ${scenario.name} (${seconds(started)})`);
     console.log(indent(error instanceof Error ? (error.stack ?? error.message) : String(error), '     '));
   } finally {
-    if (process.env.CX_E2E_KEEP !== '1') fs.rmSync(tempDir, { recursive: true, force: true });
+    removeTempDirs();
   }
 }
 
@@ -124,13 +142,13 @@ async function main(): Promise<number> {
 const totalTimeoutMs = Number(process.env.CX_E2E_TOTAL_TIMEOUT_MS ?? 900_000);
 const guard = setTimeout(() => {
   console.log(`\nFAIL e2e: total timeout of ${Math.round(totalTimeoutMs / 1000)} s reached; stopping`);
-  void stopAllWorkbenches().finally(() => process.exit(1));
+  abort(1);
 }, totalTimeoutMs);
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
     console.log(`\ne2e: ${signal}, stopping workbenches`);
-    void stopAllWorkbenches().finally(() => process.exit(130));
+    abort(130);
   });
 }
 
