@@ -18,14 +18,15 @@ export * from './ownership';
 export * from './suggest';
 export * from './glob';
 export type { Rule, RuleContext, RuleReport, IndexView } from './rules/types';
-export { ALL_RULES, RULE_IDS } from './rules/registry';
+export { ALL_RULES, RULE_IDS, ALL_FACET_CONTRIBUTORS } from './rules/registry';
+export * from './terms';
 
-import { ALL_RULES } from './rules/registry';
+import { ALL_FACET_CONTRIBUTORS, ALL_RULES } from './rules/registry';
 import { TaxonomyWorkspace } from './workspace';
 import type { TaxonomyConfig } from './config';
 
 /** A workspace with every built-in rule: what the CLI and the server use. */
 export function createTaxonomyWorkspace(config?: TaxonomyConfig): TaxonomyWorkspace {
-  return new TaxonomyWorkspace({ rules: ALL_RULES, config });
+  return new TaxonomyWorkspace({ rules: ALL_RULES, config, facetContributors: ALL_FACET_CONTRIBUTORS });
 }
 export * from './roots';

@@ -18,6 +18,9 @@ import {
 } from './workspaceIndex';
 import type { EntityKind, Severity, TaxonomyDiagnostic } from './types';
 
+/** The prefix of whole-facet keys (`wholeFacetKey`), to find the facet a change is about. */
+const WHOLE_FACET_PREFIX = wholeFacetKey('');
+
 /** A contributor adds rule-specific facets to a file's index contribution. */
 export type FacetContributor = (file: TaxonomyFile, add: (facet: string, key: string, entry: FacetEntry) => void) => void;
 
@@ -53,6 +56,8 @@ export class TaxonomyWorkspace {
   private readonly rules: readonly Rule[];
   private readonly contributors: readonly FacetContributor[];
   private readonly ruleIds: ReadonlySet<string>;
+  /** Values computed from a whole facet (the glossary matcher), by facet and builder. */
+  private readonly derivedCache = new Map<string, Map<unknown, unknown>>();
 
   constructor(options: WorkspaceOptions) {
     this.rules = options.rules;
@@ -113,7 +118,28 @@ export class TaxonomyWorkspace {
       this.files.delete(uri);
       this.dirty.add(uri);
     }
-    for (const key of changed) for (const dependent of this.dependents.get(key) ?? []) this.dirty.add(dependent);
+    for (const key of changed) {
+      for (const dependent of this.dependents.get(key) ?? []) this.dirty.add(dependent);
+      if (key.startsWith(WHOLE_FACET_PREFIX)) this.derivedCache.delete(key.slice(WHOLE_FACET_PREFIX.length));
+    }
+  }
+
+  /**
+   * A value computed from every entry of a facet, built once and kept until an entry of the facet
+   * changes in substance (moving an entry to another line does not count). The glossary's term
+   * matcher lives here, so it is compiled once per glossary change rather than once per file.
+   * Callers that must be re-checked when the value changes go through `IndexView.derived`.
+   */
+  derived<T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T): T {
+    let byBuilder = this.derivedCache.get(facet);
+    if (!byBuilder) {
+      byBuilder = new Map();
+      this.derivedCache.set(facet, byBuilder);
+    }
+    if (byBuilder.has(build)) return byBuilder.get(build) as T;
+    const value = build(this.index.facetEntries(facet));
+    byBuilder.set(build, value);
+    return value;
   }
 
   private contribute(file: TaxonomyFile): FileContribution {
@@ -204,6 +230,10 @@ export class TaxonomyWorkspace {
       facetEntries: <T>(facet: string) => {
         deps.add(wholeFacetKey(facet));
         return index.facetEntries<T>(facet);
+      },
+      derived: <T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T) => {
+        deps.add(wholeFacetKey(facet));
+        return this.derived(facet, build);
       },
     };
     {

@@ -10,6 +10,8 @@ import { unreadableFile } from './unreadable-file';
 import { unresolvedReference } from './unresolved-reference';
 import { yamlSyntax } from './yaml-syntax';
 import type { Rule } from './types';
+import type { FacetContributor } from '../workspace';
+import { contributeGlossaryLabels } from '../terms/glossary';
 
 /** Every rule, in the order the README's rule table lists them. */
 export const ALL_RULES: readonly Rule[] = [
@@ -28,3 +30,9 @@ export const ALL_RULES: readonly Rule[] = [
 
 /** The rule ids, for validating `--rule` and the config's `rules` section. */
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
+
+/**
+ * What each file adds to the index for cross-file rules: glossary labels (the term matcher and
+ * the label rules), stage names (lifecycle-mapping-conflict), KPI names and formulas (kpi-overlap).
+ */
+export const ALL_FACET_CONTRIBUTORS: readonly FacetContributor[] = [contributeGlossaryLabels];
