@@ -1,0 +1,292 @@
+import { childPointer } from '../parse';
+import type { TaxonomyFile } from '../taxonomyFile';
+import type { TaxonomyWorkspace } from '../workspace';
+import type { Definition } from '../workspaceIndex';
+import type { EntityKind, Range, TaxonomyKind } from '../types';
+import { entityCard, entityDetail, glossaryCard, KIND_NOUN, vocabularyName } from './cards';
+import { enumAt, isObjectAt, propertiesAt, readersOf, schemaKindOf, type PropertyDoc, type SchemaKind } from './schemaDocs';
+import { skeletonSnippet } from './skeletons';
+import { termLabels } from './terms-lookup';
+import { yamlCursorAt, type PathSegment, type YamlCursor } from './yamlCursor';
+
+/** What a completion item offers, for the front end's icon. */
+export type CompletionEntryKind = 'reference' | 'value' | 'property' | 'skeleton' | 'term';
+
+/** One completion item in the core's own vocabulary. */
+export interface CompletionEntry {
+  label: string;
+  kind: CompletionEntryKind;
+  /** The kind of entity a `reference` item names. */
+  entityKind?: EntityKind;
+  detail?: string;
+  /** Markdown; user text in it is escaped. */
+  documentation?: string;
+  /** The text that replaces `range`; a snippet when `snippet` is set. */
+  insertText: string;
+  snippet?: boolean;
+  range: Range;
+  filterText?: string;
+  sortText?: string;
+  preselect?: boolean;
+  /** Marks deprecated entities so editors strike them through. */
+  deprecated?: boolean;
+}
+
+/** Fields whose value is free text, where glossary terms are offered. */
+const TEXT_FIELDS = new Set(['name', 'description', 'definition', 'criteria', 'goals', 'pains', 'quote', 'notes', 'resolution']);
+
+/** Above this many candidates, items carry no documentation card (it would only slow the list). */
+const MAX_DOCUMENTED = 300;
+
+/** The entity kind a reference field names, by its key and where it sits. */
+export function referenceKindAt(fileKind: SchemaKind, path: readonly PathSegment[]): EntityKind | undefined {
+  const keys = path.filter((s): s is string => typeof s === 'string');
+  const field = keys[keys.length - 1];
+  if (fileKind === 'config') return undefined;
+  switch (field) {
+    case 'owner':
+    case 'lead':
+    case 'handoff':
+      return 'team';
+    case 'persona':
+    case 'personas':
+      return 'persona';
+    case 'segments':
+      return 'segment';
+    case 'kpis':
+      return 'kpi';
+    case 'kpi':
+      return keys.includes('conflictsWith') ? 'kpi' : undefined;
+    case 'equivalent':
+    case 'broader':
+    case 'related':
+      return fileKind === 'glossary' ? 'term' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * Completion at an offset. In taxonomy files it offers, by what is being written: a skeleton for
+ * an empty file; property keys with their schema docs; ids of the right kind in reference
+ * fields (teams with their function, personas, segments, KPIs, terms), enum values, lifecycle
+ * stages and channels; glossary terms in free text. In Markdown docs it offers glossary terms.
+ * Works on incomplete YAML: the cursor's path is read from the text, not from the parse.
+ */
+export function complete(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number): CompletionEntry[] {
+  if (file.unreadable) return [];
+  const range = (start: number, end: number) => file.lines.range(start, end);
+  if (file.kind === 'markdown') {
+    const lineStart = offset - file.lines.positionAt(offset).character;
+    return termCompletions(workspace, file, lineStart, offset);
+  }
+  const kind = schemaKindOf(file);
+  if (!kind) return [];
+  if (kind !== 'config' && isBlank(file.text)) {
+    return [
+      {
+        label: `${kind} file`,
+        kind: 'skeleton',
+        detail: `A new ${KIND_NOUN[kindEntity(kind)].toLowerCase()} file with every field to fill in`,
+        insertText: skeletonSnippet(kind, file.relativePath),
+        snippet: true,
+        range: range(0, file.text.length),
+        preselect: true,
+      },
+    ];
+  }
+  const cursor = yamlCursorAt(file.text, offset);
+  // `- word` is a list item when the list holds scalars, else the first key of a new mapping.
+  if (cursor.role === 'key' && cursor.bareItem && !isObjectAt(kind, cursor.path)) {
+    return valueCompletions(workspace, file, kind, { ...cursor, role: 'value' }, range);
+  }
+  if (cursor.role === 'key') return keyCompletions(file, kind, cursor, range);
+  return valueCompletions(workspace, file, kind, cursor, range);
+}
+
+function kindEntity(kind: TaxonomyKind): EntityKind {
+  return kind === 'teams' ? 'team' : kind === 'glossary' ? 'term' : kind;
+}
+
+function isBlank(text: string): boolean {
+  return text.split(/\r?\n/).every((l) => l.trim() === '' || l.trim().startsWith('#'));
+}
+
+function keyCompletions(file: TaxonomyFile, kind: SchemaKind, cursor: YamlCursor, range: (s: number, e: number) => Range): CompletionEntry[] {
+  const props = propertiesAt(kind, cursor.path);
+  const taken = new Set(cursor.siblingKeys);
+  const rest = file.text.slice(cursor.replaceEnd, file.text.indexOf('\n', cursor.replaceEnd) < 0 ? undefined : file.text.indexOf('\n', cursor.replaceEnd));
+  const keyOnly = /^\s*:/.test(rest);
+  const indent = ' '.repeat(cursor.keyColumn);
+  return props
+    .filter((p) => !taken.has(p.key) && !p.key.startsWith('$'))
+    .map((p) => ({
+      label: p.key,
+      kind: 'property' as const,
+      detail: p.required ? 'required' : typeSummary(p),
+      documentation: p.description,
+      insertText: keyOnly ? p.key : keySnippet(kind, cursor.path, p, indent),
+      snippet: !keyOnly,
+      range: range(cursor.replaceStart, cursor.replaceEnd),
+      sortText: `${p.required ? '0' : '1'}${p.key}`,
+    }));
+}
+
+function typeSummary(p: PropertyDoc): string | undefined {
+  const n = p.node;
+  if (!n) return undefined;
+  if (n.type === 'array') return 'list';
+  if (n.type === 'object') return 'mapping';
+  if (n.enum) return n.enum.map(String).join(' | ');
+  return typeof n.type === 'string' ? n.type : undefined;
+}
+
+/** The text inserted for a key, shaped by its schema: a list, a list of mappings, a mapping or a scalar. */
+function keySnippet(kind: SchemaKind, path: readonly PathSegment[], p: PropertyDoc, indent: string): string {
+  const n = p.node;
+  const childPath = [...path, p.key];
+  if (n?.type === 'array') {
+    if (isObjectAt(kind, [...childPath, 0])) return `${p.key}:\n${indent}  - $0`;
+    return `${p.key}: [$0]`;
+  }
+  if (n?.type === 'object' || (n?.properties && !n.anyOf)) return `${p.key}:\n${indent}  $0`;
+  return `${p.key}: $0`;
+}
+
+function valueCompletions(workspace: TaxonomyWorkspace, file: TaxonomyFile, kind: SchemaKind, cursor: YamlCursor, range: (s: number, e: number) => Range): CompletionEntry[] {
+  const keys = cursor.path.filter((s): s is string => typeof s === 'string');
+  const field = keys[keys.length - 1];
+  const r = range(cursor.replaceStart, cursor.replaceEnd);
+  // Right after `key:` with no space, the value needs one.
+  const lead = file.text[cursor.replaceStart - 1] === ':' ? ' ' : '';
+  const taken = new Set(cursor.listValues);
+  const refKind = referenceKindAt(kind, cursor.path);
+  if (refKind) return referenceCompletions(workspace, file, cursor, refKind, r, lead, taken);
+  const config = workspace.currentConfig;
+  let values: string[] = [];
+  if (field === 'lifecycleStage') values = config.lifecycleStages;
+  else if (field === 'channel') values = config.channels;
+  else if (field === 'kind' && cursor.path.length === 1 && kind !== 'config') values = [kind];
+  else values = enumAt(kind, cursor.path);
+  if (values.length) {
+    return values
+      .filter((v) => !taken.has(v))
+      .map((v, i) => ({ label: v, kind: 'value' as const, insertText: lead + v, range: r, sortText: String(i).padStart(4, '0'), filterText: v }));
+  }
+  if ((field !== undefined && TEXT_FIELDS.has(field)) || cursor.inBlockText) {
+    const offset = cursor.replaceStart + cursor.prefix.length;
+    return termCompletions(workspace, file, Math.max(cursor.valueStart, offsetLineStart(file, offset)), offset);
+  }
+  return [];
+}
+
+function offsetLineStart(file: TaxonomyFile, offset: number): number {
+  return offset - file.lines.positionAt(offset).character;
+}
+
+function referenceCompletions(
+  workspace: TaxonomyWorkspace,
+  file: TaxonomyFile,
+  cursor: YamlCursor,
+  kind: EntityKind,
+  r: Range,
+  lead: string,
+  taken: Set<string>,
+): CompletionEntry[] {
+  const seen = new Map<string, Definition>();
+  for (const d of workspace.index.allDefinitions(kind)) if (!seen.has(d.id)) seen.set(d.id, d);
+  const keys = cursor.path.filter((s): s is string => typeof s === 'string');
+  const field = keys[keys.length - 1];
+  const parent = parentPointer(cursor.path);
+  const preferred = new Set<string>();
+  if (field === 'lead') for (const t of siblingStrings(file, cursor.docIndex, childPointer(parent, 'owner'))) preferred.add(t);
+  const ownVocabulary = kind === 'term' ? termVocabularyAt(file, cursor.docIndex, parent) : undefined;
+  const documented = seen.size <= MAX_DOCUMENTED;
+  const out: CompletionEntry[] = [];
+  for (const [id, d] of seen) {
+    if (taken.has(id)) continue;
+    // A term's `equivalent` is a word of another vocabulary.
+    const otherVocabulary = ownVocabulary !== undefined && d.entity.kind === 'term' && d.entity.vocabulary !== ownVocabulary;
+    const first = preferred.has(id) || (field === 'equivalent' && otherVocabulary);
+    out.push({
+      label: id,
+      kind: 'reference',
+      entityKind: kind,
+      detail: entityDetail(d),
+      documentation: documented ? entityCard(workspace, d) : undefined,
+      insertText: lead + id,
+      filterText: id,
+      range: r,
+      sortText: `${first ? '0' : '1'}${id}`,
+      preselect: preferred.has(id) && preferred.size === 1 ? true : undefined,
+      deprecated: d.entity.status?.value === 'deprecated' || undefined,
+    });
+  }
+  return out;
+}
+
+function parentPointer(path: readonly PathSegment[]): string {
+  // The mapping holding the field: drop the list index (if any) and the field itself.
+  const p = [...path];
+  if (typeof p[p.length - 1] === 'number') p.pop();
+  p.pop();
+  return p.reduce<string>((acc, seg) => childPointer(acc, seg), '');
+}
+
+function siblingStrings(file: TaxonomyFile, docIndex: number, pointer: string): string[] {
+  const reader = readersOf(file)[docIndex];
+  return reader ? reader.strings(pointer).map((s) => s.value) : [];
+}
+
+function termVocabularyAt(file: TaxonomyFile, docIndex: number, termPointer: string): string | undefined {
+  const reader = readersOf(file)[docIndex];
+  if (!reader) return undefined;
+  return reader.string(childPointer(termPointer, 'vocabulary'))?.value ?? reader.string('/vocabulary')?.value ?? 'shared';
+}
+
+/**
+ * Glossary terms and aliases that continue the words before the cursor ("customer jou" ->
+ * "Customer journey"). Labels to avoid are never offered. A label written in sentence case is
+ * inserted in lower case when the user started the word in lower case.
+ */
+export function termCompletions(workspace: TaxonomyWorkspace, file: TaxonomyFile, lineStart: number, offset: number): CompletionEntry[] {
+  const before = file.text.slice(lineStart, offset);
+  if (!/[\p{L}\p{N}]$/u.test(before)) return [];
+  const wordStarts: number[] = [];
+  const re = /[^\s"'([{]+/g;
+  for (let m = re.exec(before); m; m = re.exec(before)) wordStarts.push(m.index);
+  const out: CompletionEntry[] = [];
+  const seen = new Set<string>();
+  for (const label of termLabels(workspace)) {
+    if (label.via === 'avoid') continue;
+    const words = label.lower.split(' ').length;
+    let start: number | undefined;
+    for (let k = Math.min(words, wordStarts.length); k >= 1; k--) {
+      const s = wordStarts[wordStarts.length - k];
+      const typed = before.slice(s).toLowerCase().replace(/\s+/g, ' ');
+      if (typed !== '' && label.lower.startsWith(typed)) {
+        start = s;
+        break;
+      }
+    }
+    if (start === undefined) continue;
+    const key = `${label.lower}\u0000${label.definition.id}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const typedFirst = before[start];
+    const sentenceCase = /^\p{Lu}\p{Ll}/u.test(label.label);
+    const insert = sentenceCase && typedFirst === typedFirst.toLowerCase() ? label.label[0].toLowerCase() + label.label.slice(1) : label.label;
+    const term = label.definition.entity;
+    out.push({
+      label: label.label,
+      kind: 'term',
+      detail: label.via === 'term' ? `glossary term · ${vocabularyName(term.vocabulary)}` : `alias of ${term.label?.value ?? label.definition.id}`,
+      documentation: glossaryCard(workspace, label.definition),
+      insertText: insert,
+      filterText: before.slice(start),
+      range: file.lines.range(lineStart + start, offset),
+      sortText: `${label.via === 'term' ? '0' : '1'}${label.lower}`,
+    });
+  }
+  return out;
+}

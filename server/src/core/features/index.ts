@@ -1,0 +1,16 @@
+/**
+ * Language features over the taxonomy core, as pure functions: each takes the workspace, a file
+ * and an offset and returns plain data. Nothing here knows about LSP; server/src/lsp converts.
+ */
+export * from './codeActions';
+export * from './completion';
+export * from './hover';
+export * from './lookup';
+export * from './markdown';
+export * from './navigation';
+export * from './schemaDocs';
+export * from './skeletons';
+export * from './symbols';
+export * from './terms-lookup';
+export * from './yamlCursor';
+export { entityCard, glossaryCard, entityDetail, KIND_NOUN } from './cards';

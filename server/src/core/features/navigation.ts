@@ -1,0 +1,110 @@
+import { suggestId } from '../schema';
+import type { TaxonomyFile } from '../taxonomyFile';
+import type { TaxonomyWorkspace } from '../workspace';
+import { qualifiedId } from '../workspaceIndex';
+import type { Location, Range, TextEdit } from '../types';
+import { KIND_NOUN } from './cards';
+import { definitionsOf, idAt, type IdAtCursor } from './lookup';
+import { findTermAt } from './terms-lookup';
+
+/** The form every id must have: kebab-case, as the schemas' `id` pattern says. */
+export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+
+/**
+ * Where the id under the cursor is defined. On a definition it answers the definition itself
+ * (editors then offer its references). On a glossary term in free text or a Markdown doc it
+ * answers the term's definition.
+ */
+export function definition(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number): Location[] {
+  const id = idAt(workspace, file, offset);
+  if (id) return definitionsOf(workspace, id).map((d) => ({ uri: d.uri, range: d.range }));
+  const term = findTermAt(workspace, file, offset);
+  if (term) return [{ uri: term.definition.uri, range: term.definition.range }];
+  return [];
+}
+
+/** Every place that names the id under the cursor, across files; with its definitions when asked. */
+export function references(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number, includeDeclaration: boolean): Location[] {
+  let target: Pick<IdAtCursor, 'kind' | 'qualifiedId'> | undefined = idAt(workspace, file, offset);
+  if (!target) {
+    const term = findTermAt(workspace, file, offset);
+    if (term) target = { kind: 'term', qualifiedId: term.definition.id };
+  }
+  if (!target) return [];
+  const out: Location[] = [];
+  if (includeDeclaration) for (const d of definitionsOf(workspace, target)) out.push({ uri: d.uri, range: d.range });
+  for (const r of workspace.index.references(target.kind, target.qualifiedId)) out.push({ uri: r.uri, range: r.range });
+  return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+}
+
+/** The answer to "can this be renamed?": the range and current id, or why not. */
+export type PrepareRenameResult = { ok: true; range: Range; placeholder: string } | { ok: false; message: string };
+
+/** The outcome of a rename: the edits to apply, or why it is refused. */
+export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; message: string };
+
+/** Checks that the cursor is on an id and returns the range to edit (inside quotes, if quoted). */
+export function prepareRename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number): PrepareRenameResult {
+  const id = idAt(workspace, file, offset);
+  if (!id) return { ok: false, message: 'Only ids can be renamed: put the cursor on an `id` value or on a reference to one.' };
+  return { ok: true, range: scalarEdit(file, id.range, id.id, '').range, placeholder: id.id };
+}
+
+/**
+ * Renames the id under the cursor everywhere: its definition and every reference in every file.
+ * Each edit replaces only the scalar (inside its quotes when it is quoted), so comments and
+ * formatting survive. A new id that is not kebab-case, or that another entity of the same kind
+ * already has, is refused with a message saying why.
+ */
+export function rename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number, newId: string): RenameResult {
+  const id = idAt(workspace, file, offset);
+  if (!id) return { ok: false, message: 'Only ids can be renamed: put the cursor on an `id` value or on a reference to one.' };
+  const next = newId.trim();
+  if (!ID_PATTERN.test(next)) {
+    return { ok: false, message: `"${newId}" is not a valid id: use lowercase letters and digits in words joined by hyphens, like "${suggestId(newId)}".` };
+  }
+  if (next === id.id) return { ok: true, edits: [] };
+  const defs = definitionsOf(workspace, id);
+  const container = id.qualifiedId.includes('/') && (id.kind === 'stage' || id.kind === 'touchpoint') ? id.qualifiedId.slice(0, id.qualifiedId.lastIndexOf('/')) : undefined;
+  const taken = workspace.index.definitions(id.kind, qualifiedId(id.kind, next, container));
+  if (taken.length) {
+    const where = workspace.getFile(taken[0].uri)?.relativePath ?? taken[0].uri;
+    const scope = container ? ' in this journey' : '';
+    return { ok: false, message: `The ${KIND_NOUN[id.kind].toLowerCase()} id "${next}" is already used${scope} (${where}:${taken[0].range.start.line + 1}). Choose another id.` };
+  }
+  const places: { uri: string; range: Range }[] = [];
+  // With duplicate definitions, renaming one of them (the usual fix) leaves the others and the references alone.
+  if (id.isDefinition && defs.length > 1) places.push({ uri: file.uri, range: id.range });
+  else {
+    for (const d of defs) places.push({ uri: d.uri, range: d.range });
+    for (const r of workspace.index.references(id.kind, id.qualifiedId)) places.push({ uri: r.uri, range: r.range });
+  }
+  const edits: TextEdit[] = [];
+  for (const p of places) {
+    const f = workspace.getFile(p.uri);
+    if (!f) continue;
+    edits.push(scalarEdit(f, p.range, id.id, next));
+  }
+  return { ok: true, edits };
+}
+
+/**
+ * An edit that replaces an id inside its scalar: inside the quotes of a quoted scalar, and only
+ * the id's own characters when the scalar's source holds more (a block scalar's indicator).
+ */
+export function scalarEdit(file: TaxonomyFile, range: Range, oldId: string, newText: string): TextEdit {
+  let start = file.lines.offsetAt(range.start);
+  let end = file.lines.offsetAt(range.end);
+  const src = file.text.slice(start, end);
+  if (src.length >= 2 && (src[0] === '"' || src[0] === "'") && src[src.length - 1] === src[0]) {
+    start++;
+    end--;
+  } else if (src !== oldId) {
+    const i = src.indexOf(oldId);
+    if (i >= 0) {
+      start += i;
+      end = start + oldId.length;
+    }
+  }
+  return { uri: file.uri, range: file.lines.range(start, end), newText };
+}

@@ -1,0 +1,114 @@
+import * as assert from 'node:assert/strict';
+import { complete } from '../../../server/src/core/features/completion';
+import { lines } from '../../support/workspace';
+import { workspaceWithCursor } from './fixture';
+
+function completeAt(path: string, text: string, extra: Record<string, string> = {}) {
+  const { ws, uri, offset } = workspaceWithCursor(path, text, extra);
+  return complete(ws, ws.getFile(uri)!, offset);
+}
+
+const labels = (items: { label: string }[]) => items.map((i) => i.label).sort();
+
+describe('features: completion', () => {
+  it('offers teams with their function for `owner:` with nothing typed yet', () => {
+    const items = completeAt('new.persona.yaml', lines('kind: persona', 'id: new', 'name: New', 'owner: $$'));
+    assert.deepEqual(labels(items), ['brand-marketing', 'cx-ops', 'sales-team']);
+    const cx = items.find((i) => i.label === 'cx-ops')!;
+    assert.equal(cx.kind, 'reference');
+    assert.match(cx.detail!, /CX Operations · cx/);
+    assert.match(cx.documentation!, /\*\*Team\*\*/);
+  });
+
+  it('offers KPIs in an unclosed flow list and leaves out the ones already listed', () => {
+    const extra = { 'c.kpi.yaml': lines('kind: kpi', 'id: csat', 'name: CSAT', 'owner: cx-ops') };
+    const items = completeAt(
+      'j.journey.yaml',
+      lines('kind: journey', 'id: onboarding', 'name: Onboarding', 'owner: cx-ops', 'stages:', '  - id: welcome', '    name: Welcome', '    touchpoints:', '      - id: t', '        name: T', '        kpis: [nps, $$'),
+      extra,
+    );
+    assert.deepEqual(labels(items), ['csat']);
+  });
+
+  it('offers personas for a journey `persona` and segments in a block list', () => {
+    assert.deepEqual(labels(completeAt('x.journey.yaml', lines('kind: journey', 'id: x', 'persona: bu$$'))), ['busy-parent']);
+    assert.deepEqual(labels(completeAt('q.persona.yaml', lines('kind: persona', 'id: q', 'segments:', '  - $$'))), ['families']);
+  });
+
+  it('prefers the owners for `lead`', () => {
+    const items = completeAt('q.persona.yaml', lines('kind: persona', 'id: q', 'name: Q', 'owner: [cx-ops, sales-team]', 'lead: $$'));
+    const first = items.filter((i) => i.sortText!.startsWith('0')).map((i) => i.label).sort();
+    assert.deepEqual(first, ['cx-ops', 'sales-team']);
+  });
+
+  it('offers enum values, lifecycle stages and channels', () => {
+    assert.deepEqual(labels(completeAt('k2.kpi.yaml', lines('kind: kpi', 'id: k2', 'direction: $$'))), ['decrease', 'increase', 'maintain']);
+    assert.ok(labels(completeAt('s2.segment.yaml', lines('kind: segment', 'id: s2', 'lifecycleStage: $$'))).includes('win-back'));
+    const channels = labels(completeAt('j2.journey.yaml', lines('kind: journey', 'stages:', '  - id: a', '    touchpoints:', '      - id: t', '        channel: $$')));
+    assert.ok(channels.includes('email') && channels.includes('in-product'));
+  });
+
+  it('adds a space when completing right after the colon', () => {
+    const items = completeAt('k3.kpi.yaml', lines('kind: kpi', 'id: k3', 'direction:$$'));
+    assert.equal(items.find((i) => i.label === 'increase')!.insertText, ' increase');
+  });
+
+  it('offers the keys a mapping may still have, with their schema docs', () => {
+    const items = completeAt(
+      'j3.journey.yaml',
+      lines('kind: journey', 'id: j3', 'name: J3', 'stages:', '  - id: a', '    name: A', '    touchpoints:', '      - id: t', '        na$$'),
+    );
+    const names = labels(items);
+    assert.ok(names.includes('name') && names.includes('owner') && names.includes('kpis'));
+    assert.ok(!names.includes('id'), 'id is already written');
+    const owner = items.find((i) => i.label === 'owner')!;
+    assert.match(owner.documentation!, /accountable/);
+    const kpis = items.find((i) => i.label === 'kpis')!;
+    assert.equal(kpis.insertText, 'kpis: [$0]');
+    const name = items.find((i) => i.label === 'name')!;
+    assert.equal(name.detail, 'required');
+  });
+
+  it('indents a list of mappings under the key', () => {
+    const items = completeAt('j4.journey.yaml', lines('kind: journey', 'id: j4', 'st$$'));
+    assert.equal(items.find((i) => i.label === 'stages')!.insertText, 'stages:\n  - $0');
+  });
+
+  it('inserts only the key when a colon already follows', () => {
+    const items = completeAt('q5.persona.yaml', lines('kind: persona', 'ow$$: cx-ops'));
+    assert.equal(items.find((i) => i.label === 'owner')!.insertText, 'owner');
+  });
+
+  it('offers a skeleton in an empty file, with the id from the file name', () => {
+    const items = completeAt('busy-dad.persona.yaml', '$$');
+    assert.equal(items.length, 1);
+    assert.equal(items[0].kind, 'skeleton');
+    assert.match(items[0].insertText, /^kind: persona\nid: \$\{1:busy-dad\}/);
+  });
+
+  it('offers glossary terms in free text, continuing several words', () => {
+    const items = completeAt('q6.persona.yaml', lines('kind: persona', 'id: q6', 'description: Their customer jou$$'));
+    const j = items.find((i) => i.label === 'Customer journey')!;
+    assert.ok(j, 'the term continues "customer jou"');
+    assert.equal(j.insertText, 'customer journey', 'lower case, as typed');
+    assert.equal(j.range.start.character, 'description: Their '.length);
+    assert.ok(!items.some((i) => i.label === 'buyer avatar'), 'labels to avoid are never offered');
+  });
+
+  it('offers glossary terms in Markdown docs', () => {
+    const items = completeAt('docs/new.md', 'We map each pers$$');
+    assert.ok(items.some((i) => i.label === 'Persona'));
+  });
+
+  it('offers terms of the other vocabulary first for `equivalent`', () => {
+    const items = completeAt('cx2.glossary.yaml', lines('kind: glossary', 'vocabulary: cx', 'terms:', '  - id: x', '    term: X', '    equivalent: $$'));
+    assert.ok(items.find((i) => i.label === 'segment')!.sortText!.startsWith('0'));
+    assert.ok(items.find((i) => i.label === 'persona')!.sortText!.startsWith('1'));
+  });
+
+  it('offers rule ids and severities in the config file', () => {
+    const keys = labels(completeAt('cx-taxonomy.config.yaml', lines('rules:', '  touch$$')));
+    assert.ok(keys.includes('touchpoint-owner'));
+    assert.deepEqual(labels(completeAt('cx-taxonomy.config.yaml', lines('rules:', '  touchpoint-owner: $$'))), ['error', 'hint', 'info', 'off', 'warning']);
+  });
+});

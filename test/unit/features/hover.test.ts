@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import { hover } from '../../../server/src/core/features/hover';
+import { escapeMarkdown, inlineCode } from '../../../server/src/core/features/markdown';
+import { lines, memoryWorkspace, uriOf } from '../../support/workspace';
+import { cursorOn, featureTaxonomy } from './fixture';
+
+function hoverOn(path: string, needle: string, delta = 1, files = featureTaxonomy()) {
+  const { ws, uri, offset } = cursorOn(path, needle, delta, files);
+  return hover(ws, ws.getFile(uri)!, offset);
+}
+
+describe('features: hover', () => {
+  it('shows the card of a referenced persona: name, owner, where defined', () => {
+    const h = hoverOn('j.journey.yaml', 'persona: busy-parent', 'persona: '.length + 2)!;
+    assert.match(h.markdown, /\*\*Persona\*\* Busy Parent · `busy-parent`/);
+    assert.match(h.markdown, /Owner: `cx-ops` \(CX Operations, cx\)/);
+    assert.match(h.markdown, /Defined in p\.persona\.yaml:2/);
+    assert.deepEqual(h.range, { start: { line: 3, character: 9 }, end: { line: 3, character: 20 } });
+  });
+
+  it('shows a touchpoint with its journey, stage, owner, channel and KPIs', () => {
+    const h = hoverOn('j.journey.yaml', 'welcome-email')!;
+    assert.match(h.markdown, /\*\*Touchpoint\*\* Welcome email/);
+    assert.match(h.markdown, /Journey: `onboarding`, stage `welcome`/);
+    assert.match(h.markdown, /Channel: email/);
+    assert.match(h.markdown, /KPIs: `nps`/);
+  });
+
+  it('says when a touchpoint owner is inherited from its stage', () => {
+    const files = featureTaxonomy();
+    files['j.journey.yaml'] = files['j.journey.yaml'].replace('        owner: cx-ops\n', '').replace('    lifecycleStage: onboarding\n', '    lifecycleStage: onboarding\n    owner: sales-team\n');
+    const h = hoverOn('j.journey.yaml', 'welcome-email', 1, files)!;
+    assert.match(h.markdown, /Owner: `sales-team` \(Sales, sales\) \(from its stage\)/);
+  });
+
+  it('shows a team card with how often the team owns something', () => {
+    const h = hoverOn('org.teams.yaml', 'cx-ops')!;
+    assert.match(h.markdown, /\*\*Team\*\* CX Operations · `cx-ops`/);
+    assert.match(h.markdown, /Function: cx/);
+    assert.match(h.markdown, /Named as owner or lead \d+ times/);
+  });
+
+  it('says when a referenced id is not defined', () => {
+    const files = featureTaxonomy();
+    files['p.persona.yaml'] = files['p.persona.yaml'].replace('owner: cx-ops', 'owner: nobody');
+    const h = hoverOn('p.persona.yaml', 'nobody', 1, files)!;
+    assert.match(h.markdown, /`nobody` is not defined/);
+  });
+
+  it('shows the schema description of a key', () => {
+    const h = hoverOn('j.journey.yaml', 'channel:', 1)!;
+    assert.match(h.markdown, /^`channel`/);
+    assert.match(h.markdown, /channel the contact happens in/);
+    const r = hoverOn('j.journey.yaml', 'persona:', 1)!;
+    assert.match(r.markdown, /The id of the persona whose journey this is/);
+  });
+
+  it('shows the glossary card for a term in free text, with the equivalent in the other vocabulary', () => {
+    const files = featureTaxonomy();
+    files['p.persona.yaml'] += 'description: This persona is a buyer avatar for families.\n';
+    const h = hoverOn('p.persona.yaml', 'This persona', 'This pe'.length, files)!;
+    assert.match(h.markdown, /\*\*Persona\*\* · CX vocabulary · approved/);
+    assert.match(h.markdown, /A research-based portrait/);
+    assert.match(h.markdown, /Equivalent in the marketing vocabulary: \*\*Segment\*\* \(`segment`\)/);
+    assert.match(h.markdown, /Also called: customer persona/);
+    assert.match(h.markdown, /Avoid: ~~buyer avatar~~/);
+    assert.match(h.markdown, /Steward: `cx-ops`/);
+    const avoid = hoverOn('p.persona.yaml', 'buyer avatar', 3, files)!;
+    assert.match(avoid.markdown, /⚠ "buyer avatar" is a label to avoid: write \*\*Persona\*\*/);
+  });
+
+  it('shows the glossary card in Markdown docs, for plurals, but not inside code', () => {
+    const files = featureTaxonomy();
+    files['docs/guide.md'] = lines('# Guide', '', 'Our personas and customer journeys.', '', '```', 'persona', '```');
+    const ws = memoryWorkspace(files);
+    const file = ws.getFile(uriOf('docs/guide.md'))!;
+    const at = (needle: string, d = 1) => hover(ws, file, file.text.indexOf(needle) + d);
+    assert.match(at('personas')!.markdown, /\*\*Persona\*\*/);
+    assert.match(at('customer journeys', 10)!.markdown, /\*\*Customer journey\*\*/);
+    assert.equal(at('persona\n```'), undefined);
+  });
+
+  it('escapes user text: links, commands and HTML render inert', () => {
+    const h = hoverOn('cx.glossary.yaml', 'Customer journey', 3)!;
+    assert.ok(!h.markdown.includes('](command:'), h.markdown);
+    assert.ok(!h.markdown.includes('<b>'), h.markdown);
+    assert.match(h.markdown, /\\\[click\\\]\\\(command\\:evil\\\)/);
+  });
+
+  it('gives nothing on plain structure', () => {
+    assert.equal(hoverOn('p.persona.yaml', 'Busy Parent', 2), undefined);
+  });
+});
+
+describe('features: Markdown escaping', () => {
+  it('neutralises links, images, HTML, autolinks and emphasis', () => {
+    const s = escapeMarkdown('[x](command:y) ![i](http://e/x.png) <script>alert(1)</script> https://evil.example www.evil.example a@b.co *b* _i_ `c` &amp;');
+    for (const bad of ['[x](', '![i](', '<script>', 'https://', 'www.evil', 'a@b', '*b*', '_i_', '`c`']) assert.ok(!s.includes(bad), `${bad} survived in ${s}`);
+    assert.ok(s.includes('\\&amp;'));
+  });
+
+  it('escapes line-start markers', () => {
+    assert.equal(escapeMarkdown('- a\n1. b\n# c'), '\\- a\n\\1. b\n\\# c');
+  });
+
+  it('wraps ids in code spans unless they hold a backtick', () => {
+    assert.equal(inlineCode('cx-ops'), '`cx-ops`');
+    assert.equal(inlineCode('a`b'), 'a\\`b');
+  });
+});
