@@ -4,70 +4,203 @@ import { SEVERITIES } from '../core';
 /** A usage or configuration error: one line for the user, exit code 2. */
 export class UsageError extends Error {}
 
-export type FormatName = 'stylish' | 'json';
-export const FORMATS: readonly FormatName[] = ['stylish', 'json'];
+/** The report formats of `lint`. */
+export type FormatName = 'stylish' | 'json' | 'sarif' | 'junit' | 'github' | 'markdown';
+export const FORMATS: readonly FormatName[] = ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown'];
+
+/** The formats of `export glossary`. */
+export type GlossaryFormat = 'md' | 'html' | 'json';
+export const GLOSSARY_FORMATS: readonly GlossaryFormat[] = ['md', 'html', 'json'];
+
+/** The formats of `report ownership`. */
+export type OwnershipFormat = 'md' | 'csv' | 'html';
+export const OWNERSHIP_FORMATS: readonly OwnershipFormat[] = ['md', 'csv', 'html'];
+
+/** One report of a lint run: a format and where it goes (stdout when `output` is absent). */
+export interface OutputTarget {
+  format: FormatName;
+  output?: string;
+}
 
 export interface LintOptions {
   command: 'lint';
   paths: string[];
-  format: FormatName;
+  /** Every report to write; exactly one of them may go to stdout. */
+  outputs: OutputTarget[];
   maxWarnings?: number;
   rules: Record<string, Severity>;
+  config?: string;
+  /** Errors only: warnings, info and hints are dropped before counting and reporting. */
+  quiet: boolean;
+  /** An explicit `--color` / `--no-color`; undefined leaves it to the environment. */
+  color?: boolean;
+}
+
+export interface ExplainOptions {
+  command: 'explain';
+  term: string;
+  paths: string[];
   config?: string;
   color?: boolean;
 }
 
-export type CliCommand = LintOptions | { command: 'help' } | { command: 'version' };
+export interface ExportGlossaryOptions {
+  command: 'export-glossary';
+  format: GlossaryFormat;
+  output?: string;
+  paths: string[];
+  config?: string;
+}
 
-/** Parses argv (after `node cli.js`) strictly: an unknown flag is a usage error, never ignored. */
-export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): CliCommand {
-  const args = [...argv];
-  if (args.length === 0 || args[0] === '--help' || args[0] === '-h' || args[0] === 'help') return { command: 'help' };
-  if (args[0] === '--version' || args[0] === '-v') return { command: 'version' };
-  const command = args.shift();
-  if (command !== 'lint') throw new UsageError(`Unknown command "${command}". Try: cx-taxonomy lint [paths...]`);
-  const opts: LintOptions = { command: 'lint', paths: [], format: 'stylish', rules: {} };
-  const value = (flag: string, inline?: string): string => {
-    const v = inline ?? args.shift();
-    if (v === undefined || (inline === undefined && v.startsWith('--'))) throw new UsageError(`${flag} needs a value.`);
+export interface OwnershipReportOptions {
+  command: 'report-ownership';
+  format: OwnershipFormat;
+  output?: string;
+  paths: string[];
+  config?: string;
+}
+
+export type HelpTopic = 'main' | 'lint' | 'explain' | 'export' | 'report';
+
+export type CliCommand =
+  | LintOptions
+  | ExplainOptions
+  | ExportGlossaryOptions
+  | OwnershipReportOptions
+  | { command: 'help'; topic: HelpTopic }
+  | { command: 'version' };
+
+/** Reads flags one at a time; `--flag=value` and `--flag value` are both accepted. */
+class ArgReader {
+  private readonly args: string[];
+
+  constructor(argv: readonly string[]) {
+    this.args = [...argv];
+  }
+
+  get done(): boolean {
+    return this.args.length === 0;
+  }
+
+  next(): { flag?: string; inline?: string; positional?: string; raw: string } {
+    const raw = this.args.shift()!;
+    // `--` ends the options: everything after it is a path (or the term of `explain`).
+    if (raw === '--') {
+      const rest = this.args.splice(0);
+      this.args.push(...rest.map((r) => `\u0000${r}`));
+      return this.next();
+    }
+    if (raw.startsWith('\u0000')) return { positional: raw.slice(1), raw: raw.slice(1) };
+    if (!raw.startsWith('-') || raw === '-') return { positional: raw, raw };
+    const eq = raw.indexOf('=');
+    if (eq > 0 && raw.startsWith('--')) return { flag: raw.slice(0, eq), inline: raw.slice(eq + 1), raw };
+    return { flag: raw, raw };
+  }
+
+  value(flag: string, inline?: string): string {
+    if (inline !== undefined) {
+      if (inline === '') throw new UsageError(`${flag} needs a value.`);
+      return inline;
+    }
+    const v = this.args[0];
+    if (v === undefined || (v.startsWith('-') && v !== '-') || v.startsWith('\u0000')) throw new UsageError(`${flag} needs a value.`);
+    this.args.shift();
     return v;
-  };
-  while (args.length) {
-    const a = args.shift()!;
-    if (!a.startsWith('-') || a === '-') {
-      opts.paths.push(a);
+  }
+}
+
+const unknownOption = (raw: string, command: string): UsageError =>
+  new UsageError(`Unknown option "${raw}" for ${command}. Run cx-taxonomy ${command} --help for its options.`);
+
+function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`Unknown format "${v}" for ${flag}. Use one of: ${allowed.join(', ')}.`);
+  return v as T;
+}
+
+/**
+ * Parses argv (after `node cli.js`) strictly: an unknown flag, format, rule or severity is a usage
+ * error (exit 2), never silently ignored.
+ */
+export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<string>): CliCommand {
+  const first = argv[0];
+  if (first === undefined || first === '--help' || first === '-h') return { command: 'help', topic: 'main' };
+  if (first === 'help') {
+    const topic = argv[1];
+    return { command: 'help', topic: topic === 'lint' || topic === 'explain' || topic === 'export' || topic === 'report' ? topic : 'main' };
+  }
+  if (first === '--version' || first === '-v') return { command: 'version' };
+  const rest = argv.slice(1);
+  switch (first) {
+    case 'lint':
+      return parseLint(rest, knownRules);
+    case 'explain':
+      return parseExplain(rest);
+    case 'export':
+      return parseExport(rest);
+    case 'report':
+      return parseReport(rest);
+    default:
+      if (first.startsWith('-')) throw new UsageError(`Unknown option "${first}". Run cx-taxonomy --help for the commands and options.`);
+      throw new UsageError(`Unknown command "${first}". Commands: lint, explain, export glossary, report ownership.`);
+  }
+}
+
+function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): CliCommand {
+  const r = new ArgReader(argv);
+  const opts: LintOptions = { command: 'lint', paths: [], outputs: [], rules: {}, quiet: false };
+  // An --output binds to the --format before it; written first, it waits for the next --format.
+  let waiting: string | undefined;
+  let lastFormat: OutputTarget | undefined;
+  while (!r.done) {
+    const a = r.next();
+    if (a.positional !== undefined) {
+      opts.paths.push(a.positional);
       continue;
     }
-    const eq = a.indexOf('=');
-    const flag = eq > 0 && a.startsWith('--') ? a.slice(0, eq) : a;
-    const inline = eq > 0 && a.startsWith('--') ? a.slice(eq + 1) : undefined;
-    switch (flag) {
+    switch (a.flag) {
       case '--format':
       case '-f': {
-        const f = value(flag, inline);
-        if (!(FORMATS as readonly string[]).includes(f)) throw new UsageError(`Unknown format "${f}". Use one of: ${FORMATS.join(', ')}.`);
-        opts.format = f as FormatName;
+        const target: OutputTarget = { format: oneOf(a.flag, r.value(a.flag, a.inline), FORMATS) };
+        if (waiting !== undefined) {
+          target.output = waiting;
+          waiting = undefined;
+        }
+        opts.outputs.push(target);
+        lastFormat = target;
+        break;
+      }
+      case '--output':
+      case '-o': {
+        const file = r.value(a.flag, a.inline);
+        if (lastFormat && lastFormat.output === undefined) lastFormat.output = file;
+        else if (waiting === undefined) waiting = file;
+        else throw new UsageError(`--output ${file} follows --output ${waiting} with no --format between them; give each --output its own --format.`);
         break;
       }
       case '--max-warnings': {
-        const v = value(flag, inline);
-        if (!/^-?\d+$/.test(v)) throw new UsageError(`--max-warnings needs a whole number, not "${v}".`);
+        const v = r.value(a.flag, a.inline);
+        if (!/^(-1|\d+)$/.test(v)) throw new UsageError(`--max-warnings needs a whole number of 0 or more (or -1 for no limit), not "${v}".`);
         opts.maxWarnings = Number(v);
         break;
       }
       case '--rule': {
-        const v = value(flag, inline);
-        const m = /^([^=]+)=(.+)$/.exec(v);
+        const v = r.value(a.flag, a.inline);
+        const m = /^([^=:]+)[=:](.+)$/.exec(v);
         if (!m) throw new UsageError(`--rule needs id=severity, like --rule touchpoint-owner=warning (got "${v}").`);
-        const [, id, sev] = m;
-        if (!knownRules.has(id)) throw new UsageError(`Unknown rule "${id}" in --rule.`);
-        if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`Unknown severity "${sev}" for ${id}. Use one of: ${SEVERITIES.join(', ')}.`);
+        const id = m[1].trim();
+        const sev = m[2].trim();
+        if (!knownRules.has(id)) throw new UsageError(`Unknown rule "${id}" in --rule. Known rules: ${[...knownRules].join(', ')}.`);
+        if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`Unknown severity "${sev}" for ${id} in --rule. Use one of: ${SEVERITIES.join(', ')}.`);
         opts.rules[id] = sev as Severity;
         break;
       }
       case '--config':
       case '-c':
-        opts.config = value(flag, inline);
+        opts.config = r.value(a.flag, a.inline);
+        break;
+      case '--quiet':
+      case '-q':
+        opts.quiet = true;
         break;
       case '--color':
         opts.color = true;
@@ -77,28 +210,131 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
         break;
       case '--help':
       case '-h':
-        return { command: 'help' };
+        return { command: 'help', topic: 'lint' };
       default:
-        throw new UsageError(`Unknown option "${a}". Run cx-taxonomy --help for the options.`);
+        throw unknownOption(a.raw, 'lint');
+    }
+  }
+  if (waiting !== undefined) {
+    if (opts.outputs.length) throw new UsageError(`--output ${waiting} has no --format after it to write; put it right after its --format.`);
+    opts.outputs.push({ format: 'stylish', output: waiting });
+  }
+  if (opts.outputs.length === 0) opts.outputs.push({ format: 'stylish' });
+  const toStdout = opts.outputs.filter((o) => o.output === undefined);
+  if (toStdout.length > 1) throw new UsageError(`Only one format can go to the terminal, but ${toStdout.map((o) => o.format).join(' and ')} have no --output; give all but one an --output FILE.`);
+  const files = new Set<string>();
+  for (const o of opts.outputs) {
+    if (o.output === undefined) continue;
+    if (files.has(o.output)) throw new UsageError(`--output ${o.output} is given twice; give each format its own file.`);
+    files.add(o.output);
+  }
+  if (opts.paths.length === 0) opts.paths.push('.');
+  return opts;
+}
+
+function parseExplain(argv: readonly string[]): CliCommand {
+  const r = new ArgReader(argv);
+  const positionals: string[] = [];
+  const opts: ExplainOptions = { command: 'explain', term: '', paths: [] };
+  while (!r.done) {
+    const a = r.next();
+    if (a.positional !== undefined) {
+      positionals.push(a.positional);
+      continue;
+    }
+    switch (a.flag) {
+      case '--config':
+      case '-c':
+        opts.config = r.value(a.flag, a.inline);
+        break;
+      case '--color':
+        opts.color = true;
+        break;
+      case '--no-color':
+        opts.color = false;
+        break;
+      case '--help':
+      case '-h':
+        return { command: 'help', topic: 'explain' };
+      default:
+        throw unknownOption(a.raw, 'explain');
+    }
+  }
+  const [term, ...paths] = positionals;
+  if (term === undefined || term.trim() === '') throw new UsageError('explain needs a term, like: cx-taxonomy explain "customer journey"');
+  opts.term = term;
+  opts.paths = paths.length ? paths : ['.'];
+  return opts;
+}
+
+function parseExport(argv: readonly string[]): CliCommand {
+  const what = argv[0];
+  if (what === '--help' || what === '-h') return { command: 'help', topic: 'export' };
+  if (what !== 'glossary') throw new UsageError(what === undefined ? 'export needs what to export: cx-taxonomy export glossary' : `Cannot export "${what}"; only the glossary can be exported: cx-taxonomy export glossary`);
+  const r = new ArgReader(argv.slice(1));
+  const opts: ExportGlossaryOptions = { command: 'export-glossary', format: 'md', paths: [] };
+  while (!r.done) {
+    const a = r.next();
+    if (a.positional !== undefined) {
+      opts.paths.push(a.positional);
+      continue;
+    }
+    switch (a.flag) {
+      case '--format':
+      case '-f':
+        opts.format = oneOf(a.flag, r.value(a.flag, a.inline), GLOSSARY_FORMATS);
+        break;
+      case '--output':
+      case '-o':
+        opts.output = r.value(a.flag, a.inline);
+        break;
+      case '--config':
+      case '-c':
+        opts.config = r.value(a.flag, a.inline);
+        break;
+      case '--help':
+      case '-h':
+        return { command: 'help', topic: 'export' };
+      default:
+        throw unknownOption(a.raw, 'export glossary');
     }
   }
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }
 
-export const HELP = `cx-taxonomy: lint a marketing and CX taxonomy (personas, segments, journeys, KPIs, teams, glossary)
-
-Usage:
-  cx-taxonomy lint [paths...] [options]
-
-Options:
-  -f, --format <name>      stylish (default) or json
-  --max-warnings <n>       exit 1 when there are more than n warnings
-  --rule <id=severity>     override a rule's severity (off, hint, info, warning, error); repeatable
-  -c, --config <file>      use this config instead of cx-taxonomy.config.yaml at the root
-  --no-color               no colours (also when NO_COLOR is set or stdout is not a terminal)
-  -h, --help               show this help
-  -v, --version            show the version
-
-Exit codes: 0 no errors (and warnings within --max-warnings), 1 problems found, 2 usage or configuration error.
-`;
+function parseReport(argv: readonly string[]): CliCommand {
+  const what = argv[0];
+  if (what === '--help' || what === '-h') return { command: 'help', topic: 'report' };
+  if (what !== 'ownership') throw new UsageError(what === undefined ? 'report needs a report name: cx-taxonomy report ownership' : `Unknown report "${what}"; the report is: cx-taxonomy report ownership`);
+  const r = new ArgReader(argv.slice(1));
+  const opts: OwnershipReportOptions = { command: 'report-ownership', format: 'md', paths: [] };
+  while (!r.done) {
+    const a = r.next();
+    if (a.positional !== undefined) {
+      opts.paths.push(a.positional);
+      continue;
+    }
+    switch (a.flag) {
+      case '--format':
+      case '-f':
+        opts.format = oneOf(a.flag, r.value(a.flag, a.inline), OWNERSHIP_FORMATS);
+        break;
+      case '--output':
+      case '-o':
+        opts.output = r.value(a.flag, a.inline);
+        break;
+      case '--config':
+      case '-c':
+        opts.config = r.value(a.flag, a.inline);
+        break;
+      case '--help':
+      case '-h':
+        return { command: 'help', topic: 'report' };
+      default:
+        throw unknownOption(a.raw, 'report ownership');
+    }
+  }
+  if (opts.paths.length === 0) opts.paths.push('.');
+  return opts;
+}

@@ -1,52 +1,177 @@
-import { RULE_IDS } from '../core';
-import { HELP, parseArgs, UsageError } from './args';
-import { formatJson } from './formatters/json';
-import { formatStylish, paint } from './formatters/stylish';
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { ALL_RULES, RULE_IDS } from '../core';
+import { parseArgs, UsageError, type ExplainOptions, type ExportGlossaryOptions, type LintOptions, type OwnershipReportOptions } from './args';
+import { useColor } from './color';
+import { explain } from './explain';
+import { FORMATTERS } from './formatters';
+import { exportGlossary } from './glossaryExport';
+import { helpText } from './help';
 import { lint } from './lint';
-import { totalsOf } from './report';
+import { ownershipReport } from './ownershipReport';
+import { VERSION } from './product';
+import { createProgress, type MaybeTTY } from './progress';
+import { errorsOnly, totalsOf, type FormatContext } from './report';
+import { loadTaxonomies, type LoadedTaxonomy, type LoadOptions } from './taxonomies';
 
-declare const CX_TAXONOMY_VERSION: string;
+/** The streams and surroundings of one CLI run; tests pass their own. */
+export interface CliIo {
+  stdout: MaybeTTY;
+  stderr: MaybeTTY;
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  /** How long a run must take before progress shows on a terminal stderr (tests set 0). */
+  progressDelayMs?: number;
+}
 
-/** Runs the CLI and returns its exit code; all output goes through the given streams. */
-export async function run(argv: readonly string[], io: { stdout: NodeJS.WritableStream & { isTTY?: boolean }; stderr: NodeJS.WritableStream & { isTTY?: boolean }; cwd: string; env: NodeJS.ProcessEnv }): Promise<number> {
+/** Exit codes, as ESLint documents them. */
+export const EXIT_OK = 0;
+export const EXIT_PROBLEMS = 1;
+export const EXIT_USAGE = 2;
+
+/** Writes text to a file (creating its folder) or to stdout. */
+async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
+  if (output === undefined) {
+    io.stdout.write(text);
+    return;
+  }
+  const file = path.resolve(io.cwd, output);
+  try {
+    await fsp.mkdir(path.dirname(file), { recursive: true });
+    await fsp.writeFile(file, text);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    throw new UsageError(`Cannot write ${output}: ${code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message}.`);
+  }
+}
+
+/** Loads with progress on a terminal stderr. */
+async function load(opts: LoadOptions, io: CliIo): Promise<LoadedTaxonomy[]> {
+  const progress = createProgress(io.stderr, { delayMs: io.progressDelayMs });
+  try {
+    return await loadTaxonomies(opts, io.cwd, progress.update);
+  } finally {
+    progress.done();
+  }
+}
+
+async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
+  const progress = createProgress(io.stderr, { delayMs: io.progressDelayMs });
+  let reports;
+  try {
+    reports = await lint({ paths: cmd.paths, config: cmd.config, rules: cmd.rules }, io.cwd, progress.update);
+  } finally {
+    progress.done();
+  }
+  if (cmd.quiet) reports = errorsOnly(reports);
+  const base: Omit<FormatContext, 'color'> = { rules: ALL_RULES, version: VERSION, cwd: io.cwd, env: io.env };
+  for (const target of cmd.outputs) {
+    // Colour is for a terminal only: never in a file.
+    const color = target.output === undefined && useColor({ flag: cmd.color, env: io.env, isTTY: io.stdout.isTTY === true });
+    await emit(FORMATTERS[target.format](reports, { ...base, color }), target.output, io);
+  }
+  const t = totalsOf(reports);
+  if (t.errors > 0) return EXIT_PROBLEMS;
+  if (cmd.maxWarnings !== undefined && cmd.maxWarnings >= 0 && t.warnings > cmd.maxWarnings) {
+    io.stderr.write(`cx-taxonomy found too many warnings (maximum: ${cmd.maxWarnings}).\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_OK;
+}
+
+async function runExplain(cmd: ExplainOptions, io: CliIo): Promise<number> {
+  const taxonomies = await load({ paths: cmd.paths, config: cmd.config }, io);
+  const color = useColor({ flag: cmd.color, env: io.env, isTTY: io.stdout.isTTY === true });
+  const result = explain(cmd.term, taxonomies, { cwd: io.cwd, color, width: io.stdout.columns });
+  if (result.found) {
+    io.stdout.write(result.text);
+    return EXIT_OK;
+  }
+  io.stderr.write(result.text);
+  return EXIT_PROBLEMS;
+}
+
+/** Exports and reports read exactly one taxonomy: merging two would mix their ids. */
+async function oneTaxonomy(opts: LoadOptions, io: CliIo, what: string): Promise<LoadedTaxonomy> {
+  const taxonomies = await load(opts, io);
+  if (taxonomies.length > 1) {
+    const roots = taxonomies.map((t) => path.relative(io.cwd, t.root) || '.').join(', ');
+    throw new UsageError(`${opts.paths.join(', ')} holds ${taxonomies.length} taxonomies (${roots}); ${what} one at a time by naming its folder.`);
+  }
+  return taxonomies[0];
+}
+
+async function runExportGlossary(cmd: ExportGlossaryOptions, io: CliIo): Promise<number> {
+  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'export');
+  await emit(exportGlossary(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io);
+  return EXIT_OK;
+}
+
+async function runOwnershipReport(cmd: OwnershipReportOptions, io: CliIo): Promise<number> {
+  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'report on');
+  await emit(ownershipReport(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io);
+  return EXIT_OK;
+}
+
+/** The first line of an error's message: the CLI never prints a stack trace. */
+function oneLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split(/\r?\n/)[0] || 'unknown error';
+}
+
+/**
+ * Runs the CLI and returns its exit code: 0 no errors (and warnings within --max-warnings),
+ * 1 problems found (or, for explain, no such term), 2 a usage or configuration error or a crash.
+ * All output goes through `io`; a failure is one line on stderr, never a stack trace.
+ */
+export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     const cmd = parseArgs(argv, RULE_IDS);
-    if (cmd.command === 'help') {
-      io.stdout.write(HELP);
-      return 0;
+    switch (cmd.command) {
+      case 'help':
+        io.stdout.write(helpText(cmd.topic));
+        return EXIT_OK;
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return EXIT_OK;
+      case 'lint':
+        return await runLint(cmd, io);
+      case 'explain':
+        return await runExplain(cmd, io);
+      case 'export-glossary':
+        return await runExportGlossary(cmd, io);
+      case 'report-ownership':
+        return await runOwnershipReport(cmd, io);
     }
-    if (cmd.command === 'version') {
-      io.stdout.write(`${typeof CX_TAXONOMY_VERSION === 'string' ? CX_TAXONOMY_VERSION : 'dev'}\n`);
-      return 0;
-    }
-    const reports = await lint(cmd, io.cwd);
-    const color = cmd.color ?? (!io.env.NO_COLOR && io.stdout.isTTY === true);
-    io.stdout.write(cmd.format === 'json' ? formatJson(reports) : formatStylish(reports, paint(color)));
-    const t = totalsOf(reports);
-    if (t.errors > 0) return 1;
-    if (cmd.maxWarnings !== undefined && cmd.maxWarnings >= 0 && t.warnings > cmd.maxWarnings) {
-      if (cmd.format === 'stylish') io.stdout.write(`cx-taxonomy found too many warnings (maximum: ${cmd.maxWarnings}).\n`);
-      return 1;
-    }
-    return 0;
   } catch (err) {
     if (err instanceof UsageError) {
-      io.stderr.write(`cx-taxonomy: ${err.message}\n`);
-      return 2;
+      io.stderr.write(`cx-taxonomy: ${oneLine(err)}\n`);
+      return EXIT_USAGE;
     }
-    io.stderr.write(`cx-taxonomy: internal error: ${err instanceof Error ? err.message : String(err)}\n`);
-    return 2;
+    io.stderr.write(`cx-taxonomy: internal error: ${oneLine(err)} (please report it)\n`);
+    return EXIT_USAGE;
   }
 }
 
 if (require.main === module) {
+  // A closed pipe (`cx-taxonomy lint | head`) is not an error worth a stack trace.
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (err: NodeJS.ErrnoException) => {
+      if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+      throw err;
+    });
+  }
+  process.on('uncaughtException', (err) => {
+    process.stderr.write(`cx-taxonomy: internal error: ${oneLine(err)} (please report it)\n`);
+    process.exit(EXIT_USAGE);
+  });
   run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
     (code) => {
       process.exitCode = code;
     },
     (err) => {
-      process.stderr.write(`cx-taxonomy: internal error: ${String(err)}\n`);
-      process.exitCode = 2;
+      process.stderr.write(`cx-taxonomy: internal error: ${oneLine(err)} (please report it)\n`);
+      process.exitCode = EXIT_USAGE;
     },
   );
 }

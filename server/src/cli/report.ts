@@ -1,10 +1,10 @@
-import type { TaxonomyDiagnostic } from '../core';
+import type { Rule, TaxonomyDiagnostic } from '../core';
 
 /** One file's problems, as every formatter receives them. */
 export interface FileReport {
-  /** The path as the user should see it (relative to the current folder). */
+  /** The path as the user should see it (relative to the working folder, native separators). */
   filePath: string;
-  /** The path relative to the taxonomy root, for SARIF and annotations. */
+  /** The path relative to the working folder with forward slashes: the SARIF `%SRCROOT%` and annotation path. */
   relativePath: string;
   /** The file's text, for formatters that quote the offending line. */
   source?: string;
@@ -31,4 +31,38 @@ export function totalsOf(reports: readonly FileReport[]): Totals {
     }
   }
   return t;
+}
+
+/** `--quiet`: errors only, as if the other problems had never been found (ESLint 9 behaves so). */
+export function errorsOnly(reports: readonly FileReport[]): FileReport[] {
+  return reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 'error') }));
+}
+
+/** Everything a formatter may need beyond the reports. */
+export interface FormatContext {
+  /** Every rule, in registry order (SARIF lists them as reporting descriptors). */
+  rules: readonly Rule[];
+  /** The tool's version. */
+  version: string;
+  /** The absolute working folder: the SARIF `%SRCROOT%`. */
+  cwd: string;
+  /** Whether terminal colours are wanted (stylish only). */
+  color: boolean;
+  env: NodeJS.ProcessEnv;
+}
+
+/** A report format: pure text from the reports. */
+export type Formatter = (reports: readonly FileReport[], ctx: FormatContext) => string;
+
+/** "1 error", "2 warnings". */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+/** "3 errors, 1 warning, 2 hints" (zero counts of info and hints left out). */
+export function countsText(t: Totals): string {
+  const parts = [plural(t.errors, 'error'), plural(t.warnings, 'warning')];
+  if (t.infos) parts.push(`${t.infos} info`);
+  if (t.hints) parts.push(plural(t.hints, 'hint'));
+  return parts.join(', ');
 }

@@ -1,6 +1,9 @@
 import type { FileReport } from '../report';
 
-/** ESLint's JSON shape, so existing tooling that reads ESLint reports reads ours. */
+/**
+ * ESLint's JSON shape, so tooling that reads ESLint reports reads ours: `severity` 2 is an error,
+ * 1 anything milder (the exact severity is kept in `cxSeverity`).
+ */
 export function formatJson(reports: readonly FileReport[]): string {
   return (
     JSON.stringify(
@@ -8,17 +11,24 @@ export function formatJson(reports: readonly FileReport[]): string {
         const messages = r.diagnostics.map((d) => ({
           ruleId: d.ruleId,
           severity: d.severity === 'error' ? 2 : 1,
+          cxSeverity: d.severity,
           message: d.message,
           line: d.range.start.line + 1,
           column: d.range.start.character + 1,
           endLine: d.range.end.line + 1,
           endColumn: d.range.end.character + 1,
         }));
+        const errorCount = r.diagnostics.filter((d) => d.severity === 'error').length;
         return {
           filePath: r.filePath,
           messages,
-          errorCount: r.diagnostics.filter((d) => d.severity === 'error').length,
-          warningCount: r.diagnostics.filter((d) => d.severity !== 'error').length,
+          suppressedMessages: [],
+          errorCount,
+          fatalErrorCount: 0,
+          warningCount: messages.length - errorCount,
+          fixableErrorCount: 0,
+          fixableWarningCount: 0,
+          usedDeprecatedRules: [],
         };
       }),
       null,

@@ -1,0 +1,203 @@
+import * as path from 'node:path';
+import { editDistance, type TaxonomyWorkspace } from '../core';
+import { terminalText } from './escape';
+import { paint } from './formatters/stylish';
+import { stewardOf, termsOf, type TermEntry } from './glossaryData';
+import { reportPath } from './lint';
+import type { LoadedTaxonomy } from './taxonomies';
+
+/** How a query matched a term. */
+export type MatchRole = 'preferred' | 'alias' | 'id' | 'avoid';
+
+const ROLE_ORDER: readonly MatchRole[] = ['preferred', 'alias', 'id', 'avoid'];
+
+/** A word's singular stem for matching: "Journeys" and "journey", "categories" and "category". */
+function singular(w: string): string {
+  if (w.length <= 3) return w;
+  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
+  if (w.endsWith('sses')) return w.slice(0, -2);
+  if (/(?:x|ch|sh|z)es$/.test(w)) return w.slice(0, -2);
+  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
+  return w;
+}
+
+/**
+ * The loose key a typed query and a glossary label are compared by: case, punctuation, hyphens
+ * and plurals are ignored, so `customer-journey`, "Customer Journeys" and "customer journey"
+ * are the same.
+ */
+export function queryKey(s: string): string {
+  return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(singular).join(' ');
+}
+
+/** One term found for a query, with every way it matched. */
+export interface ExplainMatch {
+  taxonomy: LoadedTaxonomy;
+  entry: TermEntry;
+  roles: { role: MatchRole; label: string }[];
+}
+
+function labelsOf(e: TermEntry): { role: MatchRole; label: string }[] {
+  const t = e.term;
+  return [
+    ...(t.label ? [{ role: 'preferred' as const, label: t.label.value }] : []),
+    ...t.aliases.map((a) => ({ role: 'alias' as const, label: a.value })),
+    { role: 'id' as const, label: e.id },
+    ...t.avoid.map((a) => ({ role: 'avoid' as const, label: a.value })),
+  ];
+}
+
+/** Every term whose preferred label, alias, id or avoid label matches the query, best first. */
+export function findTerms(query: string, taxonomies: readonly LoadedTaxonomy[]): ExplainMatch[] {
+  const key = queryKey(query);
+  if (key === '') return [];
+  const out: ExplainMatch[] = [];
+  for (const taxonomy of taxonomies) {
+    for (const entry of termsOf(taxonomy.workspace)) {
+      const roles = labelsOf(entry).filter((l) => queryKey(l.label) === key);
+      if (roles.length) out.push({ taxonomy, entry, roles });
+    }
+  }
+  const rank = (m: ExplainMatch) => Math.min(...m.roles.map((r) => ROLE_ORDER.indexOf(r.role)));
+  return out.sort((a, b) => rank(a) - rank(b));
+}
+
+/** Up to five terms whose labels are closest to a query that matched nothing. */
+export function suggestTerms(query: string, taxonomies: readonly LoadedTaxonomy[]): TermEntry[] {
+  const key = queryKey(query);
+  const scored = new Map<TermEntry, number>();
+  for (const taxonomy of taxonomies) {
+    for (const entry of termsOf(taxonomy.workspace)) {
+      let best = Infinity;
+      for (const l of labelsOf(entry)) {
+        const k = queryKey(l.label);
+        if (k === '') continue;
+        const budget = Math.max(2, Math.floor(Math.max(k.length, key.length) / 3));
+        let d = editDistance(key, k, budget);
+        if (d > budget && key.length >= 3 && (k.includes(key) || key.includes(k))) d = budget;
+        if (d <= budget) best = Math.min(best, d);
+      }
+      if (best < Infinity) scored.set(entry, best);
+    }
+  }
+  return [...scored].sort((a, b) => a[1] - b[1] || a[0].label.localeCompare(b[0].label)).slice(0, 5).map(([e]) => e);
+}
+
+/** Wraps text to a width, indenting every line. */
+function wrap(text: string, width: number, indent: string): string[] {
+  const lines: string[] = [];
+  for (const para of text.split(/\n\s*\n/)) {
+    let line = '';
+    for (const word of para.split(/\s+/).filter(Boolean)) {
+      if (line && indent.length + line.length + 1 + word.length > width) {
+        lines.push(indent + line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
+    }
+    if (line) lines.push(indent + line);
+    lines.push('');
+  }
+  lines.pop();
+  return lines;
+}
+
+export interface ExplainOutput {
+  found: boolean;
+  text: string;
+}
+
+export interface ExplainContext {
+  cwd: string;
+  color: boolean;
+  /** The terminal's width, when known. */
+  width?: number;
+}
+
+function where(uri: string, line: number, cwd: string): string {
+  return `${reportPath(uri, cwd)}:${line}`;
+}
+
+/** A term's label as a card shows it in lists: "Customer lifecycle (marketing)". */
+function labelIn(ws: TaxonomyWorkspace, id: string): string {
+  const def = ws.index.definitions('term', id)[0];
+  if (!def || def.entity.kind !== 'term') return `${id} (not defined)`;
+  const t = def.entity;
+  return `${t.label?.value ?? id} (${t.vocabulary})`;
+}
+
+function card(m: ExplainMatch, query: string, ctx: ExplainContext, showRoot: boolean): string[] {
+  const p = paint(ctx.color);
+  const ws = m.taxonomy.workspace;
+  const t = m.entry.term;
+  const width = Math.max(50, Math.min(ctx.width ?? 88, 100));
+  const x = terminalText;
+  const out: string[] = [];
+  const via = m.roles.find((r) => r.role !== 'preferred');
+  if (!m.roles.some((r) => r.role === 'preferred') && via) {
+    if (via.role === 'avoid') out.push(p.yellow(`"${x(query)}" is a label to avoid: say "${x(m.entry.label)}".`), '');
+    else if (via.role === 'alias') out.push(p.dim(`"${x(via.label)}" is an accepted alias of "${x(m.entry.label)}".`), '');
+  }
+  const status = t.status?.value;
+  const head = [`${t.vocabulary} vocabulary`, status ?? 'no status', `id ${m.entry.id}`];
+  out.push(p.bold(x(m.entry.label)) + (status === 'deprecated' ? ` ${p.red('(deprecated)')}` : ''));
+  out.push(p.dim(x(head.join(' · '))));
+  out.push('');
+  if (t.definition?.value.trim()) out.push(...wrap(x(t.definition.value), width, '  '));
+  else out.push(p.yellow('  No definition yet.'));
+  out.push('');
+  const rows: [string, string[]][] = [];
+  const eqIds = new Set<string>();
+  if (t.equivalent) eqIds.add(t.equivalent.value);
+  // Equivalents written only on the other side still count: the card shows the pair either way.
+  for (const r of ws.index.references('term', m.entry.id)) {
+    if (r.field !== 'equivalent') continue;
+    const from = ws.getFile(r.uri);
+    for (const model of from?.models ?? []) {
+      for (const e of model.entities) if (e.kind === 'term' && e.equivalent?.value === m.entry.id && e.id) eqIds.add(e.id.value);
+    }
+  }
+  eqIds.delete(m.entry.id);
+  if (eqIds.size) rows.push(['Equivalent', [...eqIds].map((id) => x(`${labelIn(ws, id)} · ${id}`))]);
+  if (t.aliases.length) rows.push(['Aliases', [x(t.aliases.map((a) => a.value).join(', '))]]);
+  if (t.avoid.length) rows.push(['Avoid', [x(t.avoid.map((a) => `${a.value} → ${m.entry.label}`).join(', '))]]);
+  if (t.broader.length) rows.push(['Broader', t.broader.map((b) => x(labelIn(ws, b.value)))]);
+  if (t.related.length) rows.push(['Related', [x(t.related.map((r) => labelIn(ws, r.value)).join(', '))]]);
+  rows.push(['Steward', [x(stewardOf(ws, t) ?? 'none (give the term or its glossary an `owner`)')]]);
+  rows.push(['Defined in', [x(where(m.entry.uri, m.entry.line, ctx.cwd))]]);
+  if (showRoot) rows.push(['Taxonomy', [x(path.relative(ctx.cwd, m.taxonomy.root) || '.')]]);
+  const uses = ws.index
+    .references('term', m.entry.id)
+    .map((r) => ({ at: where(r.uri, r.range.start.line + 1, ctx.cwd), field: r.field }))
+    .sort((a, b) => a.at.localeCompare(b.at, 'en', { numeric: true }));
+  rows.push(['Used in', uses.length ? [`${uses.length} place${uses.length === 1 ? '' : 's'}`, ...uses.slice(0, 20).map((u) => `${x(u.at)}  ${p.dim(u.field)}`)] : ['not referenced by id anywhere']]);
+  if (uses.length > 20) rows[rows.length - 1][1].push(p.dim(`…and ${uses.length - 20} more`));
+  const w = Math.max(...rows.map(([k]) => k.length));
+  for (const [k, values] of rows) {
+    values.forEach((v, i) => {
+      const label = i === 0 ? p.dim(k.padEnd(w)) : ' '.repeat(w);
+      const value = k === 'Avoid' ? p.yellow(v) : k === 'Used in' && i > 0 ? `  ${v}` : v;
+      out.push(`  ${label}  ${value}`);
+    });
+  }
+  return out;
+}
+
+/**
+ * `explain TERM`: the glossary card of every term the query names (by preferred label, alias,
+ * id or avoid label; case- and plural-insensitive), or the closest terms when none matches.
+ */
+export function explain(query: string, taxonomies: readonly LoadedTaxonomy[], ctx: ExplainContext): ExplainOutput {
+  const matches = findTerms(query, taxonomies);
+  if (matches.length) {
+    const showRoot = taxonomies.length > 1;
+    const cards = matches.map((m) => card(m, query, ctx, showRoot).join('\n'));
+    return { found: true, text: cards.join('\n\n' + '─'.repeat(40) + '\n\n') + '\n' };
+  }
+  const count = taxonomies.reduce((n, t) => n + termsOf(t.workspace).length, 0);
+  if (count === 0) return { found: false, text: `cx-taxonomy: no glossary term matches "${terminalText(query)}": there are no glossary terms (*.glossary.yaml) here.\n` };
+  const suggestions = suggestTerms(query, taxonomies);
+  const hint = suggestions.length
+    ? ` Did you mean: ${suggestions.map((s) => (queryKey(s.label) === queryKey(s.id) ? s.label : `${s.label} (${s.id})`)).join(', ')}?`
+    : ` Run cx-taxonomy export glossary to list all ${count} terms.`;
+  return { found: false, text: `cx-taxonomy: no glossary term matches "${terminalText(query)}".${terminalText(hint)}\n` };
+}

@@ -1,0 +1,86 @@
+import type { HelpTopic } from './args';
+
+const MAIN = `cx-taxonomy: check a marketing and CX taxonomy (teams, glossary, personas, segments,
+journeys, KPIs) kept as YAML files in a repository.
+
+Usage:
+  cx-taxonomy lint [paths...] [options]          report problems; exit 1 when there are errors
+  cx-taxonomy explain TERM [path]                 show a glossary term's card
+  cx-taxonomy export glossary [path] [options]    write the glossary as Markdown, HTML or JSON
+  cx-taxonomy report ownership [path] [options]   who owns which touchpoints of which journey
+  cx-taxonomy help <command>                      the options of one command
+  cx-taxonomy --version
+
+Exit codes: 0 success, 1 problems found (explain: no such term), 2 usage or configuration error.
+`;
+
+const LINT = `Usage: cx-taxonomy lint [paths...] [options]
+
+Lints every taxonomy file under the paths (default: the current folder). A folder holding a
+cx-taxonomy.config.yaml is one taxonomy; linting a file inside it still reads the whole taxonomy.
+
+Options:
+  -f, --format <name>      stylish (default), json, sarif, junit, github or markdown
+  -o, --output <file>      write the preceding --format to a file instead of stdout; repeat
+                           --format/--output pairs for several reports in one run:
+                           --format sarif --output cx.sarif --format github
+  --max-warnings <n>       exit 1 when there are more than n warnings (-1: no limit)
+  --rule <id=severity>     override a rule's severity (off, hint, info, warning, error); repeatable
+  -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml
+  -q, --quiet              errors only: warnings, info and hints are not reported or counted
+  --color, --no-color      force colours on or off (default: on for a terminal, off when
+                           NO_COLOR is set; FORCE_COLOR forces them on)
+  -h, --help               show this help
+
+Exit codes: 0 no errors and no more warnings than --max-warnings; 1 errors, or too many
+warnings; 2 a usage or configuration error (unknown option, rule or format, missing path,
+broken config) or an internal error.
+`;
+
+const EXPLAIN = `Usage: cx-taxonomy explain TERM [path] [options]
+
+Shows the glossary card of a term: preferred label, definition, vocabulary and equivalent in the
+other vocabulary, aliases, labels to avoid, steward, status, and where it is used. TERM may be
+the preferred label, an alias, a label to avoid or the term's id, in any case, singular or
+plural. Quote a term of several words: cx-taxonomy explain "customer journey".
+
+Options:
+  -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml
+  --color, --no-color      force colours on or off
+  -h, --help               show this help
+
+Exit codes: 0 the term was found; 1 no term matches (the closest terms are suggested);
+2 a usage error.
+`;
+
+const EXPORT = `Usage: cx-taxonomy export glossary [path] [options]
+
+Writes the glossary of one taxonomy as a document to publish, each term grouped with its
+equivalents in the other vocabularies.
+
+Options:
+  -f, --format <name>      md (default), html (one self-contained page) or json
+  -o, --output <file>      write to a file instead of stdout
+  -c, --config <file>      use this config instead of the taxonomy's cx-taxonomy.config.yaml
+  -h, --help               show this help
+`;
+
+const REPORT = `Usage: cx-taxonomy report ownership [path] [options]
+
+Who owns the customer experience: a matrix of teams x journeys with the touchpoints each team
+owns (a touchpoint's own owner, else its stage's), the unowned touchpoints first, and the shared
+ownerships that name no lead.
+
+Options:
+  -f, --format <name>      md (default), csv or html
+  -o, --output <file>      write to a file instead of stdout
+  -c, --config <file>      use this config instead of the taxonomy's cx-taxonomy.config.yaml
+  -h, --help               show this help
+`;
+
+const TEXTS: Record<HelpTopic, string> = { main: MAIN, lint: LINT, explain: EXPLAIN, export: EXPORT, report: REPORT };
+
+/** The help of the CLI or of one command. */
+export function helpText(topic: HelpTopic): string {
+  return TEXTS[topic];
+}
