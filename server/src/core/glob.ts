@@ -20,8 +20,9 @@ export function globToRegExp(glob: string): RegExp {
         } else {
           re += '.*';
           i += 2;
+          // `***` is `**`; the star of a following segment (`**/*.md`) is left alone.
+          while (g[i] === '*') i++;
         }
-        while (g[i] === '*') i++;
         continue;
       }
       re += '[^/]*';

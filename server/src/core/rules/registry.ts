@@ -9,6 +9,20 @@ import { touchpointOwner } from './touchpoint-owner';
 import { unreadableFile } from './unreadable-file';
 import { unresolvedReference } from './unresolved-reference';
 import { yamlSyntax } from './yaml-syntax';
+import { termConflict } from './term-conflict';
+import { deprecatedTerm } from './deprecated-term';
+import { crossVocabularyTerm } from './cross-vocabulary-term';
+import { asymmetricLink } from './asymmetric-link';
+import { contributeStageNames, lifecycleMappingConflict } from './lifecycle-mapping-conflict';
+import { contributeKpiKeys, kpiOverlap } from './kpi-overlap';
+import { kpiConflictUnresolved } from './kpi-conflict-unresolved';
+import { unusedKpi } from './unused-kpi';
+import { orphanPersona } from './orphan-persona';
+import { orphanSegment } from './orphan-segment';
+import { labelClash } from './label-clash';
+import { equivalentSameVocabulary } from './equivalent-same-vocabulary';
+import { broaderCycle } from './broader-cycle';
+import { deprecatedLink } from './deprecated-link';
 import type { Rule } from './types';
 import type { FacetContributor } from '../workspace';
 import { contributeGlossaryLabels } from '../terms/glossary';
@@ -24,6 +38,20 @@ export const ALL_RULES: readonly Rule[] = [
   sharedOwnershipLead,
   kpiOwner,
   handoffOwner,
+  termConflict,
+  deprecatedTerm,
+  crossVocabularyTerm,
+  asymmetricLink,
+  lifecycleMappingConflict,
+  kpiOverlap,
+  kpiConflictUnresolved,
+  unusedKpi,
+  orphanPersona,
+  orphanSegment,
+  labelClash,
+  equivalentSameVocabulary,
+  broaderCycle,
+  deprecatedLink,
   unreadableFile,
   configRule,
 ];
@@ -35,4 +63,4 @@ export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id))
  * What each file adds to the index for cross-file rules: glossary labels (the term matcher and
  * the label rules), stage names (lifecycle-mapping-conflict), KPI names and formulas (kpi-overlap).
  */
-export const ALL_FACET_CONTRIBUTORS: readonly FacetContributor[] = [contributeGlossaryLabels];
+export const ALL_FACET_CONTRIBUTORS: readonly FacetContributor[] = [contributeGlossaryLabels, contributeStageNames, contributeKpiKeys];

@@ -8,3 +8,5 @@ export * from './markdown';
 export * from './scalar';
 export * from './prose';
 export * from './glossary';
+export * from './replace';
+export * from './vocabulary';

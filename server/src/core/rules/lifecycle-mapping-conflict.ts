@@ -1,0 +1,73 @@
+import { normaliseLabel } from '../terms/normalise';
+import type { FacetContributor } from '../workspace';
+import type { RelatedInfo } from '../types';
+import type { Rule } from './types';
+
+/** Stages by normalised name: where each journey maps a stage of that name. */
+export const STAGE_NAME_FACET = 'stage-name';
+
+/** What a journey says about one named stage. */
+export interface StageNameEntry {
+  journey: string;
+  stage: string;
+  name: string;
+  lifecycleStage: string;
+}
+
+/** Adds each stage that has a name and a lifecycle stage, keyed by its name (case and plural aside). */
+export const contributeStageNames: FacetContributor = (file, add) => {
+  if (file.kind !== 'journey') return;
+  for (const model of file.models) {
+    for (const j of model.entities) {
+      if (j.kind !== 'journey') continue;
+      for (const s of j.stages) {
+        if (!s.name || !s.lifecycleStage || s.lifecycleStage.value.trim() === '') continue;
+        const key = normaliseLabel(s.name.value);
+        if (key === '') continue;
+        const data: StageNameEntry = { journey: j.id?.value ?? file.relativePath, stage: s.id?.value ?? '', name: s.name.value, lifecycleStage: s.lifecycleStage.value };
+        add(STAGE_NAME_FACET, key, { uri: file.uri, range: s.lifecycleStage.range, data });
+      }
+    }
+  }
+};
+
+/**
+ * Stages with the same name mapped to different marketing lifecycle stages in different journeys:
+ * "Discover" is awareness in one journey and consideration in another, so the journey-to-lifecycle
+ * map that marketing and CX share says two things at once. Reported at each mapping, linking the
+ * others. Only journeys that share the stage name are re-checked when one changes.
+ */
+export const lifecycleMappingConflict: Rule = {
+  id: 'lifecycle-mapping-conflict',
+  defaultSeverity: 'warning',
+  description: 'Stages with the same name are mapped to different lifecycle stages in different journeys.',
+  appliesTo: ['journey'],
+  check({ file, index, report }) {
+    for (const model of file.models) {
+      for (const j of model.entities) {
+        if (j.kind !== 'journey') continue;
+        const journeyId = j.id?.value ?? file.relativePath;
+        for (const s of j.stages) {
+          if (!s.name || !s.lifecycleStage || s.lifecycleStage.value.trim() === '') continue;
+          const key = normaliseLabel(s.name.value);
+          if (key === '') continue;
+          const mine = s.lifecycleStage.value;
+          const others = index.facet<StageNameEntry>(STAGE_NAME_FACET, key).filter((e) => e.data.journey !== journeyId && e.data.lifecycleStage !== mine);
+          if (others.length === 0) continue;
+          const related: RelatedInfo[] = others.map((o) => ({
+            location: { uri: o.uri, range: o.range },
+            message: `Stage "${o.data.name}" of journey \`${o.data.journey}\` maps to \`${o.data.lifecycleStage}\``,
+          }));
+          const elsewhere = [...new Set(others.map((o) => `\`${o.data.lifecycleStage}\` in journey \`${o.data.journey}\``))].join(', ');
+          report({
+            range: s.lifecycleStage.range,
+            message:
+              `The stage "${s.name.value}" maps to the lifecycle stage \`${mine}\` here, but to ${elsewhere}. ` +
+              'A stage of one name should mean one step of the lifecycle: map both to the same stage, or rename one of them.',
+            related,
+          });
+        }
+      }
+    }
+  },
+};
