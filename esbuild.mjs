@@ -20,10 +20,18 @@ const common = {
   define: { CX_TAXONOMY_VERSION: JSON.stringify(pkg.version) },
 };
 
+/** Webview assets run in the browser sandbox of a webview, not in Node. */
+const webview = { platform: 'browser', format: 'iife', target: 'es2022' };
+
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // Webview scripts and styles: the only files a webview may load (localResourceRoots: dist/media).
+  { entryPoints: ['client/webview/journeyMap.ts'], outfile: 'dist/media/journeyMap.js', ...webview },
+  { entryPoints: ['client/webview/ownershipReport.ts'], outfile: 'dist/media/ownershipReport.js', ...webview },
+  { entryPoints: ['client/media/journeyMap.css'], outfile: 'dist/media/journeyMap.css', ...webview },
+  { entryPoints: ['client/media/ownershipReport.css'], outfile: 'dist/media/ownershipReport.css', ...webview },
 ];
 
 const existing = entries.filter((e) => {

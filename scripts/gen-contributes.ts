@@ -1,0 +1,79 @@
+/**
+ * Generates the parts of package.json's `contributes` that have a source of truth in code:
+ *
+ * - `contributes.commands` and `contributes.menus.commandPalette` from client/src/commandIds.ts;
+ * - `contributes.configuration` from the server's settings table (server/src/lsp/settings.ts,
+ *   `configurationContribution()`), the table the server itself reads, so the settings UI and
+ *   the server cannot disagree;
+ * - `capabilities.untrustedWorkspaces.restrictedConfigurations` from RESTRICTED_SETTINGS.
+ *
+ * `npx tsx scripts/gen-contributes.ts` rewrites package.json; `--check` exits 1 when it is out of
+ * date. test/unit/settings-drift.test.ts fails on drift too.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { COMMAND_CATEGORY, COMMANDS, type CommandInfo } from '../client/src/commandIds';
+import { configurationContribution } from '../server/src/lsp/settings';
+
+export const PACKAGE_JSON = path.resolve(__dirname, '..', 'package.json');
+
+/**
+ * Settings whose workspace values are ignored in Restricted Mode: they decide which files are
+ * read and how much of them, so an untrusted folder must not set them for the user.
+ */
+export const RESTRICTED_SETTINGS: readonly string[] = ['cxTaxonomy.docs.globs', 'cxTaxonomy.files.maxSize'];
+
+/** `contributes.commands`. */
+export function commandContributions(): Record<string, unknown>[] {
+  return Object.entries(COMMANDS).map(([command, info]: [string, CommandInfo]) => ({
+    command,
+    title: info.title,
+    category: COMMAND_CATEGORY,
+    ...(info.icon ? { icon: info.icon } : {}),
+    ...(info.writes ? { enablement: 'isWorkspaceTrusted' } : {}),
+  }));
+}
+
+/** `contributes.menus.commandPalette`: commands that write files are hidden in Restricted Mode. */
+export function commandPaletteMenu(): Record<string, unknown>[] {
+  return Object.entries(COMMANDS)
+    .filter(([, info]: [string, CommandInfo]) => info.writes || info.when)
+    .map(([command, info]: [string, CommandInfo]) => ({ command, when: [info.when, info.writes ? 'isWorkspaceTrusted' : undefined].filter(Boolean).join(' && ') }));
+}
+
+/** The package.json object with every generated part replaced. */
+export function withGenerated(pkg: Record<string, any>): Record<string, any> {
+  const next = JSON.parse(JSON.stringify(pkg)) as Record<string, any>;
+  next.contributes ??= {};
+  next.contributes.commands = commandContributions();
+  next.contributes.menus ??= {};
+  next.contributes.menus.commandPalette = commandPaletteMenu();
+  next.contributes.configuration = configurationContribution();
+  next.capabilities ??= {};
+  next.capabilities.untrustedWorkspaces ??= { supported: 'limited' };
+  next.capabilities.untrustedWorkspaces.restrictedConfigurations = [...RESTRICTED_SETTINGS];
+  return next;
+}
+
+/** package.json as the generator would write it. */
+export function generatedPackageJson(): string {
+  const pkg = JSON.parse(fs.readFileSync(PACKAGE_JSON, 'utf8')) as Record<string, unknown>;
+  return JSON.stringify(withGenerated(pkg), null, 2) + '\n';
+}
+
+if (require.main === module) {
+  const next = generatedPackageJson();
+  const current = fs.readFileSync(PACKAGE_JSON, 'utf8');
+  if (process.argv.includes('--check')) {
+    if (next !== current) {
+      console.error('package.json is out of date with the command and settings tables: run `npx tsx scripts/gen-contributes.ts`.');
+      process.exit(1);
+    }
+    console.log('package.json contributions are up to date.');
+  } else if (next !== current) {
+    fs.writeFileSync(PACKAGE_JSON, next);
+    console.log('package.json updated.');
+  } else {
+    console.log('package.json already up to date.');
+  }
+}
