@@ -5,7 +5,8 @@ import type { Located, Term } from '../model';
 import type { RelatedInfo } from '../types';
 import type { Rule, RuleContext } from './types';
 
-const ROLE: Record<LabelRole, string> = { preferred: 'the term', alias: 'an alias', avoid: 'a label to avoid' };
+const ROLE: Record<LabelRole, string> = { preferred: 'the preferred term', alias: 'an alias', avoid: 'a label to avoid' };
+const HERE: Record<LabelRole, string> = { preferred: 'the preferred term here', alias: 'an alias here', avoid: 'listed here as a label to avoid' };
 
 /**
  * Glossary labels that lead to more than one place, after SKOS's label integrity rules:
@@ -43,7 +44,7 @@ export const labelClash: Rule = {
           if (earlier !== undefined && earlier !== role) {
             ctx.report({
               range: label.range,
-              message: `"${label.value}" is already ${ROLE[earlier]} of this term; a label has one role. Remove it from ${role === 'avoid' ? '`avoid`' : role === 'alias' ? '`aliases`' : '`term`'}.`,
+              message: `"${label.value}" is already ${HERE[earlier]}; a label has one role in a term. Remove it from ${role === 'avoid' ? '`avoid`' : role === 'alias' ? '`aliases`' : '`term`'}.`,
             });
             continue;
           }
@@ -72,11 +73,11 @@ function checkAcrossTerms(ctx: RuleContext, term: Term, role: LabelRole, label: 
   const others = [...new Set(clashes.map((o) => `\`${o.data.termId}\``))].join(', ');
   let message: string;
   if (!accepted) {
-    message = `"${label.value}" is listed here as a label to avoid, but it is ${ROLE[clashes[0].data.role]} of ${others}. Writers cannot both use and avoid it: remove it from one of the two terms.`;
+    message = `"${label.value}" is ${HERE.avoid}, but it is ${ROLE[clashes[0].data.role]} of ${others}. Writers cannot both use and avoid it: remove it from one of the two terms.`;
   } else if (clashes.some((o) => o.data.role === 'avoid')) {
-    message = `"${label.value}" is ${ROLE[role]} of this term, but ${others} lists it as a label to avoid. Writers cannot both use and avoid it: remove it from one of the two terms.`;
+    message = `"${label.value}" is ${HERE[role]}, but ${others} lists it as a label to avoid. Writers cannot both use and avoid it: remove it from one of the two terms.`;
   } else {
-    message = `"${label.value}" is ${ROLE[role]} of this term and also names ${others} in the same ${vocabularyName(term.vocabulary)} vocabulary. A label must lead to one definition: keep it on one term only.`;
+    message = `"${label.value}" is ${HERE[role]}, and also names ${others} in the same ${vocabularyName(term.vocabulary)} vocabulary. A label must lead to one definition: keep it on one term only.`;
   }
   ctx.report({ range: label.range, message, related });
 }

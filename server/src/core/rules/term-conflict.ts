@@ -43,7 +43,10 @@ export const termConflict: Rule = {
             if (otherTerm && sameDefinition(otherTerm.definition?.value, e.definition?.value)) continue;
             related.push({
               location: { uri: entry.uri, range: entry.range },
-              message: `${q(other.label)}, ${other.role === 'preferred' ? 'the term' : 'an alias'} of the ${vocabularyName(other.vocabulary)} term \`${other.termId}\``,
+              message:
+                other.role === 'preferred'
+                  ? `${q(other.label)}, the ${vocabularyName(other.vocabulary)} term \`${other.termId}\``
+                  : `${q(other.label)}, an alias of the ${vocabularyName(other.vocabulary)} term \`${other.termId}\``,
             });
             if (!seen.has(other.termId)) {
               seen.add(other.termId);
