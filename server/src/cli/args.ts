@@ -103,7 +103,8 @@ class ArgReader {
       return inline;
     }
     const v = this.args[0];
-    if (v === undefined || (v.startsWith('-') && v !== '-') || v.startsWith('\u0000')) throw new UsageError(`${flag} needs a value.`);
+    // A negative number (`--max-warnings -1`) is a value, not a flag.
+    if (v === undefined || (v.startsWith('-') && v !== '-' && !/^-\d/.test(v)) || v.startsWith('\u0000')) throw new UsageError(`${flag} needs a value.`);
     this.args.shift();
     return v;
   }

@@ -49,26 +49,67 @@ export function mdParagraphs(s: string): string {
 }
 
 /**
+ * Splits text into code spans and the rest, as CommonMark reads them: a run of n backticks opens
+ * a span that the next run of exactly n backticks closes; an opener with no closer is literal.
+ */
+export function splitCodeSpans(s: string): { text: string; code: boolean }[] {
+  const out: { text: string; code: boolean }[] = [];
+  let plain = '';
+  let i = 0;
+  while (i < s.length) {
+    if (s[i] !== '`') {
+      plain += s[i++];
+      continue;
+    }
+    let n = 0;
+    while (s[i + n] === '`') n++;
+    let j = i + n;
+    let close = -1;
+    while (j < s.length) {
+      if (s[j] !== '`') {
+        j++;
+        continue;
+      }
+      let m = 0;
+      while (s[j + m] === '`') m++;
+      if (m === n) {
+        close = j;
+        break;
+      }
+      j += m;
+    }
+    if (close < 0) {
+      plain += s.slice(i, i + n);
+      i += n;
+      continue;
+    }
+    if (plain) out.push({ text: plain, code: false });
+    plain = '';
+    out.push({ text: s.slice(i, close + n), code: true });
+    i = close + n;
+  }
+  if (plain) out.push({ text: plain, code: false });
+  return out;
+}
+
+/**
  * A Markdown table cell holding a rule message. The message's own `code` spans are kept (they are
- * the point of the message) with only their pipes escaped (GFM needs `\|` even inside a code
- * span in a table); outside them, backslashes, pipes and emphasis marks are escaped and HTML is
- * neutralised. Line breaks become spaces.
+ * the point of the message, and their content is literal) with only their pipes escaped (GFM
+ * needs `\|` even inside a code span in a table); outside them, backslashes, pipes and emphasis
+ * marks are escaped and HTML is neutralised. Line breaks become spaces.
  */
 export function mdCell(s: string): string {
-  return s
-    .replace(/\r\n?|\n/g, ' ')
-    .split(/(`+[^`]*?`+)/)
-    .map((part, i) =>
-      i % 2 === 1
-        ? part.replace(/\|/g, '\\|')
-        : part
+  return splitCodeSpans(s.replace(/\r\n?|\n/g, ' '))
+    .map((part) =>
+      part.code
+        ? part.text.replace(/\|/g, '\\|')
+        : part.text
             .replace(/&/g, '&amp;')
             .replace(/</g, '&lt;')
             .replace(/>/g, '&gt;')
             .replace(/\\/g, '\\\\')
             .replace(/\|/g, '\\|')
-            .replace(/\*/g, '\\*')
-            .replace(/_/g, '\\_'),
+            .replace(/[*_[\]]/g, (c) => `\\${c}`),
     )
     .join('');
 }

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { editDistance, type TaxonomyWorkspace } from '../core';
+import { editDistance, findTermsInFile, workspaceGlossary, type TaxonomyWorkspace } from '../core';
 import { terminalText } from './escape';
 import { paint } from './formatters/stylish';
 import { stewardOf, termsOf, type TermEntry } from './glossaryData';
@@ -125,6 +125,34 @@ function labelIn(ws: TaxonomyWorkspace, id: string): string {
   return `${t.label?.value ?? id} (${t.vocabulary})`;
 }
 
+/** How many places a card lists before "…and N more". */
+const MAX_USES = 20;
+
+interface Use {
+  at: string;
+  /** The field of an id reference, or the words as written in prose. */
+  how: string;
+  byId: boolean;
+}
+
+/**
+ * Where a term is used: references to its id (`related`, `equivalent`, ...) and mentions of its
+ * labels in free text and Markdown docs, found by the glossary matcher the rules use.
+ */
+function usesOf(ws: TaxonomyWorkspace, id: string, cwd: string): Use[] {
+  const uses: Use[] = ws.index.references('term', id).map((r) => ({ at: where(r.uri, r.range.start.line + 1, cwd), how: r.field, byId: true }));
+  const glossary = workspaceGlossary(ws);
+  for (const file of ws.allFiles()) {
+    for (const match of findTermsInFile(file, glossary.matcher)) {
+      const label = match.labels.find((l) => l.termId === id);
+      if (!label) continue;
+      const text = match.text.replace(/\s+/g, ' ');
+      uses.push({ at: where(file.uri, file.lines.positionAt(match.start).line + 1, cwd), how: label.role === 'avoid' ? `"${text}" (a label to avoid)` : `"${text}"`, byId: false });
+    }
+  }
+  return uses.sort((a, b) => a.at.localeCompare(b.at, 'en', { numeric: true }));
+}
+
 function card(m: ExplainMatch, query: string, ctx: ExplainContext, showRoot: boolean): string[] {
   const p = paint(ctx.color);
   const ws = m.taxonomy.workspace;
@@ -165,12 +193,12 @@ function card(m: ExplainMatch, query: string, ctx: ExplainContext, showRoot: boo
   rows.push(['Steward', [x(stewardOf(ws, t) ?? 'none (give the term or its glossary an `owner`)')]]);
   rows.push(['Defined in', [x(where(m.entry.uri, m.entry.line, ctx.cwd))]]);
   if (showRoot) rows.push(['Taxonomy', [x(path.relative(ctx.cwd, m.taxonomy.root) || '.')]]);
-  const uses = ws.index
-    .references('term', m.entry.id)
-    .map((r) => ({ at: where(r.uri, r.range.start.line + 1, ctx.cwd), field: r.field }))
-    .sort((a, b) => a.at.localeCompare(b.at, 'en', { numeric: true }));
-  rows.push(['Used in', uses.length ? [`${uses.length} place${uses.length === 1 ? '' : 's'}`, ...uses.slice(0, 20).map((u) => `${x(u.at)}  ${p.dim(u.field)}`)] : ['not referenced by id anywhere']]);
-  if (uses.length > 20) rows[rows.length - 1][1].push(p.dim(`…and ${uses.length - 20} more`));
+  const uses = usesOf(ws, m.entry.id, ctx.cwd);
+  const shown = uses.slice(0, MAX_USES).map((u) => `${x(u.at)}  ${p.dim(x(u.how))}`);
+  if (uses.length > MAX_USES) shown.push(p.dim(`…and ${uses.length - MAX_USES} more`));
+  const refs = uses.filter((u) => u.byId).length;
+  const summary = uses.length ? `${uses.length} place${uses.length === 1 ? '' : 's'} (${refs} by id, ${uses.length - refs} in text)` : 'nowhere yet';
+  rows.push(['Used in', [summary, ...shown]]);
   const w = Math.max(...rows.map(([k]) => k.length));
   for (const [k, values] of rows) {
     values.forEach((v, i) => {
