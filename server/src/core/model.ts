@@ -141,16 +141,33 @@ export class DocReader {
     return this.doc.spans.get(pointer);
   }
 
+  /**
+   * Containers looked up recently, by pointer. The model builder reads many children of one
+   * mapping in a row, so resolving the parent once makes each read O(1) instead of a walk from
+   * the root (the walk was the largest cost of building models; see BENCHMARKS.md). Bounded,
+   * so a reader kept with its file holds little.
+   */
+  private readonly containers = new Map<string, unknown>();
+
   get(pointer: string): unknown {
     if (pointer === '') return this.doc.value;
-    let cur: unknown = this.doc.value;
-    for (const raw of pointer.slice(1).split('/')) {
-      const seg = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-      if (Array.isArray(cur)) cur = cur[Number(seg)];
-      else if (cur && typeof cur === 'object') cur = Object.prototype.hasOwnProperty.call(cur, seg) ? (cur as Record<string, unknown>)[seg] : undefined;
-      else return undefined;
+    const slash = pointer.lastIndexOf('/');
+    const parentPointer = pointer.slice(0, slash);
+    let parent: unknown;
+    if (parentPointer === '') parent = this.doc.value;
+    else if (this.containers.has(parentPointer)) parent = this.containers.get(parentPointer);
+    else {
+      parent = this.get(parentPointer);
+      if (parent && typeof parent === 'object') {
+        if (this.containers.size >= 64) this.containers.clear();
+        this.containers.set(parentPointer, parent);
+      }
     }
-    return cur;
+    const raw = pointer.slice(slash + 1);
+    const seg = raw.indexOf('~') >= 0 ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    if (Array.isArray(parent)) return parent[Number(seg)];
+    if (parent && typeof parent === 'object') return Object.prototype.hasOwnProperty.call(parent, seg) ? (parent as Record<string, unknown>)[seg] : undefined;
+    return undefined;
   }
 
   valueRange(pointer: string): Range {

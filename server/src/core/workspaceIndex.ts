@@ -58,13 +58,6 @@ export function qualifiedId(kind: EntityKind, id: string, container?: string): s
   return (kind === 'stage' || kind === 'touchpoint') && container !== undefined ? `${container}/${id}` : id;
 }
 
-function signatureOf(entries: readonly { uri: string; sig: string }[]): string {
-  return entries
-    .map((e) => `${e.uri}\u0001${e.sig}`)
-    .sort()
-    .join('\u0002');
-}
-
 /**
  * The workspace-wide index of definitions, references and rule facets. Each file's contribution is
  * kept whole so that replacing a file touches only its own keys; the returned set of changed keys
@@ -78,51 +71,50 @@ export class WorkspaceIndex {
   private readonly byFile = new Map<string, FileContribution>();
   private readonly idCounts = new Map<EntityKind, Map<string, number>>();
 
-  /** Replaces what a file contributes; returns the keys whose entries changed in substance. */
+  /**
+   * Replaces what a file contributes; returns the keys whose entries changed in substance.
+   *
+   * A key's entries change exactly when this file's own part of them changes (no other file's
+   * entries move), so only this file's entries are compared, before and after. Comparing every
+   * file's entries instead made loading quadratic in the number of files naming a popular id
+   * (a team owns thousands of touchpoints): see BENCHMARKS.md.
+   */
   replaceFile(uri: string, next: FileContribution | undefined): Set<IndexKey> {
     const prev = this.byFile.get(uri);
-    const touched = new Map<IndexKey, string>();
-    const before = (k: IndexKey, sig: () => string) => {
-      if (!touched.has(k)) touched.set(k, sig());
-    };
-    if (prev) {
-      for (const d of prev.definitions) before(defKey(d.kind, qualifiedId(d.kind, d.id, d.container)), () => this.defSig(d.kind, qualifiedId(d.kind, d.id, d.container)));
-      for (const r of prev.references) before(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)), () => this.refSig(r.kind, qualifiedId(r.kind, r.id, r.container)));
-      for (const [facet, keys] of prev.facets) for (const k of keys.keys()) before(facetKey(facet, k), () => this.facetSig(facet, k));
-      this.remove(uri, prev);
-    }
-    if (next) {
-      for (const d of next.definitions) before(defKey(d.kind, qualifiedId(d.kind, d.id, d.container)), () => this.defSig(d.kind, qualifiedId(d.kind, d.id, d.container)));
-      for (const r of next.references) before(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)), () => this.refSig(r.kind, qualifiedId(r.kind, r.id, r.container)));
-      for (const [facet, keys] of next.facets) for (const k of keys.keys()) before(facetKey(facet, k), () => this.facetSig(facet, k));
-      this.add(uri, next);
-    }
-    // Signatures were taken lazily before the removal for old keys; for new keys the "before"
-    // signature was taken after the removal, which is the same as before for keys the file
-    // did not contribute to.
-    const changed = new Set<IndexKey>();
-    for (const [k, old] of touched) {
-      const [type, a, b] = k.split('\u0000');
-      const now = type === 'def' ? this.defSig(a as EntityKind, b) : type === 'ref' ? this.refSig(a as EntityKind, b) : this.facetSig(a, b);
-      if (now !== old) {
-        changed.add(k);
-        if (type === 'facet') changed.add(wholeFacetKey(a));
-        if (type === 'def' && (old === '') !== (now === '')) changed.add(idSetKey(a as EntityKind));
+    /** Key -> this file's entry signatures before and after, and for definitions the index key. */
+    const parts = new Map<IndexKey, { before: string[]; after: string[]; defs?: string; had?: boolean }>();
+    const part = (k: IndexKey) => {
+      let p = parts.get(k);
+      if (!p) {
+        p = { before: [], after: [] };
+        parts.set(k, p);
       }
+      return p;
+    };
+    const collect = (c: FileContribution, side: 'before' | 'after') => {
+      for (const d of c.definitions) {
+        const q = qualifiedId(d.kind, d.id, d.container);
+        const p = part(defKey(d.kind, q));
+        p.defs = `${d.kind}\u0000${q}`;
+        p[side].push(entitySig(d.entity));
+      }
+      for (const r of c.references) part(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)))[side].push(r.field);
+      for (const [facet, keys] of c.facets) for (const [k, entries] of keys) for (const e of entries) part(facetKey(facet, k))[side].push(JSON.stringify(e.data) ?? '');
+    };
+    if (prev) collect(prev, 'before');
+    if (next) collect(next, 'after');
+    for (const p of parts.values()) if (p.defs !== undefined) p.had = (this.defs.get(p.defs)?.length ?? 0) > 0;
+    if (prev) this.remove(uri, prev);
+    if (next) this.add(uri, next);
+    const changed = new Set<IndexKey>();
+    for (const [k, p] of parts) {
+      if (sameMultiset(p.before, p.after)) continue;
+      changed.add(k);
+      const [type, a] = k.split('\u0000');
+      if (type === 'facet') changed.add(wholeFacetKey(a));
+      if (p.defs !== undefined && p.had !== (this.defs.get(p.defs)?.length ?? 0) > 0) changed.add(idSetKey(a as EntityKind));
     }
     return changed;
-  }
-
-  private defSig(kind: EntityKind, qid: string): string {
-    return signatureOf((this.defs.get(`${kind}\u0000${qid}`) ?? []).map((d) => ({ uri: d.uri, sig: entitySig(d.entity) })));
-  }
-
-  private refSig(kind: EntityKind, qid: string): string {
-    return signatureOf((this.refs.get(`${kind}\u0000${qid}`) ?? []).map((r) => ({ uri: r.uri, sig: r.field })));
-  }
-
-  private facetSig(facet: string, key: string): string {
-    return signatureOf((this.facets.get(facet)?.get(key) ?? []).map((e) => ({ uri: e.uri, sig: JSON.stringify(e.data) ?? '' })));
   }
 
   private add(uri: string, c: FileContribution): void {
@@ -193,6 +185,14 @@ export class WorkspaceIndex {
   contribution(uri: string): FileContribution | undefined {
     return this.byFile.get(uri);
   }
+}
+
+function sameMultiset(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  if (a.length === 1) return a[0] === b[0];
+  const x = [...a].sort();
+  const y = [...b].sort();
+  return x.every((v, i) => v === y[i]);
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
