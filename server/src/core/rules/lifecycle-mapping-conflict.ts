@@ -1,6 +1,7 @@
 import { normaliseLabel } from '../terms/normalise';
 import type { FacetContributor } from '../workspace';
 import type { RelatedInfo } from '../types';
+import type { FacetEntry } from '../workspaceIndex';
 import type { Rule } from './types';
 
 /** Stages by normalised name: where each journey maps a stage of that name. */
@@ -52,7 +53,10 @@ export const lifecycleMappingConflict: Rule = {
           const key = normaliseLabel(s.name.value);
           if (key === '') continue;
           const mine = s.lifecycleStage.value;
-          const others = index.facet<StageNameEntry>(STAGE_NAME_FACET, key).filter((e) => e.data.journey !== journeyId && e.data.lifecycleStage !== mine);
+          const entries = index.facet<StageNameEntry>(STAGE_NAME_FACET, key);
+          // Thousands of journeys share a stage name; only scan them when some disagree.
+          if (!mapsElsewhere(entries, mine)) continue;
+          const others = entries.filter((e) => e.data.journey !== journeyId && e.data.lifecycleStage !== mine);
           if (others.length === 0) continue;
           const related: RelatedInfo[] = others.map((o) => ({
             location: { uri: o.uri, range: o.range },
@@ -71,3 +75,19 @@ export const lifecycleMappingConflict: Rule = {
     }
   },
 };
+
+/**
+ * The lifecycle stages a stage name maps to, per facet list. The index only appends to a list or
+ * replaces it, so a list with the same length holds the same entries: checking 36,000 stages
+ * costs one scan per name instead of one per stage (BENCHMARKS.md: this rule was quadratic).
+ */
+const stagesOf = new WeakMap<readonly unknown[], { length: number; stages: Set<string> }>();
+
+function mapsElsewhere(entries: readonly FacetEntry<StageNameEntry>[], mine: string): boolean {
+  let cached = stagesOf.get(entries);
+  if (!cached || cached.length !== entries.length) {
+    cached = { length: entries.length, stages: new Set(entries.map((e) => e.data.lifecycleStage)) };
+    stagesOf.set(entries, cached);
+  }
+  return cached.stages.size > 1 || !cached.stages.has(mine);
+}
