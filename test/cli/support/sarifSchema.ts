@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import Ajv, { type ValidateFunction } from 'ajv';
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 
 /**
  * The official SARIF 2.1.0 JSON schema (the OASIS schema as published on SchemaStore,
@@ -11,9 +11,15 @@ const SCHEMA_FILE = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1
 
 let validator: ValidateFunction | undefined;
 
+/** Validates a parsed log; `errors` holds Ajv's errors after a failure. (Not a type guard, so the log keeps its type.) */
+export interface SarifValidator {
+  (log: unknown): boolean;
+  errors?: ErrorObject[] | null;
+}
+
 /** A validator for SARIF 2.1.0 logs, compiled once. */
-export function sarifValidator(): ValidateFunction {
-  if (validator) return validator;
+export function sarifValidator(): SarifValidator {
+  if (validator) return validator as SarifValidator;
   const schema = JSON.parse(readFileSync(SCHEMA_FILE, 'utf8')) as Record<string, unknown>;
   delete schema.$schema;
   schema.$id = schema.id;
@@ -39,5 +45,5 @@ export function sarifValidator(): ValidateFunction {
   });
   ajv.addFormat('date-time', (s: string) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)));
   validator = ajv.compile(schema);
-  return validator;
+  return validator as SarifValidator;
 }

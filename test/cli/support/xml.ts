@@ -21,7 +21,7 @@ const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
 function decode(raw: string, at: number): string {
-  return raw.replace(/&([^;]*);|&/g, (m, body: string | undefined) => {
+  return raw.replace(/&([^;]*);|&/g, (_m, body: string | undefined) => {
     if (body === undefined) throw new XmlError(`bare & at ${at}`);
     if (body in ENTITIES) return ENTITIES[body];
     const num = /^#(?:x([0-9a-fA-F]+)|([0-9]+))$/.exec(body);

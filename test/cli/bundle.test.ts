@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { CLEAN, linesOf, ROOT, WITH_PROBLEMS } from './support/cli';
+import { sarifValidator } from './support/sarifSchema';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/** Runs the bundled CLI as a user's shell would: a child process, not a terminal. */
+function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+describe('cli bundle (node dist/cli.js)', function () {
+  this.timeout(180_000);
+
+  before(() => {
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
+  });
+
+  it('exits 0 on a clean taxonomy', () => {
+    const r = spawnCli(['lint', CLEAN]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^No problems in \d+ files\.\n$/);
+  });
+
+  it('exits 1 with problems, and its SARIF validates', () => {
+    const r = spawnCli(['lint', WITH_PROBLEMS, '--format', 'sarif']);
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(r.stderr, '');
+    const log = JSON.parse(r.stdout);
+    assert.ok(sarifValidator()(log));
+    assert.equal(log.runs[0].tool.driver.version, JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('exits 2 on a bad argument, with one line on stderr', () => {
+    for (const args of [['lint', '--bogus'], ['lint', 'missing/path'], ['lint', CLEAN, '--rule', 'nope=error'], ['lint', CLEAN, '--format', 'pdf']]) {
+      const r = spawnCli(args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.equal(r.stdout, '');
+      assert.equal(linesOf(r.stderr).length, 1, r.stderr);
+    }
+  });
+
+  it('prints the version injected at build time', () => {
+    const r = spawnCli(['--version']);
+    assert.equal(r.code, 0);
+    assert.equal(r.stdout.trim(), JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  it('colours only when asked or on a terminal', () => {
+    assert.doesNotMatch(spawnCli(['lint', WITH_PROBLEMS]).stdout, /\u001b\[/);
+    assert.match(spawnCli(['lint', WITH_PROBLEMS], { FORCE_COLOR: '1' }).stdout, /\u001b\[/);
+  });
+});
