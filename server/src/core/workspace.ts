@@ -204,6 +204,19 @@ export class TaxonomyWorkspace {
     return done;
   }
 
+  /**
+   * Re-checks one file now when it is waiting for a re-check, ahead of the others: an editor
+   * request (quick fixes) needs that file's diagnostics to match its current text. Returns true
+   * when the file was re-checked, so the caller can publish its diagnostics.
+   */
+  flushFile(uri: string): boolean {
+    if (!this.dirty.has(uri)) return false;
+    this.dirty.delete(uri);
+    const state = this.files.get(uri);
+    if (state) this.check(state);
+    return true;
+  }
+
   private check(state: FileState): void {
     const { file } = state;
     this.forgetDeps(file.uri, state.deps);

@@ -1,0 +1,167 @@
+/**
+ * Conversion between the core's plain results and LSP types. Positions need no conversion: the
+ * core already speaks zero-based lines and UTF-16 characters. What changes is vocabulary
+ * (severities, kinds) and shape (workspace edits, markup).
+ */
+import {
+  CompletionItemKind,
+  DiagnosticSeverity,
+  DiagnosticTag,
+  InsertTextFormat,
+  InsertTextMode,
+  MarkupKind,
+  SymbolKind,
+  SymbolTag,
+  type CompletionItem,
+  type Diagnostic,
+  type DocumentSymbol,
+  type Hover,
+  type TextDocumentEdit,
+  type TextEdit as LspTextEdit,
+  type WorkspaceEdit,
+  type WorkspaceSymbol,
+} from 'vscode-languageserver';
+import type { TaxonomyDiagnostic, TextEdit } from '../core/types';
+import type { CompletionEntry, DocumentSymbolNode, HoverResult, SymbolNodeKind, WorkspaceSymbolEntry } from '../core/features';
+
+/** Every diagnostic says where it comes from, so users can filter the Problems view. */
+export const DIAGNOSTIC_SOURCE = 'cx-taxonomy';
+
+const SEVERITY: Record<TaxonomyDiagnostic['severity'], DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What the server keeps in a diagnostic's `data`. */
+export interface DiagnosticData {
+  ruleId: string;
+}
+
+/** A core diagnostic as LSP: code = rule id, related places, tags for unused and deprecated things. */
+export function toLspDiagnostic(d: TaxonomyDiagnostic): Diagnostic {
+  const tags: DiagnosticTag[] = [];
+  if (d.unnecessary) tags.push(DiagnosticTag.Unnecessary);
+  if (d.deprecated) tags.push(DiagnosticTag.Deprecated);
+  const data: DiagnosticData = { ruleId: d.ruleId };
+  return {
+    range: d.range,
+    severity: SEVERITY[d.severity],
+    code: d.ruleId,
+    source: DIAGNOSTIC_SOURCE,
+    message: d.message,
+    tags: tags.length ? tags : undefined,
+    relatedInformation: d.related?.map((r) => ({ location: r.location, message: r.message })),
+    data,
+  };
+}
+
+const COMPLETION_KIND: Record<CompletionEntry['kind'], CompletionItemKind> = {
+  reference: CompletionItemKind.Reference,
+  value: CompletionItemKind.EnumMember,
+  property: CompletionItemKind.Property,
+  skeleton: CompletionItemKind.Snippet,
+  term: CompletionItemKind.Text,
+};
+
+const ENTITY_COMPLETION_KIND: Record<string, CompletionItemKind> = {
+  team: CompletionItemKind.Module,
+  term: CompletionItemKind.Text,
+  persona: CompletionItemKind.Class,
+  segment: CompletionItemKind.Interface,
+  journey: CompletionItemKind.Event,
+  stage: CompletionItemKind.Struct,
+  touchpoint: CompletionItemKind.Field,
+  kpi: CompletionItemKind.Unit,
+};
+
+/** What the client can do with completion items, from its capabilities. */
+export interface CompletionSupport {
+  snippets: boolean;
+  markdown: boolean;
+  insertTextModeAsIs: boolean;
+}
+
+/** A completion item. Insert texts carry absolute indentation, so they are inserted as they are. */
+export function toLspCompletion(e: CompletionEntry, support: CompletionSupport): CompletionItem {
+  const text = e.snippet && !support.snippets ? snippetToPlain(e.insertText) : e.insertText;
+  return {
+    label: e.label,
+    kind: e.entityKind ? ENTITY_COMPLETION_KIND[e.entityKind] : COMPLETION_KIND[e.kind],
+    detail: e.detail,
+    documentation: e.documentation ? (support.markdown ? { kind: MarkupKind.Markdown, value: e.documentation } : e.documentation) : undefined,
+    textEdit: { range: e.range, newText: text },
+    insertTextFormat: e.snippet && support.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
+    insertTextMode: text.includes('\n') && support.insertTextModeAsIs ? InsertTextMode.asIs : undefined,
+    filterText: e.filterText,
+    sortText: e.sortText,
+    preselect: e.preselect,
+    tags: e.deprecated ? [1] : undefined,
+  };
+}
+
+/** A snippet with its tab stops replaced by their placeholders, for clients without snippets. */
+export function snippetToPlain(snippet: string): string {
+  return snippet
+    .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
+    .replace(/\$\{\d+:([^}]*)\}/g, '$1')
+    .replace(/\$\d+/g, '');
+}
+
+/** A hover: Markdown whose user text the core escaped. It is never marked trusted. */
+export function toLspHover(h: HoverResult, markdown: boolean): Hover {
+  return { contents: markdown ? { kind: MarkupKind.Markdown, value: h.markdown } : { kind: MarkupKind.PlainText, value: h.markdown }, range: h.range };
+}
+
+const SYMBOL_KIND: Record<SymbolNodeKind, SymbolKind> = {
+  teams: SymbolKind.Namespace,
+  glossary: SymbolKind.Namespace,
+  team: SymbolKind.Module,
+  term: SymbolKind.String,
+  persona: SymbolKind.Class,
+  segment: SymbolKind.Interface,
+  journey: SymbolKind.Event,
+  stage: SymbolKind.Struct,
+  touchpoint: SymbolKind.Field,
+  kpi: SymbolKind.Number,
+};
+
+export function toLspDocumentSymbol(n: DocumentSymbolNode): DocumentSymbol {
+  return {
+    name: n.name,
+    detail: n.detail,
+    kind: SYMBOL_KIND[n.kind],
+    range: n.range,
+    selectionRange: n.selectionRange,
+    tags: n.deprecated ? [SymbolTag.Deprecated] : undefined,
+    children: n.children.map(toLspDocumentSymbol),
+  };
+}
+
+export function toLspWorkspaceSymbol(s: WorkspaceSymbolEntry): WorkspaceSymbol {
+  return {
+    name: s.name,
+    kind: SYMBOL_KIND[s.kind],
+    containerName: s.containerName,
+    location: s.location,
+    tags: s.deprecated ? [SymbolTag.Deprecated] : undefined,
+  };
+}
+
+/**
+ * Core edits as a workspace edit. With `documentChanges`, each file's edits carry the version of
+ * the open document they were computed for (`null` for files not open), so the editor refuses to
+ * apply them to a text that has changed since.
+ */
+export function toWorkspaceEdit(edits: readonly TextEdit[], versionOf: (uri: string) => number | null, documentChanges: boolean): WorkspaceEdit {
+  const byUri = new Map<string, LspTextEdit[]>();
+  for (const e of edits) {
+    const list = byUri.get(e.uri) ?? [];
+    list.push({ range: e.range, newText: e.newText });
+    byUri.set(e.uri, list);
+  }
+  if (!documentChanges) return { changes: Object.fromEntries(byUri) };
+  const changes: TextDocumentEdit[] = [...byUri].map(([uri, list]) => ({ textDocument: { uri, version: versionOf(uri) }, edits: list }));
+  return { documentChanges: changes };
+}

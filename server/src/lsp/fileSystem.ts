@@ -1,0 +1,94 @@
+/**
+ * The language server's view of the disk: listing a workspace folder (with the CLI's walker, so
+ * the editor and CI skip the same files: node_modules, dot-folders, git-ignored paths, symbolic
+ * link loops) and a `FileHost` whose ids are the URIs LSP speaks.
+ */
+import { promises as fsp } from 'node:fs';
+import * as path from 'node:path';
+import { URI } from 'vscode-uri';
+import { NodeFileHost } from '../cli/nodeHost';
+import type { FileHost } from '../core/host';
+
+/** The canonical form of a URI string, so that one file has one key whatever the client wrote. */
+export function normaliseUri(uri: string): string {
+  try {
+    return URI.parse(uri).toString();
+  } catch {
+    return uri;
+  }
+}
+
+/** The file-system path of a `file:` URI, or undefined for other schemes (untitled, git, ...). */
+export function fsPathOf(uri: string): string | undefined {
+  try {
+    const u = URI.parse(uri);
+    return u.scheme === 'file' ? u.fsPath : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function uriOfPath(fsPath: string): string {
+  return URI.file(fsPath).toString();
+}
+
+/** A path below `dir` with forward slashes, or undefined when it is not below it. */
+export function relativeTo(dir: string, fsPath: string): string | undefined {
+  const rel = path.relative(dir, fsPath);
+  if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+  return rel.split(path.sep).join('/');
+}
+
+/** True when a relative path crosses a folder every listing skips (dot-folders, node_modules). */
+export function isSkippedPath(rel: string): boolean {
+  const parts = rel.split('/');
+  return parts.slice(0, -1).some((p) => p.startsWith('.') || p === 'node_modules');
+}
+
+/** Every file below a folder, as absolute paths, skipping what the CLI skips. */
+export async function listFolder(dir: string): Promise<string[]> {
+  const host = new NodeFileHost(dir);
+  const out: string[] = [];
+  try {
+    for await (const p of host.listFiles()) out.push(p);
+  } catch {
+    // A folder that vanished or cannot be read lists nothing; its files show up as they appear.
+  }
+  return out;
+}
+
+/** A file host over the disk for one taxonomy root; ids are `file:` URIs. */
+export class UriFileHost implements FileHost {
+  constructor(private readonly rootDir: string) {}
+
+  listFiles(): string[] {
+    return [];
+  }
+
+  async readFile(uri: string): Promise<Uint8Array | undefined> {
+    const p = fsPathOf(uri);
+    if (!p) return undefined;
+    try {
+      return await fsp.readFile(p);
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EISDIR') return undefined;
+      throw err;
+    }
+  }
+
+  async size(uri: string): Promise<number | undefined> {
+    const p = fsPathOf(uri);
+    if (!p) return undefined;
+    try {
+      return (await fsp.stat(p)).size;
+    } catch {
+      return undefined;
+    }
+  }
+
+  relativePath(uri: string): string {
+    const p = fsPathOf(uri);
+    return (p && relativeTo(this.rootDir, p)) ?? path.basename(p ?? uri);
+  }
+}

@@ -1,0 +1,134 @@
+/**
+ * The language feature handlers: each looks the document up, returns an empty answer when the
+ * server does not serve it, delegates to a pure core function and converts the result. Errors
+ * never escape as crashes: a failing feature logs and answers nothing (or a `ResponseError` with
+ * a message the user can act on, for rename).
+ */
+import {
+  CodeActionKind,
+  LSPErrorCodes,
+  ResponseError,
+  type ClientCapabilities,
+  type CodeAction,
+  type Connection,
+} from 'vscode-languageserver';
+import type { TaxonomyFile, TaxonomyWorkspace } from '../core';
+import { complete, definition, documentSymbols, hover, prepareRename, quickFixes, references, rename, workspaceSymbols } from '../core/features';
+import { DIAGNOSTIC_SOURCE, toLspCompletion, toLspDocumentSymbol, toLspHover, toLspWorkspaceSymbol, toWorkspaceEdit, type CompletionSupport } from './convert';
+import type { Session } from './session';
+
+/** The most workspace symbols answered at once; editors re-ask as the query narrows. */
+const MAX_WORKSPACE_SYMBOLS = 500;
+
+/** What the client can do, read once from its capabilities. */
+export interface ClientSupport {
+  completion: CompletionSupport;
+  hoverMarkdown: boolean;
+  documentChanges: boolean;
+}
+
+export function clientSupport(caps: ClientCapabilities): ClientSupport {
+  const item = caps.textDocument?.completion?.completionItem;
+  return {
+    completion: {
+      snippets: item?.snippetSupport === true,
+      markdown: item?.documentationFormat?.includes('markdown') ?? false,
+      insertTextModeAsIs: item?.insertTextModeSupport?.valueSet?.includes(1) ?? false,
+    },
+    hoverMarkdown: caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
+    documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+  };
+}
+
+/** Registers every language feature on the connection. */
+export function registerFeatureHandlers(connection: Connection, session: Session, support: () => ClientSupport): void {
+  /** Runs a feature on a served file; any failure is logged and answered with `fallback`. */
+  const withFile = <T>(uri: string, name: string, fallback: T, run: (ws: TaxonomyWorkspace, file: TaxonomyFile) => T): T => {
+    try {
+      // Requests read other files too (references, rename): parse every pending edit first.
+      session.syncAll();
+      const found = session.fileFor(uri);
+      if (!found || found.file.unreadable) return fallback;
+      return run(found.ws, found.file);
+    } catch (err) {
+      if (err instanceof ResponseError) throw err;
+      connection.console.error(`${name} failed on ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return fallback;
+    }
+  };
+
+  connection.onCompletion((p) =>
+    withFile(p.textDocument.uri, 'completion', null, (ws, file) => {
+      const items = complete(ws, file, file.lines.offsetAt(p.position));
+      return { isIncomplete: false, items: items.map((e) => toLspCompletion(e, support().completion)) };
+    }),
+  );
+
+  connection.onHover((p) =>
+    withFile(p.textDocument.uri, 'hover', null, (ws, file) => {
+      const h = hover(ws, file, file.lines.offsetAt(p.position));
+      return h ? toLspHover(h, support().hoverMarkdown) : null;
+    }),
+  );
+
+  connection.onDefinition((p) => withFile(p.textDocument.uri, 'definition', [], (ws, file) => definition(ws, file, file.lines.offsetAt(p.position))));
+
+  connection.onReferences((p) =>
+    withFile(p.textDocument.uri, 'references', [], (ws, file) => references(ws, file, file.lines.offsetAt(p.position), p.context?.includeDeclaration ?? true)),
+  );
+
+  connection.onPrepareRename((p) =>
+    withFile(p.textDocument.uri, 'prepareRename', null, (ws, file) => {
+      const r = prepareRename(ws, file, file.lines.offsetAt(p.position));
+      if (!r.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, r.message);
+      return { range: r.range, placeholder: r.placeholder };
+    }),
+  );
+
+  connection.onRenameRequest((p) =>
+    withFile(p.textDocument.uri, 'rename', null, (ws, file) => {
+      const r = rename(ws, file, file.lines.offsetAt(p.position), p.newName);
+      if (!r.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, r.message);
+      return toWorkspaceEdit(r.edits, (uri) => session.versionOf(uri), support().documentChanges);
+    }),
+  );
+
+  connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, 'documentSymbol', [], (_ws, file) => documentSymbols(file).map(toLspDocumentSymbol)));
+
+  connection.onWorkspaceSymbol((p) => {
+    session.syncAll();
+    const out = [];
+    for (const ws of session.workspaces()) {
+      for (const s of workspaceSymbols(ws, p.query, MAX_WORKSPACE_SYMBOLS - out.length)) out.push(toLspWorkspaceSymbol(s));
+      if (out.length >= MAX_WORKSPACE_SYMBOLS) break;
+    }
+    return out;
+  });
+
+  connection.onCodeAction((p) => {
+    // Fixes are looked up from the diagnostics computed for the current text: parse pending
+    // edits and re-check this file first if it waits, so no fix edits an older text.
+    session.syncAll();
+    session.checkNow(p.textDocument.uri);
+    return withFile(p.textDocument.uri, 'codeAction', [], (ws, file) => {
+      if (p.context.only && !p.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
+      // A diagnostic is answered only if the current check still reports it (same rule, range and
+      // message): a fix is never offered for a text that has changed since.
+      const shown = p.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
+      const refs = shown.map((d) => ({ ruleId: String(d.code), range: d.range, message: typeof d.message === 'string' ? d.message : undefined }));
+      if (p.context.diagnostics.length > 0 && refs.length === 0) return [];
+      const actions: CodeAction[] = [];
+      for (const fix of quickFixes(ws, file.uri, p.range, refs)) {
+        const lspDiag = shown.find((d) => d.code === fix.diagnostic.ruleId && d.message === fix.diagnostic.message);
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: fix.isPreferred,
+          diagnostics: lspDiag ? [lspDiag] : undefined,
+          edit: toWorkspaceEdit(fix.edits, (uri) => session.versionOf(uri), support().documentChanges),
+        });
+      }
+      return actions;
+    });
+  });
+}

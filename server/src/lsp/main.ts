@@ -1,0 +1,29 @@
+/**
+ * The language server's entry point: `node dist/server.js --stdio` (or `--node-ipc`, `--socket=N`,
+ * `--pipe=NAME`), so any LSP editor can run it. With no transport flag it speaks over stdio.
+ */
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { startServer } from './server';
+
+declare const CX_TAXONOMY_VERSION: string;
+
+const args = process.argv.slice(2);
+if (args.includes('--version') || args.includes('-v')) {
+  process.stdout.write(`${typeof CX_TAXONOMY_VERSION === 'string' ? CX_TAXONOMY_VERSION : '0.0.0'}\n`);
+  process.exit(0);
+}
+if (args.includes('--help') || args.includes('-h')) {
+  process.stdout.write('cx-taxonomy language server\n\nUsage: node server.js [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n\nWith no option it speaks LSP over stdin/stdout.\n');
+  process.exit(0);
+}
+if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
+  process.argv.push('--stdio');
+}
+
+const connection = createConnection(ProposedFeatures.all);
+
+// A bug in one handler must not take every other file's service with it: log and keep serving.
+process.on('uncaughtException', (err) => connection.console.error(`Unexpected error: ${err.stack ?? err.message}`));
+process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+
+startServer(connection);

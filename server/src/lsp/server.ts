@@ -1,0 +1,120 @@
+/**
+ * Wiring: connects a connection to a session and the feature handlers. Nothing here decides
+ * anything about taxonomies; it only translates protocol events.
+ */
+import {
+  DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type ClientCapabilities,
+  type Connection,
+  type InitializeResult,
+  type WorkDoneProgressServerReporter,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { registerJourneyMap } from './journeyMapHandler';
+import { registerOwnershipReport } from './ownershipReportHandler';
+import { StatusNotification } from '../protocol';
+import { toLspDiagnostic } from './convert';
+import { clientSupport, registerFeatureHandlers, type ClientSupport } from './handlers';
+import { Session, type ProgressReporter, type WatchedChange } from './session';
+import { SETTINGS_SECTION } from './settings';
+
+declare const CX_TAXONOMY_VERSION: string;
+
+/** The files the server watches on disk, so edits made outside the editor are picked up. */
+export const WATCHED_GLOBS = ['**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}', '**/*.md', '**/cx-taxonomy.config.yaml'];
+
+/** Starts serving on a connection; returns the session (tests and `main` keep it). */
+export function startServer(connection: Connection): Session {
+  const documents = new TextDocuments(TextDocument);
+  let caps: ClientCapabilities = {};
+  let support: ClientSupport = clientSupport({});
+  let initialFolders: string[] = [];
+
+  const session = new Session({
+    publish: (uri, diagnostics, version) => {
+      void connection.sendDiagnostics({ uri, version, diagnostics: diagnostics.map(toLspDiagnostic) });
+    },
+    settings: async (folderUri) => {
+      if (!caps.workspace?.configuration) return undefined;
+      return connection.workspace.getConfiguration({ scopeUri: folderUri, section: SETTINGS_SECTION });
+    },
+    progress: async (title) => {
+      if (!caps.window?.workDoneProgress) return { report: () => undefined, done: () => undefined };
+      const reporter: WorkDoneProgressServerReporter = await connection.window.createWorkDoneProgress();
+      reporter.begin(title, 0, undefined, false);
+      const p: ProgressReporter = { report: (pct, message) => reporter.report(pct, message), done: () => reporter.done() };
+      return p;
+    },
+    status: (state, done, total) => {
+      void connection.sendNotification(StatusNotification.method, { state, done, total });
+    },
+    log: (message) => connection.console.log(message),
+  });
+
+  connection.onInitialize((params): InitializeResult => {
+    caps = params.capabilities;
+    support = clientSupport(caps);
+    if (params.workspaceFolders?.length) initialFolders = params.workspaceFolders.map((f) => f.uri);
+    else if (params.rootUri) initialFolders = [params.rootUri];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        completionProvider: { triggerCharacters: [':', ' ', '[', ','], resolveProvider: false },
+        hoverProvider: true,
+        definitionProvider: true,
+        referencesProvider: true,
+        renameProvider: { prepareProvider: true },
+        documentSymbolProvider: true,
+        workspaceSymbolProvider: true,
+        codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: false },
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'cx-taxonomy', version: typeof CX_TAXONOMY_VERSION === 'string' ? CX_TAXONOMY_VERSION : '0.0.0' },
+    };
+  });
+
+  connection.onInitialized(async () => {
+    if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+    }
+    if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
+      await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+    }
+    if (caps.workspace?.workspaceFolders) {
+      connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        for (const f of e.removed) session.removeFolder(f.uri);
+        void session.indexFolders(session.addFolders(e.added.map((f) => f.uri)));
+      });
+    }
+    await session.reloadSettings().catch(() => undefined);
+    await session.indexFolders(session.addFolders(initialFolders));
+  });
+
+  connection.onDidChangeConfiguration((p) => {
+    const pushed = caps.workspace?.configuration ? undefined : ((p.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] ?? {});
+    void session.reloadSettings(pushed);
+  });
+
+  connection.onDidChangeWatchedFiles((p) => {
+    const type = (t: FileChangeType): WatchedChange['type'] => (t === FileChangeType.Created ? 'created' : t === FileChangeType.Deleted ? 'deleted' : 'changed');
+    void session.didChangeWatchedFiles(p.changes.map((c) => ({ uri: c.uri, type: type(c.type) })));
+  });
+
+  documents.onDidOpen((e) => session.didOpen(e.document));
+  documents.onDidChangeContent((e) => session.didChange(e.document));
+  documents.onDidClose((e) => void session.didClose(e.document.uri));
+
+  registerFeatureHandlers(connection, session, () => support);
+  const workspaceFor = (uri: string) => session.fileFor(uri)?.ws ?? session.locate(uri)?.root.ws;
+  registerJourneyMap(connection, workspaceFor);
+  registerOwnershipReport(connection, workspaceFor, () => session.workspaces());
+
+  connection.onShutdown(() => session.dispose());
+  documents.listen(connection);
+  connection.listen();
+  return session;
+}

@@ -1,0 +1,631 @@
+/**
+ * The server's state: the workspace folders, the taxonomies found in them, the open documents,
+ * and the scheduling of checks. It speaks to the client only through `SessionHost`, so the
+ * handlers stay thin and this file holds no protocol details.
+ *
+ * Layout. Each workspace folder is split into taxonomy roots: every folder holding a
+ * cx-taxonomy.config.yaml is the root of its own taxonomy, and each file belongs to the nearest
+ * root above it (the folder itself when there is none). Each root has its own
+ * `TaxonomyWorkspace`, so two taxonomies side by side never see each other's ids. Files opened
+ * from outside every folder get a "loose" root of their own, dropped when they are closed.
+ *
+ * Incremental checking. An edit only records the document as pending; after a quiet moment
+ * (150 ms) the pending texts are parsed (one file each) and the workspace marks dirty exactly the
+ * files that depend on what changed (the dependency tracking lives in core/workspace.ts). Dirty
+ * files are re-checked in slices of a few milliseconds, yielding to the event loop between
+ * slices, so requests stay responsive and a newer edit simply adds to the queue. Only the files
+ * a slice re-checked get their diagnostics published.
+ */
+import * as path from 'node:path';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  CONFIG_FILE_NAME,
+  createTaxonomyWorkspace,
+  decodeText,
+  defaultConfig,
+  fileKindOf,
+  loadFile,
+  parseConfig,
+  partitionByConfig,
+  RULE_IDS,
+  type TaxonomyConfig,
+  type TaxonomyDiagnostic,
+  type TaxonomyFile,
+  type TaxonomyWorkspace,
+} from '../core';
+import { formatCount } from '../core/features/markdown';
+import { fsPathOf, isSkippedPath, listFolder, normaliseUri, relativeTo, uriOfPath, UriFileHost } from './fileSystem';
+import { defaultSettings, readSettings, type ServerSettings } from './settings';
+
+/** What the session needs from the connection. */
+export interface SessionHost {
+  /** Sends a file's diagnostics (an empty list clears them). */
+  publish(uri: string, diagnostics: readonly TaxonomyDiagnostic[], version: number | undefined): void;
+  /** The raw `cxTaxonomy` settings section for a folder (undefined: the client has none). */
+  settings(folderUri: string | undefined): Promise<unknown>;
+  /** Starts a work-done progress in the editor. */
+  progress(title: string): Promise<ProgressReporter>;
+  /** The indexing state, for the status bar. */
+  status(state: 'indexing' | 'ready', done?: number, total?: number): void;
+  log(message: string): void;
+}
+
+export interface ProgressReporter {
+  report(percentage: number, message: string): void;
+  done(): void;
+}
+
+/** A file change seen by the client's file watcher. */
+export interface WatchedChange {
+  uri: string;
+  type: 'created' | 'changed' | 'deleted';
+}
+
+/** One taxonomy: a root folder and the workspace of the files below it. */
+export interface TaxonomyRoot {
+  dir: string;
+  uri: string;
+  ws: TaxonomyWorkspace;
+  host: UriFileHost;
+  /** Every candidate file on disk below the root (taxonomy suffix, Markdown, config): uri -> relative path. */
+  known: Map<string, string>;
+  /** The uri of the root's cx-taxonomy.config.yaml (whether or not it exists). */
+  configUri: string;
+  /** The config's text as last read (from the open document or the disk); undefined when there is none. */
+  configText?: string;
+  /** The size limit the files were last read with. */
+  maxFileSize: number;
+  folder?: FolderState;
+  /** True for the root of files opened from outside every workspace folder. */
+  loose: boolean;
+}
+
+/** One workspace folder. */
+export interface FolderState {
+  uri: string;
+  dir: string;
+  settings: ServerSettings;
+  /** Its taxonomies, the deepest first. */
+  roots: TaxonomyRoot[];
+  /** False until the folder has been listed; its files are not served before. */
+  ready: boolean;
+}
+
+/** A file located in a taxonomy. */
+export interface Located {
+  root: TaxonomyRoot;
+  uri: string;
+  rel: string;
+}
+
+/** How long the server waits after a keystroke before it re-checks. */
+export const EDIT_DEBOUNCE_MS = 150;
+/** The longest a slice of checking runs before it yields to requests. */
+const SLICE_MS = 15;
+
+export class Session {
+  readonly folders: FolderState[] = [];
+  private readonly loose = new Map<string, TaxonomyRoot>();
+  private readonly open = new Map<string, TextDocument>();
+  private readonly pending = new Set<string>();
+  private readonly published = new Set<string>();
+  private globalSettings: ServerSettings = defaultSettings();
+  private timer: NodeJS.Timeout | undefined;
+  private checking = false;
+  private indexing: { progress?: ProgressReporter; phase: 'reading' | 'checking'; total: number } | undefined;
+  private lastReport = 0;
+  private disposed = false;
+
+  constructor(private readonly host: SessionHost) {}
+
+  // ---------------------------------------------------------------------------------------------
+  // Folders and roots
+  // ---------------------------------------------------------------------------------------------
+
+  /** Adds workspace folders; they are served once `indexFolders` has listed them. */
+  addFolders(uris: readonly string[]): FolderState[] {
+    const added: FolderState[] = [];
+    for (const raw of uris) {
+      const uri = normaliseUri(raw);
+      const dir = fsPathOf(uri);
+      if (!dir || this.folders.some((f) => f.uri === uri)) continue;
+      const folder: FolderState = { uri, dir, settings: defaultSettings(), roots: [], ready: false };
+      this.folders.push(folder);
+      added.push(folder);
+    }
+    // Nested workspace folders: the deepest folder owns its files.
+    this.folders.sort((a, b) => b.dir.length - a.dir.length);
+    return added;
+  }
+
+  /** Removes a workspace folder and clears the problems of its files. */
+  removeFolder(raw: string): void {
+    const uri = normaliseUri(raw);
+    const i = this.folders.findIndex((f) => f.uri === uri);
+    if (i < 0) return;
+    const [folder] = this.folders.splice(i, 1);
+    for (const root of folder.roots) this.clearRoot(root);
+    folder.roots = [];
+  }
+
+  /**
+   * Lists and reads every taxonomy file and doc of the given folders, reporting progress
+   * ("Indexing taxonomy: 120 / 1,000 files"), then checks them all in slices.
+   */
+  async indexFolders(folders: readonly FolderState[]): Promise<void> {
+    if (folders.length === 0) return;
+    const progress = await this.host.progress('Indexing taxonomy').catch(() => undefined);
+    this.indexing = { progress, phase: 'reading', total: 0 };
+    this.host.status('indexing', 0, 0);
+    const queue: Located[] = [];
+    for (const folder of folders) {
+      await this.refreshFolderSettings(folder);
+      queue.push(...(await this.listFolderRoots(folder)));
+    }
+    const total = queue.length;
+    this.indexing.total = total;
+    let done = 0;
+    for (const loc of queue) {
+      if (this.disposed) return;
+      await this.readIntoWorkspace(loc);
+      done++;
+      this.reportIndexing(done, total);
+    }
+    this.indexing.phase = 'checking';
+    this.reportIndexing(done, total, true);
+    this.scheduleCheck(0);
+  }
+
+  private reportIndexing(done: number, total: number, force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastReport < 100 && done < total) return;
+    this.lastReport = now;
+    const pct = total ? Math.floor((done / total) * 90) : 90;
+    this.indexing?.progress?.report(pct, `${formatCount(done)} / ${formatCount(total)} files`);
+    this.host.status('indexing', done, total);
+  }
+
+  /** Splits a folder into taxonomy roots and returns the files to read. */
+  private async listFolderRoots(folder: FolderState): Promise<Located[]> {
+    const paths = await listFolder(folder.dir);
+    const rels: string[] = [];
+    for (const p of paths) {
+      const rel = relativeTo(folder.dir, p);
+      if (rel && fileKindOf(rel) !== undefined) rels.push(rel);
+    }
+    const groups = partitionByConfig(rels);
+    const roots: TaxonomyRoot[] = [];
+    const queue: Located[] = [];
+    // The folder itself is always a root, so new files anywhere have a home.
+    if (!groups.has('')) groups.set('', []);
+    for (const [rootRel, files] of groups) {
+      const dir = rootRel ? path.join(folder.dir, ...rootRel.split('/')) : folder.dir;
+      const root = this.createRoot(dir, folder, false);
+      for (const rel of files) {
+        const inRoot = rootRel ? rel.slice(rootRel.length + 1) : rel;
+        root.known.set(uriOfPath(path.join(folder.dir, ...rel.split('/'))), inRoot);
+      }
+      roots.push(root);
+    }
+    for (const root of roots) {
+      await this.readConfigText(root);
+      this.configure(root);
+    }
+    // From here on the folder is served; nothing below awaits, so no request sees it half built.
+    folder.roots = roots.sort((a, b) => b.dir.length - a.dir.length);
+    folder.ready = true;
+    for (const root of roots) for (const [uri, rel] of root.known) if (this.wants(root, rel)) queue.push({ root, uri, rel });
+    // Documents opened before the folder was listed (and never saved) are served from their text.
+    for (const uri of this.open.keys()) {
+      const loc = this.locate(uri);
+      if (loc && loc.root.folder === folder && !loc.root.known.has(uri)) queue.push(loc);
+    }
+    return queue;
+  }
+
+  private createRoot(dir: string, folder: FolderState | undefined, loose: boolean): TaxonomyRoot {
+    return {
+      dir,
+      uri: uriOfPath(dir),
+      ws: createTaxonomyWorkspace(defaultConfig()),
+      host: new UriFileHost(dir),
+      known: new Map(),
+      configUri: uriOfPath(path.join(dir, CONFIG_FILE_NAME)),
+      maxFileSize: -1,
+      folder,
+      loose,
+    };
+  }
+
+  /** The workspace folder holding a path, the deepest first. */
+  private folderOf(fsPath: string): FolderState | undefined {
+    return this.folders.find((f) => fsPath === f.dir || relativeTo(f.dir, fsPath) !== undefined);
+  }
+
+  /**
+   * The taxonomy a file belongs to and its path there, or undefined when the server does not
+   * serve it: not a `file:` URI, in a folder not yet listed, in a skipped folder, or a Markdown
+   * file outside the docs globs.
+   */
+  locate(rawUri: string, createLoose = false): Located | undefined {
+    const uri = normaliseUri(rawUri);
+    const p = fsPathOf(uri);
+    if (!p) return undefined;
+    const folder = this.folderOf(p);
+    let root: TaxonomyRoot | undefined;
+    if (folder) {
+      if (!folder.ready) return undefined;
+      const inFolder = relativeTo(folder.dir, p);
+      if (!inFolder || isSkippedPath(inFolder)) return undefined;
+      root = folder.roots.find((r) => relativeTo(r.dir, p) !== undefined);
+    } else {
+      const dir = path.dirname(p);
+      root = this.loose.get(dir);
+      if (!root && createLoose) {
+        root = this.createRoot(dir, undefined, true);
+        this.configure(root);
+        this.loose.set(dir, root);
+      }
+    }
+    if (!root) return undefined;
+    const rel = relativeTo(root.dir, p);
+    if (!rel || !this.wants(root, rel)) return undefined;
+    return { root, uri, rel };
+  }
+
+  /** True when a root reads a file: its config, a taxonomy file or a doc its globs select. */
+  private wants(root: TaxonomyRoot, rel: string): boolean {
+    if (rel === CONFIG_FILE_NAME) return !root.loose;
+    return root.ws.accepts(rel);
+  }
+
+  /** Every taxonomy workspace (for workspace symbols and the ownership report). */
+  *workspaces(): Iterable<TaxonomyWorkspace> {
+    for (const f of this.folders) for (const r of f.roots) yield r.ws;
+    for (const r of this.loose.values()) yield r.ws;
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Configuration and settings
+  // ---------------------------------------------------------------------------------------------
+
+  private async readConfigText(root: TaxonomyRoot): Promise<void> {
+    const doc = this.open.get(root.configUri);
+    if (doc) {
+      root.configText = doc.getText();
+      return;
+    }
+    if (!root.known.has(root.configUri)) {
+      root.configText = undefined;
+      return;
+    }
+    try {
+      const raw = await root.host.readFile(root.configUri);
+      const decoded = raw === undefined ? undefined : decodeText(raw);
+      root.configText = decoded?.ok ? decoded.text : undefined;
+    } catch {
+      root.configText = undefined;
+    }
+  }
+
+  /**
+   * The configuration a root runs with: cx-taxonomy.config.yaml (bad entries replaced by their
+   * defaults; the config file shows their problems), then the editor settings: rule severities
+   * override, doc globs add, and the smaller size limit wins.
+   */
+  effectiveConfig(root: TaxonomyRoot): TaxonomyConfig {
+    const base = root.configText !== undefined ? parseConfig(root.configText, RULE_IDS).config : defaultConfig();
+    const settings = root.folder?.settings ?? this.globalSettings;
+    const rules = { ...base.rules };
+    for (const [id, severity] of Object.entries(settings.rules)) if (RULE_IDS.has(id)) rules[id] = severity;
+    return {
+      ...base,
+      rules,
+      docs: [...new Set([...base.docs, ...settings.docsGlobs])],
+      maxFileSize: Math.min(base.maxFileSize, settings.maxFileSize),
+    };
+  }
+
+  /** Applies the effective config to a root's workspace; returns true when files must be re-read. */
+  private configure(root: TaxonomyRoot): boolean {
+    const config = this.effectiveConfig(root);
+    root.ws.setConfig(config);
+    const reread = root.maxFileSize !== -1 && root.maxFileSize !== config.maxFileSize;
+    root.maxFileSize = config.maxFileSize;
+    return reread;
+  }
+
+  /**
+   * Re-applies a root's configuration after the config file or the settings changed, and brings
+   * the set of files in line with the new globs (docs added or dropped) and size limit.
+   */
+  private async reconfigure(root: TaxonomyRoot): Promise<void> {
+    await this.readConfigText(root);
+    const reread = this.configure(root);
+    for (const [uri, rel] of root.known) {
+      const wanted = this.wants(root, rel);
+      const has = root.ws.getFile(uri) !== undefined;
+      if (wanted && (!has || reread || uri === root.configUri)) await this.readIntoWorkspace({ root, uri, rel });
+      else if (!wanted && has) root.ws.removeFile(uri);
+    }
+    for (const uri of this.open.keys()) {
+      const loc = this.locate(uri);
+      if (loc?.root === root && (reread || root.ws.getFile(uri) === undefined)) this.setFromDocument(loc);
+    }
+    this.scheduleCheck(0);
+  }
+
+  private async refreshFolderSettings(folder: FolderState): Promise<void> {
+    try {
+      folder.settings = readSettings(await this.host.settings(folder.uri));
+    } catch {
+      folder.settings = defaultSettings();
+    }
+  }
+
+  /** Re-reads the settings of every folder and re-applies them live. */
+  async reloadSettings(pushed?: unknown): Promise<void> {
+    try {
+      this.globalSettings = readSettings(pushed ?? (await this.host.settings(undefined)));
+    } catch {
+      this.globalSettings = defaultSettings();
+    }
+    for (const folder of this.folders) {
+      if (pushed !== undefined) folder.settings = readSettings(pushed);
+      else await this.refreshFolderSettings(folder);
+      if (folder.ready) for (const root of folder.roots) await this.reconfigure(root);
+    }
+    for (const root of this.loose.values()) await this.reconfigure(root);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Documents: open documents override the disk
+  // ---------------------------------------------------------------------------------------------
+
+  didOpen(doc: TextDocument): void {
+    const uri = normaliseUri(doc.uri);
+    this.open.set(uri, doc);
+    this.pending.delete(uri);
+    const loc = this.locate(uri, true);
+    if (!loc) return;
+    this.setFromDocument(loc);
+    if (uri === loc.root.configUri) void this.reconfigure(loc.root);
+    this.scheduleCheck(0);
+  }
+
+  didChange(doc: TextDocument): void {
+    const uri = normaliseUri(doc.uri);
+    this.open.set(uri, doc);
+    // The document manager also reports the text of a document as it opens: already taken.
+    const loc = this.locate(uri);
+    if (loc && loc.root.ws.getFile(uri)?.version === doc.version) return;
+    this.pending.add(uri);
+    this.scheduleCheck(EDIT_DEBOUNCE_MS);
+  }
+
+  async didClose(rawUri: string): Promise<void> {
+    const uri = normaliseUri(rawUri);
+    this.open.delete(uri);
+    this.pending.delete(uri);
+    const loc = this.locate(uri);
+    if (!loc) return;
+    if (loc.root.loose) {
+      loc.root.ws.removeFile(uri);
+    } else {
+      // Closing a document without saving it brings back what the disk says (or removes it).
+      const exists = await loadFile(loc.root.host, loc.root.ws, uri);
+      if (exists) loc.root.known.set(uri, loc.rel);
+      else loc.root.known.delete(uri);
+      if (uri === loc.root.configUri) await this.reconfigure(loc.root);
+    }
+    this.scheduleCheck(0);
+  }
+
+  private setFromDocument(loc: Located): void {
+    const doc = this.open.get(loc.uri);
+    if (doc) loc.root.ws.setFile(loc.uri, loc.rel, doc.getText(), doc.version);
+  }
+
+  /** Reads a file into its workspace: from its open document if it is open, else from the disk. */
+  private async readIntoWorkspace(loc: Located): Promise<void> {
+    if (this.open.has(loc.uri)) {
+      this.setFromDocument(loc);
+      return;
+    }
+    try {
+      const exists = await loadFile(loc.root.host, loc.root.ws, loc.uri);
+      if (!exists) loc.root.known.delete(loc.uri);
+    } catch (err) {
+      this.host.log(`Could not read ${loc.uri}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  /** Parses the pending edit of one document now, so a request sees the text the user sees. */
+  sync(rawUri: string): void {
+    const uri = normaliseUri(rawUri);
+    if (!this.pending.has(uri)) return;
+    this.pending.delete(uri);
+    const loc = this.locate(uri, true);
+    if (!loc) return;
+    this.setFromDocument(loc);
+    if (uri === loc.root.configUri) void this.reconfigure(loc.root);
+  }
+
+  /** Parses every pending edit. */
+  syncAll(): void {
+    for (const uri of [...this.pending]) this.sync(uri);
+  }
+
+  /** The workspace and file of a uri, with its pending edit applied. */
+  fileFor(rawUri: string): { ws: TaxonomyWorkspace; file: TaxonomyFile; root: TaxonomyRoot } | undefined {
+    this.sync(rawUri);
+    const loc = this.locate(rawUri);
+    const file = loc?.root.ws.getFile(loc.uri);
+    return loc && file ? { ws: loc.root.ws, file, root: loc.root } : undefined;
+  }
+
+  /** The version of an open document (for versioned edits), or null when it is not open. */
+  versionOf(rawUri: string): number | null {
+    return this.open.get(normaliseUri(rawUri))?.version ?? null;
+  }
+
+  /**
+   * Brings a file's diagnostics up to date now (quick fixes must match the current text) and
+   * publishes them when they were recomputed.
+   */
+  checkNow(rawUri: string): void {
+    const found = this.fileFor(rawUri);
+    if (found && found.ws.flushFile(found.file.uri)) this.publish(found.root, [found.file.uri]);
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // The file watcher: edits made outside the editor
+  // ---------------------------------------------------------------------------------------------
+
+  async didChangeWatchedFiles(changes: readonly WatchedChange[]): Promise<void> {
+    const refolder = new Set<FolderState>();
+    const reconfig = new Set<TaxonomyRoot>();
+    for (const change of changes) {
+      const uri = normaliseUri(change.uri);
+      const p = fsPathOf(uri);
+      if (!p) continue;
+      const folder = this.folderOf(p);
+      if (!folder || !folder.ready) continue;
+      const inFolder = relativeTo(folder.dir, p);
+      if (!inFolder || isSkippedPath(inFolder)) continue;
+      if (path.basename(p) === CONFIG_FILE_NAME) {
+        const root = folder.roots.find((r) => r.configUri === uri);
+        // Editing or deleting the config of an existing root reconfigures it; a config appearing
+        // (a new root) or a nested root's config disappearing re-partitions the folder.
+        if (root && (change.type !== 'deleted' || root.dir === folder.dir)) {
+          if (change.type === 'deleted') {
+            root.known.delete(uri);
+            if (!this.open.has(uri)) root.ws.removeFile(uri);
+          } else root.known.set(uri, CONFIG_FILE_NAME);
+          reconfig.add(root);
+        } else refolder.add(folder);
+        continue;
+      }
+      if (change.type === 'deleted') {
+        this.forgetDeleted(folder, uri, p);
+        continue;
+      }
+      if (fileKindOf(p) === undefined) continue;
+      const root = folder.roots.find((r) => relativeTo(r.dir, p) !== undefined);
+      const rel = root && relativeTo(root.dir, p);
+      if (!root || !rel) continue;
+      root.known.set(uri, rel);
+      if (this.open.has(uri) || !this.wants(root, rel)) continue;
+      await this.readIntoWorkspace({ root, uri, rel });
+    }
+    for (const folder of refolder) await this.relistFolder(folder);
+    for (const root of reconfig) if (!refolder.has(root.folder!)) await this.reconfigure(root);
+    this.scheduleCheck(0);
+  }
+
+  /** A deleted file, or a deleted folder (every known file below it). Open documents stay. */
+  private forgetDeleted(folder: FolderState, uri: string, fsPath: string): void {
+    for (const root of folder.roots) {
+      for (const known of [...root.known.keys()]) {
+        const kp = fsPathOf(known);
+        if (known === uri || (kp && relativeTo(fsPath, kp) !== undefined)) {
+          root.known.delete(known);
+          if (!this.open.has(known)) root.ws.removeFile(known);
+        }
+      }
+    }
+  }
+
+  /** Lists a folder again after its taxonomy roots changed (a config file appeared or went). */
+  private async relistFolder(folder: FolderState): Promise<void> {
+    for (const root of folder.roots) this.clearRoot(root);
+    folder.ready = false;
+    const queue = await this.listFolderRoots(folder);
+    for (const loc of queue) await this.readIntoWorkspace(loc);
+  }
+
+  /** Clears the published problems of every file of a root. */
+  private clearRoot(root: TaxonomyRoot): void {
+    for (const f of root.ws.allFiles()) {
+      if (this.published.delete(f.uri)) this.host.publish(f.uri, [], undefined);
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------------
+  // Checking and publishing
+  // ---------------------------------------------------------------------------------------------
+
+  /**
+   * Asks for a check after `delay` ms. A new request replaces a waiting one, which is what
+   * debounces typing; a check already running continues and picks up what is new.
+   */
+  scheduleCheck(delay: number): void {
+    if (this.disposed) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.syncAll();
+      this.runChecks();
+    }, delay);
+  }
+
+  private runChecks(): void {
+    if (this.checking) return;
+    this.checking = true;
+    const slice = () => {
+      if (this.disposed) return;
+      const deadline = performance.now() + SLICE_MS;
+      const stop = () => performance.now() > deadline;
+      let left = 0;
+      for (const root of this.allRoots()) {
+        if (root.ws.pending().size === 0) continue;
+        if (!stop()) this.publish(root, root.ws.flush(stop));
+        left += root.ws.pending().size;
+      }
+      if (left > 0) {
+        if (this.indexing?.phase === 'checking') this.indexing.progress?.report(95, `checking ${formatCount(left)} files`);
+        setImmediate(slice);
+        return;
+      }
+      this.checking = false;
+      this.dropEmptyLooseRoots();
+      if (this.indexing?.phase === 'checking') {
+        this.indexing.progress?.done();
+        this.indexing = undefined;
+        this.host.status('ready');
+      }
+    };
+    setImmediate(slice);
+  }
+
+  private *allRoots(): Iterable<TaxonomyRoot> {
+    for (const f of this.folders) yield* f.roots;
+    yield* this.loose.values();
+  }
+
+  private dropEmptyLooseRoots(): void {
+    for (const [dir, root] of this.loose) if (root.ws.fileCount === 0 && root.ws.pending().size === 0) this.loose.delete(dir);
+  }
+
+  /** Publishes the diagnostics of re-checked files; files never shown with problems stay silent. */
+  private publish(root: TaxonomyRoot, uris: readonly string[]): void {
+    for (const uri of uris) {
+      const file = root.ws.getFile(uri);
+      const diagnostics = file ? root.ws.diagnostics(uri) : [];
+      if (diagnostics.length === 0 && !this.published.has(uri)) continue;
+      if (diagnostics.length) this.published.add(uri);
+      else this.published.delete(uri);
+      this.host.publish(uri, diagnostics, file && this.open.has(uri) ? file.version : undefined);
+    }
+  }
+
+  /** True while files wait to be read or checked (for tests and the status bar). */
+  get busy(): boolean {
+    return this.indexing !== undefined || this.checking || this.timer !== undefined || this.pending.size > 0;
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    if (this.timer) clearTimeout(this.timer);
+  }
+}
