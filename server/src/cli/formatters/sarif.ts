@@ -36,7 +36,7 @@ function artifactLocation(relativePath: string) {
 function descriptor(rule: Rule) {
   const level = levelOf(rule.defaultSeverity);
   const how = (code: (s: string) => string) =>
-    `Default severity: ${rule.defaultSeverity}. Change it in cx-taxonomy.config.yaml (${code(`rules: { ${rule.id}: warning }`)}) ` +
+    `Default severity: ${rule.defaultSeverity}. Change it in cx-taxonomy.config.yaml (${code(`rules: { ${rule.id}: ${rule.defaultSeverity === 'error' ? 'warning' : 'error'} }`)}) ` +
     `or for one run with ${code(`--rule ${rule.id}=off`)}.`;
   const help = { text: `${rule.description}\n\n${how((s) => s)}`, markdown: `${rule.description}\n\n${how((s) => `\`${s}\``)}` };
   return {
