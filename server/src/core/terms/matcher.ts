@@ -1,4 +1,4 @@
-import { GLUE, isWholeWords, labelPath, tokenize, type Token } from './normalise';
+import { forEachRawToken, GLUE, isWholeWords, labelPath, tokenKey } from './normalise';
 
 /** What the matcher needs of a label; callers attach whatever else they want to get back. */
 export interface MatchLabel {
@@ -18,27 +18,72 @@ export interface TermMatch<L extends MatchLabel = MatchLabel> {
 }
 
 interface TrieNode<L> {
-  next: Map<string, TrieNode<L>> | undefined;
+  /** The ids of the next token's key (see `TermMatcher.ids`) that lead on, beside `kids`. */
+  ids: number[] | undefined;
+  kids: TrieNode<L>[] | undefined;
+  /** The same children by id, once a node has many (a short list is faster to search). */
+  byId: Map<number, TrieNode<L>> | undefined;
   /** Labels that end at this node. */
   labels: L[] | undefined;
 }
 
-const node = <L>(): TrieNode<L> => ({ next: undefined, labels: undefined });
+const node = <L>(): TrieNode<L> => ({ ids: undefined, kids: undefined, byId: undefined, labels: undefined });
+
+/** Above this many children a node also indexes them in a map. */
+const LIST_MAX = 8;
+
+function child<L>(n: TrieNode<L>, id: number): TrieNode<L> | undefined {
+  if (n.byId) return n.byId.get(id);
+  const ids = n.ids;
+  if (ids) for (let k = 0; k < ids.length; k++) if (ids[k] === id) return n.kids![k];
+  return undefined;
+}
+
+function addChild<L>(n: TrieNode<L>, id: number): TrieNode<L> {
+  const c = node<L>();
+  (n.ids ??= []).push(id);
+  (n.kids ??= []).push(c);
+  if (n.byId) n.byId.set(id, c);
+  else if (n.ids.length > LIST_MAX) n.byId = new Map(n.ids.map((x, k) => [x, n.kids![k]]));
+  return c;
+}
+
+/** What the matcher knows of one written token: the ids of its key alone and glued. */
+interface TokenIds<L> {
+  /** The id of the token's key, or -1 when no label has that word there. */
+  id: number;
+  /** The id of the key as a glued token (written with no space before it), or -1. */
+  gluedId: number;
+  /** The trie node of labels that start with this token, if any. */
+  root: TrieNode<L> | undefined;
+}
+
+const NO_IDS: TokenIds<never> = { id: -1, gluedId: -1, root: undefined };
+
+/** How many distinct written tokens a matcher remembers before starting afresh. */
+const TOKEN_CACHE = 50_000;
 
 /**
  * Finds glossary labels in free text.
  *
- * The labels are compiled once into a trie over normalised tokens (see `normalise.ts`). Scanning
- * walks the text's tokens once; from each token it follows the trie at most as deep as the
- * longest label, so the cost is linear in the text and does not depend on how many labels the
- * glossary has: 200 labels or 20,000 cost the same per word of text.
+ * The labels are compiled once into a trie over normalised tokens (see `normalise.ts`), whose
+ * edges are small integers: every distinct token key of every label gets an id. Scanning walks
+ * the text's tokens once; each written token is looked up once (and remembered, as prose repeats
+ * its words), and from each token the trie is followed at most as deep as the longest label. So
+ * the cost is linear in the text and does not depend on how many labels the glossary has: 200
+ * labels or 20,000 cost the same per word of text (see bench/matcher.ts).
  *
  * Matching is case-insensitive and plural-insensitive, whole words only, across any whitespace
  * (line breaks included); where labels overlap, the leftmost occurrence wins, then the longest
  * ("customer journey map" over "customer journey").
  */
 export class TermMatcher<L extends MatchLabel = MatchLabel> {
-  private readonly root: TrieNode<L> = node();
+  /** Token key (with the glue mark for glued tokens) -> id. */
+  private readonly ids = new Map<string, number>();
+  /** The trie's first level, by token id. */
+  private readonly roots: (TrieNode<L> | undefined)[] = [];
+  /** Written token -> its ids; filled while scanning. */
+  private readonly seen = new Map<string, TokenIds<L>>();
   private depth = 0;
   private longestLabel = 0;
   private count = 0;
@@ -57,23 +102,46 @@ export class TermMatcher<L extends MatchLabel = MatchLabel> {
     return new TermMatcher<L>();
   }
 
+  private idOf(key: string): number {
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.ids.size;
+      this.ids.set(key, id);
+    }
+    return id;
+  }
+
   private add(l: L): void {
     const path = labelPath(l.label);
     if (path.length === 0) return;
-    let n = this.root;
-    for (const key of path) {
-      n.next ??= new Map();
-      let child = n.next.get(key);
-      if (!child) {
-        child = node();
-        n.next.set(key, child);
-      }
-      n = child;
+    const first = this.idOf(path[0]);
+    let n = this.roots[first];
+    if (!n) {
+      n = node();
+      this.roots[first] = n;
+    }
+    for (let k = 1; k < path.length; k++) {
+      const id = this.idOf(path[k]);
+      n = child(n, id) ?? addChild(n, id);
     }
     (n.labels ??= []).push(l);
     this.depth = Math.max(this.depth, path.length);
     this.longestLabel = Math.max(this.longestLabel, l.label.length);
     this.count++;
+  }
+
+  /** The ids of a written token, looked up once per distinct token. */
+  private idsOf(raw: string, isWord: boolean): TokenIds<L> {
+    let t = this.seen.get(raw);
+    if (t === undefined) {
+      const key = tokenKey(raw, isWord);
+      const id = this.ids.get(key);
+      const gluedId = this.ids.get(GLUE + key);
+      t = id === undefined && gluedId === undefined ? NO_IDS : { id: id ?? -1, gluedId: gluedId ?? -1, root: id === undefined ? undefined : this.roots[id] };
+      if (this.seen.size >= TOKEN_CACHE) this.seen.clear();
+      this.seen.set(raw, t);
+    }
+    return t;
   }
 
   /** How many labels were compiled. */
@@ -88,15 +156,33 @@ export class TermMatcher<L extends MatchLabel = MatchLabel> {
   findAll(text: string, from = 0, to = text.length): TermMatch<L>[] {
     const out: TermMatch<L>[] = [];
     if (this.count === 0) return out;
-    const tokens = tokenize(text, from, to);
+    const starts: number[] = [];
+    const ends: number[] = [];
+    /** The id each token has at its place: its glued id when written glued, else its own. */
+    const ids: number[] = [];
+    /** The trie node where labels starting at each token begin (glue before a first word does not count). */
+    const firstNodes: (TrieNode<L> | undefined)[] = [];
+    forEachRawToken(
+      text,
+      (start, end, isWord, glued) => {
+        const t = this.idsOf(text.slice(start, end), isWord);
+        starts.push(start);
+        ends.push(end);
+        ids.push(glued ? t.gluedId : t.id);
+        firstNodes.push(t.root);
+      },
+      from,
+      to,
+    );
+    const n = starts.length;
     let i = 0;
-    while (i < tokens.length) {
-      const hit = this.longestAt(text, tokens, i);
-      if (hit) {
-        const start = tokens[i].start;
-        const end = tokens[hit.last].end;
-        out.push({ start, end, text: text.slice(start, end), labels: hit.labels });
-        i = hit.last + 1;
+    while (i < n) {
+      const last = this.longestAt(text, starts, ends, ids, firstNodes, i);
+      if (last >= 0) {
+        const start = starts[i];
+        const end = ends[last];
+        out.push({ start, end, text: text.slice(start, end), labels: this.found! });
+        i = last + 1;
       } else i++;
     }
     return out;
@@ -124,17 +210,23 @@ export class TermMatcher<L extends MatchLabel = MatchLabel> {
     return touching;
   }
 
-  /** The longest whole-word label starting at token `i`, if any. */
-  private longestAt(text: string, tokens: readonly Token[], i: number): { last: number; labels: L[] } | undefined {
-    let n = this.root.next?.get(tokens[i].key);
-    let best: { last: number; labels: L[] } | undefined;
+  /** The labels of the last `longestAt` hit (kept in a field to spare an allocation per token). */
+  private found: L[] | undefined;
+
+  /** The last token of the longest whole-word label starting at token `i`, or -1. */
+  private longestAt(text: string, starts: number[], ends: number[], ids: number[], firstNodes: (TrieNode<L> | undefined)[], i: number): number {
+    let n = firstNodes[i];
+    let best = -1;
     let j = i;
     while (n) {
-      if (n.labels && isWholeWords(text, tokens[i].start, tokens[j].end)) best = { last: j, labels: n.labels };
+      if (n.labels && isWholeWords(text, starts[i], ends[j])) {
+        best = j;
+        this.found = n.labels;
+      }
       j++;
-      if (j >= tokens.length || !n.next || j - i >= this.depth) break;
-      const t = tokens[j];
-      n = n.next.get(t.glued ? GLUE + t.key : t.key);
+      if (j >= ids.length || !n.ids || j - i >= this.depth) break;
+      const id = ids[j];
+      n = id >= 0 ? child(n, id) : undefined;
     }
     return best;
   }

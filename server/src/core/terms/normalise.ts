@@ -23,8 +23,35 @@ export interface Token {
   glued: boolean;
 }
 
-/** Words and single punctuation characters; whitespace is skipped. */
-const TOKEN = /[\p{L}\p{N}\p{M}]+|[^\s\p{L}\p{N}\p{M}]/gu;
+/** Character classes: whitespace separates tokens, word characters run together, punctuation is one token each. */
+const SPACE = 0;
+const WORD = 1;
+const PUNCT = 2;
+
+/** The class of every ASCII character (control characters count as whitespace). */
+const ASCII_CLASS = new Uint8Array(128).map((_, c) =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) ? WORD : c <= 32 || c === 127 ? SPACE : PUNCT,
+);
+
+/** The class of a code point outside ASCII: letters, digits and marks of any script are word characters. */
+function classOf(cp: number): number {
+  const ch = String.fromCodePoint(cp);
+  return WORD_CHAR.test(ch) ? WORD : /\s/u.test(ch) ? SPACE : PUNCT;
+}
+
+/** Keys of words already seen (prose repeats its words), bounded so a huge text cannot grow it for ever. */
+const wordKeys = new Map<string, string>();
+const WORD_KEY_CACHE = 50_000;
+
+function keyOfWord(raw: string): string {
+  let key = wordKeys.get(raw);
+  if (key === undefined) {
+    key = ACRONYM_PLURAL.test(raw) ? raw.slice(0, -1).toLowerCase() : wordKey(raw.toLowerCase());
+    if (wordKeys.size >= WORD_KEY_CACHE) wordKeys.clear();
+    wordKeys.set(raw, key);
+  }
+  return key;
+}
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
@@ -103,17 +130,64 @@ export function isWordChar(ch: string | undefined): boolean {
  * tokens are not collected, so callers decide what to keep.
  */
 export function forEachToken(text: string, each: (token: Token) => void, from = 0, to = text.length): void {
-  const re = new RegExp(TOKEN.source, 'gu');
-  re.lastIndex = from;
+  forEachRawToken(
+    text,
+    (start, end, isWord, glued) => {
+      const raw = text.slice(start, end);
+      each({ key: tokenKey(raw, isWord), start, end, glued });
+    },
+    from,
+    to,
+  );
+}
+
+/** The comparable key of one token as written (a word, or one punctuation character). */
+export function tokenKey(raw: string, isWord: boolean): string {
+  return isWord ? keyOfWord(raw) : punctuationKey(raw);
+}
+
+/**
+ * The scanner under `forEachToken`: calls `each` with the offsets of every token between `from`
+ * and `to`, whether it is a word, and whether it is glued to the previous token, without making
+ * its key. The matcher uses it to look each distinct word up once per text.
+ */
+export function forEachRawToken(text: string, each: (start: number, end: number, isWord: boolean, glued: boolean) => void, from = 0, to = text.length): void {
+  let i = Math.max(0, from);
   let prevEnd = -1;
-  for (let m = re.exec(text); m !== null && m.index < to; m = re.exec(text)) {
-    const raw = m[0];
-    const end = m.index + raw.length;
-    if (end > to) break;
-    const isWord = WORD_CHAR.test(raw[0]);
-    const key = isWord ? (ACRONYM_PLURAL.test(raw) ? raw.slice(0, -1).toLowerCase() : wordKey(raw.toLowerCase())) : punctuationKey(raw);
-    each({ key, start: m.index, end, glued: m.index === prevEnd });
-    prevEnd = end;
+  const len = text.length;
+  while (i < to) {
+    let c = text.charCodeAt(i);
+    let width = 1;
+    let cls: number;
+    if (c < 128) cls = ASCII_CLASS[c];
+    else {
+      c = text.codePointAt(i)!;
+      width = c > 0xffff ? 2 : 1;
+      cls = classOf(c);
+    }
+    if (cls === SPACE) {
+      i += width;
+      continue;
+    }
+    const start = i;
+    i += width;
+    if (cls === WORD) {
+      // A word runs on past `to` when the slice cuts it; such a word is not in the slice.
+      while (i < len) {
+        const d = text.charCodeAt(i);
+        if (d < 128) {
+          if (ASCII_CLASS[d] !== WORD) break;
+          i++;
+        } else {
+          const cp = text.codePointAt(i)!;
+          if (classOf(cp) !== WORD) break;
+          i += cp > 0xffff ? 2 : 1;
+        }
+      }
+    }
+    if (i > to) break;
+    each(start, i, cls === WORD, start === prevEnd);
+    prevEnd = i;
   }
 }
 
