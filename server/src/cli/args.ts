@@ -34,6 +34,9 @@ export interface LintOptions {
   quiet: boolean;
   /** An explicit `--color` / `--no-color`; undefined leaves it to the environment. */
   color?: boolean;
+  /** `--cache`: reuse the diagnostics of an unchanged taxonomy; `--cache-location DIR` keeps them. */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 export interface ExplainOptions {
@@ -198,6 +201,13 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
       case '--config':
       case '-c':
         opts.config = r.value(a.flag, a.inline);
+        break;
+      case '--cache':
+        opts.cache = true;
+        break;
+      case '--cache-location':
+        opts.cacheLocation = r.value(a.flag, a.inline);
+        opts.cache = true;
         break;
       case '--quiet':
       case '-q':

@@ -28,6 +28,8 @@ Options:
   --rule <id=severity>     override a rule's severity (off, hint, info, warning, error); repeatable
   -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml
   -q, --quiet              errors only: warnings, info and hints are not reported or counted
+  --cache                  reuse the results of the last run when nothing changed (tool, rules, config, files)
+  --cache-location <dir>   where --cache keeps them (default .cx-taxonomy-cache/); implies --cache
   --color, --no-color      force colours on or off (default: on for a terminal, off when
                            NO_COLOR is set; FORCE_COLOR forces them on)
   -h, --help               show this help

@@ -59,7 +59,7 @@ async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
   const progress = createProgress(io.stderr, { delayMs: io.progressDelayMs });
   let reports;
   try {
-    reports = await lint({ paths: cmd.paths, config: cmd.config, rules: cmd.rules }, io.cwd, progress.update);
+    reports = await lint({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache, cacheLocation: cmd.cacheLocation }, io.cwd, progress.update);
   } finally {
     progress.done();
   }

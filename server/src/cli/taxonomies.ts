@@ -6,7 +6,6 @@ import {
   decodeText,
   defaultConfig,
   fileKindOf,
-  loadFile,
   parseConfig,
   partitionByConfig,
   RULE_IDS,
@@ -19,6 +18,8 @@ import {
 } from '../core';
 import { UsageError } from './args';
 import { NodeFileHost } from './nodeHost';
+import { DEFAULT_CACHE_LOCATION } from './cache';
+import { loadGroup } from './loadGroup';
 
 /** What every command that reads a taxonomy asks for. */
 export interface LoadOptions {
@@ -27,6 +28,9 @@ export interface LoadOptions {
   config?: string;
   /** Severity overrides on top of the config (`--rule`). */
   rules?: Record<string, Severity>;
+  /** Reuse the diagnostics of an unchanged taxonomy (`--cache`), kept in `cacheLocation`. */
+  cache?: boolean;
+  cacheLocation?: string;
 }
 
 /** One taxonomy: a folder with its config (or none) and every file under it, loaded and checked. */
@@ -184,10 +188,8 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
   let done = 0;
   const out: LoadedTaxonomy[] = [];
   for (const g of groups) {
-    for (const id of g.load) {
-      await loadFile(g.host, g.ws, id);
-      progress?.(++done, total);
-    }
+    const cacheLocation = opts.cache ? path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
+    await loadGroup(g.ws, g.host, g.load, { root: g.root, cacheLocation, tick: () => progress?.(++done, total) });
     g.ws.flush();
     out.push({ root: g.root, workspace: g.ws, inScope: g.load.filter(inScope) });
   }

@@ -2,6 +2,8 @@ import { compileGlobs, defaultConfig, type CompiledGlobs, type TaxonomyConfig } 
 import { matchesAny } from './glob';
 import { allEntities } from './model';
 import { createTaxonomyFile, type TaxonomyFile } from './taxonomyFile';
+import { fileKindOf } from './fileKinds';
+import { LineIndex } from './lineIndex';
 import type { IndexView, Rule, RuleContext } from './rules/types';
 import {
   defKey,
@@ -90,6 +92,16 @@ export class TaxonomyWorkspace {
     const file = createTaxonomyFile(uri, relativePath, text, version, { maxFileSize: this.config.maxFileSize });
     this.replace(uri, file);
     return file;
+  }
+
+  /**
+   * Adds a file with diagnostics remembered from an earlier check of the same content (the CLI's
+   * `--cache`), without parsing, indexing or checking it. A workspace is either restored whole
+   * from a cache or loaded: restored files contribute nothing that rules could look up.
+   */
+  restoreFile(uri: string, relativePath: string, text: string, diagnostics: TaxonomyDiagnostic[]): void {
+    const file: TaxonomyFile = { uri, relativePath, kind: fileKindOf(relativePath) ?? 'markdown', version: 0, text, lines: new LineIndex(text), readers: [], models: [] };
+    this.files.set(uri, { file, deps: new Set(), diagnostics });
   }
 
   /** Adds a file that could not be read (not UTF-8, permission denied) so it still shows a problem. */

@@ -1,0 +1,164 @@
+/**
+ * Drives the language server (`node dist/server.js --stdio`) the way an editor does, and times
+ * it: initialize -> the last diagnostics of the initial index, then on one journey edit ->
+ * fresh diagnostics, completion and hover, each over many requests.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { percentile, rssOf } from './measure';
+
+export interface LspFigures {
+  /** initialize sent -> the last publishDiagnostics before the server reports it is ready. */
+  initialIndexMs: number;
+  /** initialize sent -> the server's "ready" status. */
+  readyMs: number;
+  /** Resident memory of the server right after the initial index. */
+  rssAfterIndexMb: number;
+  diagnosticsPublished: number;
+  edit: { p50: number; p95: number; n: number };
+  completion: { p50: number; p95: number; n: number; items: number };
+  hover: { p50: number; p95: number; n: number };
+}
+
+export interface LspOptions {
+  serverJs: string;
+  /** The workspace folder to open. */
+  dir: string;
+  /** The journey (relative to dir) edited and queried. */
+  journey: string;
+  requests: number;
+  timeoutMs: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Runs the server on a workspace and measures it; the server is stopped at the end. */
+export async function measureLsp(o: LspOptions): Promise<LspFigures> {
+  const child = spawn(process.execPath, [o.serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const conn: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let lastDiagnostics = 0;
+  let published = 0;
+  let ready = 0;
+  const waiters: { uri: string; version: number; resolve: (at: number) => void }[] = [];
+  conn.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number }) => {
+    const at = performance.now();
+    lastDiagnostics = at;
+    published++;
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i];
+      if (w.uri === p.uri && (p.version === undefined || p.version === null || p.version >= w.version)) {
+        waiters.splice(i, 1);
+        w.resolve(at);
+      }
+    }
+  });
+  conn.onNotification('cxTaxonomy/status', (p: { state: string }) => {
+    if (p.state === 'ready' && !ready) ready = performance.now();
+  });
+  conn.onNotification(() => undefined);
+  // Requests from the server: progress tokens, settings (defaults), capability registration.
+  conn.onRequest((method: string, params: unknown) => {
+    if (method === 'workspace/configuration') return ((params as { items?: unknown[] })?.items ?? []).map(() => null);
+    return null;
+  });
+  conn.listen();
+  try {
+    const rootUri = pathToFileURL(o.dir).toString();
+    const t0 = performance.now();
+    await conn.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri,
+      workspaceFolders: [{ uri: rootUri, name: path.basename(o.dir) }],
+      capabilities: {
+        window: { workDoneProgress: true },
+        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        textDocument: {
+          publishDiagnostics: { versionSupport: true, relatedInformation: true },
+          synchronization: { didSave: true, dynamicRegistration: false },
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+        },
+      },
+    });
+    await conn.sendNotification('initialized', {});
+    const deadline = t0 + o.timeoutMs;
+    while (!ready) {
+      if (performance.now() > deadline) throw new Error(`the server did not finish indexing ${o.dir} in ${o.timeoutMs / 1000} s`);
+      await sleep(20);
+    }
+    // Diagnostics of the last slice may still be on the wire: let them arrive.
+    await sleep(300);
+    const initialIndexMs = (lastDiagnostics > 0 ? Math.min(lastDiagnostics, ready + 300) : ready) - t0;
+    const rssAfterIndexMb = rssOf(child.pid!) / 1024;
+    const diagnosticsPublished = published;
+
+    // One journey, opened as an editor would.
+    const file = path.join(o.dir, o.journey);
+    const uri = pathToFileURL(file).toString();
+    const original = readFileSync(file, 'utf8');
+    const lines = original.split('\n');
+    const ownerLine = lines.findIndex((l) => /^ {8}owner: [a-z0-9-]+$/.test(l));
+    const personaLine = lines.findIndex((l) => /^persona: /.test(l));
+    if (ownerLine < 0 || personaLine < 0) throw new Error(`${o.journey} has no touchpoint owner or persona line to work on`);
+    // The edit: a typo in a touchpoint's owner, made and undone, so each version's diagnostics differ.
+    const typo = lines.map((l, i) => (i === ownerLine ? `${l}zz` : l)).join('\n');
+    let version = 1;
+    const opened = new Promise<number>((resolve) => waiters.push({ uri, version, resolve }));
+    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text: original } });
+    await Promise.race([opened, sleep(2000)]);
+
+    const editTimes: number[] = [];
+    for (let i = 0; i < o.requests; i++) {
+      version++;
+      const text = i % 2 === 0 ? typo : original;
+      const fresh = new Promise<number>((resolve) => waiters.push({ uri, version, resolve }));
+      const start = performance.now();
+      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      const at = await Promise.race([fresh, sleep(10_000).then(() => NaN)]);
+      if (Number.isNaN(at)) throw new Error(`no diagnostics for version ${version} of ${o.journey} within 10 s`);
+      editTimes.push(at - start);
+    }
+    // Back to the original text before querying.
+    version++;
+    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: original }] });
+    await sleep(500);
+
+    const ownerChar = lines[ownerLine].indexOf('owner: ') + 'owner: '.length;
+    const completionTimes: number[] = [];
+    let items = 0;
+    for (let i = 0; i < o.requests; i++) {
+      const start = performance.now();
+      const res = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: ownerLine, character: ownerChar } })) as { items?: unknown[] } | unknown[] | null;
+      completionTimes.push(performance.now() - start);
+      items = Array.isArray(res) ? res.length : (res?.items?.length ?? 0);
+    }
+    const hoverChar = lines[personaLine].length - 2;
+    const hoverTimes: number[] = [];
+    for (let i = 0; i < o.requests; i++) {
+      const start = performance.now();
+      await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: personaLine, character: hoverChar } });
+      hoverTimes.push(performance.now() - start);
+    }
+    return {
+      initialIndexMs,
+      readyMs: ready - t0,
+      rssAfterIndexMb,
+      diagnosticsPublished,
+      edit: { p50: percentile(editTimes, 50), p95: percentile(editTimes, 95), n: editTimes.length },
+      completion: { p50: percentile(completionTimes, 50), p95: percentile(completionTimes, 95), n: completionTimes.length, items },
+      hover: { p50: percentile(hoverTimes, 50), p95: percentile(hoverTimes, 95), n: hoverTimes.length },
+    };
+  } finally {
+    try {
+      await Promise.race([conn.sendRequest('shutdown'), sleep(2000)]);
+      await conn.sendNotification('exit');
+    } catch {
+      /* the server may already be gone */
+    }
+    conn.dispose();
+    setTimeout(() => child.kill(), 500).unref();
+  }
+}
