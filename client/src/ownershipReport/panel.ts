@@ -11,6 +11,20 @@ import type { FromOwnershipView, ToOwnershipView } from './messages';
 
 export const OWNERSHIP_VIEW_TYPE = 'cxTaxonomy.ownershipReport';
 
+/** A taxonomy root as people know it: the workspace folder's name, plus the path below it. */
+function rootLabel(root: string): string {
+  let uri: vscode.Uri;
+  try {
+    uri = vscode.Uri.parse(root, true);
+  } catch {
+    return root || 'Workspace';
+  }
+  const folder = vscode.workspace.getWorkspaceFolder(uri);
+  if (!folder) return uri.fsPath;
+  const below = uri.path.slice(folder.uri.path.length).replace(/^\/+/, '');
+  return below ? `${folder.name}/${below}` : folder.name;
+}
+
 export class OwnershipReportController implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -84,13 +98,7 @@ export class OwnershipReportController implements vscode.Disposable {
         this.post({ type: 'empty', message: 'No taxonomy files found in this workspace yet.' });
         return;
       }
-      const labels = reports.map((r) => {
-        try {
-          return r.root ? vscode.workspace.asRelativePath(vscode.Uri.parse(r.root), true) : 'Workspace';
-        } catch {
-          return r.root;
-        }
-      });
+      const labels = reports.map((r) => rootLabel(r.root));
       this.post({ type: 'report', reports, labels });
     } catch (err) {
       if (seq !== this.seq) return;

@@ -57,17 +57,19 @@ describe('cx-taxonomy in VS Code', () => {
     await vscode.commands.executeCommand('undo');
   });
 
-  it('offers a quick fix for an unresolved KPI id, and applying it clears the problem', async () => {
+  it('offers a quick fix that gives the unowned touchpoint an owner, and applying it clears the problem', async () => {
     await extensionApi();
-    const editor = await open(FIBRE);
+    const editor = await open(MOBILE);
     const uri = editor.document.uri;
-    const diag = await waitFor(() => diagnosticsOf(uri, 'unresolved-reference').find((d) => /nps-scroe/.test(d.message)), 'the unresolved nps-scroe');
+    const diag = await waitFor(() => diagnosticsOf(uri, 'touchpoint-owner')[0], 'the touchpoint-owner diagnostic');
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
-    const fix = actions.find((a) => a.edit && /net-promoter-score/.test(a.title));
-    assert.ok(fix?.edit, `a fix naming net-promoter-score among: ${actions.map((a) => a.title).join(' | ')}`);
+    const fix = actions.find((a) => a.edit && /cx-design/.test(a.title));
+    assert.ok(fix?.edit, `a fix naming cx-design among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
-    await waitFor(() => !diagnosticsOf(uri, 'unresolved-reference').some((d) => /nps-scroe/.test(d.message)), 'the problem to clear');
+    await waitFor(() => diagnosticsOf(uri, 'touchpoint-owner').length === 0, 'the problem to clear');
+    assert.match(editor.document.getText(), /owner: cx-design/);
     await vscode.commands.executeCommand('undo');
+    await waitFor(() => diagnosticsOf(uri, 'touchpoint-owner').length === 1, 'the problem to return after undo');
   });
 
   it('opens the journey map for the active journey file', async () => {
