@@ -100,3 +100,40 @@ describe('protocol: diagnostics for the whole workspace', function () {
     await c.waitForDiagnostics('kpis/csat.kpi.yaml', (ds) => ds.length === 0);
   });
 });
+
+describe('protocol: workspace folders', function () {
+  this.timeout(60000);
+
+  it('indexes a folder added later and clears the problems of a folder removed', async () => {
+    const c = await LspTestClient.start({
+      files: {
+        'a/x.persona.yaml': lines('kind: persona', 'id: x', 'name: X', 'owner: nobody'),
+        'b/y.kpi.yaml': lines('kind: kpi', 'id: y', 'name: Y', 'owner: nobody-either'),
+      },
+      folders: ['a'],
+    });
+    try {
+      await c.waitForDiagnostics('a/x.persona.yaml', (ds) => ds.some((d) => d.code === 'unresolved-reference'));
+      assert.deepEqual(c.diagnostics('b/y.kpi.yaml'), []);
+      await c.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: c.uri('b'), name: 'b' }], removed: [] } });
+      await c.waitForDiagnostics('b/y.kpi.yaml', (ds) => ds.some((d) => d.code === 'unresolved-reference'));
+      await c.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [], removed: [{ uri: c.uri('a'), name: 'a' }] } });
+      await c.waitForDiagnostics('a/x.persona.yaml', (ds) => ds.length === 0);
+    } finally {
+      await c.stop();
+    }
+  });
+
+  it('serves a file opened from outside every folder on its own', async () => {
+    const c = await LspTestClient.start({ files: { 'ws/t.teams.yaml': lines('kind: teams', 'teams: []') }, folders: ['ws'] });
+    try {
+      await c.waitForReady();
+      await c.open('elsewhere/loose.kpi.yaml', lines('kind: kpi', 'id: loose', 'name: Loose', 'direction: sideways'));
+      await c.waitForDiagnostics('elsewhere/loose.kpi.yaml', (ds) => ds.some((d) => d.code === 'schema'));
+      await c.close('elsewhere/loose.kpi.yaml');
+      await c.waitForDiagnostics('elsewhere/loose.kpi.yaml', (ds) => ds.length === 0);
+    } finally {
+      await c.stop();
+    }
+  });
+});

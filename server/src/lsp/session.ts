@@ -100,6 +100,8 @@ export interface Located {
 
 /** How long the server waits after a keystroke before it re-checks. */
 export const EDIT_DEBOUNCE_MS = 150;
+/** How many files are read from the disk at once while indexing. */
+const READ_CONCURRENCY = 8;
 /** The longest a slice of checking runs before it yields to requests. */
 const SLICE_MS = 15;
 
@@ -165,12 +167,17 @@ export class Session {
     const total = queue.length;
     this.indexing.total = total;
     let done = 0;
-    for (const loc of queue) {
-      if (this.disposed) return;
-      await this.readIntoWorkspace(loc);
-      done++;
-      this.reportIndexing(done, total);
-    }
+    let next = 0;
+    // A few reads in flight at once, so parsing one file overlaps waiting for the next.
+    const worker = async () => {
+      while (next < queue.length && !this.disposed) {
+        await this.readIntoWorkspace(queue[next++]);
+        done++;
+        this.reportIndexing(done, total);
+      }
+    };
+    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+    if (this.disposed) return;
     this.indexing.phase = 'checking';
     this.reportIndexing(done, total, true);
     this.scheduleCheck(0);
@@ -525,6 +532,13 @@ export class Session {
 
   /** A deleted file, or a deleted folder (every known file below it). Open documents stay. */
   private forgetDeleted(folder: FolderState, uri: string, fsPath: string): void {
+    const owner = folder.roots.find((r) => r.known.has(uri));
+    if (owner) {
+      owner.known.delete(uri);
+      if (!this.open.has(uri)) owner.ws.removeFile(uri);
+      return;
+    }
+    // Not a known file: a folder went, with every file below it.
     for (const root of folder.roots) {
       for (const known of [...root.known.keys()]) {
         const kp = fsPathOf(known);

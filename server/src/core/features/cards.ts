@@ -69,9 +69,10 @@ function containers(workspace: TaxonomyWorkspace, d: Definition): { journey?: En
 
 /**
  * The Markdown card of an entity: what it is, its name, owner and description, and where it is
- * defined. Terms get the glossary card instead.
+ * defined. Terms get the glossary card instead. `brief` leaves out what costs a walk over
+ * references (for completion lists, which build many cards at once).
  */
-export function entityCard(workspace: TaxonomyWorkspace, d: Definition): string {
+export function entityCard(workspace: TaxonomyWorkspace, d: Definition, options: { brief?: boolean } = {}): string {
   const e = d.entity;
   if (e.kind === 'term') return glossaryCard(workspace, d as Definition & { entity: Term });
   const lines: string[] = [];
@@ -81,8 +82,11 @@ export function entityCard(workspace: TaxonomyWorkspace, d: Definition): string 
   switch (e.kind) {
     case 'team': {
       if (e.function?.value) facts.push(`Function: ${escapeMarkdown(e.function.value)}`);
-      const owned = workspace.index.references('team', d.id).filter((r) => r.field === 'owner' || r.field === 'lead').length;
-      facts.push(`Named as owner or lead ${owned} time${owned === 1 ? '' : 's'}`);
+      // Counting is linear in the team's references: fine for one hover, skipped in completion lists.
+      if (!options.brief) {
+        const owned = workspace.index.references('team', d.id).filter((r) => r.field === 'owner' || r.field === 'lead').length;
+        facts.push(`Named as owner or lead ${owned} time${owned === 1 ? '' : 's'}`);
+      }
       break;
     }
     case 'touchpoint': {

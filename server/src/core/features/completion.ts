@@ -193,8 +193,12 @@ function referenceCompletions(
   lead: string,
   taken: Set<string>,
 ): CompletionEntry[] {
+  // The ids of a kind come from the index's id set: no walk over every file.
   const seen = new Map<string, Definition>();
-  for (const d of workspace.index.allDefinitions(kind)) if (!seen.has(d.id)) seen.set(d.id, d);
+  for (const id of workspace.index.ids(kind)) {
+    const d = workspace.index.definitions(kind, id)[0];
+    if (d) seen.set(id, d);
+  }
   const keys = cursor.path.filter((s): s is string => typeof s === 'string');
   const field = keys[keys.length - 1];
   const parent = parentPointer(cursor.path);
@@ -213,7 +217,7 @@ function referenceCompletions(
       kind: 'reference',
       entityKind: kind,
       detail: entityDetail(d),
-      documentation: documented ? entityCard(workspace, d) : undefined,
+      documentation: documented ? entityCard(workspace, d, { brief: true }) : undefined,
       insertText: lead + id,
       filterText: id,
       range: r,

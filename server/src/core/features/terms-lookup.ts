@@ -35,8 +35,10 @@ export interface TermLabel {
  */
 export function termLabels(workspace: TaxonomyWorkspace): TermLabel[] {
   const out: TermLabel[] = [];
-  for (const d of workspace.index.allDefinitions('term')) {
-    const term = d.entity;
+  for (const id of workspace.index.ids('term')) {
+    const d = workspace.index.definitions('term', id)[0];
+    const term = d?.entity;
+    if (!term) continue;
     if (term.kind !== 'term') continue;
     const def = d as Definition & { entity: Term };
     const add = (label: string | undefined, via: TermLabelKind) => {
