@@ -74,7 +74,7 @@ export interface CliFigures {
 export async function measureCli(dir: string, manifest: Manifest, cliJs: string, knownRules: ReadonlySet<string>, timeoutMs: number): Promise<CliFigures> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'cx-bench-'));
   try {
-    const help = execFileSync(process.execPath, [cliJs, '--help'], { encoding: 'utf8' });
+    const help = execFileSync(process.execPath, [cliJs, 'lint', '--help'], { encoding: 'utf8' });
     const cacheArgs = help.includes('--cache') ? ['--cache', '--cache-location', path.join(tmp, 'cache')] : [];
     const args = [cliJs, 'lint', dir, '--format', 'json', ...cacheArgs];
     const report = path.join(tmp, 'report.json');
