@@ -83,39 +83,30 @@ describe('cli formats on samples/with-problems', () => {
     assert.equal(dup.relatedLocations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');
   });
 
-  it('junit is well-formed XML with a testsuite per file and a failure per problem', async () => {
+  it('junit is well-formed XML with one testcase per file and a failure per problem', async () => {
     const r = await cli(['lint', WITH_PROBLEMS, '--format', 'junit']);
     assert.equal(r.code, 1);
     assert.ok(r.stdout.startsWith('<?xml version="1.0" encoding="UTF-8"?>\n'));
     const root = parseXml(r.stdout);
     assert.equal(root.name, 'testsuites');
-    const suites = elements(root, 'testsuite');
+    const [suite] = elements(root, 'testsuite');
     const cases = elements(root, 'testcase');
     const failures = elements(root, 'failure');
-    assert.equal(Number(root.attrs.failures), failures.length);
-    assert.equal(Number(root.attrs.tests), cases.length);
     assert.equal(failures.length, expected.length);
-    for (const s of suites) {
-      const own = s.children.filter((c) => c.name === 'testcase');
-      assert.equal(Number(s.attrs.tests), own.length);
-      assert.equal(Number(s.attrs.failures), own.filter((c) => c.children.some((f) => f.name === 'failure')).length);
-      for (const c of own) {
-        assert.equal(c.attrs.classname, s.attrs.name);
-        assert.ok(c.children.filter((f) => f.name === 'failure').length <= 1, 'one failure per testcase');
-      }
-    }
+    assert.equal(Number(suite.attrs.tests), cases.length);
+    assert.equal(new Set(cases.map((c) => c.attrs.file)).size, cases.length, 'one testcase per file');
+    assert.equal(Number(root.attrs.failures), cases.filter((c) => c.children.some((f) => f.name === 'failure')).length);
     const got = cases.flatMap((c) =>
       c.children
         .filter((f) => f.name === 'failure')
         .map((f) => {
           assert.ok(f.attrs.message.length > 0);
-          assert.ok(f.text.includes(f.attrs.message));
-          return { path: c.attrs.file, line: Number(c.attrs.line), ruleId: f.attrs.type };
+          assert.ok(f.text.includes(f.attrs.message.replace(/^\d+:\d+ /, '')));
+          return { path: c.attrs.file, line: Number(f.attrs.line), ruleId: f.attrs.type };
         }),
     );
     assert.deepEqual(keys(got), keys(expected));
-    const clean = suites.filter((s) => s.attrs.failures === '0');
-    assert.ok(clean.length > 0 && clean.every((s) => s.children.length === 1), 'a clean file is one passing testcase');
+    assert.ok(cases.some((c) => c.children.length === 0), 'a clean file is a passing testcase');
   });
 
   it('github writes one workflow command per problem', async () => {
