@@ -65,6 +65,17 @@ describe('rule asymmetric-link', () => {
     assert.equal(d.fixes, undefined);
   });
 
+  it('recomputes the fix when the other file moves, so it never edits the wrong place', () => {
+    const ws = taxonomy({ 'p.persona.yaml': persona('segments: [families, savers]'), 'savers.segment.yaml': segment('savers', ['personas: [someone-else]']) });
+    const text = ws.getFile(uriOf('savers.segment.yaml'))!.text;
+    ws.setFile(uriOf('savers.segment.yaml'), 'savers.segment.yaml', '# Savers, by Brand\n# (moved down two lines)\n' + text);
+    assert.ok(ws.pending().has(uriOf('p.persona.yaml')), 'the persona is re-checked');
+    ws.flush();
+    const [d] = diagnosticsOf(ws, 'p.persona.yaml', 'asymmetric-link');
+    const after = applyEdits(ws, d.fixes![0].edits);
+    assert.match(after['savers.segment.yaml'], /personas: \[someone-else, busy-parent\]\n/);
+  });
+
   it('is quiet for mutual links and for ids that do not exist', () => {
     assert.deepEqual(summary(taxonomy(), 'asymmetric-link'), []);
     assert.deepEqual(summary(taxonomy({ 'p.persona.yaml': persona('segments: [families, nowhere]') }), 'asymmetric-link'), []);

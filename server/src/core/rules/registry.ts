@@ -12,7 +12,7 @@ import { yamlSyntax } from './yaml-syntax';
 import { termConflict } from './term-conflict';
 import { deprecatedTerm } from './deprecated-term';
 import { crossVocabularyTerm } from './cross-vocabulary-term';
-import { asymmetricLink } from './asymmetric-link';
+import { asymmetricLink, contributeLinkAnchors } from './asymmetric-link';
 import { contributeStageNames, lifecycleMappingConflict } from './lifecycle-mapping-conflict';
 import { contributeKpiKeys, kpiOverlap } from './kpi-overlap';
 import { kpiConflictUnresolved } from './kpi-conflict-unresolved';
@@ -61,6 +61,7 @@ export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id))
 
 /**
  * What each file adds to the index for cross-file rules: glossary labels (the term matcher and
- * the label rules), stage names (lifecycle-mapping-conflict), KPI names and formulas (kpi-overlap).
+ * the label rules), stage names (lifecycle-mapping-conflict), KPI names and formulas (kpi-overlap),
+ * and where back-references go (asymmetric-link's fixes).
  */
-export const ALL_FACET_CONTRIBUTORS: readonly FacetContributor[] = [contributeGlossaryLabels, contributeStageNames, contributeKpiKeys];
+export const ALL_FACET_CONTRIBUTORS: readonly FacetContributor[] = [contributeGlossaryLabels, contributeStageNames, contributeKpiKeys, contributeLinkAnchors];
