@@ -77,9 +77,12 @@ describe('cx-taxonomy in VS Code', () => {
     await open(MOBILE);
     await vscode.commands.executeCommand('cxTaxonomy.openJourneyMap');
     await waitFor(() => api.journeyMapUri() === sampleUri(MOBILE).toString(), 'the map to show mobile-switch');
-    const tab = vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /journeyMap/.test(t.input.viewType));
-    assert.ok(tab, 'a journey map tab');
-    assert.match(tab.label, /Journey Map: mobile-switch/);
+    // The tab model catches up with the new panel asynchronously.
+    await waitFor(
+      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /journeyMap/.test(t.input.viewType) && /Journey Map: mobile-switch/.test(t.label)),
+      'a "Journey Map: mobile-switch" tab',
+      10_000,
+    );
   });
 
   it('restarts the server after it is killed, and diagnostics come back', async () => {
