@@ -91,6 +91,17 @@ describe('protocol: diagnostics for the whole workspace', function () {
     await c.waitForDiagnostics('personas/new.persona.yaml', (ds) => codes(ds).includes('yaml-syntax'));
   });
 
+  it('re-checks only what depends on the edit: other files are not republished', async () => {
+    await c.waitForReady();
+    await c.open('kpis/csat.kpi.yaml');
+    await c.waitFor('the open file to be re-checked', () => c.published.get(c.uri('kpis/csat.kpi.yaml'))?.version === 1);
+    const before = c.publishLog.length;
+    await c.change('kpis/csat.kpi.yaml', c.text('kpis/csat.kpi.yaml').replace('unit: percent', 'unit: percent # of survey answers'));
+    await c.waitFor('the edit to be re-checked', () => c.published.get(c.uri('kpis/csat.kpi.yaml'))?.version === 2);
+    // The journey that lists this KPI shows problems too, but nothing it looked up changed.
+    assert.deepEqual(c.publishLog.slice(before), [c.uri('kpis/csat.kpi.yaml')]);
+  });
+
   it('keeps serving after a hostile file: every other file still gets its problems', async () => {
     await c.waitForReady();
     await c.writeFile('bomb.persona.yaml', 'a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: [*d, *d, *d, *d, *d, *d, *d, *d, *d]\n');

@@ -82,6 +82,8 @@ export const CURSOR = '$$';
 
 export class LspTestClient {
   readonly published = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
+  /** Every publishDiagnostics notification, in order (uri only). */
+  readonly publishLog: string[] = [];
   readonly progress: ProgressEvent[] = [];
   readonly logs: string[] = [];
   readonly statuses: { state: string; done?: number; total?: number }[] = [];
@@ -133,6 +135,7 @@ export class LspTestClient {
     const c = this.connection;
     c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       this.published.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
+      this.publishLog.push(p.uri);
     });
     c.onNotification('$/progress', (p: { value: ProgressEvent }) => void this.progress.push(p.value));
     c.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));

@@ -155,7 +155,10 @@ export class Session {
    * ("Indexing taxonomy: 120 / 1,000 files"), then checks them all in slices.
    */
   async indexFolders(folders: readonly FolderState[]): Promise<void> {
-    if (folders.length === 0) return;
+    if (folders.length === 0) {
+      if (!this.indexing) this.host.status('ready');
+      return;
+    }
     const progress = await this.host.progress('Indexing taxonomy').catch(() => undefined);
     this.indexing = { progress, phase: 'reading', total: 0 };
     this.host.status('indexing', 0, 0);
