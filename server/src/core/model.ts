@@ -149,18 +149,30 @@ export class DocReader {
    */
   private readonly containers = new Map<string, unknown>();
 
+  /** The container read last, which the next read most often shares (a fast path before the map). */
+  private lastPointer = '\u0000';
+  private lastContainer: unknown;
+
   get(pointer: string): unknown {
     if (pointer === '') return this.doc.value;
     const slash = pointer.lastIndexOf('/');
-    const parentPointer = pointer.slice(0, slash);
     let parent: unknown;
-    if (parentPointer === '') parent = this.doc.value;
-    else if (this.containers.has(parentPointer)) parent = this.containers.get(parentPointer);
+    const last = this.lastPointer;
+    if (slash === last.length && pointer.startsWith(last)) parent = this.lastContainer;
     else {
-      parent = this.get(parentPointer);
+      const parentPointer = pointer.slice(0, slash);
+      if (parentPointer === '') parent = this.doc.value;
+      else if (this.containers.has(parentPointer)) parent = this.containers.get(parentPointer);
+      else {
+        parent = this.get(parentPointer);
+        if (parent && typeof parent === 'object') {
+          if (this.containers.size >= 64) this.containers.clear();
+          this.containers.set(parentPointer, parent);
+        }
+      }
       if (parent && typeof parent === 'object') {
-        if (this.containers.size >= 64) this.containers.clear();
-        this.containers.set(parentPointer, parent);
+        this.lastPointer = parentPointer;
+        this.lastContainer = parent;
       }
     }
     const raw = pointer.slice(slash + 1);

@@ -52,7 +52,8 @@ export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 200, maxAliasExpans
 
 /** Escapes one JSON pointer segment, as RFC 6901 and ajv do. */
 export function pointerSegment(key: string | number): string {
-  return String(key).replace(/~/g, '~0').replace(/\//g, '~1');
+  if (typeof key === 'number') return String(key);
+  return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace(/~/g, '~0').replace(/\//g, '~1');
 }
 
 /** Joins a parent pointer and a child key. */

@@ -81,6 +81,8 @@ export class WorkspaceIndex {
    */
   replaceFile(uri: string, next: FileContribution | undefined): Set<IndexKey> {
     const prev = this.byFile.get(uri);
+    // A file new to the index changes every key it contributes to; no signatures are needed.
+    if (!prev) return this.addNew(uri, next);
     /** Key -> this file's entry signatures before and after, and for definitions the index key. */
     const parts = new Map<IndexKey, { before: string[]; after: string[]; defs?: string; had?: boolean }>();
     const part = (k: IndexKey) => {
@@ -114,6 +116,23 @@ export class WorkspaceIndex {
       if (type === 'facet') changed.add(wholeFacetKey(a));
       if (p.defs !== undefined && p.had !== (this.defs.get(p.defs)?.length ?? 0) > 0) changed.add(idSetKey(a as EntityKind));
     }
+    return changed;
+  }
+
+  private addNew(uri: string, next: FileContribution | undefined): Set<IndexKey> {
+    const changed = new Set<IndexKey>();
+    if (!next) return changed;
+    for (const d of next.definitions) {
+      const q = qualifiedId(d.kind, d.id, d.container);
+      changed.add(defKey(d.kind, q));
+      if (!this.defs.has(`${d.kind}\u0000${q}`)) changed.add(idSetKey(d.kind));
+    }
+    for (const r of next.references) changed.add(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)));
+    for (const [facet, keys] of next.facets) {
+      if (keys.size) changed.add(wholeFacetKey(facet));
+      for (const k of keys.keys()) changed.add(facetKey(facet, k));
+    }
+    this.add(uri, next);
     return changed;
   }
 
