@@ -6,7 +6,7 @@ describe('protocol: completion', function () {
   let c: LspTestClient;
 
   before(async () => {
-    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
+    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic', clientName: 'Visual Studio Code' });
     await c.waitForReady();
   });
   after(async () => {
@@ -42,6 +42,9 @@ describe('protocol: completion', function () {
     assert.equal(channel.insertTextFormat, 2);
     assert.match((channel.documentation as { value: string }).value, /channel the contact happens in/);
     assert.deepEqual(channel.textEdit && 'range' in channel.textEdit ? channel.textEdit.range : undefined, { start: { line: 6, character: 8 }, end: { line: 6, character: 10 } });
+    // VS Code opens the list of channels right after the key is inserted.
+    assert.equal(channel.command?.command, 'editor.action.triggerSuggest');
+    assert.equal(items.find((i) => i.label === 'name')!.command, undefined);
   });
 
   it('offers enum values and channels', async () => {

@@ -67,6 +67,8 @@ export interface StartOptions {
   capabilities?: ClientCapabilities;
   /** Workspace folders (relative to the temporary root); the root itself when absent. */
   folders?: string[];
+  /** The client name sent in `initialize` (the server adapts a few details to VS Code). */
+  clientName?: string;
 }
 
 /** A progress notification as the server sent it. */
@@ -122,6 +124,7 @@ export class LspTestClient {
     const folders = (opts.folders ?? ['.']).map((f) => ({ uri: client.uri(f === '.' ? '' : f).replace(/\/$/, ''), name: f }));
     await connection.sendRequest('initialize', {
       processId: process.pid,
+      clientInfo: { name: opts.clientName ?? 'cx-taxonomy protocol tests' },
       rootUri: folders[0].uri,
       workspaceFolders: folders,
       capabilities: { ...vscodeLikeCapabilities(), ...(opts.capabilities ?? {}) },

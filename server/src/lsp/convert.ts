@@ -81,6 +81,11 @@ export interface CompletionSupport {
   snippets: boolean;
   markdown: boolean;
   insertTextModeAsIs: boolean;
+  /**
+   * The client runs VS Code's `editor.action.triggerSuggest` itself, so an inserted key can open
+   * the list of its values right away. Other clients would send the unknown command back.
+   */
+  triggerSuggestCommand: boolean;
 }
 
 /** A completion item. Insert texts carry absolute indentation, so they are inserted as they are. */
@@ -98,6 +103,7 @@ export function toLspCompletion(e: CompletionEntry, support: CompletionSupport):
     sortText: e.sortText,
     preselect: e.preselect,
     tags: e.deprecated ? [1] : undefined,
+    command: e.retrigger && support.triggerSuggestCommand ? { title: 'Suggest values', command: 'editor.action.triggerSuggest' } : undefined,
   };
 }
 

@@ -27,13 +27,14 @@ export interface ClientSupport {
   documentChanges: boolean;
 }
 
-export function clientSupport(caps: ClientCapabilities): ClientSupport {
+export function clientSupport(caps: ClientCapabilities, clientName = ''): ClientSupport {
   const item = caps.textDocument?.completion?.completionItem;
   return {
     completion: {
       snippets: item?.snippetSupport === true,
       markdown: item?.documentationFormat?.includes('markdown') ?? false,
       insertTextModeAsIs: item?.insertTextModeSupport?.valueSet?.includes(1) ?? false,
+      triggerSuggestCommand: /visual studio code|vscodium|code-server|code - oss/i.test(clientName),
     },
     hoverMarkdown: caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,

@@ -57,7 +57,7 @@ export function startServer(connection: Connection): Session {
 
   connection.onInitialize((params): InitializeResult => {
     caps = params.capabilities;
-    support = clientSupport(caps);
+    support = clientSupport(caps, params.clientInfo?.name);
     if (params.workspaceFolders?.length) initialFolders = params.workspaceFolders.map((f) => f.uri);
     else if (params.rootUri) initialFolders = [params.rootUri];
     return {

@@ -423,9 +423,8 @@ export class Session {
       loc.root.ws.removeFile(uri);
     } else {
       // Closing a document without saving it brings back what the disk says (or removes it).
-      const exists = await loadFile(loc.root.host, loc.root.ws, uri);
-      if (exists) loc.root.known.set(uri, loc.rel);
-      else loc.root.known.delete(uri);
+      loc.root.known.set(uri, loc.rel);
+      await this.readIntoWorkspace(loc);
       if (uri === loc.root.configUri) await this.reconfigure(loc.root);
     }
     this.scheduleCheck(0);
@@ -448,6 +447,8 @@ export class Session {
     } catch (err) {
       this.host.log(`Could not read ${loc.uri}: ${err instanceof Error ? err.message : String(err)}`);
     }
+    // The document may have been opened while the disk was read: its text wins.
+    if (this.open.has(loc.uri)) this.setFromDocument(loc);
   }
 
   /** Parses the pending edit of one document now, so a request sees the text the user sees. */

@@ -67,6 +67,9 @@ describe('features: completion', () => {
     assert.equal(kpis.insertText, 'kpis: [$0]');
     const name = items.find((i) => i.label === 'name')!;
     assert.equal(name.detail, 'required');
+    assert.equal(owner.retrigger, true, 'owner has team ids to offer');
+    assert.equal(kpis.retrigger, true);
+    assert.ok(!name.retrigger, 'a name is free text');
   });
 
   it('indents a list of mappings under the key', () => {

@@ -30,6 +30,8 @@ export interface CompletionEntry {
   preselect?: boolean;
   /** Marks deprecated entities so editors strike them through. */
   deprecated?: boolean;
+  /** True when the inserted key's value has completions of its own: editors may open them at once. */
+  retrigger?: boolean;
 }
 
 /** Fields whose value is free text, where glossary terms are offered. */
@@ -127,9 +129,18 @@ function keyCompletions(file: TaxonomyFile, kind: SchemaKind, cursor: YamlCursor
       documentation: p.description,
       insertText: keyOnly ? p.key : keySnippet(kind, cursor.path, p, indent),
       snippet: !keyOnly,
+      retrigger: !keyOnly && valueHasCompletions(kind, [...cursor.path, p.key]),
       range: range(cursor.replaceStart, cursor.replaceEnd),
       sortText: `${p.required ? '0' : '1'}${p.key}`,
     }));
+}
+
+/** True when the value of the key at `path` is an id, an enum, a lifecycle stage or a channel. */
+function valueHasCompletions(kind: SchemaKind, path: readonly PathSegment[]): boolean {
+  const key = path[path.length - 1];
+  if (referenceKindAt(kind, path) || referenceKindAt(kind, [...path, 0])) return true;
+  if (key === 'lifecycleStage' || key === 'channel' || key === 'kind') return true;
+  return enumAt(kind, path).length > 0 || enumAt(kind, [...path, 0]).length > 0;
 }
 
 function typeSummary(p: PropertyDoc): string | undefined {
