@@ -58,3 +58,20 @@ describe('terms: YAML scalar sources', () => {
     assert.equal(maskScalarSource('plain text', 'PLAIN'), 'plain text');
   });
 });
+
+describe('terms: hostile Markdown', () => {
+  // Quadratic scanning would take minutes on these; linear scanning takes well under a second.
+  for (const [name, text] of [
+    ['unclosed link destinations', '](x'.repeat(150_000)],
+    ['deeply nested parentheses', ('](' + '('.repeat(40)).repeat(10_000) + ')'],
+    ['unmatched backtick runs', '`a``b'.repeat(80_000)],
+    ['unclosed tags', '<a '.repeat(150_000)],
+    ['URL-like words', 'www '.repeat(100_000)],
+  ] as const) {
+    it(`stays linear on ${name}`, () => {
+      const started = Date.now();
+      assert.equal(maskMarkdown(text).length, text.length);
+      assert.ok(Date.now() - started < 5_000, `took ${Date.now() - started} ms`);
+    });
+  }
+});

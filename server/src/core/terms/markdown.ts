@@ -19,9 +19,9 @@
  * paragraph than code in the docs this tool reads, and fenced code is the norm.
  */
 export function maskMarkdown(text: string): string {
-  const out = text.split('');
+  const ranges: number[] = [];
   const blank = (from: number, to: number) => {
-    for (let i = Math.max(0, from); i < Math.min(to, out.length); i++) if (out[i] !== '\n' && out[i] !== '\r') out[i] = ' ';
+    if (to > from) ranges.push(Math.max(0, from), Math.min(to, text.length));
   };
   const lines = lineSpans(text);
   let li = 0;
@@ -67,8 +67,31 @@ export function maskMarkdown(text: string): string {
   }
   prose.push({ start: proseStart, end: text.length });
   for (const p of prose) if (p.end > p.start) maskInline(text, p.start, p.end, blank);
-  return out.join('');
+  return applyBlanks(text, ranges);
 }
+
+/** The text with every range (pairs of offsets) replaced by spaces, line breaks kept. */
+function applyBlanks(text: string, ranges: number[]): string {
+  if (ranges.length === 0) return text;
+  const order = Array.from({ length: ranges.length / 2 }, (_, k) => k).sort((a, b) => ranges[2 * a] - ranges[2 * b]);
+  const parts: string[] = [];
+  let pos = 0;
+  for (const k of order) {
+    const from = Math.max(ranges[2 * k], pos);
+    const to = ranges[2 * k + 1];
+    if (to <= from) continue;
+    parts.push(text.slice(pos, from), text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    pos = to;
+  }
+  parts.push(text.slice(pos));
+  return parts.join('');
+}
+
+/** How far a link destination, reference label, tag or URL is looked for: real ones are shorter. */
+const REACH = 2048;
+
+const TAG = /<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/y;
+const URL = /(?:(?:https?|ftp):\/\/|mailto:|www\.)[^\s<>()[\]`]+/iy;
 
 /**
  * Blanks inline code spans only: free text in taxonomy files is shown as Markdown in hovers, and
@@ -147,6 +170,10 @@ function maskInline(text: string, from: number, to: number, blank: (from: number
     blank(m.index, m.index + m[0].length);
   }
 
+  // The next `)` and `]` at or after the scan: a `](` or `][` with none within reach is skipped
+  // without a search, so text full of brackets stays linear.
+  let nextParen = -1;
+  let nextBracket = -1;
   let i = from;
   while (i < to) {
     const c = text[i];
@@ -172,8 +199,9 @@ function maskInline(text: string, from: number, to: number, blank: (from: number
         i = stop;
         continue;
       }
-      const tag = /^<(?:[A-Za-z][A-Za-z0-9+.-]{1,31}:[^\s<>]*|[^\s<>@]+@[^\s<>]+|\/?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?\/?)>/.exec(text.slice(i, Math.min(to, i + 2048)));
-      if (tag) {
+      TAG.lastIndex = i;
+      const tag = TAG.exec(text);
+      if (tag && tag[0].length <= REACH && i + tag[0].length <= to) {
         blank(i, i + tag[0].length);
         i += tag[0].length;
         continue;
@@ -182,8 +210,16 @@ function maskInline(text: string, from: number, to: number, blank: (from: number
       continue;
     }
     if (c === ']' && (text[i + 1] === '(' || text[i + 1] === '[')) {
-      const close = text[i + 1] === '(' ? matchParen(text, i + 1, to) : text.indexOf(']', i + 2);
-      if (close >= 0 && close < to && !text.slice(i + 2, close).includes('\n\n')) {
+      const limit = Math.min(to, i + REACH);
+      let close = -1;
+      if (text[i + 1] === '(') {
+        if (nextParen < i + 2) nextParen = nextIndex(text, ')', i + 2);
+        if (nextParen < limit) close = matchParen(text, i + 1, limit);
+      } else {
+        if (nextBracket < i + 2) nextBracket = nextIndex(text, ']', i + 2);
+        if (nextBracket < limit) close = nextBracket;
+      }
+      if (close >= 0 && !/\n[ \t]*\r?\n/.test(text.slice(i + 2, close))) {
         blank(i + 1, close + 1);
         i = close + 1;
         continue;
@@ -192,8 +228,9 @@ function maskInline(text: string, from: number, to: number, blank: (from: number
       continue;
     }
     if ((c === 'h' || c === 'f' || c === 'm' || c === 'w') && (i === 0 || !/[\p{L}\p{N}]/u.test(text[i - 1]))) {
-      const url = /^(?:(?:https?|ftp):\/\/|mailto:|www\.)[^\s<>()[\]`]+/i.exec(text.slice(i, Math.min(to, i + 4096)));
-      if (url) {
+      URL.lastIndex = i;
+      const url = URL.exec(text);
+      if (url && i + url[0].length <= to) {
         // Trailing sentence punctuation is not part of the URL.
         const len = url[0].replace(/[.,;:!?'"]+$/, '').length;
         blank(i, i + len);
@@ -203,6 +240,12 @@ function maskInline(text: string, from: number, to: number, blank: (from: number
     }
     i++;
   }
+}
+
+/** The offset of the next `ch` in `text` from `from`, or the text's length when there is none. */
+function nextIndex(text: string, ch: string, from: number): number {
+  const k = text.indexOf(ch, from);
+  return k < 0 ? text.length : k;
 }
 
 /** The start of the next run of exactly `n` backticks before a blank line, or -1. */
@@ -216,13 +259,24 @@ function findBacktickRun(text: string, from: number, to: number, n: number): num
       i += k;
       continue;
     }
-    if (text[i] === '\n' && /^\n[ \t]*\r?\n/.test(text.slice(i, i + 64))) return -1;
+    if (text[i] === '\n' && isBlankLineAfter(text, i)) return -1;
     i++;
   }
   return -1;
 }
 
-/** The `)` that closes the `(` at `open`, allowing balanced parentheses inside, or -1. */
+/** True when the line after the line break at `nl` is blank. */
+function isBlankLineAfter(text: string, nl: number): boolean {
+  let k = nl + 1;
+  while (text[k] === ' ' || text[k] === '\t') k++;
+  return text[k] === '\n' || text[k] === '\r' || k >= text.length;
+}
+
+/**
+ * The `)` that closes the `(` at `open`, allowing balanced parentheses inside, or -1. As in
+ * CommonMark implementations, nesting deeper than 32 is not a link, which also keeps text made of
+ * brackets from being scanned again and again.
+ */
 function matchParen(text: string, open: number, to: number): number {
   let depth = 0;
   for (let i = open; i < to; i++) {
@@ -231,11 +285,12 @@ function matchParen(text: string, open: number, to: number): number {
       i++;
       continue;
     }
-    if (c === '(') depth++;
-    else if (c === ')') {
+    if (c === '(') {
+      if (++depth > 32) return -1;
+    } else if (c === ')') {
       depth--;
       if (depth === 0) return i;
-    } else if (c === '\n' && text[i + 1] === '\n') return -1;
+    } else if (c === '\n' && isBlankLineAfter(text, i)) return -1;
   }
   return -1;
 }

@@ -32,12 +32,24 @@ function siteProse(file: TaxonomyFile, site: TextSite): string {
   return maskCodeSpans(maskScalarSource(file.text.slice(site.start, site.end), site.scalarType));
 }
 
+/** The last scan of each file version, with the matcher it was made with. */
+const scans = new WeakMap<TaxonomyFile, { matcher: TermMatcher<MatchLabel>; matches: readonly ProseMatch[] }>();
+
 /**
  * Every occurrence of a label in a file's prose: the free-text values of a taxonomy file (names,
  * descriptions, definitions, criteria, goals, pains, notes) or the prose of a Markdown doc.
- * Offsets are those of the file; `text` is the occurrence as written in the file.
+ * Offsets are those of the file; `text` is the occurrence as written in the file. The result is
+ * kept until the file or the matcher changes, so the rules that read terms scan a file once.
  */
-export function findTermsInFile<L extends MatchLabel>(file: TaxonomyFile, matcher: TermMatcher<L>): ProseMatch<L>[] {
+export function findTermsInFile<L extends MatchLabel>(file: TaxonomyFile, matcher: TermMatcher<L>): readonly ProseMatch<L>[] {
+  const last = scans.get(file);
+  if (last && last.matcher === matcher) return last.matches as readonly ProseMatch<L>[];
+  const matches = scan(file, matcher);
+  scans.set(file, { matcher, matches });
+  return matches;
+}
+
+function scan<L extends MatchLabel>(file: TaxonomyFile, matcher: TermMatcher<L>): ProseMatch<L>[] {
   const out: ProseMatch<L>[] = [];
   if (matcher.size === 0 || file.unreadable) return out;
   if (file.kind === 'markdown') {
