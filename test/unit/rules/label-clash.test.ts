@@ -13,9 +13,9 @@ describe('rule label-clash', () => {
     const [alias, preferred] = diagnosticsOf(ws, 'extra.glossary.yaml', 'label-clash');
     assert.equal(alias.severity, 'warning');
     assert.equal(textOf(ws, 'extra.glossary.yaml', alias), 'lifecycle stages');
-    assert.match(alias.message, /^"lifecycle stages" is an alias here, and also names `lifecycle-stage` in the same marketing vocabulary\./);
+    assert.match(alias.message, /^"lifecycle stages" is an alias here and the preferred term of `lifecycle-stage`, both in the marketing vocabulary\./);
     assert.equal(alias.related?.[0].location.range.start.line, 8);
-    assert.match(preferred.message, /^"Lifecycle stage" is the preferred term here, and also names `customer-lifecycle`/);
+    assert.match(preferred.message, /^"Lifecycle stage" is the preferred term here and an alias of `customer-lifecycle`/);
   });
 
   it('reports a label avoided by one term and accepted by another, in any vocabularies', () => {

@@ -14,7 +14,7 @@ describe('rule term-conflict', () => {
     const [m] = diagnosticsOf(ws, 'marketing.glossary.yaml', 'term-conflict');
     assert.equal(m.severity, 'warning');
     assert.deepEqual(m.range, { start: { line: 4, character: 10 }, end: { line: 4, character: 20 } });
-    assert.match(m.message, /^"Engagement" is also a label of the CX term `customer-engagement` \("Customer engagement"\), defined differently\./);
+    assert.match(m.message, /^"Engagement" \(marketing\) is also a label of the CX term `customer-engagement` \("Customer engagement"\), which is defined differently\./);
     assert.equal(m.related?.[0].location.uri, uriOf('cx.glossary.yaml'));
     assert.equal(m.related?.[0].location.range.start.line, 6);
     const [c] = diagnosticsOf(ws, 'cx.glossary.yaml', 'term-conflict');

@@ -77,7 +77,7 @@ function checkAcrossTerms(ctx: RuleContext, term: Term, role: LabelRole, label: 
   } else if (clashes.some((o) => o.data.role === 'avoid')) {
     message = `"${label.value}" is ${HERE[role]}, but ${others} lists it as a label to avoid. Writers cannot both use and avoid it: remove it from one of the two terms.`;
   } else {
-    message = `"${label.value}" is ${HERE[role]}, and also names ${others} in the same ${vocabularyName(term.vocabulary)} vocabulary. A label must lead to one definition: keep it on one term only.`;
+    message = `"${label.value}" is ${HERE[role]} and ${ROLE[clashes[0].data.role]} of ${others}, both in the ${vocabularyName(term.vocabulary)} vocabulary. A label must lead to one definition: keep it on one term only.`;
   }
   ctx.report({ range: label.range, message, related });
 }

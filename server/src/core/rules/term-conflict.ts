@@ -57,7 +57,7 @@ export const termConflict: Rule = {
           report({
             range: label.range,
             message:
-              `${q(label.value)} is also a label of ${names.join(' and ')}, defined differently. ` +
+              `${q(label.value)} (${vocabularyName(e.vocabulary)}) is also a label of ${names.join(' and ')}, which is defined differently. ` +
               `Readers cannot tell which meaning a text uses: if both mean the same, link them with \`equivalent\`; otherwise rename one of the labels.`,
             related,
           });
