@@ -117,6 +117,7 @@ export class Session {
   private indexing: { progress?: ProgressReporter; phase: 'reading' | 'checking'; total: number } | undefined;
   private lastReport = 0;
   private disposed = false;
+  private indexChain: Promise<void> = Promise.resolve();
 
   constructor(private readonly host: SessionHost) {}
 
@@ -154,7 +155,13 @@ export class Session {
    * Lists and reads every taxonomy file and doc of the given folders, reporting progress
    * ("Indexing taxonomy: 120 / 1,000 files"), then checks them all in slices.
    */
-  async indexFolders(folders: readonly FolderState[]): Promise<void> {
+  indexFolders(folders: readonly FolderState[]): Promise<void> {
+    // One indexing at a time: folders added meanwhile wait for the current one.
+    this.indexChain = this.indexChain.then(() => this.index(folders)).catch((err) => this.host.log(`Indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+    return this.indexChain;
+  }
+
+  private async index(folders: readonly FolderState[]): Promise<void> {
     if (folders.length === 0) {
       if (!this.indexing) this.host.status('ready');
       return;
@@ -198,10 +205,12 @@ export class Session {
   /** Splits a folder into taxonomy roots and returns the files to read. */
   private async listFolderRoots(folder: FolderState): Promise<Located[]> {
     const paths = await listFolder(folder.dir);
+    // A workspace folder nested in this one serves its own files.
+    const nested = this.folders.filter((f) => f !== folder && relativeTo(folder.dir, f.dir) !== undefined);
     const rels: string[] = [];
     for (const p of paths) {
       const rel = relativeTo(folder.dir, p);
-      if (rel && fileKindOf(rel) !== undefined) rels.push(rel);
+      if (rel && fileKindOf(rel) !== undefined && !nested.some((f) => relativeTo(f.dir, p) !== undefined)) rels.push(rel);
     }
     const groups = partitionByConfig(rels);
     const roots: TaxonomyRoot[] = [];
