@@ -1,30 +1,37 @@
 /** Edit distance between two strings (Levenshtein), bounded for speed: returns > max early. */
 export function editDistance(a: string, b: string, max = Infinity): number {
   if (Math.abs(a.length - b.length) > max) return max + 1;
+  const n = b.length;
   // Two rows reused across calls: suggestions compare one word with thousands of ids.
-  if (rowA.length <= b.length) {
-    rowA = new Int32Array(b.length * 2 + 2);
-    rowB = new Int32Array(b.length * 2 + 2);
+  if (rowA.length <= n + 1) {
+    rowA = new Int32Array(n * 2 + 4);
+    rowB = new Int32Array(n * 2 + 4);
   }
+  // Only cells within `max` of the diagonal can lead to a distance within `max` (Ukkonen).
+  const band = Number.isFinite(max) ? max : n + a.length;
+  const big = Number.isFinite(max) ? max + 1 : n + a.length + 1;
   let prev = rowA;
   let cur = rowB;
-  for (let j = 0; j <= b.length; j++) prev[j] = j;
+  for (let j = 0; j <= n; j++) prev[j] = j <= band ? j : big;
   for (let i = 1; i <= a.length; i++) {
-    cur[0] = i;
-    let rowMin = i;
+    const lo = Math.max(1, i - band);
+    const hi = Math.min(n, i + band);
+    cur[lo - 1] = lo === 1 ? i : big;
+    let rowMin = lo === 1 ? i : big;
     const ca = a.charCodeAt(i - 1);
-    for (let j = 1; j <= b.length; j++) {
+    for (let j = lo; j <= hi; j++) {
       const cost = ca === b.charCodeAt(j - 1) ? 0 : 1;
-      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+      const v = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost, big);
       cur[j] = v;
       if (v < rowMin) rowMin = v;
     }
+    if (hi < n) cur[hi + 1] = big;
     if (rowMin > max) return max + 1;
     const t = prev;
     prev = cur;
     cur = t;
   }
-  return prev[b.length];
+  return Math.min(prev[n], big);
 }
 
 let rowA = new Int32Array(64);
