@@ -97,6 +97,12 @@ describe('terms: matcher', () => {
     assert.equal(m.termAt(long, 50_003)?.start, 50_000);
   });
 
+  it('finds every continuation of a word that starts many labels', () => {
+    const words = Array.from({ length: 80 }, (_, k) => `w${k}x`);
+    const m = matcher('customer', ...words.map((w) => `customer ${w}`));
+    assert.deepEqual(found(m, 'customer w17x, customer w79x, customer zz, customer'), ['customer w17x@0', 'customer w79x@15', 'customer@30', 'customer@43']);
+  });
+
   it('ignores empty labels and finds nothing with no labels', () => {
     assert.equal(matcher('', '   ').size, 0);
     assert.deepEqual(TermMatcher.empty().findAll('anything'), []);

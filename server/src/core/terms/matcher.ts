@@ -23,11 +23,13 @@ interface TrieNode<L> {
   kids: TrieNode<L>[] | undefined;
   /** The same children by id, once a node has many (a short list is faster to search). */
   byId: Map<number, TrieNode<L>> | undefined;
+  /** Bit `id % 32` is set for the id of every child: a word whose bit is clear cannot lead on. */
+  mask: number;
   /** Labels that end at this node. */
   labels: L[] | undefined;
 }
 
-const node = <L>(): TrieNode<L> => ({ ids: undefined, kids: undefined, byId: undefined, labels: undefined });
+const node = <L>(): TrieNode<L> => ({ ids: undefined, kids: undefined, byId: undefined, mask: 0, labels: undefined });
 
 /** Above this many children a node also indexes them in a map. */
 const LIST_MAX = 8;
@@ -43,6 +45,7 @@ function addChild<L>(n: TrieNode<L>, id: number): TrieNode<L> {
   const c = node<L>();
   (n.ids ??= []).push(id);
   (n.kids ??= []).push(c);
+  n.mask |= 1 << (id & 31);
   if (n.byId) n.byId.set(id, c);
   else if (n.ids.length > LIST_MAX) n.byId = new Map(n.ids.map((x, k) => [x, n.kids![k]]));
   return c;
@@ -56,9 +59,11 @@ interface TokenIds<L> {
   gluedId: number;
   /** The trie node of labels that start with this token, if any. */
   root: TrieNode<L> | undefined;
+  /** 0 when no label starts with the token, -1 when one is the token alone, else its root's `mask`. */
+  start: number;
 }
 
-const NO_IDS: TokenIds<never> = { id: -1, gluedId: -1, root: undefined };
+const NO_IDS: TokenIds<never> = { id: -1, gluedId: -1, root: undefined, start: 0 };
 
 /** How many distinct written tokens a matcher remembers before starting afresh. */
 const TOKEN_CACHE = 50_000;
@@ -137,7 +142,9 @@ export class TermMatcher<L extends MatchLabel = MatchLabel> {
       const key = tokenKey(raw, isWord);
       const id = this.ids.get(key);
       const gluedId = this.ids.get(GLUE + key);
-      t = id === undefined && gluedId === undefined ? NO_IDS : { id: id ?? -1, gluedId: gluedId ?? -1, root: id === undefined ? undefined : this.roots[id] };
+      const root = id === undefined ? undefined : this.roots[id];
+      const start = root === undefined ? 0 : root.labels !== undefined ? -1 : root.mask;
+      t = id === undefined && gluedId === undefined ? NO_IDS : { id: id ?? -1, gluedId: gluedId ?? -1, root, start };
       if (this.seen.size >= TOKEN_CACHE) this.seen.clear();
       this.seen.set(raw, t);
     }
@@ -162,6 +169,8 @@ export class TermMatcher<L extends MatchLabel = MatchLabel> {
     const ids: number[] = [];
     /** The trie node where labels starting at each token begin (glue before a first word does not count). */
     const firstNodes: (TrieNode<L> | undefined)[] = [];
+    /** Each token's `start` (see `TokenIds`): whether a label can start there. */
+    const startMasks: number[] = [];
     forEachRawToken(
       text,
       (start, end, isWord, glued) => {
@@ -170,6 +179,7 @@ export class TermMatcher<L extends MatchLabel = MatchLabel> {
         ends.push(end);
         ids.push(glued ? t.gluedId : t.id);
         firstNodes.push(t.root);
+        startMasks.push(t.start);
       },
       from,
       to,
@@ -177,6 +187,13 @@ export class TermMatcher<L extends MatchLabel = MatchLabel> {
     const n = starts.length;
     let i = 0;
     while (i < n) {
+      // Most words start no label, and most that do are not followed by the label's next word:
+      // both are settled here without a call.
+      const mask = startMasks[i];
+      if (mask === 0 || (mask !== -1 && (i + 1 >= n || ids[i + 1] < 0 || ((mask >>> (ids[i + 1] & 31)) & 1) === 0))) {
+        i++;
+        continue;
+      }
       const last = this.longestAt(text, starts, ends, ids, firstNodes, i);
       if (last >= 0) {
         const start = starts[i];
