@@ -59,7 +59,10 @@ interface TokenIds<L> {
   gluedId: number;
   /** The trie node of labels that start with this token, if any. */
   root: TrieNode<L> | undefined;
-  /** 0 when no label starts with the token, -1 when one is the token alone, else its root's `mask`. */
+  /**
+   * 0 when no label starts with the token, -1 when one is the token alone, else its root's
+   * `mask` (a mask of all 32 bits reads as -1 too, which only means "always look").
+   */
   start: number;
 }
 
