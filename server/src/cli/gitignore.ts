@@ -1,7 +1,7 @@
-import { globToRegExp } from '../core';
+import { compileGlob, type GlobMatcher } from '../core';
 
 interface Pattern {
-  re: RegExp;
+  re: GlobMatcher;
   negate: boolean;
   dirOnly: boolean;
 }
@@ -31,7 +31,7 @@ export class GitIgnore {
       const anchored = line.startsWith('/') || line.includes('/');
       line = line.replace(/^\//, '');
       const glob = prefix + (anchored ? line : `**/${line}`);
-      this.patterns.push({ re: globToRegExp(glob), negate, dirOnly });
+      this.patterns.push({ re: compileGlob(glob), negate, dirOnly });
     }
   }
 

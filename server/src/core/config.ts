@@ -1,4 +1,4 @@
-import { globToRegExp } from './glob';
+import { compileGlob, type GlobMatcher } from './glob';
 import { DocReader } from './model';
 import { parseYaml } from './parse';
 import { LineIndex } from './lineIndex';
@@ -156,10 +156,10 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
 
 /** Compiled doc and ignore globs, made once per config. */
 export interface CompiledGlobs {
-  docs: RegExp[];
-  ignore: RegExp[];
+  docs: GlobMatcher[];
+  ignore: GlobMatcher[];
 }
 
 export function compileGlobs(config: TaxonomyConfig): CompiledGlobs {
-  return { docs: config.docs.map(globToRegExp), ignore: config.ignore.map(globToRegExp) };
+  return { docs: config.docs.map(compileGlob), ignore: config.ignore.map(compileGlob) };
 }
