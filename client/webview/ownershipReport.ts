@@ -10,6 +10,8 @@ declare function acquireVsCodeApi(): { postMessage(message: FromOwnershipView): 
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
+/** Singular and plural of each kind in the "Other things owned" column. */
+const NOUNS: Record<string, [string, string]> = { journey: ['journey', 'journeys'], persona: ['persona', 'personas'], segment: ['segment', 'segments'], kpi: ['KPI', 'KPIs'], term: ['glossary term', 'glossary terms'] };
 const FUNCTIONS = new Set(['marketing', 'cx', 'sales', 'service', 'product', 'commerce', 'hr', 'technology', 'analytics', 'finance']);
 
 function link(text: string, location: Location): HTMLElement {
@@ -109,7 +111,7 @@ function matrixSection(r: OwnershipReport): HTMLElement {
     });
     const owns = Object.entries(t.owns)
       .filter(([, n]) => n > 0)
-      .map(([k, n]) => `${n} ${k}${n === 1 ? '' : 's'}`)
+      .map(([k, n]) => `${n} ${(NOUNS[k] ?? [k, `${k}s`])[n === 1 ? 0 : 1]}`)
       .join(', ');
     row.append(el('td', 'owns', owns || (r.idleTeams.includes(t.id) ? 'nothing' : '')));
     tbody.append(row);
