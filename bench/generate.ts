@@ -439,6 +439,8 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
     const persona = personaIds[r.int(0, personaIds.length - 1)];
     const owner = pickTeam(r, ['cx']);
     const broken = j > 0 && r.chance(RATES.yamlError);
+    // A file that does not parse reports only its syntax error: what else it plants is not counted.
+    const before = { ...expected };
     let out = `# Customer journey maintained by ${owner.name}.\n# Reviewed after every quarterly NPS wave.\nkind: journey\nid: ${id}\nname: ${yamlStr(`${cap(words(verb))} ${words(product)}`)}\n`;
     if (j > 0 && r.chance(RATES.badPersonaRef)) {
       out += `persona: ${typo(persona)}\n`;
@@ -518,6 +520,7 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
     if (broken) {
       // An unclosed quote in the journey name: the whole file becomes one syntax error.
       out = out.replace(/^name: (.*)$/m, 'name: "$1');
+      Object.assign(expected, before);
       expected['yaml-syntax']++;
     }
     files.set(`journeys/${product.toLowerCase()}/${id}.journey.yaml`, out);

@@ -31,13 +31,15 @@ export interface LspOptions {
   journey: string;
   requests: number;
   timeoutMs: number;
+  /** Extra node options for the server (`--cpu-prof` when profiling). */
+  nodeArgs?: string[];
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the server on a workspace and measures it; the server is stopped at the end. */
 export async function measureLsp(o: LspOptions): Promise<LspFigures> {
-  const child = spawn(process.execPath, [o.serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), o.serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
   const conn: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
   let lastDiagnostics = 0;
   let published = 0;

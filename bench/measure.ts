@@ -42,9 +42,10 @@ export function runProcess(cmd: string, args: readonly string[], opts: { cwd: st
   const useTime = existsSync(GNU_TIME);
   const out = openSync(opts.stdoutFile, 'w');
   const start = performance.now();
+  // Its own process group, so a time limit stops the command and not only GNU time.
   const child = useTime
-    ? spawn(GNU_TIME, ['-v', cmd, ...args], { cwd: opts.cwd, stdio: ['ignore', out, 'pipe'], env: opts.env ?? process.env })
-    : spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', out, 'pipe'], env: opts.env ?? process.env });
+    ? spawn(GNU_TIME, ['-v', cmd, ...args], { cwd: opts.cwd, stdio: ['ignore', out, 'pipe'], env: opts.env ?? process.env, detached: true })
+    : spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', out, 'pipe'], env: opts.env ?? process.env, detached: true });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
     stderr += d.toString();
@@ -58,7 +59,11 @@ export function runProcess(cmd: string, args: readonly string[], opts: { cwd: st
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
-    child.kill('SIGKILL');
+    try {
+      process.kill(-child.pid!, 'SIGKILL');
+    } catch {
+      child.kill('SIGKILL');
+    }
   }, opts.timeoutMs);
   return new Promise((resolve) => {
     child.on('close', (code) => {

@@ -223,7 +223,7 @@ async function main(): Promise<void> {
   }
 
   if (want('spectral')) {
-    for (const [name, ws, limit] of [['M', M, 10 * 60_000], ['L', L, 8 * 60_000]] as const) {
+    for (const [name, ws, limit] of [['M', M, 5 * 60_000], ['L', L, 6 * 60_000]] as const) {
       log(`spectral: ${name}...`);
       const sp = await measureSpectral(ws.dir, limit);
       const found = sp.run.timedOut ? `stopped after ${fmtS(sp.run.wallMs)}` : `${fmtS(sp.run.wallMs)}, ${fmtMb(sp.run.peakRssMb)}`;

@@ -66,8 +66,13 @@ export function qualifiedId(kind: EntityKind, id: string, container?: string): s
  */
 export class WorkspaceIndex {
   private readonly defs = new Map<string, Definition[]>();
-  private readonly refs = new Map<string, Reference[]>();
-  private readonly facets = new Map<string, Map<string, FacetEntry[]>>();
+  // References and facet entries pile up under popular keys (a team owns thousands of
+  // touchpoints), so they are kept per file: an edit removes its own entries without scanning
+  // everyone else's (see Bucket).
+  private readonly refs = new Map<string, Bucket<Reference>>();
+  private readonly facets = new Map<string, Map<string, Bucket<FacetEntry>>>();
+  /** facetEntries() views, rebuilt after a change to the facet. */
+  private readonly facetViews = new Map<string, Map<string, FacetEntry[]>>();
   private readonly byFile = new Map<string, FileContribution>();
   private readonly idCounts = new Map<EntityKind, Map<string, number>>();
 
@@ -145,11 +150,15 @@ export class WorkspaceIndex {
       const q = qualifiedId(d.kind, d.id, d.container);
       counts.set(q, (counts.get(q) ?? 0) + 1);
     }
-    for (const r of c.references) push(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, r);
+    for (const r of c.references) addTo(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri, r);
     for (const [facet, keys] of c.facets) {
-      const f = this.facets.get(facet) ?? new Map<string, FacetEntry[]>();
-      this.facets.set(facet, f);
-      for (const [k, entries] of keys) for (const e of entries) push(f, k, e);
+      let f = this.facets.get(facet);
+      if (!f) {
+        f = new Map<string, Bucket<FacetEntry>>();
+        this.facets.set(facet, f);
+      }
+      for (const [k, entries] of keys) for (const e of entries) addTo(f, k, uri, e);
+      this.facetViews.delete(facet);
     }
   }
 
@@ -165,11 +174,12 @@ export class WorkspaceIndex {
         else counts.set(q, n);
       }
     }
-    for (const r of c.references) pull(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri);
+    for (const r of c.references) removeFrom(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri);
     for (const [facet, keys] of c.facets) {
       const f = this.facets.get(facet);
       if (!f) continue;
-      for (const k of keys.keys()) pull(f, k, uri);
+      for (const k of keys.keys()) removeFrom(f, k, uri);
+      this.facetViews.delete(facet);
     }
   }
 
@@ -179,16 +189,22 @@ export class WorkspaceIndex {
   }
 
   references(kind: EntityKind, qid: string): readonly Reference[] {
-    return this.refs.get(`${kind}\u0000${qid}`) ?? [];
+    return this.refs.get(`${kind}\u0000${qid}`)?.list() ?? [];
   }
 
   facet<T>(facet: string, key: string): readonly FacetEntry<T>[] {
-    return (this.facets.get(facet)?.get(key) ?? []) as FacetEntry<T>[];
+    return (this.facets.get(facet)?.get(key)?.list() ?? []) as FacetEntry<T>[];
   }
 
   /** Every key of a facet with its entries. */
   facetEntries<T>(facet: string): ReadonlyMap<string, FacetEntry<T>[]> {
-    return (this.facets.get(facet) ?? new Map()) as ReadonlyMap<string, FacetEntry<T>[]>;
+    let view = this.facetViews.get(facet);
+    if (!view) {
+      view = new Map();
+      for (const [k, b] of this.facets.get(facet) ?? []) view.set(k, b.list());
+      this.facetViews.set(facet, view);
+    }
+    return view as ReadonlyMap<string, FacetEntry<T>[]>;
   }
 
   /** Every defined id of a kind (qualified for stages and touchpoints). */
@@ -212,6 +228,56 @@ function sameMultiset(a: string[], b: string[]): boolean {
   const x = [...a].sort();
   const y = [...b].sort();
   return x.every((v, i) => v === y[i]);
+}
+
+/**
+ * The entries of one index key, grouped by the file that contributed them, so a file's entries
+ * leave in O(their number) however many other files share the key. The flat list that lookups
+ * return is built on first use after a change and never mutated afterwards.
+ */
+class Bucket<T> {
+  private readonly byUri = new Map<string, T[]>();
+  private flat: T[] | undefined;
+
+  add(uri: string, v: T): void {
+    const l = this.byUri.get(uri);
+    if (l) l.push(v);
+    else this.byUri.set(uri, [v]);
+    this.flat = undefined;
+  }
+
+  remove(uri: string): void {
+    if (this.byUri.delete(uri)) this.flat = undefined;
+  }
+
+  get empty(): boolean {
+    return this.byUri.size === 0;
+  }
+
+  list(): T[] {
+    if (!this.flat) {
+      const out: T[] = [];
+      for (const l of this.byUri.values()) for (const v of l) out.push(v);
+      this.flat = out;
+    }
+    return this.flat;
+  }
+}
+
+function addTo<T>(m: Map<string, Bucket<T>>, k: string, uri: string, v: T): void {
+  let b = m.get(k);
+  if (!b) {
+    b = new Bucket<T>();
+    m.set(k, b);
+  }
+  b.add(uri, v);
+}
+
+function removeFrom<T>(m: Map<string, Bucket<T>>, k: string, uri: string): void {
+  const b = m.get(k);
+  if (!b) return;
+  b.remove(uri);
+  if (b.empty) m.delete(k);
 }
 
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
