@@ -196,7 +196,9 @@ export class DocReader {
   string(pointer: string): Located<string> | undefined {
     const v = this.get(pointer);
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-      return { value: String(v), range: this.valueRange(pointer), pointer };
+      const sp = this.span(pointer);
+      const start = sp ? sp.start : this.doc.start;
+      return new LazyLocated(String(v), pointer, start, sp ? sp.end : start, this.lines);
     }
     return undefined;
   }
@@ -225,6 +227,39 @@ export class DocReader {
     const s = this.span(pointer);
     if (typeof v === 'string' && s) out.push({ field, text: v, start: s.start, end: s.end, scalarType: s.scalarType });
     else if (Array.isArray(v)) v.forEach((_, i) => this.text(childPointer(pointer, i), field, out));
+  }
+}
+
+/**
+ * A located string whose range is worked out from its offsets when first read: a workspace holds
+ * millions of values and most ranges are never read, so this saves both the line lookups and the
+ * three objects of each range (BENCHMARKS.md). It reads, spreads into JSON and compares by value
+ * like a plain `{ value, range, pointer }`.
+ */
+class LazyLocated implements Located<string> {
+  #range: Range | undefined;
+  readonly #start: number;
+  readonly #end: number;
+  readonly #lines: LineIndex;
+
+  constructor(
+    readonly value: string,
+    readonly pointer: string,
+    start: number,
+    end: number,
+    lines: LineIndex,
+  ) {
+    this.#start = start;
+    this.#end = end;
+    this.#lines = lines;
+  }
+
+  get range(): Range {
+    return (this.#range ??= this.#lines.range(this.#start, this.#end));
+  }
+
+  toJSON(): Located<string> {
+    return { value: this.value, range: this.range, pointer: this.pointer };
   }
 }
 
