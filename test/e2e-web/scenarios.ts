@@ -125,7 +125,7 @@ const UNOWNED_ROW = /Order confirmation by text message.*no owner|order-confirma
 
 export const scenarios: Scenario[] = [
   {
-    name: 'cx-taxonomy: problems, hover, journey map, quick fix, completion and crash recovery (samples/with-problems)',
+    name: 'cx-taxonomy: problems, hover, journey map, quick fix, completion, New Persona and crash recovery (samples/with-problems)',
     skip: notReady,
     timeoutMs: 300_000,
     async run(ctx) {
@@ -206,9 +206,31 @@ export const scenarios: Scenario[] = [
           await poll(async () => /Customer Care/.test(await card.innerText()) && !/via stage/.test(await card.innerText()), { timeoutMs: 20_000, what: 'the First bill email card to show Customer Care as its own owner' });
         });
 
+        await ctx.step('New Persona creates the file from a template and offers teams for its owner', async () => {
+          await wb.runCommand('CX Taxonomy: New Persona…');
+          const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+          await input.waitFor({ timeout: 10_000 });
+          await wb.type('Sam, the Tester');
+          // The input box previews the derived id and file name before anything is written.
+          await wb.page.locator('.quick-input-widget', { hasText: 'sam-the-tester.persona.yaml' }).waitFor({ timeout: 10_000 });
+          await wb.page.keyboard.press('Enter');
+          // Then the folder: the one that already holds personas comes first.
+          await poll(async () => (await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'personas' }).count()) > 0, { timeoutMs: 10_000, what: 'the personas folder offered first' });
+          await wb.page.keyboard.press('Enter');
+          const file = path.join(wb.workspaceDir, 'personas', 'sam-the-tester.persona.yaml');
+          await poll(() => fs.existsSync(file), { timeoutMs: 10_000, what: file });
+          const text = fs.readFileSync(file, 'utf8');
+          if (!/^id: sam-the-tester$/m.test(text) || !/^name: Sam, the Tester$/m.test(text)) throw new Error(`unexpected template:\n${text}`);
+          await wb.page.locator('.tab.active[data-resource-name="sam-the-tester.persona.yaml"]').waitFor({ timeout: 10_000 });
+          await wb.triggerCompletion('customer-care');
+          await wb.page.keyboard.press('Escape');
+        });
+
         await ctx.step('after the server is killed it restarts and diagnostics come back', async () => {
-          const before = serverPids(wb);
-          if (before.length !== 1) throw new Error(`expected one language server process, found ${before.length}`);
+          const before = await poll(() => {
+            const pids = serverPids(wb);
+            return pids.length === 1 ? pids : undefined;
+          }, { timeoutMs: 30_000, what: 'exactly one language server process' });
           process.kill(before[0], 'SIGKILL');
           ctx.log(`killed the language server (pid ${before[0]})`);
           const after = await poll(
@@ -220,11 +242,13 @@ export const scenarios: Scenario[] = [
           );
           ctx.log(`restarted as pid ${after[0]}`);
           // A new problem that only a live server can report.
+          await showOpenFile(wb, 'journeys/mobile-switch.journey.yaml');
           await wb.placeCursor('name: First bill email');
           await wb.page.keyboard.press('End');
           await wb.page.keyboard.press('Enter');
           await wb.type('kpis: [no-such-kpi]');
-          await wb.waitForProblem(/no-such-kpi/, 30_000);
+          // The squiggle's hover carries the new server's message (the Problems list is long now).
+          await wb.hoverSquiggle('error', /No KPI has the id `?no-such-kpi/, 30_000);
           await wb.waitForStatusBar(/^CX \d+ \d+/);
         });
       }, { settings });
