@@ -59,8 +59,8 @@ export function ensureServerBuilt(): void {
 export interface StartOptions {
   /** A folder (relative to the repository) copied into a temporary workspace. */
   fixture?: string;
-  /** Files written into the workspace (after the fixture is copied), by relative path. */
-  files?: Record<string, string>;
+  /** Files written into the workspace (after the fixture is copied), by relative path; bytes as they are. */
+  files?: Record<string, string | Uint8Array>;
   /** The `cxTaxonomy` settings section the client answers with. */
   settings?: Record<string, unknown>;
   /** Client capabilities merged over a VS Code-like default. */

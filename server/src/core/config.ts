@@ -1,4 +1,4 @@
-import { compileGlob, type GlobMatcher } from './glob';
+import { compileGlob, globEscapesRoot, type GlobMatcher } from './glob';
 import { DocReader } from './model';
 import { parseYaml } from './parse';
 import { LineIndex } from './lineIndex';
@@ -126,7 +126,7 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
     }
     const ok: string[] = [];
     (v as string[]).forEach((g, i) => {
-      if (g.replace(/\\/g, '/').split('/').includes('..') || g.startsWith('/')) {
+      if (globEscapesRoot(g)) {
         problems.push({ message: `The glob \`${g}\` points outside the workspace; globs are relative to the folder holding the config.`, range: r.valueRange(`/${key}/${i}`) });
       } else ok.push(g);
     });

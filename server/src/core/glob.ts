@@ -247,6 +247,17 @@ export function compileGlob(glob: string): GlobMatcher {
   };
 }
 
+/**
+ * True when a glob reaches outside the folder it is relative to: an absolute path (`/etc`,
+ * `C:/`, `~/`), or a `..` segment, also one hidden in a brace group (`{..,x}/secret.md`).
+ * Such globs are refused with a problem rather than silently matching nothing.
+ */
+export function globEscapesRoot(glob: string): boolean {
+  const g = glob.trim().replace(/\\/g, '/');
+  if (g.startsWith('/') || g.startsWith('~') || /^[a-zA-Z]:/.test(g)) return true;
+  return /(^|[/{,])\.\.($|[/},])/.test(g);
+}
+
 /** True when a path relative to the workspace root matches any of the globs. */
 export function matchesAny(relativePath: string, globs: readonly GlobMatcher[]): boolean {
   const p = relativePath.replace(/\\/g, '/').replace(/^\.\//, '');

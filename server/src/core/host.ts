@@ -20,7 +20,13 @@ export interface FileHost {
 /** The outcome of decoding file bytes as text. */
 export type Decoded = { ok: true; text: string } | { ok: false; message: string };
 
-const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+/**
+ * The byte order mark is dropped (the decoder's default), as editors do: VS Code shows a BOM as
+ * the file's encoding ("UTF-8 with BOM"), not as a character of the document. Positions in a file
+ * read from disk then match the positions in the same file opened in the editor, and CLI columns
+ * on the first line are the ones an editor shows.
+ */
+const decoder = new TextDecoder('utf-8', { fatal: true });
 
 /** Decodes UTF-8 strictly, so a file in another encoding gets a clear problem instead of mojibake. */
 export function decodeText(bytes: Uint8Array | string): Decoded {

@@ -1,6 +1,7 @@
 import { CONFIG_FILE_NAME } from './fileKinds';
 import { parseConfig, type ConfigProblem, type TaxonomyConfig } from './config';
 import { decodeText, type FileHost } from './host';
+import { tooLargeMessage } from './taxonomyFile';
 import type { TaxonomyWorkspace } from './workspace';
 
 /** Progress while a workspace loads: files read so far and the total found. */
@@ -49,7 +50,7 @@ export async function loadFile(host: FileHost, workspace: TaxonomyWorkspace, id:
   const rel = host.relativePath(id);
   const size = await host.size?.(id);
   if (size !== undefined && size > workspace.currentConfig.maxFileSize) {
-    workspace.setUnreadable(id, rel, `This file is ${(size / 1048576).toFixed(1)} MB, over the ${(workspace.currentConfig.maxFileSize / 1048576).toFixed(1)} MB limit (setting maxFileSize), so it is not checked.`);
+    workspace.setUnreadable(id, rel, tooLargeMessage(size, workspace.currentConfig.maxFileSize));
     return true;
   }
   let raw: Uint8Array | string | undefined;

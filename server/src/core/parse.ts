@@ -65,6 +65,7 @@ class Converter {
   readonly spans = new Map<string, SourceSpan>();
   readonly problems: SyntaxProblem[] = [];
   private expansion = 0;
+  private bombReported = false;
   private readonly sizes = new Map<Node, number>();
   private readonly resolving = new Set<Node>();
 
@@ -138,6 +139,9 @@ class Converter {
     }
     this.expansion += this.sizeOf(target);
     if (this.expansion > this.limits.maxAliasExpansion) {
+      // One problem per document: a bomb has hundreds of aliases, and each would say the same.
+      if (this.bombReported) return null;
+      this.bombReported = true;
       this.problem(
         `Aliases in this file expand to more than ${this.limits.maxAliasExpansion} values (an "alias bomb"); the alias is not expanded.`,
         s,
@@ -252,6 +256,10 @@ function describeYamlError(code: string, message: string): string {
   switch (code) {
     case 'TAB_AS_INDENT':
       return 'Tabs cannot indent YAML; use spaces.';
+    case 'RESOURCE_EXHAUSTION':
+      // The parser ran out of stack (or another resource) on extreme input: say what to change,
+      // not the engine's own words ("Maximum call stack size exceeded").
+      return 'This file is nested too deeply to be read.';
     case 'MISSING_CHAR':
     case 'BAD_INDENT':
     case 'UNEXPECTED_TOKEN':

@@ -26,6 +26,23 @@ export interface ReadOptions {
   maxFileSize: number;
 }
 
+/** A size for people: bytes, KB or MB, precise enough that a size over a limit never reads as equal to it. */
+function formatSize(bytes: number, other: number): string {
+  for (const [unit, scale] of [['MB', 1048576], ['KB', 1024]] as const) {
+    if (bytes < scale && other < scale) continue;
+    for (const digits of [1, 2, 3]) {
+      const a = (bytes / scale).toFixed(digits);
+      if (a !== (other / scale).toFixed(digits)) return `${a} ${unit}`;
+    }
+  }
+  return `${bytes.toLocaleString('en-US')} bytes`;
+}
+
+/** The problem shown for a file over the size limit (the config's `maxFileSize` or the editor setting). */
+export function tooLargeMessage(size: number, limit: number): string {
+  return `This file is ${formatSize(size, limit)}, over the ${formatSize(limit, size)} limit (setting maxFileSize), so it is not checked.`;
+}
+
 /** True when text looks binary: NUL characters are never in a YAML or Markdown file. */
 function looksBinary(text: string): boolean {
   const probe = text.length > 8192 ? text.slice(0, 8192) : text;
@@ -42,7 +59,7 @@ export function createTaxonomyFile(uri: string, relativePath: string, text: stri
   const file: TaxonomyFile = { uri, relativePath, kind, version, text, lines, readers: [], models: [] };
   if (text.length > options.maxFileSize) {
     file.unreadable = {
-      message: `This file is ${(text.length / 1048576).toFixed(1)} MB, over the ${(options.maxFileSize / 1048576).toFixed(1)} MB limit (setting maxFileSize), so it is not checked.`,
+      message: tooLargeMessage(text.length, options.maxFileSize),
       start: 0,
       end: 0,
     };

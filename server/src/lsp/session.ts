@@ -89,6 +89,8 @@ export interface FolderState {
   roots: TaxonomyRoot[];
   /** False until the folder has been listed; its files are not served before. */
   ready: boolean;
+  /** File changes seen while the folder was being listed, applied once it is ready. */
+  deferred?: WatchedChange[];
 }
 
 /** A file located in a taxonomy. */
@@ -188,6 +190,7 @@ export class Session {
     };
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
     if (this.disposed) return;
+    for (const folder of folders) await this.replayDeferred(folder);
     this.indexing.phase = 'checking';
     this.reportIndexing(done, total, true);
     this.scheduleCheck(0);
@@ -510,7 +513,12 @@ export class Session {
       const p = fsPathOf(uri);
       if (!p) continue;
       const folder = this.folderOf(p);
-      if (!folder || !folder.ready) continue;
+      if (!folder) continue;
+      if (!folder.ready) {
+        // The listing may already have passed this file (or missed it): replay it afterwards.
+        (folder.deferred ??= []).push(change);
+        continue;
+      }
       const inFolder = relativeTo(folder.dir, p);
       if (!inFolder || isSkippedPath(inFolder)) continue;
       if (path.basename(p) === CONFIG_FILE_NAME) {
@@ -569,6 +577,14 @@ export class Session {
     folder.ready = false;
     const queue = await this.listFolderRoots(folder);
     for (const loc of queue) await this.readIntoWorkspace(loc);
+    await this.replayDeferred(folder);
+  }
+
+  /** Applies the file changes that arrived while a folder was listed (a file renamed meanwhile). */
+  private async replayDeferred(folder: FolderState): Promise<void> {
+    const changes = folder.deferred;
+    folder.deferred = undefined;
+    if (changes?.length) await this.didChangeWatchedFiles(changes);
   }
 
   /** Clears the published problems of every file of a root. */

@@ -13,6 +13,8 @@
 /** A severity a rule can be set to (the ESLint-like scale of the config file). */
 export type SettingSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
 
+import { globEscapesRoot } from '../core/glob';
+
 const SEVERITIES: readonly SettingSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
 
 /** The values the server runs with, after normalisation. */
@@ -95,7 +97,7 @@ const docsGlobs: SettingDefinition<'docsGlobs'> = {
   },
   normalise(raw) {
     if (!Array.isArray(raw)) return [];
-    return raw.filter((g): g is string => typeof g === 'string' && g.trim() !== '' && !g.startsWith('/') && !g.replace(/\\/g, '/').split('/').includes('..'));
+    return raw.filter((g): g is string => typeof g === 'string' && g.trim() !== '' && !globEscapesRoot(g));
   },
 };
 
