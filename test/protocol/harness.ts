@@ -69,6 +69,8 @@ export interface StartOptions {
   folders?: string[];
   /** The client name sent in `initialize` (the server adapts a few details to VS Code). */
   clientName?: string;
+  /** The client process id sent in `initialize` (the server exits when it dies); this process by default. */
+  processId?: number | null;
 }
 
 /** A progress notification as the server sent it. */
@@ -123,7 +125,7 @@ export class LspTestClient {
     connection.listen();
     const folders = (opts.folders ?? ['.']).map((f) => ({ uri: client.uri(f === '.' ? '' : f).replace(/\/$/, ''), name: f }));
     await connection.sendRequest('initialize', {
-      processId: process.pid,
+      processId: opts.processId === undefined ? process.pid : opts.processId,
       clientInfo: { name: opts.clientName ?? 'cx-taxonomy protocol tests' },
       rootUri: folders[0].uri,
       workspaceFolders: folders,
@@ -355,6 +357,11 @@ export class LspTestClient {
     });
     this.connection.dispose();
     rmSync(this.root, { recursive: true, force: true });
+  }
+
+  /** The server's process (crash and exit tests). */
+  get serverProcess(): ChildProcess {
+    return this.proc;
   }
 
   /** What the server wrote to stderr (for failure messages). */
