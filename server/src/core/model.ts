@@ -279,14 +279,18 @@ class ModelBuilder {
   base<K extends EntityKind>(kind: K, pointer: string): EntityBase & { kind: K } {
     const r = this.r;
     const p = (k: string) => childPointer(pointer, k);
-    for (const f of TEXT_FIELDS) this.r.text(p(f), f, this.texts);
+    // Most fields are absent from most entities: look at the mapping's keys before building a
+    // pointer for each (which was a large share of building models; see BENCHMARKS.md).
+    const obj = r.get(pointer);
+    const has = (k: string) => isRecord(obj) && Object.prototype.hasOwnProperty.call(obj, k);
+    for (const f of TEXT_FIELDS) if (has(f)) this.r.text(p(f), f, this.texts);
     return {
       kind,
-      id: r.string(p('id')),
-      name: r.string(p('name')),
-      description: r.string(p('description')),
-      status: r.string(p('status')),
-      owner: this.ownership(pointer),
+      id: has('id') ? r.string(p('id')) : undefined,
+      name: has('name') ? r.string(p('name')) : undefined,
+      description: has('description') ? r.string(p('description')) : undefined,
+      status: has('status') ? r.string(p('status')) : undefined,
+      owner: has('owner') ? this.ownership(pointer) : undefined,
       range: r.valueRange(pointer),
       pointer,
       docIndex: r.doc.index,
@@ -300,7 +304,8 @@ class ModelBuilder {
     const raw = r.get(op);
     const teams = r.strings(op).filter((t) => t.value.trim() !== '');
     teams.forEach((t) => this.ref('team', t, 'owner'));
-    const lead = r.string(childPointer(pointer, 'lead'));
+    const parent = r.get(pointer);
+    const lead = isRecord(parent) && Object.prototype.hasOwnProperty.call(parent, 'lead') ? r.string(childPointer(pointer, 'lead')) : undefined;
     if (lead) this.ref('team', lead, 'lead');
     return { teams, isList: Array.isArray(raw), range: r.valueRange(op), lead };
   }
