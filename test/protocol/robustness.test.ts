@@ -362,3 +362,48 @@ describe('protocol: files deleted or renamed while the workspace is indexed', fu
     }
   });
 });
+
+describe('protocol: foreign uris and malformed messages', function () {
+  this.timeout(60000);
+
+  it('every request is answered or refused, and the server keeps serving', async () => {
+    const c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
+    try {
+      await c.waitForReady();
+      const p = { line: 0, character: 0 };
+      const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/documentSymbol', 'textDocument/prepareRename', 'textDocument/rename', 'textDocument/codeAction', 'cxTaxonomy/journeyMap'];
+      const uris = ['untitled:Untitled-1', 'git:/x/y.persona.yaml?%7B%7D', 'file:///nonexistent/x.persona.yaml', 'not a uri', '', 'file://', 'file:///%', `file:///${'a/'.repeat(5000)}x.kpi.yaml`];
+      let settled = 0;
+      for (const uri of uris) {
+        for (const m of methods) {
+          await c.connection.sendRequest(m, { textDocument: { uri }, uri, position: p, range: { start: p, end: p }, context: { diagnostics: [] }, newName: 'x-y' }).catch(() => undefined);
+          settled++;
+        }
+        // Documents of schemes the server does not serve, and edits with nonsense ranges.
+        await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'kind: persona\nid: x\n' } });
+        await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 99, character: 99 }, end: { line: 0, character: 0 } }, text: 'zz' }] });
+        await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+        await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }, { uri, type: 3 }] });
+      }
+      const kpi = c.uri('kpis/csat.kpi.yaml');
+      const malformed = [null, {}, { textDocument: null }, { textDocument: { uri: kpi } }, { textDocument: { uri: kpi }, position: { line: -1, character: -5 } }, { textDocument: { uri: kpi }, position: { line: 'a', character: null } }];
+      for (const params of malformed) {
+        for (const m of [...methods, 'workspace/symbol', 'cxTaxonomy/ownershipReport']) {
+          await c.connection.sendRequest(m, params).catch(() => undefined);
+          settled++;
+        }
+      }
+      await c.connection.sendNotification('textDocument/didOpen', null);
+      await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: null });
+      await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cxTaxonomy: 'nonsense' } });
+      assert.equal(settled, uris.length * methods.length + malformed.length * (methods.length + 2));
+      // Still alive, still right.
+      assert.equal(c.serverProcess.exitCode, null);
+      const h = await c.hover('journeys/onboarding.journey.yaml', c.positionOf('journeys/onboarding.journey.yaml', 'busy-parent', 2));
+      assert.match(hoverText(h), /\*\*Persona\*\* Busy Parent/);
+      await c.waitForDiagnostics('kpis/csat.kpi.yaml', (ds) => ds.length === 1 && ds[0].code === 'unresolved-reference');
+    } finally {
+      await c.stop();
+    }
+  });
+});
