@@ -153,6 +153,8 @@ export interface ReportTouchpoint {
   touchpointId?: string;
   touchpointName: string;
   location: Location;
+  /** The index of its journey in `OwnershipReport.journeys`. */
+  journey: number;
 }
 
 /** An entity owned by several teams without a single accountable lead. */
@@ -164,6 +166,24 @@ export interface ReportSharedWithoutLead {
   /** The lead as written when it is not one of the owners; undefined when there is none. */
   invalidLead?: string;
   location: Location;
+  /** For a stage, its journey; for a touchpoint, "journey › stage". */
+  context?: string;
+  /** For a stage: how many of its touchpoints inherit the leaderless owner (0 otherwise). */
+  inheritedBy: number;
+}
+
+/** One touchpoint in a matrix cell, with how it is owned. */
+export interface ReportCellItem {
+  touchpointId?: string;
+  touchpointName: string;
+  stageName: string;
+  /** True when the owner comes from the stage (the touchpoint names none of its own). */
+  inherited: boolean;
+  /** The effective owner's teams (deduplicated). */
+  teams: string[];
+  /** The accountable team: the only owner, or a lead that is one of the owners. */
+  lead?: string;
+  location: Location;
 }
 
 /** How much of one journey a team owns. */
@@ -172,6 +192,8 @@ export interface ReportCell {
   touchpoints: number;
   /** Of those, the ones the team is accountable for (sole owner or lead). */
   accountable: number;
+  /** The touchpoints counted, in journey order. */
+  items: ReportCellItem[];
 }
 
 /** A row of the matrix. */

@@ -6,18 +6,22 @@
 import type {
   OwnershipReport,
   ReportCell,
+  ReportCellItem,
   ReportJourney,
   ReportSharedWithoutLead,
   ReportTeam,
   ReportTouchpoint,
 } from '../protocol';
 import { allEntities, type Entity, type Journey } from './model';
-import { accountableTeam, effectiveOwner } from './ownership';
+import { effectiveOwner } from './ownership';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { TaxonomyWorkspace } from './workspace';
 
 /** The kinds counted in a team's `owns` column, in display order. */
 export const OWNED_KINDS: readonly string[] = ['journey', 'persona', 'segment', 'kpi', 'term'];
+
+/** Business functions in the order of the teams schema; teams are listed in this order. */
+export const FUNCTION_ORDER: readonly string[] = ['marketing', 'cx', 'sales', 'service', 'product', 'commerce', 'hr', 'technology', 'analytics', 'finance'];
 
 function encodePath(p: string): string {
   return p.split('/').map(encodeURIComponent).join('/');
@@ -32,11 +36,17 @@ export function rootUriOf(file: TaxonomyFile): string {
 }
 
 function byName<T extends { name: string }>(a: T, b: T): number {
-  return a.name.localeCompare(b.name);
+  return a.name.localeCompare(b.name, 'en', { sensitivity: 'base' });
 }
 
 function labelOf(e: Entity): string {
-  return e.name?.value ?? e.id?.value ?? `(unnamed ${e.kind})`;
+  return e.name?.value || e.id?.value || `(unnamed ${e.kind})`;
+}
+
+/** Known teams by business function (schema order), then unknown owner ids; each by name, then id. */
+function teamRank(t: ReportTeam): number {
+  if (!t.known) return FUNCTION_ORDER.length + 2;
+  return FUNCTION_ORDER.indexOf(t.function ?? '') + 1 || FUNCTION_ORDER.length + 1;
 }
 
 /**
@@ -51,7 +61,7 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
     if (teamRows.has(def.id) || def.entity.kind !== 'team') continue;
     teamRows.set(def.id, {
       id: def.id,
-      name: def.entity.name?.value ?? def.id,
+      name: def.entity.name?.value || def.id,
       function: def.entity.function?.value,
       known: true,
       owns: {},
@@ -74,6 +84,15 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
 
   for (const file of files) {
     for (const model of file.models) {
+      // Where a stage or touchpoint sits, for the shared-without-lead list.
+      const placeOf = new Map<Entity, { context: string; inheritedBy: number }>();
+      for (const j of model.entities) {
+        if (j.kind !== 'journey') continue;
+        for (const st of j.stages) {
+          placeOf.set(st, { context: labelOf(j), inheritedBy: st.touchpoints.filter((tp) => !(tp.owner && tp.owner.teams.length)).length });
+          for (const tp of st.touchpoints) placeOf.set(tp, { context: `${labelOf(j)} › ${labelOf(st)}`, inheritedBy: 0 });
+        }
+      }
       for (const e of allEntities(model)) {
         const o = e.owner;
         if (!o) continue;
@@ -91,6 +110,8 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
             teams,
             invalidLead: o.lead?.value,
             location: { uri: file.uri, range: o.range },
+            context: placeOf.get(e)?.context,
+            inheritedBy: placeOf.get(e)?.inheritedBy ?? 0,
           });
         }
       }
@@ -114,6 +135,7 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
     for (const stage of entity.stages) {
       for (const tp of stage.touchpoints) {
         col.touchpoints++;
+        const location = { uri, range: (tp.id ?? tp.name)?.range ?? tp.range };
         const eff = effectiveOwner(tp, stage);
         if (!eff) {
           col.unowned++;
@@ -123,26 +145,38 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
             stageName: labelOf(stage),
             touchpointId: tp.id?.value,
             touchpointName: labelOf(tp),
-            location: { uri, range: (tp.id ?? tp.name)?.range ?? tp.range },
+            location,
+            journey: j,
           });
           continue;
         }
-        const lead = accountableTeam(eff.owner);
-        for (const t of new Set(eff.owner.teams.map((x) => x.value))) {
+        const owners = [...new Set(eff.owner.teams.map((x) => x.value))];
+        const lead = owners.length === 1 ? owners[0] : eff.owner.lead && owners.includes(eff.owner.lead.value) ? eff.owner.lead.value : undefined;
+        const item: ReportCellItem = {
+          touchpointId: tp.id?.value,
+          touchpointName: labelOf(tp),
+          stageName: labelOf(stage),
+          inherited: eff.inherited,
+          teams: owners,
+          lead,
+          location,
+        };
+        for (const t of owners) {
           const r = row(t);
           r.touchpoints++;
           const k = cellKey(t, j);
-          const c = counts.get(k) ?? { touchpoints: 0, accountable: 0 };
+          const c = counts.get(k) ?? { touchpoints: 0, accountable: 0, items: [] };
           c.touchpoints++;
           if (lead === t) c.accountable++;
+          c.items.push(item);
           counts.set(k, c);
         }
       }
     }
   });
 
-  const teams = teamList().sort((a, b) => Number(b.known) - Number(a.known));
-  const cells = teams.map((t) => journeys.map((_, j) => counts.get(cellKey(t.id, j)) ?? { touchpoints: 0, accountable: 0 }));
+  const teams = teamList().sort((a, b) => teamRank(a) - teamRank(b) || byName(a, b) || a.id.localeCompare(b.id));
+  const cells = teams.map((t) => journeys.map((_, j) => counts.get(cellKey(t.id, j)) ?? { touchpoints: 0, accountable: 0, items: [] }));
   const idleTeams = teams.filter((t) => t.known && t.touchpoints === 0 && Object.values(t.owns).every((n) => n === 0)).map((t) => t.id);
   return {
     root: files.length ? rootUriOf(files[0]) : '',
