@@ -178,13 +178,25 @@ async function main(): Promise<void> {
     `Workspaces (bench/generate.ts, seed ${SEED}): L = ${L.manifest.files.toLocaleString('en')} files (${L.manifest.yamlFiles.toLocaleString('en')} YAML, ${L.manifest.markdownFiles.toLocaleString('en')} Markdown), ${(L.manifest.bytes / 1048576).toFixed(1)} MB, ${L.manifest.counts.touchpoints.toLocaleString('en')} touchpoints; M = ${M.manifest.files.toLocaleString('en')} files; S = ${S.manifest.files} files.`,
   );
 
-  log('floor: read + parseAllDocuments of L, one core...');
-  const floor = measureFloorInChild(L.dir);
-  rows.push({ measure: 'Floor: read every file of L + `yaml` parseAllDocuments, one core, in-process', figure: `${fmtS(floor.totalMs)} (read ${fmtS(floor.readMs)}, parse ${fmtS(floor.parseMs)})` });
+  // The floor is measured again after each long section, and every ratio uses the fastest floor
+  // so far: on a shared machine a busy moment during one floor would flatter the ratios.
+  const floors: number[] = [];
+  const floorRow: Row = { measure: 'Floor: read every file of L + `yaml` parseAllDocuments, one core, in-process', figure: '' };
+  rows.push(floorRow);
+  const floor = { totalMs: Infinity };
+  const measureFloorAgain = () => {
+    log('floor: read + parseAllDocuments of L, one core...');
+    const f = measureFloorInChild(L.dir);
+    floors.push(f.totalMs);
+    floor.totalMs = Math.min(floor.totalMs, f.totalMs);
+    floorRow.figure = `${fmtS(floor.totalMs)} (fastest of ${floors.map(fmtS).join(', ')}; read ${fmtS(f.readMs)})`;
+  };
+  measureFloorAgain();
 
   if (want('cli')) {
     log('cli: cx-taxonomy lint L, cold then warm...');
     const cli = await measureCli(L.dir, L.manifest, cliJs, RULE_IDS, 20 * 60_000);
+    measureFloorAgain();
     rows.push({
       measure: '`cx-taxonomy lint` L, cold, end to end (process start included)',
       figure: `${fmtS(cli.cold.wallMs)} = ${fmtX(cli.cold.wallMs / floor.totalMs)} floor`,
@@ -204,6 +216,7 @@ async function main(): Promise<void> {
       const l: LspFigures = await measureLsp({ serverJs, dir: L.dir, journey: L.manifest.benchJourney, requests: 200, timeoutMs: 15 * 60_000 });
       log('lsp: language server on S...');
       const s: LspFigures = await measureLsp({ serverJs, dir: S.dir, journey: S.manifest.benchJourney, requests: 200, timeoutMs: 5 * 60_000 });
+      measureFloorAgain();
       rows.push({ measure: 'LSP L: initialize -> last diagnostics of the initial index', figure: `${fmtS(l.initialIndexMs)} = ${fmtX(l.initialIndexMs / floor.totalMs)} floor`, target: '<= 1x floor', met: l.initialIndexMs <= floor.totalMs, note: `${l.diagnosticsPublished.toLocaleString('en')} files published; ready at ${fmtS(l.readyMs)}` });
       rows.push({ measure: 'LSP L: edit -> fresh diagnostics, p50 / p95 (200 edits of one journey)', figure: `${fmtMs(l.edit.p50)} / ${fmtMs(l.edit.p95)}`, target: 'p95 <= 50 ms', met: l.edit.p95 <= 50 });
       rows.push({ measure: 'LSP S: edit -> fresh diagnostics, p50 / p95', figure: `${fmtMs(s.edit.p50)} / ${fmtMs(s.edit.p95)}` });

@@ -1,3 +1,5 @@
+import { readFileSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { decodeText, loadFile, type FileHost, type TaxonomyWorkspace } from '../core';
 import { contentHash, LintCache, type CachedFile } from './cache';
 
@@ -28,6 +30,11 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
   const fetch = (id: string): Promise<Fetched> => {
     let p = fetched.get(id);
     if (!p) {
+      // The CLI's ids are absolute paths: files already in the page cache read fastest
+      // synchronously, without a thread-pool round trip per call. Anything unusual goes the
+      // host's way, which reports it.
+      const quick = readQuickly(id, maxSize);
+      if (quick) return Promise.resolve(quick);
       p = (async () => {
         const size = await host.size?.(id);
         if (size !== undefined && size > maxSize) return { size };
@@ -55,17 +62,17 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
   const cache = o.cacheLocation !== undefined ? new LintCache(o.cacheLocation, o.root, ws.currentConfig) : undefined;
   const hashes = new Map<string, string>();
   if (cache) {
-    ids.forEach((id, i) => {
+    const rels = ids.map((id) => host.relativePath(id));
+    ids.forEach((_, i) => {
       const r = results[i];
-      hashes.set(host.relativePath(id), r.bytes !== undefined ? contentHash(r.bytes) : r.gone ? 'gone' : r.error ? `error:${String(r.error)}` : `size:${r.size}`);
+      hashes.set(rels[i], r.bytes !== undefined ? contentHash(r.bytes) : r.gone ? 'gone' : r.error ? `error:${String(r.error)}` : `size:${r.size}`);
     });
     const hit = cache.lookup(hashes);
     if (hit) {
       ids.forEach((id, i) => {
         const r = results[i];
         const decoded = r.bytes !== undefined ? decodeText(r.bytes) : undefined;
-        const rel = host.relativePath(id);
-        if (!r.gone) ws.restoreFile(id, rel, decoded?.ok ? decoded.text : '', hit.get(rel) ?? []);
+        if (!r.gone) ws.restoreFile(id, rels[i], decoded?.ok ? decoded.text : '', hit.get(rels[i]) ?? []);
         o.tick?.();
       });
       return;
@@ -99,4 +106,17 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
     files.set(rel, { hash: hashes.get(rel)!, diagnostics: [...ws.diagnostics(id)] });
   }
   cache.store(files);
+}
+
+/** Reads a regular file of an absolute path synchronously; undefined when the host should. */
+function readQuickly(id: string, maxSize: number): Fetched | undefined {
+  if (!path.isAbsolute(id)) return undefined;
+  try {
+    const st = statSync(id);
+    if (!st.isFile()) return undefined;
+    if (st.size > maxSize) return { size: st.size };
+    return { size: st.size, bytes: readFileSync(id) };
+  } catch {
+    return undefined;
+  }
 }

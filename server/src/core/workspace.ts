@@ -100,7 +100,20 @@ export class TaxonomyWorkspace {
    * from a cache or loaded: restored files contribute nothing that rules could look up.
    */
   restoreFile(uri: string, relativePath: string, text: string, diagnostics: TaxonomyDiagnostic[]): void {
-    const file: TaxonomyFile = { uri, relativePath, kind: fileKindOf(relativePath) ?? 'markdown', version: 0, text, lines: new LineIndex(text), readers: [], models: [] };
+    let lines: LineIndex | undefined;
+    const file: TaxonomyFile = {
+      uri,
+      relativePath,
+      kind: fileKindOf(relativePath) ?? 'markdown',
+      version: 0,
+      text,
+      // Reports of a restored file rarely need line offsets: work them out only if asked.
+      get lines() {
+        return (lines ??= new LineIndex(text));
+      },
+      readers: [],
+      models: [],
+    };
     this.files.set(uri, { file, deps: new Set(), diagnostics });
   }
 
