@@ -170,7 +170,7 @@ async function main(): Promise<void> {
 
   const cliJs = path.join(ROOT, 'dist/cli.js');
   const serverJs = path.join(ROOT, 'dist/server.js');
-  const { RULE_IDS } = await import('../server/src/core');
+  const { RULE_IDS } = require('../server/src/core') as typeof import('../server/src/core');
   const L = ensureWorkspace('L');
   const S = ensureWorkspace('S');
   const M = ensureWorkspace('M');
