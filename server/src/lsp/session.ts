@@ -236,6 +236,9 @@ export class Session {
     // From here on the folder is served; nothing below awaits, so no request sees it half built.
     folder.roots = roots.sort((a, b) => b.dir.length - a.dir.length);
     folder.ready = true;
+    // Documents opened before the folder arrived were served by a loose root; the folder serves
+    // them now, so the loose root would only be a stale second taxonomy.
+    for (const [dir, root] of this.loose) if (root.dir === folder.dir || relativeTo(folder.dir, root.dir) !== undefined) this.loose.delete(dir);
     for (const root of roots) for (const [uri, rel] of root.known) if (this.wants(root, rel)) queue.push({ root, uri, rel });
     // Documents opened before the folder was listed (and never saved) are served from their text.
     for (const uri of this.open.keys()) {
