@@ -19,18 +19,9 @@ export function registerOwnershipReport(
         const ws = await workspaceFor(params.uri);
         return ws ? [buildOwnershipReport(ws)] : [];
       }
-      return distinct([...allWorkspaces()].filter((ws) => ws.fileCount > 0)).map(buildOwnershipReport);
+      return [...allWorkspaces()].filter((ws) => ws.fileCount > 0).map(buildOwnershipReport);
     } catch (err) {
       throw new ResponseError(ErrorCodes.InternalError, `The ownership report could not be built: ${err instanceof Error ? err.message : String(err)}`);
     }
   });
-}
-
-/**
- * Drops a workspace whose files all belong to a larger one, so a file indexed twice (say, in a
- * loose root made for a document opened before its folder was listed) is reported once.
- */
-function distinct(all: TaxonomyWorkspace[]): TaxonomyWorkspace[] {
-  const uris = all.map((ws) => new Set([...ws.allFiles()].map((f) => f.uri)));
-  return all.filter((_, i) => !uris.some((other, j) => j !== i && other.size > uris[i].size && [...uris[i]].every((u) => other.has(u))));
 }
