@@ -22,23 +22,9 @@ export interface NotificationSpec<P> {
   readonly __types?: { params: P };
 }
 
-/** A zero-based line and UTF-16 character (the LSP `Position`). */
-export interface Position {
-  line: number;
-  character: number;
-}
-
-/** The LSP `Range`. */
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-/** A place in a file (the LSP `Location`). */
-export interface Location {
-  uri: string;
-  range: Range;
-}
+/** Positions, ranges and locations are the core's, which already follow the LSP shapes. */
+export type { Position, Range, Location } from './core/types';
+import type { Location, Range } from './core/types';
 
 // ---------------------------------------------------------------------------------------------
 // Journey map

@@ -278,12 +278,23 @@ function parseExplain(argv: readonly string[]): CliCommand {
   return opts;
 }
 
-function parseExport(argv: readonly string[]): CliCommand {
+/** What differs between `export glossary` and `report ownership`: their names and formats. */
+interface DocumentCommandSpec<F extends string> {
+  topic: 'export' | 'report';
+  /** The one thing the command makes (`glossary`, `ownership`). */
+  what: string;
+  formats: readonly F[];
+  missing: string;
+  unknown: (what: string) => string;
+}
+
+/** Parses `<command> <what> [paths] [--format F] [--output FILE] [--config FILE]`. */
+function parseDocumentCommand<F extends string>(argv: readonly string[], spec: DocumentCommandSpec<F>): { format: F; paths: string[]; output?: string; config?: string } | CliCommand {
   const what = argv[0];
-  if (what === '--help' || what === '-h') return { command: 'help', topic: 'export' };
-  if (what !== 'glossary') throw new UsageError(what === undefined ? 'export needs what to export: cx-taxonomy export glossary' : `Cannot export "${what}"; only the glossary can be exported: cx-taxonomy export glossary`);
+  if (what === '--help' || what === '-h') return { command: 'help', topic: spec.topic };
+  if (what !== spec.what) throw new UsageError(what === undefined ? spec.missing : spec.unknown(what));
   const r = new ArgReader(argv.slice(1));
-  const opts: ExportGlossaryOptions = { command: 'export-glossary', format: 'md', paths: [] };
+  const opts: { format: F; paths: string[]; output?: string; config?: string } = { format: spec.formats[0], paths: [] };
   while (!r.done) {
     const a = r.next();
     if (a.positional !== undefined) {
@@ -293,7 +304,7 @@ function parseExport(argv: readonly string[]): CliCommand {
     switch (a.flag) {
       case '--format':
       case '-f':
-        opts.format = oneOf(a.flag, r.value(a.flag, a.inline), GLOSSARY_FORMATS);
+        opts.format = oneOf(a.flag, r.value(a.flag, a.inline), spec.formats);
         break;
       case '--output':
       case '-o':
@@ -305,47 +316,33 @@ function parseExport(argv: readonly string[]): CliCommand {
         break;
       case '--help':
       case '-h':
-        return { command: 'help', topic: 'export' };
+        return { command: 'help', topic: spec.topic };
       default:
-        throw unknownOption(a.raw, 'export glossary');
+        throw unknownOption(a.raw, `${spec.topic} ${spec.what}`);
     }
   }
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }
 
+function parseExport(argv: readonly string[]): CliCommand {
+  const opts = parseDocumentCommand(argv, {
+    topic: 'export',
+    what: 'glossary',
+    formats: GLOSSARY_FORMATS,
+    missing: 'export needs what to export: cx-taxonomy export glossary',
+    unknown: (what) => `Cannot export "${what}"; only the glossary can be exported: cx-taxonomy export glossary`,
+  });
+  return 'command' in opts ? opts : { command: 'export-glossary', ...opts };
+}
+
 function parseReport(argv: readonly string[]): CliCommand {
-  const what = argv[0];
-  if (what === '--help' || what === '-h') return { command: 'help', topic: 'report' };
-  if (what !== 'ownership') throw new UsageError(what === undefined ? 'report needs a report name: cx-taxonomy report ownership' : `Unknown report "${what}"; the report is: cx-taxonomy report ownership`);
-  const r = new ArgReader(argv.slice(1));
-  const opts: OwnershipReportOptions = { command: 'report-ownership', format: 'md', paths: [] };
-  while (!r.done) {
-    const a = r.next();
-    if (a.positional !== undefined) {
-      opts.paths.push(a.positional);
-      continue;
-    }
-    switch (a.flag) {
-      case '--format':
-      case '-f':
-        opts.format = oneOf(a.flag, r.value(a.flag, a.inline), OWNERSHIP_FORMATS);
-        break;
-      case '--output':
-      case '-o':
-        opts.output = r.value(a.flag, a.inline);
-        break;
-      case '--config':
-      case '-c':
-        opts.config = r.value(a.flag, a.inline);
-        break;
-      case '--help':
-      case '-h':
-        return { command: 'help', topic: 'report' };
-      default:
-        throw unknownOption(a.raw, 'report ownership');
-    }
-  }
-  if (opts.paths.length === 0) opts.paths.push('.');
-  return opts;
+  const opts = parseDocumentCommand(argv, {
+    topic: 'report',
+    what: 'ownership',
+    formats: OWNERSHIP_FORMATS,
+    missing: 'report needs a report name: cx-taxonomy report ownership',
+    unknown: (what) => `Unknown report "${what}"; the report is: cx-taxonomy report ownership`,
+  });
+  return 'command' in opts ? opts : { command: 'report-ownership', ...opts };
 }
