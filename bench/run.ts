@@ -138,7 +138,7 @@ const fmtMb = (mb: number) => (Number.isFinite(mb) ? `${mb.toFixed(0)} MB` : 'n/
 
 /** The table as Markdown. */
 export function renderTable(rows: readonly Row[], header: string[]): string {
-  const lines = [...header, '', '| Measure | Figure | Target | Met |', '| --- | --- | --- | --- |'];
+  const lines = [header.join('\n\n'), '', '| Measure | Figure | Target | Met |', '| --- | --- | --- | --- |'];
   for (const r of rows) lines.push(`| ${r.measure} | ${r.figure}${r.note ? ` (${r.note})` : ''} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : '**no**'} |`);
   return lines.join('\n') + '\n';
 }
