@@ -100,7 +100,7 @@ export interface Located {
   rel: string;
 }
 
-/** How long the server waits after a keystroke before it re-checks. */
+/** How long the server waits after a keystroke before it re-checks the files depending on the edit. */
 export const EDIT_DEBOUNCE_MS = 150;
 /** How many files are read from the disk at once while indexing. */
 const READ_CONCURRENCY = 8;
@@ -112,6 +112,8 @@ export class Session {
   private readonly loose = new Map<string, TaxonomyRoot>();
   private readonly open = new Map<string, TextDocument>();
   private readonly pending = new Set<string>();
+  /** Edited documents waiting for their immediate check. */
+  private readonly checkSoon = new Set<string>();
   private readonly published = new Set<string>();
   private globalSettings: ServerSettings = defaultSettings();
   private timer: NodeJS.Timeout | undefined;
@@ -425,6 +427,15 @@ export class Session {
     const loc = this.locate(uri);
     if (loc && loc.root.ws.getFile(uri)?.version === doc.version) return;
     this.pending.add(uri);
+    // The edited document is checked as soon as the event loop is free, so its own problems follow
+    // the keystroke; the files that depend on it wait until typing pauses (the debounce).
+    if (!this.checkSoon.has(uri)) {
+      this.checkSoon.add(uri);
+      setImmediate(() => {
+        this.checkSoon.delete(uri);
+        if (!this.disposed && this.open.has(uri)) this.checkNow(uri);
+      });
+    }
     this.scheduleCheck(EDIT_DEBOUNCE_MS);
   }
 
