@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { facetKey, normaliseLabel } from '../../../server/src/core';
 import { STAGE_NAME_FACET } from '../../../server/src/core/rules/lifecycle-mapping-conflict';
-import { diagnosticsOf, lines, summary, uriOf } from '../../support/workspace';
+import { baseTaxonomy, diagnosticsOf, lines, memoryWorkspace, summary, uriOf } from '../../support/workspace';
 import { taxonomy, textOf } from '../terms/support';
 
 const journey = (id: string, stageName: string, lifecycle: string) =>
@@ -32,5 +32,18 @@ describe('rule lifecycle-mapping-conflict', () => {
     assert.deepEqual([...ws.pending()].sort(), [uriOf('a.journey.yaml'), uriOf('b.journey.yaml')]);
     ws.flush();
     assert.deepEqual(summary(ws, 'lifecycle-mapping-conflict'), ['a.journey.yaml:9 lifecycle-mapping-conflict', 'b.journey.yaml:9 lifecycle-mapping-conflict']);
+  });
+});
+
+describe('rule lifecycle-mapping-conflict at scale', () => {
+  it('names a few journeys per mapping and links at most 20 places when many disagree', () => {
+    const journey = (id: string, stage: string) =>
+      lines('kind: journey', `id: ${id}`, `name: ${id}`, 'owner: cx-ops', 'stages:', '  - id: discover', '    name: Discover', `    lifecycleStage: ${stage}`, '    owner: cx-ops', '    touchpoints: []');
+    const files: Record<string, string> = { ...baseTaxonomy(), 'a.journey.yaml': journey('a', 'awareness') };
+    for (let i = 0; i < 50; i++) files[`j${i}.journey.yaml`] = journey(`j${i}`, 'consideration');
+    const ws = memoryWorkspace(files);
+    const [d] = diagnosticsOf(ws, 'a.journey.yaml', 'lifecycle-mapping-conflict');
+    assert.match(d.message, /`consideration` in 50 journeys \(`j\d+`, `j\d+`, `j\d+`, …\)/);
+    assert.equal(d.related?.length, 20);
   });
 });

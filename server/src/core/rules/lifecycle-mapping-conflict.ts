@@ -58,11 +58,28 @@ export const lifecycleMappingConflict: Rule = {
           if (!mapsElsewhere(entries, mine)) continue;
           const others = entries.filter((e) => e.data.journey !== journeyId && e.data.lifecycleStage !== mine);
           if (others.length === 0) continue;
-          const related: RelatedInfo[] = others.map((o) => ({
+          // A popular stage name may disagree with thousands of journeys: name a few per mapping
+          // and link a few, so the message stays readable and the check stays cheap.
+          const byStage = new Map<string, string[]>();
+          for (const o of others) {
+            const list = byStage.get(o.data.lifecycleStage) ?? [];
+            if (list.length <= MAX_NAMED) list.push(o.data.journey);
+            byStage.set(o.data.lifecycleStage, list);
+          }
+          const counts = new Map<string, number>();
+          for (const o of others) counts.set(o.data.lifecycleStage, (counts.get(o.data.lifecycleStage) ?? 0) + 1);
+          const related: RelatedInfo[] = others.slice(0, MAX_RELATED).map((o) => ({
             location: { uri: o.uri, range: o.range },
             message: `Stage "${o.data.name}" of journey \`${o.data.journey}\` maps to \`${o.data.lifecycleStage}\``,
           }));
-          const elsewhere = [...new Set(others.map((o) => `\`${o.data.lifecycleStage}\` in journey \`${o.data.journey}\``))].join(', ');
+          const elsewhere = [...byStage]
+            .map(([stage, journeys]) => {
+              const n = counts.get(stage) ?? journeys.length;
+              if (n === 1) return `\`${stage}\` in journey \`${journeys[0]}\``;
+              const named = journeys.slice(0, MAX_NAMED).map((id) => `\`${id}\``).join(', ');
+              return `\`${stage}\` in ${n.toLocaleString('en')} journeys (${named}${n > MAX_NAMED ? ', …' : ''})`;
+            })
+            .join(', ');
           report({
             range: s.lifecycleStage.range,
             message:
@@ -81,6 +98,10 @@ export const lifecycleMappingConflict: Rule = {
  * replaces it, so a list with the same length holds the same entries: checking 36,000 stages
  * costs one scan per name instead of one per stage (BENCHMARKS.md: this rule was quadratic).
  */
+/** How many journeys a message names per lifecycle stage, and how many places it links. */
+const MAX_NAMED = 3;
+const MAX_RELATED = 20;
+
 const stagesOf = new WeakMap<readonly unknown[], { length: number; stages: Set<string> }>();
 
 function mapsElsewhere(entries: readonly FacetEntry<StageNameEntry>[], mine: string): boolean {
