@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { LspTestClient, lines } from './harness';
+import { LspTestClient, lines, serveFixture } from './harness';
 
 describe('protocol: quick fixes', function () {
   this.timeout(60000);
-  let c: LspTestClient;
-
-  beforeEach(async () => {
-    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
-    await c.waitForReady();
-  });
-  afterEach(async () => {
-    await c.stop();
-  });
+  let c!: LspTestClient;
+  serveFixture('test/protocol/fixtures/basic', 'test', (client) => (c = client));
 
   it('unresolved-reference: replaces the id with the suggestion, in a file never opened', async () => {
     const [d] = await c.waitForDiagnostics('kpis/csat.kpi.yaml', (ds) => ds.length === 1);

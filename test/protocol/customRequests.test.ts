@@ -1,17 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { LspTestClient } from './harness';
+import { LspTestClient, serveFixture } from './harness';
 
 describe('protocol: the custom requests are wired to the session', function () {
   this.timeout(60000);
-  let c: LspTestClient;
-
-  before(async () => {
-    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
-    await c.waitForReady();
-  });
-  after(async () => {
-    await c.stop();
-  });
+  let c!: LspTestClient;
+  serveFixture('test/protocol/fixtures/basic', 'suite', (client) => (c = client));
 
   it('cxTaxonomy/journeyMap draws a journey file, with its unowned touchpoint', async () => {
     const map = (await c.connection.sendRequest('cxTaxonomy/journeyMap', { uri: c.uri('journeys/onboarding.journey.yaml') })) as {

@@ -436,3 +436,27 @@ export function hoverText(h: Hover | null): string {
   if (Array.isArray(c)) return c.map((x) => (typeof x === 'string' ? x : x.value)).join('\n');
   return c.value;
 }
+
+/**
+ * Starts a server on a fixture before the suite's tests (once, or before each test when the tests
+ * edit files), waits for its first index, hands it to `use`, and stops it afterwards.
+ */
+export function serveFixture(fixture: string, per: 'suite' | 'test', use: (client: LspTestClient) => void): void {
+  let client: LspTestClient | undefined;
+  const start = async () => {
+    client = await LspTestClient.start({ fixture });
+    await client.waitForReady();
+    use(client);
+  };
+  const stop = async () => {
+    await client?.stop();
+    client = undefined;
+  };
+  if (per === 'test') {
+    beforeEach(start);
+    afterEach(stop);
+  } else {
+    before(start);
+    after(stop);
+  }
+}

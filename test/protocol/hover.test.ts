@@ -1,17 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { LspTestClient, hoverText, lines } from './harness';
+import { LspTestClient, hoverText, lines, serveFixture } from './harness';
 
 describe('protocol: hover', function () {
   this.timeout(60000);
-  let c: LspTestClient;
-
-  before(async () => {
-    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
-    await c.waitForReady();
-  });
-  after(async () => {
-    await c.stop();
-  });
+  let c!: LspTestClient;
+  serveFixture('test/protocol/fixtures/basic', 'suite', (client) => (c = client));
 
   it('shows the entity card of a referenced id, in a file never opened', async () => {
     const h = await c.hover('journeys/onboarding.journey.yaml', c.positionOf('journeys/onboarding.journey.yaml', 'busy-parent', 2));

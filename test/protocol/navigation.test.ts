@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
 import type { Location } from 'vscode-languageserver-protocol';
-import { LspTestClient } from './harness';
+import { LspTestClient, serveFixture } from './harness';
 
 describe('protocol: go to definition and find references', function () {
   this.timeout(60000);
-  let c: LspTestClient;
-
-  before(async () => {
-    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
-    await c.waitForReady();
-  });
-  after(async () => {
-    await c.stop();
-  });
+  let c!: LspTestClient;
+  serveFixture('test/protocol/fixtures/basic', 'suite', (client) => (c = client));
 
   const rel = (l: Location) => l.uri.slice(c.uri('').length + 1);
 

@@ -1,18 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { LspTestClient } from './harness';
+import { LspTestClient, serveFixture } from './harness';
 
 describe('protocol: rename', function () {
   this.timeout(60000);
-  let c: LspTestClient;
-
-  beforeEach(async () => {
-    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
-    await c.waitForReady();
-  });
-  afterEach(async () => {
-    await c.stop();
-  });
+  let c!: LspTestClient;
+  serveFixture('test/protocol/fixtures/basic', 'test', (client) => (c = client));
 
   it('prepares on an id, inside the quotes, and refuses elsewhere with a message', async () => {
     const r = await c.prepareRename('journeys/onboarding.journey.yaml', c.positionOf('journeys/onboarding.journey.yaml', 'busy-parent', 3));

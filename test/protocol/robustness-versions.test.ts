@@ -9,7 +9,7 @@
  */
 import * as assert from 'node:assert/strict';
 import type { Diagnostic, TextDocumentEdit, WorkspaceEdit } from 'vscode-languageserver-protocol';
-import { LspTestClient, offsetAt } from './harness';
+import { LspTestClient, offsetAt, serveFixture } from './harness';
 
 const PERSONA = 'personas/busy-parent.persona.yaml';
 const KPI = 'kpis/csat.kpi.yaml';
@@ -28,15 +28,8 @@ function covered(text: string, e: TextDocumentEdit['edits'][number]): string {
 
 describe('protocol: edits are tied to the document version they were computed for', function () {
   this.timeout(60000);
-  let c: LspTestClient;
-
-  beforeEach(async () => {
-    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
-    await c.waitForReady();
-  });
-  afterEach(async () => {
-    await c.stop();
-  });
+  let c!: LspTestClient;
+  serveFixture('test/protocol/fixtures/basic', 'test', (client) => (c = client));
 
   it('a rename sent right after a keystroke is computed on the new text and names its version', async () => {
     await c.open(PERSONA);

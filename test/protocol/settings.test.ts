@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { configurationContribution, defaultSettings, readSettings, SETTINGS } from '../../server/src/lsp/settings';
-import { LspTestClient, lines, REPO } from './harness';
+import { LspTestClient, lines, REPO, serveFixture } from './harness';
 
 describe('settings: one table, normalised', () => {
   it('names every setting cxTaxonomy.<area>.<name> (or cxTaxonomy.<area>) with a default and a description', () => {
@@ -28,15 +28,8 @@ describe('settings: one table, normalised', () => {
 
 describe('protocol: settings and the config file, applied live', function () {
   this.timeout(60000);
-  let c: LspTestClient;
-
-  beforeEach(async () => {
-    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
-    await c.waitForReady();
-  });
-  afterEach(async () => {
-    await c.stop();
-  });
+  let c!: LspTestClient;
+  serveFixture('test/protocol/fixtures/basic', 'test', (client) => (c = client));
 
   it('a rule severity setting applies as soon as the settings change', async () => {
     await c.waitForDiagnostics('journeys/onboarding.journey.yaml', (ds) => ds.some((d) => d.code === 'touchpoint-owner' && d.severity === 1));

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { DocumentSymbol } from 'vscode-languageserver-protocol';
-import { LspTestClient } from './harness';
+import { LspTestClient, serveFixture } from './harness';
 
 function tree(nodes: DocumentSymbol[]): unknown[] {
   return nodes.map((n) => (n.children?.length ? { [n.name]: tree(n.children) } : n.name));
@@ -8,15 +8,8 @@ function tree(nodes: DocumentSymbol[]): unknown[] {
 
 describe('protocol: document and workspace symbols', function () {
   this.timeout(60000);
-  let c: LspTestClient;
-
-  before(async () => {
-    c = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic' });
-    await c.waitForReady();
-  });
-  after(async () => {
-    await c.stop();
-  });
+  let c!: LspTestClient;
+  serveFixture('test/protocol/fixtures/basic', 'suite', (client) => (c = client));
 
   it('outlines a journey as stages holding touchpoints', async () => {
     assert.deepEqual(tree((await c.documentSymbols('journeys/onboarding.journey.yaml'))!), [{ Onboarding: [{ Welcome: ['Welcome email', 'Welcome call'] }] }]);
