@@ -34,17 +34,8 @@ const entries = [
   { entryPoints: ['client/media/ownershipReport.css'], outfile: 'dist/media/ownershipReport.css', ...webview },
 ];
 
-const existing = entries.filter((e) => {
-  try {
-    readFileSync(e.entryPoints[0]);
-    return true;
-  } catch {
-    return false;
-  }
-});
-
 if (watch) {
-  for (const e of existing) await (await esbuild.context({ ...common, ...e })).watch();
+  for (const e of entries) await (await esbuild.context({ ...common, ...e })).watch();
 } else {
-  await Promise.all(existing.map((e) => esbuild.build({ ...common, ...e })));
+  await Promise.all(entries.map((e) => esbuild.build({ ...common, ...e })));
 }
