@@ -2,20 +2,11 @@ import { effectiveOwner } from '../ownership';
 import type { Entity, Ownership, Stage, Term, Touchpoint } from '../model';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Definition } from '../workspaceIndex';
-import type { EntityKind } from '../types';
+import { ENTITY_NOUN } from '../types';
 import { escapeMarkdown, inlineCode, oneLine, truncate } from './markdown';
 
 /** How each kind of entity is called in cards and lists. */
-export const KIND_NOUN: Readonly<Record<EntityKind, string>> = {
-  team: 'Team',
-  term: 'Glossary term',
-  persona: 'Persona',
-  segment: 'Segment',
-  journey: 'Journey',
-  stage: 'Stage',
-  touchpoint: 'Touchpoint',
-  kpi: 'KPI',
-};
+export const KIND_NOUN = ENTITY_NOUN;
 
 const VOCABULARY_NAME: Record<string, string> = { cx: 'CX', marketing: 'marketing', shared: 'shared' };
 

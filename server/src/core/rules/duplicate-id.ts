@@ -1,9 +1,7 @@
 import type { Entity } from '../model';
 import type { Definition } from '../workspaceIndex';
-import type { Location, RelatedInfo } from '../types';
+import { entityNoun, type Location, type RelatedInfo } from '../types';
 import type { Rule, RuleContext } from './types';
-
-const NOUN: Record<string, string> = { team: 'team', term: 'glossary term', persona: 'persona', segment: 'segment', journey: 'journey', kpi: 'KPI', stage: 'stage', touchpoint: 'touchpoint' };
 
 function where(ctx: RuleContext, loc: Location): string {
   const f = ctx.fileAt(loc.uri);
@@ -76,14 +74,14 @@ function reportDuplicate(
   noFix = false,
 ): void {
   if (others.length === 0) return;
-  const related: RelatedInfo[] = others.map((o) => ({ location: { uri: o.uri, range: o.range }, message: `The other ${NOUN[kind]} with id \`${id}\`` }));
+  const related: RelatedInfo[] = others.map((o) => ({ location: { uri: o.uri, range: o.range }, message: `The other ${entityNoun(kind)} with id \`${id}\`` }));
   const places = others.map((o) => where(ctx, o)).join(', ');
   const scope = kind === 'stage' || kind === 'touchpoint' ? ' in this journey' : '';
   const newId = freeId({ kind, id }, taken);
   ctx.report({
     range,
-    message: `The ${NOUN[kind]} id \`${id}\` is also used${scope} at ${places}. Ids must be unique so references are unambiguous.`,
+    message: `The ${entityNoun(kind)} id \`${id}\` is also used${scope} at ${places}. Ids must be unique so references are unambiguous.`,
     related,
-    fixes: noFix ? undefined : [{ title: `Rename this ${NOUN[kind]} to \`${newId}\``, edits: [{ uri: ctx.file.uri, range, newText: newId }] }],
+    fixes: noFix ? undefined : [{ title: `Rename this ${entityNoun(kind)} to \`${newId}\``, edits: [{ uri: ctx.file.uri, range, newText: newId }] }],
   });
 }

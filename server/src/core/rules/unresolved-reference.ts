@@ -1,7 +1,6 @@
+import { entityNoun } from '../types';
 import { closest } from '../suggest';
 import type { Rule } from './types';
-
-const NOUN: Record<string, string> = { team: 'team', term: 'glossary term', persona: 'persona', segment: 'segment', journey: 'journey', kpi: 'KPI', stage: 'stage', touchpoint: 'touchpoint' };
 
 /** A persona, segment, team, KPI or term id that nothing defines, with the closest real id. */
 export const unresolvedReference: Rule = {
@@ -14,7 +13,7 @@ export const unresolvedReference: Rule = {
       for (const ref of model.refs) {
         if (index.definitions(ref.kind, ref.id.value).length > 0) continue;
         const guess = closest(ref.id.value, index.ids(ref.kind));
-        const noun = NOUN[ref.kind];
+        const noun = entityNoun(ref.kind);
         report({
           range: ref.id.range,
           message: `No ${noun} has the id \`${ref.id.value}\`.${guess ? ` Did you mean \`${guess}\`?` : ` Define the ${noun}, or correct the id.`}`,
