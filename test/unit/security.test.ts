@@ -9,7 +9,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import { compileGlobs, createTaxonomyWorkspace, globEscapesRoot, loadWorkspace, parseConfig, RULE_IDS, type FileHost } from '../../server/src/core';
-import { NodeFileHost } from '../../server/src/cli/nodeHost';
+import { NodeFileHost } from '../../server/src/node/nodeFileHost';
 import { readSettings } from '../../server/src/lsp/settings';
 import { contentSecurityPolicy, webviewShell } from '../../client/src/webviewHtml';
 import { COMMANDS } from '../../client/src/commandIds';

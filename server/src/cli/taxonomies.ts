@@ -17,7 +17,7 @@ import {
   type TaxonomyWorkspace,
 } from '../core';
 import { UsageError } from './args';
-import { NodeFileHost } from './nodeHost';
+import { NodeFileHost } from '../node/nodeFileHost';
 import { DEFAULT_CACHE_LOCATION } from './cache';
 import { loadGroup } from './loadGroup';
 

@@ -6,7 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { NodeFileHost } from '../cli/nodeHost';
+import { NodeFileHost } from '../node/nodeFileHost';
 import type { FileHost } from '../core/host';
 
 /** The canonical form of a URI string, so that one file has one key whatever the client wrote. */

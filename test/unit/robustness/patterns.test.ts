@@ -7,7 +7,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { compileGlob, matchesAny } from '../../../server/src/core';
-import { GitIgnore } from '../../../server/src/cli/gitignore';
+import { GitIgnore } from '../../../server/src/node/gitignore';
 import { diagnosticsOf, lines, memoryWorkspace, baseTaxonomy } from '../../support/workspace';
 
 /**

@@ -1,3 +1,5 @@
+// The Node file-system side of the core's FileHost, shared by the CLI and the language server,
+// so the editor and CI skip exactly the same files.
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { FileHost } from '../core';
