@@ -218,9 +218,18 @@ export const scenarios: Scenario[] = [
           await poll(async () => (await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'personas' }).count()) > 0, { timeoutMs: 10_000, what: 'the personas folder offered first' });
           await wb.page.keyboard.press('Enter');
           const file = path.join(wb.workspaceDir, 'personas', 'sam-the-tester.persona.yaml');
-          await poll(() => fs.existsSync(file), { timeoutMs: 10_000, what: file });
-          const text = fs.readFileSync(file, 'utf8');
-          if (!/^id: sam-the-tester$/m.test(text) || !/^name: Sam, the Tester$/m.test(text)) throw new Error(`unexpected template:\n${text}`);
+          // The file appears before its content is flushed (the remote file system creates, then
+          // writes), so wait for the whole template rather than for the file to exist.
+          let text = '';
+          const complete = () => /^id: sam-the-tester$/m.test(text) && /^name: Sam, the Tester$/m.test(text);
+          try {
+            await poll(() => {
+              text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+              return complete();
+            }, { timeoutMs: 10_000, what: `${file} with the persona template` });
+          } catch (err) {
+            throw new Error(`unexpected template:\n${text}\n${String(err)}`);
+          }
           await wb.page.locator('.tab.active[data-resource-name="sam-the-tester.persona.yaml"]').waitFor({ timeout: 10_000 });
           await wb.triggerCompletion('customer-care');
           await wb.page.keyboard.press('Escape');
@@ -289,8 +298,11 @@ export const scenarios: Scenario[] = [
             await poll(async () => /fibre-install\.journey-map\.svg$/.test(await input.inputValue()), { timeoutMs: 10_000, what: 'the proposed file name' });
             await wb.page.keyboard.press('Enter');
             const file = path.join(wb.workspaceDir, 'journeys', 'fibre-install.journey-map.svg');
-            await poll(async () => fs.existsSync(file) && fs.statSync(file).size > 0, { timeoutMs: 15_000, what: file });
-            const svg = fs.readFileSync(file, 'utf8');
+            // Wait for the closing tag: the file can exist before all of it is written.
+            const svg = await poll(() => {
+              const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+              return /<\/svg>\s*$/.test(text) ? text : undefined;
+            }, { timeoutMs: 15_000, what: `${file}, written to its end` });
             if (!svg.startsWith('<?xml') || !svg.includes('Getting home fibre installed')) throw new Error('the SVG lacks the journey');
             ctx.log(`exported ${svg.length} bytes`);
           });
