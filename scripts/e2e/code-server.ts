@@ -104,13 +104,13 @@ export interface CodeServer {
  * Starts code-server on a free port in its own process group and resolves once `/healthz`
  * answers. Its output goes to `logFile`.
  */
-export async function startCodeServer(dirs: CodeServerDirs, logFile: string, timeoutMs = 60_000): Promise<CodeServer> {
+export async function startCodeServer(dirs: CodeServerDirs, logFile: string, timeoutMs = 60_000, options: { workspaceTrust?: boolean } = {}): Promise<CodeServer> {
   let lastError: unknown;
   // A port can be taken between freePort() and bind: retry with another one.
   for (let attempt = 0; attempt < 3; attempt++) {
     const port = await freePort();
     try {
-      return await startOnPort(dirs, port, logFile, timeoutMs);
+      return await startOnPort(dirs, port, logFile, timeoutMs, options.workspaceTrust ?? false);
     } catch (error) {
       lastError = error;
       fs.appendFileSync(logFile, `\n[harness] start on port ${port} failed: ${String(error)}\n`);
@@ -119,7 +119,7 @@ export async function startCodeServer(dirs: CodeServerDirs, logFile: string, tim
   throw lastError;
 }
 
-async function startOnPort(dirs: CodeServerDirs, port: number, logFile: string, timeoutMs: number): Promise<CodeServer> {
+async function startOnPort(dirs: CodeServerDirs, port: number, logFile: string, timeoutMs: number, workspaceTrust: boolean): Promise<CodeServer> {
   const configFile = path.join(dirs.xdgDir, 'code-server-config.yaml');
   fs.mkdirSync(dirs.xdgDir, { recursive: true });
   fs.writeFileSync(configFile, 'auth: none\ncert: false\n');
@@ -131,7 +131,8 @@ async function startOnPort(dirs: CodeServerDirs, port: number, logFile: string, 
     '--extensions-dir', dirs.extensionsDir,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    // Without trust every folder is trusted; scenarios about Restricted Mode turn it on.
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--disable-proxy',
     '--ignore-last-opened',

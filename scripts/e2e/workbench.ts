@@ -23,6 +23,11 @@ export interface WorkbenchOptions {
   keepTemp?: boolean;
   /** How long to wait for the workbench to appear (default 90 s). */
   startTimeoutMs?: number;
+  /**
+   * Open the folder in Restricted Mode: workspace trust on, no trust prompt, the folder not
+   * trusted (default: trust off, so every folder is trusted).
+   */
+  restrictedMode?: boolean;
 }
 
 /** Severity of a squiggle, as the editor draws it. */
@@ -303,6 +308,25 @@ export class Workbench {
     await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => undefined);
   }
 
+  /**
+   * The Command Palette's rows for `filter`, read once `ready` (a title that must be listed) shows
+   * up, so that a command that is missing is missing from a settled list. Closes the palette.
+   */
+  async commandsMatching(filter: string, ready: string, timeoutMs = 15_000): Promise<string[]> {
+    this.trace(`commandsMatching ${filter}`);
+    await this.openQuickInput('F1', '>');
+    await this.page.locator('.quick-input-widget .quick-input-box input').fill(`>${filter}`);
+    const labels = await poll(
+      async () => {
+        const rows = (await this.quickInputRows()).map((r) => r.label);
+        return rows.includes(ready) ? rows : undefined;
+      },
+      { timeoutMs, what: `the command "${ready}" in the Command Palette` },
+    );
+    await this.page.keyboard.press('Escape');
+    return labels;
+  }
+
   /** Texts of the status bar items. */
   async statusBar(): Promise<string[]> {
     return this.page.locator('.part.statusbar .statusbar-item').evaluateAll((items) =>
@@ -542,10 +566,13 @@ export async function launchWorkbench(
 
   try {
     fs.cpSync(source, workspaceCopy, { recursive: true });
-    writeUserSettings(dirs.userDataDir, options.settings);
+    const trust = options.restrictedMode
+      ? { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.emptyWindow': false }
+      : {};
+    writeUserSettings(dirs.userDataDir, { ...trust, ...options.settings });
     for (const vsix of Array.isArray(vsixPath) ? vsixPath : [vsixPath]) installExtension(dirs, vsix, codeServerLog);
     phase('extension(s) installed');
-    server = await startCodeServer(dirs, codeServerLog);
+    server = await startCodeServer(dirs, codeServerLog, undefined, { workspaceTrust: options.restrictedMode ?? false });
     phase(`code-server healthy at ${server.url}`);
 
     const browserXdg = path.join(tempRoot, 'browser-xdg');

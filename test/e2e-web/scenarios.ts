@@ -345,4 +345,46 @@ export const scenarios: Scenario[] = [
       );
     },
   },
+  {
+    name: 'cx-taxonomy in Restricted Mode: checks and hovers, offers no New commands, ignores the workspace size limit (samples/with-problems, untrusted)',
+    skip: notReady,
+    timeoutMs: 240_000,
+    async run(ctx) {
+      const source = path.join(ctx.tempDir, 'untrusted-with-problems');
+      fs.cpSync(withProblems, source, { recursive: true });
+      fs.mkdirSync(path.join(source, '.vscode'), { recursive: true });
+      // Honoured, this would make the journeys "too large"; it is a restricted setting, so an
+      // untrusted folder's value is ignored and the user's (the default) applies.
+      fs.writeFileSync(path.join(source, '.vscode', 'settings.json'), JSON.stringify({ 'cxTaxonomy.files.maxSize': 1024 }, null, 2));
+      await withWorkbench(
+        extensionVsix(),
+        source,
+        async (wb) => {
+          await ctx.step('the untrusted folder opens in Restricted Mode and its problems are listed', async () => {
+            await wb.waitForStatusBar(/Restricted Mode/, 60_000);
+            await wb.openFile('journeys/mobile-switch.journey.yaml');
+            const text = await wb.waitForStatusBar(/^CX \d+ \d+/, 60_000);
+            ctx.log(`status bar: ${text}`);
+            await wb.waitForProblem(UNOWNED_ROW);
+            const tooLarge = (await wb.problems()).filter((r) => /limit \(setting maxFileSize\)/.test(r.label) || /limit \(setting maxFileSize\)/.test(r.text));
+            if (tooLarge.length) throw new Error(`the workspace's maxSize was applied in Restricted Mode: ${tooLarge[0].label}`);
+            await wb.debugScreenshot('restricted-mode');
+          });
+
+          await ctx.step('hover shows the glossary definition in Restricted Mode', async () => {
+            await wb.openFile('docs/fibre-install-review.md');
+            await wb.hoverAt('moment of truth', /forms a lasting opinion/);
+          });
+
+          await ctx.step('the New commands, which write files, are not offered', async () => {
+            const labels = await wb.commandsMatching('CX Taxonomy', 'CX Taxonomy: Open Journey Map');
+            ctx.log(`commands: ${labels.join(', ')}`);
+            const writers = labels.filter((l) => /^CX Taxonomy: New /.test(l));
+            if (writers.length) throw new Error(`offered in Restricted Mode: ${writers.join(', ')}`);
+          });
+        },
+        { restrictedMode: true, label: 'restricted-mode' },
+      );
+    },
+  },
 ];
