@@ -73,6 +73,14 @@ export type CliCommand =
   | { command: 'help'; topic: HelpTopic }
   | { command: 'version' };
 
+/** One word of the command line: a flag (with a value written `--flag=value`) or a positional. */
+interface Arg {
+  flag?: string;
+  inline?: string;
+  positional?: string;
+  raw: string;
+}
+
 /** Reads flags one at a time; `--flag=value` and `--flag value` are both accepted. */
 class ArgReader {
   private readonly args: string[];
@@ -85,7 +93,7 @@ class ArgReader {
     return this.args.length === 0;
   }
 
-  next(): { flag?: string; inline?: string; positional?: string; raw: string } {
+  next(): Arg {
     const raw = this.args.shift()!;
     // `--` ends the options: everything after it is a path (or the term of `explain`).
     if (raw === '--') {
@@ -149,6 +157,29 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
   }
 }
 
+/**
+ * The flags several commands share: --config, --help, and --color/--no-color for the commands
+ * that print to the terminal. Returns 'help' for --help, true when the flag was one of these.
+ */
+function sharedFlag(a: Arg, r: ArgReader, opts: { config?: string; color?: boolean }, takesColor: boolean): 'help' | boolean {
+  switch (a.flag) {
+    case '--config':
+    case '-c':
+      opts.config = r.value(a.flag, a.inline);
+      return true;
+    case '--help':
+    case '-h':
+      return 'help';
+    case '--color':
+    case '--no-color':
+      if (!takesColor) return false;
+      opts.color = a.flag === '--color';
+      return true;
+    default:
+      return false;
+  }
+}
+
 function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): CliCommand {
   const r = new ArgReader(argv);
   const opts: LintOptions = { command: 'lint', paths: [], outputs: [], rules: {}, quiet: false };
@@ -198,10 +229,6 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
         opts.rules[id] = sev as Severity;
         break;
       }
-      case '--config':
-      case '-c':
-        opts.config = r.value(a.flag, a.inline);
-        break;
       case '--cache':
         opts.cache = true;
         break;
@@ -213,17 +240,11 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
       case '-q':
         opts.quiet = true;
         break;
-      case '--color':
-        opts.color = true;
-        break;
-      case '--no-color':
-        opts.color = false;
-        break;
-      case '--help':
-      case '-h':
-        return { command: 'help', topic: 'lint' };
-      default:
-        throw unknownOption(a.raw, 'lint');
+      default: {
+        const shared = sharedFlag(a, r, opts, true);
+        if (shared === 'help') return { command: 'help', topic: 'lint' };
+        if (!shared) throw unknownOption(a.raw, 'lint');
+      }
     }
   }
   if (waiting !== undefined) {
@@ -253,23 +274,9 @@ function parseExplain(argv: readonly string[]): CliCommand {
       positionals.push(a.positional);
       continue;
     }
-    switch (a.flag) {
-      case '--config':
-      case '-c':
-        opts.config = r.value(a.flag, a.inline);
-        break;
-      case '--color':
-        opts.color = true;
-        break;
-      case '--no-color':
-        opts.color = false;
-        break;
-      case '--help':
-      case '-h':
-        return { command: 'help', topic: 'explain' };
-      default:
-        throw unknownOption(a.raw, 'explain');
-    }
+    const shared = sharedFlag(a, r, opts, true);
+    if (shared === 'help') return { command: 'help', topic: 'explain' };
+    if (!shared) throw unknownOption(a.raw, 'explain');
   }
   const [term, ...paths] = positionals;
   if (term === undefined || term.trim() === '') throw new UsageError('explain needs a term, like: cx-taxonomy explain "customer journey"');
@@ -310,15 +317,11 @@ function parseDocumentCommand<F extends string>(argv: readonly string[], spec: D
       case '-o':
         opts.output = r.value(a.flag, a.inline);
         break;
-      case '--config':
-      case '-c':
-        opts.config = r.value(a.flag, a.inline);
-        break;
-      case '--help':
-      case '-h':
-        return { command: 'help', topic: spec.topic };
-      default:
-        throw unknownOption(a.raw, `${spec.topic} ${spec.what}`);
+      default: {
+        const shared = sharedFlag(a, r, opts, false);
+        if (shared === 'help') return { command: 'help', topic: spec.topic };
+        if (!shared) throw unknownOption(a.raw, `${spec.topic} ${spec.what}`);
+      }
     }
   }
   if (opts.paths.length === 0) opts.paths.push('.');
