@@ -10,6 +10,7 @@ import { MEDIA_FOLDER, type ExtensionHost } from '../host';
 import { webviewShell } from '../webviewHtml';
 import type { FromJourneyMapView, JourneyMapViewState, ToJourneyMapView } from './messages';
 import { renderJourneyMapSvg } from './svg';
+import { Debouncer } from '../debouncer';
 
 export const JOURNEY_MAP_VIEW_TYPE = 'cxTaxonomy.journeyMap';
 
@@ -38,7 +39,7 @@ export class JourneyMapController implements vscode.Disposable {
   private uri: vscode.Uri | undefined;
   private model: JourneyMapModel | undefined;
   private seq = 0;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refresher = new Debouncer(() => void this.refresh());
   private readonly panelSubscriptions: vscode.Disposable[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
 
@@ -132,11 +133,7 @@ export class JourneyMapController implements vscode.Disposable {
 
   private schedule(delay: number): void {
     if (!this.panel) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, delay);
+    this.refresher.schedule(delay);
   }
 
   /** Asks the server for the map of the current file and sends it to the webview. */
@@ -223,8 +220,7 @@ export class JourneyMapController implements vscode.Disposable {
   }
 
   private disposePanel(): void {
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = undefined;
+    this.refresher.cancel();
     for (const d of this.panelSubscriptions.splice(0)) d.dispose();
   }
 

@@ -8,6 +8,7 @@ import { OwnershipReportRequest, type OwnershipReport, type OwnershipReportParam
 import { MEDIA_FOLDER, type ExtensionHost } from '../host';
 import { webviewShell } from '../webviewHtml';
 import type { FromOwnershipView, ToOwnershipView } from './messages';
+import { Debouncer } from '../debouncer';
 
 export const OWNERSHIP_VIEW_TYPE = 'cxTaxonomy.ownershipReport';
 
@@ -27,7 +28,7 @@ function rootLabel(root: string): string {
 
 export class OwnershipReportController implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
-  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly refresher = new Debouncer(() => void this.refresh());
   private seq = 0;
   private last: ToOwnershipView | undefined;
   private readonly subscriptions: vscode.Disposable[] = [];
@@ -67,7 +68,7 @@ export class OwnershipReportController implements vscode.Disposable {
       }),
       panel.onDidDispose(() => {
         this.panel = undefined;
-        if (this.timer) clearTimeout(this.timer);
+        this.refresher.cancel();
         for (const d of this.panelSubscriptions.splice(0)) d.dispose();
       }),
     );
@@ -75,11 +76,7 @@ export class OwnershipReportController implements vscode.Disposable {
 
   private schedule(delay: number): void {
     if (!this.panel?.visible) return;
-    if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.refresh();
-    }, delay);
+    this.refresher.schedule(delay);
   }
 
   async refresh(): Promise<void> {
@@ -139,7 +136,7 @@ export class OwnershipReportController implements vscode.Disposable {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.refresher.cancel();
     this.panel?.dispose();
     for (const d of this.panelSubscriptions.splice(0)) d.dispose();
     for (const d of this.subscriptions.splice(0)) d.dispose();
