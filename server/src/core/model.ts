@@ -276,6 +276,11 @@ class ModelBuilder {
 
   constructor(readonly r: DocReader) {}
 
+  /**
+   * The common fields, which each entity copies into one object literal of its own: spreading
+   * this object into the entity instead gave every entity a hidden class of its own (V8), ~180
+   * bytes each, 11 MB of the heap on M (BENCHMARKS.md).
+   */
   base<K extends EntityKind>(kind: K, pointer: string): EntityBase & { kind: K } {
     const r = this.r;
     const p = (k: string) => childPointer(pointer, k);
@@ -332,18 +337,25 @@ class ModelBuilder {
   }
 
   team(pointer: string): Team {
-    return { ...this.base('team', pointer), function: this.r.string(childPointer(pointer, 'function')) };
+    const b = this.base('team', pointer);
+    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, function: this.r.string(childPointer(pointer, 'function')) };
   }
 
   term(pointer: string, defaultVocabulary: string | undefined, defaultOwner: Ownership | undefined): Term {
     const r = this.r;
     const p = (k: string) => childPointer(pointer, k);
-    const base = this.base('term', pointer);
+    const b = this.base('term', pointer);
     const label = r.string(p('term'));
     return {
-      ...base,
-      owner: base.owner ?? defaultOwner,
-      name: base.name ?? label,
+      kind: b.kind,
+      id: b.id,
+      name: b.name ?? label,
+      description: b.description,
+      status: b.status,
+      owner: b.owner ?? defaultOwner,
+      range: b.range,
+      pointer: b.pointer,
+      docIndex: b.docIndex,
       label,
       vocabulary: r.string(p('vocabulary'))?.value ?? defaultVocabulary ?? 'shared',
       definition: r.string(p('definition')),
@@ -356,12 +368,14 @@ class ModelBuilder {
   }
 
   persona(pointer: string): Persona {
-    return { ...this.base('persona', pointer), segments: this.refsN('segment', childPointer(pointer, 'segments'), 'segments') };
+    const b = this.base('persona', pointer);
+    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, segments: this.refsN('segment', childPointer(pointer, 'segments'), 'segments') };
   }
 
   segment(pointer: string): Segment {
+    const b = this.base('segment', pointer);
     return {
-      ...this.base('segment', pointer),
+      kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex,
       personas: this.refsN('persona', childPointer(pointer, 'personas'), 'personas'),
       lifecycleStage: this.r.string(childPointer(pointer, 'lifecycleStage')),
     };
@@ -369,17 +383,17 @@ class ModelBuilder {
 
   journey(pointer: string): Journey {
     const p = (k: string) => childPointer(pointer, k);
-    const base = this.base('journey', pointer);
+    const b = this.base('journey', pointer);
     const persona = this.refs1('persona', p('persona'), 'persona');
     const segments = this.refsN('segment', p('segments'), 'segments');
     const stages = this.list(p('stages')).map((sp) => this.stage(sp));
-    return { ...base, persona, segments, stages };
+    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, persona, segments, stages };
   }
 
   stage(pointer: string): Stage {
-    const base = this.base('stage', pointer);
+    const b = this.base('stage', pointer);
     const touchpoints = this.list(childPointer(pointer, 'touchpoints')).map((tp) => this.touchpoint(tp));
-    return { ...base, lifecycleStage: this.r.string(childPointer(pointer, 'lifecycleStage')), touchpoints };
+    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, lifecycleStage: this.r.string(childPointer(pointer, 'lifecycleStage')), touchpoints };
   }
 
   touchpoint(pointer: string): Touchpoint {
@@ -389,8 +403,9 @@ class ModelBuilder {
     const handoff = this.refs1('team', handoffPointer, 'handoff');
     const rawHandoff = r.get(handoffPointer);
     const handoffEmpty = r.has(handoffPointer) && (rawHandoff === null || rawHandoff === '') ? r.keyRange(handoffPointer) : undefined;
+    const b = this.base('touchpoint', pointer);
     return {
-      ...this.base('touchpoint', pointer),
+      kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex,
       channel: r.string(p('channel')),
       kpis: this.refsN('kpi', p('kpis'), 'kpis'),
       handoff: handoff && handoff.value.trim() !== '' ? handoff : undefined,
@@ -406,8 +421,9 @@ class ModelBuilder {
       resolution: r.string(childPointer(cp, 'resolution')),
       range: r.valueRange(cp),
     }));
+    const b = this.base('kpi', pointer);
     return {
-      ...this.base('kpi', pointer),
+      kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex,
       formula: r.string(p('formula')),
       definition: r.string(p('definition')),
       direction: r.string(p('direction')),
