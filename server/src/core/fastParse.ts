@@ -1,5 +1,5 @@
 import { Document, isScalar } from 'yaml';
-import type { ParsedDoc, ParsedYaml, ParseLimits, SourceSpan } from './parse';
+import { SpanTable, type ParsedDoc, type ParsedYaml, type ParseLimits } from './parse';
 
 /**
  * A fast path for the YAML that taxonomy files are actually written in: one document of block
@@ -106,7 +106,7 @@ class FastParser {
   /** Indent of each line; -1 for a blank line, -2 - indent for a comment line. */
   private readonly kind: number[] = [];
   private readonly n: number;
-  private readonly spans = new Map<string, SourceSpan>();
+  private readonly spans = new SpanTable();
   private line = 0;
 
   constructor(
@@ -154,15 +154,14 @@ class FastParser {
     if (this.line < this.n) bail();
     // Trivia after the root's last value ends the document, which then runs to the end of the text.
     const end = root.trivia.present ? this.text.length : root.node.end2;
+    this.spans.seal();
     const doc: ParsedDoc = { index: 0, value: root.node.value, spans: this.spans, start: root.node.start, end };
     return { docs: [doc], problems: [] };
   }
 
-  /** Records the span of a value, parent before children as the full parse does. */
-  private record(pointer: string, keyStart: number | undefined, keyEnd: number | undefined, start: number, end: number, scalarType: string | undefined): SourceSpan {
-    const span: SourceSpan = { keyStart, keyEnd, start, end, scalarType };
-    this.spans.set(pointer, span);
-    return span;
+  /** Records the span of a value, parent before children as the full parse does; returns its slot. */
+  private record(pointer: string, keyStart: number | undefined, keyEnd: number | undefined, start: number, end: number, scalarType: string | undefined): number {
+    return this.spans.record(pointer, keyStart, keyEnd, start, end, scalarType);
   }
 
   /**
@@ -210,7 +209,7 @@ class FastParser {
     const out: Record<string, unknown> = {};
     const lineOf = this.line;
     const start = this.lineStart[lineOf] + (firstCol ?? indent);
-    const span = this.record(pointer, key.keyStart, key.keyEnd, start, start, undefined);
+    const slot = this.record(pointer, key.keyStart, key.keyEnd, start, start, undefined);
     let offset = start;
     let trivia = NO_TRIVIA;
     let firstItem = true;
@@ -257,7 +256,7 @@ class FastParser {
         const merged = trivia !== NO_TRIVIA ? trivia : emptyValue ? NO_TRIVIA : after;
         this.line = next;
         const closed = this.close(indent, offset, merged);
-        span.end = closed.end;
+        this.spans.setEnd(slot, closed.end);
         return { node: { value: out, start, end: closed.end, end2: closed.end2, flow: false }, trivia: closed.trivia };
       }
       if (this.kind[next] > indent) bail(); // More-indented content after a value: multi-line plain or an error.
@@ -273,7 +272,7 @@ class FastParser {
     const t = this.text;
     const out: unknown[] = [];
     const start = this.lineStart[this.line] + indent;
-    const span = this.record(pointer, key.keyStart, key.keyEnd, start, start, undefined);
+    const slot = this.record(pointer, key.keyStart, key.keyEnd, start, start, undefined);
     let offset = start;
     for (;;) {
       const line = this.line;
@@ -307,7 +306,7 @@ class FastParser {
         if (next < this.n && this.kind[next] > indent) bail();
         this.line = next;
         const closed = this.close(indent, offset, merged);
-        span.end = closed.end;
+        this.spans.setEnd(slot, closed.end);
         return { node: { value: out, start, end: closed.end, end2: closed.end2, flow: false }, trivia: closed.trivia };
       }
       // The next item: trivia kept by a closed inner collection is fine, it was consumed there.
@@ -438,7 +437,7 @@ class FastParser {
   private flowSeq(v: number, le: number, pointer: string, depth: number, key: { keyStart?: number; keyEnd?: number }): Node {
     if (depth + 1 >= this.limits.maxDepth) bail();
     const t = this.text;
-    const span = this.record(pointer, key.keyStart, key.keyEnd, v, v, undefined);
+    const slot = this.record(pointer, key.keyStart, key.keyEnd, v, v, undefined);
     const out: unknown[] = [];
     let i = v + 1;
     const skip = () => {
@@ -483,7 +482,7 @@ class FastParser {
         bail();
       }
     }
-    span.end = i;
+    this.spans.setEnd(slot, i);
     return { value: out, start: v, end: i, end2: this.lineEndAfter(i, le), flow: true };
   }
 

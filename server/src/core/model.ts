@@ -145,9 +145,10 @@ export class DocReader {
    * Containers looked up recently, by pointer. The model builder reads many children of one
    * mapping in a row, so resolving the parent once makes each read O(1) instead of a walk from
    * the root (the walk was the largest cost of building models; see BENCHMARKS.md). Bounded,
-   * so a reader kept with its file holds little.
+   * and dropped once the model is built (`forgetContainers`), so a reader kept with its file
+   * holds little.
    */
-  private readonly containers = new Map<string, unknown>();
+  private containers: Map<string, unknown> | undefined;
 
   /** The container read last, which the next read most often shares (a fast path before the map). */
   private lastPointer = '\u0000';
@@ -162,12 +163,13 @@ export class DocReader {
     else {
       const parentPointer = pointer.slice(0, slash);
       if (parentPointer === '') parent = this.doc.value;
-      else if (this.containers.has(parentPointer)) parent = this.containers.get(parentPointer);
+      else if (this.containers?.has(parentPointer)) parent = this.containers.get(parentPointer);
       else {
         parent = this.get(parentPointer);
         if (parent && typeof parent === 'object') {
-          if (this.containers.size >= 64) this.containers.clear();
-          this.containers.set(parentPointer, parent);
+          const containers = (this.containers ??= new Map());
+          if (containers.size >= 64) containers.clear();
+          containers.set(parentPointer, parent);
         }
       }
       if (parent && typeof parent === 'object') {
@@ -180,6 +182,13 @@ export class DocReader {
     if (Array.isArray(parent)) return parent[Number(seg)];
     if (parent && typeof parent === 'object') return Object.prototype.hasOwnProperty.call(parent, seg) ? (parent as Record<string, unknown>)[seg] : undefined;
     return undefined;
+  }
+
+  /** Drops the lookup caches: ~1,000 kept readers' caches of 64 pointers were a few MB. */
+  forgetContainers(): void {
+    this.containers = undefined;
+    this.lastPointer = '\u0000';
+    this.lastContainer = undefined;
   }
 
   valueRange(pointer: string): Range {
@@ -196,9 +205,9 @@ export class DocReader {
   string(pointer: string): Located<string> | undefined {
     const v = this.get(pointer);
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-      const sp = this.span(pointer);
-      const start = sp ? sp.start : this.doc.start;
-      return new LazyLocated(String(v), pointer, start, sp ? sp.end : start, this.lines);
+      const slot = this.doc.spans.slotOf(pointer);
+      // Values without a span of their own (under an alias) sit at the document's start.
+      return slot >= 0 ? new SlotLocated(String(v), this, slot) : new FixedLocated(String(v), pointer, this.doc.start, this.lines);
     }
     return undefined;
   }
@@ -231,31 +240,57 @@ export class DocReader {
 }
 
 /**
- * A located string whose range is worked out from its offsets when first read: a workspace holds
- * millions of values and most ranges are never read, so this saves both the line lookups and the
- * three objects of each range (BENCHMARKS.md). It reads, spreads into JSON and compares by value
- * like a plain `{ value, range, pointer }`.
+ * A located string that keeps only its value, its document and the slot of its span: the range
+ * and the pointer are worked out when read. A workspace holds a located value for every id,
+ * reference and name (~130,000 on M); with a pointer string and a range (three objects) each,
+ * they were a large share of the heap, and most are never read (BENCHMARKS.md). Each read of
+ * `range` returns a new object, so callers may keep or change it. It serialises like a plain
+ * `{ value, range, pointer }` (toJSON).
  */
-class LazyLocated implements Located<string> {
-  #range: Range | undefined;
-  readonly #start: number;
-  readonly #end: number;
+class SlotLocated implements Located<string> {
+  readonly #reader: DocReader;
+  readonly #slot: number;
+
+  constructor(
+    readonly value: string,
+    reader: DocReader,
+    slot: number,
+  ) {
+    this.#reader = reader;
+    this.#slot = slot;
+  }
+
+  get range(): Range {
+    const spans = this.#reader.doc.spans;
+    return this.#reader.lines.range(spans.startAt(this.#slot), spans.endAt(this.#slot));
+  }
+
+  get pointer(): string {
+    return this.#reader.doc.spans.pointerAt(this.#slot);
+  }
+
+  toJSON(): Located<string> {
+    return { value: this.value, range: this.range, pointer: this.pointer };
+  }
+}
+
+/** A located string without a span of its own: an empty range at one offset. */
+class FixedLocated implements Located<string> {
+  readonly #offset: number;
   readonly #lines: LineIndex;
 
   constructor(
     readonly value: string,
     readonly pointer: string,
-    start: number,
-    end: number,
+    offset: number,
     lines: LineIndex,
   ) {
-    this.#start = start;
-    this.#end = end;
+    this.#offset = offset;
     this.#lines = lines;
   }
 
   get range(): Range {
-    return (this.#range ??= this.#lines.range(this.#start, this.#end));
+    return this.#lines.range(this.#offset, this.#offset);
   }
 
   toJSON(): Located<string> {

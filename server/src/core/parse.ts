@@ -14,6 +14,132 @@ export interface SourceSpan {
   scalarType?: string;
 }
 
+/** Scalar styles by code; 0 is "not a scalar". Styles the `yaml` package may add are appended. */
+const SCALAR_TYPES: (string | undefined)[] = [undefined, 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_FOLDED', 'BLOCK_LITERAL'];
+
+function scalarCode(type: string | undefined): number {
+  if (type === undefined) return 0;
+  const code = SCALAR_TYPES.indexOf(type);
+  if (code >= 0) return code;
+  SCALAR_TYPES.push(type);
+  return SCALAR_TYPES.length - 1;
+}
+
+/** Numbers per slot: key start, key end (-1 when there is no key), start, end, scalar style. */
+const FIELDS = 5;
+
+/**
+ * The source spans of one document by JSON pointer, read like a `Map<string, SourceSpan>` in
+ * insertion order. A workspace holds a span for every value it parsed (~180,000 on M), and an
+ * object per span was 11 MB of M's heap: the numbers live in one typed array instead, and
+ * `get` builds a `SourceSpan` when asked. A slot also names a span for as long as the document
+ * lives, which is what located values keep instead of a pointer string and a range.
+ */
+export class SpanTable implements Iterable<[string, SourceSpan]> {
+  readonly #slots = new Map<string, number>();
+  #pointers: string[] = [];
+  /** Growable while the document is read; `seal` trims it into a typed array. */
+  #data: number[] | Int32Array = [];
+
+  get size(): number {
+    return this.#pointers.length;
+  }
+
+  /** Records a span; a pointer set again keeps its place, as `Map.set` does. Returns its slot. */
+  set(pointer: string, span: SourceSpan): number {
+    return this.record(pointer, span.keyStart, span.keyEnd, span.start, span.end, span.scalarType);
+  }
+
+  /** `set` without a span object, for the parsers. */
+  record(pointer: string, keyStart: number | undefined, keyEnd: number | undefined, start: number, end: number, scalarType: string | undefined): number {
+    let slot = this.#slots.get(pointer);
+    if (slot === undefined) {
+      slot = this.#pointers.length;
+      this.#slots.set(pointer, slot);
+      this.#pointers.push(pointer);
+    }
+    const o = slot * FIELDS;
+    // A sealed table grows again only if written after sealing, which the parsers do not do.
+    if (!Array.isArray(this.#data) && o >= this.#data.length) this.#data = Array.from(this.#data);
+    const d = this.#data;
+    d[o] = keyStart ?? -1;
+    d[o + 1] = keyEnd ?? -1;
+    d[o + 2] = start;
+    d[o + 3] = end;
+    d[o + 4] = scalarCode(scalarType);
+    return slot;
+  }
+
+  /** Moves where a recorded value ends (a collection's end is known after its items). */
+  setEnd(slot: number, end: number): void {
+    this.#data[slot * FIELDS + 3] = end;
+  }
+
+  /** Trims the storage once the document is read; the table stays writable. */
+  seal(): void {
+    if (!Array.isArray(this.#data)) return;
+    this.#data = Int32Array.from(this.#data);
+    this.#pointers = this.#pointers.slice();
+  }
+
+  /** The slot of a pointer, or -1. */
+  slotOf(pointer: string): number {
+    return this.#slots.get(pointer) ?? -1;
+  }
+
+  has(pointer: string): boolean {
+    return this.#slots.has(pointer);
+  }
+
+  get(pointer: string): SourceSpan | undefined {
+    const slot = this.#slots.get(pointer);
+    return slot === undefined ? undefined : this.at(slot);
+  }
+
+  /** The span in a slot, as a new object. */
+  at(slot: number): SourceSpan {
+    const d = this.#data;
+    const o = slot * FIELDS;
+    const keyStart = d[o];
+    const keyEnd = d[o + 1];
+    return {
+      keyStart: keyStart < 0 ? undefined : keyStart,
+      keyEnd: keyEnd < 0 ? undefined : keyEnd,
+      start: d[o + 2],
+      end: d[o + 3],
+      scalarType: SCALAR_TYPES[d[o + 4]],
+    };
+  }
+
+  startAt(slot: number): number {
+    return this.#data[slot * FIELDS + 2];
+  }
+
+  endAt(slot: number): number {
+    return this.#data[slot * FIELDS + 3];
+  }
+
+  pointerAt(slot: number): string {
+    return this.#pointers[slot];
+  }
+
+  keys(): IterableIterator<string> {
+    return this.#pointers.values();
+  }
+
+  *values(): IterableIterator<SourceSpan> {
+    for (let i = 0; i < this.#pointers.length; i++) yield this.at(i);
+  }
+
+  *entries(): IterableIterator<[string, SourceSpan]> {
+    for (let i = 0; i < this.#pointers.length; i++) yield [this.#pointers[i], this.at(i)];
+  }
+
+  [Symbol.iterator](): IterableIterator<[string, SourceSpan]> {
+    return this.entries();
+  }
+}
+
 /** A problem found while reading YAML, before any rule runs. */
 export interface SyntaxProblem {
   message: string;
@@ -28,7 +154,7 @@ export interface ParsedDoc {
   /** The plain value (what `yaml.parse` would give), or null for an empty document. */
   value: unknown;
   /** JSON pointer (as ajv writes `instancePath`, '' for the root) to its source span. */
-  spans: Map<string, SourceSpan>;
+  spans: SpanTable;
   /** Offsets of the whole document. */
   start: number;
   end: number;
@@ -62,7 +188,7 @@ export function childPointer(parent: string, key: string | number): string {
 }
 
 class Converter {
-  readonly spans = new Map<string, SourceSpan>();
+  readonly spans = new SpanTable();
   readonly problems: SyntaxProblem[] = [];
   private expansion = 0;
   private bombReported = false;
@@ -234,12 +360,13 @@ export function parseYamlFull(text: string, limits: ParseLimits = DEFAULT_PARSE_
     }
     problems.push(...conv.problems);
     const range = doc.range ?? [0, text.length, text.length];
+    conv.spans.seal();
     docs.push({ index, value, spans: conv.spans, start: range[0], end: range[2] ?? range[1] });
   });
   return { docs, problems };
 }
 
-function unclosedQuoteStart(spans: Map<string, SourceSpan>, errorPos: number, text: string): number | undefined {
+function unclosedQuoteStart(spans: SpanTable, errorPos: number, text: string): number | undefined {
   let best: number | undefined;
   for (const sp of spans.values()) {
     if ((sp.scalarType === 'QUOTE_DOUBLE' || sp.scalarType === 'QUOTE_SINGLE') && sp.start <= errorPos && sp.end >= errorPos - 1) {

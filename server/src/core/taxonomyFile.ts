@@ -75,6 +75,7 @@ export function createTaxonomyFile(uri: string, relativePath: string, text: stri
     const reader = new DocReader(doc, lines);
     file.readers.push(reader);
     file.models.push(buildDocModel(kind as TaxonomyKind, reader));
+    reader.forgetContainers();
   }
   return file;
 }
