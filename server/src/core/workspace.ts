@@ -244,7 +244,6 @@ export class TaxonomyWorkspace {
 
   private check(state: FileState): void {
     const { file } = state;
-    this.forgetDeps(file.uri, state.deps);
     const deps = new Set<IndexKey>();
     const diagnostics: TaxonomyDiagnostic[] = [];
     const index = this.index;
@@ -264,6 +263,11 @@ export class TaxonomyWorkspace {
       facet: <T>(facet: string, key: string) => {
         deps.add(facetKey(facet, key));
         return index.facet<T>(facet, key);
+      },
+      facetGroups: <T>(facet: string, key: string) => {
+        // The groups change exactly when the key's entries do, so the key is the dependency.
+        deps.add(facetKey(facet, key));
+        return index.facetGroups<T>(facet, key);
       },
       facetEntries: <T>(facet: string) => {
         deps.add(wholeFacetKey(facet));
@@ -302,12 +306,19 @@ export class TaxonomyWorkspace {
         }
       }
     }
-    state.deps = deps;
+    // Only the difference from the last check is written back: forgetting every key and adding
+    // it again emptied and refilled entries of `dependents` (hundreds of thousands of keys on L)
+    // on each edit, which costs a rehash of that map every few hundred edits.
+    const gone = new Set<IndexKey>();
+    for (const k of state.deps) if (!deps.has(k)) gone.add(k);
+    this.forgetDeps(file.uri, gone);
     for (const k of deps) {
-      const s = this.dependents.get(k) ?? new Set<string>();
-      s.add(file.uri);
-      this.dependents.set(k, s);
+      if (state.deps.has(k)) continue;
+      const s = this.dependents.get(k);
+      if (s) s.add(file.uri);
+      else this.dependents.set(k, new Set([file.uri]));
     }
+    state.deps = deps;
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
     state.diagnostics = diagnostics;
   }

@@ -29,6 +29,35 @@ export interface FacetEntry<T = unknown> {
   uri: string;
   range: Range;
   data: T;
+  /**
+   * What the entry says, when lookups count a key's entries by it (`facetGroups`): the lifecycle
+   * stage of a named stage. Entries without a group are not counted.
+   */
+  group?: string;
+  /** Who says it, so that a lookup can leave out the asker's own entries: the stage's journey. */
+  subject?: string;
+}
+
+/**
+ * The entries of one facet key counted by group, kept up to date as files come and go, so a rule
+ * can ask "what else do the others say, and how often" without reading every entry: a stage name
+ * shared by thousands of journeys (BENCHMARKS.md). Entries are in key order: by file uri, then as
+ * the file contributed them, so answers do not depend on the order files were loaded or edited.
+ */
+export interface FacetGroups<T = unknown> {
+  /** Each group with its number of entries, leaving out those of the subject `except`; no zeros. */
+  counts(except?: string): ReadonlyMap<string, number>;
+  /**
+   * The given groups that have entries besides `except`'s, ordered by where their first entry is
+   * in key order, each with its count and first `perGroup` entries; and the first `limit` entries
+   * of all of them together. Reads O(groups x (perGroup + limit)) entries, not all of them.
+   */
+  sample(groups: Iterable<string>, perGroup: number, limit: number, except?: string): FacetGroupSample<T>;
+}
+
+export interface FacetGroupSample<T> {
+  groups: { group: string; count: number; first: FacetEntry<T>[] }[];
+  first: FacetEntry<T>[];
 }
 
 /** Everything one file contributes to the index, replaced as a whole when the file changes. */
@@ -71,10 +100,20 @@ export class WorkspaceIndex {
   // everyone else's (see Bucket).
   private readonly refs = new Map<string, Bucket<Reference>>();
   private readonly facets = new Map<string, Map<string, Bucket<FacetEntry>>>();
+  /** Facet -> key -> the key's entries by group, for entries that have one (`facetGroups`). */
+  private readonly grouped = new Map<string, Map<string, GroupedEntries>>();
   /** facetEntries() views, rebuilt after a change to the facet. */
   private readonly facetViews = new Map<string, Map<string, FacetEntry[]>>();
   private readonly byFile = new Map<string, FileContribution>();
   private readonly idCounts = new Map<EntityKind, Map<string, number>>();
+  /**
+   * Entries that `remove` emptied, deleted only after the file's new contribution is added and
+   * only if still empty. An edit takes out and puts back mostly the same keys, and deleting a key
+   * of a Map then setting it again uses up a slot: in the index's largest maps (a quarter of a
+   * million ids on L) that forced a full rehash every few hundred edits, the largest part of an
+   * edit's cost that grew with the workspace (BENCHMARKS.md).
+   */
+  private emptied: (() => void)[] = [];
 
   /**
    * Replaces what a file contributes; returns the keys whose entries changed in substance.
@@ -106,13 +145,15 @@ export class WorkspaceIndex {
         p[side].push(entitySig(d.entity));
       }
       for (const r of c.references) part(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)))[side].push(r.field);
-      for (const [facet, keys] of c.facets) for (const [k, entries] of keys) for (const e of entries) part(facetKey(facet, k))[side].push(JSON.stringify(e.data) ?? '');
+      for (const [facet, keys] of c.facets) for (const [k, entries] of keys) for (const e of entries) part(facetKey(facet, k))[side].push(entrySig(e));
     };
     if (prev) collect(prev, 'before');
     if (next) collect(next, 'after');
     for (const p of parts.values()) if (p.defs !== undefined) p.had = (this.defs.get(p.defs)?.length ?? 0) > 0;
     if (prev) this.remove(uri, prev);
     if (next) this.add(uri, next);
+    else this.byFile.delete(uri);
+    this.sweep();
     const changed = new Set<IndexKey>();
     for (const [k, p] of parts) {
       if (sameMultiset(p.before, p.after)) continue;
@@ -157,30 +198,70 @@ export class WorkspaceIndex {
         f = new Map<string, Bucket<FacetEntry>>();
         this.facets.set(facet, f);
       }
-      for (const [k, entries] of keys) for (const e of entries) addTo(f, k, uri, e);
+      for (const [k, entries] of keys) {
+        for (const e of entries) addTo(f, k, uri, e);
+        if (!entries.some((e) => e.group !== undefined)) continue;
+        let g = this.grouped.get(facet);
+        if (!g) {
+          g = new Map<string, GroupedEntries>();
+          this.grouped.set(facet, g);
+        }
+        let ge = g.get(k);
+        if (!ge) {
+          ge = new GroupedEntries();
+          g.set(k, ge);
+        }
+        ge.add(uri, entries);
+      }
       this.facetViews.delete(facet);
     }
   }
 
+  /** Takes out a file's contribution, leaving emptied entries for `sweep`; the caller sweeps. */
   private remove(uri: string, c: FileContribution): void {
-    this.byFile.delete(uri);
     for (const d of c.definitions) {
       const q = qualifiedId(d.kind, d.id, d.container);
-      pull(this.defs, `${d.kind}\u0000${q}`, uri);
+      const k = `${d.kind}\u0000${q}`;
+      const list = this.defs.get(k);
+      if (list) {
+        const kept = list.filter((e) => e.uri !== uri);
+        this.defs.set(k, kept);
+        if (kept.length === 0) this.emptied.push(() => this.defs.get(k)?.length === 0 && this.defs.delete(k));
+      }
       const counts = this.idCounts.get(d.kind);
       if (counts) {
-        const n = (counts.get(q) ?? 1) - 1;
-        if (n <= 0) counts.delete(q);
-        else counts.set(q, n);
+        const n = Math.max(0, (counts.get(q) ?? 1) - 1);
+        counts.set(q, n);
+        if (n === 0) this.emptied.push(() => counts.get(q) === 0 && counts.delete(q));
       }
     }
-    for (const r of c.references) removeFrom(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri);
+    for (const r of c.references) this.removeFrom(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri);
     for (const [facet, keys] of c.facets) {
       const f = this.facets.get(facet);
       if (!f) continue;
-      for (const k of keys.keys()) removeFrom(f, k, uri);
+      const g = this.grouped.get(facet);
+      for (const [k, entries] of keys) {
+        this.removeFrom(f, k, uri);
+        const ge = g?.get(k);
+        if (!g || !ge) continue;
+        ge.remove(uri, entries);
+        if (ge.empty) this.emptied.push(() => ge.empty && g.get(k) === ge && g.delete(k));
+      }
       this.facetViews.delete(facet);
     }
+  }
+
+  private removeFrom<T>(m: Map<string, Bucket<T>>, k: string, uri: string): void {
+    const b = m.get(k);
+    if (!b) return;
+    b.remove(uri);
+    if (b.empty) this.emptied.push(() => b.empty && m.get(k) === b && m.delete(k));
+  }
+
+  /** Deletes what `remove` emptied and `add` did not fill again. */
+  private sweep(): void {
+    for (const f of this.emptied) f();
+    this.emptied = [];
   }
 
   /** Definitions of an id (qualified for stages and touchpoints). */
@@ -194,6 +275,11 @@ export class WorkspaceIndex {
 
   facet<T>(facet: string, key: string): readonly FacetEntry<T>[] {
     return (this.facets.get(facet)?.get(key)?.list() ?? []) as FacetEntry<T>[];
+  }
+
+  /** A key's entries by group (see `FacetGroups`): those `facet` returns that have a group. */
+  facetGroups<T>(facet: string, key: string): FacetGroups<T> {
+    return (this.grouped.get(facet)?.get(key) ?? NO_GROUPS) as FacetGroups<T>;
   }
 
   /** Every key of a facet with its entries. */
@@ -220,6 +306,167 @@ export class WorkspaceIndex {
   contribution(uri: string): FileContribution | undefined {
     return this.byFile.get(uri);
   }
+}
+
+/** What about a facet entry other files may depend on: not where it is written. */
+function entrySig(e: FacetEntry): string {
+  const data = JSON.stringify(e.data) ?? '';
+  return e.group === undefined && e.subject === undefined ? data : `${data}\u0000${e.group ?? ''}\u0000${e.subject ?? ''}`;
+}
+
+/** Groups one key's entries, as `facet` returns them, the way the index does (for views without `facetGroups`). */
+export function groupFacetEntries<T>(entries: readonly FacetEntry<T>[]): FacetGroups<T> {
+  const byUri = new Map<string, FacetEntry<T>[]>();
+  for (const e of entries) {
+    const l = byUri.get(e.uri);
+    if (l) l.push(e);
+    else byUri.set(e.uri, [e]);
+  }
+  const g = new GroupedEntries();
+  for (const [uri, l] of byUri) g.add(uri, l);
+  return g as FacetGroups<T>;
+}
+
+/** An entry of a group, with its place among its file's entries under the key. */
+interface Placed {
+  uri: string;
+  ord: number;
+  entry: FacetEntry;
+}
+
+/** The entries of one key and group. Files are kept sorted by uri, so key order costs no sort on lookup. */
+class Group {
+  count = 0;
+  private readonly uris: string[] = [];
+  private readonly byUri = new Map<string, Placed[]>();
+  /** Entries per subject, so one subject's can be left out of a count without reading them. */
+  private readonly subjects = new Map<string, number>();
+
+  add(uri: string, placed: Placed[]): void {
+    this.remove(uri);
+    this.byUri.set(uri, placed);
+    this.uris.splice(sortedIndex(this.uris, uri), 0, uri);
+    this.count += placed.length;
+    for (const p of placed) if (p.entry.subject !== undefined) this.subjects.set(p.entry.subject, (this.subjects.get(p.entry.subject) ?? 0) + 1);
+  }
+
+  remove(uri: string): void {
+    const placed = this.byUri.get(uri);
+    if (!placed) return;
+    this.byUri.delete(uri);
+    const i = sortedIndex(this.uris, uri);
+    if (this.uris[i] === uri) this.uris.splice(i, 1);
+    this.count -= placed.length;
+    for (const p of placed) {
+      const s = p.entry.subject;
+      if (s === undefined) continue;
+      const n = (this.subjects.get(s) ?? 0) - 1;
+      if (n <= 0) this.subjects.delete(s);
+      else this.subjects.set(s, n);
+    }
+  }
+
+  countWithout(except: string | undefined): number {
+    return this.count - (except === undefined ? 0 : (this.subjects.get(except) ?? 0));
+  }
+
+  /** Entries in key order without the subject `except`'s; lazy, so a caller reads only what it keeps. */
+  *walk(except: string | undefined): Generator<Placed> {
+    for (const uri of this.uris) for (const p of this.byUri.get(uri) ?? []) if (except === undefined || p.entry.subject !== except) yield p;
+  }
+}
+
+/**
+ * A key's entries by group: per group a count, a count per subject, and the entries by file.
+ * Adding or removing a file costs O(its entries) plus a binary search and a move in the sorted
+ * uri list of each group it is in.
+ */
+class GroupedEntries implements FacetGroups {
+  private readonly groups = new Map<string, Group>();
+
+  get empty(): boolean {
+    return this.groups.size === 0;
+  }
+
+  add(uri: string, entries: readonly FacetEntry[]): void {
+    const byGroup = new Map<string, Placed[]>();
+    entries.forEach((entry, ord) => {
+      if (entry.group === undefined) return;
+      const l = byGroup.get(entry.group);
+      if (l) l.push({ uri, ord, entry });
+      else byGroup.set(entry.group, [{ uri, ord, entry }]);
+    });
+    for (const [name, placed] of byGroup) {
+      let g = this.groups.get(name);
+      if (!g) {
+        g = new Group();
+        this.groups.set(name, g);
+      }
+      g.add(uri, placed);
+    }
+  }
+
+  remove(uri: string, entries: readonly FacetEntry[]): void {
+    for (const e of entries) {
+      if (e.group === undefined) continue;
+      const g = this.groups.get(e.group);
+      if (!g) continue;
+      g.remove(uri);
+      if (g.count === 0) this.groups.delete(e.group);
+    }
+  }
+
+  counts(except?: string): ReadonlyMap<string, number> {
+    const out = new Map<string, number>();
+    for (const [name, g] of this.groups) {
+      const n = g.countWithout(except);
+      if (n > 0) out.set(name, n);
+    }
+    return out;
+  }
+
+  sample(groups: Iterable<string>, perGroup: number, limit: number, except?: string): FacetGroupSample<unknown> {
+    // No group gives more than `limit` of the first `limit` overall, so reading that many of each
+    // (and `perGroup` for its own list) is enough, however many entries the groups hold.
+    const take = Math.max(perGroup, limit);
+    const heads: { group: string; count: number; placed: Placed[] }[] = [];
+    for (const name of new Set(groups)) {
+      const g = this.groups.get(name);
+      const count = g?.countWithout(except) ?? 0;
+      if (!g || count === 0) continue;
+      const placed: Placed[] = [];
+      for (const p of g.walk(except)) {
+        placed.push(p);
+        if (placed.length >= take) break;
+      }
+      heads.push({ group: name, count, placed });
+    }
+    heads.sort((a, b) => beforeInKey(a.placed[0], b.placed[0]));
+    const first = heads
+      .flatMap((h) => h.placed)
+      .sort(beforeInKey)
+      .slice(0, limit)
+      .map((p) => p.entry);
+    return { groups: heads.map((h) => ({ group: h.group, count: h.count, first: h.placed.slice(0, perGroup).map((p) => p.entry) })), first };
+  }
+}
+
+const NO_GROUPS: FacetGroups = new GroupedEntries();
+
+function beforeInKey(a: Placed, b: Placed): number {
+  return a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.ord - b.ord;
+}
+
+/** Where `v` is, or would go, in a sorted list of strings. */
+function sortedIndex(list: readonly string[], v: string): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid] < v) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function sameMultiset(a: string[], b: string[]): boolean {
@@ -273,25 +520,10 @@ function addTo<T>(m: Map<string, Bucket<T>>, k: string, uri: string, v: T): void
   b.add(uri, v);
 }
 
-function removeFrom<T>(m: Map<string, Bucket<T>>, k: string, uri: string): void {
-  const b = m.get(k);
-  if (!b) return;
-  b.remove(uri);
-  if (b.empty) m.delete(k);
-}
-
 function push<T>(m: Map<string, T[]>, k: string, v: T): void {
   const list = m.get(k);
   if (list) list.push(v);
   else m.set(k, [v]);
-}
-
-function pull<T extends { uri: string }>(m: Map<string, T[]>, k: string, uri: string): void {
-  const list = m.get(k);
-  if (!list) return;
-  const kept = list.filter((e) => e.uri !== uri);
-  if (kept.length) m.set(k, kept);
-  else m.delete(k);
 }
 
 /**

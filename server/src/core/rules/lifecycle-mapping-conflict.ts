@@ -1,8 +1,8 @@
 import { normaliseLabel } from '../terms/normalise';
 import type { FacetContributor } from '../workspace';
 import type { RelatedInfo } from '../types';
-import type { FacetEntry } from '../workspaceIndex';
-import type { Rule } from './types';
+import { groupFacetEntries, type FacetGroups } from '../workspaceIndex';
+import type { IndexView, Rule } from './types';
 
 /** Stages by normalised name: where each journey maps a stage of that name. */
 export const STAGE_NAME_FACET = 'stage-name';
@@ -26,7 +26,8 @@ export const contributeStageNames: FacetContributor = (file, add) => {
         const key = normaliseLabel(s.name.value);
         if (key === '') continue;
         const data: StageNameEntry = { journey: j.id?.value ?? file.relativePath, stage: s.id?.value ?? '', name: s.name.value, lifecycleStage: s.lifecycleStage.value };
-        add(STAGE_NAME_FACET, key, { uri: file.uri, range: s.lifecycleStage.range, data });
+        // Grouped by lifecycle stage and journey, so the rule reads counts instead of every entry.
+        add(STAGE_NAME_FACET, key, { uri: file.uri, range: s.lifecycleStage.range, data, group: data.lifecycleStage, subject: data.journey });
       }
     }
   }
@@ -53,30 +54,22 @@ export const lifecycleMappingConflict: Rule = {
           const key = normaliseLabel(s.name.value);
           if (key === '') continue;
           const mine = s.lifecycleStage.value;
-          const entries = index.facet<StageNameEntry>(STAGE_NAME_FACET, key);
-          // Thousands of journeys share a stage name; only scan them when some disagree.
-          if (!mapsElsewhere(entries, mine)) continue;
-          const others = entries.filter((e) => e.data.journey !== journeyId && e.data.lifecycleStage !== mine);
-          if (others.length === 0) continue;
+          const groups = stageGroups(index, key);
+          // Counts per lifecycle stage are kept by the index: thousands of journeys share a stage
+          // name, and this reads only the few it names and links (BENCHMARKS.md).
+          const elsewhereStages = [...groups.counts(journeyId).keys()].filter((stage) => stage !== mine);
+          if (elsewhereStages.length === 0) continue;
           // A popular stage name may disagree with thousands of journeys: name a few per mapping
           // and link a few, so the message stays readable and the check stays cheap.
-          const byStage = new Map<string, string[]>();
-          for (const o of others) {
-            const list = byStage.get(o.data.lifecycleStage) ?? [];
-            if (list.length <= MAX_NAMED) list.push(o.data.journey);
-            byStage.set(o.data.lifecycleStage, list);
-          }
-          const counts = new Map<string, number>();
-          for (const o of others) counts.set(o.data.lifecycleStage, (counts.get(o.data.lifecycleStage) ?? 0) + 1);
-          const related: RelatedInfo[] = others.slice(0, MAX_RELATED).map((o) => ({
+          const sample = groups.sample(elsewhereStages, MAX_NAMED, MAX_RELATED, journeyId);
+          const related: RelatedInfo[] = sample.first.map((o) => ({
             location: { uri: o.uri, range: o.range },
             message: `Stage "${o.data.name}" of journey \`${o.data.journey}\` maps to \`${o.data.lifecycleStage}\``,
           }));
-          const elsewhere = [...byStage]
-            .map(([stage, journeys]) => {
-              const n = counts.get(stage) ?? journeys.length;
-              if (n === 1) return `\`${stage}\` in journey \`${journeys[0]}\``;
-              const named = journeys.slice(0, MAX_NAMED).map((id) => `\`${id}\``).join(', ');
+          const elsewhere = sample.groups
+            .map(({ group: stage, count: n, first }) => {
+              if (n === 1) return `\`${stage}\` in journey \`${first[0].data.journey}\``;
+              const named = first.map((o) => `\`${o.data.journey}\``).join(', ');
               return `\`${stage}\` in ${n.toLocaleString('en')} journeys (${named}${n > MAX_NAMED ? ', …' : ''})`;
             })
             .join(', ');
@@ -93,22 +86,10 @@ export const lifecycleMappingConflict: Rule = {
   },
 };
 
-/**
- * The lifecycle stages a stage name maps to, per facet list. The index only appends to a list or
- * replaces it, so a list with the same length holds the same entries: checking 36,000 stages
- * costs one scan per name instead of one per stage (BENCHMARKS.md: this rule was quadratic).
- */
 /** How many journeys a message names per lifecycle stage, and how many places it links. */
 const MAX_NAMED = 3;
 const MAX_RELATED = 20;
 
-const stagesOf = new WeakMap<readonly unknown[], { length: number; stages: Set<string> }>();
-
-function mapsElsewhere(entries: readonly FacetEntry<StageNameEntry>[], mine: string): boolean {
-  let cached = stagesOf.get(entries);
-  if (!cached || cached.length !== entries.length) {
-    cached = { length: entries.length, stages: new Set(entries.map((e) => e.data.lifecycleStage)) };
-    stagesOf.set(entries, cached);
-  }
-  return cached.stages.size > 1 || !cached.stages.has(mine);
+function stageGroups(index: IndexView, key: string): FacetGroups<StageNameEntry> {
+  return index.facetGroups ? index.facetGroups<StageNameEntry>(STAGE_NAME_FACET, key) : groupFacetEntries(index.facet<StageNameEntry>(STAGE_NAME_FACET, key));
 }

@@ -1,6 +1,6 @@
 import type { TaxonomyConfig } from '../config';
 import type { TaxonomyFile } from '../taxonomyFile';
-import type { Definition, FacetEntry, Reference } from '../workspaceIndex';
+import type { Definition, FacetEntry, FacetGroups, Reference } from '../workspaceIndex';
 import type { EntityKind, FileKind, Fix, Range, RelatedInfo, Severity } from '../types';
 
 /** What a rule reports; the workspace adds the rule id and the configured severity. */
@@ -23,6 +23,12 @@ export interface IndexView {
   /** Every id of a kind; makes the file depend on the set of ids of that kind. */
   ids(kind: EntityKind): Iterable<string>;
   facet<T>(facet: string, key: string): readonly FacetEntry<T>[];
+  /**
+   * A key's entries counted by group (`FacetEntry.group`), without reading them all; makes the
+   * file depend on the key, as `facet` does. Optional so that hand-made views in tests need not
+   * provide it; callers fall back to `groupFacetEntries(facet(...))`.
+   */
+  facetGroups?<T>(facet: string, key: string): FacetGroups<T>;
   /** A whole facet; makes the file depend on every entry of it. */
   facetEntries<T>(facet: string): ReadonlyMap<string, FacetEntry<T>[]>;
   /**
