@@ -307,7 +307,7 @@ class FastParser {
         this.line = next;
         const closed = this.close(indent, offset, merged);
         this.spans.setEnd(slot, closed.end);
-        return { node: { value: out, start, end: closed.end, end2: closed.end2, flow: false }, trivia: closed.trivia };
+        return { node: { value: exactSize(out), start, end: closed.end, end2: closed.end2, flow: false }, trivia: closed.trivia };
       }
       // The next item: trivia kept by a closed inner collection is fine, it was consumed there.
       this.line = next;
@@ -483,7 +483,7 @@ class FastParser {
       }
     }
     this.spans.setEnd(slot, i);
-    return { value: out, start: v, end: i, end2: this.lineEndAfter(i, le), flow: true };
+    return { value: exactSize(out), start: v, end: i, end2: this.lineEndAfter(i, le), flow: true };
   }
 
   /** `>`, `>-`, `|` or `|-` with the text on the following, more indented lines. */
@@ -543,6 +543,14 @@ class FastParser {
     this.line = last + 1;
     return { value, start: v, end, end2: end, flow: false };
   }
+}
+
+/**
+ * An array without the spare room `push` leaves (V8 makes room for 17 items at the first push):
+ * most lists in a taxonomy hold one to three items, and they live as long as the file.
+ */
+export function exactSize<T>(items: T[]): T[] {
+  return items.length === 0 ? items : items.slice();
 }
 
 function isKeyStart(c: number): boolean {

@@ -1,4 +1,5 @@
 import { childPointer, type ParsedDoc, type SourceSpan } from './parse';
+import { exactSize } from './fastParse';
 import type { LineIndex } from './lineIndex';
 import type { EntityKind, Range, TaxonomyKind } from './types';
 
@@ -221,7 +222,7 @@ export class DocReader {
         const s = this.string(childPointer(pointer, i));
         if (s) out.push(s);
       });
-      return out;
+      return exactSize(out);
     }
     const one = this.string(pointer);
     return one ? [one] : [];
@@ -342,7 +343,7 @@ class ModelBuilder {
     const op = childPointer(pointer, 'owner');
     if (!r.has(op)) return undefined;
     const raw = r.get(op);
-    const teams = r.strings(op).filter((t) => t.value.trim() !== '');
+    const teams = exactSize(r.strings(op).filter((t) => t.value.trim() !== ''));
     teams.forEach((t) => this.ref('team', t, 'owner'));
     const parent = r.get(pointer);
     const lead = isRecord(parent) && Object.prototype.hasOwnProperty.call(parent, 'lead') ? r.string(childPointer(pointer, 'lead')) : undefined;
