@@ -7,7 +7,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { strict as assert } from 'assert';
-import { packageVsix, withWorkbench } from '../../scripts/e2e';
+import { packageVsix, poll, withWorkbench } from '../../scripts/e2e';
 import type { Scenario } from './scenario';
 
 const EXTENSION_JS = `
@@ -129,8 +129,17 @@ export const smokeScenarios: Scenario[] = [
             await wb.page.keyboard.press('End');
             await wb.type(' fixed');
             await wb.waitForNoSquiggle('error');
-            const rows = await wb.problems();
-            assert.ok(!rows.some((row) => row.label.includes('smoke: persona error')), JSON.stringify(rows));
+            // The Problems panel redraws after the editor does: wait for it too.
+            let rows: Awaited<ReturnType<typeof wb.problems>> = [];
+            await poll(
+              async () => {
+                rows = await wb.problems();
+                return !rows.some((row) => row.label.includes('smoke: persona error'));
+              },
+              { timeoutMs: 15_000, intervalMs: 250, what: 'no smoke error in the Problems panel' },
+            ).catch((error: unknown) => {
+              throw new Error(`${String(error)}\n${JSON.stringify(rows)}`);
+            });
           });
           await ctx.step('opens a nested file through Quick Open', async () => {
             await wb.openFile('personas/y.persona.yaml');
