@@ -1,6 +1,7 @@
 import { isAlias, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node } from 'yaml';
 import { LineIndex } from './lineIndex';
 import { fastParseYaml } from './fastParse';
+import { internalized } from './intern';
 
 /** Where one value (and the key that names it, inside a mapping) sits in the source text. */
 export interface SourceSpan {
@@ -34,15 +35,30 @@ const FIELDS = 5;
  * object per span was 11 MB of M's heap: the numbers live in one typed array instead, and
  * `get` builds a `SourceSpan` when asked. A slot also names a span for as long as the document
  * lives, which is what located values keep instead of a pointer string and a range.
+ *
+ * Pointers are not kept either: a pointer string per span and the map over them were another
+ * ~14 MB of M's heap (BENCHMARKS.md, item 13). Once sealed, a slot keeps its parent's slot and
+ * its last segment (a shared string, or the number of a list item), `pointerAt` joins them
+ * when asked, and lookups by pointer walk the segments through a hash table of
+ * (parent slot, segment) in a typed array. While the document is read, a plain map from
+ * pointer to slot gives `set` its `Map` semantics; `seal` drops it.
  */
 export class SpanTable implements Iterable<[string, SourceSpan]> {
-  readonly #slots = new Map<string, number>();
-  #pointers: string[] = [];
+  /** Pointer -> slot while the table is written; undefined once sealed. */
+  #building: Map<string, number> | undefined = new Map<string, number>();
+  /** Segments met while the table is written, so equal segments share one string. */
+  #segmentsSeen: Map<string, string> | undefined = new Map<string, string>();
+  /** Parent slot per slot; -1 for the root and for a pointer whose parent has no span. */
+  #parents: number[] | Int32Array = [];
+  /** Last pointer segment per slot, as written in the pointer; the whole pointer when the parent is -1. */
+  #segments: (string | number)[] = [];
+  /** Sealed only: open addressing over (parent, segment), slot + 1 per cell, 0 for empty. */
+  #cells: Int32Array | undefined;
   /** Growable while the document is read; `seal` trims it into a typed array. */
   #data: number[] | Int32Array = [];
 
   get size(): number {
-    return this.#pointers.length;
+    return this.#segments.length;
   }
 
   /** Records a span; a pointer set again keeps its place, as `Map.set` does. Returns its slot. */
@@ -52,15 +68,25 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
 
   /** `set` without a span object, for the parsers. */
   record(pointer: string, keyStart: number | undefined, keyEnd: number | undefined, start: number, end: number, scalarType: string | undefined): number {
-    let slot = this.#slots.get(pointer);
+    // A sealed table is written again only by callers other than the parsers: back to a map.
+    const building = this.#building ?? this.#unseal();
+    let slot = building.get(pointer);
     if (slot === undefined) {
-      slot = this.#pointers.length;
-      this.#slots.set(pointer, slot);
-      this.#pointers.push(pointer);
+      slot = this.#segments.length;
+      building.set(pointer, slot);
+      const slash = pointer.lastIndexOf('/');
+      const parent = slash < 0 ? undefined : building.get(pointer.slice(0, slash));
+      // Unsealed, so the parents are still a plain list.
+      const parents = this.#parents as number[];
+      if (parent === undefined) {
+        parents.push(-1);
+        this.#segments.push(pointer);
+      } else {
+        parents.push(parent);
+        this.#segments.push(this.#segment(pointer.slice(slash + 1)));
+      }
     }
     const o = slot * FIELDS;
-    // A sealed table grows again only if written after sealing, which the parsers do not do.
-    if (!Array.isArray(this.#data) && o >= this.#data.length) this.#data = Array.from(this.#data);
     const d = this.#data;
     d[o] = keyStart ?? -1;
     d[o + 1] = keyEnd ?? -1;
@@ -70,30 +96,96 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
     return slot;
   }
 
+  /** A segment to keep: list indexes as numbers, other segments shared and not part of a pointer. */
+  #segment(raw: string): string | number {
+    if (isIndexSegment(raw)) return Number(raw);
+    const seen = this.#segmentsSeen ?? (this.#segmentsSeen = new Map<string, string>());
+    let s = seen.get(raw);
+    if (s === undefined) {
+      s = internalized(raw);
+      seen.set(s, s);
+    }
+    return s;
+  }
+
+  #unseal(): Map<string, number> {
+    const building = new Map<string, number>();
+    let i = 0;
+    for (const p of this.keys()) building.set(p, i++);
+    this.#building = building;
+    this.#parents = Array.from(this.#parents);
+    this.#data = Array.from(this.#data);
+    this.#cells = undefined;
+    return building;
+  }
+
   /** Moves where a recorded value ends (a collection's end is known after its items). */
   setEnd(slot: number, end: number): void {
     this.#data[slot * FIELDS + 3] = end;
   }
 
-  /** Trims the storage once the document is read; the table stays writable. */
+  /** Trims the storage and drops the pointers once the document is read; the table stays writable. */
   seal(): void {
-    if (!Array.isArray(this.#data)) return;
+    if (!this.#building) return;
     this.#data = Int32Array.from(this.#data);
-    this.#pointers = this.#pointers.slice();
+    this.#parents = Int32Array.from(this.#parents);
+    this.#segments = this.#segments.slice();
+    const n = this.#segments.length;
+    let size = 4;
+    while (size < n * 2) size *= 2;
+    const cells = new Int32Array(size);
+    const mask = size - 1;
+    for (let slot = 0; slot < n; slot++) {
+      const seg = this.#segments[slot];
+      const text = typeof seg === 'number' ? String(seg) : seg;
+      let c = hashSegment(this.#parents[slot], text, 0, text.length) & mask;
+      while (cells[c] !== 0) c = (c + 1) & mask;
+      cells[c] = slot + 1;
+    }
+    this.#cells = cells;
+    this.#building = undefined;
+    this.#segmentsSeen = undefined;
   }
 
   /** The slot of a pointer, or -1. */
   slotOf(pointer: string): number {
-    return this.#slots.get(pointer) ?? -1;
+    if (this.#building) return this.#building.get(pointer) ?? -1;
+    let slot = this.#find(-1, pointer, 0, 0);
+    if (pointer.length === 0) return slot;
+    if (pointer.charCodeAt(0) !== 47) return this.#find(-1, pointer, 0, pointer.length);
+    for (let i = 1; ; ) {
+      let j = pointer.indexOf('/', i);
+      if (j < 0) j = pointer.length;
+      slot = slot >= 0 ? this.#find(slot, pointer, i, j) : -1;
+      // A pointer recorded before its parent is kept whole (parent -1), at any depth.
+      if (slot < 0) slot = this.#find(-1, pointer, 0, j);
+      if (j === pointer.length) return slot;
+      i = j + 1;
+    }
+  }
+
+  /** The slot whose parent is `parent` and whose segment is `text.slice(start, end)`, or -1. */
+  #find(parent: number, text: string, start: number, end: number): number {
+    const cells = this.#cells!;
+    const mask = cells.length - 1;
+    const len = end - start;
+    for (let c = hashSegment(parent, text, start, end) & mask; cells[c] !== 0; c = (c + 1) & mask) {
+      const slot = cells[c] - 1;
+      if (this.#parents[slot] !== parent) continue;
+      const seg = this.#segments[slot];
+      const s = typeof seg === 'number' ? String(seg) : seg;
+      if (s.length === len && text.startsWith(s, start)) return slot;
+    }
+    return -1;
   }
 
   has(pointer: string): boolean {
-    return this.#slots.has(pointer);
+    return this.slotOf(pointer) >= 0;
   }
 
   get(pointer: string): SourceSpan | undefined {
-    const slot = this.#slots.get(pointer);
-    return slot === undefined ? undefined : this.at(slot);
+    const slot = this.slotOf(pointer);
+    return slot < 0 ? undefined : this.at(slot);
   }
 
   /** The span in a slot, as a new object. */
@@ -119,25 +211,57 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
     return this.#data[slot * FIELDS + 3];
   }
 
+  /** The pointer of a slot, joined from its segments (a new string on each call). */
   pointerAt(slot: number): string {
-    return this.#pointers[slot];
+    const parent = this.#parents[slot];
+    const seg = this.#segments[slot];
+    return parent < 0 ? String(seg) : `${this.pointerAt(parent)}/${seg}`;
   }
 
-  keys(): IterableIterator<string> {
-    return this.#pointers.values();
+  *keys(): IterableIterator<string> {
+    // Parents come before their children, so each pointer extends one already joined.
+    const joined: string[] = [];
+    for (let i = 0; i < this.#segments.length; i++) {
+      const parent = this.#parents[i];
+      const seg = this.#segments[i];
+      const p = parent < 0 ? String(seg) : parent < i ? `${joined[parent]}/${seg}` : this.pointerAt(i);
+      joined.push(p);
+      yield p;
+    }
   }
 
   *values(): IterableIterator<SourceSpan> {
-    for (let i = 0; i < this.#pointers.length; i++) yield this.at(i);
+    for (let i = 0; i < this.#segments.length; i++) yield this.at(i);
   }
 
   *entries(): IterableIterator<[string, SourceSpan]> {
-    for (let i = 0; i < this.#pointers.length; i++) yield [this.#pointers[i], this.at(i)];
+    let i = 0;
+    for (const p of this.keys()) yield [p, this.at(i++)];
   }
 
   [Symbol.iterator](): IterableIterator<[string, SourceSpan]> {
     return this.entries();
   }
+}
+
+/** True for a segment that is a list index as `childPointer` writes it ("0", "17", not "017"). */
+function isIndexSegment(s: string): boolean {
+  const n = s.length;
+  if (n === 0 || n > 9) return false;
+  const c0 = s.charCodeAt(0);
+  if (c0 === 48) return n === 1;
+  for (let i = 0; i < n; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
+}
+
+/** FNV-1a over the parent slot and the segment's UTF-16 units. */
+function hashSegment(parent: number, text: string, start: number, end: number): number {
+  let h = Math.imul(2166136261 ^ parent, 16777619);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return h ^ (h >>> 15);
 }
 
 /** A problem found while reading YAML, before any rule runs. */

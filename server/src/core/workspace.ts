@@ -4,11 +4,14 @@ import { allEntities } from './model';
 import { createTaxonomyFile, type TaxonomyFile } from './taxonomyFile';
 import { fileKindOf } from './fileKinds';
 import { LineIndex } from './lineIndex';
+import { internalized } from './intern';
 import type { IndexView, Rule, RuleContext } from './rules/types';
 import {
   defKey,
   facetKey,
   idSetKey,
+  IndexedDefinition,
+  IndexedReference,
   refKey,
   wholeFacetKey,
   WorkspaceIndex,
@@ -34,8 +37,8 @@ export interface WorkspaceOptions {
 
 interface FileState {
   file: TaxonomyFile;
-  /** Index keys the last check of this file looked at. */
-  deps: Set<IndexKey>;
+  /** The numbers (`KeyNumbers`) of the index keys the last check of this file looked at, ascending. */
+  deps: Int32Array;
   diagnostics: TaxonomyDiagnostic[];
 }
 
@@ -51,7 +54,10 @@ interface FileState {
 export class TaxonomyWorkspace {
   readonly index = new WorkspaceIndex();
   private readonly files = new Map<string, FileState>();
-  private readonly dependents = new Map<IndexKey, Set<string>>();
+  /** Index keys some file depends on, by number: `deps` and `dependents` keep the numbers. */
+  private readonly keyNumbers = new KeyNumbers();
+  /** By key number, the files whose last check looked the key up. */
+  private readonly dependents: (Set<string> | undefined)[] = [];
   private readonly dirty = new Set<string>();
   private config: TaxonomyConfig;
   private globs: CompiledGlobs;
@@ -114,7 +120,7 @@ export class TaxonomyWorkspace {
       readers: [],
       models: [],
     };
-    this.files.set(uri, { file, deps: new Set(), diagnostics });
+    this.files.set(uri, { file, deps: NO_DEPS, diagnostics });
   }
 
   /** Adds a file that could not be read (not UTF-8, permission denied) so it still shows a problem. */
@@ -136,7 +142,7 @@ export class TaxonomyWorkspace {
     const changed = this.index.replaceFile(uri, file ? this.contribute(file) : undefined);
     const prev = this.files.get(uri);
     if (file) {
-      this.files.set(uri, { file, deps: prev?.deps ?? new Set(), diagnostics: prev?.diagnostics ?? [] });
+      this.files.set(uri, { file, deps: prev?.deps ?? NO_DEPS, diagnostics: prev?.diagnostics ?? [] });
       this.dirty.add(uri);
     } else {
       if (prev) this.forgetDeps(uri, prev.deps);
@@ -144,7 +150,8 @@ export class TaxonomyWorkspace {
       this.dirty.add(uri);
     }
     for (const key of changed) {
-      for (const dependent of this.dependents.get(key) ?? []) this.dirty.add(dependent);
+      const n = this.keyNumbers.find(key);
+      if (n !== undefined) for (const dependent of this.dependents[n] ?? []) this.dirty.add(dependent);
       if (key.startsWith(WHOLE_FACET_PREFIX)) this.derivedCache.delete(key.slice(WHOLE_FACET_PREFIX.length));
     }
   }
@@ -178,13 +185,13 @@ export class TaxonomyWorkspace {
           for (const entity of allEntities({ ...model, entities: [e] })) {
             if (!entity.id) continue;
             const container = entity.kind === 'journey' ? undefined : journeyId;
-            definitions.push({ kind: entity.kind, id: entity.id.value, uri: file.uri, range: entity.id.range, container, entity });
+            definitions.push(new IndexedDefinition(file.uri, entity, entity.id, container));
           }
         } else if (e.id) {
-          definitions.push({ kind: e.kind, id: e.id.value, uri: file.uri, range: e.id.range, entity: e });
+          definitions.push(new IndexedDefinition(file.uri, e, e.id));
         }
       }
-      for (const r of model.refs) references.push({ kind: r.kind, id: r.id.value, uri: file.uri, range: r.id.range, field: r.field });
+      for (const r of model.refs) references.push(new IndexedReference(file.uri, r));
     }
     const add = (facet: string, key: string, entry: FacetEntry) => {
       const f = facets.get(facet) ?? new Map<string, FacetEntry[]>();
@@ -197,12 +204,15 @@ export class TaxonomyWorkspace {
     return { definitions, references, facets };
   }
 
-  private forgetDeps(uri: string, deps: Set<IndexKey>): void {
-    for (const k of deps) {
-      const s = this.dependents.get(k);
+  private forgetDeps(uri: string, deps: Iterable<number>): void {
+    for (const n of deps) {
+      const s = this.dependents[n];
       if (!s) continue;
       s.delete(uri);
-      if (s.size === 0) this.dependents.delete(k);
+      if (s.size === 0) {
+        this.dependents[n] = undefined;
+        this.keyNumbers.release(n);
+      }
     }
   }
 
@@ -244,37 +254,39 @@ export class TaxonomyWorkspace {
 
   private check(state: FileState): void {
     const { file } = state;
-    const deps = new Set<IndexKey>();
+    const numbers = this.keyNumbers;
+    const deps = new Set<number>();
+    const dep = (key: IndexKey) => deps.add(numbers.number(key));
     const diagnostics: TaxonomyDiagnostic[] = [];
     const index = this.index;
     const view: IndexView = {
       definitions: (kind: EntityKind, id: string) => {
-        deps.add(defKey(kind, id));
+        dep(defKey(kind, id));
         return index.definitions(kind, id);
       },
       references: (kind: EntityKind, id: string) => {
-        deps.add(refKey(kind, id));
+        dep(refKey(kind, id));
         return index.references(kind, id);
       },
       ids: (kind: EntityKind) => {
-        deps.add(idSetKey(kind));
+        dep(idSetKey(kind));
         return index.ids(kind);
       },
       facet: <T>(facet: string, key: string) => {
-        deps.add(facetKey(facet, key));
+        dep(facetKey(facet, key));
         return index.facet<T>(facet, key);
       },
       facetGroups: <T>(facet: string, key: string) => {
         // The groups change exactly when the key's entries do, so the key is the dependency.
-        deps.add(facetKey(facet, key));
+        dep(facetKey(facet, key));
         return index.facetGroups<T>(facet, key);
       },
       facetEntries: <T>(facet: string) => {
-        deps.add(wholeFacetKey(facet));
+        dep(wholeFacetKey(facet));
         return index.facetEntries<T>(facet);
       },
       derived: <T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T) => {
-        deps.add(wholeFacetKey(facet));
+        dep(wholeFacetKey(facet));
         return this.derived(facet, build);
       },
     };
@@ -309,16 +321,28 @@ export class TaxonomyWorkspace {
     // Only the difference from the last check is written back: forgetting every key and adding
     // it again emptied and refilled entries of `dependents` (hundreds of thousands of keys on L)
     // on each edit, which costs a rehash of that map every few hundred edits.
-    const gone = new Set<IndexKey>();
-    for (const k of state.deps) if (!deps.has(k)) gone.add(k);
-    this.forgetDeps(file.uri, gone);
-    for (const k of deps) {
-      if (state.deps.has(k)) continue;
-      const s = this.dependents.get(k);
-      if (s) s.add(file.uri);
-      else this.dependents.set(k, new Set([file.uri]));
+    const next = Int32Array.from(deps).sort();
+    const prev = state.deps;
+    const gone: number[] = [];
+    const added: number[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < prev.length || j < next.length) {
+      if (j >= next.length || (i < prev.length && prev[i] < next[j])) gone.push(prev[i++]);
+      else if (i >= prev.length || next[j] < prev[i]) added.push(next[j++]);
+      else {
+        i++;
+        j++;
+      }
     }
-    state.deps = deps;
+    // Keys only this check looked up have a number and no dependents yet: `added` gives them one.
+    this.forgetDeps(file.uri, gone);
+    for (const n of added) {
+      const s = this.dependents[n];
+      if (s) s.add(file.uri);
+      else this.dependents[n] = new Set([file.uri]);
+    }
+    state.deps = next;
     diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
     state.diagnostics = diagnostics;
   }
@@ -342,10 +366,58 @@ export class TaxonomyWorkspace {
 
   /** How many files depend on an index key; exposed for tests of the dependency tracking. */
   dependentsOf(key: IndexKey): ReadonlySet<string> {
-    return this.dependents.get(key) ?? new Set();
+    const n = this.keyNumbers.find(key);
+    return (n === undefined ? undefined : this.dependents[n]) ?? new Set();
   }
 
   get fileCount(): number {
     return this.files.size;
+  }
+}
+
+const NO_DEPS = new Int32Array(0);
+
+/**
+ * Numbers for the index keys files depend on. A check looks up thousands of keys, each a string
+ * joined for the lookup (`def\u0000team\u0000cx-ops`), and every file kept its own copies in its
+ * dependencies and the first in `dependents`: ~90,000 joined strings on M (BENCHMARKS.md, item
+ * 13). Each key is now kept once, flat, and files keep numbers. A number is released when no file
+ * depends on its key any more, and reused.
+ */
+export class KeyNumbers {
+  private readonly numbers = new Map<IndexKey, number>();
+  private readonly keys: (IndexKey | undefined)[] = [];
+  private readonly free: number[] = [];
+
+  /** The number of a key, given one if it has none. */
+  number(key: IndexKey): number {
+    let n = this.numbers.get(key);
+    if (n === undefined) {
+      const kept = internalized(key);
+      n = this.free.pop() ?? this.keys.length;
+      this.keys[n] = kept;
+      this.numbers.set(kept, n);
+    }
+    return n;
+  }
+
+  find(key: IndexKey): number | undefined {
+    return this.numbers.get(key);
+  }
+
+  key(n: number): IndexKey | undefined {
+    return this.keys[n];
+  }
+
+  release(n: number): void {
+    const key = this.keys[n];
+    if (key === undefined) return;
+    this.numbers.delete(key);
+    this.keys[n] = undefined;
+    this.free.push(n);
+  }
+
+  get size(): number {
+    return this.numbers.size;
   }
 }

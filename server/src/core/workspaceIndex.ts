@@ -1,4 +1,4 @@
-import type { Entity } from './model';
+import type { Entity, Located, RefSite } from './model';
 import type { EntityKind, Range } from './types';
 
 /** Where an entity id is defined. */
@@ -22,6 +22,74 @@ export interface Reference {
   range: Range;
   field: string;
   container?: string;
+}
+
+/**
+ * A definition as the index keeps it: its entity and where it is, with the kind, id and range
+ * read from the entity's located id on each read (a new range each time). The index holds one
+ * per id of the workspace (~250,000 on L), and a range kept eagerly was three objects each
+ * (BENCHMARKS.md, item 13). The located id belongs to the file's own parse, so its range follows
+ * that text; the index replaces a file's definitions whenever the file changes.
+ */
+export class IndexedDefinition implements Definition {
+  readonly #id: Located<string>;
+
+  constructor(
+    readonly uri: string,
+    readonly entity: Entity,
+    id: Located<string>,
+    readonly container?: string,
+  ) {
+    this.#id = id;
+  }
+
+  get kind(): EntityKind {
+    return this.entity.kind;
+  }
+
+  get id(): string {
+    return this.#id.value;
+  }
+
+  get range(): Range {
+    return this.#id.range;
+  }
+
+  toJSON(): Definition {
+    return { kind: this.kind, id: this.id, uri: this.uri, range: this.range, container: this.container, entity: this.entity };
+  }
+}
+
+/** A reference as the index keeps it: the model's reference site and its file (see `IndexedDefinition`). */
+export class IndexedReference implements Reference {
+  readonly #site: RefSite;
+
+  constructor(
+    readonly uri: string,
+    site: RefSite,
+  ) {
+    this.#site = site;
+  }
+
+  get kind(): EntityKind {
+    return this.#site.kind;
+  }
+
+  get id(): string {
+    return this.#site.id.value;
+  }
+
+  get range(): Range {
+    return this.#site.id.range;
+  }
+
+  get field(): string {
+    return this.#site.field;
+  }
+
+  toJSON(): Reference {
+    return { kind: this.kind, id: this.id, uri: this.uri, range: this.range, field: this.field };
+  }
 }
 
 /** A named entry that a rule looks up across files (stage names, KPI formulas, term labels). */
