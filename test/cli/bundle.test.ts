@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { CLEAN, linesOf, ROOT, WITH_PROBLEMS } from './support/cli';
+import { CLEAN, linesOf, ROOT, tempTree, WITH_PROBLEMS } from './support/cli';
 import { sarifValidator } from './support/sarifSchema';
 
 const CLI = path.join(ROOT, 'dist', 'cli.js');
@@ -48,6 +48,52 @@ describe('cli bundle (node dist/cli.js)', function () {
     const r = spawnCli(['--version']);
     assert.equal(r.code, 0);
     assert.equal(r.stdout.trim(), JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+  });
+
+  describe('a worker thread with a larger young generation for commands that load a taxonomy', () => {
+    let tree: ReturnType<typeof tempTree>;
+    /** NODE_OPTIONS preloading this reports every thread the command runs and its young generation. */
+    let preload: string;
+    before(() => {
+      tree = tempTree({});
+      preload = path.join(tree.dir, 'report-threads.js');
+      writeFileSync(
+        preload,
+        "const wt = require('node:worker_threads');\n" +
+          "process.stderr.write('thread: ' + JSON.stringify({ main: wt.isMainThread, young: wt.resourceLimits.maxYoungGenerationSizeMb }) + '\\n');\n",
+      );
+    });
+    after(() => tree.dispose());
+    const threads = (stderr: string) => linesOf(stderr).filter((l) => l.startsWith('thread: ')).map((l) => JSON.parse(l.slice('thread: '.length)) as unknown);
+    const withPreload = (env: NodeJS.ProcessEnv = {}) => ({ NODE_OPTIONS: `--require ${preload}`, ...env });
+
+    it('lints in a worker with 96 MB of young generation, reporting exactly what the main thread reports', () => {
+      for (const format of ['json', 'stylish']) {
+        const r = spawnCli(['lint', WITH_PROBLEMS, '--format', format], withPreload());
+        const inMain = spawnCli(['lint', WITH_PROBLEMS, '--format', format], withPreload({ CX_TAXONOMY_NO_WORKER: '1' }));
+        assert.deepEqual(threads(r.stderr), [{ main: true }, { main: false, young: 96 }]);
+        assert.deepEqual(threads(inMain.stderr), [{ main: true }]);
+        assert.equal(r.code, 1);
+        assert.equal(inMain.code, 1);
+        assert.equal(r.stdout, inMain.stdout);
+        assert.ok(r.stdout.length > 1000);
+      }
+    });
+
+    it('passes a usage error from the worker through: exit 2, one line', () => {
+      const r = spawnCli(['lint', CLEAN, '--output', path.join(CLEAN)], withPreload());
+      assert.deepEqual(threads(r.stderr), [{ main: true }, { main: false, young: 96 }]);
+      assert.equal(r.code, 2, r.stderr);
+      assert.equal(r.stdout, '');
+      assert.equal(linesOf(r.stderr).filter((l) => !l.startsWith('thread: ')).length, 1, r.stderr);
+    });
+
+    it('stays on the main thread for --version, and when the caller sized the young generation', () => {
+      assert.deepEqual(threads(spawnCli(['--version'], withPreload()).stderr), [{ main: true }]);
+      const sized = spawnCli(['lint', CLEAN], { NODE_OPTIONS: `--require ${preload} --max-semi-space-size=8` });
+      assert.equal(sized.code, 0, sized.stderr);
+      assert.deepEqual(threads(sized.stderr), [{ main: true }]);
+    });
   });
 
   it('colours only when asked or on a terminal', () => {

@@ -11,6 +11,7 @@ import { lint } from './lint';
 import { ownershipReport } from './ownershipReport';
 import { VERSION } from './product';
 import { createProgress, type MaybeTTY } from './progress';
+import { runInWorker, useWorker, workerSide } from './thread';
 import { errorsOnly, totalsOf, type FormatContext } from './report';
 import { loadTaxonomies, type LoadedTaxonomy, type LoadOptions } from './taxonomies';
 
@@ -153,7 +154,14 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   }
 }
 
-if (require.main === module) {
+const worker = workerSide();
+if (worker) {
+  // This thread is the CLI's worker (see thread.ts): the main thread owns the process.
+  run(worker.argv, { stdout: worker.stdout, stderr: worker.stderr, cwd: process.cwd(), env: process.env }).then(worker.done, (err) => {
+    worker.stderr.write(`cx-taxonomy: internal error: ${oneLine(err)} (please report it)\n`);
+    worker.done(EXIT_USAGE);
+  });
+} else if (require.main === module) {
   // A closed pipe (`cx-taxonomy lint | head`) is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
     stream.on('error', (err: NodeJS.ErrnoException) => {
@@ -165,7 +173,11 @@ if (require.main === module) {
     process.stderr.write(`cx-taxonomy: internal error: ${oneLine(err)} (please report it)\n`);
     process.exit(EXIT_USAGE);
   });
-  run(process.argv.slice(2), { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env }).then(
+  const argv = process.argv.slice(2);
+  const inThisThread = () => run(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+  // A worker that cannot be created (no worker_threads, resource limits) is no reason to fail.
+  const started = loadsTaxonomies(argv) && useWorker(process.execArgv, process.env) ? runInWorker(__filename, argv).catch(inThisThread) : inThisThread();
+  started.then(
     (code) => {
       process.exitCode = code;
     },
@@ -174,4 +186,14 @@ if (require.main === module) {
       process.exitCode = EXIT_USAGE;
     },
   );
+}
+
+/** Whether a command line loads a taxonomy (help, version and usage errors do not). */
+function loadsTaxonomies(argv: readonly string[]): boolean {
+  try {
+    const cmd = parseArgs(argv, RULE_IDS).command;
+    return cmd !== 'help' && cmd !== 'version';
+  } catch {
+    return false;
+  }
 }
