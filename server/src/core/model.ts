@@ -139,7 +139,28 @@ export class DocReader {
   ) {}
 
   span(pointer: string): SourceSpan | undefined {
-    return this.doc.spans.get(pointer);
+    const slot = this.slotOf(pointer);
+    return slot < 0 ? undefined : this.doc.spans.at(slot);
+  }
+
+  /** The parent pointer whose span slot was looked up last, and that slot. */
+  private slotParent = '\u0000';
+  private slotParentSlot = -1;
+
+  /**
+   * The span slot of a pointer. The span table finds a slot by walking the pointer from the root;
+   * the model builder reads many children of one mapping in a row, so the parent's slot is kept
+   * and each read is one lookup under it.
+   */
+  private slotOf(pointer: string): number {
+    const slash = pointer.lastIndexOf('/');
+    if (slash < 0) return this.doc.spans.slotOf(pointer);
+    const last = this.slotParent;
+    if (slash !== last.length || !pointer.startsWith(last)) {
+      this.slotParent = pointer.slice(0, slash);
+      this.slotParentSlot = this.doc.spans.slotOf(this.slotParent);
+    }
+    return this.doc.spans.childSlotOf(this.slotParentSlot, pointer, slash + 1);
   }
 
   /**
@@ -190,6 +211,8 @@ export class DocReader {
     this.containers = undefined;
     this.lastPointer = '\u0000';
     this.lastContainer = undefined;
+    this.slotParent = '\u0000';
+    this.slotParentSlot = -1;
   }
 
   valueRange(pointer: string): Range {
@@ -206,7 +229,7 @@ export class DocReader {
   string(pointer: string): Located<string> | undefined {
     const v = this.get(pointer);
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
-      const slot = this.doc.spans.slotOf(pointer);
+      const slot = this.slotOf(pointer);
       // Values without a span of their own (under an alias) sit at the document's start.
       return slot >= 0 ? new SlotLocated(String(v), this, slot) : new FixedLocated(String(v), pointer, this.doc.start, this.lines);
     }
@@ -229,7 +252,7 @@ export class DocReader {
   }
 
   has(pointer: string): boolean {
-    return this.span(pointer) !== undefined;
+    return this.slotOf(pointer) >= 0;
   }
 
   text(pointer: string, field: string, out: TextSite[]): void {

@@ -52,6 +52,9 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
   #parents: number[] | Int32Array = [];
   /** Last pointer segment per slot, as written in the pointer; the whole pointer when the parent is -1. */
   #segments: (string | number)[] = [];
+  /** The parent pointer `record` looked up last, and its slot. */
+  #lastParent = '\u0000';
+  #lastParentSlot = -1;
   /** Sealed only: open addressing over (parent, segment), slot + 1 per cell, 0 for empty. */
   #cells: Int32Array | undefined;
   /** Growable while the document is read; `seal` trims it into a typed array. */
@@ -75,7 +78,17 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
       slot = this.#segments.length;
       building.set(pointer, slot);
       const slash = pointer.lastIndexOf('/');
-      const parent = slash < 0 ? undefined : building.get(pointer.slice(0, slash));
+      let parent: number | undefined;
+      // Siblings are recorded in a row: their parent is the one found last, without a lookup.
+      if (slash === this.#lastParent.length && pointer.startsWith(this.#lastParent)) parent = this.#lastParentSlot;
+      else if (slash >= 0) {
+        const parentPointer = pointer.slice(0, slash);
+        parent = building.get(parentPointer);
+        if (parent !== undefined) {
+          this.#lastParent = parentPointer;
+          this.#lastParentSlot = parent;
+        }
+      }
       // Unsealed, so the parents are still a plain list.
       const parents = this.#parents as number[];
       if (parent === undefined) {
@@ -145,6 +158,7 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
     this.#cells = cells;
     this.#building = undefined;
     this.#segmentsSeen = undefined;
+    this.#lastParent = '\u0000';
   }
 
   /** The slot of a pointer, or -1. */
@@ -162,6 +176,17 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
       if (j === pointer.length) return slot;
       i = j + 1;
     }
+  }
+
+  /**
+   * `slotOf(pointer)` when the slot of the pointer's parent is known (`parent`, from `slotOf`) and
+   * its last segment starts at `segmentStart`: one lookup instead of a walk from the root, for
+   * the model builder, which reads many children of one mapping in a row.
+   */
+  childSlotOf(parent: number, pointer: string, segmentStart: number): number {
+    if (this.#building || parent < 0) return this.slotOf(pointer);
+    const slot = this.#find(parent, pointer, segmentStart, pointer.length);
+    return slot >= 0 ? slot : this.slotOf(pointer);
   }
 
   /** The slot whose parent is `parent` and whose segment is `text.slice(start, end)`, or -1. */
