@@ -52,9 +52,6 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
   #parents: number[] | Int32Array = [];
   /** Last pointer segment per slot, as written in the pointer; the whole pointer when the parent is -1. */
   #segments: (string | number)[] = [];
-  /** The parent pointer `record` looked up last, and its slot. */
-  #lastParent = '\u0000';
-  #lastParentSlot = -1;
   /** Sealed only: open addressing over (parent, segment), slot + 1 per cell, 0 for empty. */
   #cells: Int32Array | undefined;
   /** Growable while the document is read; `seal` trims it into a typed array. */
@@ -78,17 +75,7 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
       slot = this.#segments.length;
       building.set(pointer, slot);
       const slash = pointer.lastIndexOf('/');
-      let parent: number | undefined;
-      // Siblings are recorded in a row: their parent is the one found last, without a lookup.
-      if (slash === this.#lastParent.length && pointer.startsWith(this.#lastParent)) parent = this.#lastParentSlot;
-      else if (slash >= 0) {
-        const parentPointer = pointer.slice(0, slash);
-        parent = building.get(parentPointer);
-        if (parent !== undefined) {
-          this.#lastParent = parentPointer;
-          this.#lastParentSlot = parent;
-        }
-      }
+      const parent = slash < 0 ? undefined : building.get(pointer.slice(0, slash));
       // Unsealed, so the parents are still a plain list.
       const parents = this.#parents as number[];
       if (parent === undefined) {
@@ -158,7 +145,6 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
     this.#cells = cells;
     this.#building = undefined;
     this.#segmentsSeen = undefined;
-    this.#lastParent = '\u0000';
   }
 
   /** The slot of a pointer, or -1. */
