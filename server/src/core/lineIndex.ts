@@ -5,16 +5,28 @@ import type { Position, Range } from './types';
  * so a string offset within a line is already the LSP character: no re-encoding is needed.
  */
 export class LineIndex {
-  private readonly starts: number[];
+  /** Offsets where lines start, in a typed array: every file keeps its index (~2 MB of plain lists on M). */
+  private readonly starts: Int32Array;
 
   constructor(readonly text: string) {
-    const starts = [0];
+    // Counted first, so the offsets go straight into an array of the right size.
+    let count = 1;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 10) starts.push(i + 1);
+      if (c === 10) count++;
       else if (c === 13) {
         if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
+        count++;
+      }
+    }
+    const starts = new Int32Array(count);
+    let n = 1;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) starts[n++] = i + 1;
+      else if (c === 13) {
+        if (text.charCodeAt(i + 1) === 10) i++;
+        starts[n++] = i + 1;
       }
     }
     this.starts = starts;

@@ -1,5 +1,6 @@
 import type { Entity, Located, RefSite } from './model';
 import type { EntityKind, Range } from './types';
+import { internalized } from './intern';
 
 /** Where an entity id is defined. */
 export interface Definition {
@@ -162,7 +163,8 @@ export function qualifiedId(kind: EntityKind, id: string, container?: string): s
  * count as a change: moving a definition down a line does not re-check its dependants.
  */
 export class WorkspaceIndex {
-  private readonly defs = new Map<string, Definition[]>();
+  /** Definitions by kind and qualified id: one definition alone, most ids having one (`OneOrMore`). */
+  private readonly defs = new Map<string, OneOrMore<Definition>>();
   // References and facet entries pile up under popular keys (a team owns thousands of
   // touchpoints), so they are kept per file: an edit removes its own entries without scanning
   // everyone else's (see Bucket).
@@ -217,7 +219,7 @@ export class WorkspaceIndex {
     };
     if (prev) collect(prev, 'before');
     if (next) collect(next, 'after');
-    for (const p of parts.values()) if (p.defs !== undefined) p.had = (this.defs.get(p.defs)?.length ?? 0) > 0;
+    for (const p of parts.values()) if (p.defs !== undefined) p.had = countOf(this.defs.get(p.defs)) > 0;
     if (prev) this.remove(uri, prev);
     if (next) this.add(uri, next);
     else this.byFile.delete(uri);
@@ -228,7 +230,7 @@ export class WorkspaceIndex {
       changed.add(k);
       const [type, a] = k.split('\u0000');
       if (type === 'facet') changed.add(wholeFacetKey(a));
-      if (p.defs !== undefined && p.had !== (this.defs.get(p.defs)?.length ?? 0) > 0) changed.add(idSetKey(a as EntityKind));
+      if (p.defs !== undefined && p.had !== countOf(this.defs.get(p.defs)) > 0) changed.add(idSetKey(a as EntityKind));
     }
     return changed;
   }
@@ -253,11 +255,13 @@ export class WorkspaceIndex {
   private add(uri: string, c: FileContribution): void {
     this.byFile.set(uri, c);
     for (const d of c.definitions) {
-      push(this.defs, `${d.kind}\u0000${qualifiedId(d.kind, d.id, d.container)}`, d);
+      const q = qualifiedId(d.kind, d.id, d.container);
+      push(this.defs, `${d.kind}\u0000${q}`, d);
       const counts = this.idCounts.get(d.kind) ?? new Map<string, number>();
       this.idCounts.set(d.kind, counts);
-      const q = qualifiedId(d.kind, d.id, d.container);
-      counts.set(q, (counts.get(q) ?? 0) + 1);
+      const n = counts.get(q);
+      if (n === undefined) counts.set(internalized(q), 1);
+      else counts.set(q, n + 1);
     }
     for (const r of c.references) addTo(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri, r);
     for (const [facet, keys] of c.facets) {
@@ -292,9 +296,9 @@ export class WorkspaceIndex {
       const k = `${d.kind}\u0000${q}`;
       const list = this.defs.get(k);
       if (list) {
-        const kept = list.filter((e) => e.uri !== uri);
-        this.defs.set(k, kept);
-        if (kept.length === 0) this.emptied.push(() => this.defs.get(k)?.length === 0 && this.defs.delete(k));
+        const kept = listOf(list).filter((e) => e.uri !== uri);
+        this.defs.set(k, kept.length === 1 ? kept[0] : kept);
+        if (kept.length === 0) this.emptied.push(() => countOf(this.defs.get(k)) === 0 && this.defs.delete(k));
       }
       const counts = this.idCounts.get(d.kind);
       if (counts) {
@@ -319,7 +323,7 @@ export class WorkspaceIndex {
     }
   }
 
-  private removeFrom<T>(m: Map<string, Bucket<T>>, k: string, uri: string): void {
+  private removeFrom<T extends object>(m: Map<string, Bucket<T>>, k: string, uri: string): void {
     const b = m.get(k);
     if (!b) return;
     b.remove(uri);
@@ -334,7 +338,7 @@ export class WorkspaceIndex {
 
   /** Definitions of an id (qualified for stages and touchpoints). */
   definitions(kind: EntityKind, qid: string): readonly Definition[] {
-    return this.defs.get(`${kind}\u0000${qid}`) ?? [];
+    return listOf(this.defs.get(`${kind}\u0000${qid}`));
   }
 
   references(kind: EntityKind, qid: string): readonly Reference[] {
@@ -550,14 +554,15 @@ function sameMultiset(a: string[], b: string[]): boolean {
  * leave in O(their number) however many other files share the key. The flat list that lookups
  * return is built on first use after a change and never mutated afterwards.
  */
-class Bucket<T> {
-  private readonly byUri = new Map<string, T[]>();
+class Bucket<T extends object> {
+  private readonly byUri = new Map<string, OneOrMore<T>>();
   private flat: T[] | undefined;
 
   add(uri: string, v: T): void {
     const l = this.byUri.get(uri);
-    if (l) l.push(v);
-    else this.byUri.set(uri, [v]);
+    if (l === undefined) this.byUri.set(uri, v);
+    else if (Array.isArray(l)) l.push(v);
+    else this.byUri.set(uri, [l, v]);
     this.flat = undefined;
   }
 
@@ -572,26 +577,48 @@ class Bucket<T> {
   list(): T[] {
     if (!this.flat) {
       const out: T[] = [];
-      for (const l of this.byUri.values()) for (const v of l) out.push(v);
+      for (const l of this.byUri.values()) {
+        if (Array.isArray(l)) for (const v of l) out.push(v);
+        else out.push(l);
+      }
       this.flat = out;
     }
     return this.flat;
   }
 }
 
-function addTo<T>(m: Map<string, Bucket<T>>, k: string, uri: string, v: T): void {
+function addTo<T extends object>(m: Map<string, Bucket<T>>, k: string, uri: string, v: T): void {
   let b = m.get(k);
   if (!b) {
     b = new Bucket<T>();
-    m.set(k, b);
+    m.set(internalized(k), b);
   }
   b.add(uri, v);
 }
 
-function push<T>(m: Map<string, T[]>, k: string, v: T): void {
+/**
+ * One value, or a list of none or several. Most index keys have one entry per file (and most
+ * ids one definition), and a list per key was an array object and its store each: ~60,000 on M.
+ * The values kept this way are objects, never arrays.
+ */
+type OneOrMore<T extends object> = T | T[];
+
+function countOf<T extends object>(v: OneOrMore<T> | undefined): number {
+  return v === undefined ? 0 : Array.isArray(v) ? v.length : 1;
+}
+
+function listOf<T extends object>(v: OneOrMore<T> | undefined): readonly T[] {
+  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+}
+
+/** Adds to a key's entries; a new key is kept flat and shared (`internalized`): it lives as long as its entries. */
+function push<T extends object>(m: Map<string, OneOrMore<T>>, k: string, v: T): void {
   const list = m.get(k);
-  if (list) list.push(v);
-  else m.set(k, [v]);
+  if (list === undefined) m.set(internalized(k), v);
+  else if (Array.isArray(list)) {
+    if (list.length === 0) m.set(k, v);
+    else list.push(v);
+  } else m.set(k, [list, v]);
 }
 
 /**
