@@ -153,6 +153,29 @@ describe('compact spans and located values', () => {
       assert.ok(checked > 500, `only ${checked} located values`);
     });
 
+    it('read by field (a mapping resolved once) are what reading by pointer gives, in any order', () => {
+      let checked = 0;
+      for (const [name, text] of texts) {
+        const file = createTaxonomyFile(`file:///${name}`, name, text, 1, { maxFileSize: 1e9 });
+        file.readers.forEach((reader, i) => {
+          const reads: [string, string][] = [];
+          for (const p of pointersOf(file.yaml!.docs[i].value)) {
+            const v = reader.get(p);
+            if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const k of [...Object.keys(v), 'absent']) if (!/[/~]/.test(k)) reads.push([p, k]);
+          }
+          // Back and forth between mappings, so the reader's remembered mapping keeps changing.
+          const order = reads.map((_, j) => (j % 2 === 0 ? j : reads.length - j)).filter((j) => j < reads.length);
+          for (const j of [...order, ...reads.keys()]) {
+            const [p, k] = reads[j];
+            const json = (l: Located<string> | undefined) => (l ? JSON.parse(JSON.stringify(l)) : undefined);
+            assert.deepStrictEqual(json(reader.field(p, k)), json(reader.string(childPointer(p, k))), `${name} ${p} ${k}`);
+            checked++;
+          }
+        });
+      }
+      assert.ok(checked > 5000, `only ${checked} reads`);
+    });
+
     it('point at the text of their value', () => {
       const text = texts[0][1];
       const file = createTaxonomyFile('file:///j.journey.yaml', 'j.journey.yaml', text, 1, { maxFileSize: 1e9 });

@@ -213,6 +213,8 @@ export class DocReader {
     this.lastContainer = undefined;
     this.slotParent = '\u0000';
     this.slotParentSlot = -1;
+    this.fieldParent = '\u0000';
+    this.fieldParentValue = undefined;
   }
 
   valueRange(pointer: string): Range {
@@ -234,6 +236,35 @@ export class DocReader {
       return slot >= 0 ? new SlotLocated(String(v), this, slot) : new FixedLocated(String(v), pointer, this.doc.start, this.lines);
     }
     return undefined;
+  }
+
+  /** The mapping `field` read from last, its value and its span slot. */
+  private fieldParent = '\u0000';
+  private fieldParentValue: unknown;
+  private fieldParentSlot = -1;
+
+  /**
+   * `string(childPointer(parent, key))` for a plain key (no `/` or `~`) of a mapping. The model
+   * builder reads several fields of each entity in a row: this resolves the mapping and its span
+   * slot once, finds each field's slot under it by key, and builds the field's pointer only when
+   * its value has no span of its own. Splitting and comparing a new pointer string for every
+   * read was a tenth of a cold lint of L (BENCHMARKS.md).
+   */
+  field(parent: string, key: string): Located<string> | undefined {
+    if (parent !== this.fieldParent) {
+      this.fieldParent = parent;
+      this.fieldParentValue = this.get(parent);
+      this.fieldParentSlot = this.doc.spans.slotOf(parent);
+    }
+    const obj = this.fieldParentValue;
+    if (!isRecord(obj) || !Object.prototype.hasOwnProperty.call(obj, key)) return undefined;
+    const v = obj[key];
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+    const spans = this.doc.spans;
+    // A key never starts with `/`, so it cannot match a pointer the table keeps whole.
+    const found = this.fieldParentSlot >= 0 ? spans.childSlotOf(this.fieldParentSlot, key, 0) : -1;
+    const slot = found >= 0 ? found : spans.slotOf(childPointer(parent, key));
+    return slot >= 0 ? new SlotLocated(String(v), this, slot) : new FixedLocated(String(v), childPointer(parent, key), this.doc.start, this.lines);
   }
 
   /** A list of strings; a single string is read as a list of one, as users often write. */
@@ -350,10 +381,10 @@ class ModelBuilder {
     for (const f of TEXT_FIELDS) if (has(f)) this.r.text(p(f), f, this.texts);
     return {
       kind,
-      id: has('id') ? r.string(p('id')) : undefined,
-      name: has('name') ? r.string(p('name')) : undefined,
-      description: has('description') ? r.string(p('description')) : undefined,
-      status: has('status') ? r.string(p('status')) : undefined,
+      id: has('id') ? r.field(pointer, 'id') : undefined,
+      name: has('name') ? r.field(pointer, 'name') : undefined,
+      description: has('description') ? r.field(pointer, 'description') : undefined,
+      status: has('status') ? r.field(pointer, 'status') : undefined,
       owner: has('owner') ? this.ownership(pointer) : undefined,
       range: r.valueRange(pointer),
       pointer,
@@ -369,7 +400,7 @@ class ModelBuilder {
     const teams = exactSize(r.strings(op).filter((t) => t.value.trim() !== ''));
     teams.forEach((t) => this.ref('team', t, 'owner'));
     const parent = r.get(pointer);
-    const lead = isRecord(parent) && Object.prototype.hasOwnProperty.call(parent, 'lead') ? r.string(childPointer(pointer, 'lead')) : undefined;
+    const lead = isRecord(parent) && Object.prototype.hasOwnProperty.call(parent, 'lead') ? r.field(pointer, 'lead') : undefined;
     if (lead) this.ref('team', lead, 'lead');
     return { teams, isList: Array.isArray(raw), range: r.valueRange(op), lead };
   }
@@ -397,14 +428,14 @@ class ModelBuilder {
 
   team(pointer: string): Team {
     const b = this.base('team', pointer);
-    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, function: this.r.string(childPointer(pointer, 'function')) };
+    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, function: this.r.field(pointer, 'function') };
   }
 
   term(pointer: string, defaultVocabulary: string | undefined, defaultOwner: Ownership | undefined): Term {
     const r = this.r;
     const p = (k: string) => childPointer(pointer, k);
     const b = this.base('term', pointer);
-    const label = r.string(p('term'));
+    const label = r.field(pointer, 'term');
     return {
       kind: b.kind,
       id: b.id,
@@ -416,8 +447,8 @@ class ModelBuilder {
       pointer: b.pointer,
       docIndex: b.docIndex,
       label,
-      vocabulary: r.string(p('vocabulary'))?.value ?? defaultVocabulary ?? 'shared',
-      definition: r.string(p('definition')),
+      vocabulary: r.field(pointer, 'vocabulary')?.value ?? defaultVocabulary ?? 'shared',
+      definition: r.field(pointer, 'definition'),
       aliases: r.strings(p('aliases')),
       avoid: r.strings(p('avoid')),
       equivalent: this.refs1('term', p('equivalent'), 'equivalent'),
@@ -436,7 +467,7 @@ class ModelBuilder {
     return {
       kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex,
       personas: this.refsN('persona', childPointer(pointer, 'personas'), 'personas'),
-      lifecycleStage: this.r.string(childPointer(pointer, 'lifecycleStage')),
+      lifecycleStage: this.r.field(pointer, 'lifecycleStage'),
     };
   }
 
@@ -452,7 +483,7 @@ class ModelBuilder {
   stage(pointer: string): Stage {
     const b = this.base('stage', pointer);
     const touchpoints = this.list(childPointer(pointer, 'touchpoints')).map((tp) => this.touchpoint(tp));
-    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, lifecycleStage: this.r.string(childPointer(pointer, 'lifecycleStage')), touchpoints };
+    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, lifecycleStage: this.r.field(pointer, 'lifecycleStage'), touchpoints };
   }
 
   touchpoint(pointer: string): Touchpoint {
@@ -465,7 +496,7 @@ class ModelBuilder {
     const b = this.base('touchpoint', pointer);
     return {
       kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex,
-      channel: r.string(p('channel')),
+      channel: r.field(pointer, 'channel'),
       kpis: this.refsN('kpi', p('kpis'), 'kpis'),
       handoff: handoff && handoff.value.trim() !== '' ? handoff : undefined,
       handoffEmpty,
@@ -477,15 +508,15 @@ class ModelBuilder {
     const p = (k: string) => childPointer(pointer, k);
     const conflictsWith = this.list(p('conflictsWith')).map((cp) => ({
       kpi: this.refs1('kpi', childPointer(cp, 'kpi'), 'conflictsWith'),
-      resolution: r.string(childPointer(cp, 'resolution')),
+      resolution: r.field(cp, 'resolution'),
       range: r.valueRange(cp),
     }));
     const b = this.base('kpi', pointer);
     return {
       kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex,
-      formula: r.string(p('formula')),
-      definition: r.string(p('definition')),
-      direction: r.string(p('direction')),
+      formula: r.field(pointer, 'formula'),
+      definition: r.field(pointer, 'definition'),
+      direction: r.field(pointer, 'direction'),
       conflictsWith,
     };
   }
