@@ -1,6 +1,5 @@
 import type { Entity, Located, RefSite } from './model';
 import type { EntityKind, Range } from './types';
-import { internalized } from './intern';
 
 /** Where an entity id is defined. */
 export interface Definition {
@@ -260,7 +259,7 @@ export class WorkspaceIndex {
       const counts = this.idCounts.get(d.kind) ?? new Map<string, number>();
       this.idCounts.set(d.kind, counts);
       const n = counts.get(q);
-      if (n === undefined) counts.set(internalized(q), 1);
+      if (n === undefined) counts.set(q, 1);
       else counts.set(q, n + 1);
     }
     for (const r of c.references) addTo(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri, r);
@@ -591,7 +590,7 @@ function addTo<T extends object>(m: Map<string, Bucket<T>>, k: string, uri: stri
   let b = m.get(k);
   if (!b) {
     b = new Bucket<T>();
-    m.set(internalized(k), b);
+    m.set(k, b);
   }
   b.add(uri, v);
 }
@@ -611,10 +610,10 @@ function listOf<T extends object>(v: OneOrMore<T> | undefined): readonly T[] {
   return v === undefined ? [] : Array.isArray(v) ? v : [v];
 }
 
-/** Adds to a key's entries; a new key is kept flat and shared (`internalized`): it lives as long as its entries. */
+/** Adds to a key's entries. */
 function push<T extends object>(m: Map<string, OneOrMore<T>>, k: string, v: T): void {
   const list = m.get(k);
-  if (list === undefined) m.set(internalized(k), v);
+  if (list === undefined) m.set(k, v);
   else if (Array.isArray(list)) {
     if (list.length === 0) m.set(k, v);
     else list.push(v);
