@@ -8,8 +8,8 @@ import type { MaybeTTY } from './progress';
  * Loading a taxonomy allocates millions of short-lived objects (parsed values, JSON pointers,
  * located values) while the long-lived models grow; with the default nursery the scavenger runs
  * every few MB and promotes much that is still in flight. With 32 MB semi-spaces a cold lint of L
- * spent 2.9 s instead of 4.1 s in the collector and 18.0 s instead of 22.4 s in all (CPU
- * profiles, BENCHMARKS.md), for ~30 MB more peak memory. V8 sizes a heap when it creates it, so a
+ * spent 2.9 s instead of 4.1 s in the collector (CPU profiles) and took ~10% less wall time over
+ * six alternated runs, for 50-60 MB more peak memory (BENCHMARKS.md). V8 sizes a heap when it creates it, so a
  * running thread cannot change its own: the CLI does its work in a worker thread created with
  * that limit.
  */
