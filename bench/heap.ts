@@ -8,21 +8,13 @@
  * models and then the parsed YAML are dropped. `ws`: the whole workspace (setFile of every file,
  * then flush, which checks them), with the time of each; a third argument writes a heap snapshot.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { createTaxonomyFile, type TaxonomyFile } from '../server/src/core/taxonomyFile';
 import { TaxonomyWorkspace } from '../server/src/core/workspace';
 import { ALL_FACET_CONTRIBUTORS, ALL_RULES } from '../server/src/core/rules/registry';
-
-function walk(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    if (e.isDirectory()) walk(f, out);
-    else out.push(f);
-  }
-  return out;
-}
+import { walk } from './floor';
 
 const gc = (globalThis as { gc?: () => void }).gc;
 if (!gc) throw new Error('run with node --expose-gc');

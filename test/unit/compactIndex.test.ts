@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { parseYaml, parseYamlFull, SpanTable, type SourceSpan } from '../../server/src/core/parse';
 import { KeyNumbers, TaxonomyWorkspace } from '../../server/src/core/workspace';
@@ -8,6 +8,7 @@ import { createTaxonomyWorkspace } from '../../server/src/core';
 import { internalized } from '../../server/src/core/intern';
 import { generateWorkspace, SIZES } from '../../bench/generate';
 import { lines, uriOf } from '../support/workspace';
+import { yamlFilesUnder } from '../support/files';
 
 /**
  * The span table keeps parent slots and segments instead of pointer strings, the index keeps
@@ -15,18 +16,10 @@ import { lines, uriOf } from '../support/workspace';
  * (BENCHMARKS.md, item 13). These tests hold each to what the structure it replaced gave.
  */
 
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    if (e.isDirectory()) yamlFiles(f, out);
-    else if (/\.ya?ml$/.test(e.name)) out.push(f);
-  }
-  return out;
-}
 
 const ROOT = path.join(__dirname, '../..');
 const SAMPLE_DIR = path.join(ROOT, 'samples/acme-telecom');
-const SAMPLES = yamlFiles(path.join(ROOT, 'samples')).map((f) => [path.relative(ROOT, f), readFileSync(f, 'utf8')] as const);
+const SAMPLES = yamlFilesUnder(path.join(ROOT, 'samples')).map((f) => [path.relative(ROOT, f), readFileSync(f, 'utf8')] as const);
 const GENERATED = [...generateWorkspace({ ...SIZES.S, journeys: 4, personas: 2, segments: 2, kpis: 2, docs: 0 }, 3).files].filter(([p]) => /\.ya?ml$/.test(p));
 
 /** Pointer -> slot as each table was written, the map the table used to keep. */
@@ -124,7 +117,7 @@ describe('compact pointers, index entries and dependency keys', () => {
   describe('index entries', () => {
     const sampleFiles = (): Record<string, string> => {
       const out: Record<string, string> = {};
-      for (const f of yamlFiles(SAMPLE_DIR)) out[path.relative(SAMPLE_DIR, f)] = readFileSync(f, 'utf8');
+      for (const f of yamlFilesUnder(SAMPLE_DIR)) out[path.relative(SAMPLE_DIR, f)] = readFileSync(f, 'utf8');
       return out;
     };
     const load = (files: Record<string, string>): TaxonomyWorkspace => {

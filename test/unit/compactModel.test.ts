@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { childPointer, parseYaml, parseYamlFull, SpanTable, type SourceSpan } from '../../server/src/core/parse';
 import { createTaxonomyFile } from '../../server/src/core/taxonomyFile';
@@ -7,22 +7,15 @@ import { allEntities, type Located } from '../../server/src/core/model';
 import type { LineIndex } from '../../server/src/core/lineIndex';
 import type { TaxonomyFile } from '../../server/src/core/taxonomyFile';
 import { generateWorkspace, SIZES } from '../../bench/generate';
+import { yamlFilesUnder } from '../support/files';
 
 /**
  * Spans live in a typed array and located values keep a slot instead of a pointer and a range
  * (BENCHMARKS.md, memory). These tests hold them to what the plain objects they replace gave.
  */
 
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    if (e.isDirectory()) yamlFiles(f, out);
-    else if (/\.ya?ml$/.test(e.name)) out.push(f);
-  }
-  return out;
-}
 
-const SAMPLES = yamlFiles(path.join(__dirname, '../../samples')).map((f) => [path.relative(path.join(__dirname, '../..'), f), readFileSync(f, 'utf8')] as const);
+const SAMPLES = yamlFilesUnder(path.join(__dirname, '../../samples')).map((f) => [path.relative(path.join(__dirname, '../..'), f), readFileSync(f, 'utf8')] as const);
 const GENERATED = [...generateWorkspace({ ...SIZES.S, journeys: 4, personas: 2, segments: 2, kpis: 2, docs: 0 }, 3).files].filter(([p]) => /\.ya?ml$/.test(p));
 
 /** Every JSON pointer of a plain value, parents first. */

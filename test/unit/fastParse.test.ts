@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
 import { fastParseYaml } from '../../server/src/core/fastParse';
 import { DEFAULT_PARSE_LIMITS, parseYaml, parseYamlFull, type ParsedYaml } from '../../server/src/core/parse';
 import { generateWorkspace, SIZES } from '../../bench/generate';
+import { yamlFilesUnder } from '../support/files';
 
 /**
  * The fast YAML path must be indistinguishable from the full parse: for any text, it either
@@ -22,16 +23,8 @@ function plain(parsed: ParsedYaml): unknown {
   return { ...parsed, docs: parsed.docs.map((d) => ({ ...d, spans: [...d.spans] })) };
 }
 
-function yamlFiles(dir: string, out: string[] = []): string[] {
-  for (const e of readdirSync(dir, { withFileTypes: true })) {
-    const f = path.join(dir, e.name);
-    if (e.isDirectory()) yamlFiles(f, out);
-    else if (/\.ya?ml$/.test(e.name)) out.push(f);
-  }
-  return out;
-}
 
-const SAMPLES = yamlFiles(path.join(__dirname, '../../samples')).map((f) => readFileSync(f, 'utf8'));
+const SAMPLES = yamlFilesUnder(path.join(__dirname, '../../samples')).map((f) => readFileSync(f, 'utf8'));
 const GENERATED = [...generateWorkspace({ ...SIZES.S, journeys: 6, personas: 3, segments: 3, kpis: 3, docs: 0 }, 7).files]
   .filter(([p]) => /\.ya?ml$/.test(p))
   .map(([, t]) => t);
