@@ -166,7 +166,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
     }
     if (!explicitConfig && byRel.has(configRel)) config = await readConfigStrict(byRel.get(configRel)!, cwd);
     if (opts.rules) config = { ...config, rules: { ...config.rules, ...opts.rules } };
-    const ws = createTaxonomyWorkspace(config);
+    const ws = createTaxonomyWorkspace(config, { trackDependencies: false });
     const groupHost: FileHost = {
       listFiles: () => ids,
       readFile: (id) => host.readFile(id),

@@ -25,8 +25,11 @@ import { ALL_FACET_CONTRIBUTORS, ALL_RULES } from './rules/registry';
 import { TaxonomyWorkspace } from './workspace';
 import type { TaxonomyConfig } from './config';
 
-/** A workspace with every built-in rule: what the CLI and the server use. */
-export function createTaxonomyWorkspace(config?: TaxonomyConfig): TaxonomyWorkspace {
-  return new TaxonomyWorkspace({ rules: ALL_RULES, config, facetContributors: ALL_FACET_CONTRIBUTORS });
+/**
+ * A workspace with every built-in rule: what the CLI and the server use. The CLI checks once and
+ * passes `trackDependencies: false`; the server keeps the bookkeeping that edits need.
+ */
+export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: { trackDependencies?: boolean } = {}): TaxonomyWorkspace {
+  return new TaxonomyWorkspace({ rules: ALL_RULES, config, facetContributors: ALL_FACET_CONTRIBUTORS, trackDependencies: options.trackDependencies });
 }
 export * from './roots';

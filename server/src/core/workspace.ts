@@ -33,6 +33,12 @@ export interface WorkspaceOptions {
   rules: readonly Rule[];
   config?: TaxonomyConfig;
   facetContributors?: readonly FacetContributor[];
+  /**
+   * False for a one-shot check (the CLI loads every file, then checks each once): no dependency
+   * bookkeeping, which only re-checking after an edit needs. Should a file change after a check
+   * anyway, every file is re-checked, so results stay right.
+   */
+  trackDependencies?: boolean;
 }
 
 interface FileState {
@@ -66,8 +72,12 @@ export class TaxonomyWorkspace {
   private readonly ruleIds: ReadonlySet<string>;
   /** Values computed from a whole facet (the glossary matcher), by facet and builder. */
   private readonly derivedCache = new Map<string, Map<unknown, unknown>>();
+  private readonly tracking: boolean;
+  /** True once a file has been checked (without tracking, a later change re-checks everything). */
+  private checked = false;
 
   constructor(options: WorkspaceOptions) {
+    this.tracking = options.trackDependencies ?? true;
     this.rules = options.rules;
     this.config = options.config ?? defaultConfig();
     this.globs = compileGlobs(this.config);
@@ -149,6 +159,7 @@ export class TaxonomyWorkspace {
       this.files.delete(uri);
       this.dirty.add(uri);
     }
+    if (!this.tracking && this.checked) for (const other of this.files.keys()) this.dirty.add(other);
     for (const key of changed) {
       const n = this.keyNumbers.find(key);
       if (n !== undefined) for (const dependent of this.dependents[n] ?? []) this.dirty.add(dependent);
@@ -256,37 +267,39 @@ export class TaxonomyWorkspace {
     const { file } = state;
     const numbers = this.keyNumbers;
     const deps = new Set<number>();
-    const dep = (key: IndexKey) => deps.add(numbers.number(key));
+    // Without tracking, `dep?.(key)` skips building the key as well as recording it.
+    const dep = this.tracking ? (key: IndexKey) => deps.add(numbers.number(key)) : undefined;
+    this.checked = true;
     const diagnostics: TaxonomyDiagnostic[] = [];
     const index = this.index;
     const view: IndexView = {
       definitions: (kind: EntityKind, id: string) => {
-        dep(defKey(kind, id));
+        dep?.(defKey(kind, id));
         return index.definitions(kind, id);
       },
       references: (kind: EntityKind, id: string) => {
-        dep(refKey(kind, id));
+        dep?.(refKey(kind, id));
         return index.references(kind, id);
       },
       ids: (kind: EntityKind) => {
-        dep(idSetKey(kind));
+        dep?.(idSetKey(kind));
         return index.ids(kind);
       },
       facet: <T>(facet: string, key: string) => {
-        dep(facetKey(facet, key));
+        dep?.(facetKey(facet, key));
         return index.facet<T>(facet, key);
       },
       facetGroups: <T>(facet: string, key: string) => {
         // The groups change exactly when the key's entries do, so the key is the dependency.
-        dep(facetKey(facet, key));
+        dep?.(facetKey(facet, key));
         return index.facetGroups<T>(facet, key);
       },
       facetEntries: <T>(facet: string) => {
-        dep(wholeFacetKey(facet));
+        dep?.(wholeFacetKey(facet));
         return index.facetEntries<T>(facet);
       },
       derived: <T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T) => {
-        dep(wholeFacetKey(facet));
+        dep?.(wholeFacetKey(facet));
         return this.derived(facet, build);
       },
     };
@@ -318,6 +331,14 @@ export class TaxonomyWorkspace {
         }
       }
     }
+    if (this.tracking) this.recordDeps(state, deps);
+    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+    state.diagnostics = diagnostics;
+  }
+
+  /** Writes back the keys a check of the file looked up, as the difference from its last check. */
+  private recordDeps(state: FileState, deps: Set<number>): void {
+    const { file } = state;
     // Only the difference from the last check is written back: forgetting every key and adding
     // it again emptied and refilled entries of `dependents` (hundreds of thousands of keys on L)
     // on each edit, which costs a rehash of that map every few hundred edits.
@@ -343,8 +364,6 @@ export class TaxonomyWorkspace {
       else this.dependents[n] = new Set([file.uri]);
     }
     state.deps = next;
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-    state.diagnostics = diagnostics;
   }
 
   severityOf(rule: Rule): Severity {
