@@ -9,25 +9,15 @@
  *   npx tsx bench/matcher.ts --json     # figures as JSON, for `npm run bench`
  */
 import { TermMatcher, type MatchLabel } from '../server/src/core/terms';
+import { mulberry32 } from './random';
 
 const SMALL = 200;
 const LARGE = 20_000;
 const TEXT_WORDS = 50_000;
 const MAX_RATIO = 1.5;
 
-/** A small deterministic PRNG (mulberry32), so every run scans the same text and labels. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
-const random = rng(20240611);
+const random = mulberry32(20240611);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 
 const SYLLABLES = ['ca', 'mer', 'to', 'jour', 'ney', 'seg', 'ment', 'per', 'so', 'na', 'ret', 'en', 'tion', 'ac', 'qui', 'si', 'vo', 'lu', 'me', 'rate', 'pro', 'duct', 'chan', 'nel', 'val', 'ue', 'ex', 'pe', 'ri', 'ence', 'ad', 'vo', 'ca', 'cy', 'ob', 'bo'];

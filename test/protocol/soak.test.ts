@@ -15,23 +15,13 @@ import { readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic, Position, Range } from 'vscode-languageserver-protocol';
 import { hoverText, LspTestClient, positionAt, REPO } from './harness';
+import { mulberry32 } from '../../bench/random';
 
 const SIZE = Number(process.env.CX_SOAK ?? 300);
 const SEED = Number(process.env.CX_SOAK_SEED ?? 20240611);
 const SAMPLE = 'samples/with-problems';
 const HOVER_AT: [string, string, number] = ['journeys/mobile-switch.journey.yaml', 'digital-native-switcher', 3];
 
-/** mulberry32: a small seeded generator, so every run sends the same traffic. */
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 function listSample(dir = ''): string[] {
   const abs = path.join(REPO, SAMPLE, dir);
@@ -64,7 +54,7 @@ describe('protocol: soak', function () {
   });
 
   it(`survives ${SIZE} random edits and requests and then answers exactly as before`, async () => {
-    const random = rng(seed);
+    const random = mulberry32(seed);
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
     const int = (n: number) => Math.floor(random() * n);
     const files = listSample();
