@@ -156,11 +156,18 @@ describe('security', () => {
     });
 
     it('both panels build their page with the shell, scripts on, command links off, resources from dist/media only', () => {
+      // One module sets every panel up; each panel goes through it and sets no html of its own.
+      const shared = code('client/src/webviewPanel.ts');
+      assert.match(shared, /webview\.html = webviewShell\(/);
+      assert.equal((shared.match(/\.html\s*=/g) ?? []).length, 1, 'the html is set once, from the shell');
+      assert.match(shared, /localResourceRoots: \[vscode\.Uri\.joinPath\(extensionUri, \.\.\.MEDIA_FOLDER\)\]/);
+      assert.match(shared, /enableScripts: true/);
+      assert.match(shared, /enableCommandUris: false/);
       for (const panel of ['client/src/journeyMap/panel.ts', 'client/src/ownershipReport/panel.ts']) {
         const text = code(panel);
-        assert.match(text, /webview\.html = webviewShell\(/, panel);
-        assert.equal((text.match(/\.html\s*=/g) ?? []).length, 1, `${panel} sets the html once, from the shell`);
-        assert.match(text, /localResourceRoots: \[vscode\.Uri\.joinPath\(this\.host\.extensionUri, \.\.\.MEDIA_FOLDER\)\]/, panel);
+        assert.match(text, /loadWebviewPage\(/, panel);
+        assert.match(text, /webviewPanelOptions\(this\.host\.extensionUri\)/, panel);
+        assert.equal((text.match(/\.html\s*=/g) ?? []).length, 0, `${panel} sets no html but the shell's`);
         assert.doesNotMatch(text, /enableCommandUris:\s*true/, panel);
       }
     });

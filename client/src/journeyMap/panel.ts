@@ -6,8 +6,8 @@
  */
 import * as vscode from 'vscode';
 import { JourneyMapRequest, type JourneyMapModel, type JourneyMapParams, type Range } from '../../../server/src/protocol';
-import { MEDIA_FOLDER, type ExtensionHost } from '../host';
-import { webviewShell } from '../webviewHtml';
+import type { ExtensionHost } from '../host';
+import { loadWebviewPage, webviewPanelOptions } from '../webviewPanel';
 import type { FromJourneyMapView, JourneyMapViewState, ToJourneyMapView } from './messages';
 import { renderJourneyMapSvg } from './svg';
 import { Debouncer } from '../debouncer';
@@ -68,7 +68,7 @@ export class JourneyMapController implements vscode.Disposable {
       return;
     }
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(JOURNEY_MAP_VIEW_TYPE, 'Journey Map', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, this.webviewOptions());
+      const panel = vscode.window.createWebviewPanel(JOURNEY_MAP_VIEW_TYPE, 'Journey Map', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewPanelOptions(this.host.extensionUri));
       this.adopt(panel);
     } else {
       this.panel.reveal(undefined, true);
@@ -78,7 +78,7 @@ export class JourneyMapController implements vscode.Disposable {
 
   /** Takes over a panel VS Code restored after a reload. */
   restore(panel: vscode.WebviewPanel, state: JourneyMapViewState | undefined): void {
-    panel.webview.options = this.webviewOptions();
+    panel.webview.options = webviewPanelOptions(this.host.extensionUri);
     this.adopt(panel);
     let uri: vscode.Uri | undefined;
     try {
@@ -96,21 +96,11 @@ export class JourneyMapController implements vscode.Disposable {
     return this.panel ? this.uri : undefined;
   }
 
-  private webviewOptions(): vscode.WebviewOptions & vscode.WebviewPanelOptions {
-    return {
-      enableScripts: true,
-      enableCommandUris: false,
-      enableFindWidget: true,
-      localResourceRoots: [vscode.Uri.joinPath(this.host.extensionUri, ...MEDIA_FOLDER)],
-    };
-  }
-
   private adopt(panel: vscode.WebviewPanel): void {
     this.disposePanel();
     this.panel = panel;
     const webview = panel.webview;
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...MEDIA_FOLDER, file)).toString();
-    webview.html = webviewShell({ cspSource: webview.cspSource, styleUri: media('journeyMap.css'), scriptUri: media('journeyMap.js'), title: 'Journey Map' });
+    loadWebviewPage(webview, this.host.extensionUri, 'journeyMap', 'Journey Map');
     panel.iconPath = vscode.Uri.joinPath(this.host.extensionUri, 'images', 'icon.png');
     this.panelSubscriptions.push(
       webview.onDidReceiveMessage((m: FromJourneyMapView) => void this.onMessage(m)),

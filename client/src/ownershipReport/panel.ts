@@ -5,8 +5,8 @@
  */
 import * as vscode from 'vscode';
 import { OwnershipReportRequest, type OwnershipReport, type OwnershipReportParams } from '../../../server/src/protocol';
-import { MEDIA_FOLDER, type ExtensionHost } from '../host';
-import { webviewShell } from '../webviewHtml';
+import type { ExtensionHost } from '../host';
+import { loadWebviewPage, webviewPanelOptions } from '../webviewPanel';
 import type { FromOwnershipView, ToOwnershipView } from './messages';
 import { Debouncer } from '../debouncer';
 
@@ -45,12 +45,7 @@ export class OwnershipReportController implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(OWNERSHIP_VIEW_TYPE, 'Ownership Report', vscode.ViewColumn.Active, {
-        enableScripts: true,
-        enableCommandUris: false,
-        enableFindWidget: true,
-        localResourceRoots: [vscode.Uri.joinPath(this.host.extensionUri, ...MEDIA_FOLDER)],
-      });
+      const panel = vscode.window.createWebviewPanel(OWNERSHIP_VIEW_TYPE, 'Ownership Report', vscode.ViewColumn.Active, webviewPanelOptions(this.host.extensionUri));
       this.adopt(panel);
     }
     await this.refresh();
@@ -59,8 +54,7 @@ export class OwnershipReportController implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel): void {
     this.panel = panel;
     const webview = panel.webview;
-    const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(this.host.extensionUri, ...MEDIA_FOLDER, file)).toString();
-    webview.html = webviewShell({ cspSource: webview.cspSource, styleUri: media('ownershipReport.css'), scriptUri: media('ownershipReport.js'), title: 'Ownership Report' });
+    loadWebviewPage(webview, this.host.extensionUri, 'ownershipReport', 'Ownership Report');
     this.panelSubscriptions.push(
       webview.onDidReceiveMessage((m: FromOwnershipView) => void this.onMessage(m)),
       panel.onDidChangeViewState((e) => {
