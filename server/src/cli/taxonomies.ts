@@ -1,7 +1,9 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
-  CONFIG_FILE_NAME,
+  CONFIG_FILE_NAMES,
+  configConflictMessage,
+  configPathIn,
   createTaxonomyWorkspace,
   decodeText,
   defaultConfig,
@@ -12,19 +14,21 @@ import {
   TAXONOMY_KINDS,
   taxonomyKindOf,
   type FileHost,
+  type FoundRoot,
   type Severity,
   type TaxonomyConfig,
   type TaxonomyWorkspace,
 } from '../core';
 import { UsageError } from './args';
 import { NodeFileHost } from '../node/nodeFileHost';
+import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
 import { DEFAULT_CACHE_LOCATION } from './cache';
 import { loadGroup } from './loadGroup';
 
 /** What every command that reads a taxonomy asks for. */
 export interface LoadOptions {
   paths: readonly string[];
-  /** A config file that replaces every `cx-taxonomy.config.yaml` found. */
+  /** A config file that replaces every `cx-taxonomy.config.yaml` (or `.yml`) found. */
   config?: string;
   /** Severity overrides on top of the config (`--rule`). */
   rules?: Record<string, Severity>;
@@ -35,7 +39,7 @@ export interface LoadOptions {
 
 /** One taxonomy: a folder with its config (or none) and every file under it, loaded and checked. */
 export interface LoadedTaxonomy {
-  /** The absolute folder of the taxonomy (where its config is, or where the walk started). */
+  /** The absolute folder of the taxonomy: where its config is, else the repository's top folder, else the folder named. */
   root: string;
   workspace: TaxonomyWorkspace;
   /** The files of this taxonomy under the paths the user named: what a report covers. */
@@ -69,55 +73,24 @@ export async function readConfigStrict(file: string, cwd: string): Promise<Taxon
   return config;
 }
 
-async function exists(p: string): Promise<boolean> {
-  try {
-    await fsp.stat(p);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/**
- * The taxonomy a path belongs to: the nearest folder at or above it holding a
- * cx-taxonomy.config.yaml, looking no higher than the repository (a folder with `.git`). Without
- * one, the path itself (or a file's folder). Linting one journey file therefore still sees the
- * teams, personas and KPIs of its whole taxonomy.
- */
-async function taxonomyRootOf(start: string, isDir: boolean): Promise<string> {
-  const first = isDir ? start : path.dirname(start);
-  for (let dir = first; ; ) {
-    if (await exists(path.join(dir, CONFIG_FILE_NAME))) return dir;
-    if (await exists(path.join(dir, '.git'))) break;
-    const up = path.dirname(dir);
-    if (up === dir) break;
-    dir = up;
-  }
-  return first;
-}
-
 function isUnder(file: string, dirOrFile: string): boolean {
   return file === dirOrFile || file.startsWith(dirOrFile.endsWith(path.sep) ? dirOrFile : dirOrFile + path.sep);
 }
 
-function commonAncestor(dirs: readonly string[]): string {
-  let common = dirs[0];
-  for (const d of dirs.slice(1)) {
-    while (!isUnder(d, common)) {
-      const up = path.dirname(common);
-      if (up === common) break;
-      common = up;
-    }
-  }
-  return common;
+/** The relative path below `dir` with forward slashes ('' for `dir` itself). */
+function relativeBelow(dir: string, p: string): string {
+  return path.relative(dir, p).split(path.sep).join('/');
 }
 
 /**
- * Finds and loads every taxonomy the given paths touch. Files are grouped by the config that
- * governs each (a folder with a cx-taxonomy.config.yaml is its own taxonomy, so two taxonomies
- * side by side never see each other's ids); each group is one workspace, loaded whole so
- * cross-file rules see everything, and checked. Only taxonomies with at least one taxonomy file
- * under the named paths are returned.
+ * Finds and loads every taxonomy the given paths touch. Each path's taxonomy root is discovered
+ * (findTaxonomyRoot: the nearest config, else the Git repository's top folder, else the folder
+ * itself) and walked whole, so a file's diagnostics are the same whether it is linted alone,
+ * from a subfolder or with everything. Files are grouped by the config that governs each (a
+ * folder with a config below a root is its own taxonomy, so two taxonomies side by side never
+ * see each other's ids); each group is one workspace, loaded whole so cross-file rules see
+ * everything, and checked. Only taxonomies with at least one taxonomy file under the named paths
+ * are read and returned, and `inScope` holds those files: what a lint reports on.
  */
 export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: Progress): Promise<LoadedTaxonomy[]> {
   const starts: { abs: string; isDir: boolean; given: string }[] = [];
@@ -132,20 +105,29 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
     if (!st.isDirectory() && !st.isFile()) throw new UsageError(`Not a file or folder: ${p}`);
     starts.push({ abs, isDir: st.isDirectory(), given: p });
   }
-  const roots = await Promise.all(starts.map((s) => taxonomyRootOf(s.abs, s.isDir)));
-  const walkRoot = commonAncestor(roots);
-  // Walk each taxonomy root whole; a named file is also listed even if its root walk skips it.
-  const walkStarts = [...new Set([...roots, ...starts.filter((s) => !s.isDir).map((s) => s.abs)])];
-  const host = new NodeFileHost(walkRoot, walkStarts);
-  const byRel = new Map<string, string>();
-  for await (const id of host.listFiles()) byRel.set(host.relativePath(id), id);
-  const explicitConfig = opts.config ? await readConfigStrict(path.resolve(cwd, opts.config), cwd) : undefined;
-  const inScope = (id: string) => starts.some((s) => isUnder(id, s.abs));
-
   for (const s of starts) {
     if (s.isDir) continue;
     if (!fileKindOf(s.abs)) throw new UsageError(`${s.given} is not a taxonomy file: name it by its kind (${SUFFIXES}) or give a folder.`);
   }
+  const explicitConfig = opts.config ? await readConfigStrict(path.resolve(cwd, opts.config), cwd) : undefined;
+  const shown = (dir: string) => path.relative(cwd, dir) || '.';
+  const conflictIn = (dir: string) => new UsageError(configConflictMessage(shown(dir)));
+
+  // Files of one folder share their root: a pre-commit hook names many files of few folders.
+  const byFolder = new Map<string, Promise<FoundRoot>>();
+  const found = await Promise.all(
+    starts.map((s) => {
+      const folder = s.isDir ? s.abs : path.dirname(s.abs);
+      let f = byFolder.get(folder);
+      if (!f) byFolder.set(folder, (f = taxonomyRootOnDisk(folder, false)));
+      return f;
+    }),
+  );
+  if (!explicitConfig) for (const f of found) if (f.conflict) throw conflictIn(f.dir);
+  const roots = [...new Set(found.map((f) => f.dir))];
+  // Each outermost root is walked once; a root found inside it (another repository) stays a taxonomy of its own.
+  const walkRoots = roots.filter((r) => !roots.some((o) => o !== r && isUnder(r, o)));
+  const inScope = (id: string) => starts.some((s) => isUnder(id, s.abs));
 
   interface Group {
     root: string;
@@ -154,33 +136,46 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
     load: string[];
   }
   const groups: Group[] = [];
-  for (const [groupRoot, rels] of partitionByConfig([...byRel.keys()])) {
-    const configRel = groupRoot ? `${groupRoot}/${CONFIG_FILE_NAME}` : CONFIG_FILE_NAME;
-    let config: TaxonomyConfig = explicitConfig ?? defaultConfig();
-    const ids = rels.map((r) => byRel.get(r)!);
-    // A taxonomy none of whose files the user named is not read at all (nor is its config).
-    if (!ids.some((id) => inScope(id) && taxonomyKindOf(id))) {
-      const named = starts.find((s) => !s.isDir && ids.includes(s.abs));
-      if (named) throw new UsageError(`${named.given} is not a taxonomy file.`);
-      continue;
+  for (const walkRoot of walkRoots) {
+    const inner = roots.filter((r) => r !== walkRoot && isUnder(r, walkRoot)).map((r) => relativeBelow(walkRoot, r));
+    // A named file is also listed even if the walk skips it (git-ignored, say).
+    const named = starts.filter((s) => !s.isDir && isUnder(s.abs, walkRoot)).map((s) => s.abs);
+    const host = new NodeFileHost(walkRoot, [walkRoot, ...named]);
+    const byRel = new Map<string, string>();
+    for await (const id of host.listFiles()) byRel.set(host.relativePath(id), id);
+
+    for (const [groupRoot, rels] of partitionByConfig([...byRel.keys()], inner)) {
+      const groupDir = groupRoot ? path.join(walkRoot, ...groupRoot.split('/')) : walkRoot;
+      const configRel = configPathIn(groupRoot, byRel);
+      let config: TaxonomyConfig = explicitConfig ?? defaultConfig();
+      const ids = rels.map((r) => byRel.get(r)!);
+      // A taxonomy none of whose files the user named is not read at all (nor is its config).
+      if (!ids.some((id) => inScope(id) && taxonomyKindOf(id))) {
+        const named = starts.find((s) => !s.isDir && ids.includes(s.abs));
+        if (named) throw new UsageError(`${named.given} is not a taxonomy file.`);
+        continue;
+      }
+      if (!explicitConfig && configRel !== undefined) {
+        if (CONFIG_FILE_NAMES.filter((n) => byRel.has(groupRoot ? `${groupRoot}/${n}` : n)).length > 1) throw conflictIn(groupDir);
+        config = await readConfigStrict(byRel.get(configRel)!, cwd);
+      }
+      if (opts.rules) config = { ...config, rules: { ...config.rules, ...opts.rules } };
+      const ws = createTaxonomyWorkspace(config, { trackDependencies: false });
+      const groupHost: FileHost = {
+        listFiles: () => ids,
+        readFile: (id) => host.readFile(id),
+        size: (id) => host.size(id),
+        relativePath: (id) => {
+          const rel = host.relativePath(id);
+          return groupRoot ? rel.slice(groupRoot.length + 1) : rel;
+        },
+      };
+      const load = ids.filter((id) => host.relativePath(id) === configRel || ws.accepts(groupHost.relativePath(id)));
+      for (const s of starts) {
+        if (!s.isDir && ids.includes(s.abs) && !load.includes(s.abs)) throw new UsageError(`${s.given} is ignored by the taxonomy's config (its \`ignore\` or \`docs\` globs).`);
+      }
+      groups.push({ root: groupDir, ws, host: groupHost, load });
     }
-    if (!explicitConfig && byRel.has(configRel)) config = await readConfigStrict(byRel.get(configRel)!, cwd);
-    if (opts.rules) config = { ...config, rules: { ...config.rules, ...opts.rules } };
-    const ws = createTaxonomyWorkspace(config, { trackDependencies: false });
-    const groupHost: FileHost = {
-      listFiles: () => ids,
-      readFile: (id) => host.readFile(id),
-      size: (id) => host.size(id),
-      relativePath: (id) => {
-        const rel = host.relativePath(id);
-        return groupRoot ? rel.slice(groupRoot.length + 1) : rel;
-      },
-    };
-    const load = ids.filter((id) => host.relativePath(id) === configRel || ws.accepts(groupHost.relativePath(id)));
-    for (const s of starts) {
-      if (!s.isDir && ids.includes(s.abs) && !load.includes(s.abs)) throw new UsageError(`${s.given} is ignored by the taxonomy's config (its \`ignore\` or \`docs\` globs).`);
-    }
-    groups.push({ root: groupRoot ? path.join(walkRoot, ...groupRoot.split('/')) : walkRoot, ws, host: groupHost, load });
   }
   if (groups.length === 0) throw new UsageError(`No taxonomy files (${SUFFIXES}, or .yml) in ${opts.paths.join(', ')}.`);
 

@@ -3,8 +3,19 @@ import type { FileKind, TaxonomyKind } from './types';
 /** The taxonomy kinds in the order a reader meets them. */
 export const TAXONOMY_KINDS: readonly TaxonomyKind[] = ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'];
 
-/** The name of the optional configuration file at a workspace root. */
+/** The name of the optional configuration file at a taxonomy root, as the docs spell it. */
 export const CONFIG_FILE_NAME = 'cx-taxonomy.config.yaml';
+
+/**
+ * Every name the configuration file may have, the documented one first: it is the one read when
+ * a folder holds both (which is itself reported as an error).
+ */
+export const CONFIG_FILE_NAMES: readonly string[] = [CONFIG_FILE_NAME, 'cx-taxonomy.config.yml'];
+
+/** True when a path or URI names a configuration file (either spelling). */
+export function isConfigFile(path: string): boolean {
+  return CONFIG_FILE_NAMES.includes(baseName(path));
+}
 
 const SUFFIX = /\.(teams|glossary|persona|segment|journey|kpi)\.ya?ml$/i;
 
@@ -26,7 +37,7 @@ export function baseName(path: string): string {
  */
 export function fileKindOf(path: string): FileKind | undefined {
   const base = baseName(path);
-  if (base === CONFIG_FILE_NAME || base === 'cx-taxonomy.config.yml') return 'config';
+  if (CONFIG_FILE_NAMES.includes(base)) return 'config';
   const kind = taxonomyKindOf(base);
   if (kind) return kind;
   if (/\.(md|markdown)$/i.test(base)) return 'markdown';

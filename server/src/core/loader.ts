@@ -1,4 +1,4 @@
-import { CONFIG_FILE_NAME } from './fileKinds';
+import { CONFIG_FILE_NAMES } from './fileKinds';
 import { parseConfig, type ConfigProblem, type TaxonomyConfig } from './config';
 import { decodeText, type FileHost } from './host';
 import { tooLargeMessage } from './taxonomyFile';
@@ -22,7 +22,9 @@ export async function loadWorkspace(host: FileHost, workspace: TaxonomyWorkspace
   const ids: string[] = [];
   for await (const id of host.listFiles()) ids.push(id);
   const result: LoadResult = { files: 0 };
-  const configId = ids.find((id) => host.relativePath(id) === CONFIG_FILE_NAME);
+  // The documented spelling wins when both are there (the config rule reports the other one).
+  const configIds = CONFIG_FILE_NAMES.map((name) => ids.find((id) => host.relativePath(id) === name));
+  const configId = configIds.find((id) => id !== undefined);
   if (configId) {
     const raw = await host.readFile(configId);
     if (raw !== undefined) {
@@ -34,7 +36,7 @@ export async function loadWorkspace(host: FileHost, workspace: TaxonomyWorkspace
       result.config = { id: configId, ...parsed };
     }
   }
-  const wanted = ids.filter((id) => id === configId || workspace.accepts(host.relativePath(id)));
+  const wanted = ids.filter((id) => configIds.includes(id) || workspace.accepts(host.relativePath(id)));
   let done = 0;
   for (const id of wanted) {
     if (shouldStop?.()) break;
