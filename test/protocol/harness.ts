@@ -88,6 +88,8 @@ export class LspTestClient {
   readonly published = new Map<string, { version?: number; diagnostics: Diagnostic[] }>();
   /** Every publishDiagnostics notification, in order (uri only). */
   readonly publishLog: string[] = [];
+  /** Every publishDiagnostics notification, in order, with its diagnostics (readiness tests). */
+  readonly publishHistory: { uri: string; diagnostics: Diagnostic[] }[] = [];
   readonly progress: ProgressEvent[] = [];
   readonly logs: string[] = [];
   readonly statuses: { state: string; done?: number; total?: number }[] = [];
@@ -141,6 +143,7 @@ export class LspTestClient {
     c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
       this.published.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
       this.publishLog.push(p.uri);
+      this.publishHistory.push({ uri: p.uri, diagnostics: p.diagnostics });
     });
     c.onNotification('$/progress', (p: { value: ProgressEvent }) => void this.progress.push(p.value));
     c.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));

@@ -1,7 +1,8 @@
 /**
  * Conversion between the core's plain results and LSP types. Positions need no conversion: the
  * core already speaks zero-based lines and UTF-16 characters. What changes is vocabulary
- * (severities, kinds) and shape (workspace edits, markup).
+ * (severities, kinds) and shape (workspace edits, markup). Positions coming from the client are
+ * clamped to their line here (`offsetOf`, `clampRange`), the one place they enter the core.
  */
 import {
   CompletionItemKind,
@@ -21,7 +22,8 @@ import {
   type WorkspaceEdit,
   type WorkspaceSymbol,
 } from 'vscode-languageserver';
-import type { TaxonomyDiagnostic, TextEdit } from '../core/types';
+import type { LineIndex } from '../core/lineIndex';
+import type { Position, Range, TaxonomyDiagnostic, TextEdit } from '../core/types';
 import type { CompletionEntry, DocumentSymbolNode, HoverResult, SymbolNodeKind, WorkspaceSymbolEntry } from '../core/features';
 
 /** Every diagnostic says where it comes from, so users can filter the Problems view. */
@@ -37,6 +39,28 @@ const SEVERITY: Record<TaxonomyDiagnostic['severity'], DiagnosticSeverity> = {
 /** What the server keeps in a diagnostic's `data`. */
 export interface DiagnosticData {
   ruleId: string;
+}
+
+/**
+ * A client position on its line. LSP says a character past the end of a line means the line's
+ * end; the core's line index would carry it into the next line (a completion there edited the
+ * next line's key). The end is before the line break, `\r\n` and `\r` included.
+ */
+export function clampPosition(lines: LineIndex, p: Position): Position {
+  const line = Math.max(0, Math.min(p.line, lines.lineCount - 1));
+  const length = lines.lineText(line).length;
+  if (line !== p.line) return p.line < 0 ? { line: 0, character: 0 } : { line, character: length };
+  return { line, character: Math.max(0, Math.min(p.character, length)) };
+}
+
+/** The offset in the text of a client position, clamped to its line. */
+export function offsetOf(lines: LineIndex, p: Position): number {
+  return lines.offsetAt(clampPosition(lines, p));
+}
+
+/** A client range with both ends clamped to their lines. */
+export function clampRange(lines: LineIndex, r: Range): Range {
+  return { start: clampPosition(lines, r.start), end: clampPosition(lines, r.end) };
 }
 
 /** A core diagnostic as LSP: code = rule id, related places, tags for unused and deprecated things. */

@@ -7,6 +7,7 @@
 import {
   CodeActionKind,
   LSPErrorCodes,
+  MarkupKind,
   ResponseError,
   type ClientCapabilities,
   type CodeAction,
@@ -14,7 +15,7 @@ import {
 } from 'vscode-languageserver';
 import type { TaxonomyFile, TaxonomyWorkspace } from '../core';
 import { complete, definition, documentSymbols, hover, prepareRename, quickFixes, references, rename, workspaceSymbols } from '../core/features';
-import { DIAGNOSTIC_SOURCE, toLspCompletion, toLspDocumentSymbol, toLspHover, toLspWorkspaceSymbol, toWorkspaceEdit, type CompletionSupport } from './convert';
+import { clampRange, DIAGNOSTIC_SOURCE, offsetOf, toLspCompletion, toLspDocumentSymbol, toLspHover, toLspWorkspaceSymbol, toWorkspaceEdit, type CompletionSupport } from './convert';
 import type { Session } from './session';
 
 /** The most workspace symbols answered at once; editors re-ask as the query narrows. */
@@ -58,41 +59,62 @@ export function registerFeatureHandlers(connection: Connection, session: Session
     }
   };
 
+  /**
+   * While a file's taxonomy is still being indexed, answers that rest on the whole taxonomy would
+   * be wrong ("`x` is not defined anywhere"): they say so instead, and rename waits.
+   */
+  const refuseWhileIndexing = (uri: string): void => {
+    const note = session.indexingNote(uri);
+    if (note) throw new ResponseError(LSPErrorCodes.RequestFailed, `The taxonomy is still being indexed (${note}); try again in a moment.`);
+  };
+
   connection.onCompletion((p) =>
     withFile(p.textDocument.uri, 'completion', null, (ws, file) => {
-      const items = complete(ws, file, file.lines.offsetAt(p.position));
-      return { isIncomplete: false, items: items.map((e) => toLspCompletion(e, support().completion)) };
+      const items = complete(ws, file, offsetOf(file.lines, p.position));
+      // Ids known so far only: the client asks again as the user types, by then indexed.
+      const isIncomplete = session.indexingNote(p.textDocument.uri) !== undefined;
+      return { isIncomplete, items: items.map((e) => toLspCompletion(e, support().completion)) };
     }),
   );
 
-  connection.onHover((p) =>
-    withFile(p.textDocument.uri, 'hover', null, (ws, file) => {
-      const h = hover(ws, file, file.lines.offsetAt(p.position));
+  connection.onHover((p) => {
+    const note = session.indexingNote(p.textDocument.uri);
+    if (note) return { contents: { kind: support().hoverMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: `Indexing the taxonomy… (${note})` } };
+    return withFile(p.textDocument.uri, 'hover', null, (ws, file) => {
+      const h = hover(ws, file, offsetOf(file.lines, p.position));
       return h ? toLspHover(h, support().hoverMarkdown) : null;
-    }),
-  );
+    });
+  });
 
-  connection.onDefinition((p) => withFile(p.textDocument.uri, 'definition', [], (ws, file) => definition(ws, file, file.lines.offsetAt(p.position))));
+  connection.onDefinition((p) => {
+    const found = withFile(p.textDocument.uri, 'definition', [], (ws, file) => definition(ws, file, offsetOf(file.lines, p.position)));
+    // A definition found is right whatever is still unread; none found may only be unread yet.
+    if (found.length === 0) refuseWhileIndexing(p.textDocument.uri);
+    return found;
+  });
 
-  connection.onReferences((p) =>
-    withFile(p.textDocument.uri, 'references', [], (ws, file) => references(ws, file, file.lines.offsetAt(p.position), p.context?.includeDeclaration ?? true)),
-  );
+  connection.onReferences((p) => {
+    refuseWhileIndexing(p.textDocument.uri);
+    return withFile(p.textDocument.uri, 'references', [], (ws, file) => references(ws, file, offsetOf(file.lines, p.position), p.context?.includeDeclaration ?? true));
+  });
 
-  connection.onPrepareRename((p) =>
-    withFile(p.textDocument.uri, 'prepareRename', null, (ws, file) => {
-      const r = prepareRename(ws, file, file.lines.offsetAt(p.position));
+  connection.onPrepareRename((p) => {
+    refuseWhileIndexing(p.textDocument.uri);
+    return withFile(p.textDocument.uri, 'prepareRename', null, (ws, file) => {
+      const r = prepareRename(ws, file, offsetOf(file.lines, p.position));
       if (!r.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, r.message);
       return { range: r.range, placeholder: r.placeholder };
-    }),
-  );
+    });
+  });
 
-  connection.onRenameRequest((p) =>
-    withFile(p.textDocument.uri, 'rename', null, (ws, file) => {
-      const r = rename(ws, file, file.lines.offsetAt(p.position), p.newName);
+  connection.onRenameRequest((p) => {
+    refuseWhileIndexing(p.textDocument.uri);
+    return withFile(p.textDocument.uri, 'rename', null, (ws, file) => {
+      const r = rename(ws, file, offsetOf(file.lines, p.position), p.newName);
       if (!r.ok) throw new ResponseError(LSPErrorCodes.RequestFailed, r.message);
       return toWorkspaceEdit(r.edits, (uri) => session.versionOf(uri), support().documentChanges);
-    }),
-  );
+    });
+  });
 
   connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, 'documentSymbol', [], (_ws, file) => documentSymbols(file).map(toLspDocumentSymbol)));
 
@@ -119,7 +141,7 @@ export function registerFeatureHandlers(connection: Connection, session: Session
       const refs = shown.map((d) => ({ ruleId: String(d.code), range: d.range, message: typeof d.message === 'string' ? d.message : undefined }));
       if (p.context.diagnostics.length > 0 && refs.length === 0) return [];
       const actions: CodeAction[] = [];
-      for (const fix of quickFixes(ws, file.uri, p.range, refs)) {
+      for (const fix of quickFixes(ws, file.uri, clampRange(file.lines, p.range), refs)) {
         const lspDiag = shown.find((d) => d.code === fix.diagnostic.ruleId && d.message === fix.diagnostic.message);
         actions.push({
           title: fix.title,

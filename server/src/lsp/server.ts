@@ -19,7 +19,7 @@ import { registerOwnershipReport } from './ownershipReportHandler';
 import { StatusNotification } from '../protocol';
 import { toLspDiagnostic } from './convert';
 import { clientSupport, registerFeatureHandlers, type ClientSupport } from './handlers';
-import { Session, type ProgressReporter, type WatchedChange } from './session';
+import { Session, type FolderState, type ProgressReporter, type WatchedChange } from './session';
 import { SETTINGS_SECTION } from './settings';
 
 declare const CX_TAXONOMY_VERSION: string;
@@ -32,7 +32,7 @@ export function startServer(connection: Connection): Session {
   const documents = new TextDocuments(TextDocument);
   let caps: ClientCapabilities = {};
   let support: ClientSupport = clientSupport({});
-  let initialFolders: string[] = [];
+  let initialFolders: FolderState[] = [];
 
   const session = new Session({
     publish: (uri, diagnostics, version) => {
@@ -58,8 +58,10 @@ export function startServer(connection: Connection): Session {
   connection.onInitialize((params): InitializeResult => {
     caps = params.capabilities;
     support = clientSupport(caps, params.clientInfo?.name);
-    if (params.workspaceFolders?.length) initialFolders = params.workspaceFolders.map((f) => f.uri);
-    else if (params.rootUri) initialFolders = [params.rootUri];
+    // The folders are known from here on, though listed only after `initialized`: a document
+    // opened in between waits for its folder instead of being checked alone (false alarms).
+    if (params.workspaceFolders?.length) initialFolders = session.addFolders(params.workspaceFolders.map((f) => f.uri));
+    else if (params.rootUri) initialFolders = session.addFolders([params.rootUri]);
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -91,12 +93,16 @@ export function startServer(connection: Connection): Session {
       });
     }
     await session.reloadSettings().catch(() => undefined);
-    await session.indexFolders(session.addFolders(initialFolders));
+    await session.indexFolders(initialFolders);
   });
 
   connection.onDidChangeConfiguration((p) => {
-    const pushed = caps.workspace?.configuration ? undefined : ((p.settings as Record<string, unknown> | null)?.[SETTINGS_SECTION] ?? {});
-    void session.reloadSettings(pushed);
+  // A client that can be asked is asked again; one that cannot (Neovim 0.7) pushes its settings
+  // here, at any time, `initialized` included. A push without settings says nothing new.
+    if (caps.workspace?.configuration) return void session.reloadSettings();
+    const settings: unknown = p.settings;
+    if (typeof settings !== 'object' || settings === null) return;
+    void session.reloadSettings((settings as Record<string, unknown>)[SETTINGS_SECTION] ?? {});
   });
 
   connection.onDidChangeWatchedFiles((p) => {

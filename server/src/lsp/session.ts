@@ -23,6 +23,7 @@ import {
   createTaxonomyWorkspace,
   decodeText,
   defaultConfig,
+  FILE_LOCAL_RULE_IDS,
   fileKindOf,
   loadFile,
   parseConfig,
@@ -89,7 +90,13 @@ export interface FolderState {
   roots: TaxonomyRoot[];
   /** False until the folder has been listed; its files are not served before. */
   ready: boolean;
-  /** File changes seen while the folder was being listed, applied once it is ready. */
+  /**
+   * True once every file of the folder has been read (and the watcher events of that time
+   * replayed): until then only file-local problems are published, and features that need the
+   * whole taxonomy say it is being indexed.
+   */
+  indexed?: boolean;
+  /** File changes seen before the folder was indexed, replayed (last state of each path) at its end. */
   deferred?: WatchedChange[];
 }
 
@@ -115,10 +122,21 @@ export class Session {
   /** Edited documents waiting for their immediate check. */
   private readonly checkSoon = new Set<string>();
   private readonly published = new Set<string>();
+  /** The read of each file in progress (reads of one file are chained). */
+  private readonly reads = new Map<string, Promise<void>>();
+  /** How many deletions the watcher reported per file, so a read overtaken by one is dropped. */
+  private readonly deletions = new Map<string, number>();
   private globalSettings: ServerSettings = defaultSettings();
+  /**
+   * The `cxTaxonomy` section last pushed with `workspace/didChangeConfiguration` by a client that
+   * cannot be asked (no `workspace/configuration`): it stands for every folder, now and later.
+   */
+  private pushedSettings: unknown;
+  /** Counts settings updates, so the end of indexing sees one that arrived while it ran. */
+  private settingsChanges = 0;
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
-  private indexing: { progress?: ProgressReporter; phase: 'reading' | 'checking'; total: number } | undefined;
+  private indexing: { progress?: ProgressReporter; phase: 'reading' | 'checking'; done: number; total: number } | undefined;
   private lastReport = 0;
   private disposed = false;
   private indexChain: Promise<void> = Promise.resolve();
@@ -171,7 +189,7 @@ export class Session {
       return;
     }
     const progress = await this.host.progress('Indexing taxonomy').catch(() => undefined);
-    this.indexing = { progress, phase: 'reading', total: 0 };
+    this.indexing = { progress, phase: 'reading', done: 0, total: 0 };
     this.host.status('indexing', 0, 0);
     const queue: Located[] = [];
     for (const folder of folders) {
@@ -186,13 +204,13 @@ export class Session {
     const worker = async () => {
       while (next < queue.length && !this.disposed) {
         await this.readIntoWorkspace(queue[next++]);
-        done++;
+        this.indexing!.done = ++done;
         this.reportIndexing(done, total);
       }
     };
     await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
     if (this.disposed) return;
-    for (const folder of folders) await this.replayDeferred(folder);
+    for (const folder of folders) await this.finishIndexing(folder);
     this.indexing.phase = 'checking';
     this.reportIndexing(done, total, true);
     this.scheduleCheck(0);
@@ -382,25 +400,38 @@ export class Session {
     this.scheduleCheck(0);
   }
 
+  /**
+   * A folder's settings: asked from the client when it can answer (`workspace/configuration`),
+   * else the last ones it pushed, so pushed settings also hold for folders listed later.
+   */
   private async refreshFolderSettings(folder: FolderState): Promise<void> {
+    let pulled: unknown;
     try {
-      folder.settings = readSettings(await this.host.settings(folder.uri));
+      pulled = await this.host.settings(folder.uri);
     } catch {
-      folder.settings = defaultSettings();
+      pulled = undefined;
     }
+    folder.settings = readSettings(pulled ?? this.pushedSettings);
+    this.settingsChanges++;
   }
 
-  /** Re-reads the settings of every folder and re-applies them live. */
+  /**
+   * Re-reads the settings of every folder and re-applies them live. `pushed` is the section a
+   * client without `workspace/configuration` sent; it is kept for every folder to come. A folder
+   * still indexing applies them when its indexing ends (`finishIndexing`).
+   */
   async reloadSettings(pushed?: unknown): Promise<void> {
+    if (pushed !== undefined) this.pushedSettings = pushed;
+    let pulled: unknown;
     try {
-      this.globalSettings = readSettings(pushed ?? (await this.host.settings(undefined)));
+      pulled = await this.host.settings(undefined);
     } catch {
-      this.globalSettings = defaultSettings();
+      pulled = undefined;
     }
-    for (const folder of this.folders) {
-      if (pushed !== undefined) folder.settings = readSettings(pushed);
-      else await this.refreshFolderSettings(folder);
-      if (folder.ready) for (const root of folder.roots) await this.reconfigure(root);
+    this.globalSettings = readSettings(pulled ?? this.pushedSettings);
+    for (const folder of [...this.folders]) {
+      await this.refreshFolderSettings(folder);
+      if (folder.ready && folder.indexed) for (const root of folder.roots) await this.reconfigure(root);
     }
     for (const root of this.loose.values()) await this.reconfigure(root);
   }
@@ -461,12 +492,26 @@ export class Session {
     if (doc) loc.root.ws.setFile(loc.uri, loc.rel, doc.getText(), doc.version);
   }
 
-  /** Reads a file into its workspace: from its open document if it is open, else from the disk. */
-  private async readIntoWorkspace(loc: Located): Promise<void> {
+  /**
+   * Reads a file into its workspace: from its open document if it is open, else from the disk.
+   * Reads of one file run one after the other, so a read started after a change never finishes
+   * before one started earlier and leaves the older text.
+   */
+  private readIntoWorkspace(loc: Located): Promise<void> {
+    const next = (this.reads.get(loc.uri) ?? Promise.resolve()).then(() => this.readNow(loc));
+    this.reads.set(loc.uri, next);
+    void next.then(() => {
+      if (this.reads.get(loc.uri) === next) this.reads.delete(loc.uri);
+    });
+    return next;
+  }
+
+  private async readNow(loc: Located): Promise<void> {
     if (this.open.has(loc.uri)) {
       this.setFromDocument(loc);
       return;
     }
+    const deletions = this.deletions.get(loc.uri);
     try {
       const exists = await loadFile(loc.root.host, loc.root.ws, loc.uri);
       if (!exists) loc.root.known.delete(loc.uri);
@@ -475,6 +520,8 @@ export class Session {
     }
     // The document may have been opened while the disk was read: its text wins.
     if (this.open.has(loc.uri)) this.setFromDocument(loc);
+    // Deleted while it was read: the deletion is the newer fact.
+    else if (this.deletions.get(loc.uri) !== deletions) loc.root.ws.removeFile(loc.uri);
   }
 
   /** Parses the pending edit of one document now, so a request sees the text the user sees. */
@@ -520,6 +567,20 @@ export class Session {
   // ---------------------------------------------------------------------------------------------
 
   async didChangeWatchedFiles(changes: readonly WatchedChange[]): Promise<void> {
+    const now: WatchedChange[] = [];
+    for (const change of changes) {
+      const p = fsPathOf(normaliseUri(change.uri));
+      const folder = p ? this.folderOf(p) : undefined;
+      // Until a folder is indexed its listing and reads race with the change (a read started
+      // before it could land after it): the change waits, and the end of indexing replays the
+      // last state of each path.
+      if (folder && !folder.indexed) (folder.deferred ??= []).push(change);
+      else now.push(change);
+    }
+    await this.applyChanges(now);
+  }
+
+  private async applyChanges(changes: readonly WatchedChange[]): Promise<void> {
     const refolder = new Set<FolderState>();
     const reconfig = new Set<TaxonomyRoot>();
     for (const change of changes) {
@@ -567,6 +628,7 @@ export class Session {
 
   /** A deleted file, or a deleted folder (every known file below it). Open documents stay. */
   private forgetDeleted(folder: FolderState, uri: string, fsPath: string): void {
+    this.deletions.set(uri, (this.deletions.get(uri) ?? 0) + 1);
     const owner = folder.roots.find((r) => r.known.has(uri));
     if (owner) {
       owner.known.delete(uri);
@@ -578,6 +640,7 @@ export class Session {
       for (const known of [...root.known.keys()]) {
         const kp = fsPathOf(known);
         if (known === uri || (kp && relativeTo(fsPath, kp) !== undefined)) {
+          this.deletions.set(known, (this.deletions.get(known) ?? 0) + 1);
           root.known.delete(known);
           if (!this.open.has(known)) root.ws.removeFile(known);
         }
@@ -589,17 +652,36 @@ export class Session {
   private async relistFolder(folder: FolderState): Promise<void> {
     for (const root of folder.roots) this.clearRoot(root);
     folder.ready = false;
+    folder.indexed = false;
     const queue = await this.listFolderRoots(folder);
     for (const loc of queue) await this.readIntoWorkspace(loc);
-    await this.replayDeferred(folder);
+    await this.finishIndexing(folder);
   }
 
-  /** Applies the file changes that arrived while a folder was listed (a file renamed meanwhile). */
+  /**
+   * Ends a folder's indexing once its files are read: replays the file changes seen meanwhile,
+   * re-applies its configuration (settings pushed meanwhile; every file is then checked against
+   * the whole taxonomy, the open documents checked early included), and repeats until a pass
+   * finds nothing new. The folder is marked indexed in the same tick as that last look.
+   */
+  private async finishIndexing(folder: FolderState): Promise<void> {
+    for (;;) {
+      const settings = this.settingsChanges;
+      await this.replayDeferred(folder);
+      if (!this.folders.includes(folder)) return;
+      if (folder.ready) for (const root of folder.roots) await this.reconfigure(root);
+      if (!folder.deferred?.length && settings === this.settingsChanges) break;
+    }
+    folder.indexed = true;
+  }
+
+  /** Applies the file changes that arrived while a folder was indexed: the last state of each path. */
   private async replayDeferred(folder: FolderState): Promise<void> {
     const changes = folder.deferred;
     folder.deferred = undefined;
-    if (changes?.length) await this.didChangeWatchedFiles(changes);
+    if (changes?.length) await this.applyChanges(lastStateOfEachPath(changes));
   }
+
 
   /** Clears the published problems of every file of a root. */
   private clearRoot(root: TaxonomyRoot): void {
@@ -636,6 +718,12 @@ export class Session {
       let left = 0;
       for (const root of this.allRoots()) {
         if (root.ws.pending().size === 0) continue;
+        if (!this.isIndexed(root)) {
+          // Before the whole taxonomy is read only open documents are checked (their file-local
+          // problems show at once); the rest waits for the end of indexing, which re-checks all.
+          if (!stop()) this.checkOpenEarly(root);
+          continue;
+        }
         if (!stop()) this.publish(root, root.ws.flush(stop));
         left += root.ws.pending().size;
       }
@@ -664,11 +752,41 @@ export class Session {
     for (const [dir, root] of this.loose) if (root.ws.fileCount === 0 && root.ws.pending().size === 0) this.loose.delete(dir);
   }
 
-  /** Publishes the diagnostics of re-checked files; files never shown with problems stay silent. */
+  /** True once every file of a root's folder has been read; a loose root is served only once read. */
+  private isIndexed(root: TaxonomyRoot): boolean {
+    return root.folder ? root.folder.indexed === true : true;
+  }
+
+  private checkOpenEarly(root: TaxonomyRoot): void {
+    for (const uri of this.open.keys()) {
+      if (this.locate(uri)?.root === root && root.ws.flushFile(uri)) this.publish(root, [uri]);
+    }
+  }
+
+  /**
+   * "120 / 1,000 files" while the taxonomy of a file is still being indexed, for features to say
+   * so instead of answering from a partial index; undefined once it is indexed.
+   */
+  indexingNote(rawUri: string): string | undefined {
+    const p = fsPathOf(normaliseUri(rawUri));
+    const folder = p ? this.folderOf(p) : undefined;
+    if (!folder || folder.indexed) return undefined;
+    const i = this.indexing;
+    return i && i.total > 0 ? `${formatCount(i.done)} / ${formatCount(i.total)} files` : 'listing files';
+  }
+
+  /**
+   * Publishes the diagnostics of re-checked files; files never shown with problems stay silent.
+   * Until a root is indexed only file-local problems are published: a cross-file rule would
+   * report what is merely not read yet (an id defined in a file further down the list).
+   */
   private publish(root: TaxonomyRoot, uris: readonly string[]): void {
+    const early = !this.isIndexed(root);
     for (const uri of uris) {
       const file = root.ws.getFile(uri);
-      const diagnostics = file ? root.ws.diagnostics(uri) : [];
+      let diagnostics = file ? root.ws.diagnostics(uri) : [];
+      if (early) diagnostics = diagnostics.filter((d) => FILE_LOCAL_RULE_IDS.has(d.ruleId));
+
       if (diagnostics.length === 0 && !this.published.has(uri)) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
@@ -685,4 +803,21 @@ export class Session {
     this.disposed = true;
     if (this.timer) clearTimeout(this.timer);
   }
+}
+
+/**
+ * The last state of each path among file changes in the order they were seen: a path deleted and
+ * created again was changed (it is read from the disk), one created and deleted is deleted. Paths
+ * keep the order of their last change, so a folder deleted and a file created in it afterwards
+ * end right.
+ */
+export function lastStateOfEachPath(changes: readonly WatchedChange[]): WatchedChange[] {
+  const last = new Map<string, WatchedChange['type']>();
+  for (const c of changes) {
+    const uri = normaliseUri(c.uri);
+    const before = last.get(uri);
+    last.delete(uri);
+    last.set(uri, before === 'deleted' && c.type === 'created' ? 'changed' : c.type);
+  }
+  return [...last].map(([uri, type]) => ({ uri, type }));
 }

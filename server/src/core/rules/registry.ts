@@ -60,6 +60,23 @@ export const ALL_RULES: readonly Rule[] = [
 export const RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.map((r) => r.id));
 
 /**
+ * The rules that read only the file they check: no index lookup and no other file. What they
+ * report is right before the taxonomy is indexed, so the server shows it while it indexes; every
+ * other rule waits for the whole taxonomy. A rule missing here only waits, which is safe; a unit
+ * test (fileLocalRules.test.ts) fails when a rule listed here reads the index or another file.
+ */
+export const FILE_LOCAL_RULE_IDS: ReadonlySet<string> = new Set([
+  yamlSyntax.id,
+  schema.id,
+  kindMismatch.id,
+  kpiOwner.id,
+  sharedOwnershipLead.id,
+  handoffOwner.id,
+  kpiConflictUnresolved.id,
+  unreadableFile.id,
+]);
+
+/**
  * What each file adds to the index for cross-file rules: glossary labels (the term matcher and
  * the label rules), stage names (lifecycle-mapping-conflict), KPI names and formulas (kpi-overlap),
  * and where back-references go (asymmetric-link's fixes).
