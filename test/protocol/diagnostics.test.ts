@@ -38,7 +38,7 @@ describe('protocol: diagnostics for the whole workspace', function () {
     await c.waitForReady();
     const reg = c.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
     const globs = (reg?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map((w) => w.globPattern);
-    assert.deepEqual(globs, ['**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}', '**/*.md', '**/cx-taxonomy.config.yaml']);
+    assert.deepEqual(globs, ['**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}', '**/*.md', '**/{cx-taxonomy.config.yaml,cx-taxonomy.config.yml}']);
   });
 
   it('clears a problem the moment it is fixed in the editor, and brings it back on close without saving', async () => {

@@ -65,7 +65,7 @@ export interface StartOptions {
   settings?: Record<string, unknown>;
   /** Client capabilities merged over a VS Code-like default. */
   capabilities?: ClientCapabilities;
-  /** Workspace folders (relative to the temporary root); the root itself when absent. */
+  /** Workspace folders (relative to the temporary root); the root itself when absent; none when empty (an editor started on a file). */
   folders?: string[];
   /** The client name sent in `initialize` (the server adapts a few details to VS Code). */
   clientName?: string;
@@ -129,8 +129,8 @@ export class LspTestClient {
     await connection.sendRequest('initialize', {
       processId: opts.processId === undefined ? process.pid : opts.processId,
       clientInfo: { name: opts.clientName ?? 'cx-taxonomy protocol tests' },
-      rootUri: folders[0].uri,
-      workspaceFolders: folders,
+      rootUri: folders[0]?.uri ?? null,
+      workspaceFolders: folders.length ? folders : null,
       capabilities: { ...vscodeLikeCapabilities(), ...(opts.capabilities ?? {}) },
       initializationOptions: { workspaceTrusted: true },
     });

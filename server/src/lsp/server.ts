@@ -21,11 +21,12 @@ import { toLspDiagnostic } from './convert';
 import { clientSupport, registerFeatureHandlers, type ClientSupport } from './handlers';
 import { Session, type FolderState, type ProgressReporter, type WatchedChange } from './session';
 import { SETTINGS_SECTION } from './settings';
+import { CONFIG_FILE_NAMES } from '../core/fileKinds';
 
 declare const CX_TAXONOMY_VERSION: string;
 
 /** The files the server watches on disk, so edits made outside the editor are picked up. */
-export const WATCHED_GLOBS = ['**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}', '**/*.md', '**/cx-taxonomy.config.yaml'];
+export const WATCHED_GLOBS = ['**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}', '**/*.md', `**/{${CONFIG_FILE_NAMES.join(',')}}`];
 
 /** Starts serving on a connection; returns the session (tests and `main` keep it). */
 export function startServer(connection: Connection): Session {

@@ -3,11 +3,15 @@
  * and the scheduling of checks. It speaks to the client only through `SessionHost`, so the
  * handlers stay thin and this file holds no protocol details.
  *
- * Layout. Each workspace folder is split into taxonomy roots: every folder holding a
- * cx-taxonomy.config.yaml is the root of its own taxonomy, and each file belongs to the nearest
- * root above it (the folder itself when there is none). Each root has its own
- * `TaxonomyWorkspace`, so two taxonomies side by side never see each other's ids. Files opened
- * from outside every folder get a "loose" root of their own, dropped when they are closed.
+ * Layout. A workspace folder is read from its taxonomy root, found as the CLI finds it
+ * (findTaxonomyRoot: the nearest config, else the Git repository's top folder, else the folder),
+ * so a folder opened on `journeys/` still sees the teams defined above it. That tree is split into
+ * taxonomy roots: every folder holding a config file is the root of its own taxonomy, and each
+ * file belongs to the nearest root above it. Each root has its own `TaxonomyWorkspace`, so two
+ * taxonomies side by side never see each other's ids. A file opened from outside every folder
+ * gets a "loose" root at its discovered taxonomy root, indexed like a folder's, and dropped when
+ * none of its documents is open. Problems are published for the files of a workspace folder and
+ * for open documents, not for the rest of a taxonomy read from above a folder.
  *
  * Incremental checking. An edit only records the document as pending; after a quiet moment
  * (150 ms) the pending texts are parsed (one file each) and the workspace marks dirty exactly the
@@ -19,12 +23,13 @@
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
-  CONFIG_FILE_NAME,
+  CONFIG_FILE_NAMES,
   createTaxonomyWorkspace,
   decodeText,
   defaultConfig,
   FILE_LOCAL_RULE_IDS,
   fileKindOf,
+  isConfigFile,
   loadFile,
   parseConfig,
   partitionByConfig,
@@ -36,6 +41,7 @@ import {
 } from '../core';
 import { formatCount } from '../core/features/markdown';
 import { fsPathOf, isSkippedPath, listFolder, normaliseUri, relativeTo, uriOfPath, UriFileHost } from './fileSystem';
+import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
 import { defaultSettings, readSettings, type ServerSettings } from './settings';
 
 /** What the session needs from the connection. */
@@ -70,8 +76,10 @@ export interface TaxonomyRoot {
   host: UriFileHost;
   /** Every candidate file on disk below the root (taxonomy suffix, Markdown, config): uri -> relative path. */
   known: Map<string, string>;
-  /** The uri of the root's cx-taxonomy.config.yaml (whether or not it exists). */
+  /** The uri of the root's config file: the one that exists (.yaml first), else where cx-taxonomy.config.yaml would be. */
   configUri: string;
+  /** The roots of other taxonomies below this one (folders holding a config): their files are not this root's. */
+  nested?: string[];
   /** The config's text as last read (from the open document or the disk); undefined when there is none. */
   configText?: string;
   /** The size limit the files were last read with. */
@@ -117,6 +125,9 @@ const SLICE_MS = 15;
 export class Session {
   readonly folders: FolderState[] = [];
   private readonly loose = new Map<string, TaxonomyRoot>();
+  /** Loose roots being found and indexed: by the folder of the file that asked, and by root. */
+  private readonly looseBuilding = new Map<string, Promise<void>>();
+  private readonly looseRootsBuilding = new Map<string, Promise<void>>();
   private readonly open = new Map<string, TextDocument>();
   private readonly pending = new Set<string>();
   /** Edited documents waiting for their immediate check. */
@@ -225,40 +236,31 @@ export class Session {
     this.host.status('indexing', done, total);
   }
 
-  /** Splits a folder into taxonomy roots and returns the files to read. */
+  /**
+   * Splits a folder into taxonomy roots and returns the files to read. The folder is read from
+   * its discovered taxonomy root, which may lie above it (the user opened `journeys/`); of that
+   * tree only the taxonomies holding the folder's files are kept: the one around it and those
+   * inside it.
+   */
   private async listFolderRoots(folder: FolderState): Promise<Located[]> {
-    const paths = await listFolder(folder.dir);
+    const base = (await taxonomyRootOnDisk(folder.dir, false)).dir;
     // A workspace folder nested in this one serves its own files.
     const nested = this.folders.filter((f) => f !== folder && relativeTo(folder.dir, f.dir) !== undefined);
-    const rels: string[] = [];
-    for (const p of paths) {
-      const rel = relativeTo(folder.dir, p);
-      if (rel && fileKindOf(rel) !== undefined && !nested.some((f) => relativeTo(f.dir, p) !== undefined)) rels.push(rel);
-    }
-    const groups = partitionByConfig(rels);
-    const roots: TaxonomyRoot[] = [];
+    const roots = await this.rootsUnder(
+      base,
+      folder,
+      (dir) => dir === folder.dir || relativeTo(folder.dir, dir) !== undefined || relativeTo(dir, folder.dir) !== undefined,
+      (p) => nested.some((f) => relativeTo(f.dir, p) !== undefined),
+    );
     const queue: Located[] = [];
-    // The folder itself is always a root, so new files anywhere have a home.
-    if (!groups.has('')) groups.set('', []);
-    for (const [rootRel, files] of groups) {
-      const dir = rootRel ? path.join(folder.dir, ...rootRel.split('/')) : folder.dir;
-      const root = this.createRoot(dir, folder, false);
-      for (const rel of files) {
-        const inRoot = rootRel ? rel.slice(rootRel.length + 1) : rel;
-        root.known.set(uriOfPath(path.join(folder.dir, ...rel.split('/'))), inRoot);
-      }
-      roots.push(root);
-    }
-    for (const root of roots) {
-      await this.readConfigText(root);
-      this.configure(root);
-    }
     // From here on the folder is served; nothing below awaits, so no request sees it half built.
     folder.roots = roots.sort((a, b) => b.dir.length - a.dir.length);
     folder.ready = true;
     // Documents opened before the folder arrived were served by a loose root; the folder serves
     // them now, so the loose root would only be a stale second taxonomy.
-    for (const [dir, root] of this.loose) if (root.dir === folder.dir || relativeTo(folder.dir, root.dir) !== undefined) this.loose.delete(dir);
+    for (const [dir, root] of this.loose) {
+      if (root.dir === folder.dir || relativeTo(folder.dir, root.dir) !== undefined || roots.some((r) => r.dir === root.dir)) this.loose.delete(dir);
+    }
     for (const root of roots) for (const [uri, rel] of root.known) if (this.wants(root, rel)) queue.push({ root, uri, rel });
     // Documents opened before the folder was listed (and never saved) are served from their text.
     for (const uri of this.open.keys()) {
@@ -268,6 +270,48 @@ export class Session {
     return queue;
   }
 
+  /**
+   * Lists a taxonomy tree from its root `base` and splits it into roots, one per folder holding a
+   * config; `keep` picks the roots wanted, `skip` drops paths served elsewhere. Each root comes
+   * with its known files and its config applied.
+   */
+  private async rootsUnder(base: string, folder: FolderState | undefined, keep: (dir: string) => boolean, skip?: (p: string) => boolean): Promise<TaxonomyRoot[]> {
+    const paths = await listFolder(base);
+    const rels: string[] = [];
+    for (const p of paths) {
+      const rel = relativeTo(base, p);
+      if (rel && fileKindOf(rel) !== undefined && !skip?.(p)) rels.push(rel);
+    }
+    const groups = partitionByConfig(rels);
+    // The base is always a root, so new files anywhere have a home.
+    if (!groups.has('')) groups.set('', []);
+    const dirs = [...groups.keys()].map((rootRel) => (rootRel ? path.join(base, ...rootRel.split('/')) : base));
+    const roots: TaxonomyRoot[] = [];
+    for (const [rootRel, files] of groups) {
+      const dir = rootRel ? path.join(base, ...rootRel.split('/')) : base;
+      if (!keep(dir)) continue;
+      const root = this.createRoot(dir, folder, folder === undefined);
+      root.nested = dirs.filter((d) => relativeTo(dir, d) !== undefined);
+      for (const rel of files) {
+        const inRoot = rootRel ? rel.slice(rootRel.length + 1) : rel;
+        root.known.set(uriOfPath(path.join(base, ...rel.split('/'))), inRoot);
+      }
+      // The config read is the one on disk, the documented spelling first.
+      root.configUri = CONFIG_FILE_NAMES.map((name) => uriOfPath(path.join(dir, name))).find((uri) => root.known.has(uri)) ?? root.configUri;
+      roots.push(root);
+    }
+    for (const root of roots) {
+      await this.readConfigText(root);
+      this.configure(root);
+    }
+    return roots;
+  }
+
+  /** True when a file is in a root's taxonomy: below its folder and not below a nested taxonomy's. */
+  private covers(root: TaxonomyRoot, fsPath: string): boolean {
+    return relativeTo(root.dir, fsPath) !== undefined && !root.nested?.some((d) => relativeTo(d, fsPath) !== undefined);
+  }
+
   private createRoot(dir: string, folder: FolderState | undefined, loose: boolean): TaxonomyRoot {
     return {
       dir,
@@ -275,7 +319,7 @@ export class Session {
       ws: createTaxonomyWorkspace(defaultConfig()),
       host: new UriFileHost(dir),
       known: new Map(),
-      configUri: uriOfPath(path.join(dir, CONFIG_FILE_NAME)),
+      configUri: uriOfPath(path.join(dir, CONFIG_FILE_NAMES[0])),
       maxFileSize: -1,
       folder,
       loose,
@@ -289,8 +333,9 @@ export class Session {
 
   /**
    * The taxonomy a file belongs to and its path there, or undefined when the server does not
-   * serve it: not a `file:` URI, in a folder not yet listed, in a skipped folder, or a Markdown
-   * file outside the docs globs.
+   * serve it: not a `file:` URI, in a folder not yet listed, in a skipped folder, a Markdown
+   * file outside the docs globs, or outside every folder in a taxonomy still being indexed
+   * (`createLoose` starts that indexing).
    */
   locate(rawUri: string, createLoose = false): Located | undefined {
     const uri = normaliseUri(rawUri);
@@ -304,13 +349,8 @@ export class Session {
       if (!inFolder || isSkippedPath(inFolder)) return undefined;
       root = folder.roots.find((r) => relativeTo(r.dir, p) !== undefined);
     } else {
-      const dir = path.dirname(p);
-      root = this.loose.get(dir);
-      if (!root && createLoose) {
-        root = this.createRoot(dir, undefined, true);
-        this.configure(root);
-        this.loose.set(dir, root);
-      }
+      root = this.outsideRoot(p);
+      if (!root && createLoose) this.openLoose(path.dirname(p));
     }
     if (!root) return undefined;
     const rel = relativeTo(root.dir, p);
@@ -318,9 +358,71 @@ export class Session {
     return { root, uri, rel };
   }
 
+  /**
+   * The taxonomy of a file outside every workspace folder: one read from above its folder (the
+   * user opened `journeys/`), else the loose root it is in, the deepest first.
+   */
+  private outsideRoot(fsPath: string): TaxonomyRoot | undefined {
+    for (const f of this.folders) if (f.ready) for (const r of f.roots) if (this.covers(r, fsPath)) return r;
+    let best: TaxonomyRoot | undefined;
+    for (const r of this.loose.values()) if (this.covers(r, fsPath) && (!best || r.dir.length > best.dir.length)) best = r;
+    return best;
+  }
+
+  /**
+   * Serves a file opened from outside every folder (an editor started on a file, single-file
+   * mode): its taxonomy root is found as the CLI finds it and indexed whole, so its references
+   * resolve. The file is not served before, rather than checked against itself alone.
+   */
+  private openLoose(fileDir: string): void {
+    if (this.looseBuilding.has(fileDir) || this.disposed) return;
+    const job = (async () => {
+      const dir = (await taxonomyRootOnDisk(fileDir, false)).dir;
+      let building = this.looseRootsBuilding.get(dir);
+      if (!building) {
+        building = this.buildLooseRoot(dir).finally(() => this.looseRootsBuilding.delete(dir));
+        this.looseRootsBuilding.set(dir, building);
+      }
+      await building;
+    })()
+      .catch((err) => this.host.log(`Indexing the taxonomy of ${fileDir} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`))
+      .finally(() => {
+        this.looseBuilding.delete(fileDir);
+        this.scheduleCheck(0);
+      });
+    this.looseBuilding.set(fileDir, job);
+  }
+
+  private async buildLooseRoot(dir: string): Promise<void> {
+    if (this.loose.has(dir)) return;
+    // Only the taxonomy at `dir`: a folder below it with its own config is found when a file there is opened.
+    const [root] = await this.rootsUnder(dir, undefined, (d) => d === dir);
+    for (const [uri, rel] of root.known) if (this.wants(root, rel)) await this.readIntoWorkspace({ root, uri, rel });
+    if (this.disposed || this.loose.has(dir)) return;
+    this.loose.set(dir, root);
+    // Open documents of this taxonomy, saved or not, are served from their text from now on.
+    for (const uri of this.open.keys()) {
+      const loc = this.locate(uri);
+      if (loc?.root === root) this.setFromDocument(loc);
+    }
+  }
+
+  /**
+   * Whether a file's problems are published: every file of a workspace folder, and open
+   * documents. The rest of a taxonomy read from above a folder, or around a loose document, is
+   * read for its ids but not reported on.
+   */
+  private shows(root: TaxonomyRoot, uri: string): boolean {
+    if (this.open.has(uri)) return true;
+    if (root.loose || !root.folder) return false;
+    if (root.dir === root.folder.dir || relativeTo(root.folder.dir, root.dir) !== undefined) return true;
+    const p = fsPathOf(uri);
+    return p !== undefined && relativeTo(root.folder.dir, p) !== undefined;
+  }
+
   /** True when a root reads a file: its config, a taxonomy file or a doc its globs select. */
   private wants(root: TaxonomyRoot, rel: string): boolean {
-    if (rel === CONFIG_FILE_NAME) return !root.loose;
+    if (CONFIG_FILE_NAMES.includes(rel)) return true;
     return root.ws.accepts(rel);
   }
 
@@ -476,7 +578,7 @@ export class Session {
     this.pending.delete(uri);
     const loc = this.locate(uri);
     if (!loc) return;
-    if (loc.root.loose) {
+    if (loc.root.loose && !loc.root.known.has(uri)) {
       loc.root.ws.removeFile(uri);
     } else {
       // Closing a document without saving it brings back what the disk says (or removes it).
@@ -596,15 +698,13 @@ export class Session {
       }
       const inFolder = relativeTo(folder.dir, p);
       if (!inFolder || isSkippedPath(inFolder)) continue;
-      if (path.basename(p) === CONFIG_FILE_NAME) {
+      if (isConfigFile(p)) {
         const root = folder.roots.find((r) => r.configUri === uri);
-        // Editing or deleting the config of an existing root reconfigures it; a config appearing
-        // (a new root) or a nested root's config disappearing re-partitions the folder.
-        if (root && (change.type !== 'deleted' || root.dir === folder.dir)) {
-          if (change.type === 'deleted') {
-            root.known.delete(uri);
-            if (!this.open.has(uri)) root.ws.removeFile(uri);
-          } else root.known.set(uri, CONFIG_FILE_NAME);
+        // Editing a root's config (or creating it where there was none) reconfigures the root. Any
+        // other config appearing or going (a new root, the other spelling beside it, a root that
+        // now moves up to the repository's) lists the folder again, as a fresh start would.
+        if (root && change.type !== 'deleted') {
+          root.known.set(uri, path.basename(p));
           reconfig.add(root);
         } else refolder.add(folder);
         continue;
@@ -682,7 +782,6 @@ export class Session {
     if (changes?.length) await this.applyChanges(lastStateOfEachPath(changes));
   }
 
-
   /** Clears the published problems of every file of a root. */
   private clearRoot(root: TaxonomyRoot): void {
     for (const f of root.ws.allFiles()) {
@@ -748,8 +847,19 @@ export class Session {
     yield* this.loose.values();
   }
 
+  /** Drops the loose roots none of whose documents is open any more (their whole taxonomy was read for them). */
   private dropEmptyLooseRoots(): void {
-    for (const [dir, root] of this.loose) if (root.ws.fileCount === 0 && root.ws.pending().size === 0) this.loose.delete(dir);
+    if (this.loose.size === 0) return;
+    const inUse = new Set<TaxonomyRoot>();
+    for (const uri of this.open.keys()) {
+      const root = this.locate(uri)?.root;
+      if (root?.loose) inUse.add(root);
+    }
+    for (const [dir, root] of this.loose) {
+      if (inUse.has(root) || root.ws.pending().size > 0) continue;
+      this.clearRoot(root);
+      this.loose.delete(dir);
+    }
   }
 
   /** True once every file of a root's folder has been read; a loose root is served only once read. */
@@ -784,9 +894,8 @@ export class Session {
     const early = !this.isIndexed(root);
     for (const uri of uris) {
       const file = root.ws.getFile(uri);
-      let diagnostics = file ? root.ws.diagnostics(uri) : [];
+      let diagnostics = file && this.shows(root, uri) ? root.ws.diagnostics(uri) : [];
       if (early) diagnostics = diagnostics.filter((d) => FILE_LOCAL_RULE_IDS.has(d.ruleId));
-
       if (diagnostics.length === 0 && !this.published.has(uri)) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
@@ -796,7 +905,7 @@ export class Session {
 
   /** True while files wait to be read or checked (for tests and the status bar). */
   get busy(): boolean {
-    return this.indexing !== undefined || this.checking || this.timer !== undefined || this.pending.size > 0;
+    return this.indexing !== undefined || this.checking || this.timer !== undefined || this.pending.size > 0 || this.looseBuilding.size > 0;
   }
 
   dispose(): void {
