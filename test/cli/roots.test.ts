@@ -104,6 +104,26 @@ describe('cli taxonomy root: one file or a subfolder is checked against the whol
     for (const [file, messages] of res.files) assert.deepEqual(messages, [], `${file}: no duplicate ids across the two taxonomies`);
   });
 
+  it('--cache run from a subfolder is keyed by the taxonomy root: the same report cold, warm, and as without it', async () => {
+    const r = repo(WITH_PROBLEMS, { config: 'none' });
+    const cacheLocation = path.join(r.dir, '..', 'cache');
+    const plain = await lintJson(['.'], r.at('journeys'));
+    const cold = await lintJson(['.', '--cache-location', cacheLocation], r.at('journeys'));
+    const warm = await lintJson(['broken.journey.yaml', 'fibre-install.journey.yaml', '--cache-location', cacheLocation], r.at('journeys'));
+    assert.deepEqual(cold.files, plain.files);
+    for (const [file, messages] of warm.files) assert.deepEqual(messages, plain.files.get(file), file);
+    assert.ok(![...plain.files.values()].flat().some((m) => m.ruleId === 'unresolved-reference' && !/nps-scroe/.test(m.message)));
+  });
+
+  it('the help says how the root is found', async () => {
+    const main = await cli(['--help']);
+    const lint = await cli(['lint', '--help']);
+    for (const text of [main.stdout, lint.stdout]) {
+      assert.match(text, /nearest folder\s+at or above the path holding cx-taxonomy\.config\.yaml \(or \.yml\)/);
+      assert.match(text, /else the repository's top folder/);
+    }
+  });
+
   it('explain run in a subfolder finds the glossary of the repository', async () => {
     const r = repo(CLEAN, { config: 'none' });
     const res = await cli(['explain', 'churn'], { cwd: r.at('journeys') });

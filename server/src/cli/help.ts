@@ -11,13 +11,23 @@ Usage:
   cx-taxonomy help <command>                      the options of one command
   cx-taxonomy --version
 
+Each path is checked as part of its whole taxonomy. The taxonomy's root is the nearest folder
+at or above the path holding cx-taxonomy.config.yaml (or .yml), looking no higher than the Git
+repository; else the repository's top folder (the one holding .git); else the folder given.
+A folder with its own config below that root is a taxonomy of its own.
+
 Exit codes: 0 success, 1 problems found (explain: no such term), 2 usage or configuration error.
 `;
 
 const LINT = `Usage: cx-taxonomy lint [paths...] [options]
 
-Lints every taxonomy file under the paths (default: the current folder). A folder holding a
-cx-taxonomy.config.yaml is one taxonomy; linting a file inside it still reads the whole taxonomy.
+Lints every taxonomy file under the paths (default: the current folder), each against its whole
+taxonomy, and reports on those files only: a file's problems are the same whether it is linted
+alone (a pre-commit hook), from a subfolder or with everything. The taxonomy's root is the
+nearest folder at or above the path holding cx-taxonomy.config.yaml (or .yml), looking no higher
+than the Git repository; else the repository's top folder (holding .git); else the folder given.
+A folder with its own config below that root is a taxonomy of its own. Both config spellings in
+one folder is an error.
 
 Options:
   -f, --format <name>      stylish (default), json, sarif, junit, github or markdown
@@ -26,7 +36,7 @@ Options:
                            --format sarif --output cx.sarif --format github
   --max-warnings <n>       exit 1 when there are more than n warnings (-1: no limit)
   --rule <id=severity>     override a rule's severity (off, hint, info, warning, error); repeatable
-  -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml
+  -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml (or .yml)
   -q, --quiet              errors only: warnings, info and hints are not reported or counted
   --cache                  reuse the results of the last run when nothing changed (tool, rules, config, files)
   --cache-location <dir>   where --cache keeps them (default .cx-taxonomy-cache/); implies --cache
@@ -44,7 +54,8 @@ const EXPLAIN = `Usage: cx-taxonomy explain TERM [path] [options]
 Shows the glossary card of a term: preferred label, definition, vocabulary and equivalent in the
 other vocabulary, aliases, labels to avoid, steward, status, and where it is used. TERM may be
 the preferred label, an alias, a label to avoid or the term's id, in any case, singular or
-plural. Quote a term of several words: cx-taxonomy explain "customer journey".
+plural. Quote a term of several words: cx-taxonomy explain "customer journey". The path (default:
+the current folder) may be any file or folder of the taxonomy: its whole glossary is searched.
 
 Options:
   -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml
@@ -58,7 +69,8 @@ Exit codes: 0 the term was found; 1 no term matches (the closest terms are sugge
 const EXPORT = `Usage: cx-taxonomy export glossary [path] [options]
 
 Writes the glossary of one taxonomy as a document to publish, each term grouped with its
-equivalents in the other vocabularies.
+equivalents in the other vocabularies. The path (default: the current folder) may be any file
+or folder of the taxonomy.
 
 Options:
   -f, --format <name>      md (default), html (one self-contained page) or json
@@ -71,7 +83,8 @@ const REPORT = `Usage: cx-taxonomy report ownership [path] [options]
 
 Who owns the customer experience: a matrix of teams x journeys with the touchpoints each team
 owns (a touchpoint's own owner, else its stage's), the unowned touchpoints first, and the shared
-ownerships that name no lead.
+ownerships that name no lead. The path (default: the current folder) may be any file or folder
+of the taxonomy: the report covers the whole taxonomy.
 
 Options:
   -f, --format <name>      md (default), csv or html
