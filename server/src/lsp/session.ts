@@ -19,6 +19,12 @@
  * files are re-checked in slices of a few milliseconds, yielding to the event loop between
  * slices, so requests stay responsive and a newer edit simply adds to the queue. Only the files
  * a slice re-checked get their diagnostics published.
+ *
+ * Readiness. Until every file of a folder is read (`FolderState.indexed`) a cross-file rule would
+ * report what is only unread yet, so only open documents are checked and only file-local problems
+ * (`FILE_LOCAL_RULE_IDS`) are published; features that need the whole taxonomy say it is being
+ * indexed. Watcher events of that time wait, and are replayed as the last state of each path once
+ * the reads are done; settings pushed meanwhile apply then. Then every file is checked at once.
  */
 import * as path from 'node:path';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
