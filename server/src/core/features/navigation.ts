@@ -1,5 +1,6 @@
+import { setScalar } from '../edit';
 import { suggestId } from '../schema';
-import type { TaxonomyFile } from '../taxonomyFile';
+import { createTaxonomyFile, type TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
 import { qualifiedId } from '../workspaceIndex';
 import type { Location, Range, TextEdit } from '../types';
@@ -47,14 +48,22 @@ export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; messag
 export function prepareRename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number): PrepareRenameResult {
   const id = idAt(workspace, file, offset);
   if (!id) return { ok: false, message: 'Only ids can be renamed: put the cursor on an `id` value or on a reference to one.' };
-  return { ok: true, range: scalarEdit(file, id.range, id.id, '').range, placeholder: id.id };
+  if (isEmpty(id.range)) return { ok: false, message: ALIAS_MESSAGE(id.id) };
+  return { ok: true, range: idRange(file, id.range, id.id), placeholder: id.id };
 }
+
+const ALIAS_MESSAGE = (id: string) => `This \`${id}\` is written through a YAML alias (\`*name\`): rename it where its anchor (\`&name\`) is written.`;
+
+const isEmpty = (r: Range) => r.start.line === r.end.line && r.start.character === r.end.character;
 
 /**
  * Renames the id under the cursor everywhere: its definition and every reference in every file.
- * Each edit replaces only the scalar (inside its quotes when it is quoted), so comments and
- * formatting survive. A new id that is not kebab-case, or that another entity of the same kind
- * already has, is refused with a message saying why.
+ * Each edit goes through the edit layer and replaces only the scalar (inside its quotes when it
+ * is quoted), so comments and formatting survive; an id YAML would read as something else than
+ * a string (`123`, `true`, `null`, `1e3`, `0x1f`) is written quoted. A value reached through an
+ * alias follows its anchor. A new id that is not kebab-case, that another entity of the same
+ * kind already has, or a place that cannot be edited safely (a tag, an alias whose anchor is
+ * not renamed) refuses the whole rename with a message saying why.
  */
 export function rename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number, newId: string): RenameResult {
   const id = idAt(workspace, file, offset);
@@ -80,19 +89,40 @@ export function rename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset:
     for (const r of workspace.index.references(id.kind, id.qualifiedId)) places.push({ uri: r.uri, range: r.range });
   }
   const edits: TextEdit[] = [];
+  const throughAlias = new Set<string>();
   for (const p of places) {
     const f = workspace.getFile(p.uri);
     if (!f) continue;
-    edits.push(scalarEdit(f, p.range, id.id, next));
+    // A value reached through an alias has no place of its own: renaming its anchor renames it.
+    if (isEmpty(p.range)) {
+      throughAlias.add(f.uri);
+      continue;
+    }
+    const edit = setScalar(f, p.range, next, id.id);
+    if (!edit) return { ok: false, message: `\`${id.id}\` at ${f.relativePath}:${p.range.start.line + 1} cannot be rewritten safely (it has a tag, or is a block scalar that cannot hold the new id): change it there by hand first.` };
+    edits.push(edit);
+  }
+  for (const uri of throughAlias) {
+    const f = workspace.getFile(uri)!;
+    if (stillNames(f, edits, id.kind, id.id)) return { ok: false, message: `${ALIAS_MESSAGE(id.id)} (${f.relativePath})` };
   }
   return { ok: true, edits };
 }
 
+/** True when the file, with the rename's edits applied, still refers to `oldId` (an alias whose anchor was not renamed). */
+function stillNames(file: TaxonomyFile, edits: readonly TextEdit[], kind: string, oldId: string): boolean {
+  const mine = edits.filter((e) => e.uri === file.uri).map((e) => ({ start: file.lines.offsetAt(e.range.start), end: file.lines.offsetAt(e.range.end), newText: e.newText }));
+  let text = file.text;
+  for (const e of mine.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
+  const after = createTaxonomyFile(file.uri, file.relativePath, text, file.version + 1, { maxFileSize: Number.MAX_SAFE_INTEGER });
+  return after.models.some((m) => m.refs.some((r) => r.kind === kind && r.id.value === oldId));
+}
+
 /**
- * An edit that replaces an id inside its scalar: inside the quotes of a quoted scalar, and only
- * the id's own characters when the scalar's source holds more (a block scalar's indicator).
+ * The range an editor shows for renaming: the id's own characters, inside the quotes of a quoted
+ * scalar and past a block scalar's indicator.
  */
-export function scalarEdit(file: TaxonomyFile, range: Range, oldId: string, newText: string): TextEdit {
+function idRange(file: TaxonomyFile, range: Range, oldId: string): Range {
   let start = file.lines.offsetAt(range.start);
   let end = file.lines.offsetAt(range.end);
   const src = file.text.slice(start, end);
@@ -106,5 +136,5 @@ export function scalarEdit(file: TaxonomyFile, range: Range, oldId: string, newT
       end = start + oldId.length;
     }
   }
-  return { uri: file.uri, range: file.lines.range(start, end), newText };
+  return file.lines.range(start, end);
 }

@@ -1,4 +1,4 @@
-import { escapeForScalar } from '../terms/scalar';
+import { replacementFix } from '../edit';
 import { findTermsInFile } from '../terms/prose';
 import { glossaryOf, type GlossaryTermInfo } from '../terms/glossary';
 import { replacementFor } from '../terms/replace';
@@ -34,8 +34,8 @@ export const crossVocabularyTerm: Rule = {
       if (targets.size === 0) continue;
       const choices = [...targets.values()];
       const fixes: Fix[] = choices.map((t, i) => {
-        const newText = escapeForScalar(replacementFor(m.text, t.preferred!), m.site?.scalarType);
-        return { title: `Replace with ${q(newText)}`, isPreferred: i === 0 && choices.length === 1, edits: [{ uri: file.uri, range: file.lines.range(m.start, m.end), newText }] };
+        const words = replacementFor(m.text, t.preferred!);
+        return replacementFix(file, m, words, `Replace with ${q(words)}`, i === 0 && choices.length === 1);
       });
       const who = own.team ? `owned by ${own.team.name ?? own.team.id}, a ${vocabularyName(own.vocabulary)} team` : `written in the ${vocabularyName(own.vocabulary)} vocabulary`;
       const words = choices.map((t) => q(t.preferred!)).join(' or ');

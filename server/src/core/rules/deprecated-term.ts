@@ -1,5 +1,5 @@
 import type { TaxonomyFile } from '../taxonomyFile';
-import { escapeForScalar } from '../terms/scalar';
+import { replacementFix } from '../edit';
 import { findTermsInFile, type ProseMatch } from '../terms/prose';
 import { glossaryOf, type GlossaryLabel } from '../terms/glossary';
 import { replacementFor } from '../terms/replace';
@@ -35,8 +35,8 @@ export const deprecatedTerm: Rule = {
       const fixes: Fix[] = [];
       for (const t of targets) {
         if (!t.preferred) continue;
-        const newText = escapeForScalar(replacementFor(m.text, t.preferred), m.site?.scalarType);
-        fixes.push({ title: `Replace with ${q(newText)}`, isPreferred: targets.length === 1, edits: [{ uri: file.uri, range: file.lines.range(m.start, m.end), newText }] });
+        const words = replacementFor(m.text, t.preferred);
+        fixes.push(replacementFix(file, m, words, `Replace with ${q(words)}`, targets.length === 1));
       }
       const says = targets.map((t) => (t.preferred ? `${q(t.preferred)} (term \`${t.termId}\`)` : `term \`${t.termId}\``)).join(' or ');
       report({

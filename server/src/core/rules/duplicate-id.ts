@@ -1,3 +1,4 @@
+import { lazyFix, setScalar } from '../edit';
 import type { Entity } from '../model';
 import type { Definition } from '../workspaceIndex';
 import { entityNoun, type Location, type RelatedInfo } from '../types';
@@ -78,10 +79,11 @@ function reportDuplicate(
   const places = others.map((o) => where(ctx, o)).join(', ');
   const scope = kind === 'stage' || kind === 'touchpoint' ? ' in this journey' : '';
   const newId = freeId({ kind, id }, taken);
+  const file = ctx.file;
   ctx.report({
     range,
     message: `The ${entityNoun(kind)} id \`${id}\` is also used${scope} at ${places}. Ids must be unique so references are unambiguous.`,
     related,
-    fixes: noFix ? undefined : [{ title: `Rename this ${entityNoun(kind)} to \`${newId}\``, edits: [{ uri: ctx.file.uri, range, newText: newId }] }],
+    fixes: noFix ? undefined : [lazyFix(`Rename this ${entityNoun(kind)} to \`${newId}\``, undefined, () => [setScalar(file, range, newId)])],
   });
 }

@@ -1,3 +1,4 @@
+import { lazyFix, setScalar } from '../edit';
 import type { TaxonomyKind } from '../types';
 import type { Rule } from './types';
 
@@ -15,7 +16,7 @@ export const kindMismatch: Rule = {
       report({
         range: k.range,
         message: `This file's suffix says \`${expected}\` but the document says \`kind: ${k.value}\`. Change the kind, or rename the file to end in .${k.value}.yaml.`,
-        fixes: [{ title: `Change kind to \`${expected}\``, isPreferred: true, edits: [{ uri: file.uri, range: k.range, newText: expected }] }],
+        fixes: [lazyFix(`Change kind to \`${expected}\``, true, () => [setScalar(file, k.range, expected)])],
       });
     }
   },

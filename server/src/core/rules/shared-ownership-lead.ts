@@ -1,5 +1,6 @@
-import { insertSiblingLine } from '../edits';
+import { addMapEntry, lazyFix, setScalar } from '../edit';
 import { allEntities } from '../model';
+import { childPointer } from '../parse';
 import type { Fix } from '../types';
 import type { Rule } from './types';
 
@@ -20,24 +21,17 @@ export const sharedOwnershipLead: Rule = {
             report({
               range: o.lead.range,
               message: `The lead \`${o.lead.value}\` is not one of the owners (${teams.join(', ') || 'none'}). The lead must be one of the \`owner\` list.`,
-              fixes: teams.map((t, i) => ({ title: `Make \`${t}\` the lead`, isPreferred: i === 0, edits: [{ uri: file.uri, range: o.lead!.range, newText: t }] })),
+              fixes: teams.map((t, i) => lazyFix(`Make \`${t}\` the lead`, i === 0, () => [setScalar(file, o.lead!.range, t)])),
             });
           }
           continue;
         }
         if (teams.length < 2) continue;
-        const reader = file.readers[model.docIndex];
-        const ownerKeyStart = reader?.span(`${e.pointer}/owner`)?.keyStart;
         const fixes: Fix[] = [];
-        if (ownerKeyStart !== undefined) {
-          const pos = file.lines.positionAt(ownerKeyStart);
-          // The lead line goes after the owner value, which may span several lines in block style.
-          const endLine = o.range.end.line;
-          const anchor = { line: endLine, character: pos.character };
-          for (const t of teams) {
-            const edit = insertSiblingLine(file, endLine === pos.line ? pos : anchor, 'lead', t);
-            if (edit) fixes.push({ title: `Make \`${t}\` the lead`, edits: [edit], isPreferred: fixes.length === 0 });
-          }
+        // The lead goes next to the owner it picks from, in the mapping that holds that owner
+        // (an owner inherited from the glossary's top level is not this entity's to edit).
+        if (file.readers[model.docIndex]?.has(childPointer(e.pointer, 'owner'))) {
+          for (const t of teams) fixes.push(lazyFix(`Make \`${t}\` the lead`, fixes.length === 0, () => [addMapEntry(file, model.docIndex, e.pointer, 'lead', t, 'owner')]));
         }
         report({
           range: o.range,

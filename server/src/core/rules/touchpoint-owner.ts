@@ -1,4 +1,4 @@
-import { insertSiblingLine } from '../edits';
+import { addMapEntry, lazyFix } from '../edit';
 import { effectiveOwner } from '../ownership';
 import type { Fix } from '../types';
 import type { Rule } from './types';
@@ -23,16 +23,15 @@ export const touchpointOwner: Rule = {
             const label = tp.name?.value ?? tp.id?.value ?? 'This touchpoint';
             const range = tp.id?.range ?? tp.name?.range ?? tp.range;
             const fixes: Fix[] = [];
-            const anchor = tp.id ?? tp.name;
+            // The owner line goes right after the touchpoint's id (or name), as a person would write it.
+            const after = tp.id ? 'id' : tp.name ? 'name' : undefined;
             const candidates = new Set<string>();
             for (const t of journey.owner?.teams ?? []) candidates.add(t.value);
-            if (anchor) {
-              const keyStart = file.readers[model.docIndex]?.span(anchor.pointer)?.keyStart;
-              const pos = keyStart !== undefined ? file.lines.positionAt(keyStart) : undefined;
+            if (after) {
               for (const team of candidates) {
-                if (!pos || index.definitions('team', team).length === 0) continue;
-                const edit = insertSiblingLine(file, pos, 'owner', team);
-                if (edit) fixes.push({ title: `Make \`${team}\` (the journey's owner) the owner`, edits: [edit], isPreferred: fixes.length === 0 });
+                if (index.definitions('team', team).length === 0) continue;
+                const build = () => [addMapEntry(file, model.docIndex, tp.pointer, 'owner', team, after)];
+                fixes.push(lazyFix(`Make \`${team}\` (the journey's owner) the owner`, fixes.length === 0, build));
               }
             }
             report({

@@ -1,3 +1,4 @@
+import { lazyFix, setScalar } from '../edit';
 import { entityNoun } from '../types';
 import { closest } from '../suggest';
 import type { Rule } from './types';
@@ -17,7 +18,7 @@ export const unresolvedReference: Rule = {
         report({
           range: ref.id.range,
           message: `No ${noun} has the id \`${ref.id.value}\`.${guess ? ` Did you mean \`${guess}\`?` : ` Define the ${noun}, or correct the id.`}`,
-          fixes: guess ? [{ title: `Change to \`${guess}\``, isPreferred: true, edits: [{ uri: file.uri, range: ref.id.range, newText: guess }] }] : undefined,
+          fixes: guess ? [lazyFix(`Change to \`${guess}\``, true, () => [setScalar(file, ref.id.range, guess)])] : undefined,
         });
       }
     }

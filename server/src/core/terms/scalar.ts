@@ -32,13 +32,3 @@ function maskQuotes(source: string): string {
   if (source.length < 2) return ' '.repeat(source.length);
   return ' ' + source.slice(1, -1) + ' ';
 }
-
-/**
- * The text to write in place of a phrase inside a scalar of the given style: quotes and
- * backslashes are escaped as that style needs. Plain and block scalars take the text as is.
- */
-export function escapeForScalar(text: string, scalarType: string | undefined): string {
-  if (scalarType === 'QUOTE_DOUBLE') return text.replace(/[\\"]/g, (c) => `\\${c}`);
-  if (scalarType === 'QUOTE_SINGLE') return text.replace(/'/g, "''");
-  return text;
-}
