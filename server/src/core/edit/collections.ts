@@ -120,7 +120,13 @@ export function addListItemEdit(text: string, docIndex: number, pointer: string,
       if (isPair(last) || !last.range) return undefined;
       const lastEnd = last.range[1];
       const next = skipBlanksAndComments(text, lastEnd);
-      if (text[next] === ',') return proved(ed, { start: next + 1, end: next + 1, newText: ` ${item}` }, push);
+      if (text[next] === ',') {
+        // `[a, ]` becomes `[a, b]`: the blanks before a bracket on the same line give way.
+        let close = next + 1;
+        while (text[close] === ' ' || text[close] === '\t') close++;
+        const end = text[close] === ']' ? close : next + 1;
+        return proved(ed, { start: next + 1, end, newText: ` ${item}` }, push);
+      }
       return proved(ed, { start: lastEnd, end: lastEnd, newText: `, ${item}` }, push);
     }
     const at = lineEndAt(text, contentEndBefore(text, end, start));

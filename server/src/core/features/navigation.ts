@@ -48,13 +48,21 @@ export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; messag
 export function prepareRename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number): PrepareRenameResult {
   const id = idAt(workspace, file, offset);
   if (!id) return { ok: false, message: 'Only ids can be renamed: put the cursor on an `id` value or on a reference to one.' };
-  if (isEmpty(id.range)) return { ok: false, message: ALIAS_MESSAGE(id.id) };
+  if (throughAlias(file, id.range)) return { ok: false, message: ALIAS_MESSAGE(id.id) };
   return { ok: true, range: idRange(file, id.range, id.id), placeholder: id.id };
 }
 
 const ALIAS_MESSAGE = (id: string) => `This \`${id}\` is written through a YAML alias (\`*name\`): rename it where its anchor (\`&name\`) is written.`;
 
-const isEmpty = (r: Range) => r.start.line === r.end.line && r.start.character === r.end.character;
+/**
+ * True when a value has no scalar of its own: it is an alias (`owner: *t`), or sits inside
+ * what an alias names (the located value then has an empty range).
+ */
+function throughAlias(file: TaxonomyFile, r: Range): boolean {
+  const start = file.lines.offsetAt(r.start);
+  const end = file.lines.offsetAt(r.end);
+  return end <= start || file.text[start] === '*';
+}
 
 /**
  * Renames the id under the cursor everywhere: its definition and every reference in every file.
@@ -89,20 +97,20 @@ export function rename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset:
     for (const r of workspace.index.references(id.kind, id.qualifiedId)) places.push({ uri: r.uri, range: r.range });
   }
   const edits: TextEdit[] = [];
-  const throughAlias = new Set<string>();
+  const aliasedIn = new Set<string>();
   for (const p of places) {
     const f = workspace.getFile(p.uri);
     if (!f) continue;
     // A value reached through an alias has no place of its own: renaming its anchor renames it.
-    if (isEmpty(p.range)) {
-      throughAlias.add(f.uri);
+    if (throughAlias(f, p.range)) {
+      aliasedIn.add(f.uri);
       continue;
     }
     const edit = setScalar(f, p.range, next, id.id);
     if (!edit) return { ok: false, message: `\`${id.id}\` at ${f.relativePath}:${p.range.start.line + 1} cannot be rewritten safely (it has a tag, or is a block scalar that cannot hold the new id): change it there by hand first.` };
     edits.push(edit);
   }
-  for (const uri of throughAlias) {
+  for (const uri of aliasedIn) {
     const f = workspace.getFile(uri)!;
     if (stillNames(f, edits, id.kind, id.id)) return { ok: false, message: `${ALIAS_MESSAGE(id.id)} (${f.relativePath})` };
   }
