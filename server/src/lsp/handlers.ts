@@ -13,7 +13,7 @@ import {
   type CodeAction,
   type Connection,
 } from 'vscode-languageserver';
-import type { TaxonomyFile, TaxonomyWorkspace } from '../core';
+import { FILE_LOCAL_RULE_IDS, type TaxonomyFile, type TaxonomyWorkspace } from '../core';
 import { complete, definition, documentSymbols, hover, prepareRename, quickFixes, references, rename, workspaceSymbols } from '../core/features';
 import { clampRange, DIAGNOSTIC_SOURCE, offsetOf, toLspCompletion, toLspDocumentSymbol, toLspHover, toLspWorkspaceSymbol, toWorkspaceEdit, type CompletionSupport } from './convert';
 import type { Session } from './session';
@@ -141,7 +141,10 @@ export function registerFeatureHandlers(connection: Connection, session: Session
       const refs = shown.map((d) => ({ ruleId: String(d.code), range: d.range, message: typeof d.message === 'string' ? d.message : undefined }));
       if (p.context.diagnostics.length > 0 && refs.length === 0) return [];
       const actions: CodeAction[] = [];
+      // While indexing, a cross-file problem is not shown (it may only be unread yet): no fix for it.
+      const indexing = session.indexingNote(p.textDocument.uri) !== undefined;
       for (const fix of quickFixes(ws, file.uri, clampRange(file.lines, p.range), refs)) {
+        if (indexing && !FILE_LOCAL_RULE_IDS.has(fix.diagnostic.ruleId)) continue;
         const lspDiag = shown.find((d) => d.code === fix.diagnostic.ruleId && d.message === fix.diagnostic.message);
         actions.push({
           title: fix.title,
