@@ -97,9 +97,9 @@ export function startServer(connection: Connection): Session {
     await session.indexFolders(initialFolders);
   });
 
-  connection.onDidChangeConfiguration((p) => {
   // A client that can be asked is asked again; one that cannot (Neovim 0.7) pushes its settings
   // here, at any time, `initialized` included. A push without settings says nothing new.
+  connection.onDidChangeConfiguration((p) => {
     if (caps.workspace?.configuration) return void session.reloadSettings();
     const settings: unknown = p.settings;
     if (typeof settings !== 'object' || settings === null) return;
