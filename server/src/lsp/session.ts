@@ -858,7 +858,10 @@ export class Session {
     if (this.loose.size === 0) return;
     const inUse = new Set<TaxonomyRoot>();
     for (const uri of this.open.keys()) {
-      const root = this.locate(uri)?.root;
+      // By path, not by `locate`: a document the root does not read (a Markdown file outside the
+      // docs globs) keeps it too, rather than have it rebuilt on each of its edits.
+      const p = fsPathOf(uri);
+      const root = p && !this.folderOf(p) ? this.outsideRoot(p) : undefined;
       if (root?.loose) inUse.add(root);
     }
     for (const [dir, root] of this.loose) {
