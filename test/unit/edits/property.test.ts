@@ -64,7 +64,6 @@ function rangeOf(doc: Document.Parsed, path: Path): [number, number] | undefined
   return range;
 }
 
-const at = (v: unknown, path: Path): unknown => path.reduce<unknown>((x, k) => (x && typeof x === 'object' ? (x as Record<string, unknown>)[k as string] : undefined), v);
 const ticked = (title: string): string[] => [...title.matchAll(/`([^`]*)`/g)].map((m) => m[1]);
 const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -120,7 +119,7 @@ function applyAndRead(ws: TaxonomyWorkspace, edits: readonly TextEdit[], what: s
 /** What each rule's fix must change, read from its title. */
 function checkFixChanges(rule: string, title: string, matched: string, changes: Map<string, Change[]>, what: string): void {
   const list = [...changes.values()].flat();
-  const [a, b] = ticked(title);
+  const [a] = ticked(title);
   const last = (c: Change) => c.path[c.path.length - 1];
   switch (rule) {
     case 'touchpoint-owner':
@@ -147,7 +146,6 @@ function checkFixChanges(rule: string, title: string, matched: string, changes: 
         const oldList = c.path.length > cut ? null : c.before;
         if (c.path.length > cut) assert.deepEqual([c.before, c.after, list.length], [undefined, id, 1], what);
         else assert.deepEqual(c.after, [...(oldList === null || oldList === undefined ? [] : Array.isArray(oldList) ? oldList : [oldList]), id], what);
-        void b;
       }
       break;
     }
