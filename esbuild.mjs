@@ -1,5 +1,9 @@
 // Bundles the extension client, the language server and the CLI into dist/ for Node.
-// `--production` minifies; `--watch` rebuilds on change.
+// `--production` minifies and writes no source maps: the .vsix and the npm package leave *.map
+// out, so a `sourceMappingURL` would point at nothing. `--watch` rebuilds on change.
+// Every package but `vscode` is bundled, so the npm package and the .vsix need no dependencies.
+// It prints nothing on stdout (esbuild logs warnings and errors on stderr): it runs as `prepare`
+// inside `npm pack`, whose stdout is read as the tarball's name (pre-commit does).
 import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
 
@@ -13,7 +17,7 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
-  sourcemap: true,
+  sourcemap: !production,
   minify: production,
   external: ['vscode'],
   logLevel: 'warning',
