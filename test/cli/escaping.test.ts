@@ -42,18 +42,20 @@ describe('cli escaping', () => {
       assert.equal(mdText('# not a heading'), '\\# not a heading');
       assert.equal(mdText('- not a list'), '\\- not a list');
       assert.equal(mdText('1. not a list'), '1\\. not a list');
-      assert.equal(mdText('a|b *c* _d_ [e](f) <img>'), 'a\\|b \\*c\\* \\_d\\_ \\[e\\](f) &lt;img&gt;');
+      assert.equal(mdText('a|b *c* _d_ [e](f) <img>'), 'a\\|b \\*c\\* \\_d\\_ \\[e\\]\\(f\\) \\<img\\>');
+      assert.equal(mdText('::error::x\n##vso[task.complete]'), '\\:\\:error\\:\\:x \\#\\#vso\\[task.complete\\]');
       assert.equal(mdCell('the `a|b` id | and \\ more'), 'the `a\\|b` id \\| and \\\\ more');
       assert.equal(mdCell('two\nlines'), 'two lines');
-      assert.equal(mdCell('``a`b`` <i>'), '``a`b`` &lt;i&gt;');
-      assert.equal(mdCell('`open <i>'), '`open &lt;i&gt;');
+      assert.equal(mdCell('``a`b`` <i>'), '``a`b`` \\<i\\>');
+      assert.equal(mdCell('`open <i>'), '\\`open \\<i\\>');
     });
 
     it('csv fields (RFC 4180) and formula injection', () => {
       assert.equal(csvField('plain'), 'plain');
       assert.equal(csvField('a,b'), '"a,b"');
       assert.equal(csvField('say "hi"'), '"say ""hi"""');
-      assert.equal(csvField('two\nlines'), '"two\nlines"');
+      // A row is one line: a line break in a field becomes a space (else the next line would start with user text).
+      assert.equal(csvField('two\nlines'), 'two lines');
       assert.equal(csvField('=HYPERLINK("x")'), `"'=HYPERLINK(""x"")"`);
       assert.equal(csvField('@cmd'), "'@cmd");
     });

@@ -16,7 +16,15 @@ export const GLOSSARY_FORMATS: readonly GlossaryFormat[] = ['md', 'html', 'json'
 export type OwnershipFormat = 'md' | 'csv' | 'html';
 export const OWNERSHIP_FORMATS: readonly OwnershipFormat[] = ['md', 'csv', 'html'];
 
-/** One report of a lint run: a format and where it goes (stdout when `output` is absent). */
+/** `--output -` is standard output, as most command-line tools read it. */
+export const STDOUT_NAME = '-';
+
+/** Whether an `--output` value (or its absence) means standard output. */
+export function isStdout(output: string | undefined): boolean {
+  return output === undefined || output === STDOUT_NAME;
+}
+
+/** One report of a lint run: a format and where it goes (stdout when `output` is absent or `-`). */
 export interface OutputTarget {
   format: FormatName;
   output?: string;
@@ -252,11 +260,11 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
     opts.outputs.push({ format: 'stylish', output: waiting });
   }
   if (opts.outputs.length === 0) opts.outputs.push({ format: 'stylish' });
-  const toStdout = opts.outputs.filter((o) => o.output === undefined);
+  const toStdout = opts.outputs.filter((o) => isStdout(o.output));
   if (toStdout.length > 1) throw new UsageError(`Only one format can go to the terminal, but ${toStdout.map((o) => o.format).join(' and ')} have no --output; give all but one an --output FILE.`);
   const files = new Set<string>();
   for (const o of opts.outputs) {
-    if (o.output === undefined) continue;
+    if (o.output === undefined || isStdout(o.output)) continue;
     if (files.has(o.output)) throw new UsageError(`--output ${o.output} is given twice; give each format its own file.`);
     files.add(o.output);
   }

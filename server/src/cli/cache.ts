@@ -1,12 +1,18 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { RULE_IDS, type TaxonomyConfig, type TaxonomyDiagnostic } from '../core';
+import { RULE_IDS, SEVERITIES, type TaxonomyConfig, type TaxonomyDiagnostic } from '../core';
+import { writeFileAtomicSync } from '../node/safeWrite';
+import { terminalText } from './escape';
+import { TOOL_NAME, VERSION } from './product';
 
 declare const CX_TAXONOMY_VERSION: string;
 
 /** Where `--cache` keeps its files when no `--cache-location` is given (git-ignored). */
 export const DEFAULT_CACHE_LOCATION = '.cx-taxonomy-cache';
+
+/** The layout of a cache file; bump it whenever what is stored changes shape. */
+export const CACHE_FORMAT = 2;
 
 /** What the cache remembers of one file: its content hash and the diagnostics it had. */
 export interface CachedFile {
@@ -15,6 +21,9 @@ export interface CachedFile {
 }
 
 interface CacheFile {
+  tool: string;
+  format: number;
+  version: string;
   key: string;
   files: Record<string, CachedFile>;
 }
@@ -55,41 +64,89 @@ export class LintCache {
   private readonly file: string;
   private readonly key: string;
 
-  constructor(location: string, root: string, config: TaxonomyConfig) {
+  constructor(
+    location: string,
+    root: string,
+    config: TaxonomyConfig,
+    /** One line for the user when a cache file is ignored as unreadable or foreign. */
+    private readonly warn?: (line: string) => void,
+  ) {
     this.file = path.join(location, `lint-${createHash('sha1').update(root).digest('hex').slice(0, 16)}.json`);
     this.key = createHash('sha1')
       .update(JSON.stringify([toolIdentity(), [...RULE_IDS].sort(), config, root]))
       .digest('hex');
   }
 
-  /** The remembered diagnostics when every file (relative path -> content hash) is unchanged. */
+  /**
+   * The remembered diagnostics when every file (relative path -> content hash) is unchanged. A
+   * cache file that is not one this version wrote (not JSON, another tool or version, a field
+   * missing or of the wrong type) is ignored with one warning, and the run re-checks and rewrites it.
+   */
   lookup(hashes: ReadonlyMap<string, string>): Map<string, TaxonomyDiagnostic[]> | undefined {
-    let stored: CacheFile;
+    let text: string;
     try {
-      stored = JSON.parse(readFileSync(this.file, 'utf8')) as CacheFile;
-    } catch {
+      text = readFileSync(this.file, 'utf8');
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.ignore(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       return undefined;
     }
-    if (stored.key !== this.key || Object.keys(stored.files).length !== hashes.size) return undefined;
+    let stored: unknown;
+    try {
+      stored = JSON.parse(text);
+    } catch {
+      this.ignore('it is not JSON');
+      return undefined;
+    }
+    const problem = cacheFileProblem(stored);
+    if (problem) {
+      this.ignore(problem);
+      return undefined;
+    }
+    const valid = stored as CacheFile;
+    if (valid.key !== this.key || Object.keys(valid.files).length !== hashes.size) return undefined;
     const out = new Map<string, TaxonomyDiagnostic[]>();
     for (const [rel, hash] of hashes) {
-      const f = stored.files[rel];
+      const f = Object.prototype.hasOwnProperty.call(valid.files, rel) ? valid.files[rel] : undefined;
       if (!f || f.hash !== hash) return undefined;
       out.set(rel, f.diagnostics);
     }
     return out;
   }
 
+  private ignore(why: string): void {
+    this.warn?.(`Ignoring the lint cache ${terminalText(this.file)}: ${why}. It is rebuilt.`);
+  }
+
   /** Remembers a fresh check; a cache that cannot be written only costs the next run its speed. */
   store(files: ReadonlyMap<string, CachedFile>): void {
-    const data: CacheFile = { key: this.key, files: Object.fromEntries(files) };
+    const data: CacheFile = { tool: TOOL_NAME, format: CACHE_FORMAT, version: VERSION, key: this.key, files: Object.fromEntries(files) };
     try {
-      mkdirSync(path.dirname(this.file), { recursive: true });
-      const tmp = `${this.file}.${process.pid}.tmp`;
-      writeFileSync(tmp, JSON.stringify(data));
-      renameSync(tmp, this.file);
+      writeFileAtomicSync(this.file, JSON.stringify(data));
     } catch {
       /* read-only checkout: run uncached */
     }
   }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const isCount = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0;
+const isPosition = (v: unknown): boolean => isObject(v) && isCount(v.line) && isCount(v.character);
+const isRange = (v: unknown): boolean => isObject(v) && isPosition(v.start) && isPosition(v.end);
+
+function isDiagnostic(v: unknown): boolean {
+  if (!isObject(v) || typeof v.ruleId !== 'string' || typeof v.message !== 'string' || !isRange(v.range)) return false;
+  if (typeof v.severity !== 'string' || v.severity === 'off' || !(SEVERITIES as readonly string[]).includes(v.severity)) return false;
+  if (v.related === undefined) return true;
+  return Array.isArray(v.related) && v.related.every((r) => isObject(r) && typeof r.message === 'string' && isObject(r.location) && typeof r.location.uri === 'string' && isRange(r.location.range));
+}
+
+/** Why a parsed cache file is not one this version of the tool wrote, or undefined when it is. */
+function cacheFileProblem(v: unknown): string | undefined {
+  if (!isObject(v) || v.tool !== TOOL_NAME) return `it is not a ${TOOL_NAME} cache`;
+  if (v.format !== CACHE_FORMAT || v.version !== VERSION) return `it was written by another version (${terminalText(String(v.version)).slice(0, 20)})`;
+  if (typeof v.key !== 'string' || !isObject(v.files)) return 'it is malformed';
+  for (const f of Object.values(v.files)) {
+    if (!isObject(f) || typeof f.hash !== 'string' || !Array.isArray(f.diagnostics) || !f.diagnostics.every(isDiagnostic)) return 'it is malformed';
+  }
+  return undefined;
 }

@@ -1,48 +1,86 @@
 /**
- * Escaping for every output language the CLI writes. Each report embeds text that users wrote
- * in YAML (names, definitions, messages quoting them), so every formatter routes user text
- * through one of these functions and never concatenates it raw.
+ * Escaping for every output language the CLI writes: the one place user text (names,
+ * definitions, file names, messages quoting them) is made safe for each. Every formatter routes
+ * user text through one of these functions and never concatenates it raw.
+ *
+ * Two promises hold for every function here. No control character reaches the output as itself
+ * (a terminal would run escape sequences). And no line break survives as a line break, so user
+ * text cannot start a line of the output: CI runners read a line starting with `::` (GitHub
+ * Actions, even after leading spaces) or `##vso[` (Azure Pipelines) as a command to the runner.
+ * Where the tool itself puts user text first on a line, {@link guardLineStart} is applied too.
+ * Markdown is escaped by the core's `escapeMarkdown`, the same one hover cards use.
  */
+import { escapeMarkdown } from '../core/features/markdown';
+
+/** Every character a log viewer or runner may take as the end of a line. */
+const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
+
+/** Line breaks replaced by one space (Markdown, CSV: a flowing text loses nothing but the break). */
+export function flattenLines(s: string): string {
+  return s.replace(LINE_BREAK, ' ');
+}
+
+/**
+ * Text placed at the start of an output line: a leading `::` or `##` (the command prefixes of
+ * GitHub Actions and Azure Pipelines, which runners read after leading whitespace) gets a
+ * backslash before it, so the line is shown, never run.
+ */
+export function guardLineStart(s: string): string {
+  return s.replace(/^(\s*)(::|##)/, '$1\\$2');
+}
 
 /** Characters XML 1.0 forbids even as character references: C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF. */
 // eslint-disable-next-line no-control-regex
 const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
-/** Text content of an XML element. Forbidden characters become U+FFFD so the document stays well-formed. */
+/** A line break as a numeric character reference: a reader gets the break back, the file keeps the line. */
+const breakRef = (c: string) => `&#${c.charCodeAt(0)};`;
+
+/**
+ * Text content of an XML element. Forbidden characters become U+FFFD so the document stays
+ * well-formed; line breaks become character references, which parsers read back as breaks.
+ */
 export function xmlText(s: string): string {
-  return s.replace(XML_INVALID, '\uFFFD').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  return s
+    .replace(XML_INVALID, '\uFFFD')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/[\r\n\u0085\u2028\u2029]/g, breakRef);
 }
 
 /** An XML attribute value (double-quoted). Line breaks and tabs are kept as character references, which attribute normalisation would otherwise turn into spaces. */
 export function xmlAttr(s: string): string {
-  return xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\r/g, '&#13;').replace(/\n/g, '&#10;').replace(/\t/g, '&#9;');
+  return xmlText(s).replace(/"/g, '&quot;').replace(/'/g, '&apos;').replace(/\t/g, '&#9;');
 }
 
-/** HTML text or a double-quoted attribute value. */
+/** HTML text or a double-quoted attribute value; line breaks and control characters become character references. */
 export function html(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+  return (
+    s
+      .replace(/&/g, '&amp;')
+      .replace(/</g, '&lt;')
+      .replace(/>/g, '&gt;')
+      .replace(/"/g, '&quot;')
+      .replace(/'/g, '&#39;')
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => (c === '\u0000' ? '\uFFFD' : breakRef(c)))
+  );
 }
 
 /**
- * Inline Markdown text: every character CommonMark or GFM may read as syntax is backslash-escaped,
- * `<` / `>` become entities so user text can never open an HTML tag, and a leading `#`, `-`, `+`,
- * `=` or `1.` cannot start a heading or a list. Line breaks become spaces.
+ * Inline Markdown text: line breaks become spaces, then the core's `escapeMarkdown` escapes every
+ * character CommonMark or GFM may read as syntax (a leading `#`, `-`, `:` included), so user text
+ * never opens markup, a heading, a list or a runner command.
  */
 export function mdText(s: string): string {
-  return s
-    .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\\`*_[\]|~]/g, (c) => `\\${c}`)
-    .replace(/&(?=#?[A-Za-z0-9]+;)/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/^(\s*)([#+=-])/, '$1\\$2')
-    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
+  return escapeMarkdown(flattenLines(s));
 }
 
 /** Markdown paragraphs from free text: blank lines separate paragraphs, each escaped with {@link mdText}. */
 export function mdParagraphs(s: string): string {
   return s
-    .split(/\r?\n\s*\r?\n/)
+    .split(/(?:\r\n|[\r\n\u0085\u2028\u2029])\s*(?:\r\n|[\r\n\u0085\u2028\u2029])/)
     .map((p) => mdText(p.trim()))
     .filter((p) => p !== '')
     .join('\n\n');
@@ -95,28 +133,18 @@ export function splitCodeSpans(s: string): { text: string; code: boolean }[] {
 /**
  * A Markdown table cell holding a rule message. The message's own `code` spans are kept (they are
  * the point of the message, and their content is literal) with only their pipes escaped (GFM
- * needs `\|` even inside a code span in a table); outside them, backslashes, pipes and emphasis
- * marks are escaped and HTML is neutralised. Line breaks become spaces.
+ * needs `\|` even inside a code span in a table); outside them the text is escaped as
+ * {@link mdText} escapes it. Line breaks become spaces.
  */
 export function mdCell(s: string): string {
-  return splitCodeSpans(s.replace(/\r\n?|\n/g, ' '))
-    .map((part) =>
-      part.code
-        ? part.text.replace(/\|/g, '\\|')
-        : part.text
-            .replace(/&/g, '&amp;')
-            .replace(/</g, '&lt;')
-            .replace(/>/g, '&gt;')
-            .replace(/\\/g, '\\\\')
-            .replace(/\|/g, '\\|')
-            .replace(/[*_[\]]/g, (c) => `\\${c}`),
-    )
+  return splitCodeSpans(flattenLines(s))
+    .map((part) => (part.code ? part.text.replace(/\|/g, '\\|') : escapeMarkdown(part.text)))
     .join('');
 }
 
 /** A Markdown code span holding any text (backticks inside are fenced with longer runs). */
 export function mdCode(s: string): string {
-  const flat = s.replace(/\r\n?|\n/g, ' ').replace(/\|/g, '\\|');
+  const flat = flattenLines(s).replace(/\|/g, '\\|');
   const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map((r) => r.length));
   const fence = '`'.repeat(longest + 1);
   const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
@@ -124,14 +152,16 @@ export function mdCode(s: string): string {
 }
 
 /**
- * One CSV field (RFC 4180): quoted when it holds a quote, comma, or line break, quotes doubled.
- * A field a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab, CR first) is prefixed
- * with `'`, as OWASP recommends against CSV injection.
+ * One CSV field (RFC 4180): quoted when it holds a quote or a comma, quotes doubled; line breaks
+ * become spaces. A field a spreadsheet would run as a formula (`=`, `+`, `-`, `@`, tab first) is
+ * prefixed with `'`, as OWASP recommends against CSV injection, and so is one a CI runner would
+ * read as a command (`::`, `##`).
  */
 export function csvField(s: string): string {
-  let v = s;
-  if (/^[=+\-@\t\r]/.test(v)) v = `'${v}`;
-  return /[",\r\n]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
+  // A row is one line: a break inside a field would let the next line start with user text.
+  let v = flattenLines(s);
+  if (/^[=+\-@\t]|^\s*(::|##)/.test(v)) v = `'${v}`;
+  return /[",]/.test(v) ? `"${v.replace(/"/g, '""')}"` : v;
 }
 
 /** A CSV record terminated by CRLF, as RFC 4180 specifies. */
@@ -149,8 +179,28 @@ export function ghProperty(s: string): string {
   return ghData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-/** Plain text for a terminal: control characters (escape sequences included) are made visible, never executed. */
+/** How a control character or line break shows in plain text. */
+function visible(c: string): string {
+  if (c === '\n') return '\\n';
+  if (c === '\r') return '\\r';
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
+}
+
+/**
+ * Plain text for a terminal or a log: control characters (escape sequences included) and line
+ * breaks are made visible (`\u001b`, `\n`), never executed or broken; a leading runner command
+ * prefix is guarded ({@link guardLineStart}). Tabs stay.
+ */
 export function terminalText(s: string): string {
   // eslint-disable-next-line no-control-regex
-  return s.replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return guardLineStart(s.replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g, visible));
+}
+
+/**
+ * JSON text of a value (SARIF, ESLint JSON, the glossary export). `JSON.stringify` leaves U+2028,
+ * U+2029 and C1 controls raw, which some log viewers break lines at; they are written as `\uXXXX`.
+ */
+export function jsonText(value: unknown, indent = 2): string {
+  // eslint-disable-next-line no-control-regex
+  return JSON.stringify(value, null, indent).replace(/[\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

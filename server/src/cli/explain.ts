@@ -83,18 +83,21 @@ export function suggestTerms(query: string, taxonomies: readonly LoadedTaxonomy[
   return [...scored].sort((a, b) => a[1] - b[1] || a[0].label.localeCompare(b[0].label)).slice(0, 5).map(([e]) => e);
 }
 
-/** Wraps text to a width, indenting every line. */
+/**
+ * Wraps user text to a width, indenting every line. Each line is escaped on its own (so a line
+ * starting with `::` is guarded, not only the first); blank lines still separate paragraphs.
+ */
 function wrap(text: string, width: number, indent: string): string[] {
   const lines: string[] = [];
   for (const para of text.split(/\n\s*\n/)) {
     let line = '';
     for (const word of para.split(/\s+/).filter(Boolean)) {
       if (line && indent.length + line.length + 1 + word.length > width) {
-        lines.push(indent + line);
+        lines.push(indent + terminalText(line));
         line = word;
       } else line = line ? `${line} ${word}` : word;
     }
-    if (line) lines.push(indent + line);
+    if (line) lines.push(indent + terminalText(line));
     lines.push('');
   }
   lines.pop();
@@ -170,7 +173,7 @@ function card(m: ExplainMatch, query: string, ctx: ExplainContext, showRoot: boo
   out.push(p.bold(x(m.entry.label)) + (status === 'deprecated' ? ` ${p.red('(deprecated)')}` : ''));
   out.push(p.dim(x(head.join(' · '))));
   out.push('');
-  if (t.definition?.value.trim()) out.push(...wrap(x(t.definition.value), width, '  '));
+  if (t.definition?.value.trim()) out.push(...wrap(t.definition.value, width, '  '));
   else out.push(p.yellow('  No definition yet.'));
   out.push('');
   const rows: [string, string[]][] = [];

@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import type { TaxonomyWorkspace } from '../core';
 import type { GlossaryFormat } from './args';
-import { html, mdParagraphs, mdText } from './escape';
+import { html, jsonText, mdCode, mdParagraphs, mdText } from './escape';
 import { equivalentGroups, stewardOf, termsOf, type TermEntry } from './glossaryData';
 import { reportPath } from './lint';
 import { INFORMATION_URI, TOOL_NAME } from './product';
@@ -92,7 +92,7 @@ function toMarkdown(t: LoadedTaxonomy, ctx: ExportContext): string {
     const s = termSlug.get(id);
     return e && s ? `[${mdText(e.label)}](#${s})` : `${mdText(id)} (not defined)`;
   };
-  const out: string[] = [`# ${mdText(title)}`, ''];
+  const out: string[] = [`# Glossary: ${mdText(taxonomyTitle(t))}`, ''];
   const vocabularies = [...new Set(terms.map((e) => e.term.vocabulary))].sort();
   out.push(
     `${terms.length} term${terms.length === 1 ? '' : 's'} in ${vocabularies.length} vocabular${vocabularies.length === 1 ? 'y' : 'ies'} (${vocabularies.map(mdText).join(', ')}); ` +
@@ -109,7 +109,7 @@ function toMarkdown(t: LoadedTaxonomy, ctx: ExportContext): string {
     for (const e of g) {
       const x = exported(ws, e, ctx.cwd);
       out.push(`${g.length > 1 ? '###' : '##'} ${mdText(e.label)}`, '');
-      const meta = [`${mdText(x.vocabulary)} vocabulary`, x.status ? mdText(x.status) : undefined, `id \`${e.id.replace(/`/g, '')}\``].filter(Boolean);
+      const meta = [`${mdText(x.vocabulary)} vocabulary`, x.status ? mdText(x.status) : undefined, `id ${mdCode(e.id)}`].filter(Boolean);
       out.push(`_${meta.join(' · ')}_`, '');
       out.push(x.definition?.trim() ? mdParagraphs(x.definition) : '_No definition yet._', '');
       const items: string[] = [];
@@ -212,7 +212,7 @@ function toJson(t: LoadedTaxonomy, ctx: ExportContext): string {
     terms: terms.map((e) => exported(ws, e, ctx.cwd)),
     groups: equivalentGroups(terms).map((g) => g.map((e) => e.id)),
   };
-  return JSON.stringify(doc, null, 2) + '\n';
+  return jsonText(doc) + '\n';
 }
 
 /** `export glossary`: the glossary of one taxonomy as a document to publish. */

@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import { loadTaxonomies, type LoadOptions, type Progress } from './taxonomies';
+import { loadTaxonomies, type LoadedTaxonomy, type LoadOptions, type Progress } from './taxonomies';
 import type { FileReport } from './report';
 
 export type { Progress } from './taxonomies';
@@ -10,13 +10,10 @@ export function reportPath(file: string, cwd: string): string {
   return rel.split(path.sep).join('/');
 }
 
-/**
- * Lints the given paths: loads every taxonomy they touch (see `loadTaxonomies`) and returns one
- * report per file under the paths, sorted by path.
- */
-export async function lint(opts: LoadOptions, cwd: string, progress?: Progress): Promise<FileReport[]> {
+/** One report per file of the loaded taxonomies that lies under the paths given, sorted by path. */
+export function reportsOf(taxonomies: readonly LoadedTaxonomy[], cwd: string): FileReport[] {
   const reports: FileReport[] = [];
-  for (const t of await loadTaxonomies(opts, cwd, progress)) {
+  for (const t of taxonomies) {
     for (const uri of t.inScope) {
       const file = t.workspace.getFile(uri);
       if (!file) continue;
@@ -30,4 +27,12 @@ export async function lint(opts: LoadOptions, cwd: string, progress?: Progress):
   }
   reports.sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
   return reports;
+}
+
+/**
+ * Lints the given paths: loads every taxonomy they touch (see `loadTaxonomies`) and returns one
+ * report per file under the paths, sorted by path.
+ */
+export async function lint(opts: LoadOptions, cwd: string, progress?: Progress): Promise<FileReport[]> {
+  return reportsOf(await loadTaxonomies(opts, cwd, progress), cwd);
 }

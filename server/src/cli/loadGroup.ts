@@ -1,4 +1,4 @@
-import { readFileSync, statSync } from 'node:fs';
+import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText, loadFile, type FileHost, type TaxonomyWorkspace } from '../core';
 import { contentHash, LintCache, type CachedFile } from './cache';
@@ -11,6 +11,8 @@ export interface GroupLoadOptions {
   cacheLocation?: string;
   /** The taxonomy's folder, which names its cache file. */
   root: string;
+  /** One line of warning for the user (a cache file ignored). */
+  warn?: (line: string) => void;
 }
 
 type Fetched = { size?: number; bytes?: Uint8Array | string; error?: unknown; gone?: boolean };
@@ -59,7 +61,7 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, ids.length) }, reader));
 
-  const cache = o.cacheLocation !== undefined ? new LintCache(o.cacheLocation, o.root, ws.currentConfig) : undefined;
+  const cache = o.cacheLocation !== undefined ? new LintCache(o.cacheLocation, o.root, ws.currentConfig, o.warn) : undefined;
   const hashes = new Map<string, string>();
   if (cache) {
     const rels = ids.map((id) => host.relativePath(id));
@@ -108,11 +110,15 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
   cache.store(files);
 }
 
-/** Reads a regular file of an absolute path synchronously; undefined when the host should. */
+/**
+ * Reads a regular file of an absolute path synchronously; undefined when the host should. A
+ * symbolic link always goes the host's way, which refuses links out of the taxonomy (the host
+ * lists no other file whose folder lies outside it).
+ */
 function readQuickly(id: string, maxSize: number): Fetched | undefined {
   if (!path.isAbsolute(id)) return undefined;
   try {
-    const st = statSync(id);
+    const st = lstatSync(id);
     if (!st.isFile()) return undefined;
     if (st.size > maxSize) return { size: st.size };
     return { size: st.size, bytes: readFileSync(id) };

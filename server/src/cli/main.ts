@@ -1,13 +1,14 @@
-import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { ALL_RULES, RULE_IDS } from '../core';
-import { parseArgs, UsageError, type ExplainOptions, type ExportGlossaryOptions, type LintOptions, type OwnershipReportOptions } from './args';
+import { isStdout, parseArgs, UsageError, type ExplainOptions, type ExportGlossaryOptions, type LintOptions, type OwnershipReportOptions } from './args';
 import { useColor } from './color';
 import { explain } from './explain';
 import { FORMATTERS } from './formatters';
 import { exportGlossary } from './glossaryExport';
 import { helpText } from './help';
-import { lint } from './lint';
+import { reportsOf } from './lint';
+import { guardOutput, writeOutput, type OutputGuard } from './output';
+import { terminalText } from './escape';
 import { ownershipReport } from './ownershipReport';
 import { VERSION } from './product';
 import { createProgress, type MaybeTTY } from './progress';
@@ -30,46 +31,41 @@ export const EXIT_OK = 0;
 export const EXIT_PROBLEMS = 1;
 export const EXIT_USAGE = 2;
 
-/** Writes text to a file (creating its folder) or to stdout. */
-async function emit(text: string, output: string | undefined, io: CliIo): Promise<void> {
-  if (output === undefined) {
-    io.stdout.write(text);
-    return;
-  }
-  const file = path.resolve(io.cwd, output);
-  try {
-    await fsp.mkdir(path.dirname(file), { recursive: true });
-    await fsp.writeFile(file, text);
-  } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot write ${output}: ${code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : (err as Error).message}.`);
-  }
+/** One warning line on stderr (a link not followed, a cache ignored); the run goes on. */
+function warner(io: CliIo): (line: string) => void {
+  // On a terminal the progress line is cleared first; it redraws on the next file.
+  const clear = io.stderr.isTTY ? '\r\u001b[2K' : '';
+  return (line) => io.stderr.write(`${clear}cx-taxonomy: warning: ${terminalText(line)}\n`);
+}
+
+/** Refuses an output that would overwrite an input, then writes it (stdout for none or `-`). */
+async function emit(text: string, output: string | undefined, io: CliIo, guard: OutputGuard): Promise<void> {
+  await guardOutput(output, guard);
+  await writeOutput(text, output, io.cwd, io.stdout);
 }
 
 /** Loads with progress on a terminal stderr. */
 async function load(opts: LoadOptions, io: CliIo): Promise<LoadedTaxonomy[]> {
   const progress = createProgress(io.stderr, { delayMs: io.progressDelayMs });
   try {
-    return await loadTaxonomies(opts, io.cwd, progress.update);
+    return await loadTaxonomies({ ...opts, warn: warner(io) }, io.cwd, progress.update);
   } finally {
     progress.done();
   }
 }
 
 async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
-  const progress = createProgress(io.stderr, { delayMs: io.progressDelayMs });
-  let reports;
-  try {
-    reports = await lint({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache, cacheLocation: cmd.cacheLocation }, io.cwd, progress.update);
-  } finally {
-    progress.done();
-  }
+  const taxonomies = await load({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache, cacheLocation: cmd.cacheLocation }, io);
+  let reports = reportsOf(taxonomies, io.cwd);
   if (cmd.quiet) reports = errorsOnly(reports);
+  // Every output is checked before any is written: a refused one leaves the others unwritten too.
+  const guard: OutputGuard = { cwd: io.cwd, inputs: cmd.paths, taxonomies };
+  for (const target of cmd.outputs) await guardOutput(target.output, guard);
   const base: Omit<FormatContext, 'color'> = { rules: ALL_RULES, version: VERSION, cwd: io.cwd, env: io.env };
   for (const target of cmd.outputs) {
     // Colour is for a terminal only: never in a file.
-    const color = target.output === undefined && useColor({ flag: cmd.color, env: io.env, isTTY: io.stdout.isTTY === true });
-    await emit(FORMATTERS[target.format](reports, { ...base, color }), target.output, io);
+    const color = isStdout(target.output) && useColor({ flag: cmd.color, env: io.env, isTTY: io.stdout.isTTY === true });
+    await emit(FORMATTERS[target.format](reports, { ...base, color }), target.output, io, guard);
   }
   const t = totalsOf(reports);
   if (t.errors > 0) return EXIT_PROBLEMS;
@@ -104,13 +100,13 @@ async function oneTaxonomy(opts: LoadOptions, io: CliIo, what: string): Promise<
 
 async function runExportGlossary(cmd: ExportGlossaryOptions, io: CliIo): Promise<number> {
   const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'export');
-  await emit(exportGlossary(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io);
+  await emit(exportGlossary(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, { cwd: io.cwd, inputs: cmd.paths, taxonomies: [taxonomy] });
   return EXIT_OK;
 }
 
 async function runOwnershipReport(cmd: OwnershipReportOptions, io: CliIo): Promise<number> {
   const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'report on');
-  await emit(ownershipReport(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io);
+  await emit(ownershipReport(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, { cwd: io.cwd, inputs: cmd.paths, taxonomies: [taxonomy] });
   return EXIT_OK;
 }
 

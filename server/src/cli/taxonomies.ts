@@ -35,6 +35,8 @@ export interface LoadOptions {
   /** Reuse the diagnostics of an unchanged taxonomy (`--cache`), kept in `cacheLocation`. */
   cache?: boolean;
   cacheLocation?: string;
+  /** One line of warning for the user (a link not followed, a cache ignored); stderr in the CLI. */
+  warn?: (line: string) => void;
 }
 
 /** One taxonomy: a folder with its config (or none) and every file under it, loaded and checked. */
@@ -140,7 +142,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
     const inner = roots.filter((r) => r !== walkRoot && isUnder(r, walkRoot)).map((r) => relativeBelow(walkRoot, r));
     // A named file is also listed even if the walk skips it (git-ignored, say).
     const named = starts.filter((s) => !s.isDir && isUnder(s.abs, walkRoot)).map((s) => s.abs);
-    const host = new NodeFileHost(walkRoot, [walkRoot, ...named]);
+    const host = new NodeFileHost(walkRoot, [walkRoot, ...named], (rel, reason) => opts.warn?.(`${rel}: ${reason}.`));
     const byRel = new Map<string, string>();
     for await (const id of host.listFiles()) byRel.set(host.relativePath(id), id);
 
@@ -184,7 +186,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
   const out: LoadedTaxonomy[] = [];
   for (const g of groups) {
     const cacheLocation = opts.cache ? path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
-    await loadGroup(g.ws, g.host, g.load, { root: g.root, cacheLocation, tick: () => progress?.(++done, total) });
+    await loadGroup(g.ws, g.host, g.load, { root: g.root, cacheLocation, warn: opts.warn, tick: () => progress?.(++done, total) });
     // Only the files reported on are checked; the others are read for their ids, which is all a
     // rule looks at, so one file linted in a large taxonomy is not the price of linting them all.
     // (With --cache every file was checked, to be remembered.)

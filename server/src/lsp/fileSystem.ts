@@ -6,7 +6,7 @@
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { URI } from 'vscode-uri';
-import { NodeFileHost } from '../node/nodeFileHost';
+import { isWithin, NodeFileHost, OutsideRootError, type SkipNotice } from '../node/nodeFileHost';
 import type { FileHost } from '../core/host';
 
 /** The canonical form of a URI string, so that one file has one key whatever the client wrote. */
@@ -45,9 +45,12 @@ export function isSkippedPath(rel: string): boolean {
   return parts.slice(0, -1).some((p) => p.startsWith('.') || p === 'node_modules');
 }
 
-/** Every file below a folder, as absolute paths, skipping what the CLI skips. */
-export async function listFolder(dir: string): Promise<string[]> {
-  const host = new NodeFileHost(dir);
+/**
+ * Every file below a folder, as absolute paths, skipping what the CLI skips (links to folders
+ * outside it included: `onSkip` is told of each).
+ */
+export async function listFolder(dir: string, onSkip?: SkipNotice): Promise<string[]> {
+  const host = new NodeFileHost(dir, [dir], onSkip);
   const out: string[] = [];
   try {
     for await (const p of host.listFiles()) out.push(p);
@@ -57,17 +60,38 @@ export async function listFolder(dir: string): Promise<string[]> {
   return out;
 }
 
-/** A file host over the disk for one taxonomy root; ids are `file:` URIs. */
+/**
+ * A file host over the disk for one taxonomy root; ids are `file:` URIs. A file whose real path
+ * (links resolved) is outside the root's is never read: reading it fails with the reason, which
+ * becomes the file's `unreadable-file` problem, as in the CLI.
+ */
 export class UriFileHost implements FileHost {
+  private realRoot: Promise<string> | undefined;
+
   constructor(private readonly rootDir: string) {}
 
   listFiles(): string[] {
     return [];
   }
 
+  /** Whether the file is inside the root once links are resolved; undefined when it does not exist. */
+  private async inside(p: string): Promise<boolean | undefined> {
+    this.realRoot ??= fsp.realpath(this.rootDir).catch(() => path.resolve(this.rootDir));
+    let real: string;
+    try {
+      real = await fsp.realpath(p);
+    } catch {
+      return undefined;
+    }
+    return isWithin(await this.realRoot, real);
+  }
+
   async readFile(uri: string): Promise<Uint8Array | undefined> {
     const p = fsPathOf(uri);
     if (!p) return undefined;
+    const inside = await this.inside(p);
+    if (inside === undefined) return undefined;
+    if (!inside) throw new OutsideRootError();
     try {
       return await fsp.readFile(p);
     } catch (err) {
@@ -79,7 +103,7 @@ export class UriFileHost implements FileHost {
 
   async size(uri: string): Promise<number | undefined> {
     const p = fsPathOf(uri);
-    if (!p) return undefined;
+    if (!p || (await this.inside(p)) !== true) return undefined;
     try {
       return (await fsp.stat(p)).size;
     } catch {

@@ -19,6 +19,7 @@ import { registerOwnershipReport } from './ownershipReportHandler';
 import { StatusNotification } from '../protocol';
 import { toLspDiagnostic } from './convert';
 import { clientSupport, registerFeatureHandlers, type ClientSupport } from './handlers';
+import { checkedConnection } from './params';
 import { Session, type FolderState, type ProgressReporter, type WatchedChange } from './session';
 import { SETTINGS_SECTION } from './settings';
 import { CONFIG_FILE_NAMES } from '../core/fileKinds';
@@ -115,10 +116,12 @@ export function startServer(connection: Connection): Session {
   documents.onDidChangeContent((e) => session.didChange(e.document));
   documents.onDidClose((e) => void session.didClose(e.document.uri));
 
-  registerFeatureHandlers(connection, session, () => support);
+  // Every request handler is registered through the params checks (params.ts).
+  const requests = checkedConnection(connection);
+  registerFeatureHandlers(requests, session, () => support);
   const workspaceFor = (uri: string) => session.fileFor(uri)?.ws ?? session.locate(uri)?.root.ws;
-  registerJourneyMap(connection, workspaceFor);
-  registerOwnershipReport(connection, workspaceFor, () => session.workspaces());
+  registerJourneyMap(requests, workspaceFor);
+  registerOwnershipReport(requests, workspaceFor, () => session.workspaces());
 
   connection.onShutdown(() => session.dispose());
   documents.listen(connection);

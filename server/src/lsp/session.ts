@@ -282,7 +282,7 @@ export class Session {
    * with its known files and its config applied.
    */
   private async rootsUnder(base: string, folder: FolderState | undefined, keep: (dir: string) => boolean, skip?: (p: string) => boolean): Promise<TaxonomyRoot[]> {
-    const paths = await listFolder(base);
+    const paths = await listFolder(base, (rel, reason) => this.host.log(`Skipped ${rel}: ${reason}.`));
     const rels: string[] = [];
     for (const p of paths) {
       const rel = relativeTo(base, p);

@@ -1,3 +1,4 @@
+import { jsonText } from '../escape';
 import type { FileReport } from '../report';
 
 /**
@@ -6,7 +7,7 @@ import type { FileReport } from '../report';
  */
 export function formatJson(reports: readonly FileReport[]): string {
   return (
-    JSON.stringify(
+    jsonText(
       reports.map((r) => {
         const messages = r.diagnostics.map((d) => ({
           ruleId: d.ruleId,
@@ -31,8 +32,6 @@ export function formatJson(reports: readonly FileReport[]): string {
           usedDeprecatedRules: [],
         };
       }),
-      null,
-      2,
     ) + '\n'
   );
 }

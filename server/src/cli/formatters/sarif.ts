@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LineIndex, type Range, type Rule, type TaxonomyDiagnostic } from '../../core';
+import { jsonText } from '../escape';
 import { reportPath } from '../lint';
 import { INFORMATION_URI, TOOL_NAME } from '../product';
 import type { FileReport, FormatContext } from '../report';
@@ -124,5 +125,5 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
       },
     ],
   };
-  return JSON.stringify(log, null, 2) + '\n';
+  return jsonText(log) + '\n';
 }

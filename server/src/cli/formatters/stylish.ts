@@ -28,7 +28,8 @@ export function formatStylish(reports: readonly FileReport[], ctx: Pick<FormatCo
   const out: string[] = [];
   for (const r of reports) {
     if (!r.diagnostics.length) continue;
-    out.push(p.underline(r.filePath));
+    // A file name is user text too: a name holding a line break or starting with `::` is shown, not run.
+    out.push(p.underline(terminalText(r.filePath)));
     const pos = r.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}`);
     const w0 = Math.max(...pos.map((s) => s.length));
     const w1 = Math.max(...r.diagnostics.map((d) => d.severity.length));

@@ -14,7 +14,9 @@ export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\\`*_[\]<>()#!|~&:@{}$]/g, '\\$&')
     .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/^(\s*)([-+=]|\d+[.)])/gm, '$1\\$2');
+    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+    // Only punctuation can be backslash-escaped: an ordered list is broken after its number.
+    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
 }
 
 /**
