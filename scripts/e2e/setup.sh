@@ -67,12 +67,15 @@ node_abi="$(node -p 'process.versions.modules')"
 want_marker="code-server@$CODE_SERVER_VERSION node-abi-$node_abi"
 
 cs_version=""
+CHECK_LOG="$CACHE_DIR/version-check.log"
 code_server_works() {
   [ -f "$MARKER" ] && [ "$(cat "$MARKER")" = "$want_marker" ] || return 1
   [ -x "$CS_DIR/node_modules/.bin/code-server" ] || return 1
   [ -x "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ] || return 1
-  cs_version="$("$CS_DIR/node_modules/.bin/code-server" --version </dev/null 2>/dev/null | head -n 1)" || return 1
-  case "$cs_version" in "$CODE_SERVER_VERSION "*) return 0 ;; *) return 1 ;; esac
+  # Reads the version line even on code-server's first start (which first says it wrote a
+  # default config file), and keeps code-server from writing into $HOME.
+  cs_version="$(bash "$SCRIPT_DIR/code-server-version.sh" "$CS_DIR/node_modules/.bin/code-server" 2>"$CHECK_LOG")" || return 1
+  [ "$cs_version" = "$CODE_SERVER_VERSION" ] || { echo "found version $cs_version, want $CODE_SERVER_VERSION" >>"$CHECK_LOG"; return 1; }
 }
 
 if [ "${CX_E2E_FORCE:-0}" != 1 ] && code_server_works; then
@@ -115,8 +118,10 @@ else
   mv "$stage" "$CS_DIR"
   printf '%s\n' "$want_marker" >"$MARKER"
   if ! code_server_works; then
-    rm -f "$MARKER"
-    log "code-server installed but does not start; see $CACHE_DIR/install.log" >&2
+    # The marker stays: the install is complete, and a failed check says why below. The next run
+    # checks again (and reinstalls only if it still fails); CX_E2E_FORCE=1 reinstalls at once.
+    log "code-server installed but its version check failed; what it printed:" >&2
+    cat "$CHECK_LOG" >&2
     exit 1
   fi
   log "code-server installed in $(elapsed "$t") ($(du -sh "$CS_DIR" | cut -f1))"

@@ -363,7 +363,7 @@ export class Workbench {
       );
   }
 
-  /** Saves a PNG of the whole workbench into test/e2e-web/screenshots/ (the README's folder). */
+  /** Saves a PNG of the whole workbench into the screenshots folder (test-results/screenshots/; the README's with `npm run screenshots`). */
   async screenshot(name: string): Promise<string> {
     const file = path.join(screenshotsDir, name.endsWith('.png') ? name : `${name}.png`);
     fs.mkdirSync(path.dirname(file), { recursive: true });

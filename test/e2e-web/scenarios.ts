@@ -4,7 +4,8 @@
  * temp copy of a sample workspace, then checks what a user sees: the status bar, the Problems
  * panel, hovers, completion, quick fixes, the journey map webview, the ownership report, and
  * that the language server comes back after it is killed. Screenshots of the key moments go to
- * test/e2e-web/screenshots/ (the README shows them). The same scenarios, through the VS Code
+ * the git-ignored test-results/screenshots/; `npm run screenshots` writes them to
+ * test/e2e-web/screenshots/ instead, which the README shows. The same scenarios, through the VS Code
  * API, are in test/e2e/suite for @vscode/test-electron.
  */
 import * as fs from 'fs';
