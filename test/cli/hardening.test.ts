@@ -118,6 +118,20 @@ describe('cli hardening', function () {
       assert.ok(!reports.some((x) => x.messages.some((m) => m.ruleId === 'unresolved-reference')), r.stdout);
     });
 
+    it('a config that is a link out of the taxonomy is refused in one line, unread', async () => {
+      const t = tempTree({ 'personas/busy.persona.yaml': PERSONA });
+      try {
+        symlinkSync(path.join(outside.dir, 'passwd'), path.join(t.dir, 'cx-taxonomy.config.yaml'));
+        const r = await cli(['lint', '.'], { cwd: t.dir });
+        assert.equal(r.code, 2);
+        assert.equal(linesOf(r.stderr).length, 1, r.stderr);
+        assert.match(r.stderr, /cx-taxonomy\.config\.yaml: it is a symbolic link to a file outside the taxonomy folder/);
+        assert.doesNotMatch(r.stdout + r.stderr, /SECRET/);
+      } finally {
+        t.dispose();
+      }
+    });
+
     it('naming the link itself does not read it either', async () => {
       const r = await cli(['lint', 'personas/pw.persona.yaml', '--format', 'json'], { cwd: tree.dir });
       assert.doesNotMatch(r.stdout + r.stderr, /SECRET/);

@@ -20,7 +20,7 @@ import {
   type TaxonomyWorkspace,
 } from '../core';
 import { UsageError } from './args';
-import { NodeFileHost } from '../node/nodeFileHost';
+import { NodeFileHost, OUTSIDE_LINK_FILE, resolvesWithin } from '../node/nodeFileHost';
 import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
 import { DEFAULT_CACHE_LOCATION } from './cache';
 import { loadGroup } from './loadGroup';
@@ -53,9 +53,13 @@ export type Progress = (done: number, total: number) => void;
 
 const SUFFIXES = TAXONOMY_KINDS.map((k) => `*.${k}.yaml`).join(', ');
 
-/** Reads a config file for the CLI, where any problem is fatal (exit 2) rather than defaulted. */
-export async function readConfigStrict(file: string, cwd: string): Promise<TaxonomyConfig> {
+/**
+ * Reads a config file for the CLI, where any problem is fatal (exit 2) rather than defaulted. A
+ * config found in a taxonomy (`within` its folder) that is a link out of it is not read.
+ */
+export async function readConfigStrict(file: string, cwd: string, within?: string): Promise<TaxonomyConfig> {
   const shown = path.relative(cwd, file) || file;
+  if (within !== undefined && !(await resolvesWithin(within, file))) throw new UsageError(`${shown}: ${OUTSIDE_LINK_FILE}; name it with --config to use it.`);
   let text: string;
   try {
     const decoded = decodeText(await fsp.readFile(file));
@@ -159,7 +163,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       }
       if (!explicitConfig && configRel !== undefined) {
         if (CONFIG_FILE_NAMES.filter((n) => byRel.has(groupRoot ? `${groupRoot}/${n}` : n)).length > 1) throw conflictIn(groupDir);
-        config = await readConfigStrict(byRel.get(configRel)!, cwd);
+        config = await readConfigStrict(byRel.get(configRel)!, cwd, groupDir);
       }
       if (opts.rules) config = { ...config, rules: { ...config.rules, ...opts.rules } };
       const ws = createTaxonomyWorkspace(config, { trackDependencies: false });
