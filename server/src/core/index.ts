@@ -33,3 +33,4 @@ export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: { trac
   return new TaxonomyWorkspace({ rules: ALL_RULES, config, facetContributors: ALL_FACET_CONTRIBUTORS, trackDependencies: options.trackDependencies });
 }
 export * from './roots';
+export * from './suppressions';

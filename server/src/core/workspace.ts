@@ -6,6 +6,8 @@ import { fileKindOf } from './fileKinds';
 import { LineIndex } from './lineIndex';
 import { internalized } from './intern';
 import type { IndexView, Rule, RuleContext } from './rules/types';
+import { unusedDirectiveReports, unusedDisableDirective } from './rules/unused-disable-directive';
+import { applySuppressions, directivesOf, type SuppressedDiagnostic } from './suppressions';
 import {
   defKey,
   facetKey,
@@ -45,7 +47,10 @@ interface FileState {
   file: TaxonomyFile;
   /** The numbers (`KeyNumbers`) of the index keys the last check of this file looked at, ascending. */
   deps: Int32Array;
+  /** What the file shows: its findings less those a directive silences, plus unused directives. */
   diagnostics: TaxonomyDiagnostic[];
+  /** The findings a `cx-taxonomy-disable` comment silences, with the reasons given. */
+  suppressed: SuppressedDiagnostic[];
 }
 
 /**
@@ -115,7 +120,7 @@ export class TaxonomyWorkspace {
    * `--cache`), without parsing, indexing or checking it. A workspace is either restored whole
    * from a cache or loaded: restored files contribute nothing that rules could look up.
    */
-  restoreFile(uri: string, relativePath: string, text: string, diagnostics: TaxonomyDiagnostic[]): void {
+  restoreFile(uri: string, relativePath: string, text: string, diagnostics: TaxonomyDiagnostic[], suppressed: SuppressedDiagnostic[] = []): void {
     let lines: LineIndex | undefined;
     const file: TaxonomyFile = {
       uri,
@@ -130,7 +135,7 @@ export class TaxonomyWorkspace {
       readers: [],
       models: [],
     };
-    this.files.set(uri, { file, deps: NO_DEPS, diagnostics });
+    this.files.set(uri, { file, deps: NO_DEPS, diagnostics, suppressed });
   }
 
   /** Adds a file that could not be read (not UTF-8, permission denied) so it still shows a problem. */
@@ -152,7 +157,7 @@ export class TaxonomyWorkspace {
     const changed = this.index.replaceFile(uri, file ? this.contribute(file) : undefined);
     const prev = this.files.get(uri);
     if (file) {
-      this.files.set(uri, { file, deps: prev?.deps ?? NO_DEPS, diagnostics: prev?.diagnostics ?? [] });
+      this.files.set(uri, { file, deps: prev?.deps ?? NO_DEPS, diagnostics: prev?.diagnostics ?? [], suppressed: prev?.suppressed ?? [] });
       this.dirty.add(uri);
     } else {
       if (prev) this.forgetDeps(uri, prev.deps);
@@ -332,8 +337,31 @@ export class TaxonomyWorkspace {
       }
     }
     if (this.tracking) this.recordDeps(state, deps);
-    diagnostics.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
-    state.diagnostics = diagnostics;
+    this.suppress(state, diagnostics);
+  }
+
+  /**
+   * Applies the file's `cx-taxonomy-disable` comments to its findings, here where every front end
+   * gets its diagnostics, and adds the directives that silenced nothing at the severity of
+   * `unused-disable-directive` (the CLI turns it off unless asked).
+   */
+  private suppress(state: FileState, diagnostics: TaxonomyDiagnostic[]): void {
+    const byPlace = (a: TaxonomyDiagnostic, b: TaxonomyDiagnostic) =>
+      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+    const directives = directivesOf(state.file);
+    if (directives.length === 0) {
+      state.diagnostics = diagnostics.sort(byPlace);
+      state.suppressed = [];
+      return;
+    }
+    const { kept, suppressed, unused } = applySuppressions(directives, diagnostics, this.ruleIds);
+    const unusedRule = this.rules.find((r) => r.id === unusedDisableDirective.id);
+    const severity = unusedRule ? this.severityOf(unusedRule) : 'off';
+    if (severity !== 'off' && unusedRule?.appliesTo.includes(state.file.kind)) {
+      for (const u of unused) for (const r of unusedDirectiveReports(state.file, u)) kept.push({ ...r, ruleId: unusedRule.id, severity });
+    }
+    state.diagnostics = kept.sort(byPlace);
+    state.suppressed = suppressed.sort(byPlace);
   }
 
   /** Writes back the keys a check of the file looked up, as the difference from its last check. */
@@ -370,9 +398,14 @@ export class TaxonomyWorkspace {
     return this.config.rules[rule.id] ?? rule.defaultSeverity;
   }
 
-  /** The diagnostics of a file as of the last flush. */
+  /** The diagnostics of a file as of the last flush (without those a directive silences). */
   diagnostics(uri: string): readonly TaxonomyDiagnostic[] {
     return this.files.get(uri)?.diagnostics ?? [];
+  }
+
+  /** The findings of a file that a `cx-taxonomy-disable` comment silences, as of the last flush. */
+  suppressed(uri: string): readonly SuppressedDiagnostic[] {
+    return this.files.get(uri)?.suppressed ?? [];
   }
 
   getFile(uri: string): TaxonomyFile | undefined {

@@ -23,6 +23,8 @@ import { labelClash } from './label-clash';
 import { equivalentSameVocabulary } from './equivalent-same-vocabulary';
 import { broaderCycle } from './broader-cycle';
 import { deprecatedLink } from './deprecated-link';
+import { disableDirective } from './disable-directive';
+import { unusedDisableDirective } from './unused-disable-directive';
 import type { Rule } from './types';
 import type { FacetContributor } from '../workspace';
 import { contributeGlossaryLabels } from '../terms/glossary';
@@ -54,6 +56,8 @@ export const ALL_RULES: readonly Rule[] = [
   deprecatedLink,
   unreadableFile,
   configRule,
+  disableDirective,
+  unusedDisableDirective,
 ];
 
 /** The rule ids, for validating `--rule` and the config's `rules` section. */
@@ -74,6 +78,7 @@ export const FILE_LOCAL_RULE_IDS: ReadonlySet<string> = new Set([
   handoffOwner.id,
   kpiConflictUnresolved.id,
   unreadableFile.id,
+  disableDirective.id,
 ]);
 
 /**
