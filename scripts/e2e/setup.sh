@@ -104,6 +104,14 @@ else
     # node-pty's postinstall runs `npx node-gyp`, which would otherwise ask before installing.
     export npm_config_yes=true
     export npm_config_fund=false npm_config_audit=false npm_config_update_notifier=false
+    # node-gyp builds native modules against the running node's headers, which it otherwise
+    # downloads into ~/.cache/node-gyp: unreachable here, and missing on a fresh HOME. Point it at
+    # the headers installed with node itself when they are of the same version.
+    node_prefix="$(dirname "$(dirname "$(readlink -f "$(command -v node)")")")"
+    if [ -z "${npm_config_nodedir:-}" ] && [ -f "$node_prefix/include/node/common.gypi" ] \
+      && [ "$(node -p 'process.versions.node')" = "$(sed -n -E 's/^#define NODE_(MAJOR|MINOR|PATCH)_VERSION ([0-9]+).*/\2/p' "$node_prefix/include/node/node_version.h" | paste -sd.)" ]; then
+      export npm_config_nodedir="$node_prefix"
+    fi
     # Low priority: the machine has two cores shared with other work.
     nice -n 10 npm install --no-save --foreground-scripts --loglevel=warn \
       "code-server@$CODE_SERVER_VERSION" </dev/null

@@ -100,7 +100,8 @@ describe('features: Markdown escaping', () => {
   });
 
   it('escapes line-start markers', () => {
-    assert.equal(escapeMarkdown('- a\n1. b\n# c'), '\\- a\n\\1. b\n\\# c');
+    // A digit cannot be backslash-escaped (CommonMark shows `\1` as it is): the list is broken after its number.
+    assert.equal(escapeMarkdown('- a\n1. b\n# c'), '\\- a\n1\\. b\n\\# c');
   });
 
   it('wraps ids in code spans unless they hold a backtick', () => {
