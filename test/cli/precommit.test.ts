@@ -104,7 +104,22 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, with Debian pre-commit)', fun
     assert.notEqual(head(), before);
   });
 
+  it('takes a commit of a Markdown doc, a README outside the docs globs and the config of a clean taxonomy', () => {
+    // The hook passes every staged Markdown file and the config to `cx-taxonomy lint`: none of
+    // them may be refused as "not a taxonomy file" (exit 2), or no such commit could be made.
+    const doc = 'docs/how-we-talk-about-customers.md';
+    writeFileSync(path.join(work, doc), readFileSync(path.join(work, doc), 'utf8') + '\nOne more line.\n');
+    writeFileSync(path.join(work, 'README.md'), '# Our taxonomy\n');
+    writeFileSync(path.join(work, 'cx-taxonomy.config.yaml'), readFileSync(path.join(work, 'cx-taxonomy.config.yaml'), 'utf8') + '\n# reviewed\n');
+    run('git', ['add', doc, 'README.md', 'cx-taxonomy.config.yaml'], { cwd: work, env });
+    const r = commit('docs and config');
+    assert.equal(r.code, 0, r.output);
+    assert.match(r.output, /cx-taxonomy\.+Passed/);
+  });
+
   it('runs only on taxonomy files, Markdown and the config', () => {
+    // Whatever an earlier test left staged in the temporary repository is dropped.
+    run('git', ['reset', '-q', '--hard', 'HEAD'], { cwd: work, env });
     writeFileSync(path.join(work, 'notes.txt'), 'not a taxonomy file\n');
     run('git', ['add', 'notes.txt'], { cwd: work, env });
     const r = commit('notes');
