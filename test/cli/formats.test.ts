@@ -63,6 +63,7 @@ describe('cli formats on samples/with-problems', () => {
     assert.match(run.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
     const got: Marker[] = [];
     const fingerprints = new Set<string>();
+    const silenced: (Marker & { suppressions: unknown })[] = [];
     for (const res of run.results) {
       assert.equal(driver.rules[res.ruleIndex].id, res.ruleId);
       assert.ok(['error', 'warning', 'note'].includes(res.level));
@@ -75,9 +76,14 @@ describe('cli formats on samples/with-problems', () => {
       assert.match(fp, /^[0-9a-f]{32}:\d+$/);
       assert.ok(!fingerprints.has(fp), 'fingerprints are unique');
       fingerprints.add(fp);
-      got.push({ path: loc.artifactLocation.uri, line: loc.region.startLine, ruleId: res.ruleId });
+      // A finding silenced by a cx-taxonomy-disable comment is a result marked `inSource`, not a problem.
+      if (res.suppressions) silenced.push({ path: loc.artifactLocation.uri, line: loc.region.startLine, ruleId: res.ruleId, suppressions: res.suppressions });
+      else got.push({ path: loc.artifactLocation.uri, line: loc.region.startLine, ruleId: res.ruleId });
     }
     assert.deepEqual(keys(got), keys(expected));
+    assert.deepEqual(silenced, [
+      { path: 'samples/with-problems/docs/how-we-talk-about-customers.md', line: 62, ruleId: 'deprecated-term', suppressions: [{ kind: 'inSource', justification: 'a quotation from the 2019 brief, kept as written' }] },
+    ]);
     const dup = run.results.find((res: { ruleId: string }) => res.ruleId === 'duplicate-id');
     assert.ok(dup.relatedLocations?.length, 'duplicate-id points at the other definition');
     assert.equal(dup.relatedLocations[0].physicalLocation.artifactLocation.uriBaseId, '%SRCROOT%');

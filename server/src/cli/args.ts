@@ -45,6 +45,8 @@ export interface LintOptions {
   /** `--cache`: reuse the diagnostics of an unchanged taxonomy; `--cache-location DIR` keeps them. */
   cache?: boolean;
   cacheLocation?: string;
+  /** `--report-unused-disable-directives[-severity]`: report directives that silence nothing. */
+  reportUnusedDisableDirectives?: Severity;
 }
 
 export interface ExplainOptions {
@@ -188,12 +190,21 @@ function sharedFlag(a: Arg, r: ArgReader, opts: { config?: string; color?: boole
   }
 }
 
+/** A severity as ESLint writes it on its command line (`warn`, `0`-`2`) or as the config does. */
+function directiveSeverity(flag: string, v: string): Severity {
+  const eslint: Record<string, Severity> = { '0': 'off', '1': 'warning', '2': 'error', warn: 'warning' };
+  const sev = eslint[v] ?? v;
+  if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`Unknown severity "${v}" for ${flag}. Use one of: ${SEVERITIES.join(', ')} (or warn, 0, 1, 2).`);
+  return sev as Severity;
+}
+
 function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): CliCommand {
   const r = new ArgReader(argv);
   const opts: LintOptions = { command: 'lint', paths: [], outputs: [], rules: {}, quiet: false };
   // An --output binds to the --format before it; written first, it waits for the next --format.
   let waiting: string | undefined;
   let lastFormat: OutputTarget | undefined;
+  let unusedFlag: string | undefined;
   while (!r.done) {
     const a = r.next();
     if (a.positional !== undefined) {
@@ -235,6 +246,15 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
         if (!knownRules.has(id)) throw new UsageError(`Unknown rule "${id}" in --rule. Known rules: ${[...knownRules].join(', ')}.`);
         if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`Unknown severity "${sev}" for ${id} in --rule. Use one of: ${SEVERITIES.join(', ')}.`);
         opts.rules[id] = sev as Severity;
+        break;
+      }
+      case '--report-unused-disable-directives':
+      case '--report-unused-disable-directives-severity': {
+        // As ESLint: the flag alone reports errors; the other names the severity; not both.
+        const other = a.flag === '--report-unused-disable-directives' ? '--report-unused-disable-directives-severity' : '--report-unused-disable-directives';
+        if (unusedFlag === other) throw new UsageError(`${a.flag} and ${other} cannot be used together.`);
+        unusedFlag = a.flag;
+        opts.reportUnusedDisableDirectives = a.flag === '--report-unused-disable-directives' ? 'error' : directiveSeverity(a.flag, r.value(a.flag, a.inline));
         break;
       }
       case '--cache':

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { RULE_IDS, SEVERITIES, type TaxonomyConfig, type TaxonomyDiagnostic } from '../core';
+import { RULE_IDS, SEVERITIES, type SuppressedDiagnostic, type TaxonomyConfig, type TaxonomyDiagnostic } from '../core';
 import { writeFileAtomicSync } from '../node/safeWrite';
 import { terminalText } from './escape';
 import { TOOL_NAME, VERSION } from './product';
@@ -12,13 +12,17 @@ declare const CX_TAXONOMY_VERSION: string;
 export const DEFAULT_CACHE_LOCATION = '.cx-taxonomy-cache';
 
 /** The layout of a cache file; bump it whenever what is stored changes shape. */
-export const CACHE_FORMAT = 2;
+export const CACHE_FORMAT = 3;
 
-/** What the cache remembers of one file: its content hash and the diagnostics it had. */
+/** What the cache remembers of one file: its content hash, the diagnostics it had and those its directives silenced. */
 export interface CachedFile {
   hash: string;
   diagnostics: TaxonomyDiagnostic[];
+  suppressed: SuppressedDiagnostic[];
 }
+
+/** What a cache hit restores of one file. */
+export type CachedResult = Omit<CachedFile, 'hash'>;
 
 interface CacheFile {
   tool: string;
@@ -82,7 +86,7 @@ export class LintCache {
    * cache file that is not one this version wrote (not JSON, another tool or version, a field
    * missing or of the wrong type) is ignored with one warning, and the run re-checks and rewrites it.
    */
-  lookup(hashes: ReadonlyMap<string, string>): Map<string, TaxonomyDiagnostic[]> | undefined {
+  lookup(hashes: ReadonlyMap<string, string>): Map<string, CachedResult> | undefined {
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
@@ -104,11 +108,11 @@ export class LintCache {
     }
     const valid = stored as CacheFile;
     if (valid.key !== this.key || Object.keys(valid.files).length !== hashes.size) return undefined;
-    const out = new Map<string, TaxonomyDiagnostic[]>();
+    const out = new Map<string, CachedResult>();
     for (const [rel, hash] of hashes) {
       const f = Object.prototype.hasOwnProperty.call(valid.files, rel) ? valid.files[rel] : undefined;
       if (!f || f.hash !== hash) return undefined;
-      out.set(rel, f.diagnostics);
+      out.set(rel, { diagnostics: f.diagnostics, suppressed: f.suppressed });
     }
     return out;
   }
@@ -140,13 +144,17 @@ function isDiagnostic(v: unknown): boolean {
   return Array.isArray(v.related) && v.related.every((r) => isObject(r) && typeof r.message === 'string' && isObject(r.location) && typeof r.location.uri === 'string' && isRange(r.location.range));
 }
 
+function isSuppressed(v: unknown): boolean {
+  return isDiagnostic(v) && isObject(v) && Array.isArray(v.suppressions) && v.suppressions.every((s) => isObject(s) && s.kind === 'directive' && typeof s.justification === 'string');
+}
+
 /** Why a parsed cache file is not one this version of the tool wrote, or undefined when it is. */
 function cacheFileProblem(v: unknown): string | undefined {
   if (!isObject(v) || v.tool !== TOOL_NAME) return `it is not a ${TOOL_NAME} cache`;
   if (v.format !== CACHE_FORMAT || v.version !== VERSION) return `it was written by another version (${terminalText(String(v.version)).slice(0, 20)})`;
   if (typeof v.key !== 'string' || !isObject(v.files)) return 'it is malformed';
   for (const f of Object.values(v.files)) {
-    if (!isObject(f) || typeof f.hash !== 'string' || !Array.isArray(f.diagnostics) || !f.diagnostics.every(isDiagnostic)) return 'it is malformed';
+    if (!isObject(f) || typeof f.hash !== 'string' || !Array.isArray(f.diagnostics) || !f.diagnostics.every(isDiagnostic) || !Array.isArray(f.suppressed) || !f.suppressed.every(isSuppressed)) return 'it is malformed';
   }
   return undefined;
 }

@@ -38,6 +38,10 @@ Options:
   --rule <id=severity>     override a rule's severity (off, hint, info, warning, error); repeatable
   -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml (or .yml)
   -q, --quiet              errors only: warnings, info and hints are not reported or counted
+  --report-unused-disable-directives
+                           report cx-taxonomy-disable comments that silence nothing, as errors
+  --report-unused-disable-directives-severity <severity>
+                           the same at a severity (off, hint, info, warning, error; warn, 0-2)
   --cache                  reuse the results of the last run when nothing changed (tool, rules, config, files)
   --cache-location <dir>   where --cache keeps them (default .cx-taxonomy-cache/); implies --cache
   --color, --no-color      force colours on or off (default: on for a terminal, off when

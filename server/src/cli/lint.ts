@@ -22,6 +22,7 @@ export function reportsOf(taxonomies: readonly LoadedTaxonomy[], cwd: string): F
         relativePath: reportPath(uri, cwd),
         source: file.text,
         diagnostics: [...t.workspace.diagnostics(uri)],
+        suppressed: [...t.workspace.suppressed(uri)],
       });
     }
   }

@@ -74,7 +74,8 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
       ids.forEach((id, i) => {
         const r = results[i];
         const decoded = r.bytes !== undefined ? decodeText(r.bytes) : undefined;
-        if (!r.gone) ws.restoreFile(id, rels[i], decoded?.ok ? decoded.text : '', hit.get(rels[i]) ?? []);
+        const cached = hit.get(rels[i]);
+        if (!r.gone) ws.restoreFile(id, rels[i], decoded?.ok ? decoded.text : '', cached?.diagnostics ?? [], cached?.suppressed ?? []);
         o.tick?.();
       });
       return;
@@ -105,7 +106,7 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
   const files = new Map<string, CachedFile>();
   for (const id of ids) {
     const rel = host.relativePath(id);
-    files.set(rel, { hash: hashes.get(rel)!, diagnostics: [...ws.diagnostics(id)] });
+    files.set(rel, { hash: hashes.get(rel)!, diagnostics: [...ws.diagnostics(id)], suppressed: [...ws.suppressed(id)] });
   }
   cache.store(files);
 }

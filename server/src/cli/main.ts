@@ -55,7 +55,7 @@ async function load(opts: LoadOptions, io: CliIo): Promise<LoadedTaxonomy[]> {
 }
 
 async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
-  const taxonomies = await load({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache, cacheLocation: cmd.cacheLocation }, io);
+  const taxonomies = await load({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache, cacheLocation: cmd.cacheLocation, reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives }, io);
   let reports = reportsOf(taxonomies, io.cwd);
   if (cmd.quiet) reports = errorsOnly(reports);
   // Every output is checked before any is written: a refused one leaves the others unwritten too.

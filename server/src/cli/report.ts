@@ -1,4 +1,4 @@
-import type { Rule, TaxonomyDiagnostic } from '../core';
+import type { Rule, SuppressedDiagnostic, TaxonomyDiagnostic } from '../core';
 
 /** One file's problems, as every formatter receives them. */
 export interface FileReport {
@@ -9,6 +9,11 @@ export interface FileReport {
   /** The file's text, for formatters that quote the offending line. */
   source?: string;
   diagnostics: TaxonomyDiagnostic[];
+  /**
+   * Findings a `cx-taxonomy-disable` comment silences: the JSON and SARIF reports list them as
+   * suppressed, the other formats leave them out, and they never count toward the exit code.
+   */
+  suppressed?: SuppressedDiagnostic[];
 }
 
 /** Counts used by the summary line and the exit code. */

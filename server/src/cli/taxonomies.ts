@@ -13,6 +13,7 @@ import {
   RULE_IDS,
   TAXONOMY_KINDS,
   taxonomyKindOf,
+  UNUSED_DISABLE_DIRECTIVE_RULE_ID,
   type FileHost,
   type FoundRoot,
   type Severity,
@@ -32,6 +33,12 @@ export interface LoadOptions {
   config?: string;
   /** Severity overrides on top of the config (`--rule`). */
   rules?: Record<string, Severity>;
+  /**
+   * The severity of `unused-disable-directive` (`--report-unused-disable-directives`). Without it
+   * the CLI reports unused directives only when the config or `--rule` names the rule, as ESLint
+   * reports them only when asked.
+   */
+  reportUnusedDisableDirectives?: Severity;
   /** Reuse the diagnostics of an unchanged taxonomy (`--cache`), kept in `cacheLocation`. */
   cache?: boolean;
   cacheLocation?: string;
@@ -165,7 +172,9 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
         if (CONFIG_FILE_NAMES.filter((n) => byRel.has(groupRoot ? `${groupRoot}/${n}` : n)).length > 1) throw conflictIn(groupDir);
         config = await readConfigStrict(byRel.get(configRel)!, cwd, groupDir);
       }
-      if (opts.rules) config = { ...config, rules: { ...config.rules, ...opts.rules } };
+      const rules = { ...config.rules, ...opts.rules };
+      rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] = opts.reportUnusedDisableDirectives ?? rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] ?? 'off';
+      config = { ...config, rules };
       const ws = createTaxonomyWorkspace(config, { trackDependencies: false });
       const groupHost: FileHost = {
         listFiles: () => ids,

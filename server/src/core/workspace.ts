@@ -346,11 +346,9 @@ export class TaxonomyWorkspace {
    * `unused-disable-directive` (the CLI turns it off unless asked).
    */
   private suppress(state: FileState, diagnostics: TaxonomyDiagnostic[]): void {
-    const byPlace = (a: TaxonomyDiagnostic, b: TaxonomyDiagnostic) =>
-      a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
     const directives = directivesOf(state.file);
     if (directives.length === 0) {
-      state.diagnostics = diagnostics.sort(byPlace);
+      state.diagnostics = diagnostics.sort(diagnosticOrder);
       state.suppressed = [];
       return;
     }
@@ -360,8 +358,8 @@ export class TaxonomyWorkspace {
     if (severity !== 'off' && unusedRule?.appliesTo.includes(state.file.kind)) {
       for (const u of unused) for (const r of unusedDirectiveReports(state.file, u)) kept.push({ ...r, ruleId: unusedRule.id, severity });
     }
-    state.diagnostics = kept.sort(byPlace);
-    state.suppressed = suppressed.sort(byPlace);
+    state.diagnostics = kept.sort(diagnosticOrder);
+    state.suppressed = suppressed.sort(diagnosticOrder);
   }
 
   /** Writes back the keys a check of the file looked up, as the difference from its last check. */
@@ -428,6 +426,11 @@ export class TaxonomyWorkspace {
 }
 
 const NO_DEPS = new Int32Array(0);
+
+/** The order of a file's diagnostics in every report: by start position, then rule id. */
+export function diagnosticOrder(a: TaxonomyDiagnostic, b: TaxonomyDiagnostic): number {
+  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+}
 
 /**
  * Numbers for the index keys files depend on. A check looks up thousands of keys, each a string

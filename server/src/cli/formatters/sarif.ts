@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { LineIndex, type Range, type Rule, type TaxonomyDiagnostic } from '../../core';
+import { diagnosticOrder, LineIndex, type Range, type Rule, type Suppression, type TaxonomyDiagnostic } from '../../core';
 import { jsonText } from '../escape';
 import { reportPath } from '../lint';
 import { INFORMATION_URI, TOOL_NAME } from '../product';
@@ -76,7 +76,10 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
   for (const r of reports) {
     const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
     const seen = new Map<string, number>();
-    for (const d of r.diagnostics) {
+    // Silenced findings are results too, marked `inSource` with the reason written, in place
+    // among the others so that a finding keeps its fingerprint when it is silenced.
+    const all: (TaxonomyDiagnostic & { suppressions?: Suppression[] })[] = r.suppressed?.length ? [...r.diagnostics, ...r.suppressed].sort(diagnosticOrder) : r.diagnostics;
+    for (const d of all) {
       const lineText = lines?.lineText(d.range.start.line) ?? '';
       const key = `${d.ruleId}\u0000${lineText.trim()}`;
       const occurrence = seen.get(key) ?? 0;
@@ -102,6 +105,7 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
           : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(d.ruleId, r.relativePath, lineText, occurrence) },
         ...(d.severity === 'hint' || d.severity === 'info' ? { properties: { severity: d.severity } } : {}),
+        ...(d.suppressions ? { suppressions: d.suppressions.map((s) => ({ kind: 'inSource', ...(s.justification ? { justification: s.justification } : {}) })) } : {}),
       });
     }
   }
