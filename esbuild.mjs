@@ -4,8 +4,15 @@
 // Every package but `vscode` is bundled, so the npm package and the .vsix need no dependencies.
 // It prints nothing on stdout (esbuild logs warnings and errors on stderr): it runs as `prepare`
 // inside `npm pack`, whose stdout is read as the tarball's name (pre-commit does).
-import * as esbuild from 'esbuild';
 import { readFileSync } from 'node:fs';
+
+// `npm install <path to a clone>` runs this in a clone whose devDependencies were never installed:
+// say what to do rather than print a module-resolution stack.
+const esbuild = await import('esbuild').catch((e) => {
+  if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
+  process.stderr.write('cx-taxonomy: esbuild is not installed here: run `npm ci` in this folder first (it installs the build tools and builds dist/).\n');
+  process.exit(1);
+});
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
