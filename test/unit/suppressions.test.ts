@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { formatDirective, type TaxonomyWorkspace } from '../../server/src/core';
+import { directiveLineFor, formatDirective, type TaxonomyWorkspace } from '../../server/src/core';
 import { lines, uriOf } from '../support/workspace';
 import { applyEdits, taxonomy } from './terms/support';
 
@@ -161,6 +161,18 @@ describe('inline suppressions (cx-taxonomy-disable comments)', () => {
       const ws = taxonomy({ [doc]: lines('# Guide', '<!-- cx-taxonomy-disable-next-line deprecated-terms -->', 'Our target group is families.').replace(/\n/g, '\r\n') });
       assert.deepEqual(shown(ws), { shown: ['2 disable-directive', '3 deprecated-term'], suppressed: [] });
     });
+  });
+
+  it('directiveLineFor: a next-line comment for a line inside a block scalar goes above the line it starts on', () => {
+    const segment = lines('kind: segment', 'id: families', 'description: >', '  Households with children, the', '  target group of the bundle.', 'name: Families');
+    const ws = taxonomy({ 's.segment.yaml': segment });
+    const file = ws.getFile(uriOf('s.segment.yaml'))!;
+    assert.deepEqual([0, 2, 3, 4, 5].map((l) => directiveLineFor(file, l)), [0, 2, 2, 2, 5]);
+  });
+
+  it('a byte order mark before the first comment block keeps a file-level directive at the top', () => {
+    const ws = taxonomy({ [J]: '\ufeff# cx-taxonomy-disable touchpoint-owner\n' + journey(...touchpoint('a')) });
+    assert.deepEqual(outcome(ws, J), { shown: [], suppressed: ['12 touchpoint-owner: '] });
   });
 
   it('formatDirective writes comments that read back as the directive', () => {

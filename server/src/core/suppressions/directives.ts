@@ -103,15 +103,20 @@ function readDirective(
   return d;
 }
 
+/** The comments of a YAML file and the lines its multi-line values span, from one lexer pass. */
+interface YamlScan {
+  comments: { start: number; end: number; atTop: boolean }[];
+  /** The last line of each value that starts on a line and runs over several, by its first line. */
+  valueEnds: Map<number, number>;
+}
+
 /**
  * YAML comments from the lexer. Offsets advance by each token's source, except for the lexer's
  * control tokens (document mode, flow error end, scalar marker), exactly as the `yaml` Parser
  * counts them; the token after a scalar marker is a plain or block scalar's text, never a comment.
  */
-function yamlDirectives(file: TaxonomyFile): DisableDirective[] {
-  const text = file.text;
-  const comments: { start: number; end: number; atTop: boolean }[] = [];
-  // The last line of each value that starts on a line and runs over several, by its first line.
+function scanYaml(file: TaxonomyFile): YamlScan {
+  const comments: YamlScan['comments'] = [];
   const valueEnds = new Map<number, number>();
   let offset = 0;
   let atTop = true;
@@ -124,7 +129,7 @@ function yamlDirectives(file: TaxonomyFile): DisableDirective[] {
     const last = file.lines.positionAt(end).line;
     if (last > first) valueEnds.set(first, Math.max(last, valueEnds.get(first) ?? first));
   };
-  for (const token of new Lexer().lex(text)) {
+  for (const token of new Lexer().lex(file.text)) {
     if (token === '\u0002' || token === '\u0018') continue;
     if (token === '\u001f') {
       scalarNext = true;
@@ -150,12 +155,30 @@ function yamlDirectives(file: TaxonomyFile): DisableDirective[] {
     }
     offset += token.length;
   }
+  return { comments, valueEnds };
+}
+
+function yamlDirectives(file: TaxonomyFile): DisableDirective[] {
+  const { comments, valueEnds } = scanYaml(file);
   const out: DisableDirective[] = [];
   for (const c of comments) {
     const d = readDirective(file, 'yaml', { start: c.start, end: c.end, bodyStart: c.start + 1, bodyEnd: c.end }, c.atTop, valueEnds);
     if (d) out.push(d);
   }
   return out;
+}
+
+/**
+ * The line a `disable-next-line` comment must stand above to cover a finding on `line` (zero-based):
+ * that line itself, or in YAML, when it lies inside a value running over several lines (a block
+ * scalar, a long quoted text), the line that value starts on, since a comment inside the value
+ * would be part of its text. For the editor's "disable for this line" action.
+ */
+export function directiveLineFor(file: TaxonomyFile, line: number): number {
+  if (file.kind === 'markdown' || file.unreadable) return line;
+  let best = line;
+  for (const [first, last] of scanYaml(file).valueEnds) if (first < best && line <= last) best = first;
+  return best;
 }
 
 /** A `---` block at the very top of a Markdown file; its end offset, or 0. */
