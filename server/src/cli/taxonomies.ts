@@ -120,7 +120,8 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
   }
   for (const s of starts) {
     if (s.isDir) continue;
-    if (!fileKindOf(s.abs)) throw new UsageError(`${s.given} is not a taxonomy file: name it by its kind (${SUFFIXES}) or give a folder.`);
+    // Markdown docs and the config are what a pre-commit hook passes beside the taxonomy files.
+    if (!fileKindOf(s.abs)) throw new UsageError(`${s.given} is not a taxonomy file, a Markdown doc or a config: name it by its kind (${SUFFIXES}) or give a folder.`);
   }
   const explicitConfig = opts.config ? await readConfigStrict(path.resolve(cwd, opts.config), cwd) : undefined;
   const shown = (dir: string) => path.relative(cwd, dir) || '.';
@@ -162,10 +163,12 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       const configRel = configPathIn(groupRoot, byRel);
       let config: TaxonomyConfig = explicitConfig ?? defaultConfig();
       const ids = rels.map((r) => byRel.get(r)!);
-      // A taxonomy none of whose files the user named is not read at all (nor is its config).
-      if (!ids.some((id) => inScope(id) && taxonomyKindOf(id))) {
-        const named = starts.find((s) => !s.isDir && ids.includes(s.abs));
-        if (named) throw new UsageError(`${named.given} is not a taxonomy file.`);
+      // A taxonomy none of whose files the user named is not read at all (nor is its config); a
+      // Markdown file or config named where there is no taxonomy is passed over with a warning,
+      // as ESLint does for an ignored file, so a hook given a stray README does not fail.
+      if (!ids.some((id) => inScope(id))) continue;
+      if (!ids.some((id) => taxonomyKindOf(id))) {
+        for (const s of starts) if (!s.isDir && ids.includes(s.abs)) opts.warn?.(`${s.given}: skipped, no taxonomy files around it.`);
         continue;
       }
       if (!explicitConfig && configRel !== undefined) {
@@ -187,11 +190,13 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       };
       const load = ids.filter((id) => host.relativePath(id) === configRel || ws.accepts(groupHost.relativePath(id)));
       for (const s of starts) {
-        if (!s.isDir && ids.includes(s.abs) && !load.includes(s.abs)) throw new UsageError(`${s.given} is ignored by the taxonomy's config (its \`ignore\` or \`docs\` globs).`);
+        if (!s.isDir && ids.includes(s.abs) && !load.includes(s.abs)) opts.warn?.(`${s.given}: skipped, the taxonomy's config does not check it (its \`ignore\` or \`docs\` globs).`);
       }
       groups.push({ root: groupDir, ws, host: groupHost, load });
     }
   }
+  // Only named files, every one passed over above: nothing to check, which is not a usage error.
+  if (groups.length === 0 && starts.every((s) => !s.isDir)) return [];
   if (groups.length === 0) throw new UsageError(`No taxonomy files (${SUFFIXES}, or .yml) in ${opts.paths.join(', ')}.`);
 
   const total = groups.reduce((n, g) => n + g.load.length, 0);
