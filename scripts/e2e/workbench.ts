@@ -197,16 +197,47 @@ export class Workbench {
     await panel.waitFor({ state: 'visible', timeout: timeoutMs });
   }
 
-  /** The rows the Problems panel shows now (opens it first). */
+  /**
+   * Every row of the Problems panel (opens it first). The list is virtual: only the rows in view
+   * exist in the page, so it is scrolled from the top to the end, a viewport at a time, as a
+   * user would, and the rows seen on the way are returned in order.
+   */
   async problems(): Promise<ProblemRow[]> {
     await this.openProblems();
-    return this.page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
-      rows.map((row: any) => ({
-        label: String(row.getAttribute('aria-label') ?? ''),
-        text: String(row.innerText ?? '').replace(/\s+/g, ' ').trim(),
-        isFile: !!row.querySelector('.file-icon, .markers-panel-container .resource-label, .monaco-icon-label.file-icon'),
-      })),
-    );
+    const visible = () =>
+      this.page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
+        rows.map((row: any) => ({
+          label: String(row.getAttribute('aria-label') ?? ''),
+          text: String(row.innerText ?? '').replace(/\s+/g, ' ').trim(),
+          isFile: !!row.querySelector('.file-icon, .markers-panel-container .resource-label, .monaco-icon-label.file-icon'),
+        })),
+      );
+    const box = await this.page.locator('.markers-panel .monaco-list').first().boundingBox();
+    if (!box || box.height < 10) return visible();
+    // Two animation frames: the wheel is handled in the first, the rows of the new position drawn by the second.
+    const frame = () => this.page.evaluate(() => new Promise<void>((resolve) => (globalThis as unknown as { requestAnimationFrame(cb: () => void): void }).requestAnimationFrame(() => resolve())));
+    const nextFrame = async () => {
+      await frame();
+      await frame();
+    };
+    await this.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    await this.page.mouse.wheel(0, -1_000_000);
+    await nextFrame();
+    const seen = new Map<string, ProblemRow>();
+    for (let page = 0; page < 100; page++) {
+      let added = 0;
+      for (const row of await visible()) {
+        const key = `${row.label}\u0000${row.text}`;
+        if (!seen.has(key)) {
+          seen.set(key, row);
+          added++;
+        }
+      }
+      if (added === 0 && page > 0) break;
+      await this.page.mouse.wheel(0, Math.max(40, box.height * 0.8));
+      await nextFrame();
+    }
+    return [...seen.values()];
   }
 
   /** Waits until a Problems row's label or text matches, and returns the rows then. */
