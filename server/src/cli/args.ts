@@ -47,6 +47,16 @@ export interface LintOptions {
   cacheLocation?: string;
   /** `--report-unused-disable-directives[-severity]`: report directives that silence nothing. */
   reportUnusedDisableDirectives?: Severity;
+  /** `--suppress-all`: record every current finding in the baseline (cx-taxonomy-suppressions.json). */
+  suppressAll?: boolean;
+  /** `--suppress-rule <id>` (repeatable): record the current findings of these rules only. */
+  suppressRules?: string[];
+  /** `--prune-suppressions`: lower the baseline's counts to what is found now. */
+  pruneSuppressions?: boolean;
+  /** `--suppressions-location <file>`: the baseline file, instead of one at each taxonomy's root. */
+  suppressionsLocation?: string;
+  /** `--changed-since <git-ref>`: report on the files changed since the ref and the files that depend on them. */
+  changedSince?: string;
 }
 
 export interface ExplainOptions {
@@ -257,6 +267,24 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
         opts.reportUnusedDisableDirectives = a.flag === '--report-unused-disable-directives' ? 'error' : directiveSeverity(a.flag, r.value(a.flag, a.inline));
         break;
       }
+      case '--suppress-all':
+        opts.suppressAll = true;
+        break;
+      case '--suppress-rule': {
+        const id = r.value(a.flag, a.inline);
+        if (!knownRules.has(id)) throw new UsageError(`Unknown rule "${id}" in --suppress-rule. Known rules: ${[...knownRules].join(', ')}.`);
+        (opts.suppressRules ??= []).push(id);
+        break;
+      }
+      case '--prune-suppressions':
+        opts.pruneSuppressions = true;
+        break;
+      case '--suppressions-location':
+        opts.suppressionsLocation = r.value(a.flag, a.inline);
+        break;
+      case '--changed-since':
+        opts.changedSince = r.value(a.flag, a.inline);
+        break;
       case '--cache':
         opts.cache = true;
         break;
@@ -288,6 +316,9 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
     if (files.has(o.output)) throw new UsageError(`--output ${o.output} is given twice; give each format its own file.`);
     files.add(o.output);
   }
+  // As ESLint: recording and pruning the baseline are separate runs.
+  if (opts.suppressAll && opts.suppressRules) throw new UsageError('--suppress-all and --suppress-rule cannot be used together.');
+  if (opts.pruneSuppressions && (opts.suppressAll || opts.suppressRules)) throw new UsageError(`--prune-suppressions and ${opts.suppressAll ? '--suppress-all' : '--suppress-rule'} cannot be used together.`);
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }

@@ -42,6 +42,16 @@ Options:
                            report cx-taxonomy-disable comments that silence nothing, as errors
   --report-unused-disable-directives-severity <severity>
                            the same at a severity (off, hint, info, warning, error; warn, 0-2)
+  --suppress-all           record every error and warning found in the baseline,
+                           cx-taxonomy-suppressions.json at the taxonomy's root: they stop
+                           failing the run, and a new one still fails it
+  --suppress-rule <id>     the same for one rule's findings only; repeatable
+  --prune-suppressions     lower the baseline's counts to what is found now (after fixes)
+  --suppressions-location <file>
+                           the baseline file to use instead (its paths stay relative to the
+                           taxonomy's root); give it on every run
+  --changed-since <ref>    report only on the files changed since a Git ref (committed, staged,
+                           unstaged or untracked) and the files whose problems depend on them
   --cache                  reuse the results of the last run when nothing changed (tool, rules, config, files)
   --cache-location <dir>   where --cache keeps them (default .cx-taxonomy-cache/); implies --cache
   --color, --no-color      force colours on or off (default: on for a terminal, off when

@@ -1,6 +1,8 @@
 import * as path from 'node:path';
 import { ALL_RULES, RULE_IDS } from '../core';
 import { isStdout, parseArgs, UsageError, type ExplainOptions, type ExportGlossaryOptions, type LintOptions, type OwnershipReportOptions } from './args';
+import { applyBaselines } from './baselineFile';
+import { gitChanges, narrowToChanged } from './changedSince';
 import { useColor } from './color';
 import { explain } from './explain';
 import { FORMATTERS } from './formatters';
@@ -55,8 +57,12 @@ async function load(opts: LoadOptions, io: CliIo): Promise<LoadedTaxonomy[]> {
 }
 
 async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
-  const taxonomies = await load({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache, cacheLocation: cmd.cacheLocation, reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives }, io);
+  // A bad ref fails before anything is read.
+  const changes = cmd.changedSince !== undefined ? await gitChanges(cmd.changedSince, io.cwd, io.env) : undefined;
+  let taxonomies = await load({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache, cacheLocation: cmd.cacheLocation, reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives, trackDependencies: changes !== undefined }, io);
+  if (changes) taxonomies = await narrowToChanged(taxonomies, changes);
   let reports = reportsOf(taxonomies, io.cwd);
+  reports = await applyBaselines(reports, taxonomies, { suppressAll: cmd.suppressAll, suppressRules: cmd.suppressRules, prune: cmd.pruneSuppressions, location: cmd.suppressionsLocation }, io.cwd, warner(io));
   if (cmd.quiet) reports = errorsOnly(reports);
   // Every output is checked before any is written: a refused one leaves the others unwritten too.
   const guard: OutputGuard = { cwd: io.cwd, inputs: cmd.paths, taxonomies };

@@ -44,6 +44,12 @@ export interface LoadOptions {
   cacheLocation?: string;
   /** One line of warning for the user (a link not followed, a cache ignored); stderr in the CLI. */
   warn?: (line: string) => void;
+  /**
+   * Record which files each file's findings depend on, and check every file (`--changed-since`
+   * finds the files that depend on a change this way). The cache is not used then: a taxonomy
+   * restored from it has no index to look dependencies up in.
+   */
+  trackDependencies?: boolean;
 }
 
 /** One taxonomy: a folder with its config (or none) and every file under it, loaded and checked. */
@@ -178,7 +184,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       const rules = { ...config.rules, ...opts.rules };
       rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] = opts.reportUnusedDisableDirectives ?? rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] ?? 'off';
       config = { ...config, rules };
-      const ws = createTaxonomyWorkspace(config, { trackDependencies: false });
+      const ws = createTaxonomyWorkspace(config, { trackDependencies: opts.trackDependencies === true });
       const groupHost: FileHost = {
         listFiles: () => ids,
         readFile: (id) => host.readFile(id),
@@ -203,13 +209,13 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
   let done = 0;
   const out: LoadedTaxonomy[] = [];
   for (const g of groups) {
-    const cacheLocation = opts.cache ? path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
+    const cacheLocation = opts.cache && !opts.trackDependencies ? path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
     await loadGroup(g.ws, g.host, g.load, { root: g.root, cacheLocation, warn: opts.warn, tick: () => progress?.(++done, total) });
     // Only the files reported on are checked; the others are read for their ids, which is all a
     // rule looks at, so one file linted in a large taxonomy is not the price of linting them all.
     // (With --cache every file was checked, to be remembered.)
     const scope = g.load.filter(inScope);
-    if (scope.length === g.load.length) g.ws.flush();
+    if (scope.length === g.load.length || opts.trackDependencies) g.ws.flush();
     else for (const id of scope) g.ws.flushFile(id);
     out.push({ root: g.root, workspace: g.ws, inScope: scope });
   }

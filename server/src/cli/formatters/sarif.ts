@@ -105,7 +105,7 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
           : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(d.ruleId, r.relativePath, lineText, occurrence) },
         ...(d.severity === 'hint' || d.severity === 'info' ? { properties: { severity: d.severity } } : {}),
-        ...(d.suppressions ? { suppressions: d.suppressions.map((s) => ({ kind: 'inSource', ...(s.justification ? { justification: s.justification } : {}) })) } : {}),
+        ...(d.suppressions ? { suppressions: d.suppressions.map((s) => ({ kind: s.kind === 'file' ? 'external' : 'inSource', ...(s.justification ? { justification: s.justification } : {}) })) } : {}),
       });
     }
   }

@@ -3,7 +3,8 @@ import type { DirectiveRule, DisableDirective } from './directives';
 
 /** Why a finding is not shown, in ESLint's shape (`suppressions` of a suppressed message). */
 export interface Suppression {
-  kind: 'directive';
+  /** `directive`: a `cx-taxonomy-disable` comment; `file`: the CLI's baseline (cx-taxonomy-suppressions.json). */
+  kind: 'directive' | 'file';
   /** The reason written after ` -- `; empty when none was given. */
   justification: string;
 }
