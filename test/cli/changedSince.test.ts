@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLEAN, cli, ROOT } from './support/cli';
@@ -112,6 +112,22 @@ describe('cli: lint --changed-since <git-ref>', () => {
     git('commit', '-q', '-m', 'ignore');
     cpSync(file('kpis/arpu.kpi.yaml'), file('scratch/copy.kpi.yaml'));
     assert.deepEqual([...(await reported('HEAD')).files.keys()], []);
+  });
+
+  it("never runs a program the repository's config names (core.fsmonitor)", async () => {
+    const marker = path.join(dir, '..', `${path.basename(dir)}-fsmonitor-ran`);
+    const hook = path.join(dir, '..', `${path.basename(dir)}-fsmonitor.sh`);
+    writeFileSync(hook, `#!/bin/sh\necho ran > '${marker}'\n`, { mode: 0o755 });
+    try {
+      git('config', 'core.fsmonitor', hook);
+      edit('personas/remote-professional.persona.yaml', /^name: .*$/m, 'name: Remote professional (renamed)');
+      const r = await reported('HEAD');
+      assert.ok(r.files.has('personas/remote-professional.persona.yaml'));
+      assert.equal(existsSync(marker), false, 'the fsmonitor program ran');
+    } finally {
+      rmSync(hook, { force: true });
+      rmSync(marker, { force: true });
+    }
   });
 
   it('a ref git does not know, or no repository, is a usage error in one line (exit 2)', async () => {

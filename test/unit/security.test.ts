@@ -86,10 +86,13 @@ describe('security', () => {
         [/\brequire\.resolve\s*\(|createRequire\s*\(/, 'module resolution at run time'],
         [/setTimeout\s*\(\s*['"`]|setInterval\s*\(\s*['"`]/, 'timers with code strings'],
       ];
+      // The one process started: git, for `lint --changed-since` only, without a shell and with
+      // the repository's settings that name a program overridden (changedSince.test.ts checks it).
+      const allowed = new Set(['server/src/node/git.ts: child processes']);
       const found: string[] = [];
       for (const f of files) {
         const text = code(f);
-        for (const [re, what] of forbidden) if (re.test(text)) found.push(`${f}: ${what}`);
+        for (const [re, what] of forbidden) if (re.test(text) && !allowed.has(`${f}: ${what}`)) found.push(`${f}: ${what}`);
       }
       assert.deepEqual(found, []);
     });

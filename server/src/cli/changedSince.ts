@@ -1,7 +1,7 @@
-import { execFile } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, decodeText, type TaxonomyWorkspace } from '../core';
+import { GitError, runGit } from '../node/git';
 import { isWithin } from '../node/nodeFileHost';
 import { UsageError } from './args';
 import type { LoadedTaxonomy } from './taxonomies';
@@ -22,27 +22,14 @@ export interface GitChanges {
   readAtRef(files: readonly string[]): Promise<Map<string, Uint8Array>>;
 }
 
-/** Git's output can be large (a big diff's names, a batch of old files). */
-const MAX_BUFFER = 256 * 1024 * 1024;
-
-interface GitResult {
-  stdout: Buffer;
-}
-
-/** Runs git without a shell: no argument is ever read as shell syntax. */
-function git(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, input?: string): Promise<GitResult> {
-  return new Promise((resolve, reject) => {
-    // A test or caller may pass an environment without PATH: git is still found on ours.
-    const childEnv = env.PATH === undefined && process.env.PATH !== undefined ? { ...env, PATH: process.env.PATH } : env;
-    const child = execFile('git', [...args], { cwd, env: childEnv, encoding: 'buffer', maxBuffer: MAX_BUFFER }, (err, stdout, stderr) => {
-      if (!err) return resolve({ stdout });
-      const code = (err as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') return reject(new UsageError('--changed-since needs git, which was not found on the PATH.'));
-      const first = stderr.toString('utf8').split(/\r?\n/).find((l) => l.trim() !== '');
-      reject(Object.assign(new Error(first ?? err.message), { gitFailed: true }));
-    });
-    if (input !== undefined) child.stdin?.end(input);
-  });
+/** Runs git for the CLI: git missing is a usage error, like any other thing the run needs. */
+async function git(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv, input?: string): Promise<Buffer> {
+  try {
+    return await runGit(args, cwd, env, input);
+  } catch (err) {
+    if (err instanceof GitError && err.notFound) throw new UsageError('--changed-since needs git, which was not found on the PATH.');
+    throw err;
+  }
 }
 
 const nulSplit = (b: Buffer): string[] => b.toString('utf8').split('\0').filter((s) => s !== '');
@@ -58,20 +45,20 @@ export async function gitChanges(ref: string, cwd: string, env: NodeJS.ProcessEn
   if (ref.startsWith('-') || ref.trim() === '') throw new UsageError(`--changed-since: "${ref}" is not a Git ref.`);
   let top: string;
   try {
-    top = (await git(['rev-parse', '--show-toplevel'], cwd, env)).stdout.toString('utf8').trim();
+    top = (await git(['rev-parse', '--show-toplevel'], cwd, env)).toString('utf8').trim();
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`--changed-since needs a Git repository, and git says: ${(err as Error).message}`);
   }
   let commit: string;
   try {
-    commit = (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top, env)).stdout.toString('utf8').trim();
+    commit = (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top, env)).toString('utf8').trim();
   } catch (err) {
     if (err instanceof UsageError) throw err;
     throw new UsageError(`--changed-since: unknown Git ref "${ref}" (no commit of that name in ${path.basename(top)}).`);
   }
   const [diff, untracked] = await Promise.all([git(['diff', '--name-only', '--no-renames', '--no-ext-diff', '-z', commit, '--'], top, env), git(['ls-files', '--others', '--exclude-standard', '-z'], top, env)]);
-  const rels = [...new Set([...nulSplit(diff.stdout), ...nulSplit(untracked.stdout)])];
+  const rels = [...new Set([...nulSplit(diff), ...nulSplit(untracked)])];
   const abs = (rel: string) => path.join(top, ...rel.split('/'));
   return {
     commit,
@@ -82,7 +69,7 @@ export async function gitChanges(ref: string, cwd: string, env: NodeJS.ProcessEn
       // for that way, and is taken as absent at the ref (so only its new version is checked).
       const asked = files.map((f) => ({ file: f, rel: path.relative(top, f).split(path.sep).join('/') })).filter((a) => !a.rel.startsWith('..') && !/[\r\n]/.test(a.rel));
       if (asked.length === 0) return out;
-      const { stdout } = await git(['cat-file', '--batch'], top, env, asked.map((a) => `${commit}:${a.rel}\n`).join(''));
+      const stdout = await git(['cat-file', '--batch'], top, env, asked.map((a) => `${commit}:${a.rel}\n`).join(''));
       let at = 0;
       for (const a of asked) {
         const eol = stdout.indexOf(0x0a, at);
