@@ -136,6 +136,18 @@ describe('cli: lint --changed-since <git-ref>', () => {
     assert.equal(bad.stderr, 'cx-taxonomy: --changed-since: unknown Git ref "no-such-branch" (no commit of that name in ' + path.basename(dir) + ').\n');
     assert.equal(bad.stdout, '');
 
+    // CI's shallow clone lacks the history: the message says so.
+    git('commit', '-q', '--allow-empty', '-m', 'second');
+    const shallow = mkdtempSync(path.join(tmpdir(), 'cx-shallow-'));
+    try {
+      assert.equal(spawnSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, shallow], { env }).status, 0);
+      const r = await cli(['lint', '--changed-since', 'HEAD~1'], { cwd: shallow, env });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /^cx-taxonomy: --changed-since: unknown Git ref "HEAD~1" \(no commit of that name in [^;]+; this clone is shallow, so fetch the history the ref is in \(fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab\)\)\.\n$/);
+    } finally {
+      rmSync(shallow, { recursive: true, force: true });
+    }
+
     rmSync(path.join(dir, '.git'), { recursive: true, force: true });
     const none = await cli(['lint', '--changed-since', 'HEAD'], { cwd: dir, env });
     assert.equal(none.code, 2);

@@ -55,7 +55,10 @@ export async function gitChanges(ref: string, cwd: string, env: NodeJS.ProcessEn
     commit = (await git(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], top, env)).toString('utf8').trim();
   } catch (err) {
     if (err instanceof UsageError) throw err;
-    throw new UsageError(`--changed-since: unknown Git ref "${ref}" (no commit of that name in ${path.basename(top)}).`);
+    // CI checks out one commit by default: the ref is then missing from the history, not misspelt.
+    const shallow = (await git(['rev-parse', '--is-shallow-repository'], top, env).catch(() => Buffer.from(''))).toString('utf8').trim() === 'true';
+    const hint = shallow ? '; this clone is shallow, so fetch the history the ref is in (fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab)' : '';
+    throw new UsageError(`--changed-since: unknown Git ref "${ref}" (no commit of that name in ${path.basename(top)}${hint}).`);
   }
   const [diff, untracked] = await Promise.all([git(['diff', '--name-only', '--no-renames', '--no-ext-diff', '-z', commit, '--'], top, env), git(['ls-files', '--others', '--exclude-standard', '-z'], top, env)]);
   const rels = [...new Set([...nulSplit(diff), ...nulSplit(untracked)])];
