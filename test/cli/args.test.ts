@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { parseArgs, UsageError, type LintOptions } from '../../server/src/cli/args';
 import { RULE_IDS } from '../../server/src/core';
-import { cli, WITH_PROBLEMS } from './support/cli';
+import * as path from 'node:path';
+import { cli, ROOT, WITH_PROBLEMS } from './support/cli';
 
 const lint = (...argv: string[]) => parseArgs(['lint', ...argv], RULE_IDS) as LintOptions;
 
@@ -55,7 +56,7 @@ describe('cli paths', () => {
     const files = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string }[] }[];
     assert.deepEqual(
       files.map((f) => f.filePath),
-      [`${WITH_PROBLEMS}/journeys/mobile-switch.journey.yaml`],
+      [path.join(ROOT, WITH_PROBLEMS, 'journeys', 'mobile-switch.journey.yaml')],
     );
     const rules = files[0].messages.map((m) => m.ruleId);
     assert.ok(rules.includes('touchpoint-owner'));

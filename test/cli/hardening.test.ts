@@ -110,7 +110,7 @@ describe('cli hardening', function () {
 
     it('the link is an unreadable-file problem; the linked folder adds no file; a link inside resolves', async () => {
       const r = await cli(['lint', '.', '--format', 'json'], { cwd: tree.dir });
-      const reports = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[];
+      const reports = (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[]).map((x) => ({ ...x, filePath: path.relative(tree.dir, x.filePath).split(path.sep).join('/') }));
       assert.deepEqual(reports.map((x) => x.filePath).sort(), ['cx.glossary.yaml', 'journeys/pay.journey.yaml', 'org.teams.yaml', 'personas/busy.persona.yaml', 'personas/pw.persona.yaml']);
       const pw = reports.find((x) => x.filePath === 'personas/pw.persona.yaml')!;
       assert.deepEqual(pw.messages.map((m) => m.ruleId), ['unreadable-file']);

@@ -1,5 +1,6 @@
 import type { Severity } from '../core';
-import { SEVERITIES } from '../core';
+import { closest, SEVERITIES } from '../core';
+import { helpText } from './help';
 
 /** A usage or configuration error: one line for the user, exit code 2. */
 export class UsageError extends Error {}
@@ -47,6 +48,9 @@ export interface LintOptions {
   cacheLocation?: string;
   /** `--report-unused-disable-directives[-severity]`: report directives that silence nothing. */
   reportUnusedDisableDirectives?: Severity;
+  /** `--fix`: apply the safe fixes and write the files; `--fix-dry-run`: the same without writing. */
+  fix?: boolean;
+  fixDryRun?: boolean;
   /** `--suppress-all`: record every current finding in the baseline (cx-taxonomy-suppressions.json). */
   suppressAll?: boolean;
   /** `--suppress-rule <id>` (repeatable): record the current findings of these rules only. */
@@ -141,13 +145,26 @@ class ArgReader {
   }
 }
 
-const unknownOption = (raw: string, command: string): UsageError =>
-  new UsageError(`Unknown option "${raw}" for ${command}. Run cx-taxonomy ${command} --help for its options.`);
+/** The options a command's help lists: the one place every option of a command is written. */
+function optionsOf(topic: HelpTopic): string[] {
+  return [...new Set(helpText(topic).match(/(?<![\w-])--[a-z][a-z0-9-]*/g) ?? [])];
+}
+
+/** A misspelt option names the closest real one, as a misspelt id does. */
+function didYouMean(flag: string, topic: HelpTopic): string {
+  const guess = flag.startsWith('--') ? closest(flag, optionsOf(topic)) : undefined;
+  return guess ? ` Did you mean ${guess}?` : '';
+}
+
+const unknownOption = (a: Arg, command: string, topic: HelpTopic): UsageError =>
+  new UsageError(`Unknown option "${a.raw}" for ${command}.${didYouMean(a.flag ?? a.raw, topic)} Run cx-taxonomy ${command} --help for its options.`);
 
 function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
   if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`Unknown format "${v}" for ${flag}. Use one of: ${allowed.join(', ')}.`);
   return v as T;
 }
+
+const COMMANDS = ['lint', 'explain', 'export', 'report', 'help'];
 
 /**
  * Parses argv (after `node cli.js`) strictly: an unknown flag, format, rule or severity is a usage
@@ -172,8 +189,11 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
     case 'report':
       return parseReport(rest);
     default:
-      if (first.startsWith('-')) throw new UsageError(`Unknown option "${first}". Run cx-taxonomy --help for the commands and options.`);
-      throw new UsageError(`Unknown command "${first}". Commands: lint, explain, export glossary, report ownership.`);
+      if (first.startsWith('-')) throw new UsageError(`Unknown option "${first}".${didYouMean(first.split('=')[0], 'main')} Run cx-taxonomy --help for the commands and options.`);
+      {
+        const guess = closest(first, COMMANDS);
+        throw new UsageError(`Unknown command "${first}".${guess ? ` Did you mean ${guess}?` : ''} Commands: lint, explain, export glossary, report ownership.`);
+      }
   }
 }
 
@@ -201,7 +221,7 @@ function sharedFlag(a: Arg, r: ArgReader, opts: { config?: string; color?: boole
 }
 
 /** A severity as ESLint writes it on its command line (`warn`, `0`-`2`) or as the config does. */
-function directiveSeverity(flag: string, v: string): Severity {
+function eslintSeverity(flag: string, v: string): Severity {
   const eslint: Record<string, Severity> = { '0': 'off', '1': 'warning', '2': 'error', warn: 'warning' };
   const sev = eslint[v] ?? v;
   if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`Unknown severity "${v}" for ${flag}. Use one of: ${SEVERITIES.join(', ')} (or warn, 0, 1, 2).`);
@@ -253,18 +273,27 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
         if (!m) throw new UsageError(`--rule needs id=severity, like --rule touchpoint-owner=warning (got "${v}").`);
         const id = m[1].trim();
         const sev = m[2].trim();
-        if (!knownRules.has(id)) throw new UsageError(`Unknown rule "${id}" in --rule. Known rules: ${[...knownRules].join(', ')}.`);
-        if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`Unknown severity "${sev}" for ${id} in --rule. Use one of: ${SEVERITIES.join(', ')}.`);
-        opts.rules[id] = sev as Severity;
+        if (!knownRules.has(id)) {
+          const guess = closest(id, knownRules);
+          throw new UsageError(`Unknown rule "${id}" in --rule.${guess ? ` Did you mean ${guess}?` : ''} Known rules: ${[...knownRules].join(', ')}.`);
+        }
+        // As on ESLint's command line: `warn` and 0, 1, 2 (off, warning, error) as well.
+        opts.rules[id] = eslintSeverity(`${id} in --rule`, sev);
         break;
       }
+      case '--fix':
+        opts.fix = true;
+        break;
+      case '--fix-dry-run':
+        opts.fixDryRun = true;
+        break;
       case '--report-unused-disable-directives':
       case '--report-unused-disable-directives-severity': {
         // As ESLint: the flag alone reports errors; the other names the severity; not both.
         const other = a.flag === '--report-unused-disable-directives' ? '--report-unused-disable-directives-severity' : '--report-unused-disable-directives';
         if (unusedFlag === other) throw new UsageError(`${a.flag} and ${other} cannot be used together.`);
         unusedFlag = a.flag;
-        opts.reportUnusedDisableDirectives = a.flag === '--report-unused-disable-directives' ? 'error' : directiveSeverity(a.flag, r.value(a.flag, a.inline));
+        opts.reportUnusedDisableDirectives = a.flag === '--report-unused-disable-directives' ? 'error' : eslintSeverity(a.flag, r.value(a.flag, a.inline));
         break;
       }
       case '--suppress-all':
@@ -299,7 +328,7 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
       default: {
         const shared = sharedFlag(a, r, opts, true);
         if (shared === 'help') return { command: 'help', topic: 'lint' };
-        if (!shared) throw unknownOption(a.raw, 'lint');
+        if (!shared) throw unknownOption(a, 'lint', 'lint');
       }
     }
   }
@@ -316,6 +345,7 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
     if (files.has(o.output)) throw new UsageError(`--output ${o.output} is given twice; give each format its own file.`);
     files.add(o.output);
   }
+  if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   // As ESLint: recording and pruning the baseline are separate runs.
   if (opts.suppressAll && opts.suppressRules) throw new UsageError('--suppress-all and --suppress-rule cannot be used together.');
   if (opts.pruneSuppressions && (opts.suppressAll || opts.suppressRules)) throw new UsageError(`--prune-suppressions and ${opts.suppressAll ? '--suppress-all' : '--suppress-rule'} cannot be used together.`);
@@ -335,7 +365,7 @@ function parseExplain(argv: readonly string[]): CliCommand {
     }
     const shared = sharedFlag(a, r, opts, true);
     if (shared === 'help') return { command: 'help', topic: 'explain' };
-    if (!shared) throw unknownOption(a.raw, 'explain');
+    if (!shared) throw unknownOption(a, 'explain', 'explain');
   }
   const [term, ...paths] = positionals;
   if (term === undefined || term.trim() === '') throw new UsageError('explain needs a term, like: cx-taxonomy explain "customer journey"');
@@ -379,7 +409,7 @@ function parseDocumentCommand<F extends string>(argv: readonly string[], spec: D
       default: {
         const shared = sharedFlag(a, r, opts, false);
         if (shared === 'help') return { command: 'help', topic: spec.topic };
-        if (!shared) throw unknownOption(a.raw, `${spec.topic} ${spec.what}`);
+        if (!shared) throw unknownOption(a, `${spec.topic} ${spec.what}`, spec.topic);
       }
     }
   }

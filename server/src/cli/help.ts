@@ -1,4 +1,20 @@
 import type { HelpTopic } from './args';
+import { SAFELY_FIXABLE_RULES } from './fix';
+
+/** The `--fix` rules, wrapped to the help's option column. */
+function fixRulesText(): string {
+  const lines: string[] = [];
+  let line = '';
+  for (const id of SAFELY_FIXABLE_RULES) {
+    const next = line ? `${line}, ${id}` : id;
+    if (next.length > 68 && line) {
+      lines.push(line + ',');
+      line = id;
+    } else line = next;
+  }
+  lines.push(line);
+  return lines.map((l) => `                           ${l}`).join('\n');
+}
 
 const MAIN = `cx-taxonomy: check a marketing and CX taxonomy (teams, glossary, personas, segments,
 journeys, KPIs) kept as YAML files in a repository.
@@ -19,7 +35,7 @@ A folder with its own config below that root is a taxonomy of its own.
 Exit codes: 0 success, 1 problems found (explain: no such term), 2 usage or configuration error.
 `;
 
-const LINT = `Usage: cx-taxonomy lint [paths...] [options]
+const LINT = () => `Usage: cx-taxonomy lint [paths...] [options]
 
 Lints every taxonomy file under the paths (default: the current folder), each against its whole
 taxonomy, and reports on those files only: a file's problems are the same whether it is linted
@@ -35,7 +51,15 @@ Options:
                            --format/--output pairs for several reports in one run:
                            --format sarif --output cx.sarif --format github
   --max-warnings <n>       exit 1 when there are more than n warnings (-1: no limit)
-  --rule <id=severity>     override a rule's severity (off, hint, info, warning, error); repeatable
+  --rule <id=severity>     override a rule's severity (off, hint, info, warning, error; or as
+                           ESLint writes it: warn, 0 off, 1 warning, 2 error); repeatable
+  --fix                    apply each problem's one safe fix and write the files (atomically,
+                           keeping line breaks and byte order mark; never a fix that would not
+                           parse), repeated until none is left; report what remains. The rules
+                           whose fixes are safe without a choice:
+${fixRulesText()}
+  --fix-dry-run            the same without writing: --format json shows each fixed file's new
+                           text in "output"
   -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml (or .yml)
   -q, --quiet              errors only: warnings, info and hints are not reported or counted
   --report-unused-disable-directives
@@ -107,9 +131,9 @@ Options:
   -h, --help               show this help
 `;
 
-const TEXTS: Record<HelpTopic, string> = { main: MAIN, lint: LINT, explain: EXPLAIN, export: EXPORT, report: REPORT };
+const TEXTS: Record<HelpTopic, () => string> = { main: () => MAIN, lint: LINT, explain: () => EXPLAIN, export: () => EXPORT, report: () => REPORT };
 
 /** The help of the CLI or of one command. */
 export function helpText(topic: HelpTopic): string {
-  return TEXTS[topic];
+  return TEXTS[topic]();
 }

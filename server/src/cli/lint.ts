@@ -10,8 +10,11 @@ export function reportPath(file: string, cwd: string): string {
   return rel.split(path.sep).join('/');
 }
 
-/** One report per file of the loaded taxonomies that lies under the paths given, sorted by path. */
-export function reportsOf(taxonomies: readonly LoadedTaxonomy[], cwd: string): FileReport[] {
+/**
+ * One report per file of the loaded taxonomies that lies under the paths given, sorted by path.
+ * `outputs` holds the new content of the files `--fix` changed (ESLint's `output`).
+ */
+export function reportsOf(taxonomies: readonly LoadedTaxonomy[], cwd: string, outputs?: ReadonlyMap<string, string>): FileReport[] {
   const reports: FileReport[] = [];
   for (const t of taxonomies) {
     for (const uri of t.inScope) {
@@ -23,6 +26,7 @@ export function reportsOf(taxonomies: readonly LoadedTaxonomy[], cwd: string): F
         source: file.text,
         diagnostics: [...t.workspace.diagnostics(uri)],
         suppressed: [...t.workspace.suppressed(uri)],
+        ...(outputs?.has(uri) ? { output: outputs.get(uri) } : {}),
       });
     }
   }

@@ -5,6 +5,7 @@ import { applyBaselines } from './baselineFile';
 import { gitChanges, narrowToChanged } from './changedSince';
 import { useColor } from './color';
 import { explain } from './explain';
+import { fixOutputs, fixTaxonomies, writeFixes } from './fix';
 import { FORMATTERS } from './formatters';
 import { exportGlossary } from './glossaryExport';
 import { helpText } from './help';
@@ -57,22 +58,30 @@ async function load(opts: LoadOptions, io: CliIo): Promise<LoadedTaxonomy[]> {
 }
 
 async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
+  // Fixes are built from the parsed files, which a taxonomy restored from the cache does not have.
+  const fixing = cmd.fix === true || cmd.fixDryRun === true;
   // A bad ref fails before anything is read.
   const changes = cmd.changedSince !== undefined ? await gitChanges(cmd.changedSince, io.cwd, io.env) : undefined;
-  let taxonomies = await load({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache, cacheLocation: cmd.cacheLocation, reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives, trackDependencies: changes !== undefined }, io);
+  let taxonomies = await load({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache && !fixing, cacheLocation: cmd.cacheLocation, reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives, trackDependencies: changes !== undefined }, io);
   if (changes) taxonomies = await narrowToChanged(taxonomies, changes);
-  let reports = reportsOf(taxonomies, io.cwd);
+  // --fix and --fix-dry-run fix in memory; what is reported is what remains (as ESLint).
+  const fixed = fixing ? await fixOutputs(fixTaxonomies(taxonomies, cmd.quiet ? (d) => d.severity === 'error' : undefined)) : [];
+  let reports = reportsOf(taxonomies, io.cwd, new Map(fixed.map((f) => [f.uri, f.output])));
   reports = await applyBaselines(reports, taxonomies, { suppressAll: cmd.suppressAll, suppressRules: cmd.suppressRules, prune: cmd.pruneSuppressions, location: cmd.suppressionsLocation }, io.cwd, warner(io));
   if (cmd.quiet) reports = errorsOnly(reports);
   // Every output is checked before any is written: a refused one leaves the others unwritten too.
   const guard: OutputGuard = { cwd: io.cwd, inputs: cmd.paths, taxonomies };
   for (const target of cmd.outputs) await guardOutput(target.output, guard);
+  const notFixed = cmd.fix ? await writeFixes(fixed, (uri) => path.relative(io.cwd, uri) || uri) : [];
+  for (const line of notFixed) warner(io)(line);
   const base: Omit<FormatContext, 'color'> = { rules: ALL_RULES, version: VERSION, cwd: io.cwd, env: io.env };
   for (const target of cmd.outputs) {
     // Colour is for a terminal only: never in a file.
     const color = isStdout(target.output) && useColor({ flag: cmd.color, env: io.env, isTTY: io.stdout.isTTY === true });
     await emit(FORMATTERS[target.format](reports, { ...base, color }), target.output, io, guard);
   }
+  // A fix that could not be written is a failed run, whatever is left to report.
+  if (notFixed.length) return EXIT_USAGE;
   const t = totalsOf(reports);
   if (t.errors > 0) return EXIT_PROBLEMS;
   if (cmd.maxWarnings !== undefined && cmd.maxWarnings >= 0 && t.warnings > cmd.maxWarnings) {

@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import type { Rule, SuppressedDiagnostic, TaxonomyDiagnostic } from '../core';
 
 /** One file's problems, as every formatter receives them. */
@@ -14,6 +15,13 @@ export interface FileReport {
    * suppressed, the other formats leave them out, and they never count toward the exit code.
    */
   suppressed?: SuppressedDiagnostic[];
+  /** The file's whole new content after `--fix` or `--fix-dry-run`, present only when a fix changed it. */
+  output?: string;
+}
+
+/** The absolute path of a report's file: ESLint's JSON `filePath`, and the file its fixes edit. */
+export function absolutePathOf(r: FileReport, cwd: string): string {
+  return path.resolve(cwd, r.filePath);
 }
 
 /** Counts used by the summary line and the exit code. */

@@ -59,13 +59,15 @@ function tempName(file: string): string {
 /**
  * Writes a file whole or not at all: to a temporary file in the same folder, then renamed over
  * the target, so a failed or interrupted write never leaves a half-written file (or truncates
- * the one that was there).
+ * the one that was there). `mode` sets the permissions of the new file.
  */
-export async function writeFileAtomic(file: string, text: string): Promise<void> {
+export async function writeFileAtomic(file: string, text: string, options: { mode?: number } = {}): Promise<void> {
   await ensureDir(path.dirname(file));
   const tmp = tempName(file);
   try {
     await fsp.writeFile(tmp, text, { flag: 'wx' });
+    // A user's file rewritten in place (`lint --fix`) keeps its permissions, whatever the umask.
+    if (options.mode !== undefined) await fsp.chmod(tmp, options.mode);
     await fsp.rename(tmp, file);
   } catch (err) {
     await fsp.rm(tmp, { force: true }).catch(() => undefined);

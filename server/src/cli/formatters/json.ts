@@ -1,13 +1,15 @@
-import type { TaxonomyDiagnostic } from '../../core';
+import type { Rule, TaxonomyDiagnostic } from '../../core';
 import { jsonText } from '../escape';
-import type { FileReport } from '../report';
+import { fixableCounts } from '../fix';
+import { absolutePathOf, type FileReport, type FormatContext } from '../report';
 
-/** One finding as an ESLint message. */
-function messageOf(d: TaxonomyDiagnostic) {
+/** One finding as an ESLint message; a finding of a rule that says the file could not be read or parsed is `fatal`. */
+function messageOf(d: TaxonomyDiagnostic, fatal: ReadonlySet<string>) {
   return {
     ruleId: d.ruleId,
     severity: d.severity === 'error' ? 2 : 1,
     cxSeverity: d.severity,
+    ...(fatal.has(d.ruleId) ? { fatal: true } : {}),
     message: d.message,
     line: d.range.start.line + 1,
     column: d.range.start.character + 1,
@@ -17,26 +19,33 @@ function messageOf(d: TaxonomyDiagnostic) {
 }
 
 /**
- * ESLint's JSON shape, so tooling that reads ESLint reports reads ours: `severity` 2 is an error,
- * 1 anything milder (the exact severity is kept in `cxSeverity`).
+ * ESLint's JSON shape, so tooling that reads ESLint reports reads ours: an absolute `filePath`;
+ * `severity` 2 is an error, 1 anything milder (the exact severity is kept in `cxSeverity`), but
+ * only warnings count in `warningCount`, as in the stylish summary and `--max-warnings`; a file
+ * that cannot be read or parsed has `fatal` messages, counted in `fatalErrorCount` when errors;
+ * `fixable*Count` count what `--fix` would fix; `output` is the fixed text, only when fixed.
  */
-export function formatJson(reports: readonly FileReport[]): string {
+export function formatJson(reports: readonly FileReport[], ctx: Pick<FormatContext, 'cwd' | 'rules'>): string {
+  const fatal = new Set(ctx.rules.filter((r: Rule) => r.fatal).map((r) => r.id));
   return (
     jsonText(
       reports.map((r) => {
-        const messages = r.diagnostics.map(messageOf);
+        const filePath = absolutePathOf(r, ctx.cwd);
+        const messages = r.diagnostics.map((d) => messageOf(d, fatal));
         // As ESLint: a silenced finding with the directives that silence it and their reasons.
-        const suppressedMessages = (r.suppressed ?? []).map((d) => ({ ...messageOf(d), suppressions: d.suppressions }));
-        const errorCount = r.diagnostics.filter((d) => d.severity === 'error').length;
+        const suppressedMessages = (r.suppressed ?? []).map((d) => ({ ...messageOf(d, fatal), suppressions: d.suppressions }));
+        const errors = r.diagnostics.filter((d) => d.severity === 'error');
+        const fixable = fixableCounts(r.diagnostics, filePath);
         return {
-          filePath: r.filePath,
+          filePath,
           messages,
           suppressedMessages,
-          errorCount,
-          fatalErrorCount: 0,
-          warningCount: messages.length - errorCount,
-          fixableErrorCount: 0,
-          fixableWarningCount: 0,
+          errorCount: errors.length,
+          fatalErrorCount: errors.filter((d) => fatal.has(d.ruleId)).length,
+          warningCount: r.diagnostics.filter((d) => d.severity === 'warning').length,
+          fixableErrorCount: fixable.errors,
+          fixableWarningCount: fixable.warnings,
+          ...(r.output !== undefined ? { output: r.output } : {}),
           usedDeprecatedRules: [],
         };
       }),

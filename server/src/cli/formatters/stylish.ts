@@ -1,5 +1,6 @@
 import { terminalText } from '../escape';
-import { countsText, plural, totalsOf, type FileReport, type FormatContext } from '../report';
+import { fixableCounts } from '../fix';
+import { absolutePathOf, countsText, plural, totalsOf, type FileReport, type FormatContext } from '../report';
 
 /** Terminal colours, or none. */
 export interface Paint {
@@ -23,7 +24,7 @@ export function paint(enabled: boolean): Paint {
 }
 
 /** The readable default, in the manner of ESLint's "stylish": grouped by file, a summary last. */
-export function formatStylish(reports: readonly FileReport[], ctx: Pick<FormatContext, 'color'>): string {
+export function formatStylish(reports: readonly FileReport[], ctx: Pick<FormatContext, 'color' | 'cwd'>): string {
   const p = paint(ctx.color);
   const out: string[] = [];
   for (const r of reports) {
@@ -47,6 +48,18 @@ export function formatStylish(reports: readonly FileReport[], ctx: Pick<FormatCo
   } else {
     const line = `✖ ${plural(problems, 'problem')} (${countsText(t)}) in ${plural(t.files, 'file')}`;
     out.push(t.errors ? p.red(p.bold(line)) : p.yellow(p.bold(line)));
+    // As ESLint: say how many of them `--fix` would fix.
+    let errors = 0;
+    let warnings = 0;
+    for (const r of reports) {
+      const f = fixableCounts(r.diagnostics, absolutePathOf(r, ctx.cwd));
+      errors += f.errors;
+      warnings += f.warnings;
+    }
+    if (errors + warnings > 0) {
+      const fixable = `  ${plural(errors, 'error')} and ${plural(warnings, 'warning')} potentially fixable with the \`--fix\` option.`;
+      out.push(errors ? p.red(p.bold(fixable)) : p.yellow(p.bold(fixable)));
+    }
   }
   return out.join('\n') + '\n';
 }

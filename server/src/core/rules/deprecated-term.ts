@@ -23,6 +23,8 @@ export const deprecatedTerm: Rule = {
   defaultSeverity: 'warning',
   description: 'Free text or a Markdown doc uses a label the glossary says to avoid; the quick fix writes the preferred term.',
   appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown'],
+  // The glossary names the word to write; with one such term the fix needs no choice.
+  fixable: 'safe',
   check({ file, index, report }) {
     const { matcher } = glossaryOf(index);
     for (const m of findTermsInFile(file, matcher)) {

@@ -61,5 +61,14 @@ export interface Rule {
   appliesTo: readonly FileKind[];
   /** True for the one rule that explains why a file was not read. */
   readsUnreadable?: boolean;
+  /**
+   * `'safe'`: the rule's preferred fix needs no choice from a person (the suffix says the kind, the
+   * glossary names the one replacement), so `lint --fix` applies it when a finding has exactly
+   * one. Other rules' fixes (an owner, a lead, a guessed id, a link to add in another file)
+   * stay quick fixes in the editor.
+   */
+  fixable?: 'safe';
+  /** True for the rules that say a file could not be read or parsed: ESLint's `fatal` messages. */
+  fatal?: boolean;
   check(ctx: RuleContext): void;
 }

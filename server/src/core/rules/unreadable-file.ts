@@ -7,6 +7,7 @@ export const unreadableFile: Rule = {
   description: 'A taxonomy file or doc that is too large, binary or not UTF-8 is skipped, and says so.',
   appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown', 'config'],
   readsUnreadable: true,
+  fatal: true,
   check({ file, report }) {
     if (file.unreadable) report({ range: file.lines.range(file.unreadable.start, file.unreadable.end), message: file.unreadable.message });
   },

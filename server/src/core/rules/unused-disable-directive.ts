@@ -14,6 +14,7 @@ export const unusedDisableDirective: Rule = {
   defaultSeverity: 'hint',
   description: 'A `cx-taxonomy-disable` comment silences no problem (the CLI reports it with `--report-unused-disable-directives`).',
   appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown', 'config'],
+  fixable: 'safe',
   check() {
     // Reported by the workspace after every other rule (see above).
   },

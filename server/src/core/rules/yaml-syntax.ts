@@ -6,6 +6,7 @@ export const yamlSyntax: Rule = {
   defaultSeverity: 'error',
   description: 'The file is not valid YAML.',
   appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  fatal: true,
   check({ file, report }) {
     for (const p of file.yaml?.problems ?? []) report({ range: file.lines.range(p.start, p.end), message: p.message });
   },
