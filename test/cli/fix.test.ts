@@ -196,6 +196,20 @@ describe('cli: lint --fix and --fix-dry-run', () => {
     }
   });
 
+  it('the fixable counts are the same when the findings come from --cache', async () => {
+    const t = copyOf(WITH_PROBLEMS);
+    try {
+      const counts = (files: readonly JsonFile[]) => files.map((f) => [f.fixableErrorCount, f.fixableWarningCount].join('/')).join(' ');
+      const fresh = await json(t.dir);
+      const stored = await json(t.dir, '--cache');
+      const restored = await json(t.dir, '--cache');
+      assert.equal(counts(stored.files), counts(fresh.files));
+      assert.equal(counts(restored.files), counts(fresh.files));
+    } finally {
+      t.dispose();
+    }
+  });
+
   it('--quiet --fix fixes errors only; --fix with --fix-dry-run is a usage error', async () => {
     const t = copyOf(WITH_PROBLEMS);
     try {

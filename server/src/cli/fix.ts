@@ -29,13 +29,24 @@ export function safeFixOf(d: TaxonomyDiagnostic, uri: string): Fix | undefined {
   return preferred[0];
 }
 
+/**
+ * Whether `--fix` would fix a finding. A finding restored from the cache (`--cache`) keeps its
+ * fixes' titles but not edits the edit layer builds on demand: its one preferred fix of a safe
+ * rule counts, as it did when it was found (`--fix` itself reads every file afresh).
+ */
+function isFixable(d: TaxonomyDiagnostic, uri: string): boolean {
+  if (safeFixOf(d, uri)) return true;
+  const preferred = (d.fixes ?? []).filter((f) => f.isPreferred);
+  return SAFE.has(d.ruleId) && preferred.length === 1 && !Array.isArray(preferred[0].edits);
+}
+
 /** How many errors and warnings of a file `--fix` would fix (ESLint's `fixableErrorCount`/`fixableWarningCount`). */
 export function fixableCounts(diagnostics: readonly TaxonomyDiagnostic[], uri: string): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const d of diagnostics) {
     if (d.severity !== 'error' && d.severity !== 'warning') continue;
-    if (!safeFixOf(d, uri)) continue;
+    if (!isFixable(d, uri)) continue;
     if (d.severity === 'error') errors++;
     else warnings++;
   }
