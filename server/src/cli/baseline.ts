@@ -1,4 +1,4 @@
-import type { SuppressedDiagnostic, TaxonomyDiagnostic } from '../core';
+import { ALL_RULES, type SuppressedDiagnostic, type TaxonomyDiagnostic } from '../core';
 
 /**
  * The baseline of `lint` (ESLint's bulk suppressions): how many findings of each rule each file
@@ -15,10 +15,11 @@ export const BASELINE_FILE_NAME = 'cx-taxonomy-suppressions.json';
 export type Baseline = Record<string, Record<string, { count: number }>>;
 
 /**
- * Findings a baseline never holds. A file that cannot be parsed or read is not checked, so a
- * count for it would hide every later finding in it (ESLint never suppresses its fatal errors).
+ * Findings a baseline never holds: those of the rules that say a file could not be read or
+ * parsed (`fatal`). Such a file is not checked, so a count for it would hide every later finding
+ * in it; ESLint never suppresses its fatal errors either.
  */
-export const NOT_BASELINED: ReadonlySet<string> = new Set(['yaml-syntax', 'unreadable-file']);
+export const NOT_BASELINED: ReadonlySet<string> = new Set(ALL_RULES.filter((r) => r.fatal).map((r) => r.id));
 
 /**
  * Whether a finding is one a baseline counts: errors and warnings, what can fail a run (errors
