@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import Ajv2020 from 'ajv/dist/2020';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { SCHEMAS, type SchemaNode } from '../../server/src/core';
+import { DEFAULT_CHANNELS, DEFAULT_LIFECYCLE_STAGES, SCHEMAS, type SchemaNode } from '../../server/src/core';
 
 const dir = path.join(__dirname, '../../schemas');
 
@@ -37,6 +37,58 @@ describe('schemas', () => {
       assert.deepEqual(missing, []);
     });
   }
+
+  /** Every node anywhere in a schema, with its path. */
+  function* nodesOf(node: unknown, at: string): Iterable<[string, Record<string, unknown>]> {
+    if (Array.isArray(node)) {
+      for (let i = 0; i < node.length; i++) yield* nodesOf(node[i], `${at}/${i}`);
+      return;
+    }
+    if (!node || typeof node !== 'object') return;
+    const n = node as Record<string, unknown>;
+    yield [at, n];
+    for (const [k, v] of Object.entries(n)) yield* nodesOf(v, `${at}/${k}`);
+  }
+
+  const VALUE_FIELDS = ['status', 'lifecycleStage', 'channel', 'function', 'direction', 'frequency', 'unit'];
+
+  it('says what every value of an enumerated or suggested field means, in the schema, without validating anything more', () => {
+    const described = new Set<string>();
+    for (const f of files) {
+      const schema = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as unknown;
+      for (const [at, n] of nodesOf(schema, '')) {
+        const values = (n.enum ?? n.examples) as unknown[] | undefined;
+        const field = at.split('/').pop()!;
+        if (!values || !VALUE_FIELDS.includes(field)) continue;
+        const alts = n.anyOf as unknown[] | undefined;
+        assert.ok(alts, `${f}${at} describes its values`);
+        // The last branch, `true`, accepts anything: the descriptions never change what validates.
+        assert.equal(alts[alts.length - 1], true, `${f}${at}`);
+        const consts = alts.slice(0, -1) as { const: unknown; description?: string }[];
+        assert.deepEqual(consts.map((c) => c.const), values, `${f}${at}: one description per value, in order`);
+        for (const c of consts) assert.ok(c.description && c.description.length < 120, `${f}${at} ${String(c.const)}: one short line`);
+        described.add(field);
+      }
+    }
+    assert.deepEqual([...described].sort(), [...VALUE_FIELDS].sort());
+    // Completion offers the config's lists; hover describes them from the schema: the defaults agree.
+    const journey = SCHEMAS.journey.$defs!;
+    assert.deepEqual(journey.lifecycleStage.examples, DEFAULT_LIFECYCLE_STAGES);
+    assert.deepEqual(journey.touchpoint.properties!.channel.examples, DEFAULT_CHANNELS);
+  });
+
+  it('repeats each shared definition identically in every schema that has it (so a meaning is written once)', () => {
+    const seen = new Map<string, { file: string; text: string }>();
+    for (const f of files) {
+      const schema = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as SchemaNode;
+      for (const [name, def] of Object.entries(schema.$defs ?? {})) {
+        const text = JSON.stringify(def);
+        const first = seen.get(name);
+        if (first) assert.equal(text, first.text, `$defs/${name} differs between ${first.file} and ${f}`);
+        else seen.set(name, { file: f, text });
+      }
+    }
+  });
 
   it('keeps the DESIGN.md field names (a published contract)', () => {
     const props = (kind: keyof typeof SCHEMAS) => Object.keys(SCHEMAS[kind].properties ?? {});

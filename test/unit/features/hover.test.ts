@@ -109,3 +109,45 @@ describe('features: Markdown escaping', () => {
     assert.equal(inlineCode('a`b'), 'a\\`b');
   });
 });
+
+describe('features: hover on values', () => {
+  it('says what each kind of enumerated or suggested value means', () => {
+    const files = featureTaxonomy();
+    files['k.kpi.yaml'] += lines('frequency: monthly', 'status: draft');
+    const cases: [string, string, RegExp][] = [
+      ['j.journey.yaml', 'lifecycleStage: onboarding', /`onboarding` · lifecycle stage\n\nThe new customer gets set up/],
+      ['j.journey.yaml', 'channel: email', /`email` · channel\n\nEmail, sent by us/],
+      ['k.kpi.yaml', 'status: draft', /`draft` · status\n\nBeing worked on/],
+      ['k.kpi.yaml', 'kind: kpi', /`kpi` · kind of file\n\nA `\*\.kpi\.yaml` document/],
+      ['org.teams.yaml', 'function: marketing', /`marketing` · team function\n\nMarketing: brand, campaigns/],
+      ['k.kpi.yaml', 'direction: increase', /`increase` · direction\n\nHigher is better/],
+      ['k.kpi.yaml', 'frequency: monthly', /`monthly` · frequency\n\nMeasured and reported every month/],
+      ['k.kpi.yaml', 'unit: score', /`score` · unit\n\nA score on its own scale/],
+    ];
+    for (const [path, needle, expected] of cases) {
+      const h = hoverOn(path, needle, needle.indexOf(':') + 3, files);
+      assert.match(h?.markdown ?? '(no hover)', expected, needle);
+    }
+  });
+
+  it('lists the journey stages mapped to a lifecycle stage, from every journey', () => {
+    const files = featureTaxonomy();
+    files['m.journey.yaml'] = lines('kind: journey', 'id: mobile-switch', 'name: Switch', 'stages:', '  - id: start', '    name: Getting started', '    lifecycleStage: onboarding');
+    const h = hoverOn('s.segment.yaml', 'acquisition', 2, { ...files, 's.segment.yaml': files['s.segment.yaml'].replace('acquisition', 'onboarding') + '\n# acquisition' });
+    assert.equal(h, undefined);
+    const on = hoverOn('j.journey.yaml', 'lifecycleStage: onboarding', 'lifecycleStage: '.length + 2, files)!;
+    assert.match(on.markdown, /Mapped from: Getting started \(mobile-switch\), Welcome \(onboarding\)/);
+  });
+
+  it('says a lifecycle stage or channel added in the config is custom, and an unknown one is not a lifecycle stage', () => {
+    const files = featureTaxonomy();
+    files['j.journey.yaml'] = files['j.journey.yaml'].replace('lifecycleStage: onboarding', 'lifecycleStage: renewal').replace('channel: email', 'channel: kiosk');
+    const { ws, uri } = cursorOn('j.journey.yaml', 'renewal', 1, files);
+    ws.setConfig({ ...ws.currentConfig, lifecycleStages: [...ws.currentConfig.lifecycleStages, 'renewal'], channels: [...ws.currentConfig.channels, 'kiosk'] });
+    const file = ws.getFile(uri)!;
+    assert.match(hover(ws, file, file.text.indexOf('renewal') + 1)!.markdown, /A custom lifecycle stage, defined in cx-taxonomy\.config\.yaml\.\n\nMapped from: Welcome \(onboarding\)/);
+    assert.match(hover(ws, file, file.text.indexOf('kiosk') + 1)!.markdown, /A custom channel, defined in cx-taxonomy\.config\.yaml/);
+    const other = hoverOn('j.journey.yaml', 'renewal', 1, files)!;
+    assert.match(other.markdown, /Not a lifecycle stage of this taxonomy/);
+  });
+});

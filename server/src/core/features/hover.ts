@@ -8,6 +8,7 @@ import { definitionsOf, idAt, nodeAt } from './lookup';
 import { inlineCode } from './markdown';
 import { propertyDoc, schemaKindOf } from './schemaDocs';
 import { findTermAt } from './terms-lookup';
+import { valueCard } from './values';
 
 /** A hover card: Markdown built from escaped user text, and the range it is about. */
 export interface HoverResult {
@@ -19,6 +20,8 @@ export interface HoverResult {
  * The hover card at an offset:
  * - on an id (definition or reference): the entity's card (the glossary card for terms);
  * - on a key: the schema's description of it;
+ * - on the value of an enumerated or suggested field: what the value means (a lifecycle stage
+ *   also lists the journey stages mapped to it);
  * - on a glossary term, alias or label to avoid in free text or a Markdown doc: the glossary card.
  */
 export function hover(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number): HoverResult | undefined {
@@ -48,6 +51,12 @@ export function hover(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: 
         return { markdown: `${inlineCode(key)}${doc.required ? ' (required)' : ''}\n\n${doc.description}`, range };
       }
       return undefined;
+    }
+    // On the value of an enumerated or suggested field (`lifecycleStage: onboarding`): what it means.
+    if (node) {
+      const value = node.reader.string(node.pointer);
+      const card = value ? valueCard(workspace, kind, node.path, value.value) : undefined;
+      if (card && value) return { markdown: card, range: value.range };
     }
     // On a glossary label (`term`, an alias, a label to avoid): the card of its term.
     if (node && file.kind === 'glossary' && node.path[0] === 'terms' && ['term', 'aliases', 'avoid'].includes(node.path[2])) {

@@ -26,7 +26,8 @@ export function schemaKindOf(file: TaxonomyFile): SchemaKind | undefined {
 /** The alternatives of a union node (`anyOf`/`oneOf`), or the node itself. */
 function alternatives(node: SchemaNode | undefined, root: SchemaNode): SchemaNode[] {
   const n = deref(node, root);
-  if (!n) return [];
+  // The boolean schema `true` (the last branch of a values' description list) says nothing.
+  if (!n || typeof n !== 'object') return [];
   const alts = [...(n.anyOf ?? []), ...(n.oneOf ?? [])];
   return alts.length ? [n, ...alts.flatMap((a) => alternatives(a, root))] : [n];
 }
@@ -77,6 +78,25 @@ export function enumAt(kind: SchemaKind, path: readonly PathSegment[]): string[]
     if (n.const !== undefined) out.add(String(n.const));
   }
   return [...out];
+}
+
+/**
+ * What each value of the field at `path` means, as the schema says: every `{const, description}`
+ * branch of its `anyOf` (the schemas describe enum values and suggested values that way, in one
+ * place that yaml-language-server and VS Code read too), in the schema's order.
+ */
+export function valueDescriptions(kind: SchemaKind, path: readonly PathSegment[]): ReadonlyMap<string, string> {
+  const root = SCHEMAS[kind];
+  const out = new Map<string, string>();
+  for (const n of alternatives(schemaAt(root, path), root)) {
+    if (n.const !== undefined && n.description && !out.has(String(n.const))) out.set(String(n.const), n.description);
+  }
+  return out;
+}
+
+/** What the schema of a kind says the whole document is: its top-level description. */
+export function documentDescription(kind: SchemaKind): string | undefined {
+  return SCHEMAS[kind].description;
 }
 
 /** The schema of the value at `path`, references followed. */
