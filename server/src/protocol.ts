@@ -234,6 +234,71 @@ export const OwnershipReportRequest: RequestSpec<OwnershipReportParams, Ownershi
 };
 
 // ---------------------------------------------------------------------------------------------
+// Taxonomy view
+// ---------------------------------------------------------------------------------------------
+
+/** Something a team owns, as a row of the Taxonomy view: a click reveals `location`. */
+export interface ViewOwnedItem {
+  kind: 'journey' | 'persona' | 'segment' | 'kpi' | 'term';
+  id?: string;
+  name: string;
+  location: Location;
+}
+
+/** Problems by severity. */
+export interface ViewProblemCounts {
+  error: number;
+  warning: number;
+  info: number;
+  hint: number;
+}
+
+/** A team of the view: the ownership report's row plus what it owns, item by item. */
+export interface ViewTeam extends ReportTeam {
+  journeys: ViewOwnedItem[];
+  /** Touchpoints whose effective owner (own, else the stage's) includes the team; the report's cell items, in journey order. */
+  touchpointItems: (ReportCellItem & { journeyName: string })[];
+  kpis: ViewOwnedItem[];
+  terms: ViewOwnedItem[];
+  personas: ViewOwnedItem[];
+  segments: ViewOwnedItem[];
+  /**
+   * The team's open problems: every problem whose nearest enclosing owned entity is owned by the
+   * team (see `teamOfProblem` in server/src/core/taxonomyView.ts).
+   */
+  problems: ViewProblemCounts;
+  /** The location of the team's definition, when it is defined. */
+  location?: Location;
+}
+
+/** The Taxonomy view of one taxonomy (one configuration root). */
+export interface TaxonomyViewModel {
+  /** The root folder's URI (the view names the folder when there are several). */
+  root: string;
+  /** Touchpoints nobody owns, neither themselves nor through their stage: the view's first group. */
+  unowned: ReportTouchpoint[];
+  /** The pinned team first (when it exists), then the report's order: by business function, then name. */
+  teams: ViewTeam[];
+  /** The id of the pinned team when this taxonomy has a team with that id. */
+  myTeam?: string;
+}
+
+export interface TaxonomyViewParams {
+  /** The `cxTaxonomy.myTeam` setting: the id of the team to pin. */
+  myTeam?: string;
+}
+
+/**
+ * Client -> server. The Taxonomy view in the explorer asks for every taxonomy's teams, what each
+ * owns and the unowned touchpoints, when the server is ready, when diagnostics change and when a
+ * taxonomy file is edited (debounced); the status bar reads the pinned team's problem counts
+ * from the same answer. Computed from the server's index, so files never opened count too.
+ */
+export const TaxonomyViewRequest: RequestSpec<TaxonomyViewParams, TaxonomyViewModel[]> = {
+  method: 'cxTaxonomy/taxonomyView',
+};
+
+// ---------------------------------------------------------------------------------------------
 // Server status
 // ---------------------------------------------------------------------------------------------
 

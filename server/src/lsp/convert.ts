@@ -155,6 +155,7 @@ const SYMBOL_KIND: Record<SymbolNodeKind, SymbolKind> = {
   stage: SymbolKind.Struct,
   touchpoint: SymbolKind.Field,
   kpi: SymbolKind.Number,
+  heading: SymbolKind.String,
 };
 
 export function toLspDocumentSymbol(n: DocumentSymbolNode): DocumentSymbol {

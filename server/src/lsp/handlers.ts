@@ -120,12 +120,12 @@ export function registerFeatureHandlers(connection: Connection, session: Session
 
   connection.onWorkspaceSymbol((p) => {
     session.syncAll();
-    const out = [];
-    for (const ws of session.workspaces()) {
-      for (const s of workspaceSymbols(ws, p.query, MAX_WORKSPACE_SYMBOLS - out.length)) out.push(toLspWorkspaceSymbol(s));
-      if (out.length >= MAX_WORKSPACE_SYMBOLS) break;
-    }
-    return out;
+    // Each taxonomy answers its best matches; merged by rank, so an exact match in a second
+    // workspace folder still comes before scattered letters in the first.
+    const found = [];
+    for (const ws of session.workspaces()) found.push(...workspaceSymbols(ws, p.query, MAX_WORKSPACE_SYMBOLS));
+    if (p.query) found.sort((a, b) => a.rank - b.rank);
+    return found.slice(0, MAX_WORKSPACE_SYMBOLS).map(toLspWorkspaceSymbol);
   });
 
   connection.onCodeAction((p) => {

@@ -70,10 +70,21 @@ export const PARAMS = {
     },
   ),
   workspaceSymbol: all((p) => (typeof p.query === 'string' ? undefined : 'it needs `query` as a string')),
+  /** SelectionRangeParams: a document and the positions to expand from. */
+  selectionRange: all(textDocument, (p) => {
+    if (!Array.isArray(p.positions)) return 'it needs `positions` as a list';
+    for (const pos of p.positions) {
+      const problem = positionProblem(pos, 'positions[]');
+      if (problem) return problem;
+    }
+    return undefined;
+  }),
   /** `{ uri }` (the journey map). */
   uri: all((p) => (typeof p.uri === 'string' ? undefined : 'it needs `uri` as a string')),
   /** Nothing, or `{ uri? }` (the ownership report). */
   optionalUri: ((p) => (p === undefined || p === null || (isObj(p) && (p.uri === undefined || typeof p.uri === 'string')) ? undefined : '`uri` must be a string when given')) as ParamsCheck,
+  /** Nothing, or `{ myTeam? }` (the Taxonomy view). */
+  taxonomyView: ((p) => (p === undefined || p === null || (isObj(p) && (p.myTeam === undefined || typeof p.myTeam === 'string')) ? undefined : '`myTeam` must be a string when given')) as ParamsCheck,
 } satisfies Record<string, ParamsCheck>;
 
 /**
@@ -97,7 +108,7 @@ type Handler<K extends keyof Connection> = Connection[K] extends (handler: infer
  * can forget them). Everything else is the connection itself.
  */
 export function checkedConnection(connection: Connection): Connection {
-  const custom: Record<string, ParamsCheck> = { 'cxTaxonomy/journeyMap': PARAMS.uri, 'cxTaxonomy/ownershipReport': PARAMS.optionalUri };
+  const custom: Record<string, ParamsCheck> = { 'cxTaxonomy/journeyMap': PARAMS.uri, 'cxTaxonomy/ownershipReport': PARAMS.optionalUri, 'cxTaxonomy/taxonomyView': PARAMS.taxonomyView };
   const checked: Partial<Connection> = {
     onCompletion: (h: Handler<'onCompletion'>) => connection.onCompletion(validated('textDocument/completion', PARAMS.position, h)),
     onHover: (h: Handler<'onHover'>) => connection.onHover(validated('textDocument/hover', PARAMS.position, h)),
@@ -108,6 +119,9 @@ export function checkedConnection(connection: Connection): Connection {
     onDocumentSymbol: (h: Handler<'onDocumentSymbol'>) => connection.onDocumentSymbol(validated('textDocument/documentSymbol', PARAMS.document, h)),
     onWorkspaceSymbol: (h: Handler<'onWorkspaceSymbol'>) => connection.onWorkspaceSymbol(validated('workspace/symbol', PARAMS.workspaceSymbol, h)),
     onCodeAction: (h: Handler<'onCodeAction'>) => connection.onCodeAction(validated('textDocument/codeAction', PARAMS.codeAction, h)),
+    onFoldingRanges: (h: Handler<'onFoldingRanges'>) => connection.onFoldingRanges(validated('textDocument/foldingRange', PARAMS.document, h)),
+    onSelectionRanges: (h: Handler<'onSelectionRanges'>) => connection.onSelectionRanges(validated('textDocument/selectionRange', PARAMS.selectionRange, h)),
+    onDocumentHighlight: (h: Handler<'onDocumentHighlight'>) => connection.onDocumentHighlight(validated('textDocument/documentHighlight', PARAMS.position, h)),
     onRequest: ((method: unknown, handler: (...args: unknown[]) => unknown) =>
       typeof method === 'string' && custom[method]
         ? connection.onRequest(method, validated(method, custom[method], handler))

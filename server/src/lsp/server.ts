@@ -16,6 +16,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { registerJourneyMap } from './journeyMapHandler';
 import { registerOwnershipReport } from './ownershipReportHandler';
+import { registerStructureHandlers } from './structureHandlers';
+import { registerTaxonomyView } from './taxonomyViewHandler';
 import { StatusNotification } from '../protocol';
 import { toLspDiagnostic } from './convert';
 import { clientSupport, registerFeatureHandlers, type ClientSupport } from './handlers';
@@ -74,6 +76,9 @@ export function startServer(connection: Connection): Session {
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentHighlightProvider: true,
         codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: false },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
@@ -122,6 +127,8 @@ export function startServer(connection: Connection): Session {
   const workspaceFor = (uri: string) => session.fileFor(uri)?.ws ?? session.locate(uri)?.root.ws;
   registerJourneyMap(requests, workspaceFor);
   registerOwnershipReport(requests, workspaceFor, () => session.workspaces());
+  registerStructureHandlers(requests, session, () => caps.textDocument?.foldingRange?.rangeLimit);
+  registerTaxonomyView(requests, () => session.workspaces(), () => session.syncAll());
 
   connection.onShutdown(() => session.dispose());
   documents.listen(connection);

@@ -4,11 +4,14 @@
  */
 export * from './codeActions';
 export * from './completion';
+export * from './folding';
+export * from './highlights';
 export * from './hover';
 export * from './lookup';
 export * from './markdown';
 export * from './navigation';
 export * from './schemaDocs';
+export * from './selectionRanges';
 export * from './skeletons';
 export * from './symbols';
 export * from './terms-lookup';

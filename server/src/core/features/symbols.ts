@@ -1,12 +1,14 @@
 import type { DocModel, Entity } from '../model';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
+import type { Definition } from '../workspaceIndex';
 import type { EntityKind, Location, Range } from '../types';
 import { KIND_NOUN } from './cards';
 import { rangeContains } from './lookup';
+import { markdownSymbols } from './markdownSymbols';
 
-/** What a document symbol stands for: an entity, or the list of teams / the glossary holding them. */
-export type SymbolNodeKind = EntityKind | 'teams' | 'glossary';
+/** What a document symbol stands for: an entity, the list of teams / the glossary holding them, or a Markdown heading. */
+export type SymbolNodeKind = EntityKind | 'teams' | 'glossary' | 'heading';
 
 /** One entry of a file's outline. */
 export interface DocumentSymbolNode {
@@ -29,6 +31,8 @@ export interface WorkspaceSymbolEntry {
   containerName?: string;
   location: Location;
   deprecated?: boolean;
+  /** How well it matched the query (`matchRank`): lower is better. */
+  rank: number;
 }
 
 function displayName(e: Entity): string {
@@ -57,9 +61,10 @@ function node(e: Entity, children: DocumentSymbolNode[] = []): DocumentSymbolNod
 
 /**
  * A file's outline: a journey with its stages and their touchpoints, a glossary with its terms,
- * the teams of a teams file, or the one persona, segment or KPI.
+ * the teams of a teams file, the one persona, segment or KPI, or a Markdown doc's headings.
  */
 export function documentSymbols(file: TaxonomyFile): DocumentSymbolNode[] {
+  if (file.kind === 'markdown') return markdownSymbols(file);
   const out: DocumentSymbolNode[] = [];
   for (const model of file.models) {
     const reader = file.readers[model.docIndex];
@@ -111,15 +116,49 @@ export function fuzzyMatches(query: string, text: string): boolean {
   return i === q.length;
 }
 
-/** Every definition whose id or name matches the query, for "go to symbol in workspace". */
-export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, limit = 1000): WorkspaceSymbolEntry[] {
-  const out: WorkspaceSymbolEntry[] = [];
-  for (const d of workspace.index.allDefinitions()) {
-    if (out.length >= limit) break;
-    const name = displayName(d.entity);
-    if (query && !fuzzyMatches(query, d.id) && !fuzzyMatches(query, name)) continue;
-    const container = d.container ? `${name} · ${KIND_NOUN[d.kind].toLowerCase()} in ${d.container}` : `${name} · ${KIND_NOUN[d.kind].toLowerCase()}`;
-    out.push({ name: d.id, kind: d.kind, containerName: container, location: { uri: d.uri, range: d.range }, deprecated: d.entity.status?.value === 'deprecated' || undefined });
+/**
+ * How well a query matches a text, lower is better: 0 the same (case aside), 1 a prefix, 2 a prefix
+ * of one of its words (`call` in `welcome-call`, `Welcome call`), 3 a substring, 4 its letters in
+ * order (`wcl` in `welcome-call`); undefined when it does not match.
+ */
+export function matchRank(query: string, text: string): number | undefined {
+  const q = query.toLowerCase().trim();
+  const t = text.toLowerCase();
+  if (!q) return 0;
+  if (t === q) return 0;
+  if (t.startsWith(q)) return 1;
+  const at = t.indexOf(q);
+  if (at > 0) {
+    for (let i = at; i >= 0; i = i + 1 < t.length ? t.indexOf(q, i + 1) : -1) if (!/[\p{L}\p{N}]/u.test(t[i - 1])) return 2;
+    return 3;
   }
-  return out;
+  return fuzzyMatches(q, t) ? 4 : undefined;
+}
+
+/**
+ * Every definition whose id or name matches the query, for "go to symbol in workspace", best
+ * matches first: exact and prefix matches of the id or the name before word prefixes, substrings
+ * and scattered letters; ties by id. `rank` on each entry lets a caller merge several taxonomies'
+ * answers in the same order. The whole index is read once; only the matches are sorted.
+ */
+export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, limit = 1000): WorkspaceSymbolEntry[] {
+  const matches: { d: Definition; name: string; rank: number }[] = [];
+  for (const d of workspace.index.allDefinitions()) {
+    const name = displayName(d.entity);
+    if (!query) {
+      // Nothing to rank: the first `limit` definitions, as the index lists them.
+      if (matches.length >= limit) break;
+      matches.push({ d, name, rank: 0 });
+      continue;
+    }
+    const byId = matchRank(query, d.id);
+    const byName = matchRank(query, name);
+    if (byId === undefined && byName === undefined) continue;
+    matches.push({ d, name, rank: Math.min(byId ?? 9, byName ?? 9) });
+  }
+  if (query) matches.sort((a, b) => a.rank - b.rank || a.d.id.length - b.d.id.length || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0));
+  return matches.slice(0, limit).map(({ d, name, rank }) => {
+    const container = d.container ? `${name} · ${KIND_NOUN[d.kind].toLowerCase()} in ${d.container}` : `${name} · ${KIND_NOUN[d.kind].toLowerCase()}`;
+    return { name: d.id, kind: d.kind, containerName: container, location: { uri: d.uri, range: d.range }, deprecated: d.entity.status?.value === 'deprecated' || undefined, rank };
+  });
 }
