@@ -172,7 +172,9 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       // A taxonomy none of whose files the user named is not read at all (nor is its config); a
       // Markdown file or config named where there is no taxonomy is passed over with a warning,
       // as ESLint does for an ignored file, so a hook given a stray README does not fail.
-      if (!ids.some((id) => inScope(id))) continue;
+      // A folder brings in the taxonomies with taxonomy files under it; a doc or config named
+      // by itself brings in its own taxonomy.
+      if (!ids.some((id) => inScope(id) && (taxonomyKindOf(id) !== undefined || starts.some((s) => !s.isDir && s.abs === id)))) continue;
       if (!ids.some((id) => taxonomyKindOf(id))) {
         for (const s of starts) if (!s.isDir && ids.includes(s.abs)) opts.warn?.(`${s.given}: skipped, no taxonomy files around it.`);
         continue;
