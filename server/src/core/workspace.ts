@@ -7,6 +7,8 @@ import { LineIndex } from './lineIndex';
 import { internalized } from './intern';
 import type { IndexView, Rule, RuleContext } from './rules/types';
 import { unusedDirectiveReports, unusedDisableDirective } from './rules/unused-disable-directive';
+import { buildGlossary, GLOSSARY_LABEL_FACET } from './terms/glossary';
+import { TermUseIndex } from './terms/uses';
 import { applySuppressions, directivesOf, type SuppressedDiagnostic } from './suppressions';
 import {
   defKey,
@@ -77,6 +79,11 @@ export class TaxonomyWorkspace {
   private readonly ruleIds: ReadonlySet<string>;
   /** Values computed from a whole facet (the glossary matcher), by facet and builder. */
   private readonly derivedCache = new Map<string, Map<unknown, unknown>>();
+  /**
+   * Where glossary terms are mentioned in prose, for references and usage counts in the editor.
+   * Kept only with dependency tracking (the server): the CLI checks once and never asks.
+   */
+  readonly termUses = new TermUseIndex();
   private readonly tracking: boolean;
   /** True once a file has been checked (without tracking, a later change re-checks everything). */
   private checked = false;
@@ -161,6 +168,7 @@ export class TaxonomyWorkspace {
       this.dirty.add(uri);
     } else {
       if (prev) this.forgetDeps(uri, prev.deps);
+      this.termUses.remove(uri);
       this.files.delete(uri);
       this.dirty.add(uri);
     }
@@ -335,6 +343,12 @@ export class TaxonomyWorkspace {
           });
         }
       }
+    }
+    if (this.tracking && !file.unreadable && (file.kind === 'markdown' || file.models.some((m) => m.texts.length > 0))) {
+      // The file's term mentions, found with the matcher the rules just used (its scan is cached);
+      // a change to the glossary's labels re-checks the file, and so refreshes them.
+      dep?.(wholeFacetKey(GLOSSARY_LABEL_FACET));
+      this.termUses.update(file, this.derived(GLOSSARY_LABEL_FACET, buildGlossary).matcher);
     }
     if (this.tracking) this.recordDeps(state, deps);
     this.suppress(state, diagnostics);

@@ -35,10 +35,28 @@ describe('features: completion', () => {
     assert.deepEqual(labels(completeAt('q.persona.yaml', lines('kind: persona', 'id: q', 'segments:', '  - $$'))), ['families']);
   });
 
-  it('prefers the owners for `lead`', () => {
-    const items = completeAt('q.persona.yaml', lines('kind: persona', 'id: q', 'name: Q', 'owner: [cx-ops, sales-team]', 'lead: $$'));
-    const first = items.filter((i) => i.sortText!.startsWith('0')).map((i) => i.label).sort();
-    assert.deepEqual(first, ['cx-ops', 'sales-team']);
+  it('offers only the teams of the sibling `owner` list for `lead`', () => {
+    assert.deepEqual(labels(completeAt('q.persona.yaml', lines('kind: persona', 'id: q', 'name: Q', 'owner: [cx-ops, sales-team]', 'lead: $$'))), ['cx-ops', 'sales-team']);
+    // On a touchpoint, the touchpoint's own owners, not the journey's.
+    const tp = completeAt(
+      'l.journey.yaml',
+      lines('kind: journey', 'id: l', 'name: L', 'owner: brand-marketing', 'stages:', '  - id: a', '    name: A', '    touchpoints:', '      - id: t', '        name: T', '        owner:', '          - sales-team', '          - cx-ops', '        lead: c$$'),
+    );
+    assert.deepEqual(labels(tp), ['cx-ops', 'sales-team']);
+    // With no owner written yet, every team is a candidate.
+    assert.deepEqual(labels(completeAt('r.persona.yaml', lines('kind: persona', 'id: r', 'name: R', 'lead: $$'))), ['brand-marketing', 'cx-ops', 'sales-team']);
+  });
+
+  it('says what each enumerated value means in its documentation', () => {
+    const items = completeAt('k4.kpi.yaml', lines('kind: kpi', 'id: k4', 'direction: $$'));
+    assert.match(items.find((i) => i.label === 'decrease')!.documentation ?? '', /Lower is better/);
+  });
+
+  it('completes glossary terms in Markdown prose as in free text: after emphasis marks, never in code', () => {
+    assert.ok(labels(completeAt('docs/a.md', lines('# Notes', '', 'Each **custom$$'))).includes('Customer journey'));
+    assert.ok(labels(completeAt('docs/b.md', lines('- _pers$$'))).includes('Persona'));
+    assert.deepEqual(completeAt('docs/c.md', lines('```yaml', 'pers$$', '```')), []);
+    assert.deepEqual(completeAt('docs/d.md', lines('See `pers$$` here')), []);
   });
 
   it('offers enum values, lifecycle stages and channels', () => {

@@ -42,6 +42,45 @@ describe('features: go to definition and find references', () => {
     const withDecl = references(ws, ws.getFile(uri)!, offset, true);
     assert.equal(withDecl.length, refs.length + 1);
   });
+
+  it('finds the prose mentions of a glossary term too: free text, Markdown, aliases and labels to avoid', () => {
+    const files = featureTaxonomy();
+    files['p.persona.yaml'] += 'description: Drawn from one buyer avatar and two customer personas.\n';
+    files['docs/guide.md'] = lines('# Guide', '', 'Every persona has a customer journey.', '', '```', 'persona in code', '```');
+    /** `path:line:character` of `word` in a file, `skip` characters into the needle. */
+    const at = (path: string, needle: string, skip = 0) => {
+      const before = files[path].slice(0, files[path].indexOf(needle) + skip).split('\n');
+      return `${path}:${before.length - 1}:${before[before.length - 1].length}`;
+    };
+    const expected = [at('cx.glossary.yaml', 'persona'), at('docs/guide.md', 'persona'), at('mkt.glossary.yaml', 'persona'), at('p.persona.yaml', 'buyer avatar'), at('p.persona.yaml', 'customer personas')];
+    const show = (locs: { uri: string; range: { start: { line: number; character: number } } }[]) => locs.map((l) => `${l.uri.replace('mem:///', '')}:${l.range.start.line}:${l.range.start.character}`);
+    // From the definition, and from a mention in a doc: the same places.
+    const onId = cursorOn('cx.glossary.yaml', 'id: persona', 5, files);
+    const fromId = show(references(onId.ws, onId.ws.getFile(onId.uri)!, onId.offset, true));
+    assert.deepEqual(fromId.sort(), expected.sort());
+    const inDoc = cursorOn('docs/guide.md', 'persona', 2, files);
+    assert.deepEqual(show(references(inDoc.ws, inDoc.ws.getFile(inDoc.uri)!, inDoc.offset, true)).sort(), fromId.sort());
+  });
+
+  it('keeps prose mentions right as files change: a new mention, a removed doc, a glossary label added', () => {
+    const files = featureTaxonomy();
+    const ws = memoryWorkspace(files);
+    const refsOfPersona = () => references(ws, ws.getFile(uriOf('cx.glossary.yaml'))!, files['cx.glossary.yaml'].indexOf('id: persona') + 5, false).map((l) => l.uri.replace('mem:///', ''));
+    assert.deepEqual(refsOfPersona(), ['docs/guide.md', 'mkt.glossary.yaml']);
+    ws.setFile(uriOf('docs/more.md'), 'docs/more.md', 'A persona per segment.\n');
+    ws.flush();
+    assert.deepEqual(refsOfPersona(), ['docs/guide.md', 'docs/more.md', 'mkt.glossary.yaml']);
+    ws.removeFile(uriOf('docs/guide.md'));
+    ws.flush();
+    assert.deepEqual(refsOfPersona(), ['docs/more.md', 'mkt.glossary.yaml']);
+    // A new alias makes existing words mentions, once the glossary change is checked.
+    ws.setFile(uriOf('docs/x.md'), 'docs/x.md', 'Our archetype of a parent.\n');
+    ws.flush();
+    const glossary = files['cx.glossary.yaml'].replace('aliases: [customer persona]', 'aliases: [customer persona, archetype]');
+    ws.setFile(uriOf('cx.glossary.yaml'), 'cx.glossary.yaml', glossary);
+    ws.flush();
+    assert.deepEqual(refsOfPersona(), ['docs/more.md', 'docs/x.md', 'mkt.glossary.yaml']);
+  });
 });
 
 describe('features: rename', () => {

@@ -4,9 +4,10 @@ import type { TaxonomyWorkspace } from '../workspace';
 import type { Definition } from '../workspaceIndex';
 import type { EntityKind, Range, TaxonomyKind } from '../types';
 import { entityCard, entityDetail, glossaryCard, KIND_NOUN, vocabularyName } from './cards';
-import { enumAt, isObjectAt, propertiesAt, readersOf, schemaKindOf, type PropertyDoc, type SchemaKind } from './schemaDocs';
+import { enumAt, isObjectAt, propertiesAt, readersOf, schemaKindOf, valueDescriptions, type PropertyDoc, type SchemaKind } from './schemaDocs';
 import { skeletonSnippet } from './skeletons';
 import { termLabels } from './terms-lookup';
+import { markdownProse } from '../terms/prose';
 import { yamlCursorAt, type PathSegment, type YamlCursor } from './yamlCursor';
 
 /** What a completion item offers, for the front end's icon. */
@@ -80,7 +81,8 @@ export function complete(workspace: TaxonomyWorkspace, file: TaxonomyFile, offse
   const range = (start: number, end: number) => file.lines.range(start, end);
   if (file.kind === 'markdown') {
     const lineStart = offset - file.lines.positionAt(offset).character;
-    return termCompletions(workspace, file, lineStart, offset);
+    // The prose the term matcher reads: code, URLs and markup are blanked, so nothing is offered there.
+    return termCompletions(workspace, file, lineStart, offset, markdownProse(file));
   }
   const kind = schemaKindOf(file);
   if (!kind) return [];
@@ -180,9 +182,11 @@ function valueCompletions(workspace: TaxonomyWorkspace, file: TaxonomyFile, kind
   else if (field === 'kind' && cursor.path.length === 1 && kind !== 'config') values = [kind];
   else values = enumAt(kind, cursor.path);
   if (values.length) {
+    // What each value means, as the schema says (the same line hover shows).
+    const meanings = valueDescriptions(kind, cursor.path);
     return values
       .filter((v) => !taken.has(v))
-      .map((v, i) => ({ label: v, kind: 'value' as const, insertText: lead + v, range: r, sortText: String(i).padStart(4, '0'), filterText: v }));
+      .map((v, i) => ({ label: v, kind: 'value' as const, documentation: meanings.get(v), insertText: lead + v, range: r, sortText: String(i).padStart(4, '0'), filterText: v }));
   }
   if ((field !== undefined && TEXT_FIELDS.has(field)) || cursor.inBlockText) {
     const offset = cursor.replaceStart + cursor.prefix.length;
@@ -215,11 +219,13 @@ function referenceCompletions(
   const parent = parentPointer(cursor.path);
   const preferred = new Set<string>();
   if (field === 'lead') for (const t of siblingStrings(file, cursor.docIndex, childPointer(parent, 'owner'))) preferred.add(t);
+  // `lead` names one of the teams in the sibling `owner` list: once there is one, only those fit.
+  const onlyPreferred = field === 'lead' && preferred.size > 0;
   const ownVocabulary = kind === 'term' ? termVocabularyAt(file, cursor.docIndex, parent) : undefined;
   const documented = seen.size <= MAX_DOCUMENTED;
   const out: CompletionEntry[] = [];
   for (const [id, d] of seen) {
-    if (taken.has(id)) continue;
+    if (taken.has(id) || (onlyPreferred && !preferred.has(id))) continue;
     // A term's `equivalent` is a word of another vocabulary.
     const otherVocabulary = ownVocabulary !== undefined && d.entity.kind === 'term' && d.entity.vocabulary !== ownVocabulary;
     const first = preferred.has(id) || (field === 'equivalent' && otherVocabulary);
@@ -261,14 +267,16 @@ function termVocabularyAt(file: TaxonomyFile, docIndex: number, termPointer: str
 
 /**
  * Glossary terms and aliases that continue the words before the cursor ("customer jou" ->
- * "Customer journey"). Labels to avoid are never offered. A label written in sentence case is
+ * "Customer journey"). `prose` is the text read for the words (the file's, or a same-length copy
+ * with what is not prose blanked, for Markdown). Labels to avoid are never offered. A label written in sentence case is
  * inserted in lower case when the user started the word in lower case.
  */
-export function termCompletions(workspace: TaxonomyWorkspace, file: TaxonomyFile, lineStart: number, offset: number): CompletionEntry[] {
-  const before = file.text.slice(lineStart, offset);
+export function termCompletions(workspace: TaxonomyWorkspace, file: TaxonomyFile, lineStart: number, offset: number, prose = file.text): CompletionEntry[] {
+  const before = prose.slice(lineStart, offset);
   if (!/[\p{L}\p{N}]$/u.test(before)) return [];
   const wordStarts: number[] = [];
-  const re = /[^\s"'([{]+/g;
+  // Emphasis marks (`**`, `_`, `~~`) start a word as a space does, in Markdown and in free text alike.
+  const re = /[^\s"'([{*_~]+/g;
   for (let m = re.exec(before); m; m = re.exec(before)) wordStarts.push(m.index);
   const out: CompletionEntry[] = [];
   const seen = new Set<string>();

@@ -7,6 +7,7 @@ import type { Location, Range, TextEdit } from '../types';
 import { KIND_NOUN } from './cards';
 import { definitionsOf, idAt, type IdAtCursor } from './lookup';
 import { findTermAt } from './terms-lookup';
+import { workspaceGlossary } from '../terms/glossary';
 
 /** The form every id must have: kebab-case, as the schemas' `id` pattern says. */
 export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
@@ -24,7 +25,10 @@ export function definition(workspace: TaxonomyWorkspace, file: TaxonomyFile, off
   return [];
 }
 
-/** Every place that names the id under the cursor, across files; with its definitions when asked. */
+/**
+ * Every place that names the id under the cursor, across files; with its definitions when asked.
+ * For a glossary term (its id, or its words in prose) that includes every prose mention of it.
+ */
 export function references(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number, includeDeclaration: boolean): Location[] {
   let target: Pick<IdAtCursor, 'kind' | 'qualifiedId'> | undefined = idAt(workspace, file, offset);
   if (!target) {
@@ -35,7 +39,22 @@ export function references(workspace: TaxonomyWorkspace, file: TaxonomyFile, off
   const out: Location[] = [];
   if (includeDeclaration) for (const d of definitionsOf(workspace, target)) out.push({ uri: d.uri, range: d.range });
   for (const r of workspace.index.references(target.kind, target.qualifiedId)) out.push({ uri: r.uri, range: r.range });
+  if (target.kind === 'term') out.push(...termMentions(workspace, target.qualifiedId));
   return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+}
+
+/**
+ * The prose mentions of a glossary term: its labels (preferred, aliases, labels to avoid) in free
+ * text and Markdown docs, from the workspace's index of them, not a scan.
+ */
+export function termMentions(workspace: TaxonomyWorkspace, termId: string): Location[] {
+  const uses = workspace.termUses.uses(termId, (uri) => workspace.getFile(uri), workspaceGlossary(workspace).matcher);
+  const out: Location[] = [];
+  for (const u of uses) {
+    const file = workspace.getFile(u.uri);
+    if (file) out.push({ uri: u.uri, range: file.lines.range(u.start, u.end) });
+  }
+  return out;
 }
 
 /** The answer to "can this be renamed?": the range and current id, or why not. */

@@ -10,3 +10,4 @@ export * from './prose';
 export * from './glossary';
 export * from './replace';
 export * from './vocabulary';
+export * from './uses';
