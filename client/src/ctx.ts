@@ -18,6 +18,7 @@ import {
 } from 'vscode-languageclient/node';
 import type { CxTaxonomyApi } from './api';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
+import { codeLensMiddleware } from './codeLensMiddleware';
 import { registerCommands } from './commands';
 import type { ExtensionHost } from './host';
 import { JOURNEY_MAP_VIEW_TYPE, JourneyMapController } from './journeyMap/panel';
@@ -97,6 +98,8 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
       markdown: { isTrusted: false, supportHtml: false },
       initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
       errorHandler: this.errorHandler(),
+      // Usage lenses open VS Code's references peek, which wants its own argument types.
+      middleware: { ...codeLensMiddleware },
     };
     const client = new LanguageClient('cxTaxonomy', 'CX Taxonomy Language Server', serverOptions, clientOptions);
     this.client = client;

@@ -7,16 +7,16 @@ import { LspTestClient, lines, REPO, serveFixture } from './harness';
 describe('settings: one table, normalised', () => {
   it('names every setting cxTaxonomy.<area>.<name> (or cxTaxonomy.<area>) with a default and a description', () => {
     for (const s of SETTINGS) {
-      assert.match(s.key, /^cxTaxonomy\.[a-z]+(\.[a-zA-Z]+)?$/);
+      assert.match(s.key, /^cxTaxonomy\.[a-z][a-zA-Z]*(\.[a-zA-Z]+)?$/);
       assert.ok(s.schema.markdownDescription.length > 20, s.key);
       assert.deepEqual(s.normalise(undefined), s.schema.default, `${s.key}: an absent value normalises to the default`);
     }
-    assert.deepEqual(SETTINGS.map((s) => s.key), ['cxTaxonomy.rules', 'cxTaxonomy.docs.globs', 'cxTaxonomy.files.maxSize', 'cxTaxonomy.trace.server']);
+    assert.deepEqual(SETTINGS.map((s) => s.key), ['cxTaxonomy.rules', 'cxTaxonomy.docs.globs', 'cxTaxonomy.files.maxSize', 'cxTaxonomy.trace.server', 'cxTaxonomy.inlayHints.enabled']);
   });
 
   it('falls back to safe values for anything unusable', () => {
-    const s = readSettings({ rules: { 'unused-kpi': 'off', schema: 'loud', x: 3 }, docs: { globs: ['guides/**/*.md', '../../etc/*.md', 7, '/abs/*.md'] }, files: { maxSize: -5 }, trace: { server: 'everything' } });
-    assert.deepEqual(s, { rules: { 'unused-kpi': 'off' }, docsGlobs: ['guides/**/*.md'], maxFileSize: 5 * 1024 * 1024, trace: 'off' });
+    const s = readSettings({ rules: { 'unused-kpi': 'off', schema: 'loud', x: 3 }, docs: { globs: ['guides/**/*.md', '../../etc/*.md', 7, '/abs/*.md'] }, files: { maxSize: -5 }, trace: { server: 'everything' }, inlayHints: { enabled: 'no' } });
+    assert.deepEqual(s, { rules: { 'unused-kpi': 'off' }, docsGlobs: ['guides/**/*.md'], maxFileSize: 5 * 1024 * 1024, trace: 'off', inlayHints: true });
     assert.deepEqual(readSettings('nonsense'), defaultSettings());
   });
 

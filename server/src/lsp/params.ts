@@ -70,6 +70,10 @@ export const PARAMS = {
     },
   ),
   workspaceSymbol: all((p) => (typeof p.query === 'string' ? undefined : 'it needs `query` as a string')),
+  /** A code lens sent back to be resolved: its range, and the `data` the server gave it. */
+  codeLensResolve: all((p) => rangeProblem(p.range, 'range')),
+  /** InlayHintParams: a document and the range in view. */
+  inlayHint: all(textDocument, (p) => rangeProblem(p.range, 'range')),
   /** SelectionRangeParams: a document and the positions to expand from. */
   selectionRange: all(textDocument, (p) => {
     if (!Array.isArray(p.positions)) return 'it needs `positions` as a list';
@@ -119,6 +123,8 @@ export function checkedConnection(connection: Connection): Connection {
     onDocumentSymbol: (h: Handler<'onDocumentSymbol'>) => connection.onDocumentSymbol(validated('textDocument/documentSymbol', PARAMS.document, h)),
     onWorkspaceSymbol: (h: Handler<'onWorkspaceSymbol'>) => connection.onWorkspaceSymbol(validated('workspace/symbol', PARAMS.workspaceSymbol, h)),
     onCodeAction: (h: Handler<'onCodeAction'>) => connection.onCodeAction(validated('textDocument/codeAction', PARAMS.codeAction, h)),
+    onCodeLens: (h: Handler<'onCodeLens'>) => connection.onCodeLens(validated('textDocument/codeLens', PARAMS.document, h)),
+    onCodeLensResolve: (h: Handler<'onCodeLensResolve'>) => connection.onCodeLensResolve(validated('codeLens/resolve', PARAMS.codeLensResolve, h)),
     onFoldingRanges: (h: Handler<'onFoldingRanges'>) => connection.onFoldingRanges(validated('textDocument/foldingRange', PARAMS.document, h)),
     onSelectionRanges: (h: Handler<'onSelectionRanges'>) => connection.onSelectionRanges(validated('textDocument/selectionRange', PARAMS.selectionRange, h)),
     onDocumentHighlight: (h: Handler<'onDocumentHighlight'>) => connection.onDocumentHighlight(validated('textDocument/documentHighlight', PARAMS.position, h)),
@@ -127,5 +133,17 @@ export function checkedConnection(connection: Connection): Connection {
         ? connection.onRequest(method, validated(method, custom[method], handler))
         : (connection.onRequest as (m: unknown, h: unknown) => Disposable)(method, handler)) as Connection['onRequest'],
   };
-  return Object.assign(Object.create(connection) as Connection, checked);
+  // `languages` (the protocol's 3.17 features: inlay hints) is a getter of the connection, so it is
+  // defined rather than assigned.
+  return Object.defineProperty(Object.assign(Object.create(connection) as Connection, checked), 'languages', { value: checkedLanguages(connection.languages) });
+}
+
+/** The connection's `languages` with inlay hint requests checked like the others. */
+function checkedLanguages(languages: Connection['languages']): Connection['languages'] {
+  const inlayHint = languages.inlayHint;
+  const checked: Connection['languages']['inlayHint'] = {
+    ...inlayHint,
+    on: (h) => inlayHint.on(validated('textDocument/inlayHint', PARAMS.inlayHint, h)),
+  };
+  return Object.create(languages, { inlayHint: { value: checked } }) as Connection['languages'];
 }

@@ -3,6 +3,7 @@
  * anything about taxonomies; it only translates protocol events.
  */
 import {
+  CodeLensRefreshRequest,
   DidChangeConfigurationNotification,
   DidChangeWatchedFilesNotification,
   FileChangeType,
@@ -23,6 +24,8 @@ import { toLspDiagnostic } from './convert';
 import { clientSupport, registerFeatureHandlers, type ClientSupport } from './handlers';
 import { checkedConnection } from './params';
 import { Session, type FolderState, type ProgressReporter, type WatchedChange } from './session';
+import { registerUsageHandlers } from './usageHandlers';
+import { ViewRefresher } from './viewRefresh';
 import { SETTINGS_SECTION } from './settings';
 import { CONFIG_FILE_NAMES } from '../core/fileKinds';
 
@@ -37,6 +40,11 @@ export function startServer(connection: Connection): Session {
   let caps: ClientCapabilities = {};
   let support: ClientSupport = clientSupport({});
   let initialFolders: FolderState[] = [];
+  // Usage lenses and inherited owners shown in one editor change with edits in others.
+  const refresher = new ViewRefresher(() => ({
+    codeLens: caps.workspace?.codeLens?.refreshSupport ? () => connection.sendRequest(CodeLensRefreshRequest.type) : undefined,
+    inlayHint: caps.workspace?.inlayHint?.refreshSupport ? () => connection.languages.inlayHint.refresh() : undefined,
+  }));
 
   const session = new Session({
     publish: (uri, diagnostics, version) => {
@@ -55,6 +63,7 @@ export function startServer(connection: Connection): Session {
     },
     status: (state, done, total) => {
       void connection.sendNotification(StatusNotification.method, { state, done, total });
+      if (state === 'ready') refresher.schedule();
     },
     log: (message) => connection.console.log(message),
   });
@@ -76,6 +85,8 @@ export function startServer(connection: Connection): Session {
         renameProvider: { prepareProvider: true },
         documentSymbolProvider: true,
         workspaceSymbolProvider: true,
+        codeLensProvider: { resolveProvider: true },
+        inlayHintProvider: { resolveProvider: false },
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         documentHighlightProvider: true,
@@ -96,7 +107,7 @@ export function startServer(connection: Connection): Session {
     if (caps.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         for (const f of e.removed) session.removeFolder(f.uri);
-        void session.indexFolders(session.addFolders(e.added.map((f) => f.uri)));
+        void session.indexFolders(session.addFolders(e.added.map((f) => f.uri))).then(() => refresher.schedule());
       });
     }
     await session.reloadSettings().catch(() => undefined);
@@ -106,31 +117,38 @@ export function startServer(connection: Connection): Session {
   // A client that can be asked is asked again; one that cannot (Neovim 0.7) pushes its settings
   // here, at any time, `initialized` included. A push without settings says nothing new.
   connection.onDidChangeConfiguration((p) => {
-    if (caps.workspace?.configuration) return void session.reloadSettings();
+    if (caps.workspace?.configuration) return void session.reloadSettings().then(() => refresher.schedule());
     const settings: unknown = p.settings;
     if (typeof settings !== 'object' || settings === null) return;
-    void session.reloadSettings((settings as Record<string, unknown>)[SETTINGS_SECTION] ?? {});
+    void session.reloadSettings((settings as Record<string, unknown>)[SETTINGS_SECTION] ?? {}).then(() => refresher.schedule());
   });
 
   connection.onDidChangeWatchedFiles((p) => {
     const type = (t: FileChangeType): WatchedChange['type'] => (t === FileChangeType.Created ? 'created' : t === FileChangeType.Deleted ? 'deleted' : 'changed');
-    void session.didChangeWatchedFiles(p.changes.map((c) => ({ uri: c.uri, type: type(c.type) })));
+    void session.didChangeWatchedFiles(p.changes.map((c) => ({ uri: c.uri, type: type(c.type) }))).then(() => refresher.schedule());
   });
 
   documents.onDidOpen((e) => session.didOpen(e.document));
-  documents.onDidChangeContent((e) => session.didChange(e.document));
-  documents.onDidClose((e) => void session.didClose(e.document.uri));
+  documents.onDidChangeContent((e) => {
+    session.didChange(e.document);
+    refresher.schedule();
+  });
+  documents.onDidClose((e) => void session.didClose(e.document.uri).then(() => refresher.schedule()));
 
   // Every request handler is registered through the params checks (params.ts).
   const requests = checkedConnection(connection);
   registerFeatureHandlers(requests, session, () => support);
+  registerUsageHandlers(requests, session);
   const workspaceFor = (uri: string) => session.fileFor(uri)?.ws ?? session.locate(uri)?.root.ws;
   registerJourneyMap(requests, workspaceFor);
   registerOwnershipReport(requests, workspaceFor, () => session.workspaces());
   registerStructureHandlers(requests, session, () => caps.textDocument?.foldingRange?.rangeLimit);
   registerTaxonomyView(requests, () => session.workspaces(), () => session.syncAll());
 
-  connection.onShutdown(() => session.dispose());
+  connection.onShutdown(() => {
+    refresher.dispose();
+    session.dispose();
+  });
   documents.listen(connection);
   connection.listen();
   return session;

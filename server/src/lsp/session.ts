@@ -656,6 +656,11 @@ export class Session {
     return loc && file ? { ws: loc.root.ws, file, root: loc.root } : undefined;
   }
 
+  /** The editor settings that apply to a file: its folder's, else the ones for every folder. */
+  settingsFor(rawUri: string): ServerSettings {
+    return this.locate(rawUri)?.root.folder?.settings ?? this.globalSettings;
+  }
+
   /** The version of an open document (for versioned edits), or null when it is not open. */
   versionOf(rawUri: string): number | null {
     return this.open.get(normaliseUri(rawUri))?.version ?? null;

@@ -27,6 +27,8 @@ export interface ServerSettings {
   maxFileSize: number;
   /** How much of the LSP traffic the client logs (read by the client; listed for completeness). */
   trace: 'off' | 'messages' | 'verbose';
+  /** Whether touchpoints show the owner they inherit from their stage (or `no owner`) as inlay hints. */
+  inlayHints: boolean;
 }
 
 /** The JSON schema of one setting, as package.json's `contributes.configuration` wants it. */
@@ -135,8 +137,24 @@ const trace: SettingDefinition<'trace'> = {
   },
 };
 
+const inlayHints: SettingDefinition<'inlayHints'> = {
+  key: 'cxTaxonomy.inlayHints.enabled',
+  field: 'inlayHints',
+  schema: {
+    type: 'boolean',
+    default: true,
+    markdownDescription:
+      'Shows, after a touchpoint without an `owner` of its own, the owner it inherits from its stage (`owner: cx-onboarding (from stage)`), or `no owner` where the `touchpoint-owner` rule reports it. VS Code\'s `#editor.inlayHints.enabled#` also applies.',
+    scope: 'resource',
+    order: 4,
+  },
+  normalise(raw) {
+    return typeof raw === 'boolean' ? raw : true;
+  },
+};
+
 /** Every setting, in the order the settings editor shows them. */
-export const SETTINGS: readonly SettingDefinition[] = [rules, docsGlobs, maxFileSize, trace] as readonly SettingDefinition[];
+export const SETTINGS: readonly SettingDefinition[] = [rules, docsGlobs, maxFileSize, trace, inlayHints] as readonly SettingDefinition[];
 
 /** The settings section the server asks the client for. */
 export const SETTINGS_SECTION = 'cxTaxonomy';

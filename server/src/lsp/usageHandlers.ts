@@ -1,0 +1,80 @@
+/**
+ * Code lenses and inlay hints: usage counts on definitions and inherited owners on touchpoints.
+ * Each handler looks the document up, delegates to a pure core function and converts; the
+ * counting lives in core/features/codeLens.ts and core/features/inlayHints.ts.
+ *
+ * A lens's command is VS Code's `editor.action.showReferences` (uri, position, locations), the
+ * convention VS Code and Zed follow; VS Code needs the arguments as its own types, which the
+ * extension converts (client/src/codeLensMiddleware.ts). Other clients show the title and may
+ * run the command their own way (it is not one the server executes).
+ */
+import type { CodeLens, Connection, InlayHint } from 'vscode-languageserver';
+import type { TaxonomyFile, TaxonomyWorkspace } from '../core';
+import { resolveUsageLens, usageLenses, type UsageLensKind, type UsageLensTarget } from '../core/features/codeLens';
+import { ownerHints } from '../core/features/inlayHints';
+import type { EntityKind } from '../core/types';
+import { clampRange } from './convert';
+import type { Session } from './session';
+
+/** The VS Code command a lens runs: the references peek at a position, with the places given. */
+export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
+
+/** What a lens carries from `textDocument/codeLens` to `codeLens/resolve`. */
+interface LensData {
+  uri: string;
+  kind: EntityKind;
+  id: string;
+  lens: UsageLensKind;
+}
+
+const LENS_KINDS: readonly string[] = ['persona', 'segment', 'kpi', 'team', 'term'];
+
+function isLensData(v: unknown): v is LensData {
+  if (typeof v !== 'object' || v === null) return false;
+  const d = v as Record<string, unknown>;
+  return typeof d.uri === 'string' && typeof d.id === 'string' && typeof d.kind === 'string' && LENS_KINDS.includes(d.kind) && (d.lens === 'usage' || d.lens === 'touchpoints');
+}
+
+/** Registers the code lens and inlay hint handlers. */
+export function registerUsageHandlers(connection: Connection, session: Session): void {
+  const withFile = <T>(uri: string, name: string, fallback: T, run: (ws: TaxonomyWorkspace, file: TaxonomyFile) => T): T => {
+    try {
+      session.syncAll();
+      const found = session.fileFor(uri);
+      if (!found || found.file.unreadable) return fallback;
+      return run(found.ws, found.file);
+    } catch (err) {
+      connection.console.error(`${name} failed on ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      return fallback;
+    }
+  };
+
+  connection.onCodeLens((p) =>
+    withFile(p.textDocument.uri, 'codeLens', [], (ws, file) =>
+      usageLenses(ws, file).map((t: UsageLensTarget): CodeLens => ({ range: t.range, data: { uri: p.textDocument.uri, kind: t.kind, id: t.id, lens: t.lens } satisfies LensData })),
+    ),
+  );
+
+  connection.onCodeLensResolve((lens) => {
+    const data: unknown = lens.data;
+    if (!isLensData(data)) return lens;
+    // Counted from a partial index a lens would be wrong; it says so, and the end of indexing
+    // asks the client to refresh its lenses.
+    const note = session.indexingNote(data.uri);
+    if (note) return { ...lens, command: { title: `indexing… (${note})`, command: '' } };
+    return withFile(data.uri, 'codeLens/resolve', lens, (ws) => {
+      const r = resolveUsageLens(ws, data);
+      return { ...lens, command: { title: r.title, command: SHOW_REFERENCES_COMMAND, arguments: [data.uri, lens.range.start, r.locations] } };
+    });
+  });
+
+  connection.languages.inlayHint.on((p) => {
+    if (!session.settingsFor(p.textDocument.uri).inlayHints) return [];
+    // `no owner` repeats the file's touchpoint-owner findings: check the current text first.
+    session.syncAll();
+    session.checkNow(p.textDocument.uri);
+    return withFile(p.textDocument.uri, 'inlayHint', [], (ws, file) =>
+      ownerHints(ws, file, clampRange(file.lines, p.range)).map((h): InlayHint => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true })),
+    );
+  });
+}
