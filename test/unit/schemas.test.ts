@@ -52,7 +52,7 @@ describe('schemas', () => {
 
   const VALUE_FIELDS = ['status', 'lifecycleStage', 'channel', 'function', 'direction', 'frequency', 'unit'];
 
-  it('says what every value of an enumerated or suggested field means, in the schema, without validating anything more', () => {
+  it('says what every value of an enumerated or suggested field means, once, in the schemas, without validating anything more', () => {
     const described = new Set<string>();
     for (const f of files) {
       const schema = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as unknown;
@@ -75,9 +75,7 @@ describe('schemas', () => {
     const journey = SCHEMAS.journey.$defs!;
     assert.deepEqual(journey.lifecycleStage.examples, DEFAULT_LIFECYCLE_STAGES);
     assert.deepEqual(journey.touchpoint.properties!.channel.examples, DEFAULT_CHANNELS);
-  });
-
-  it('repeats each shared definition identically in every schema that has it (so a meaning is written once)', () => {
+    // Each schema stands alone, so shared definitions are repeated: identically, so a meaning is written once.
     const seen = new Map<string, { file: string; text: string }>();
     for (const f of files) {
       const schema = JSON.parse(readFileSync(path.join(dir, f), 'utf8')) as SchemaNode;

@@ -80,6 +80,10 @@ describe('features: go to definition and find references', () => {
     ws.setFile(uriOf('cx.glossary.yaml'), 'cx.glossary.yaml', glossary);
     ws.flush();
     assert.deepEqual(refsOfPersona(), ['docs/more.md', 'docs/x.md', 'mkt.glossary.yaml']);
+    // Edited and not checked yet: the mention is found again in the new text, at its new place.
+    ws.setFile(uriOf('docs/more.md'), 'docs/more.md', '# More\n\nA persona per segment.\n');
+    const more = references(ws, ws.getFile(uriOf('cx.glossary.yaml'))!, glossary.indexOf('id: persona') + 5, false).find((l) => l.uri === uriOf('docs/more.md'));
+    assert.deepEqual(more?.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } });
   });
 });
 
