@@ -24,7 +24,8 @@ import type { ExtensionHost } from './host';
 import { JOURNEY_MAP_VIEW_TYPE, JourneyMapController } from './journeyMap/panel';
 import type { JourneyMapViewState } from './journeyMap/messages';
 import { OwnershipReportController } from './ownershipReport/panel';
-import { StatusBar } from './statusBar';
+import { MyTeamStatusItem, StatusBar } from './statusBar';
+import { TaxonomyViewProvider } from './taxonomyView/provider';
 
 /** The suffixes of taxonomy files, as a glob. */
 export const TAXONOMY_GLOB = '**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}';
@@ -35,6 +36,7 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
   readonly statusBar: StatusBar;
   readonly journeyMap: JourneyMapController;
   readonly ownershipReport: OwnershipReportController;
+  readonly taxonomyView: TaxonomyViewProvider;
   private client: LanguageClient | undefined;
   private starting: Promise<void> | undefined;
   private readonly serverChanged = new vscode.EventEmitter<void>();
@@ -47,11 +49,15 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
     this.statusBar = new StatusBar(() => this.client?.diagnostics);
     this.journeyMap = new JourneyMapController(this);
     this.ownershipReport = new OwnershipReportController(this);
+    const myTeamStatus = new MyTeamStatusItem();
+    this.taxonomyView = new TaxonomyViewProvider(this, myTeamStatus);
     this.subscriptions.push(
       this.log,
       this.statusBar,
       this.journeyMap,
       this.ownershipReport,
+      myTeamStatus,
+      this.taxonomyView,
       this.serverChanged,
       ...registerCommands(this),
       vscode.window.registerWebviewPanelSerializer(JOURNEY_MAP_VIEW_TYPE, {

@@ -103,3 +103,34 @@ export class StatusBar implements vscode.Disposable {
     this.item.dispose();
   }
 }
+
+/**
+ * The "my team" item beside the main one: the open problems of the team the `cxTaxonomy.myTeam`
+ * setting pins (counted by the server: problems inside what the team owns). Hidden when no team
+ * is pinned; a click shows the Taxonomy view.
+ */
+export class MyTeamStatusItem implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+
+  constructor() {
+    this.item = vscode.window.createStatusBarItem('cxTaxonomy.myTeam', vscode.StatusBarAlignment.Left, 9);
+    this.item.name = 'CX Taxonomy: my team';
+    this.item.command = 'cxTaxonomy.taxonomyView.focus';
+  }
+
+  /** Shows the pinned team's counts, or hides the item when `status` is undefined. */
+  update(status: { text: string; tooltip: string } | undefined): void {
+    if (!status) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = status.text;
+    this.item.tooltip = status.tooltip;
+    this.item.accessibilityInformation = { label: status.tooltip };
+    this.item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

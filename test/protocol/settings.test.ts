@@ -11,12 +11,13 @@ describe('settings: one table, normalised', () => {
       assert.ok(s.schema.markdownDescription.length > 20, s.key);
       assert.deepEqual(s.normalise(undefined), s.schema.default, `${s.key}: an absent value normalises to the default`);
     }
-    assert.deepEqual(SETTINGS.map((s) => s.key), ['cxTaxonomy.rules', 'cxTaxonomy.docs.globs', 'cxTaxonomy.files.maxSize', 'cxTaxonomy.trace.server', 'cxTaxonomy.inlayHints.enabled']);
+    assert.deepEqual(SETTINGS.map((s) => s.key), ['cxTaxonomy.rules', 'cxTaxonomy.docs.globs', 'cxTaxonomy.files.maxSize', 'cxTaxonomy.trace.server', 'cxTaxonomy.inlayHints.enabled', 'cxTaxonomy.myTeam']);
   });
 
   it('falls back to safe values for anything unusable', () => {
-    const s = readSettings({ rules: { 'unused-kpi': 'off', schema: 'loud', x: 3 }, docs: { globs: ['guides/**/*.md', '../../etc/*.md', 7, '/abs/*.md'] }, files: { maxSize: -5 }, trace: { server: 'everything' }, inlayHints: { enabled: 'no' } });
-    assert.deepEqual(s, { rules: { 'unused-kpi': 'off' }, docsGlobs: ['guides/**/*.md'], maxFileSize: 5 * 1024 * 1024, trace: 'off', inlayHints: true });
+    const s = readSettings({ rules: { 'unused-kpi': 'off', schema: 'loud', x: 3 }, docs: { globs: ['guides/**/*.md', '../../etc/*.md', 7, '/abs/*.md'] }, files: { maxSize: -5 }, trace: { server: 'everything' }, inlayHints: { enabled: 'no' }, myTeam: 42 });
+    assert.deepEqual(s, { rules: { 'unused-kpi': 'off' }, docsGlobs: ['guides/**/*.md'], maxFileSize: 5 * 1024 * 1024, trace: 'off', inlayHints: true, myTeam: '' });
+    assert.equal(readSettings({ myTeam: '  cx-ops ' }).myTeam, 'cx-ops');
     assert.deepEqual(readSettings('nonsense'), defaultSettings());
   });
 

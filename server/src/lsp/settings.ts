@@ -29,6 +29,8 @@ export interface ServerSettings {
   trace: 'off' | 'messages' | 'verbose';
   /** Whether touchpoints show the owner they inherit from their stage (or `no owner`) as inlay hints. */
   inlayHints: boolean;
+  /** The team the Taxonomy view pins and whose problems the status bar counts ('' for none; read by the client). */
+  myTeam: string;
 }
 
 /** The JSON schema of one setting, as package.json's `contributes.configuration` wants it. */
@@ -153,8 +155,24 @@ const inlayHints: SettingDefinition<'inlayHints'> = {
   },
 };
 
+const myTeam: SettingDefinition<'myTeam'> = {
+  key: 'cxTaxonomy.myTeam',
+  field: 'myTeam',
+  schema: {
+    type: 'string',
+    default: '',
+    markdownDescription:
+      'The id of your team (as in the teams file, e.g. `cx-ops`). The Taxonomy view shows it first and expanded, and the status bar counts its open problems: those inside what the team owns (a touchpoint by its own or its stage\'s owner, else the journey\'s; a persona, segment, KPI or glossary term by its owner; its own entry in the teams file). Empty: no team is pinned.',
+    scope: 'window',
+    order: 5,
+  },
+  normalise(raw) {
+    return typeof raw === 'string' ? raw.trim() : '';
+  },
+};
+
 /** Every setting, in the order the settings editor shows them. */
-export const SETTINGS: readonly SettingDefinition[] = [rules, docsGlobs, maxFileSize, trace, inlayHints] as readonly SettingDefinition[];
+export const SETTINGS: readonly SettingDefinition[] = [rules, docsGlobs, maxFileSize, trace, inlayHints, myTeam] as readonly SettingDefinition[];
 
 /** The settings section the server asks the client for. */
 export const SETTINGS_SECTION = 'cxTaxonomy';
