@@ -21,7 +21,7 @@ describe('protocol: quick fixes', function () {
     await c.open('journeys/onboarding.journey.yaml');
     const [d] = await c.waitForDiagnostics('journeys/onboarding.journey.yaml', (ds) => ds.some((x) => x.code === 'touchpoint-owner'));
     const actions = (await c.codeActions('journeys/onboarding.journey.yaml', d.range, [d]))!;
-    assert.equal(actions[0].title, "Make `cx-ops` (the journey's owner) the owner");
+    assert.equal(actions[0].title, 'Make `cx-ops` the owner of touchpoint `Welcome call`');
     const dc = actions[0].edit!.documentChanges![0];
     assert.ok('textDocument' in dc && dc.textDocument.version === 1, 'the edit names the open document version');
     await c.applyEdit(actions[0].edit!);

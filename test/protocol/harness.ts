@@ -17,6 +17,7 @@ import type {
   Diagnostic,
   DocumentSymbol,
   Hover,
+  InitializeResult,
   Location,
   Position,
   PrepareRenameResult,
@@ -95,6 +96,8 @@ export class LspTestClient {
   readonly statuses: { state: string; done?: number; total?: number }[] = [];
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   settings: Record<string, unknown>;
+  /** What the server answered to `initialize` (its capabilities). */
+  initializeResult?: InitializeResult;
   private readonly versions = new Map<string, number>();
   private readonly texts = new Map<string, string>();
   private stderr = '';
@@ -126,7 +129,7 @@ export class LspTestClient {
     client.listen();
     connection.listen();
     const folders = (opts.folders ?? ['.']).map((f) => ({ uri: client.uri(f === '.' ? '' : f).replace(/\/$/, ''), name: f }));
-    await connection.sendRequest('initialize', {
+    client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: opts.processId === undefined ? process.pid : opts.processId,
       clientInfo: { name: opts.clientName ?? 'cx-taxonomy protocol tests' },
       rootUri: folders[0]?.uri ?? null,

@@ -17,6 +17,7 @@ import {
   type Diagnostic,
   type DocumentSymbol,
   type Hover,
+  type SnippetTextEdit,
   type TextDocumentEdit,
   type TextEdit as LspTextEdit,
   type WorkspaceEdit,
@@ -24,6 +25,7 @@ import {
 } from 'vscode-languageserver';
 import type { LineIndex } from '../core/lineIndex';
 import type { Position, Range, TaxonomyDiagnostic, TextEdit } from '../core/types';
+import { ruleDocsHref } from './ruleDocs';
 import type { CompletionEntry, DocumentSymbolNode, HoverResult, SymbolNodeKind, WorkspaceSymbolEntry } from '../core/features';
 
 /** Every diagnostic says where it comes from, so users can filter the Problems view. */
@@ -63,16 +65,21 @@ export function clampRange(lines: LineIndex, r: Range): Range {
   return { start: clampPosition(lines, r.start), end: clampPosition(lines, r.end) };
 }
 
-/** A core diagnostic as LSP: code = rule id, related places, tags for unused and deprecated things. */
+/**
+ * A core diagnostic as LSP: code = rule id, with a link to the rule's page (`codeDescription`),
+ * related places, tags for unused and deprecated things.
+ */
 export function toLspDiagnostic(d: TaxonomyDiagnostic): Diagnostic {
   const tags: DiagnosticTag[] = [];
   if (d.unnecessary) tags.push(DiagnosticTag.Unnecessary);
   if (d.deprecated) tags.push(DiagnosticTag.Deprecated);
   const data: DiagnosticData = { ruleId: d.ruleId };
+  const href = ruleDocsHref(d.ruleId);
   return {
     range: d.range,
     severity: SEVERITY[d.severity],
     code: d.ruleId,
+    codeDescription: href ? { href } : undefined,
     source: DIAGNOSTIC_SOURCE,
     message: d.message,
     tags: tags.length ? tags : undefined,
@@ -195,4 +202,21 @@ export function toWorkspaceEdit(edits: readonly TextEdit[], versionOf: (uri: str
   if (!documentChanges) return { changes: Object.fromEntries(byUri) };
   const changes: TextDocumentEdit[] = [...byUri].map(([uri, list]) => ({ textDocument: { uri, version: versionOf(uri) }, edits: list }));
   return { documentChanges: changes };
+}
+
+/** Escapes text for a snippet: `$`, `}` and `\\` would otherwise be read as snippet syntax. */
+function snippetEscape(text: string): string {
+  return text.replace(/[$}\\]/g, '\\$&');
+}
+
+/**
+ * One edit as a workspace edit whose `selected` part (offsets into its new text) is a snippet
+ * placeholder, so the editor selects it once applied and typing replaces it (LSP 3.18
+ * `SnippetTextEdit`, for clients that announce `workspace.workspaceEdit.snippetEditSupport`).
+ */
+export function toSnippetWorkspaceEdit(edit: TextEdit, selected: { start: number; end: number }, version: number | null): WorkspaceEdit {
+  const t = edit.newText;
+  const value = snippetEscape(t.slice(0, selected.start)) + '${1:' + snippetEscape(t.slice(selected.start, selected.end)) + '}' + snippetEscape(t.slice(selected.end));
+  const snippetEdit: SnippetTextEdit = { range: edit.range, snippet: { kind: 'snippet', value } };
+  return { documentChanges: [{ textDocument: { uri: edit.uri, version }, edits: [snippetEdit] }] };
 }

@@ -6,6 +6,7 @@
  */
 import {
   CodeActionKind,
+  ErrorCodes,
   LSPErrorCodes,
   MarkupKind,
   ResponseError,
@@ -14,9 +15,19 @@ import {
   type Connection,
 } from 'vscode-languageserver';
 import { FILE_LOCAL_RULE_IDS, type TaxonomyFile, type TaxonomyWorkspace } from '../core';
-import { complete, definition, documentSymbols, hover, prepareRename, quickFixes, references, rename, workspaceSymbols } from '../core/features';
-import { clampRange, DIAGNOSTIC_SOURCE, offsetOf, toLspCompletion, toLspDocumentSymbol, toLspHover, toLspWorkspaceSymbol, toWorkspaceEdit, type CompletionSupport } from './convert';
+import { complete, definition, documentSymbols, editorActions, fixAllEdits, hover, prepareRename, references, rename, workspaceSymbols } from '../core/features';
+import { clampRange, DIAGNOSTIC_SOURCE, offsetOf, toLspCompletion, toLspDocumentSymbol, toLspHover, toLspWorkspaceSymbol, toSnippetWorkspaceEdit, toWorkspaceEdit, type CompletionSupport } from './convert';
+import { isRuleDocsHref, ruleDocsHref } from './ruleDocs';
 import type { Session } from './session';
+
+/**
+ * The code action kind of "fix all": every safe fix of a file at once. A sub-kind of
+ * `source.fixAll`, so `editor.codeActionsOnSave` runs it for `source.fixAll` or for this kind alone.
+ */
+export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.cxTaxonomy`;
+
+/** The command that opens a rule's documentation page (executed by the server: `window/showDocument`). */
+export const SHOW_RULE_DOCS_COMMAND = 'cxTaxonomy.showRuleDocumentation';
 
 /** The most workspace symbols answered at once; editors re-ask as the query narrows. */
 const MAX_WORKSPACE_SYMBOLS = 500;
@@ -26,6 +37,10 @@ export interface ClientSupport {
   completion: CompletionSupport;
   hoverMarkdown: boolean;
   documentChanges: boolean;
+  /** Snippet edits in workspace edits (LSP 3.18): a placeholder the editor selects. */
+  snippetEdits: boolean;
+  /** `window/showDocument` (LSP 3.16): the server can open a page in the editor. */
+  showDocument: boolean;
 }
 
 export function clientSupport(caps: ClientCapabilities, clientName = ''): ClientSupport {
@@ -39,6 +54,8 @@ export function clientSupport(caps: ClientCapabilities, clientName = ''): Client
     },
     hoverMarkdown: caps.textDocument?.hover?.contentFormat?.includes('markdown') ?? false,
     documentChanges: caps.workspace?.workspaceEdit?.documentChanges === true,
+    snippetEdits: caps.workspace?.workspaceEdit?.snippetEditSupport === true,
+    showDocument: caps.window?.showDocument?.support === true,
   };
 }
 
@@ -134,27 +151,51 @@ export function registerFeatureHandlers(connection: Connection, session: Session
     session.syncAll();
     session.checkNow(p.textDocument.uri);
     return withFile(p.textDocument.uri, 'codeAction', [], (ws, file) => {
-      if (p.context.only && !p.context.only.some((k) => k === CodeActionKind.QuickFix || CodeActionKind.QuickFix.startsWith(`${k}.`) || k === CodeActionKind.Empty)) return [];
+      const wants = (kind: string) => !p.context.only || p.context.only.some((k) => k === CodeActionKind.Empty || k === kind || kind.startsWith(`${k}.`));
+      // While indexing, a cross-file problem is not shown (it may only be unread yet): no action for it.
+      const indexing = session.indexingNote(p.textDocument.uri) !== undefined;
+      const shownNow = (d: { ruleId: string }) => !indexing || FILE_LOCAL_RULE_IDS.has(d.ruleId);
+      const version = () => session.versionOf(file.uri);
+      const actions: CodeAction[] = [];
+      if (wants(FIX_ALL_KIND)) {
+        const edits = fixAllEdits(ws, file, shownNow);
+        if (edits.length) actions.push({ title: 'Fix all safely fixable cx-taxonomy problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, (uri) => session.versionOf(uri), support().documentChanges) });
+      }
+      if (!wants(CodeActionKind.QuickFix)) return actions;
       // A diagnostic is answered only if the current check still reports it (same rule, range and
       // message): a fix is never offered for a text that has changed since.
       const shown = p.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
       const refs = shown.map((d) => ({ ruleId: String(d.code), range: d.range, message: typeof d.message === 'string' ? d.message : undefined }));
-      if (p.context.diagnostics.length > 0 && refs.length === 0) return [];
-      const actions: CodeAction[] = [];
-      // While indexing, a cross-file problem is not shown (it may only be unread yet): no fix for it.
-      const indexing = session.indexingNote(p.textDocument.uri) !== undefined;
-      for (const fix of quickFixes(ws, file.uri, clampRange(file.lines, p.range), refs)) {
-        if (indexing && !FILE_LOCAL_RULE_IDS.has(fix.diagnostic.ruleId)) continue;
-        const lspDiag = shown.find((d) => d.code === fix.diagnostic.ruleId && d.message === fix.diagnostic.message);
+      if (p.context.diagnostics.length > 0 && refs.length === 0) return actions;
+      for (const a of editorActions(ws, file, clampRange(file.lines, p.range), refs, shownNow)) {
+        const lspDiags = shown.filter((d) => a.diagnostics.some((x) => d.code === x.ruleId && d.message === x.message));
+        const diagnostics = lspDiags.length ? lspDiags : undefined;
+        if (a.kind === 'docs') {
+          const href = a.ruleId && ruleDocsHref(a.ruleId);
+          // Opened by the server (LSP `window/showDocument`), so it works in every editor that can.
+          if (href && support().showDocument) actions.push({ title: a.title, kind: CodeActionKind.QuickFix, diagnostics, command: { title: a.title, command: SHOW_RULE_DOCS_COMMAND, arguments: [href] } });
+          continue;
+        }
+        // The reason placeholder is selected where the client takes snippet edits; elsewhere it is plain text.
+        const snippet = a.reason && a.edits.length === 1 && support().snippetEdits && support().documentChanges;
         actions.push({
-          title: fix.title,
+          title: a.title,
           kind: CodeActionKind.QuickFix,
-          isPreferred: fix.isPreferred,
-          diagnostics: lspDiag ? [lspDiag] : undefined,
-          edit: toWorkspaceEdit(fix.edits, (uri) => session.versionOf(uri), support().documentChanges),
+          isPreferred: a.isPreferred,
+          diagnostics,
+          edit: snippet ? toSnippetWorkspaceEdit(a.edits[0], a.reason!, version()) : toWorkspaceEdit(a.edits, (uri) => session.versionOf(uri), support().documentChanges),
         });
       }
       return actions;
     });
+  });
+
+  connection.onExecuteCommand(async (p) => {
+    if (p.command !== SHOW_RULE_DOCS_COMMAND) return null;
+    const href = p.arguments?.[0];
+    // Only a page of this installation's rule docs is opened, whatever a client sends.
+    if (typeof href !== 'string' || !isRuleDocsHref(href)) throw new ResponseError(ErrorCodes.InvalidParams, `${SHOW_RULE_DOCS_COMMAND} takes the link of a rule's page.`);
+    await connection.window.showDocument({ uri: href, takeFocus: true });
+    return null;
   });
 }

@@ -21,7 +21,7 @@ import { registerStructureHandlers } from './structureHandlers';
 import { registerTaxonomyView } from './taxonomyViewHandler';
 import { StatusNotification } from '../protocol';
 import { toLspDiagnostic } from './convert';
-import { clientSupport, registerFeatureHandlers, type ClientSupport } from './handlers';
+import { clientSupport, FIX_ALL_KIND, registerFeatureHandlers, SHOW_RULE_DOCS_COMMAND, type ClientSupport } from './handlers';
 import { checkedConnection } from './params';
 import { Session, type FolderState, type ProgressReporter, type WatchedChange } from './session';
 import { registerUsageHandlers } from './usageHandlers';
@@ -90,7 +90,8 @@ export function startServer(connection: Connection): Session {
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         documentHighlightProvider: true,
-        codeActionProvider: { codeActionKinds: ['quickfix'], resolveProvider: false },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND], resolveProvider: false },
+        executeCommandProvider: { commands: [SHOW_RULE_DOCS_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'cx-taxonomy', version: typeof CX_TAXONOMY_VERSION === 'string' ? CX_TAXONOMY_VERSION : '0.0.0' },

@@ -1,5 +1,8 @@
+import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Range, TaxonomyDiagnostic, TextEdit } from '../types';
+import { disableEdits } from './disable';
+import { combineFixes, ruleFixes } from './fixAll';
 
 /** How an editor names a diagnostic it asks fixes for: its rule, its range and its message. */
 export interface DiagnosticRef {
@@ -45,6 +48,78 @@ export function quickFixes(workspace: TaxonomyWorkspace, uri: string, range: Ran
       const edits = f.edits;
       if (edits.length > 0) out.push({ title: f.title, isPreferred: f.isPreferred, edits, diagnostic: d });
     }
+  }
+  return out;
+}
+
+/**
+ * The diagnostics an editor asks actions for: those it names that the current check still
+ * reports (same rule, range and message), or, when it names none, those overlapping `range`.
+ */
+export function diagnosticsAt(workspace: TaxonomyWorkspace, uri: string, range: Range, shown: readonly DiagnosticRef[]): TaxonomyDiagnostic[] {
+  const current = workspace.diagnostics(uri);
+  return shown.length
+    ? current.filter((d) => shown.some((s) => s.ruleId === d.ruleId && sameRange(s.range, d.range) && (s.message === undefined || s.message === d.message)))
+    : current.filter((d) => overlaps(d.range, range));
+}
+
+/** One code action, in the core's words; the LSP layer adds the kind's name and the command. */
+export interface EditorAction {
+  title: string;
+  /** `quickfix` for everything answered about a diagnostic; `docs` opens a rule's page (no edits). */
+  kind: 'quickfix' | 'docs';
+  isPreferred?: boolean;
+  edits: TextEdit[];
+  /** The diagnostics the action is about. */
+  diagnostics: TaxonomyDiagnostic[];
+  /** The reason to select once the first edit is applied (offsets into its newText). */
+  reason?: { start: number; end: number };
+  /** The rule whose documentation a `docs` action opens. */
+  ruleId?: string;
+}
+
+/**
+ * Every action for the diagnostics at a range, in the order an editor lists them (as
+ * vscode-eslint does): each diagnostic's own fixes; "Fix all `<rule>` problems in this file" when
+ * two or more of that rule's findings have one fix to apply; then per rule the comments that
+ * silence it for the line and for the file, and its documentation. `wanted` leaves out
+ * diagnostics the editor does not show yet (cross-file ones while indexing).
+ */
+export function editorActions(
+  workspace: TaxonomyWorkspace,
+  file: TaxonomyFile,
+  range: Range,
+  shown: readonly DiagnosticRef[],
+  wanted: (d: TaxonomyDiagnostic) => boolean = () => true,
+): EditorAction[] {
+  const at = diagnosticsAt(workspace, file.uri, range, shown).filter(wanted);
+  const out: EditorAction[] = [];
+  for (const fix of quickFixes(workspace, file.uri, range, shown)) {
+    if (!wanted(fix.diagnostic)) continue;
+    out.push({ title: fix.title, kind: 'quickfix', isPreferred: fix.isPreferred, edits: fix.edits, diagnostics: [fix.diagnostic] });
+  }
+  const rules = [...new Set(at.map((d) => d.ruleId))];
+  for (const ruleId of rules) {
+    if (!out.some((a) => a.diagnostics.some((d) => d.ruleId === ruleId))) continue;
+    const fixes = ruleFixes(workspace, file, ruleId, wanted);
+    if (fixes.length < 2) continue;
+    const edits = combineFixes(file, fixes);
+    if (edits.length === 0) continue;
+    out.push({ title: `Fix all \`${ruleId}\` problems in this file`, kind: 'quickfix', edits, diagnostics: at.filter((d) => d.ruleId === ruleId) });
+  }
+  for (const ruleId of rules) {
+    const mine = at.filter((d) => d.ruleId === ruleId);
+    const lines = [...new Set(mine.map((d) => d.range.start.line))];
+    // One "for this line" action per line the rule's findings start on; "for this file" once.
+    lines.forEach((line, i) => {
+      for (const e of disableEdits(file, ruleId, line)) {
+        const forFile = e.title.endsWith('this file');
+        if (i > 0 && forFile) continue;
+        const title = lines.length > 1 && !forFile ? `${e.title} (line ${line + 1})` : e.title;
+        out.push({ title, kind: 'quickfix', edits: [e.edit], diagnostics: forFile ? mine : mine.filter((d) => d.range.start.line === line), reason: e.reason });
+      }
+    });
+    out.push({ title: `Show documentation for \`${ruleId}\``, kind: 'docs', edits: [], diagnostics: mine, ruleId });
   }
   return out;
 }

@@ -4,6 +4,8 @@
  */
 export * from './codeActions';
 export * from './completion';
+export * from './disable';
+export * from './fixAll';
 export * from './folding';
 export * from './highlights';
 export * from './hover';

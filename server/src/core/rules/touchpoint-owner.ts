@@ -27,11 +27,21 @@ export const touchpointOwner: Rule = {
             const after = tp.id ? 'id' : tp.name ? 'name' : undefined;
             const candidates = new Set<string>();
             for (const t of journey.owner?.teams ?? []) candidates.add(t.value);
+            const teams = [...candidates].filter((team) => index.definitions('team', team).length > 0);
             if (after) {
-              for (const team of candidates) {
-                if (index.definitions('team', team).length === 0) continue;
+              for (const team of teams) {
                 const build = () => [addMapEntry(file, model.docIndex, tp.pointer, 'owner', team, after)];
-                fixes.push(lazyFix(`Make \`${team}\` (the journey's owner) the owner`, fixes.length === 0, build));
+                fixes.push(lazyFix(`Make \`${team}\` the owner of touchpoint \`${label}\``, fixes.length === 0, build));
+              }
+            }
+            // The message offers the stage as the other place for an owner: so does a fix. It is
+            // never preferred, since it also gives the stage's other touchpoints that owner.
+            const stageAfter = stage.id ? 'id' : stage.name ? 'name' : undefined;
+            if (stageAfter && !stage.owner) {
+              const stageLabel = stage.name?.value ?? stage.id?.value ?? '?';
+              for (const team of teams) {
+                const build = () => [addMapEntry(file, model.docIndex, stage.pointer, 'owner', team, stageAfter)];
+                fixes.push(lazyFix(`Make \`${team}\` the owner of stage \`${stageLabel}\` (and of its touchpoints without one)`, false, build));
               }
             }
             report({
