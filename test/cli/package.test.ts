@@ -9,7 +9,11 @@ function expectedFiles(): string[] {
   const schemas = readdirSync(path.join(ROOT, 'schemas'))
     .filter((f) => f.endsWith('.schema.json'))
     .map((f) => `schemas/${f}`);
-  return ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'package.json', ...schemas].sort();
+  // The pages each diagnostic of the server links to (codeDescription.href).
+  const ruleDocs = readdirSync(path.join(ROOT, 'docs', 'rules'))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/rules/${f}`);
+  return ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'package.json', ...schemas, ...ruleDocs].sort();
 }
 
 /** The names of the entries of a zip file (a .vsix), read from its central directory. */
@@ -61,7 +65,7 @@ describe('the npm package (npm pack of an unbuilt clone)', function () {
     assert.equal(packed.packStdout, `cx-taxonomy-${packed.version}.tgz\n`);
   });
 
-  it('holds the CLI and server bundles, the schemas, README, LICENSE and CHANGELOG only, in under 1 MB', () => {
+  it('holds the CLI and server bundles, the schemas, the rule pages, README, LICENSE and CHANGELOG only, in under 1 MB', () => {
     const listed = run('tar', ['-tzf', packed.tarball], { cwd: unpacked })
       .stdout.split('\n')
       .filter((l) => l !== '' && !l.endsWith('/'))
@@ -143,6 +147,9 @@ describe('the .vsix (vsce package --no-dependencies, as npm run package)', funct
       assert.ok(entries.includes(needed), `${needed} is missing from the .vsix`);
     }
     assert.ok(!entries.includes('dist/cli.js'), 'the extension does not run the CLI');
+    // Every diagnostic links to its rule's page next to the server (codeDescription.href).
+    const ruleDocs = readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md'));
+    assert.deepEqual(entries.filter((e) => e.startsWith('docs/')).sort(), ruleDocs.map((f) => `docs/rules/${f}`).sort());
     for (const entry of entries.filter((e) => /\.(js|css)$/.test(e))) {
       const text = readFileSync(path.join(stage, entry), 'utf8');
       for (const m of text.matchAll(/\/[/*]# sourceMappingURL=([^\s*'"]+)/g)) {
