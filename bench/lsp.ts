@@ -1,10 +1,12 @@
 /**
  * Drives the language server (`node dist/server.js --stdio`) the way an editor does, and times
  * it: initialize -> the last diagnostics of the initial index, then on one journey edit ->
- * fresh diagnostics, completion and hover, each over many requests.
+ * fresh diagnostics, completion and hover, each over many requests; then usage code lenses (the
+ * lens request and the resolve of every lens, as VS Code resolves those in view) on a teams file,
+ * a glossary, a persona, a segment and a KPI, and the journey's inlay hints.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
@@ -21,6 +23,12 @@ export interface LspFigures {
   edit: { p50: number; p95: number; n: number };
   completion: { p50: number; p95: number; n: number; items: number };
   hover: { p50: number; p95: number; n: number };
+  /** `textDocument/codeLens` on the files of `lensFiles`, in turn. */
+  codeLens: { p50: number; p95: number; n: number; lenses: number };
+  /** `codeLens/resolve` of every lens those requests returned; `firstMs` is the very first (nothing cached). */
+  codeLensResolve: { p50: number; p95: number; n: number; firstMs: number; slowest: string };
+  /** `textDocument/inlayHint` over the whole edited journey. */
+  inlayHint: { p50: number; p95: number; n: number; hints: number };
 }
 
 export interface LspOptions {
@@ -144,6 +152,15 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
       await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: personaLine, character: hoverChar } });
       hoverTimes.push(performance.now() - start);
     }
+    const lens = await measureLenses(conn, o.dir, o.requests);
+    const inlayTimes: number[] = [];
+    let hints = 0;
+    for (let i = 0; i < o.requests; i++) {
+      const start = performance.now();
+      const res = (await conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } })) as unknown[] | null;
+      inlayTimes.push(performance.now() - start);
+      hints = res?.length ?? 0;
+    }
     return {
       initialIndexMs,
       readyMs: ready - t0,
@@ -152,6 +169,8 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
       edit: { p50: percentile(editTimes, 50), p95: percentile(editTimes, 95), n: editTimes.length },
       completion: { p50: percentile(completionTimes, 50), p95: percentile(completionTimes, 95), n: completionTimes.length, items },
       hover: { p50: percentile(hoverTimes, 50), p95: percentile(hoverTimes, 95), n: hoverTimes.length },
+      ...lens,
+      inlayHint: { p50: percentile(inlayTimes, 50), p95: percentile(inlayTimes, 95), n: inlayTimes.length, hints },
     };
   } finally {
     try {
@@ -163,4 +182,54 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
     conn.dispose();
     setTimeout(() => child.kill(), 500).unref();
   }
+}
+
+/** The first file of each kind that carries usage lenses, relative to the workspace. */
+export function lensFiles(dir: string): string[] {
+  const first = (sub: string, suffix: string) => {
+    const name = readdirSync(path.join(dir, sub)).filter((n) => n.endsWith(suffix)).sort()[0];
+    return name ? `${sub}/${name}` : undefined;
+  };
+  return [first('teams', '.teams.yaml'), first('glossary', '.glossary.yaml'), first('personas', '.persona.yaml'), first('segments', '.segment.yaml'), first('kpis', '.kpi.yaml')].filter((f): f is string => f !== undefined);
+}
+
+interface CodeLensReply {
+  range: unknown;
+  data?: unknown;
+  command?: { title: string; arguments?: unknown[] };
+}
+
+/**
+ * Requests the lenses of each lens file in turn, `rounds` times over, and resolves every lens
+ * each time, as VS Code does for the lenses in view after each change. The slowest resolve is
+ * named (its title and how many places it lists).
+ */
+export async function measureLenses(conn: MessageConnection, dir: string, rounds: number): Promise<Pick<LspFigures, 'codeLens' | 'codeLensResolve'>> {
+  const files = lensFiles(dir);
+  const lensTimes: number[] = [];
+  const resolveTimes: number[] = [];
+  let lenses = 0;
+  let firstMs = NaN;
+  let slowest = { ms: -1, what: '' };
+  for (let i = 0; i < rounds; i++) {
+    const rel = files[i % files.length];
+    const uri = pathToFileURL(path.join(dir, rel)).toString();
+    let start = performance.now();
+    const got = ((await conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLensReply[] | null) ?? [];
+    lensTimes.push(performance.now() - start);
+    lenses = Math.max(lenses, got.length);
+    for (const lens of got) {
+      start = performance.now();
+      const r = (await conn.sendRequest('codeLens/resolve', lens)) as CodeLensReply;
+      const ms = performance.now() - start;
+      if (Number.isNaN(firstMs)) firstMs = ms;
+      resolveTimes.push(ms);
+      const places = Array.isArray(r.command?.arguments?.[2]) ? (r.command!.arguments![2] as unknown[]).length : 0;
+      if (ms > slowest.ms) slowest = { ms, what: `${rel}: "${r.command?.title ?? '?'}", ${places.toLocaleString('en')} places` };
+    }
+  }
+  return {
+    codeLens: { p50: percentile(lensTimes, 50), p95: percentile(lensTimes, 95), n: lensTimes.length, lenses },
+    codeLensResolve: { p50: percentile(resolveTimes, 50), p95: percentile(resolveTimes, 95), n: resolveTimes.length, firstMs, slowest: slowest.what },
+  };
 }

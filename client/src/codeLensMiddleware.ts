@@ -3,10 +3,12 @@
  * arguments (a uri string, a `{ line, character }` position, `{ uri, range }` locations), and
  * the language client passes command arguments through as JSON. That command checks for its
  * own types (`Uri`, `Position`, `Location`) and refuses plain objects, so this middleware turns
- * the arguments into them as each lens arrives.
+ * the arguments into them as each lens arrives. A lens counting many places comes without them,
+ * with `cxTaxonomy.showUsage` (`showUsage` asks the server for them when it is clicked).
  */
 import * as vscode from 'vscode';
-import type { Middleware } from 'vscode-languageclient/node';
+import type { LanguageClient, Middleware } from 'vscode-languageclient/node';
+import { UsagePlacesRequest, type UsagePlacesParams } from '../../server/src/protocol';
 
 const SHOW_REFERENCES = 'editor.action.showReferences';
 
@@ -50,3 +52,15 @@ export const codeLensMiddleware: Middleware = {
     return resolved ? withVscodeArguments(resolved) : resolved;
   },
 };
+
+/**
+ * `cxTaxonomy.showUsage` (uri, position, lens): asks the server for the places a lens counts and
+ * shows them in the references peek, as `editor.action.showReferences` does for small lenses.
+ */
+export async function showUsage(client: LanguageClient | undefined, args: unknown[]): Promise<void> {
+  const [uri, position, lens] = args;
+  if (!client || typeof uri !== 'string' || !isPosition(position) || typeof lens !== 'object' || lens === null) return;
+  const places: LspLocation[] = await client.sendRequest(UsagePlacesRequest.method, lens as UsagePlacesParams);
+  const converted = withVscodeArguments(new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: '', command: SHOW_REFERENCES, arguments: [uri, position, places] }));
+  await vscode.commands.executeCommand(SHOW_REFERENCES, ...(converted.command?.arguments ?? []));
+}

@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { COMMANDS, type CommandId } from './commandIds';
+import { showUsage } from './codeLensMiddleware';
 import type { Ctx } from './ctx';
 import { fileNameFor, NEW_FILE_SPECS, renderTemplate, toKebabId, validateName, type NewFileKind } from './templates';
 
@@ -32,6 +33,7 @@ export function commandTable(ctx: Ctx): Record<CommandId, Handler> {
     'cxTaxonomy.showOwnershipReport': () => ctx.ownershipReport.show(),
     'cxTaxonomy.restartServer': () => ctx.restart(),
     'cxTaxonomy.showOutput': () => ctx.log.show(),
+    'cxTaxonomy.showUsage': (...args: unknown[]) => showUsage(ctx.runningClient, args),
   } satisfies Record<CommandId, Handler>;
 }
 

@@ -299,6 +299,30 @@ export const TaxonomyViewRequest: RequestSpec<TaxonomyViewParams, TaxonomyViewMo
 };
 
 // ---------------------------------------------------------------------------------------------
+// Usage lenses
+// ---------------------------------------------------------------------------------------------
+
+/** A usage lens, as the server gave it in `CodeLens.data` and in the arguments of `cxTaxonomy.showUsage`. */
+export interface UsagePlacesParams {
+  /** The file of the definition the lens sits on. */
+  uri: string;
+  kind: 'persona' | 'segment' | 'kpi' | 'team' | 'term';
+  id: string;
+  /** `usage`: the id's references (a term's prose mentions too); `touchpoints`: the touchpoints a team owns. */
+  lens: 'usage' | 'touchpoints';
+}
+
+/**
+ * Client -> server. A lens counting many places (a team's thousands of touchpoints) is resolved
+ * without them, with the command `cxTaxonomy.showUsage` (uri, position, these params); when it is
+ * clicked the VS Code extension asks for the places here and shows them in the references peek.
+ * Lenses with few places carry them in `editor.action.showReferences` instead.
+ */
+export const UsagePlacesRequest: RequestSpec<UsagePlacesParams, Location[]> = {
+  method: 'cxTaxonomy/usagePlaces',
+};
+
+// ---------------------------------------------------------------------------------------------
 // Server status
 // ---------------------------------------------------------------------------------------------
 

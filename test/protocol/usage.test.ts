@@ -40,6 +40,7 @@ const FILES: Record<string, string> = {
     '    definition: A step of a customer journey.',
     '    related: [customer-journey, touchpoint]',
   ),
+  'docs/guide.md': lines('# Guide', '', 'Each touchpoint of a customer journey has one owner.', '', '`customer journey` in code is not a mention.'),
   'personas/busy-parent.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Busy Parent', 'owner: cx-ops', 'segments: [families]'),
   'personas/lonely.persona.yaml': lines('kind: persona', 'id: lonely', 'name: Lonely', 'owner: cx-ops'),
   'segments/families.segment.yaml': lines('kind: segment', 'id: families', 'name: Families', 'owner: brand-marketing', 'personas: [busy-parent]', 'lifecycleStage: acquisition'),
@@ -206,9 +207,10 @@ describe('protocol: usage code lenses', function () {
     await assertMatchesReferences('kpis/csat.kpi.yaml', 'csat', 'measured at 1 touchpoint, in conflict with 1 KPI');
   });
 
-  it('a glossary term: used n times, as Find All References', async () => {
-    await assertMatchesReferences('cx.glossary.yaml', 'customer-journey', 'used 2 times');
-    await assertMatchesReferences('cx.glossary.yaml', 'touchpoint', 'used once');
+  it('a glossary term: used n times, by id and in prose (YAML free text and Markdown), as Find All References', async () => {
+    // By id: `broader` and `related`; in prose: two definitions and the guide.
+    await assertMatchesReferences('cx.glossary.yaml', 'customer-journey', 'used 5 times');
+    await assertMatchesReferences('cx.glossary.yaml', 'touchpoint', 'used 2 times');
     await assertMatchesReferences('cx.glossary.yaml', 'stage', 'not used');
   });
 
@@ -237,6 +239,47 @@ describe('protocol: usage code lenses', function () {
     assert.equal((await lensesOf(c, 'personas/busy-parent.persona.yaml', 'busy-parent'))[0].command?.title, 'used by 1 journey, 1 segment');
     assert.equal((await lensesOf(c, 'personas/lonely.persona.yaml', 'lonely'))[0].command?.title, 'used by 1 journey');
     await c.close(RENEWAL);
+  });
+});
+
+describe('protocol: usage lenses that count many places', function () {
+  this.timeout(60000);
+  let c!: LspTestClient;
+  const JOURNEYS = 120;
+  before(async () => {
+    const files: Record<string, string> = {
+      'org.teams.yaml': FILES['org.teams.yaml'],
+      'personas/busy-parent.persona.yaml': FILES['personas/busy-parent.persona.yaml'],
+      'segments/families.segment.yaml': FILES['segments/families.segment.yaml'],
+    };
+    for (let i = 0; i < JOURNEYS; i++) {
+      files[`journeys/j${i}.journey.yaml`] = lines(`kind: journey`, `id: j${i}`, `name: Journey ${i}`, 'persona: busy-parent', 'owner: cx-ops', 'stages:', '  - id: s', '    name: S', '    lifecycleStage: onboarding', '    owner: cx-ops', '    touchpoints:', '      - id: t', '        name: T', '        channel: email');
+    }
+    c = await LspTestClient.start({ files });
+    await c.waitForReady(60000);
+  });
+  after(async () => c?.stop());
+
+  it('are resolved without their places, which cxTaxonomy/usagePlaces lists as Find All References does', async () => {
+    const [lens] = await lensesOf(c, 'personas/busy-parent.persona.yaml', 'busy-parent');
+    assert.equal(lens.command?.title, `used by ${JOURNEYS} journeys, 1 segment`);
+    assert.equal(lens.command?.command, 'cxTaxonomy.showUsage');
+    const [uri, position, data] = lens.command!.arguments as [string, Position, unknown];
+    assert.equal(uri, c.uri('personas/busy-parent.persona.yaml'));
+    assert.deepEqual(position, lens.range.start);
+    const places: Location[] = await c.connection.sendRequest('cxTaxonomy/usagePlaces', data);
+    const refs = (await c.references('personas/busy-parent.persona.yaml', c.positionOf('personas/busy-parent.persona.yaml', 'id: busy-parent', 4), false)) ?? [];
+    assert.equal(places.length, JOURNEYS + 1);
+    assert.deepEqual(keys(places), keys(refs));
+  });
+
+  it('a team owning many touchpoints: the places are its touchpoints', async () => {
+    const [owns] = await lensesOf(c, 'org.teams.yaml', 'cx-ops');
+    assert.equal(owns.command?.title, `owns ${JOURNEYS} touchpoints (${JOURNEYS} through stages)`);
+    assert.equal(owns.command?.command, 'cxTaxonomy.showUsage');
+    const places: Location[] = await c.connection.sendRequest('cxTaxonomy/usagePlaces', owns.command!.arguments![2]);
+    assert.equal(places.length, JOURNEYS);
+    assert.ok(places.every((p) => /j\d+\.journey\.yaml$/.test(p.uri) && p.range.start.line === 11));
   });
 });
 

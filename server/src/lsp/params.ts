@@ -85,6 +85,12 @@ export const PARAMS = {
   }),
   /** `{ uri }` (the journey map). */
   uri: all((p) => (typeof p.uri === 'string' ? undefined : 'it needs `uri` as a string')),
+  /** `{ uri, kind, id, lens }` (the places of a usage lens). */
+  usagePlaces: all(
+    (p) => (typeof p.uri === 'string' && typeof p.id === 'string' ? undefined : 'it needs `uri` and `id` as strings'),
+    (p) => (['persona', 'segment', 'kpi', 'team', 'term'].includes(String(p.kind)) ? undefined : '`kind` must be persona, segment, kpi, team or term'),
+    (p) => (p.lens === 'usage' || p.lens === 'touchpoints' ? undefined : '`lens` must be usage or touchpoints'),
+  ),
   /** Nothing, or `{ uri? }` (the ownership report). */
   optionalUri: ((p) => (p === undefined || p === null || (isObj(p) && (p.uri === undefined || typeof p.uri === 'string')) ? undefined : '`uri` must be a string when given')) as ParamsCheck,
   /** Nothing, or `{ myTeam? }` (the Taxonomy view). */
@@ -112,7 +118,7 @@ type Handler<K extends keyof Connection> = Connection[K] extends (handler: infer
  * can forget them). Everything else is the connection itself.
  */
 export function checkedConnection(connection: Connection): Connection {
-  const custom: Record<string, ParamsCheck> = { 'cxTaxonomy/journeyMap': PARAMS.uri, 'cxTaxonomy/ownershipReport': PARAMS.optionalUri, 'cxTaxonomy/taxonomyView': PARAMS.taxonomyView };
+  const custom: Record<string, ParamsCheck> = { 'cxTaxonomy/journeyMap': PARAMS.uri, 'cxTaxonomy/ownershipReport': PARAMS.optionalUri, 'cxTaxonomy/usagePlaces': PARAMS.usagePlaces, 'cxTaxonomy/taxonomyView': PARAMS.taxonomyView };
   const checked: Partial<Connection> = {
     onCompletion: (h: Handler<'onCompletion'>) => connection.onCompletion(validated('textDocument/completion', PARAMS.position, h)),
     onHover: (h: Handler<'onHover'>) => connection.onHover(validated('textDocument/hover', PARAMS.position, h)),

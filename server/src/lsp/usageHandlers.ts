@@ -6,28 +6,35 @@
  * A lens's command is VS Code's `editor.action.showReferences` (uri, position, locations), the
  * convention VS Code and Zed follow; VS Code needs the arguments as its own types, which the
  * extension converts (client/src/codeLensMiddleware.ts). Other clients show the title and may
- * run the command their own way (it is not one the server executes).
+ * run the command their own way (it is not one the server executes). A lens counting more than
+ * `MAX_INLINE_PLACES` places is sent without them, with the extension's `cxTaxonomy.showUsage`
+ * command, which asks for them (`cxTaxonomy/usagePlaces`) when clicked.
  */
 import type { CodeLens, Connection, InlayHint } from 'vscode-languageserver';
 import type { TaxonomyFile, TaxonomyWorkspace } from '../core';
-import { resolveUsageLens, usageLenses, type UsageLensKind, type UsageLensTarget } from '../core/features/codeLens';
+import { resolveUsageLens, usageLenses, usagePlaces, type UsageLensTarget } from '../core/features/codeLens';
 import { ownerHints } from '../core/features/inlayHints';
-import type { EntityKind } from '../core/types';
+import { UsagePlacesRequest, type Location, type UsagePlacesParams } from '../protocol';
 import { clampRange } from './convert';
 import type { Session } from './session';
 
 /** The VS Code command a lens runs: the references peek at a position, with the places given. */
 export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
 
-/** What a lens carries from `textDocument/codeLens` to `codeLens/resolve`. */
-interface LensData {
-  uri: string;
-  kind: EntityKind;
-  id: string;
-  lens: UsageLensKind;
-}
+/** The extension's command for a lens whose places are asked for on click (client/src/codeLensMiddleware.ts). */
+export const SHOW_USAGE_COMMAND = 'cxTaxonomy.showUsage';
 
-const LENS_KINDS: readonly string[] = ['persona', 'segment', 'kpi', 'team', 'term'];
+/**
+ * The most places sent with a lens. A team on the bench's L workspace owns ~3,000 touchpoints:
+ * their ranges took most of a resolve and were half a megabyte per lens, resent whenever the
+ * editor refreshes its lenses (BENCHMARKS.md).
+ */
+export const MAX_INLINE_PLACES = 100;
+
+/** What a lens carries from `textDocument/codeLens` to `codeLens/resolve`. */
+type LensData = UsagePlacesParams;
+
+const LENS_KINDS: readonly string[] = ['persona', 'segment', 'kpi', 'team', 'term'] satisfies UsagePlacesParams['kind'][];
 
 function isLensData(v: unknown): v is LensData {
   if (typeof v !== 'object' || v === null) return false;
@@ -63,9 +70,18 @@ export function registerUsageHandlers(connection: Connection, session: Session):
     const note = session.indexingNote(data.uri);
     if (note) return { ...lens, command: { title: `indexing… (${note})`, command: '' } };
     return withFile(data.uri, 'codeLens/resolve', lens, (ws) => {
-      const r = resolveUsageLens(ws, data);
-      return { ...lens, command: { title: r.title, command: SHOW_REFERENCES_COMMAND, arguments: [data.uri, lens.range.start, r.locations] } };
+      const r = resolveUsageLens(ws, data, MAX_INLINE_PLACES);
+      const command = r.locations
+        ? { title: r.title, command: SHOW_REFERENCES_COMMAND, arguments: [data.uri, lens.range.start, r.locations] }
+        : { title: r.title, command: SHOW_USAGE_COMMAND, arguments: [data.uri, lens.range.start, data] };
+      return { ...lens, command };
     });
+  });
+
+  connection.onRequest(UsagePlacesRequest.method, (p: UsagePlacesParams): Location[] => {
+    const note = session.indexingNote(p.uri);
+    if (note) return [];
+    return withFile(p.uri, UsagePlacesRequest.method, [], (ws) => usagePlaces(ws, p));
   });
 
   connection.languages.inlayHint.on((p) => {

@@ -1,8 +1,9 @@
 /**
  * Usage code lenses on definitions: how much of the taxonomy rests on a persona, segment, KPI,
  * team or glossary term ("used by 3 journeys, 2 segments", "owns 12 touchpoints (4 through
- * stages)"). Everything is read from the index (the id's references) and from the models of the
- * few files those references point into: a lens never scans the workspace.
+ * stages)"). Everything is read from the index (the id's references, and for a term its prose
+ * mentions, `termMentions`) and from the models of the few files those references point into: a
+ * lens never scans the workspace.
  *
  * A lens comes in two steps, as the protocol's resolve does it: `usageLenses` says where the
  * lenses of a file go (free: the file's own definitions), `resolveUsageLens` counts and lists
@@ -14,29 +15,42 @@ import type { EntityKind, FileKind, Location, Range } from '../types';
 import type { TaxonomyWorkspace } from '../workspace';
 import { qualifiedId, type Reference } from '../workspaceIndex';
 import { effectiveOwner } from '../ownership';
+import { workspaceGlossary } from '../terms/glossary';
+import { termMentions } from './navigation';
 
 /** What a lens counts: the id's references, or (for a team) the touchpoints it owns. */
 export type UsageLensKind = 'usage' | 'touchpoints';
+
+/** The kinds whose definitions carry a usage lens. */
+export type LensEntityKind = 'persona' | 'segment' | 'kpi' | 'team' | 'term';
+
+const LENS_KINDS: readonly EntityKind[] = ['persona', 'segment', 'kpi', 'team', 'term'] satisfies LensEntityKind[];
+
+function hasLens(kind: EntityKind): kind is LensEntityKind {
+  return LENS_KINDS.includes(kind);
+}
 
 /** Where a lens goes and what it is about; enough to resolve it later (the protocol's `data`). */
 export interface UsageLensTarget {
   uri: string;
   /** The definition's id range: the lens sits on its line. */
   range: Range;
-  kind: EntityKind;
+  kind: LensEntityKind;
   /** The id (global for every kind that gets a lens). */
   id: string;
   lens: UsageLensKind;
 }
 
-/** A resolved lens: its title and the places clicking it shows. */
+/**
+ * A resolved lens: its title, how many places it counts and, when they are few enough to send
+ * with the lens, the places themselves (`usagePlaces` lists them when asked).
+ */
 export interface UsageLens {
   title: string;
-  locations: Location[];
+  count: number;
+  /** The places clicking shows, when `count` is at most the caller's limit. */
+  locations?: Location[];
 }
-
-/** The kinds whose definitions carry a usage lens. */
-const LENS_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(['persona', 'segment', 'kpi', 'team', 'term']);
 
 /** The lenses of a file: one per definition of a persona, segment, KPI or term; two per team. */
 export function usageLenses(workspace: TaxonomyWorkspace, file: TaxonomyFile): UsageLensTarget[] {
@@ -44,20 +58,44 @@ export function usageLenses(workspace: TaxonomyWorkspace, file: TaxonomyFile): U
   if (!contribution) return [];
   const out: UsageLensTarget[] = [];
   for (const d of contribution.definitions) {
-    if (!LENS_KINDS.has(d.kind)) continue;
+    const kind = d.kind;
+    if (!hasLens(kind)) continue;
     const range = d.range;
     // A team's touchpoints come first: what it answers for, before every place that names it.
-    if (d.kind === 'team') out.push({ uri: file.uri, range, kind: d.kind, id: d.id, lens: 'touchpoints' });
-    out.push({ uri: file.uri, range, kind: d.kind, id: d.id, lens: 'usage' });
+    if (kind === 'team') out.push({ uri: file.uri, range, kind, id: d.id, lens: 'touchpoints' });
+    out.push({ uri: file.uri, range, kind, id: d.id, lens: 'usage' });
   }
   return out;
 }
 
-/** Counts and lists what one lens shows. */
-export function resolveUsageLens(workspace: TaxonomyWorkspace, target: Pick<UsageLensTarget, 'kind' | 'id' | 'lens'>): UsageLens {
-  if (target.kind === 'team' && target.lens === 'touchpoints') return ownedTouchpointsLens(workspace, target.id);
+/**
+ * Counts what one lens shows, and lists the places when there are at most `maxPlaces` of them.
+ * Counting reads no position: a team's references on L are thousands, and working out each one's
+ * range (and sending them all with every lens) took most of a resolve (BENCHMARKS.md).
+ */
+export function resolveUsageLens(workspace: TaxonomyWorkspace, target: Pick<UsageLensTarget, 'kind' | 'id' | 'lens'>, maxPlaces = Infinity): UsageLens {
+  if (target.kind === 'team' && target.lens === 'touchpoints') {
+    const { direct, through } = ownedTouchpointCounts(workspace, target.id);
+    const count = direct + through;
+    const title = count === 0 ? 'owns no touchpoints' : `owns ${counted(count, 'touchpoint')}${through ? ` (${through} through ${through === 1 ? 'a stage' : 'stages'})` : ''}`;
+    return { title, count, locations: count <= maxPlaces ? ownedTouchpointPlaces(workspace, target.id) : undefined };
+  }
   const refs = usageReferences(workspace, target.kind, target.id);
-  return { title: usageTitle(workspace, target.kind, refs), locations: sortedLocations(refs) };
+  if (target.kind === 'term') {
+    // A term is used by id (`broader`, `related`, `equivalent`) and by its words in prose.
+    const count = refs.length + workspace.termUses.uses(target.id, (uri) => workspace.getFile(uri), workspaceGlossary(workspace).matcher).length;
+    return { title: timesUsed(count), count, locations: count <= maxPlaces ? sortedLocations([...refs, ...termMentions(workspace, target.id)]) : undefined };
+  }
+  return { title: usageTitle(workspace, target.kind, refs), count: refs.length, locations: refs.length <= maxPlaces ? sortedLocations(refs) : undefined };
+}
+
+/** Every place a lens counts, in file order: what clicking it shows. */
+export function usagePlaces(workspace: TaxonomyWorkspace, target: Pick<UsageLensTarget, 'kind' | 'id' | 'lens'>): Location[] {
+  return resolveUsageLens(workspace, target).locations ?? [];
+}
+
+function timesUsed(n: number): string {
+  return n === 0 ? 'not used' : n === 1 ? 'used once' : `used ${n} times`;
 }
 
 /**
@@ -102,8 +140,6 @@ function usageTitle(workspace: TaxonomyWorkspace, kind: EntityKind, refs: readon
       const measured = at === 0 ? 'not measured at any touchpoint' : `measured at ${counted(at, 'touchpoint')}`;
       return others ? `${measured}, in conflict with ${counted(others, 'KPI')}` : measured;
     }
-    case 'term':
-      return refs.length === 0 ? 'not used' : refs.length === 1 ? 'used once' : `used ${refs.length} times`;
     case 'team':
       return refs.length === 0 ? 'no references' : counted(refs.length, 'reference');
     default: {
@@ -172,28 +208,39 @@ function addStage(stage: Stage, add: (team: string, tp: Touchpoint, inherited: b
 }
 
 /**
- * "owns 12 touchpoints (4 through stages)": the touchpoints whose own owner names the team, and
- * those that inherit it from their stage. Only the journey files whose `owner` fields name the
- * team (its references) are read; clicking shows the touchpoints themselves.
+ * The journey files whose `owner` fields name the team (its references), in uri order: the only
+ * files that can hold touchpoints it owns, directly or through their stage.
  */
-function ownedTouchpointsLens(workspace: TaxonomyWorkspace, team: string): UsageLens {
+function filesOwnedIn(workspace: TaxonomyWorkspace, team: string): { uri: string; owned: OwnedInFile }[] {
   const uris = new Set<string>();
   for (const r of workspace.index.references('team', team)) if (r.field === 'owner') uris.add(r.uri);
-  let direct = 0;
-  let through = 0;
-  const locations: Location[] = [];
+  const out: { uri: string; owned: OwnedInFile }[] = [];
   for (const uri of [...uris].sort()) {
     const file = workspace.getFile(uri);
-    if (!file || file.kind !== 'journey') continue;
-    const owned = ownedIn(file).get(team);
-    if (!owned) continue;
+    const owned = file && file.kind === 'journey' ? ownedIn(file).get(team) : undefined;
+    if (owned) out.push({ uri, owned });
+  }
+  return out;
+}
+
+/** "owns 12 touchpoints (4 through stages)": those whose own owner names the team, and those inheriting it from their stage. */
+function ownedTouchpointCounts(workspace: TaxonomyWorkspace, team: string): { direct: number; through: number } {
+  let direct = 0;
+  let through = 0;
+  for (const { owned } of filesOwnedIn(workspace, team)) {
     direct += owned.direct.length;
     through += owned.throughStage.length;
+  }
+  return { direct, through };
+}
+
+/** The touchpoints a team owns, at their ids, by file then line. */
+function ownedTouchpointPlaces(workspace: TaxonomyWorkspace, team: string): Location[] {
+  const out: Location[] = [];
+  for (const { uri, owned } of filesOwnedIn(workspace, team)) {
     const here = [...owned.direct, ...owned.throughStage].map((tp) => ({ uri, range: (tp.id ?? tp.name)?.range ?? tp.range }));
     here.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-    locations.push(...here);
+    out.push(...here);
   }
-  const total = direct + through;
-  const title = total === 0 ? 'owns no touchpoints' : `owns ${counted(total, 'touchpoint')}${through ? ` (${through} through ${through === 1 ? 'a stage' : 'stages'})` : ''}`;
-  return { title, locations };
+  return out;
 }
