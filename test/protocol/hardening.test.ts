@@ -110,6 +110,10 @@ describe('protocol: invalid params are refused with InvalidParams, in one line',
       ['workspace/symbol', {}, /query/],
       ['cxTaxonomy/journeyMap', {}, /uri/],
       ['cxTaxonomy/ownershipReport', { uri: 5 }, /uri/],
+      ['textDocument/codeLens', {}, /textDocument\.uri/],
+      ['codeLens/resolve', { data: {} }, /range/],
+      ['textDocument/inlayHint', { ...doc }, /range/],
+      ['cxTaxonomy/usagePlaces', { uri: kpi, id: 'csat', kind: 'journey', lens: 'usage' }, /kind/],
     ];
     for (const [method, params, what] of cases) {
       const err = await c.connection.sendRequest(method, params).then(
