@@ -157,16 +157,18 @@ export function registerFeatureHandlers(connection: Connection, session: Session
       const shownNow = (d: { ruleId: string }) => !indexing || FILE_LOCAL_RULE_IDS.has(d.ruleId);
       const version = () => session.versionOf(file.uri);
       const actions: CodeAction[] = [];
-      if (wants(FIX_ALL_KIND)) {
+      // Fix all comes after the quick fixes when every kind is asked for (a menu lists them in order).
+      const fixAll = (): CodeAction[] => {
+        if (!wants(FIX_ALL_KIND)) return [];
         const edits = fixAllEdits(ws, file, shownNow);
-        if (edits.length) actions.push({ title: 'Fix all safely fixable cx-taxonomy problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, (uri) => session.versionOf(uri), support().documentChanges) });
-      }
-      if (!wants(CodeActionKind.QuickFix)) return actions;
+        return edits.length ? [{ title: 'Fix all safely fixable cx-taxonomy problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, (uri) => session.versionOf(uri), support().documentChanges) }] : [];
+      };
+      if (!wants(CodeActionKind.QuickFix)) return fixAll();
       // A diagnostic is answered only if the current check still reports it (same rule, range and
       // message): a fix is never offered for a text that has changed since.
       const shown = p.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
       const refs = shown.map((d) => ({ ruleId: String(d.code), range: d.range, message: typeof d.message === 'string' ? d.message : undefined }));
-      if (p.context.diagnostics.length > 0 && refs.length === 0) return actions;
+      if (p.context.diagnostics.length > 0 && refs.length === 0) return fixAll();
       for (const a of editorActions(ws, file, clampRange(file.lines, p.range), refs, shownNow)) {
         const lspDiags = shown.filter((d) => a.diagnostics.some((x) => d.code === x.ruleId && d.message === x.message));
         const diagnostics = lspDiags.length ? lspDiags : undefined;
@@ -186,7 +188,7 @@ export function registerFeatureHandlers(connection: Connection, session: Session
           edit: snippet ? toSnippetWorkspaceEdit(a.edits[0], a.reason!, version()) : toWorkspaceEdit(a.edits, (uri) => session.versionOf(uri), support().documentChanges),
         });
       }
-      return actions;
+      return [...actions, ...fixAll()];
     });
   });
 

@@ -30,7 +30,9 @@ describe('features: quick fixes', () => {
     const ws = memoryWorkspace(files);
     const [d] = diagnosticsOf(ws, 'j.journey.yaml', 'touchpoint-owner');
     const fixes = quickFixes(ws, uriOf('j.journey.yaml'), d.range, []);
-    assert.equal(fixes.length, 1);
+    // The touchpoint's owner (preferred), and its stage's, which the touchpoint would inherit.
+    assert.deepEqual(fixes.map((f) => f.title), ['Make `cx-ops` the owner of touchpoint `T`', 'Make `cx-ops` the owner of stage `S` (and of its touchpoints without one)']);
     assert.equal(fixes[0].edits[0].newText, '\n        owner: cx-ops');
+    assert.equal(fixes[1].edits[0].newText, '\n    owner: cx-ops');
   });
 });
