@@ -191,6 +191,8 @@ describe('protocol: fix all, disable comments and rule docs', function () {
     assert.ok(existsSync(fileURLToPath(shown[0])));
     // Anything but a rule page is refused.
     await assert.rejects(c.connection.sendRequest('workspace/executeCommand', { command: docs.command.command, arguments: ['file:///etc/passwd'] }));
+    await assert.rejects(c.connection.sendRequest('workspace/executeCommand', { command: docs.command.command, arguments: 'not a list' }), /takes the link/);
+    await assert.rejects(c.connection.sendRequest('workspace/executeCommand', { arguments: [] }), /needs `command`/);
     assert.equal(shown.length, 1);
   });
 });

@@ -193,8 +193,10 @@ export function registerFeatureHandlers(connection: Connection, session: Session
   });
 
   connection.onExecuteCommand(async (p) => {
-    if (p.command !== SHOW_RULE_DOCS_COMMAND) return null;
-    const href = p.arguments?.[0];
+    // Checked here rather than in params.ts: the command's arguments are this handler's to read.
+    if (typeof p !== 'object' || p === null || typeof p.command !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'Invalid params for workspace/executeCommand: it needs `command` as a string.');
+    if (p.command !== SHOW_RULE_DOCS_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}.`);
+    const href = Array.isArray(p.arguments) ? p.arguments[0] : undefined;
     // Only a page of this installation's rule docs is opened, whatever a client sends.
     if (typeof href !== 'string' || !isRuleDocsHref(href)) throw new ResponseError(ErrorCodes.InvalidParams, `${SHOW_RULE_DOCS_COMMAND} takes the link of a rule's page.`);
     await connection.window.showDocument({ uri: href, takeFocus: true });
