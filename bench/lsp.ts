@@ -27,6 +27,8 @@ export interface LspFigures {
   codeLens: { p50: number; p95: number; n: number; lenses: number };
   /** `codeLens/resolve` of every lens those requests returned; `firstMs` is the very first (nothing cached). */
   codeLensResolve: { p50: number; p95: number; n: number; firstMs: number; slowest: string };
+  /** `cxTaxonomy/usagePlaces` (a click on a lens counting too many places to send with it). */
+  usagePlaces: { p50: number; p95: number; n: number; places: number };
   /** `textDocument/inlayHint` over the whole edited journey. */
   inlayHint: { p50: number; p95: number; n: number; hints: number };
 }
@@ -204,13 +206,15 @@ interface CodeLensReply {
  * each time, as VS Code does for the lenses in view after each change. The slowest resolve is
  * named (its title and how many places it lists).
  */
-export async function measureLenses(conn: MessageConnection, dir: string, rounds: number): Promise<Pick<LspFigures, 'codeLens' | 'codeLensResolve'>> {
+export async function measureLenses(conn: MessageConnection, dir: string, rounds: number): Promise<Pick<LspFigures, 'codeLens' | 'codeLensResolve' | 'usagePlaces'>> {
   const files = lensFiles(dir);
   const lensTimes: number[] = [];
   const resolveTimes: number[] = [];
   let lenses = 0;
   let firstMs = NaN;
   let slowest = { ms: -1, what: '' };
+  const placesTimes: number[] = [];
+  let mostPlaces = 0;
   for (let i = 0; i < rounds; i++) {
     const rel = files[i % files.length];
     const uri = pathToFileURL(path.join(dir, rel)).toString();
@@ -224,12 +228,20 @@ export async function measureLenses(conn: MessageConnection, dir: string, rounds
       const ms = performance.now() - start;
       if (Number.isNaN(firstMs)) firstMs = ms;
       resolveTimes.push(ms);
-      const places = Array.isArray(r.command?.arguments?.[2]) ? (r.command!.arguments![2] as unknown[]).length : 0;
-      if (ms > slowest.ms) slowest = { ms, what: `${rel}: "${r.command?.title ?? '?'}", ${places.toLocaleString('en')} places` };
+      const inline = Array.isArray(r.command?.arguments?.[2]);
+      if (ms > slowest.ms) slowest = { ms, what: `${rel}: "${r.command?.title ?? '?'}"${inline ? '' : ' (places asked for on click)'}` };
+      // A lens sent without its places: time the click that asks for them, now and then.
+      if (!inline && r.command?.arguments?.[2] && placesTimes.length < rounds) {
+        start = performance.now();
+        const places = (await conn.sendRequest('cxTaxonomy/usagePlaces', r.command.arguments[2])) as unknown[];
+        placesTimes.push(performance.now() - start);
+        mostPlaces = Math.max(mostPlaces, places.length);
+      }
     }
   }
   return {
     codeLens: { p50: percentile(lensTimes, 50), p95: percentile(lensTimes, 95), n: lensTimes.length, lenses },
     codeLensResolve: { p50: percentile(resolveTimes, 50), p95: percentile(resolveTimes, 95), n: resolveTimes.length, firstMs, slowest: slowest.what },
+    usagePlaces: { p50: percentile(placesTimes, 50), p95: percentile(placesTimes, 95), n: placesTimes.length, places: mostPlaces },
   };
 }

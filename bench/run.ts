@@ -266,6 +266,7 @@ export function lensInlayRows(size: string, f: LspFigures): Row[] {
   return [
     { measure: `LSP ${size}: code lens request p50 / p95 (${f.codeLens.n} requests over a teams file, a glossary, a persona, a segment, a KPI)`, figure: `${fmtMs(f.codeLens.p50)} / ${fmtMs(f.codeLens.p95)}`, target: 'p95 <= 20 ms', met: f.codeLens.p95 <= 20, note: `up to ${f.codeLens.lenses} lenses a file` },
     { measure: `LSP ${size}: code lens resolve p50 / p95 (every lens of those requests)`, figure: `${fmtMs(f.codeLensResolve.p50)} / ${fmtMs(f.codeLensResolve.p95)}`, target: 'p95 <= 20 ms', met: f.codeLensResolve.p95 <= 20, note: `${f.codeLensResolve.n} resolves; the first ${fmtMs(f.codeLensResolve.firstMs)}; slowest ${f.codeLensResolve.slowest}` },
+    { measure: `LSP ${size}: a click on a lens with too many places to send with it (cxTaxonomy/usagePlaces), p50 / p95`, figure: `${fmtMs(f.usagePlaces.p50)} / ${fmtMs(f.usagePlaces.p95)}`, note: `${f.usagePlaces.n} requests, up to ${f.usagePlaces.places.toLocaleString('en')} places` },
     { measure: `LSP ${size}: inlay hints p50 / p95 (${f.inlayHint.n} requests, the whole edited journey)`, figure: `${fmtMs(f.inlayHint.p50)} / ${fmtMs(f.inlayHint.p95)}`, target: 'p95 <= 20 ms', met: f.inlayHint.p95 <= 20, note: `${f.inlayHint.hints} hints` },
   ];
 }

@@ -162,6 +162,18 @@ async function hintsByTouchpoint(c: LspTestClient, rel: string): Promise<string[
   return (await inlayHints(c, rel)).map((h) => `${/id: (\S+)/.exec(text[h.position.line])?.[1]}: ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
 }
 
+/** Asks again (polling, with a timeout) until an answer is the one expected. */
+async function eventually<T>(what: string, ask: () => Promise<T>, expected: T, timeout = 15000): Promise<void> {
+  const start = Date.now();
+  let last: T | undefined;
+  while (Date.now() - start < timeout) {
+    last = await ask();
+    if (last === expected) return;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  assert.fail(`Timed out waiting for ${what}: last ${JSON.stringify(last)}, expected ${JSON.stringify(expected)}`);
+}
+
 describe('protocol: usage code lenses', function () {
   this.timeout(60000);
   let c!: LspTestClient;
@@ -238,7 +250,13 @@ describe('protocol: usage code lenses', function () {
     await c.waitFor('a code lens refresh', () => refreshes > 0);
     assert.equal((await lensesOf(c, 'personas/busy-parent.persona.yaml', 'busy-parent'))[0].command?.title, 'used by 1 journey, 1 segment');
     assert.equal((await lensesOf(c, 'personas/lonely.persona.yaml', 'lonely'))[0].command?.title, 'used by 1 journey');
+    // A touchpoint taking an owner of its own no longer inherits its stage's.
+    await c.change(RENEWAL, c.text(RENEWAL).replace('        name: Reminder email\n', '        name: Reminder email\n        owner: brand-marketing\n'));
+    assert.equal((await lensesOf(c, 'org.teams.yaml', 'cx-ops'))[0].command?.title, 'owns 3 touchpoints (2 through stages)');
+    assert.equal((await lensesOf(c, 'org.teams.yaml', 'brand-marketing'))[0].command?.title, 'owns 2 touchpoints');
+    // Closed without saving: the disk's text counts again once the server has read it back.
     await c.close(RENEWAL);
+    await eventually('the counts of the text on disk', async () => (await lensesOf(c, 'org.teams.yaml', 'cx-ops'))[0].command?.title, 'owns 4 touchpoints (3 through stages)');
   });
 });
 
