@@ -388,4 +388,87 @@ export const scenarios: Scenario[] = [
       );
     },
   },
+  {
+    name: 'cx-taxonomy editor, second round: usage lens, inherited owner hint, fix all on save, the Taxonomy view (samples/with-problems)',
+    skip: notReady,
+    timeoutMs: 300_000,
+    async run(ctx) {
+      const settings = {
+        'editor.codeLens': true,
+        'editor.inlayHints.enabled': 'on',
+        '[yaml]': { 'editor.codeActionsOnSave': { 'source.fixAll.cxTaxonomy': 'explicit' } },
+      };
+      await withWorkbench(
+        extensionVsix(),
+        withProblems,
+        async (wb) => {
+          await ctx.step('a persona shows a usage code lens', async () => {
+            await wb.openFile('personas/busy-family-organiser.persona.yaml');
+            await wb.waitForStatusBar(/^CX /, 60_000);
+            const lens = await poll(
+              async () => {
+                const texts = await wb.page.locator('.part.editor .contentWidgets .codelens-decoration, .part.editor .codelens-decoration').allInnerTexts();
+                return texts.find((t) => /used by|not used/.test(t));
+              },
+              { timeoutMs: 30_000, what: 'a usage code lens on the persona' },
+            );
+            ctx.log(`lens: ${lens}`);
+            await wb.screenshot('code-lens');
+          });
+
+          await ctx.step('a touchpoint without an owner of its own shows the one it inherits from its stage', async () => {
+            await wb.openFile('journeys/mobile-switch.journey.yaml');
+            const text = await poll(
+              async () => {
+                const t = await wb.visibleText();
+                return /\(from stage\)|no owner/.test(t) ? t : undefined;
+              },
+              { timeoutMs: 30_000, what: 'an inlay hint "(from stage)" or "no owner" in the journey' },
+            );
+            ctx.log(`hint line: ${text.split('\n').find((l) => /\(from stage\)|no owner/.test(l))?.trim()}`);
+            await wb.screenshot('inlay-hint');
+          });
+
+          await ctx.step('saving applies the safe fixes of the file (fix all on save)', async () => {
+            const rel = 'segments/family-bundles.segment.yaml';
+            const file = path.join(wb.workspaceDir, ...rel.split('/'));
+            if (!/target group/.test(fs.readFileSync(file, 'utf8'))) throw new Error(`${rel} no longer says "target group"`);
+            await wb.openFile(rel);
+            await wb.waitForSquiggle('any');
+            // An edit makes the save a real one; the fix-all runs as the file is saved.
+            await wb.placeCursor('id: family-bundles');
+            await wb.page.keyboard.press('End');
+            await wb.type(' # saved');
+            await wb.page.keyboard.press('Control+S');
+            let text = '';
+            await poll(
+              () => {
+                text = fs.readFileSync(file, 'utf8');
+                return /# saved/.test(text) && !/target group/.test(text);
+              },
+              { timeoutMs: 20_000, what: `${rel} saved with "target group" replaced` },
+            );
+            ctx.log(`saved: ${text.split('\n').find((l) => /^description:/.test(l))?.slice(0, 100)}`);
+          });
+
+          await ctx.step('the Taxonomy view lists the unowned touchpoints first and reveals one', async () => {
+            const header = wb.page.locator('.part.sidebar .pane-header', { hasText: /^Taxonomy$|Taxonomy/ }).last();
+            await header.waitFor({ timeout: 30_000 });
+            if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+            const rows = wb.page.locator('.part.sidebar .monaco-list-row');
+            const unowned = rows.filter({ hasText: /Unowned touchpoints \(\d+\)/ }).first();
+            await unowned.waitFor({ timeout: 30_000 });
+            ctx.log(`view: ${(await unowned.innerText()).replace(/\s+/g, ' ')}`);
+            const item = rows.filter({ hasText: 'Order confirmation by text message' }).first();
+            await item.waitFor({ timeout: 15_000 });
+            await wb.screenshot('taxonomy-view');
+            await item.click();
+            await wb.page.locator('.tab.active[data-resource-name="mobile-switch.journey.yaml"]').waitFor({ timeout: 15_000 });
+            await wb.waitForStatusBar(/Ln 61, Col \d+/);
+          });
+        },
+        { settings },
+      );
+    },
+  },
 ];
