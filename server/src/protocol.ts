@@ -253,10 +253,13 @@ export interface ViewProblemCounts {
   hint: number;
 }
 
-/** A team of the view: the ownership report's row plus what it owns, item by item. */
+/**
+ * A team of the view: the ownership report's row (whose `owns` and `touchpoints` count everything
+ * the team owns) plus the owned things item by item, each list cut at `itemLimit` of the model.
+ */
 export interface ViewTeam extends ReportTeam {
   journeys: ViewOwnedItem[];
-  /** Touchpoints whose effective owner (own, else the stage's) includes the team; the report's cell items, in journey order. */
+  /** Touchpoints whose effective owner (own, else the stage's) includes the team, in file order. */
   touchpointItems: (ReportCellItem & { journeyName: string })[];
   kpis: ViewOwnedItem[];
   terms: ViewOwnedItem[];
@@ -275,12 +278,19 @@ export interface ViewTeam extends ReportTeam {
 export interface TaxonomyViewModel {
   /** The root folder's URI (the view names the folder when there are several). */
   root: string;
-  /** Touchpoints nobody owns, neither themselves nor through their stage: the view's first group. */
+  /** Touchpoints nobody owns, neither themselves nor through their stage: the view's first group (cut at `itemLimit`). */
   unowned: ReportTouchpoint[];
-  /** The pinned team first (when it exists), then the report's order: by business function, then name. */
+  /** How many touchpoints are unowned in all. */
+  unownedTotal: number;
+  /** The pinned team first (when it exists), then by business function, then name, as the ownership report. */
   teams: ViewTeam[];
   /** The id of the pinned team when this taxonomy has a team with that id. */
   myTeam?: string;
+  /**
+   * The most items any one list holds: a large taxonomy owns hundreds of thousands of touchpoints,
+   * which no tree shows usefully (the ownership report lists them all). Counts are never cut.
+   */
+  itemLimit: number;
 }
 
 export interface TaxonomyViewParams {

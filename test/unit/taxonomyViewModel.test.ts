@@ -31,6 +31,8 @@ const OPS = team('cx-ops', 'CX Operations', {
     { touchpointId: 'welcome-email', touchpointName: 'Welcome email', stageName: 'Welcome', inherited: true, teams: ['cx-ops'], lead: 'cx-ops', location: at('file:///t/onboarding.journey.yaml', 10), journeyName: 'Onboarding' },
   ],
   kpis: [{ kind: 'kpi', id: 'nps', name: 'Net Promoter Score', location: at('file:///t/nps.kpi.yaml', 1) }],
+  owns: { journey: 1, kpi: 3 },
+  touchpoints: 1,
   problems: { error: 1, warning: 2, info: 0, hint: 0 },
 });
 
@@ -38,7 +40,9 @@ const MODEL: TaxonomyViewModel = {
   root: 'file:///t',
   unowned: [{ journeyName: 'Onboarding', stageName: 'Welcome', touchpointId: 'welcome-call', touchpointName: 'Welcome call', location: at('file:///t/onboarding.journey.yaml', 15), journey: 0 }],
   teams: [OPS, team('sales-team', 'Sales')],
+  unownedTotal: 1,
   myTeam: 'cx-ops',
+  itemLimit: 1,
 };
 
 function labels(nodes: ViewNode[], depth = 0): string[] {
@@ -56,8 +60,9 @@ describe('Taxonomy view tree model', () => {
       '    Onboarding — onboarding',
       '  Touchpoints (1)',
       '    Welcome email — Onboarding › Welcome · from stage',
-      '  KPIs (1)',
+      '  KPIs (3)',
       '    Net Promoter Score — nps',
+      '    2 more… — all of them in the ownership report',
       'Sales — sales-team · owns nothing',
     ]);
     assert.equal(tree[0].expanded, true);
@@ -65,6 +70,7 @@ describe('Taxonomy view tree model', () => {
     assert.equal(tree[1].icon, 'star-full');
     assert.equal(tree[2].expanded, undefined, 'a team owning nothing is a leaf');
     assert.deepEqual(tree[0].children[0].location, MODEL.unowned[0].location, 'an unowned touchpoint reveals its definition');
+    assert.equal(tree[1].children[2].children[1].command, 'cxTaxonomy.showOwnershipReport', 'a list cut at the limit ends with a row opening the report');
     const keys = labels(tree).length;
     const unique = new Set<string>();
     const walk = (ns: ViewNode[]) => ns.forEach((n) => (unique.add(n.key), walk(n.children)));
@@ -73,7 +79,7 @@ describe('Taxonomy view tree model', () => {
   });
 
   it('names each taxonomy by its folder when there are several', () => {
-    const tree = buildTree([MODEL, { ...MODEL, root: 'file:///other/brand%20team', myTeam: undefined, unowned: [] }]);
+    const tree = buildTree([MODEL, { ...MODEL, root: 'file:///other/brand%20team', myTeam: undefined, unowned: [], unownedTotal: 0 }]);
     assert.deepEqual(
       tree.map((n) => n.label),
       ['t', 'brand team'],

@@ -22,6 +22,8 @@ export interface ViewNode {
   expanded?: boolean;
   /** What a click reveals: the definition. */
   location?: Location;
+  /** A command a click runs instead (the "more" row opens the ownership report). */
+  command?: string;
   /** For menus: `team`, `myTeam`, `group`, `item`, `unowned`. */
   contextValue: string;
   children: ViewNode[];
@@ -41,15 +43,21 @@ export function problemTotal(p: ViewProblemCounts): number {
   return p.error + p.warning + p.info + p.hint;
 }
 
-function unownedNode(prefix: string, unowned: ReportTouchpoint[]): ViewNode {
+/** The last row of a list cut at the model's item limit. */
+function moreRow(key: string, more: number): ViewNode[] {
+  if (more <= 0) return [];
+  return [{ key: `${key}/more`, label: `${more} more…`, description: 'all of them in the ownership report', icon: 'ellipsis', command: 'cxTaxonomy.showOwnershipReport', contextValue: 'more', children: [] }];
+}
+
+function unownedNode(prefix: string, unowned: ReportTouchpoint[], total: number): ViewNode {
   return {
     key: `${prefix}unowned`,
-    label: unownedLabel(unowned.length),
-    tooltip: unowned.length ? 'Touchpoints with no owner of their own and none from their stage.' : 'Every touchpoint has an owner.',
-    icon: unowned.length ? 'warning' : 'pass',
-    expanded: unowned.length ? true : undefined,
+    label: unownedLabel(total),
+    tooltip: total ? 'Touchpoints with no owner of their own and none from their stage.' : 'Every touchpoint has an owner.',
+    icon: total ? 'warning' : 'pass',
+    expanded: total ? true : undefined,
     contextValue: 'unowned',
-    children: unowned.map((u, i) => ({
+    children: [...unowned.map((u, i) => ({
       key: `${prefix}unowned/${u.location.uri}#${u.location.range.start.line}:${i}`,
       label: u.touchpointName,
       description: `${u.journeyName} › ${u.stageName}`,
@@ -58,7 +66,7 @@ function unownedNode(prefix: string, unowned: ReportTouchpoint[]): ViewNode {
       location: u.location,
       contextValue: 'item',
       children: [],
-    })),
+    })), ...moreRow(`${prefix}unowned`, total - unowned.length)],
   };
 }
 
@@ -74,17 +82,19 @@ function itemNode(key: string, item: ViewOwnedItem, icon: string, index: number)
   };
 }
 
-function group(key: string, label: string, children: ViewNode[]): ViewNode[] {
-  return children.length ? [{ key, label: `${label} (${children.length})`, expanded: false, contextValue: 'group', children }] : [];
+/** A group of owned things: `total` counts them all, `children` holds the first ones. */
+function group(key: string, label: string, total: number, children: ViewNode[]): ViewNode[] {
+  return total ? [{ key, label: `${label} (${total})`, expanded: false, contextValue: 'group', children: [...children, ...moreRow(key, total - children.length)] }] : [];
 }
 
 function teamNode(prefix: string, team: ViewTeam, pinned: boolean): ViewNode {
   const key = `${prefix}team/${team.id}`;
   const children = [
-    ...group(`${key}/journeys`, 'Journeys', team.journeys.map((j, i) => itemNode(`${key}/journeys`, j, 'milestone', i))),
+    ...group(`${key}/journeys`, 'Journeys', team.owns.journey ?? team.journeys.length, team.journeys.map((j, i) => itemNode(`${key}/journeys`, j, 'milestone', i))),
     ...group(
       `${key}/touchpoints`,
       'Touchpoints',
+      team.touchpoints,
       team.touchpointItems.map((t, i) => ({
         key: `${key}/touchpoints/${t.location.uri}#${t.location.range.start.line}:${i}`,
         label: t.touchpointName,
@@ -96,10 +106,10 @@ function teamNode(prefix: string, team: ViewTeam, pinned: boolean): ViewNode {
         children: [],
       })),
     ),
-    ...group(`${key}/kpis`, 'KPIs', team.kpis.map((k, i) => itemNode(`${key}/kpis`, k, 'graph', i))),
-    ...group(`${key}/terms`, 'Terms', team.terms.map((t, i) => itemNode(`${key}/terms`, t, 'book', i))),
-    ...group(`${key}/personas`, 'Personas', team.personas.map((p, i) => itemNode(`${key}/personas`, p, 'person', i))),
-    ...group(`${key}/segments`, 'Segments', team.segments.map((s, i) => itemNode(`${key}/segments`, s, 'symbol-class', i))),
+    ...group(`${key}/kpis`, 'KPIs', team.owns.kpi ?? team.kpis.length, team.kpis.map((k, i) => itemNode(`${key}/kpis`, k, 'graph', i))),
+    ...group(`${key}/terms`, 'Terms', team.owns.term ?? team.terms.length, team.terms.map((t, i) => itemNode(`${key}/terms`, t, 'book', i))),
+    ...group(`${key}/personas`, 'Personas', team.owns.persona ?? team.personas.length, team.personas.map((p, i) => itemNode(`${key}/personas`, p, 'person', i))),
+    ...group(`${key}/segments`, 'Segments', team.owns.segment ?? team.segments.length, team.segments.map((s, i) => itemNode(`${key}/segments`, s, 'symbol-class', i))),
   ];
   const problems = problemTotal(team.problems);
   const description = [
@@ -113,7 +123,7 @@ function teamNode(prefix: string, team: ViewTeam, pinned: boolean): ViewNode {
     key,
     label: team.name,
     description: description.join(' · ') || undefined,
-    tooltip: `${team.name} (${team.id}): ${plural(team.touchpointItems.length, 'touchpoint')}, ${plural(team.journeys.length, 'journey')}, ${plural(team.kpis.length, 'KPI')}, ${plural(team.terms.length, 'term')}; ${plural(problems, 'open problem')}`,
+    tooltip: `${team.name} (${team.id}): ${plural(team.touchpoints, 'touchpoint')}, ${plural(team.owns.journey ?? 0, 'journey')}, ${plural(team.owns.kpi ?? 0, 'KPI')}, ${plural(team.owns.term ?? 0, 'term')}; ${plural(problems, 'open problem')}`,
     icon: pinned ? 'star-full' : 'organization',
     expanded: children.length ? pinned : undefined,
     location: team.location,
@@ -124,7 +134,7 @@ function teamNode(prefix: string, team: ViewTeam, pinned: boolean): ViewNode {
 
 /** The rows of one taxonomy: its unowned touchpoints first, then its teams (the pinned one first). */
 function taxonomyRows(model: TaxonomyViewModel, prefix: string): ViewNode[] {
-  return [unownedNode(prefix, model.unowned), ...model.teams.map((t) => teamNode(prefix, t, t.id === model.myTeam))];
+  return [unownedNode(prefix, model.unowned, model.unownedTotal), ...model.teams.map((t) => teamNode(prefix, t, t.id === model.myTeam))];
 }
 
 /** The last segment of a folder URI, for naming a taxonomy when there are several. */
@@ -142,7 +152,7 @@ export function buildTree(models: readonly TaxonomyViewModel[]): ViewNode[] {
   return models.map((m) => ({
     key: `root/${m.root}`,
     label: folderName(m.root),
-    description: m.unowned.length ? plural(m.unowned.length, 'unowned touchpoint') : undefined,
+    description: m.unownedTotal ? plural(m.unownedTotal, 'unowned touchpoint') : undefined,
     icon: 'root-folder',
     expanded: true,
     contextValue: 'taxonomy',

@@ -34,6 +34,9 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
   private readonly subscriptions: vscode.Disposable[] = [];
   /** Bumped per request, so an older answer arriving late is dropped. */
   private generation = 0;
+  private readonly view: vscode.TreeView<ViewNode>;
+  /** Set when a refresh was skipped because nobody would see it; the view asks when shown. */
+  private stale = true;
 
   constructor(
     private readonly host: ExtensionHost,
@@ -41,10 +44,14 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
   ) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}');
     const soon = () => this.debouncer.schedule(REFRESH_DELAY_MS);
+    this.view = vscode.window.createTreeView(TAXONOMY_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions.push(
       this.changed,
       watcher,
-      vscode.window.createTreeView(TAXONOMY_VIEW_ID, { treeDataProvider: this, showCollapseAll: true }),
+      this.view,
+      this.view.onDidChangeVisibility((e) => {
+        if (e.visible && this.stale) void this.refresh();
+      }),
       host.onDidChangeServer(soon),
       vscode.languages.onDidChangeDiagnostics(soon),
       vscode.workspace.onDidChangeTextDocument((e) => {
@@ -69,8 +76,16 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
     this.debouncer.cancel();
     const client = this.host.runningClient;
     if (!client) return;
-    const generation = ++this.generation;
     const myTeam = readMyTeam();
+    // On a large taxonomy the answer costs the server tens of milliseconds: ask only when the tree
+    // is shown or the status bar needs the pinned team's count. The context key needs one answer.
+    if (!this.view.visible && !myTeam && this.models.length > 0) {
+      this.stale = true;
+      this.status.update(undefined);
+      return;
+    }
+    this.stale = false;
+    const generation = ++this.generation;
     let models: TaxonomyViewModel[];
     try {
       models = await client.sendRequest<TaxonomyViewModel[]>(TaxonomyViewRequest.method, { myTeam: myTeam || undefined });
@@ -95,7 +110,8 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
     item.tooltip = node.tooltip;
     item.contextValue = node.contextValue;
     if (node.icon) item.iconPath = new vscode.ThemeIcon(node.icon);
-    if (node.location) {
+    if (node.command) item.command = { command: node.command, title: node.label };
+    else if (node.location) {
       const { start, end } = node.location.range;
       const uri = vscode.Uri.parse(node.location.uri);
       item.command = {

@@ -1,13 +1,14 @@
 /**
- * The Taxonomy view's model: the ownership report's teams, each with the things it owns item by
+ * The Taxonomy view's model: the ownership report's team rows, each with the things it owns item by
  * item (so a click can reveal each), the unowned touchpoints first, and each team's open problems.
  * Pure: reads a workspace's files, index and diagnostics and returns plain JSON.
  */
-import type { Position, TaxonomyViewModel, ViewOwnedItem, ViewProblemCounts, ViewTeam } from '../protocol';
+import type { Position, ReportTouchpoint, TaxonomyViewModel, ViewOwnedItem, ViewProblemCounts, ViewTeam } from '../protocol';
 import { allEntities, type DocModel, type Entity, type Ownership } from './model';
-import { buildOwnershipReport } from './ownershipReport';
+import { effectiveOwner } from './ownership';
+import { FUNCTION_ORDER, rootUriOf } from './ownershipReport';
 import type { TaxonomyFile } from './taxonomyFile';
-import type { Range } from './types';
+import type { Range, TaxonomyDiagnostic } from './types';
 import type { TaxonomyWorkspace } from './workspace';
 
 const OWNED_ITEM_KINDS = new Set<string>(['journey', 'persona', 'segment', 'kpi', 'term']);
@@ -74,23 +75,141 @@ export function teamOfProblem(file: TaxonomyFile, p: Position): string[] {
   return [];
 }
 
+/** The most items one list of the view holds (counts are never cut). */
+export const VIEW_ITEM_LIMIT = 50;
+
+function teamRank(t: ViewTeam): number {
+  if (!t.known) return FUNCTION_ORDER.length + 2;
+  return FUNCTION_ORDER.indexOf(t.function ?? '') + 1 || FUNCTION_ORDER.length + 1;
+}
+
+type TouchpointItem = ViewTeam['touchpointItems'][number];
+
+/** What one team owns in one file: counts, and the first items of each list. */
+interface TeamPart {
+  owns: Record<string, number>;
+  touchpoints: number;
+  lists: Record<ViewOwnedItem['kind'], ViewOwnedItem[]>;
+  touchpointItems: TouchpointItem[];
+}
+
+/** One file's share of the view, kept until the file changes (a new file object per version). */
+interface FilePart {
+  limit: number;
+  teams: Map<string, TeamPart>;
+  unowned: ReportTouchpoint[];
+  unownedTotal: number;
+  journeys: number;
+}
+
+const fileParts = new WeakMap<TaxonomyFile, FilePart>();
+/** Problem counts per team of one file, kept while its diagnostics (a new list per check) and its text stay the same. */
+const problemParts = new WeakMap<readonly TaxonomyDiagnostic[], { file: TaxonomyFile; byTeam: Map<string, ViewProblemCounts> }>();
+
+function filePart(file: TaxonomyFile, limit: number): FilePart {
+  const known = fileParts.get(file);
+  if (known && known.limit === limit) return known;
+  const part: FilePart = { limit, teams: new Map(), unowned: [], unownedTotal: 0, journeys: 0 };
+  const teamPart = (id: string): TeamPart => {
+    let t = part.teams.get(id);
+    if (!t) {
+      t = { owns: {}, touchpoints: 0, lists: { journey: [], persona: [], segment: [], kpi: [], term: [] }, touchpointItems: [] };
+      part.teams.set(id, t);
+    }
+    return t;
+  };
+  for (const model of file.models) {
+    for (const e of allEntities(model)) {
+      if (!OWNED_ITEM_KINDS.has(e.kind)) continue;
+      const kind = e.kind as ViewOwnedItem['kind'];
+      for (const id of teamsOf(e.owner)) {
+        const t = teamPart(id);
+        t.owns[kind] = (t.owns[kind] ?? 0) + 1;
+        if (t.lists[kind].length < limit) t.lists[kind].push({ kind, id: e.id?.value, name: labelOf(e), location: { uri: file.uri, range: (e.id ?? e.name)?.range ?? e.range } });
+      }
+    }
+    for (const j of model.entities) {
+      if (j.kind !== 'journey') continue;
+      const journey = part.journeys++;
+      for (const stage of j.stages) {
+        for (const tp of stage.touchpoints) {
+          const eff = effectiveOwner(tp, stage);
+          // Ranges are read only for the items kept: reading one costs a line lookup.
+          const place = () => ({ uri: file.uri, range: (tp.id ?? tp.name)?.range ?? tp.range });
+          if (!eff) {
+            if (part.unownedTotal++ < limit) {
+              part.unowned.push({ journeyId: j.id?.value, journeyName: labelOf(j), stageName: labelOf(stage), touchpointId: tp.id?.value, touchpointName: labelOf(tp), location: place(), journey });
+            }
+            continue;
+          }
+          const owners = teamsOf(eff.owner);
+          const lead = owners.length === 1 ? owners[0] : eff.owner.lead && owners.includes(eff.owner.lead.value) ? eff.owner.lead.value : undefined;
+          let item: TouchpointItem | undefined;
+          for (const id of owners) {
+            const t = teamPart(id);
+            t.touchpoints++;
+            if (t.touchpointItems.length >= limit) continue;
+            item ??= { touchpointId: tp.id?.value, touchpointName: labelOf(tp), stageName: labelOf(stage), journeyName: labelOf(j), inherited: eff.inherited, teams: owners, lead, location: place() };
+            t.touchpointItems.push(item);
+          }
+        }
+      }
+    }
+  }
+  fileParts.set(file, part);
+  return part;
+}
+
+function problemPart(file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]): Map<string, ViewProblemCounts> {
+  const known = problemParts.get(diagnostics);
+  if (known && known.file === file) return known.byTeam;
+  const byTeam = new Map<string, ViewProblemCounts>();
+  for (const d of diagnostics) {
+    for (const id of teamOfProblem(file, d.range.start)) {
+      let c = byTeam.get(id);
+      if (!c) byTeam.set(id, (c = noProblems()));
+      c[d.severity]++;
+    }
+  }
+  problemParts.set(diagnostics, { file, byTeam });
+  return byTeam;
+}
+
+const OWNED_KINDS: readonly ViewOwnedItem['kind'][] = ['journey', 'persona', 'segment', 'kpi', 'term'];
+
+/** Appends items to a list until it holds `limit`. */
+function fill<T>(list: T[], items: readonly T[], limit: number): void {
+  for (let i = 0; i < items.length && list.length < limit; i++) list.push(items[i]);
+}
+
 /**
- * Builds the view of one workspace. `myTeam` (the `cxTaxonomy.myTeam` setting) moves that team
- * to the top when the taxonomy has it.
+ * Builds the view of one workspace. Each file's share (what each team owns there, its unowned
+ * touchpoints, its problems per team) is computed once per version of the file and kept, so a
+ * refresh after an edit reads only the edited files and adds the shares up. It does not build the
+ * ownership report (a teams x journeys matrix, seconds on a large taxonomy), and keeps only the
+ * first `itemLimit` items of each list; counts are whole. `myTeam` (the `cxTaxonomy.myTeam`
+ * setting) moves that team to the top when the taxonomy has it.
  */
-export function buildTaxonomyView(ws: TaxonomyWorkspace, myTeam?: string): TaxonomyViewModel {
-  const report = buildOwnershipReport(ws);
-  const teams: ViewTeam[] = report.teams.map((t, ti) => ({
-    ...t,
-    journeys: [],
-    touchpointItems: report.cells[ti].flatMap((cell, j) => cell.items.map((item) => ({ ...item, journeyName: report.journeys[j].name }))),
-    kpis: [],
-    terms: [],
-    personas: [],
-    segments: [],
-    problems: noProblems(),
-  }));
-  const byId = new Map(teams.map((t) => [t.id, t]));
+export function buildTaxonomyView(ws: TaxonomyWorkspace, myTeam?: string, itemLimit = VIEW_ITEM_LIMIT): TaxonomyViewModel {
+  const byId = new Map<string, ViewTeam>();
+  const row = (id: string): ViewTeam => {
+    let r = byId.get(id);
+    if (!r) {
+      r = { id, name: id, known: false, owns: {}, touchpoints: 0, journeys: [], touchpointItems: [], kpis: [], terms: [], personas: [], segments: [], problems: noProblems() };
+      byId.set(id, r);
+    }
+    return r;
+  };
+  // By id through the index: walking every definition of a large taxonomy for its teams costs ~50 ms.
+  for (const teamId of ws.index.ids('team')) {
+    const def = ws.index.definitions('team', teamId)[0];
+    if (!def || def.entity.kind !== 'team' || byId.get(def.id)?.known) continue;
+    const r = row(def.id);
+    r.known = true;
+    r.name = def.entity.name?.value || def.id;
+    r.function = def.entity.function?.value;
+    r.location = { uri: def.uri, range: def.range };
+  }
   const listOf: Record<ViewOwnedItem['kind'], (t: ViewTeam) => ViewOwnedItem[]> = {
     journey: (t) => t.journeys,
     persona: (t) => t.personas,
@@ -98,35 +217,37 @@ export function buildTaxonomyView(ws: TaxonomyWorkspace, myTeam?: string): Taxon
     kpi: (t) => t.kpis,
     term: (t) => t.terms,
   };
-  const files = [...ws.allFiles()].sort((a, b) => a.relativePath.localeCompare(b.relativePath));
+  const unowned: ReportTouchpoint[] = [];
+  let unownedTotal = 0;
+  let journeys = 0;
+  const files = [...ws.allFiles()].sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
   for (const file of files) {
-    for (const model of file.models) {
-      for (const e of allEntities(model)) {
-        if (e.kind === 'team') {
-          const row = e.id && byId.get(e.id.value);
-          if (row && !row.location) row.location = { uri: file.uri, range: e.id!.range };
-          continue;
-        }
-        if (!OWNED_ITEM_KINDS.has(e.kind)) continue;
-        const kind = e.kind as ViewOwnedItem['kind'];
-        for (const id of teamsOf(e.owner)) {
-          const row = byId.get(id);
-          if (row) listOf[kind](row).push({ kind, id: e.id?.value, name: labelOf(e), location: { uri: file.uri, range: (e.id ?? e.name)?.range ?? e.range } });
-        }
-      }
+    const part = filePart(file, itemLimit);
+    for (const [id, t] of part.teams) {
+      const r = row(id);
+      for (const kind in t.owns) r.owns[kind] = (r.owns[kind] ?? 0) + t.owns[kind];
+      r.touchpoints += t.touchpoints;
+      for (const kind of OWNED_KINDS) fill(listOf[kind](r), t.lists[kind], itemLimit);
+      fill(r.touchpointItems, t.touchpointItems, itemLimit);
     }
-    for (const d of ws.diagnostics(file.uri)) {
-      for (const id of teamOfProblem(file, d.range.start)) {
-        const row = byId.get(id);
-        if (row) row.problems[d.severity]++;
-      }
+    for (const u of part.unowned) if (unowned.length < itemLimit) unowned.push({ ...u, journey: u.journey + journeys });
+    unownedTotal += part.unownedTotal;
+    journeys += part.journeys;
+    const diagnostics = ws.diagnostics(file.uri);
+    if (!diagnostics.length) continue;
+    for (const [id, c] of problemPart(file, diagnostics)) {
+      const r = byId.get(id);
+      if (r) for (const k of ['error', 'warning', 'info', 'hint'] as const) r.problems[k] += c[k];
     }
   }
+  const teams = [...byId.values()].sort((a, b) => teamRank(a) - teamRank(b) || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
   const pinned = myTeam ? byId.get(myTeam) : undefined;
   return {
-    root: report.root,
-    unowned: report.unowned,
+    root: files.length ? rootUriOf(files[0]) : '',
+    unowned,
+    unownedTotal,
     teams: pinned ? [pinned, ...teams.filter((t) => t !== pinned)] : teams,
     myTeam: pinned?.id,
+    itemLimit,
   };
 }
