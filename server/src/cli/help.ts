@@ -1,11 +1,11 @@
 import type { HelpTopic } from './args';
-import { SAFELY_FIXABLE_RULES } from './fix';
+import { SAFE_FIX_RULE_IDS } from '../core/features';
 
 /** The `--fix` rules, wrapped to the help's option column. */
 function fixRulesText(): string {
   const lines: string[] = [];
   let line = '';
-  for (const id of SAFELY_FIXABLE_RULES) {
+  for (const id of SAFE_FIX_RULE_IDS) {
     const next = line ? `${line}, ${id}` : id;
     if (next.length > 68 && line) {
       lines.push(line + ',');

@@ -2,7 +2,8 @@
  * Fixes applied together to one file: the editor's "fix all" (`source.fixAll.cxTaxonomy`, run on
  * save) and "Fix all `<rule>` problems in this file". One pass over the file's current findings,
  * as ESLint's fix-all code action does: the edits are computed on the text the editor holds, so a
- * fix that another fix's edit would move waits for the next save.
+ * fix that another fix's edit would move waits for the next save. The CLI's `lint --fix` applies
+ * the same choice pass after pass (server/src/cli/fix.ts).
  */
 import { parseYaml } from '../parse';
 import { ALL_RULES } from '../rules/registry';
@@ -10,7 +11,7 @@ import type { TaxonomyFile } from '../taxonomyFile';
 import type { Fix, TaxonomyDiagnostic, TextEdit } from '../types';
 import type { TaxonomyWorkspace } from '../workspace';
 
-/** The rules whose preferred fix needs no choice from a person (`Rule.fixable`); the CLI's `--fix` applies the same. */
+/** The rules whose preferred fix needs no choice from a person (`Rule.fixable`), in registry order; the CLI's `--fix` applies the same. */
 export const SAFE_FIX_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.filter((r) => r.fixable === 'safe').map((r) => r.id));
 
 /**
@@ -39,38 +40,56 @@ export function safeFixOf(d: TaxonomyDiagnostic, uri: string): Fix | undefined {
 interface Span {
   start: number;
   end: number;
-  edits: TextEdit[];
+  fix: Fix;
+}
+
+/** Which of a text's fixes are applied together (see `chooseFixes`). */
+export interface ChosenFixes {
+  /** Applied: they neither overlap nor, together, add a YAML problem. */
+  applied: Fix[];
+  /** Left out because the text would not parse with them: they stay out while the text is the same. */
+  refused: Fix[];
 }
 
 /**
  * The fixes that can be applied together to one text: in order of position, each one that starts
  * after the previous one ends (touching counts as overlapping: two insertions at one place would
- * depend on their order). Then the text with all of them must parse with no more YAML problems
- * than before (each fix was proved alone by the edit layer; this proves them together); when it
- * does not, they are taken one by one and each is kept only if the text still parses.
+ * depend on their order); the others wait for a text where they no longer overlap, neither applied
+ * nor refused. Then the text with all of them must parse with no more YAML problems than before
+ * (each fix was proved alone by the edit layer; this proves them together); when it does not, they
+ * are taken one by one and each is kept only if the text still parses. A Markdown file has no YAML
+ * to check.
  */
-export function combineFixes(file: TaxonomyFile, fixes: readonly Fix[]): TextEdit[] {
+export function chooseFixes(file: TaxonomyFile, fixes: readonly Fix[]): ChosenFixes {
   const spans: Span[] = fixes
-    .map((f) => {
-      const offsets = f.edits.map((e) => [file.lines.offsetAt(e.range.start), file.lines.offsetAt(e.range.end)]);
-      return { start: Math.min(...offsets.map((o) => o[0])), end: Math.max(...offsets.map((o) => o[1])), edits: f.edits };
+    .map((fix) => {
+      const offsets = fix.edits.map((e) => [file.lines.offsetAt(e.range.start), file.lines.offsetAt(e.range.end)]);
+      return { start: Math.min(...offsets.map((o) => o[0])), end: Math.max(...offsets.map((o) => o[1])), fix };
     })
     .sort((a, b) => a.start - b.start || a.end - b.end);
-  const chosen: Span[] = [];
+  const chosen: Fix[] = [];
   let last = -1;
   for (const s of spans) {
     if (s.start <= last) continue;
-    chosen.push(s);
+    chosen.push(s.fix);
     last = s.end;
   }
-  if (chosen.length === 0) return [];
-  if (file.kind === 'markdown') return chosen.flatMap((s) => s.edits);
+  if (chosen.length === 0 || file.kind === 'markdown') return { applied: chosen, refused: [] };
   const before = parseYaml(file.text).problems.length;
-  const parses = (list: readonly Span[]) => parseYaml(applyTextEdits(file, list.flatMap((s) => s.edits))).problems.length <= before;
-  if (parses(chosen)) return chosen.flatMap((s) => s.edits);
-  const kept: Span[] = [];
-  for (const s of chosen) if (parses([...kept, s])) kept.push(s);
-  return kept.flatMap((s) => s.edits);
+  const parses = (list: readonly Fix[]) => parseYaml(applyTextEdits(file, list.flatMap((f) => f.edits))).problems.length <= before;
+  if (parses(chosen)) return { applied: chosen, refused: [] };
+  const applied: Fix[] = [];
+  const refused: Fix[] = [];
+  for (const fix of chosen) {
+    if (parses([...applied, fix])) applied.push(fix);
+    else refused.push(fix);
+  }
+  return { applied, refused };
+}
+
+/** The edits of the fixes that can be applied together to one text (see `chooseFixes`). */
+export function combineFixes(file: TaxonomyFile, fixes: readonly Fix[]): TextEdit[] {
+  return chooseFixes(file, fixes).applied.flatMap((f) => f.edits);
 }
 
 /** A file's text with non-overlapping edits applied. */
@@ -89,13 +108,18 @@ export function applyTextEdits(file: TaxonomyFile, edits: readonly TextEdit[]): 
  * findings while the taxonomy is still being indexed).
  */
 export function fixAllEdits(workspace: TaxonomyWorkspace, file: TaxonomyFile, wanted: (d: TaxonomyDiagnostic) => boolean = () => true): TextEdit[] {
+  return combineFixes(file, safeFixes(workspace, file.uri, wanted));
+}
+
+/** The safe fix (see `safeFixOf`) of each current finding of a file that `wanted` keeps, overlapping or not. */
+export function safeFixes(workspace: TaxonomyWorkspace, uri: string, wanted: (d: TaxonomyDiagnostic) => boolean = () => true): Fix[] {
   const fixes: Fix[] = [];
-  for (const d of workspace.diagnostics(file.uri)) {
+  for (const d of workspace.diagnostics(uri)) {
     if (!wanted(d)) continue;
-    const fix = safeFixOf(d, file.uri);
+    const fix = safeFixOf(d, uri);
     if (fix) fixes.push(fix);
   }
-  return combineFixes(file, fixes);
+  return fixes;
 }
 
 /**
