@@ -117,22 +117,39 @@ export function fuzzyMatches(query: string, text: string): boolean {
 }
 
 /**
- * How well a query matches a text, lower is better: 0 the same (case aside), 1 a prefix, 2 a prefix
- * of one of its words (`call` in `welcome-call`, `Welcome call`), 3 a substring, 4 its letters in
- * order (`wcl` in `welcome-call`); undefined when it does not match.
+ * A matcher for one query: how well it matches a text, lower is better: 0 the same (case aside),
+ * 1 a prefix, 2 a prefix of one of its words (`call` in `welcome-call`, `Welcome call`), 3 a
+ * substring, 4 its letters in order (`wcl` in `welcome-call`); undefined when it does not match.
+ * The query is prepared once: the matcher runs on every definition of the workspace.
  */
-export function matchRank(query: string, text: string): number | undefined {
+export function matcher(query: string): (text: string) => number | undefined {
   const q = query.toLowerCase().trim();
-  const t = text.toLowerCase();
-  if (!q) return 0;
-  if (t === q) return 0;
-  if (t.startsWith(q)) return 1;
-  const at = t.indexOf(q);
-  if (at > 0) {
-    for (let i = at; i >= 0; i = i + 1 < t.length ? t.indexOf(q, i + 1) : -1) if (!/[\p{L}\p{N}]/u.test(t[i - 1])) return 2;
-    return 3;
-  }
-  return fuzzyMatches(q, t) ? 4 : undefined;
+  const letters = q.replace(/\s+/g, '');
+  return (text) => {
+    if (!q) return 0;
+    // Ids are lowercase already; V8 returns the same string then, without a copy.
+    const t = text.toLowerCase();
+    if (t.length === q.length && t === q) return 0;
+    if (t.startsWith(q)) return 1;
+    let at = t.indexOf(q);
+    if (at > 0) {
+      for (; at > 0; at = t.indexOf(q, at + 1)) if (!isWordChar(t.charCodeAt(at - 1))) return 2;
+      return 3;
+    }
+    let i = 0;
+    for (let j = 0; j < t.length && i < letters.length; j++) if (t.charCodeAt(j) === letters.charCodeAt(i)) i++;
+    return i === letters.length ? 4 : undefined;
+  };
+}
+
+/** Letters and digits (ASCII, and anything beyond it, which counts as a letter here). */
+function isWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127;
+}
+
+/** `matcher(query)(text)`, for one-off comparisons. */
+export function matchRank(query: string, text: string): number | undefined {
+  return matcher(query)(text);
 }
 
 /**
@@ -142,22 +159,26 @@ export function matchRank(query: string, text: string): number | undefined {
  * answers in the same order. The whole index is read once; only the matches are sorted.
  */
 export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, limit = 1000): WorkspaceSymbolEntry[] {
-  const matches: { d: Definition; name: string; rank: number }[] = [];
+  const matches: { d: Definition; name?: string; rank: number }[] = [];
+  const rank = matcher(query);
   for (const d of workspace.index.allDefinitions()) {
-    const name = displayName(d.entity);
     if (!query) {
       // Nothing to rank: the first `limit` definitions, as the index lists them.
       if (matches.length >= limit) break;
-      matches.push({ d, name, rank: 0 });
+      matches.push({ d, name: displayName(d.entity), rank: 0 });
       continue;
     }
-    const byId = matchRank(query, d.id);
-    const byName = matchRank(query, name);
+    const byId = rank(d.id);
+    // An id matching exactly or as a prefix outranks its name: the name (a getter per entity, the
+    // larger part of this loop on a large taxonomy) is read only otherwise.
+    const name = byId !== undefined && byId <= 1 ? undefined : displayName(d.entity);
+    const byName = name === undefined ? undefined : rank(name);
     if (byId === undefined && byName === undefined) continue;
     matches.push({ d, name, rank: Math.min(byId ?? 9, byName ?? 9) });
   }
   if (query) matches.sort((a, b) => a.rank - b.rank || a.d.id.length - b.d.id.length || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0));
-  return matches.slice(0, limit).map(({ d, name, rank }) => {
+  return matches.slice(0, limit).map(({ d, name: known, rank }) => {
+    const name = known ?? displayName(d.entity);
     const container = d.container ? `${name} · ${KIND_NOUN[d.kind].toLowerCase()} in ${d.container}` : `${name} · ${KIND_NOUN[d.kind].toLowerCase()}`;
     return { name: d.id, kind: d.kind, containerName: container, location: { uri: d.uri, range: d.range }, deprecated: d.entity.status?.value === 'deprecated' || undefined, rank };
   });
