@@ -14,11 +14,12 @@ import {
   type CodeAction,
   type Connection,
 } from 'vscode-languageserver';
-import { FILE_LOCAL_RULE_IDS, type TaxonomyFile, type TaxonomyWorkspace } from '../core';
+import { FILE_LOCAL_RULE_IDS } from '../core';
 import { complete, definition, documentSymbols, editorActions, fixAllEdits, hover, prepareRename, references, rename, workspaceSymbols } from '../core/features';
 import { clampRange, DIAGNOSTIC_SOURCE, offsetOf, toLspCompletion, toLspDocumentSymbol, toLspHover, toLspWorkspaceSymbol, toSnippetWorkspaceEdit, toWorkspaceEdit, type CompletionSupport } from './convert';
 import { isRuleDocsHref, ruleDocsHref } from './ruleDocs';
 import type { Session } from './session';
+import { createWithFile } from './withFile';
 
 /**
  * The code action kind of "fix all": every safe fix of a file at once. A sub-kind of
@@ -61,20 +62,7 @@ export function clientSupport(caps: ClientCapabilities, clientName = ''): Client
 
 /** Registers every language feature on the connection. */
 export function registerFeatureHandlers(connection: Connection, session: Session, support: () => ClientSupport): void {
-  /** Runs a feature on a served file; any failure is logged and answered with `fallback`. */
-  const withFile = <T>(uri: string, name: string, fallback: T, run: (ws: TaxonomyWorkspace, file: TaxonomyFile) => T): T => {
-    try {
-      // Requests read other files too (references, rename): parse every pending edit first.
-      session.syncAll();
-      const found = session.fileFor(uri);
-      if (!found || found.file.unreadable) return fallback;
-      return run(found.ws, found.file);
-    } catch (err) {
-      if (err instanceof ResponseError) throw err;
-      connection.console.error(`${name} failed on ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return fallback;
-    }
-  };
+  const withFile = createWithFile(connection, session, true);
 
   /**
    * While a file's taxonomy is still being indexed, answers that rest on the whole taxonomy would

@@ -4,24 +4,14 @@
  * delegates to a pure core function; a failure is logged and answered with nothing.
  */
 import { DocumentHighlightKind, FoldingRangeKind, type Connection, type SelectionRange } from 'vscode-languageserver';
-import type { TaxonomyFile, TaxonomyWorkspace } from '../core';
 import { documentHighlights, foldingRanges, selectionRanges } from '../core/features';
 import { offsetOf } from './convert';
 import type { Session } from './session';
+import { createWithFile } from './withFile';
 
 /** Registers folding, selection range and document highlight handlers. */
 export function registerStructureHandlers(connection: Connection, session: Session, foldingLimit: () => number | undefined): void {
-  const withFile = <T>(uri: string, name: string, fallback: T, run: (ws: TaxonomyWorkspace, file: TaxonomyFile) => T): T => {
-    try {
-      // Only this file's pending edit matters: these answers never read other files.
-      const found = session.fileFor(uri);
-      if (!found || found.file.unreadable) return fallback;
-      return run(found.ws, found.file);
-    } catch (err) {
-      connection.console.error(`${name} failed on ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return fallback;
-    }
-  };
+  const withFile = createWithFile(connection, session, false);
 
   connection.onFoldingRanges((p) =>
     withFile(p.textDocument.uri, 'foldingRange', [], (_ws, file) =>

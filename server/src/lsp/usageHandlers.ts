@@ -11,12 +11,12 @@
  * command, which asks for them (`cxTaxonomy/usagePlaces`) when clicked.
  */
 import type { CodeLens, Connection, InlayHint } from 'vscode-languageserver';
-import type { TaxonomyFile, TaxonomyWorkspace } from '../core';
 import { resolveUsageLens, usageLenses, usagePlaces, type UsageLensTarget } from '../core/features/codeLens';
 import { ownerHints } from '../core/features/inlayHints';
 import { UsagePlacesRequest, type Location, type UsagePlacesParams } from '../protocol';
 import { clampRange } from './convert';
 import type { Session } from './session';
+import { createWithFile } from './withFile';
 
 /** The VS Code command a lens runs: the references peek at a position, with the places given. */
 export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
@@ -44,17 +44,7 @@ function isLensData(v: unknown): v is LensData {
 
 /** Registers the code lens and inlay hint handlers. */
 export function registerUsageHandlers(connection: Connection, session: Session): void {
-  const withFile = <T>(uri: string, name: string, fallback: T, run: (ws: TaxonomyWorkspace, file: TaxonomyFile) => T): T => {
-    try {
-      session.syncAll();
-      const found = session.fileFor(uri);
-      if (!found || found.file.unreadable) return fallback;
-      return run(found.ws, found.file);
-    } catch (err) {
-      connection.console.error(`${name} failed on ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-      return fallback;
-    }
-  };
+  const withFile = createWithFile(connection, session, true);
 
   connection.onCodeLens((p) =>
     withFile(p.textDocument.uri, 'codeLens', [], (ws, file) =>
