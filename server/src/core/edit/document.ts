@@ -1,4 +1,5 @@
 import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+export { eolOf, lineEndAt, lineStartAt } from '../lineIndex';
 
 /**
  * The `yaml` package's view of one text, for building edits: node ranges, flow or block style,
@@ -189,29 +190,8 @@ export function sameValue(a: unknown, b: unknown): boolean {
   return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
-/** The line break a file uses: CRLF when its first line break is one. */
-export function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
-}
 
-/** The offset where the line holding `offset` ends (before its line break). */
-export function lineEndAt(text: string, offset: number): number {
-  for (let i = offset; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i;
-  }
-  return text.length;
-}
 
-/** The offset where the line holding `offset` starts. */
-export function lineStartAt(text: string, offset: number): number {
-  for (let i = Math.min(offset, text.length) - 1; i >= 0; i--) {
-    const c = text.charCodeAt(i);
-    if (c === 10 || c === 13) return i + 1;
-  }
-  return 0;
-}
 
 /** The offset just after the last character before `end` that is not white space. */
 export function contentEndBefore(text: string, end: number, floor = 0): number {

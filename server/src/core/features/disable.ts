@@ -4,6 +4,7 @@
  * means) and where. Each comment carries a reason placeholder for the person to type over.
  */
 import { DIRECTIVE_RULE_IDS, directiveLineFor, directivesOf, formatDirective, type DirectiveScope, type DirectiveSyntax, type DisableDirective } from '../suppressions';
+import { eolOf } from '../lineIndex';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TextEdit } from '../types';
 
@@ -25,11 +26,6 @@ function comment(scope: DirectiveScope, syntax: DirectiveSyntax, rules: readonly
   const start = text.indexOf(' -- ') + 4;
   const end = syntax === 'markdown' ? text.length - ' -->'.length : text.length;
   return { text, reason: { start, end } };
-}
-
-function eolOf(text: string): string {
-  const i = text.indexOf('\n');
-  return i > 0 && text[i - 1] === '\r' ? '\r\n' : '\n';
 }
 
 /** Rewrites an existing directive with one more rule, keeping its reason (or adding the placeholder). */

@@ -7,6 +7,7 @@
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TextEdit } from '../types';
 import { DIRECTIVE_MARKER, type DirectiveRule, type DirectiveScope, type DirectiveSyntax, type DisableDirective } from './directives';
+import { lineStartAt } from '../lineIndex';
 
 /** Everything a suppression comment says. */
 export interface DirectiveSpec {
@@ -36,12 +37,6 @@ export function formatDirective(spec: DirectiveSpec): string {
   return spec.syntax === 'markdown' ? `<!-- ${body} -->` : `# ${body}`;
 }
 
-/** The offset where the line holding `offset` starts. */
-function lineStart(text: string, offset: number): number {
-  let i = offset;
-  while (i > 0 && text[i - 1] !== '\n' && text[i - 1] !== '\r') i--;
-  return i;
-}
 
 /** The offset just past the line break of the line holding `offset` (or the text's end). */
 function nextLineStart(text: string, offset: number): number {
@@ -57,7 +52,7 @@ function nextLineStart(text: string, offset: number): number {
  */
 export function removeDirectiveEdit(file: TaxonomyFile, d: DisableDirective): TextEdit {
   const text = file.text;
-  const from = lineStart(text, d.start);
+  const from = lineStartAt(text, d.start);
   const to = nextLineStart(text, d.end);
   const alone = /^[ \t]*$/.test(text.slice(from, d.start)) && /^[ \t]*(?:\r\n|\r|\n)?$/.test(text.slice(d.end, to));
   let start = d.start;
