@@ -323,6 +323,42 @@ describe('protocol: inherited owners as inlay hints', function () {
     assert.deepEqual(await inlayHints(c, 'org.teams.yaml'), []);
   });
 
+  it('in the YAML people write: CRLF, a `---` header, flow-mapping touchpoints and a stage owner through an alias', async () => {
+    const STYLED = 'journeys/styled.journey.yaml';
+    const text = [
+      '---',
+      '# written by hand',
+      'kind: journey',
+      'id: styled',
+      'name: Styled',
+      'owner: cx-ops',
+      'stages:',
+      '  - id: greet',
+      '    name: Greet',
+      '    lifecycleStage: onboarding',
+      '    owner: &care cx-ops',
+      '    touchpoints:',
+      '      - { id: greet-call, name: "Call: hello #1",',
+      '          channel: phone }',
+      '      - {id: greet-mail, name: Mail, channel: email, owner: sales-team}',
+      '  - id: follow',
+      '    name: Follow',
+      '    lifecycleStage: adoption',
+      '    owner: *care',
+      '    touchpoints:',
+      '      - id: follow-sms',
+      '        name: Follow SMS',
+      '        channel: sms',
+      '',
+    ].join('\r\n');
+    c = await LspTestClient.start({ files: { ...FILES, [STYLED]: text } });
+    await c.waitForReady();
+    const lines = c.text(STYLED).split('\n');
+    const got = (await inlayHints(c, STYLED)).map((h) => `${/id: ([\w-]+)/.exec(lines[h.position.line])?.[1]}@${h.position.character}: ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
+    const after = (id: string) => c!.positionOf(STYLED, id, id.length).character;
+    assert.deepEqual(got, [`greet-call@${after('greet-call')}: owner: cx-ops (from stage)`, `follow-sms@${after('follow-sms')}: owner: cx-ops (from stage)`]);
+  });
+
   it('follows the rule: "no owner" goes once touchpoint-owner is off', async () => {
     c = await LspTestClient.start({ files: FILES });
     await c.waitForReady();
