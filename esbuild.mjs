@@ -10,7 +10,9 @@ import { readFileSync } from 'node:fs';
 // say what to do rather than print a module-resolution stack.
 const esbuild = await import('esbuild').catch((e) => {
   if (e?.code !== 'ERR_MODULE_NOT_FOUND') throw e;
-  process.stderr.write('cx-taxonomy: esbuild is not installed here: run `npm ci` in this folder first (it installs the build tools and builds dist/).\n');
+  process.stderr.write(
+    'cx-taxonomy: esbuild is not installed here: run `npm ci` in this folder first (it installs the build tools and builds dist/).\n',
+  );
   process.exit(1);
 });
 

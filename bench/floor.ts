@@ -20,7 +20,13 @@ export function walk(dir: string, out: string[] = []): string[] {
 }
 
 /** Measures the floor on a folder, in this process. */
-export function measureFloor(dir: string): { files: number; bytes: number; readMs: number; parseMs: number; totalMs: number } {
+export function measureFloor(dir: string): {
+  files: number;
+  bytes: number;
+  readMs: number;
+  parseMs: number;
+  totalMs: number;
+} {
   const t0 = performance.now();
   const files = walk(dir);
   const texts = files.map((f) => readFileSync(f, 'utf8'));

@@ -27,11 +27,41 @@ export interface SizeSpec {
 
 export const SIZES: Readonly<Record<'S' | 'M' | 'L', SizeSpec>> = {
   // ~60 files: one editor window's worth.
-  S: { teamsFiles: 1, teamsPerFile: 12, glossaryFiles: 2, termsPerGlossary: 20, personas: 8, segments: 8, journeys: 24, kpis: 8, docs: 8 },
+  S: {
+    teamsFiles: 1,
+    teamsPerFile: 12,
+    glossaryFiles: 2,
+    termsPerGlossary: 20,
+    personas: 8,
+    segments: 8,
+    journeys: 24,
+    kpis: 8,
+    docs: 8,
+  },
   // ~1,000 files: a mid-size company.
-  M: { teamsFiles: 2, teamsPerFile: 10, glossaryFiles: 4, termsPerGlossary: 50, personas: 100, segments: 100, journeys: 600, kpis: 100, docs: 100 },
+  M: {
+    teamsFiles: 2,
+    teamsPerFile: 10,
+    glossaryFiles: 4,
+    termsPerGlossary: 50,
+    personas: 100,
+    segments: 100,
+    journeys: 600,
+    kpis: 100,
+    docs: 100,
+  },
   // ~10,000 files (9,048 YAML, tens of MB, and 1,000 Markdown docs): a large company.
-  L: { teamsFiles: 8, teamsPerFile: 8, glossaryFiles: 40, termsPerGlossary: 50, personas: 1000, segments: 1000, journeys: 6000, kpis: 1000, docs: 1000 },
+  L: {
+    teamsFiles: 8,
+    teamsPerFile: 8,
+    glossaryFiles: 40,
+    termsPerGlossary: 50,
+    personas: 1000,
+    segments: 1000,
+    journeys: 6000,
+    kpis: 1000,
+    docs: 1000,
+  },
 };
 
 /**
@@ -71,7 +101,17 @@ export interface Manifest {
   yamlFiles: number;
   markdownFiles: number;
   bytes: number;
-  counts: { teams: number; terms: number; personas: number; segments: number; journeys: number; stages: number; touchpoints: number; kpis: number; docs: number };
+  counts: {
+    teams: number;
+    terms: number;
+    personas: number;
+    segments: number;
+    journeys: number;
+    stages: number;
+    touchpoints: number;
+    kpis: number;
+    docs: number;
+  };
   /** Expected number of diagnostics of each rule. */
   expected: Record<string, number>;
   /** The journey the latency benchmarks edit, relative path. */
@@ -137,12 +177,198 @@ const AREAS: Record<string, string[]> = {
 };
 const AREA_LIST = Object.entries(AREAS).flatMap(([fn, areas]) => areas.map((a) => ({ fn, area: a })));
 
-const ADJ = ['busy', 'digital', 'loyal', 'price-sensitive', 'remote', 'young', 'senior', 'urban', 'rural', 'small', 'growing', 'premium', 'value', 'first-time', 'returning', 'connected', 'mobile', 'cautious', 'curious', 'frequent', 'occasional', 'multi-site', 'seasonal', 'switching', 'bundling', 'streaming', 'gaming', 'travelling', 'student', 'retired', 'hybrid', 'self-employed', 'family', 'tech-savvy', 'eco-minded', 'budget', 'high-usage', 'low-usage', 'new', 'long-standing'];
-const ROLES = ['professional', 'organiser', 'switcher', 'loyalist', 'owner', 'founder', 'gamer', 'streamer', 'commuter', 'parent', 'student', 'traveller', 'landlord', 'tenant', 'shopper', 'creator', 'manager', 'nurse', 'teacher', 'engineer', 'driver', 'retailer', 'freelancer', 'homeworker', 'caregiver', 'couple', 'household', 'buyer', 'planner', 'explorer', 'sharer', 'saver', 'upgrader', 'downsizer', 'mover', 'newcomer', 'expat', 'farmer', 'artist', 'developer'];
-const FIRST = ['Sam', 'Alex', 'Priya', 'Jordan', 'Maria', 'Tom', 'Aisha', 'Chen', 'Lena', 'Omar', 'Ines', 'Kofi', 'Hana', 'Luca', 'Zoe', 'Ravi', 'Nora', 'Ben', 'Ada', 'Yuki'];
-const NOUNS = ['bundles', 'upgraders', 'savers', 'families', 'professionals', 'movers', 'switchers', 'streamers', 'travellers', 'startups', 'fleets', 'landlords', 'students', 'seniors', 'gamers', 'retailers', 'clinics', 'schools', 'farms', 'cafes', 'agencies', 'franchises', 'charities', 'councils', 'studios', 'workshops', 'hotels', 'pharmacies', 'garages', 'salons', 'gyms', 'offices', 'warehouses', 'labs', 'kitchens', 'shops', 'practices', 'homes', 'flats', 'villages'];
-const VERBS = ['order', 'upgrade', 'switch-to', 'move-home-with', 'cancel', 'renew', 'activate', 'repair', 'pay-for', 'add', 'port-number-to', 'set-up', 'return', 'troubleshoot', 'join', 'reactivate', 'downgrade', 'transfer', 'pause', 'expand'];
-const PRODUCTS = ['fibre', 'broadband', 'sim-only', 'mobile-plan', 'tv-package', 'landline', 'business-fibre', 'fleet-sim', 'smart-home', 'wifi-extender', 'roaming-pass', 'cloud-phone', 'security-pack', 'family-plan', 'prepaid', 'eSIM', 'router', 'handset', 'streaming-addon', 'static-ip'];
+const ADJ = [
+  'busy',
+  'digital',
+  'loyal',
+  'price-sensitive',
+  'remote',
+  'young',
+  'senior',
+  'urban',
+  'rural',
+  'small',
+  'growing',
+  'premium',
+  'value',
+  'first-time',
+  'returning',
+  'connected',
+  'mobile',
+  'cautious',
+  'curious',
+  'frequent',
+  'occasional',
+  'multi-site',
+  'seasonal',
+  'switching',
+  'bundling',
+  'streaming',
+  'gaming',
+  'travelling',
+  'student',
+  'retired',
+  'hybrid',
+  'self-employed',
+  'family',
+  'tech-savvy',
+  'eco-minded',
+  'budget',
+  'high-usage',
+  'low-usage',
+  'new',
+  'long-standing',
+];
+const ROLES = [
+  'professional',
+  'organiser',
+  'switcher',
+  'loyalist',
+  'owner',
+  'founder',
+  'gamer',
+  'streamer',
+  'commuter',
+  'parent',
+  'student',
+  'traveller',
+  'landlord',
+  'tenant',
+  'shopper',
+  'creator',
+  'manager',
+  'nurse',
+  'teacher',
+  'engineer',
+  'driver',
+  'retailer',
+  'freelancer',
+  'homeworker',
+  'caregiver',
+  'couple',
+  'household',
+  'buyer',
+  'planner',
+  'explorer',
+  'sharer',
+  'saver',
+  'upgrader',
+  'downsizer',
+  'mover',
+  'newcomer',
+  'expat',
+  'farmer',
+  'artist',
+  'developer',
+];
+const FIRST = [
+  'Sam',
+  'Alex',
+  'Priya',
+  'Jordan',
+  'Maria',
+  'Tom',
+  'Aisha',
+  'Chen',
+  'Lena',
+  'Omar',
+  'Ines',
+  'Kofi',
+  'Hana',
+  'Luca',
+  'Zoe',
+  'Ravi',
+  'Nora',
+  'Ben',
+  'Ada',
+  'Yuki',
+];
+const NOUNS = [
+  'bundles',
+  'upgraders',
+  'savers',
+  'families',
+  'professionals',
+  'movers',
+  'switchers',
+  'streamers',
+  'travellers',
+  'startups',
+  'fleets',
+  'landlords',
+  'students',
+  'seniors',
+  'gamers',
+  'retailers',
+  'clinics',
+  'schools',
+  'farms',
+  'cafes',
+  'agencies',
+  'franchises',
+  'charities',
+  'councils',
+  'studios',
+  'workshops',
+  'hotels',
+  'pharmacies',
+  'garages',
+  'salons',
+  'gyms',
+  'offices',
+  'warehouses',
+  'labs',
+  'kitchens',
+  'shops',
+  'practices',
+  'homes',
+  'flats',
+  'villages',
+];
+const VERBS = [
+  'order',
+  'upgrade',
+  'switch-to',
+  'move-home-with',
+  'cancel',
+  'renew',
+  'activate',
+  'repair',
+  'pay-for',
+  'add',
+  'port-number-to',
+  'set-up',
+  'return',
+  'troubleshoot',
+  'join',
+  'reactivate',
+  'downgrade',
+  'transfer',
+  'pause',
+  'expand',
+];
+const PRODUCTS = [
+  'fibre',
+  'broadband',
+  'sim-only',
+  'mobile-plan',
+  'tv-package',
+  'landline',
+  'business-fibre',
+  'fleet-sim',
+  'smart-home',
+  'wifi-extender',
+  'roaming-pass',
+  'cloud-phone',
+  'security-pack',
+  'family-plan',
+  'prepaid',
+  'eSIM',
+  'router',
+  'handset',
+  'streaming-addon',
+  'static-ip',
+];
 const STAGES = [
   { id: 'discover', name: 'Discover', ls: 'awareness' },
   { id: 'research', name: 'Research options', ls: 'consideration' },
@@ -160,14 +386,232 @@ const STAGES = [
   { id: 'recommend', name: 'Recommend', ls: 'advocacy' },
   { id: 'come-back', name: 'Come back', ls: 'win-back' },
 ];
-const CHANNELS = ['web', 'mobile-app', 'email', 'sms', 'phone', 'chat', 'social', 'store', 'field', 'partner', 'print', 'direct-mail', 'video', 'in-product', 'in-person', 'event'];
-const ACTIONS = ['checker', 'order-form', 'confirmation', 'reminder', 'survey', 'callback', 'visit', 'tutorial', 'offer', 'statement', 'alert', 'booking', 'consultation', 'tracker', 'welcome-pack', 'fault-report', 'feedback', 'upgrade-prompt', 'payment', 'contract-summary'];
+const CHANNELS = [
+  'web',
+  'mobile-app',
+  'email',
+  'sms',
+  'phone',
+  'chat',
+  'social',
+  'store',
+  'field',
+  'partner',
+  'print',
+  'direct-mail',
+  'video',
+  'in-product',
+  'in-person',
+  'event',
+];
+const ACTIONS = [
+  'checker',
+  'order-form',
+  'confirmation',
+  'reminder',
+  'survey',
+  'callback',
+  'visit',
+  'tutorial',
+  'offer',
+  'statement',
+  'alert',
+  'booking',
+  'consultation',
+  'tracker',
+  'welcome-pack',
+  'fault-report',
+  'feedback',
+  'upgrade-prompt',
+  'payment',
+  'contract-summary',
+];
 const MEASURES = ['rate', 'score', 'time', 'share', 'cost', 'volume', 'ratio', 'index'];
-const METRIC_OBJECTS = ['churn', 'conversion', 'activation', 'install-success', 'first-contact-resolution', 'effort', 'promoter', 'upsell', 'renewal', 'complaint', 'repeat-contact', 'abandonment', 'adoption', 'retention', 'acquisition', 'callback', 'refund', 'fault', 'delivery', 'payment', 'app-login', 'self-service', 'win-back', 'referral', 'engagement'];
-const QUALIFIERS = ['customer', 'journey', 'lifecycle', 'service', 'brand', 'channel', 'digital', 'retention', 'acquisition', 'loyalty', 'onboarding', 'billing', 'network', 'contract', 'household', 'account', 'offer', 'campaign', 'segment', 'persona', 'touchpoint', 'handoff', 'complaint', 'feedback', 'experience', 'value', 'usage', 'upgrade', 'renewal', 'referral', 'support', 'self-service', 'field', 'store', 'partner', 'content', 'pricing', 'product', 'order', 'delivery', 'payment', 'fault', 'repair', 'install', 'activation', 'survey', 'effort', 'promoter', 'conversion', 'churn'];
-const HEADS = ['stage', 'rate', 'score', 'map', 'owner', 'profile', 'moment', 'signal', 'cohort', 'funnel', 'metric', 'target', 'programme', 'policy', 'window', 'path', 'event', 'queue', 'backlog', 'review', 'playbook', 'charter', 'promise', 'standard', 'baseline', 'threshold', 'forecast', 'benchmark', 'dashboard', 'definition', 'journey', 'lifecycle', 'segment', 'persona', 'touchpoint', 'handoff', 'experience', 'pain point', 'gap', 'owner map'];
-const JARGON_A = ['synergy', 'eyeball', 'mindshare', 'blue-sky', 'bleeding-edge', 'low-hanging', 'boil-the-ocean', 'move-the-needle', 'deep-dive', 'helicopter', 'bandwidth', 'ping', 'circle-back', 'touch-base', 'drill-down', 'best-of-breed', 'game-changer', 'thought-shower', 'paradigm', 'win-win', 'value-add', 'leverage', 'ideation', 'growth-hack', 'omni', 'hyper', 'mega', 'turbo', 'ninja', 'rockstar'];
-const JARGON_B = ['funnel', 'bucket', 'ask', 'learning', 'wheelhouse', 'runway', 'tiger team', 'swim lane', 'bake-off', 'north star', 'magic', 'flywheel', 'pipeline', 'wave', 'sprint', 'play', 'lever', 'engine', 'machine', 'factory', 'hub', 'tower', 'cockpit', 'radar', 'compass', 'ladder', 'bridge', 'pulse', 'rocket', 'matrix'];
+const METRIC_OBJECTS = [
+  'churn',
+  'conversion',
+  'activation',
+  'install-success',
+  'first-contact-resolution',
+  'effort',
+  'promoter',
+  'upsell',
+  'renewal',
+  'complaint',
+  'repeat-contact',
+  'abandonment',
+  'adoption',
+  'retention',
+  'acquisition',
+  'callback',
+  'refund',
+  'fault',
+  'delivery',
+  'payment',
+  'app-login',
+  'self-service',
+  'win-back',
+  'referral',
+  'engagement',
+];
+const QUALIFIERS = [
+  'customer',
+  'journey',
+  'lifecycle',
+  'service',
+  'brand',
+  'channel',
+  'digital',
+  'retention',
+  'acquisition',
+  'loyalty',
+  'onboarding',
+  'billing',
+  'network',
+  'contract',
+  'household',
+  'account',
+  'offer',
+  'campaign',
+  'segment',
+  'persona',
+  'touchpoint',
+  'handoff',
+  'complaint',
+  'feedback',
+  'experience',
+  'value',
+  'usage',
+  'upgrade',
+  'renewal',
+  'referral',
+  'support',
+  'self-service',
+  'field',
+  'store',
+  'partner',
+  'content',
+  'pricing',
+  'product',
+  'order',
+  'delivery',
+  'payment',
+  'fault',
+  'repair',
+  'install',
+  'activation',
+  'survey',
+  'effort',
+  'promoter',
+  'conversion',
+  'churn',
+];
+const HEADS = [
+  'stage',
+  'rate',
+  'score',
+  'map',
+  'owner',
+  'profile',
+  'moment',
+  'signal',
+  'cohort',
+  'funnel',
+  'metric',
+  'target',
+  'programme',
+  'policy',
+  'window',
+  'path',
+  'event',
+  'queue',
+  'backlog',
+  'review',
+  'playbook',
+  'charter',
+  'promise',
+  'standard',
+  'baseline',
+  'threshold',
+  'forecast',
+  'benchmark',
+  'dashboard',
+  'definition',
+  'journey',
+  'lifecycle',
+  'segment',
+  'persona',
+  'touchpoint',
+  'handoff',
+  'experience',
+  'pain point',
+  'gap',
+  'owner map',
+];
+const JARGON_A = [
+  'synergy',
+  'eyeball',
+  'mindshare',
+  'blue-sky',
+  'bleeding-edge',
+  'low-hanging',
+  'boil-the-ocean',
+  'move-the-needle',
+  'deep-dive',
+  'helicopter',
+  'bandwidth',
+  'ping',
+  'circle-back',
+  'touch-base',
+  'drill-down',
+  'best-of-breed',
+  'game-changer',
+  'thought-shower',
+  'paradigm',
+  'win-win',
+  'value-add',
+  'leverage',
+  'ideation',
+  'growth-hack',
+  'omni',
+  'hyper',
+  'mega',
+  'turbo',
+  'ninja',
+  'rockstar',
+];
+const JARGON_B = [
+  'funnel',
+  'bucket',
+  'ask',
+  'learning',
+  'wheelhouse',
+  'runway',
+  'tiger team',
+  'swim lane',
+  'bake-off',
+  'north star',
+  'magic',
+  'flywheel',
+  'pipeline',
+  'wave',
+  'sprint',
+  'play',
+  'lever',
+  'engine',
+  'machine',
+  'factory',
+  'hub',
+  'tower',
+  'cockpit',
+  'radar',
+  'compass',
+  'ladder',
+  'bridge',
+  'pulse',
+  'rocket',
+  'matrix',
+];
 const SENTENCES = [
   'Customers expect to finish this without calling us.',
   'Most complaints start when a promise made here is not kept.',
@@ -183,7 +627,10 @@ const SENTENCES = [
 
 const cap = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const words = (id: string) => id.replace(/-/g, ' ');
-const yamlStr = (s: string) => (/^[\w][\w ,.()/'&-]*$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) && !/[:#]/.test(s) && !/^\d/.test(s) ? s : JSON.stringify(s));
+const yamlStr = (s: string) =>
+  /^[\w][\w ,.()/'&-]*$/.test(s) && !/^(true|false|null|yes|no|on|off|~)$/i.test(s) && !/[:#]/.test(s) && !/^\d/.test(s)
+    ? s
+    : JSON.stringify(s);
 
 /** Wraps prose into a folded block scalar at the given indent. */
 function folded(key: string, text: string, indent: string): string {
@@ -273,7 +720,8 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
   for (let i = 0; i < nTerms; i++) {
     const r = rngFor(seed, 'term', i);
     let label = '';
-    for (let tries = 0; tries < 50 && (!label || labels.has(label.toLowerCase())); tries++) label = `${cap(r.pick(QUALIFIERS))} ${r.pick(HEADS)}`;
+    for (let tries = 0; tries < 50 && (!label || labels.has(label.toLowerCase())); tries++)
+      label = `${cap(r.pick(QUALIFIERS))} ${r.pick(HEADS)}`;
     if (labels.has(label.toLowerCase())) label = `${label} ${i}`;
     labels.add(label.toLowerCase());
     const vocabulary = vocabularies[Math.floor(i / spec.termsPerGlossary) % 3];
@@ -296,7 +744,10 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
   for (let f = 0; f < spec.glossaryFiles; f++) {
     const r = rngFor(seed, 'glossary', f);
     const vocabulary = vocabularies[f % 3];
-    const steward = pickTeam(r, vocabulary === 'marketing' ? ['marketing'] : vocabulary === 'cx' ? ['cx'] : ['analytics', 'cx', 'marketing']);
+    const steward = pickTeam(
+      r,
+      vocabulary === 'marketing' ? ['marketing'] : vocabulary === 'cx' ? ['cx'] : ['analytics', 'cx', 'marketing'],
+    );
     let out = `# ${cap(vocabulary)} glossary, part ${f + 1}: the words ${steward.name} agreed on.\nkind: glossary\nid: ${vocabulary}-glossary-${f + 1}\nname: ${yamlStr(`${cap(vocabulary)} glossary ${f + 1}`)}\nvocabulary: ${vocabulary}\nowner: ${steward.id}\nterms:\n`;
     for (let k = 0; k < spec.termsPerGlossary; k++) {
       const i = f * spec.termsPerGlossary + k;
@@ -304,7 +755,9 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
       const tr = rngFor(seed, 'term-body', i);
       out += `  - id: ${t.id}\n    term: ${yamlStr(t.label)}\n`;
       const def = `The ${t.label.toLowerCase()} as ${vocabulary === 'shared' ? 'every team' : `the ${vocabulary} teams`} use it: ${prose(tr, 1).toLowerCase()}`;
-      out += tr.chance(0.5) ? folded('definition', `${def} ${prose(tr, 1)}`, '    ') : `    definition: ${yamlStr(def)}\n`;
+      out += tr.chance(0.5)
+        ? folded('definition', `${def} ${prose(tr, 1)}`, '    ')
+        : `    definition: ${yamlStr(def)}\n`;
       if (tr.chance(0.4)) out += `    aliases: [${yamlStr(`${t.label} (${vocabulary})`)}]\n`;
       if (t.avoid) out += `    avoid: [${t.avoid}]\n`;
       const eq = equivalent.get(t.id);
@@ -362,8 +815,14 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
     out += ownerLines(r, '', ['cx'], 0.1, RATES.sharedWithoutLead);
     out += `status: ${r.chance(0.9) ? 'approved' : 'draft'}\n`;
     out += folded('description', `A ${role} who deals with us across several channels. ${prose(r, 3)}`, '');
-    out += `goals:\n${r.some(SENTENCES, 2, 3).map((s) => `  - ${s.replace(/\.$/, '')}\n`).join('')}`;
-    out += `pains:\n${r.some(SENTENCES, 1, 3).map((s) => `  - ${s.replace(/\.$/, '')}\n`).join('')}`;
+    out += `goals:\n${r
+      .some(SENTENCES, 2, 3)
+      .map((s) => `  - ${s.replace(/\.$/, '')}\n`)
+      .join('')}`;
+    out += `pains:\n${r
+      .some(SENTENCES, 1, 3)
+      .map((s) => `  - ${s.replace(/\.$/, '')}\n`)
+      .join('')}`;
     out += `segments:\n${segsOfPersona[i].map((s) => `  - ${segmentIds[s]}\n`).join('')}`;
     out += `quote: "${r.pick(SENTENCES)}"\ntags: [${r.some(['consumer', 'b2b', 'broadband', 'mobile', 'tv', 'fibre', 'digital'], 1, 3).join(', ')}]\n`;
     files.set(`personas/${id}.persona.yaml`, out);
@@ -372,7 +831,10 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
   const dupCount = Math.round(spec.personas * RATES.duplicatePersona);
   for (let d = 0; d < dupCount; d++) {
     const id = personaIds[(d * 37) % personaIds.length];
-    files.set(`personas/${id}-copy.persona.yaml`, `# A copy someone forgot to rename.\nkind: persona\nid: ${id}\nname: ${yamlStr(`Copy of ${words(id)}`)}\nowner: ${teamsOf('cx')[0]?.id ?? teams[0].id}\nstatus: draft\nsegments: [${segmentIds[segsOfPersona[(d * 37) % personaIds.length][0]]}]\n`);
+    files.set(
+      `personas/${id}-copy.persona.yaml`,
+      `# A copy someone forgot to rename.\nkind: persona\nid: ${id}\nname: ${yamlStr(`Copy of ${words(id)}`)}\nowner: ${teamsOf('cx')[0]?.id ?? teams[0].id}\nstatus: draft\nsegments: [${segmentIds[segsOfPersona[(d * 37) % personaIds.length][0]]}]\n`,
+    );
     expected['duplicate-id'] += 2;
   }
 
@@ -384,7 +846,9 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
     out += `status: approved\n`;
     out += folded('description', `Customers we reach as ${words(id)}. ${prose(r, 2)}`, '');
     out += `criteria: ${yamlStr(`${cap(r.pick(ADJ))} customers with ${r.pick(PRODUCTS)} in the last ${r.int(2, 24)} months`)}\n`;
-    out += personasOfSeg[i].length ? `personas:\n${personasOfSeg[i].map((p) => `  - ${personaIds[p]}\n`).join('')}` : 'personas: []\n';
+    out += personasOfSeg[i].length
+      ? `personas:\n${personasOfSeg[i].map((p) => `  - ${personaIds[p]}\n`).join('')}`
+      : 'personas: []\n';
     out += `lifecycleStage: ${r.pick(STAGES).ls}\nsize: "~${r.int(5, 900)}k households"\n`;
     files.set(`segments/${id}.segment.yaml`, out);
   }
@@ -559,7 +1023,17 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
       yamlFiles,
       markdownFiles,
       bytes,
-      counts: { teams: teams.length, terms: terms.length, personas: spec.personas, segments: spec.segments, journeys: spec.journeys, stages: stageCount, touchpoints: touchpointCount, kpis: spec.kpis, docs: spec.docs },
+      counts: {
+        teams: teams.length,
+        terms: terms.length,
+        personas: spec.personas,
+        segments: spec.segments,
+        journeys: spec.journeys,
+        stages: stageCount,
+        touchpoints: touchpointCount,
+        kpis: spec.kpis,
+        docs: spec.docs,
+      },
       expected,
       benchJourney,
     },
@@ -579,7 +1053,10 @@ export function writeWorkspace(dir: string, ws: GeneratedWorkspace): void {
     }
     writeFileSync(full, text);
   }
-  writeFileSync(path.join(dir, '..', `${path.basename(dir)}.manifest.json`), JSON.stringify(ws.manifest, null, 2) + '\n');
+  writeFileSync(
+    path.join(dir, '..', `${path.basename(dir)}.manifest.json`),
+    JSON.stringify(ws.manifest, null, 2) + '\n',
+  );
 }
 
 /** The folder a named size is written to. */
@@ -597,6 +1074,8 @@ if (require.main === module) {
     const ws = generateWorkspace(SIZES[size], seed, size);
     writeWorkspace(workspaceDir(size), ws);
     const m = ws.manifest;
-    console.log(`${size}: ${m.files} files (${m.yamlFiles} YAML, ${m.markdownFiles} Markdown), ${(m.bytes / 1048576).toFixed(1)} MB, ${m.counts.touchpoints} touchpoints, in ${Date.now() - t0} ms`);
+    console.log(
+      `${size}: ${m.files} files (${m.yamlFiles} YAML, ${m.markdownFiles} Markdown), ${(m.bytes / 1048576).toFixed(1)} MB, ${m.counts.touchpoints} touchpoints, in ${Date.now() - t0} ms`,
+    );
   }
 }

@@ -27,14 +27,19 @@ function heapMB(): number {
 }
 
 const [root, mode, snapshot] = process.argv.slice(2);
-if (!root || (mode !== 'parse' && mode !== 'ws')) throw new Error('usage: bench/heap.ts <workspace dir> parse|ws [snapshot file]');
+if (!root || (mode !== 'parse' && mode !== 'ws'))
+  throw new Error('usage: bench/heap.ts <workspace dir> parse|ws [snapshot file]');
 const files = walk(root);
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 const base = heapMB();
 const over = () => (heapMB() - base).toFixed(0);
-console.log(`files ${files.length}, text ${(texts.reduce((a, t) => a + t.length, 0) / 1e6).toFixed(1)} MB, heap with the texts ${base.toFixed(0)} MB`);
+console.log(
+  `files ${files.length}, text ${(texts.reduce((a, t) => a + t.length, 0) / 1e6).toFixed(1)} MB, heap with the texts ${base.toFixed(0)} MB`,
+);
 if (mode === 'parse') {
-  const kept: TaxonomyFile[] = files.map((f, i) => createTaxonomyFile(f, path.relative(root, f), texts[i], 0, { maxFileSize: 1e9 }));
+  const kept: TaxonomyFile[] = files.map((f, i) =>
+    createTaxonomyFile(f, path.relative(root, f), texts[i], 0, { maxFileSize: 1e9 }),
+  );
   console.log(`after createTaxonomyFile ${over()} MB`);
   for (const k of kept) k.models = [];
   console.log(`without models ${over()} MB`);

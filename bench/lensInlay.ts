@@ -18,9 +18,23 @@ async function main(): Promise<void> {
   const ws = ensureWorkspace(size);
   const load0 = os.loadavg();
   process.stderr.write(`language server on ${size} (${ws.manifest.files.toLocaleString('en')} files)...\n`);
-  const f = await measureLsp({ serverJs: path.join(__dirname, '..', 'dist/server.js'), dir: ws.dir, journey: ws.manifest.benchJourney, requests, timeoutMs: 20 * 60_000 });
-  for (const r of lensInlayRows(size, f)) process.stdout.write(`| ${r.measure} | ${r.figure} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'NO'} | ${r.note ?? ''} |\n`);
-  process.stdout.write(`(initial index ${(f.initialIndexMs / 1000).toFixed(1)} s; load average ${load0.map((x) => x.toFixed(1)).join(' / ')} at start, ${os.loadavg().map((x) => x.toFixed(1)).join(' / ')} at end)\n`);
+  const f = await measureLsp({
+    serverJs: path.join(__dirname, '..', 'dist/server.js'),
+    dir: ws.dir,
+    journey: ws.manifest.benchJourney,
+    requests,
+    timeoutMs: 20 * 60_000,
+  });
+  for (const r of lensInlayRows(size, f))
+    process.stdout.write(
+      `| ${r.measure} | ${r.figure} | ${r.target ?? ''} | ${r.met === undefined ? '' : r.met ? 'yes' : 'NO'} | ${r.note ?? ''} |\n`,
+    );
+  process.stdout.write(
+    `(initial index ${(f.initialIndexMs / 1000).toFixed(1)} s; load average ${load0.map((x) => x.toFixed(1)).join(' / ')} at start, ${os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ')} at end)\n`,
+  );
 }
 
 main().then(

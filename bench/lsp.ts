@@ -9,7 +9,12 @@ import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import { percentile, rssOf } from './measure';
 
 export interface LspFigures {
@@ -49,8 +54,13 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** Runs the server on a workspace and measures it; the server is stopped at the end. */
 export async function measureLsp(o: LspOptions): Promise<LspFigures> {
-  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), o.serverJs, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-  const conn: MessageConnection = createMessageConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  const child = spawn(process.execPath, [...(o.nodeArgs ?? []), o.serverJs, '--stdio'], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  const conn: MessageConnection = createMessageConnection(
+    new StreamMessageReader(child.stdout),
+    new StreamMessageWriter(child.stdin),
+  );
   let lastDiagnostics = 0;
   let published = 0;
   let ready = 0;
@@ -86,7 +96,11 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
       workspaceFolders: [{ uri: rootUri, name: path.basename(o.dir) }],
       capabilities: {
         window: { workDoneProgress: true },
-        workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          workspaceFolders: true,
+          didChangeWatchedFiles: { dynamicRegistration: true },
+        },
         textDocument: {
           publishDiagnostics: { versionSupport: true, relatedInformation: true },
           synchronization: { didSave: true, dynamicRegistration: false },
@@ -98,7 +112,8 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
     await conn.sendNotification('initialized', {});
     const deadline = t0 + o.timeoutMs;
     while (!ready) {
-      if (performance.now() > deadline) throw new Error(`the server did not finish indexing ${o.dir} in ${o.timeoutMs / 1000} s`);
+      if (performance.now() > deadline)
+        throw new Error(`the server did not finish indexing ${o.dir} in ${o.timeoutMs / 1000} s`);
       await sleep(20);
     }
     // Diagnostics of the last slice may still be on the wire: let them arrive.
@@ -114,12 +129,15 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
     const lines = original.split('\n');
     const ownerLine = lines.findIndex((l) => /^ {8}owner: [a-z0-9-]+$/.test(l));
     const personaLine = lines.findIndex((l) => /^persona: /.test(l));
-    if (ownerLine < 0 || personaLine < 0) throw new Error(`${o.journey} has no touchpoint owner or persona line to work on`);
+    if (ownerLine < 0 || personaLine < 0)
+      throw new Error(`${o.journey} has no touchpoint owner or persona line to work on`);
     // The edit: a typo in a touchpoint's owner, made and undone, so each version's diagnostics differ.
     const typo = lines.map((l, i) => (i === ownerLine ? `${l}zz` : l)).join('\n');
     let version = 1;
     const opened = new Promise<number>((resolve) => waiters.push({ uri, version, resolve }));
-    await conn.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text: original } });
+    await conn.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'yaml', version, text: original },
+    });
     await Promise.race([opened, sleep(2000)]);
 
     const editTimes: number[] = [];
@@ -128,14 +146,20 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
       const text = i % 2 === 0 ? typo : original;
       const fresh = new Promise<number>((resolve) => waiters.push({ uri, version, resolve }));
       const start = performance.now();
-      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text }],
+      });
       const at = await Promise.race([fresh, sleep(10_000).then(() => NaN)]);
       if (Number.isNaN(at)) throw new Error(`no diagnostics for version ${version} of ${o.journey} within 10 s`);
       editTimes.push(at - start);
     }
     // Back to the original text before querying.
     version++;
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: original }] });
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text: original }],
+    });
     await sleep(500);
 
     const ownerChar = lines[ownerLine].indexOf('owner: ') + 'owner: '.length;
@@ -143,7 +167,10 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
     let items = 0;
     for (let i = 0; i < o.requests; i++) {
       const start = performance.now();
-      const res = (await conn.sendRequest('textDocument/completion', { textDocument: { uri }, position: { line: ownerLine, character: ownerChar } })) as { items?: unknown[] } | unknown[] | null;
+      const res = (await conn.sendRequest('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: ownerLine, character: ownerChar },
+      })) as { items?: unknown[] } | unknown[] | null;
       completionTimes.push(performance.now() - start);
       items = Array.isArray(res) ? res.length : (res?.items?.length ?? 0);
     }
@@ -151,22 +178,34 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
     const hoverTimes: number[] = [];
     for (let i = 0; i < o.requests; i++) {
       const start = performance.now();
-      await conn.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: personaLine, character: hoverChar } });
+      await conn.sendRequest('textDocument/hover', {
+        textDocument: { uri },
+        position: { line: personaLine, character: hoverChar },
+      });
       hoverTimes.push(performance.now() - start);
     }
     // Before each round of lenses the journey is edited (its owner typo made or undone), as typing
     // then looking at a teams file would: the lenses of the teams it names are counted again.
     const lens = await measureLenses(conn, o.dir, o.requests, async (i) => {
       version++;
-      await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: i % 2 === 0 ? typo : original }] });
+      await conn.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ text: i % 2 === 0 ? typo : original }],
+      });
     });
     version++;
-    await conn.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: original }] });
+    await conn.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text: original }],
+    });
     const inlayTimes: number[] = [];
     let hints = 0;
     for (let i = 0; i < o.requests; i++) {
       const start = performance.now();
-      const res = (await conn.sendRequest('textDocument/inlayHint', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } } })) as unknown[] | null;
+      const res = (await conn.sendRequest('textDocument/inlayHint', {
+        textDocument: { uri },
+        range: { start: { line: 0, character: 0 }, end: { line: lines.length, character: 0 } },
+      })) as unknown[] | null;
       inlayTimes.push(performance.now() - start);
       hints = res?.length ?? 0;
     }
@@ -176,7 +215,12 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
       rssAfterIndexMb,
       diagnosticsPublished,
       edit: { p50: percentile(editTimes, 50), p95: percentile(editTimes, 95), n: editTimes.length },
-      completion: { p50: percentile(completionTimes, 50), p95: percentile(completionTimes, 95), n: completionTimes.length, items },
+      completion: {
+        p50: percentile(completionTimes, 50),
+        p95: percentile(completionTimes, 95),
+        n: completionTimes.length,
+        items,
+      },
       hover: { p50: percentile(hoverTimes, 50), p95: percentile(hoverTimes, 95), n: hoverTimes.length },
       ...lens,
       inlayHint: { p50: percentile(inlayTimes, 50), p95: percentile(inlayTimes, 95), n: inlayTimes.length, hints },
@@ -196,10 +240,18 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
 /** The first file of each kind that carries usage lenses, relative to the workspace. */
 export function lensFiles(dir: string): string[] {
   const first = (sub: string, suffix: string) => {
-    const name = readdirSync(path.join(dir, sub)).filter((n) => n.endsWith(suffix)).sort()[0];
+    const name = readdirSync(path.join(dir, sub))
+      .filter((n) => n.endsWith(suffix))
+      .sort()[0];
     return name ? `${sub}/${name}` : undefined;
   };
-  return [first('teams', '.teams.yaml'), first('glossary', '.glossary.yaml'), first('personas', '.persona.yaml'), first('segments', '.segment.yaml'), first('kpis', '.kpi.yaml')].filter((f): f is string => f !== undefined);
+  return [
+    first('teams', '.teams.yaml'),
+    first('glossary', '.glossary.yaml'),
+    first('personas', '.persona.yaml'),
+    first('segments', '.segment.yaml'),
+    first('kpis', '.kpi.yaml'),
+  ].filter((f): f is string => f !== undefined);
 }
 
 interface CodeLensReply {
@@ -213,7 +265,12 @@ interface CodeLensReply {
  * each time, as VS Code does for the lenses in view after each change (`beforeRound` makes one).
  * The slowest resolve is named.
  */
-export async function measureLenses(conn: MessageConnection, dir: string, rounds: number, beforeRound?: (i: number) => Promise<void>): Promise<Pick<LspFigures, 'codeLens' | 'codeLensResolve' | 'usagePlaces'>> {
+export async function measureLenses(
+  conn: MessageConnection,
+  dir: string,
+  rounds: number,
+  beforeRound?: (i: number) => Promise<void>,
+): Promise<Pick<LspFigures, 'codeLens' | 'codeLensResolve' | 'usagePlaces'>> {
   const files = lensFiles(dir);
   const lensTimes: number[] = [];
   const resolveTimes: number[] = [];
@@ -227,7 +284,8 @@ export async function measureLenses(conn: MessageConnection, dir: string, rounds
     const uri = pathToFileURL(path.join(dir, rel)).toString();
     await beforeRound?.(i);
     let start = performance.now();
-    const got = ((await conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLensReply[] | null) ?? [];
+    const got =
+      ((await conn.sendRequest('textDocument/codeLens', { textDocument: { uri } })) as CodeLensReply[] | null) ?? [];
     lensTimes.push(performance.now() - start);
     lenses = Math.max(lenses, got.length);
     for (const lens of got) {
@@ -237,7 +295,8 @@ export async function measureLenses(conn: MessageConnection, dir: string, rounds
       if (Number.isNaN(firstMs)) firstMs = ms;
       resolveTimes.push(ms);
       const inline = Array.isArray(r.command?.arguments?.[2]);
-      if (ms > slowest.ms) slowest = { ms, what: `${rel}: "${r.command?.title ?? '?'}"${inline ? '' : ' (places asked for on click)'}` };
+      if (ms > slowest.ms)
+        slowest = { ms, what: `${rel}: "${r.command?.title ?? '?'}"${inline ? '' : ' (places asked for on click)'}` };
       // A lens sent without its places: time the click that asks for them, now and then.
       if (!inline && r.command?.arguments?.[2] && placesTimes.length < rounds) {
         start = performance.now();
@@ -249,7 +308,18 @@ export async function measureLenses(conn: MessageConnection, dir: string, rounds
   }
   return {
     codeLens: { p50: percentile(lensTimes, 50), p95: percentile(lensTimes, 95), n: lensTimes.length, lenses },
-    codeLensResolve: { p50: percentile(resolveTimes, 50), p95: percentile(resolveTimes, 95), n: resolveTimes.length, firstMs, slowest: slowest.what },
-    usagePlaces: { p50: percentile(placesTimes, 50), p95: percentile(placesTimes, 95), n: placesTimes.length, places: mostPlaces },
+    codeLensResolve: {
+      p50: percentile(resolveTimes, 50),
+      p95: percentile(resolveTimes, 95),
+      n: resolveTimes.length,
+      firstMs,
+      slowest: slowest.what,
+    },
+    usagePlaces: {
+      p50: percentile(placesTimes, 50),
+      p95: percentile(placesTimes, 95),
+      n: placesTimes.length,
+      places: mostPlaces,
+    },
   };
 }

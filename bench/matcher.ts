@@ -16,11 +16,47 @@ const LARGE = 20_000;
 const TEXT_WORDS = 50_000;
 const MAX_RATIO = 1.5;
 
-
 const random = mulberry32(20240611);
 const pick = <T>(xs: readonly T[]): T => xs[Math.floor(random() * xs.length)];
 
-const SYLLABLES = ['ca', 'mer', 'to', 'jour', 'ney', 'seg', 'ment', 'per', 'so', 'na', 'ret', 'en', 'tion', 'ac', 'qui', 'si', 'vo', 'lu', 'me', 'rate', 'pro', 'duct', 'chan', 'nel', 'val', 'ue', 'ex', 'pe', 'ri', 'ence', 'ad', 'vo', 'ca', 'cy', 'ob', 'bo'];
+const SYLLABLES = [
+  'ca',
+  'mer',
+  'to',
+  'jour',
+  'ney',
+  'seg',
+  'ment',
+  'per',
+  'so',
+  'na',
+  'ret',
+  'en',
+  'tion',
+  'ac',
+  'qui',
+  'si',
+  'vo',
+  'lu',
+  'me',
+  'rate',
+  'pro',
+  'duct',
+  'chan',
+  'nel',
+  'val',
+  'ue',
+  'ex',
+  'pe',
+  'ri',
+  'ence',
+  'ad',
+  'vo',
+  'ca',
+  'cy',
+  'ob',
+  'bo',
+];
 
 /** A vocabulary of distinct made-up words. */
 function vocabulary(size: number, taken: ReadonlySet<string> = new Set()): string[] {
@@ -65,7 +101,8 @@ function labels(count: number, make: () => string, seen = new Set<string>()): Ma
 }
 
 /** The little words of English prose, which no glossary label starts with. */
-const FUNCTION_WORDS = 'the of and a to in is for that with on as by at from it this be are or an we our their they not'.split(' ');
+const FUNCTION_WORDS =
+  'the of and a to in is for that with on as by at from it this be are or an we our their they not'.split(' ');
 
 /**
  * Prose: about two content words in three, the rest function words, as in English; sentences,
@@ -94,8 +131,29 @@ function prose(words: number, embedded: readonly MatchLabel[]): string {
 // glossary and the scan walks into the trie there and has to back out: the worst case for the
 // large glossary. Both glossaries find the same occurrences; only the glossary's size differs.
 const seen = new Set<string>();
-const small = labels(SMALL, () => label(() => pick(PROSE_WORDS), () => pick(PROSE_WORDS)), seen);
-const extra = labels(LARGE - SMALL, () => (random() < 0.5 ? label(() => pick(JARGON), () => pick(JARGON)) : `${pick(PROSE_WORDS)} ${label(() => pick(JARGON), () => pick(JARGON))}`), seen);
+const small = labels(
+  SMALL,
+  () =>
+    label(
+      () => pick(PROSE_WORDS),
+      () => pick(PROSE_WORDS),
+    ),
+  seen,
+);
+const extra = labels(
+  LARGE - SMALL,
+  () =>
+    random() < 0.5
+      ? label(
+          () => pick(JARGON),
+          () => pick(JARGON),
+        )
+      : `${pick(PROSE_WORDS)} ${label(
+          () => pick(JARGON),
+          () => pick(JARGON),
+        )}`,
+  seen,
+);
 const large = [...small, ...extra];
 const text = prose(TEXT_WORDS, small);
 
@@ -156,15 +214,36 @@ const ratio = ratios[Math.floor(ratios.length / 2)];
 const kb = Math.round(text.length / 1024);
 
 if (process.argv.includes('--json')) {
-  console.log(JSON.stringify({ textKB: kb, textWords: TEXT_WORDS, rounds: ROUNDS, small: smallFig, large: largeFig, ratio, maxRatio: MAX_RATIO }, null, 2));
+  console.log(
+    JSON.stringify(
+      {
+        textKB: kb,
+        textWords: TEXT_WORDS,
+        rounds: ROUNDS,
+        small: smallFig,
+        large: largeFig,
+        ratio,
+        maxRatio: MAX_RATIO,
+      },
+      null,
+      2,
+    ),
+  );
 } else {
-  const row = (f: Figures) => `${String(f.labels).padStart(7)} labels   build ${f.buildMs.toFixed(1).padStart(7)} ms   scan ${f.scanMs.toFixed(2).padStart(7)} ms   ${String(f.matches).padStart(5)} matches`;
-  console.log(`Term matcher: one ${kb} KB text (${TEXT_WORDS.toLocaleString('en')} words), CPU time, fastest of ${ROUNDS} scans each`);
+  const row = (f: Figures) =>
+    `${String(f.labels).padStart(7)} labels   build ${f.buildMs.toFixed(1).padStart(7)} ms   scan ${f.scanMs.toFixed(2).padStart(7)} ms   ${String(f.matches).padStart(5)} matches`;
+  console.log(
+    `Term matcher: one ${kb} KB text (${TEXT_WORDS.toLocaleString('en')} words), CPU time, fastest of ${ROUNDS} scans each`,
+  );
   console.log(row(smallFig));
   console.log(row(largeFig));
-  console.log(`scan time ratio ${LARGE.toLocaleString('en')} / ${SMALL} labels: ${ratio.toFixed(2)} (median of ${ROUNDS} paired scans; limit ${MAX_RATIO})`);
+  console.log(
+    `scan time ratio ${LARGE.toLocaleString('en')} / ${SMALL} labels: ${ratio.toFixed(2)} (median of ${ROUNDS} paired scans; limit ${MAX_RATIO})`,
+  );
 }
 if (ratio > MAX_RATIO) {
-  console.error(`The scan got ${ratio.toFixed(2)}x slower with ${LARGE} labels: the matcher is no longer independent of the glossary size.`);
+  console.error(
+    `The scan got ${ratio.toFixed(2)}x slower with ${LARGE} labels: the matcher is no longer independent of the glossary size.`,
+  );
   process.exitCode = 1;
 }

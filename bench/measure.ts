@@ -38,13 +38,22 @@ const GNU_TIME = '/usr/bin/time';
  * Runs a command to completion, its output to a file, and measures its wall time (process start
  * included) and peak memory. A run over `timeoutMs` is stopped and marked as timed out.
  */
-export function runProcess(cmd: string, args: readonly string[], opts: { cwd: string; stdoutFile: string; timeoutMs: number; env?: NodeJS.ProcessEnv }): Promise<ProcessRun> {
+export function runProcess(
+  cmd: string,
+  args: readonly string[],
+  opts: { cwd: string; stdoutFile: string; timeoutMs: number; env?: NodeJS.ProcessEnv },
+): Promise<ProcessRun> {
   const useTime = existsSync(GNU_TIME);
   const out = openSync(opts.stdoutFile, 'w');
   const start = performance.now();
   // Its own process group, so a time limit stops the command and not only GNU time.
   const child = useTime
-    ? spawn(GNU_TIME, ['-v', cmd, ...args], { cwd: opts.cwd, stdio: ['ignore', out, 'pipe'], env: opts.env ?? process.env, detached: true })
+    ? spawn(GNU_TIME, ['-v', cmd, ...args], {
+        cwd: opts.cwd,
+        stdio: ['ignore', out, 'pipe'],
+        env: opts.env ?? process.env,
+        detached: true,
+      })
     : spawn(cmd, args, { cwd: opts.cwd, stdio: ['ignore', out, 'pipe'], env: opts.env ?? process.env, detached: true });
   let stderr = '';
   child.stderr!.on('data', (d: Buffer) => {
@@ -74,7 +83,13 @@ export function runProcess(cmd: string, args: readonly string[], opts: { cwd: st
       const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(stderr);
       const peakKb = m ? Number(m[1]) : polledPeak;
       const exit = useTime ? /Exit status: (\d+)/.exec(stderr) : null;
-      resolve({ wallMs, peakRssMb: peakKb / 1024, code: exit ? Number(exit[1]) : code, timedOut, stderr: useTime ? stderr.replace(/\tCommand being timed[\s\S]*$/, '') : stderr });
+      resolve({
+        wallMs,
+        peakRssMb: peakKb / 1024,
+        code: exit ? Number(exit[1]) : code,
+        timedOut,
+        stderr: useTime ? stderr.replace(/\tCommand being timed[\s\S]*$/, '') : stderr,
+      });
     });
   });
 }

@@ -22,7 +22,8 @@ export function summarise(profile: Profile): { name: string; self: number; total
   for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const selfUs = new Map<number, number>();
   profile.samples.forEach((id, i) => selfUs.set(id, (selfUs.get(id) ?? 0) + (profile.timeDeltas[i] ?? 0)));
-  const label = (n: ProfileNode) => `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules\/)?/, '')}:${n.callFrame.lineNumber + 1}`;
+  const label = (n: ProfileNode) =>
+    `${n.callFrame.functionName || '(anonymous)'} ${n.callFrame.url.replace(/^.*\/(node_modules\/)?/, '')}:${n.callFrame.lineNumber + 1}`;
   const self = new Map<string, number>();
   const total = new Map<string, number>();
   for (const [id, us] of selfUs) {
@@ -36,14 +37,18 @@ export function summarise(profile: Profile): { name: string; self: number; total
       total.set(l, (total.get(l) ?? 0) + us);
     }
   }
-  return [...total.keys()].map((name) => ({ name, self: (self.get(name) ?? 0) / 1000, total: total.get(name)! / 1000 })).sort((a, b) => b.self - a.self);
+  return [...total.keys()]
+    .map((name) => ({ name, self: (self.get(name) ?? 0) / 1000, total: total.get(name)! / 1000 }))
+    .sort((a, b) => b.self - a.self);
 }
 
 if (require.main === module) {
   const [file, top = '25'] = process.argv.slice(2);
   const rows = summarise(JSON.parse(readFileSync(file, 'utf8')) as Profile);
   console.log('self ms   total ms  function');
-  for (const r of rows.slice(0, Number(top))) console.log(`${r.self.toFixed(0).padStart(7)} ${r.total.toFixed(0).padStart(9)}  ${r.name}`);
+  for (const r of rows.slice(0, Number(top)))
+    console.log(`${r.self.toFixed(0).padStart(7)} ${r.total.toFixed(0).padStart(9)}  ${r.name}`);
   console.log('\nby total:');
-  for (const r of [...rows].sort((a, b) => b.total - a.total).slice(0, Number(top))) console.log(`${r.self.toFixed(0).padStart(7)} ${r.total.toFixed(0).padStart(9)}  ${r.name}`);
+  for (const r of [...rows].sort((a, b) => b.total - a.total).slice(0, Number(top)))
+    console.log(`${r.self.toFixed(0).padStart(7)} ${r.total.toFixed(0).padStart(9)}  ${r.name}`);
 }

@@ -38,7 +38,10 @@ export function commandContributions(): Record<string, unknown>[] {
 export function commandPaletteMenu(): Record<string, unknown>[] {
   return Object.entries(COMMANDS)
     .filter(([, info]: [string, CommandInfo]) => info.writes || info.when)
-    .map(([command, info]: [string, CommandInfo]) => ({ command, when: [info.when, info.writes ? 'isWorkspaceTrusted' : undefined].filter(Boolean).join(' && ') }));
+    .map(([command, info]: [string, CommandInfo]) => ({
+      command,
+      when: [info.when, info.writes ? 'isWorkspaceTrusted' : undefined].filter(Boolean).join(' && '),
+    }));
 }
 
 /** The package.json object with every generated part replaced. */
@@ -66,7 +69,9 @@ if (require.main === module) {
   const current = fs.readFileSync(PACKAGE_JSON, 'utf8');
   if (process.argv.includes('--check')) {
     if (next !== current) {
-      console.error('package.json is out of date with the command and settings tables: run `npx tsx scripts/gen-contributes.ts`.');
+      console.error(
+        'package.json is out of date with the command and settings tables: run `npx tsx scripts/gen-contributes.ts`.',
+      );
       process.exit(1);
     }
     console.log('package.json contributions are up to date.');

@@ -22,9 +22,16 @@ interface LspLocation {
 }
 
 const isPosition = (v: unknown): v is LspPosition =>
-  typeof v === 'object' && v !== null && typeof (v as LspPosition).line === 'number' && typeof (v as LspPosition).character === 'number';
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as LspPosition).line === 'number' &&
+  typeof (v as LspPosition).character === 'number';
 const isLocation = (v: unknown): v is LspLocation =>
-  typeof v === 'object' && v !== null && typeof (v as LspLocation).uri === 'string' && isPosition((v as LspLocation).range?.start) && isPosition((v as LspLocation).range?.end);
+  typeof v === 'object' &&
+  v !== null &&
+  typeof (v as LspLocation).uri === 'string' &&
+  isPosition((v as LspLocation).range?.start) &&
+  isPosition((v as LspLocation).range?.end);
 
 const toPosition = (p: LspPosition) => new vscode.Position(p.line, p.character);
 
@@ -37,7 +44,15 @@ export function withVscodeArguments(lens: vscode.CodeLens): vscode.CodeLens {
   cmd.arguments = [
     vscode.Uri.parse(uri),
     toPosition(position),
-    locations.filter(isLocation).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(toPosition(l.range.start), toPosition(l.range.end)))),
+    locations
+      .filter(isLocation)
+      .map(
+        (l) =>
+          new vscode.Location(
+            vscode.Uri.parse(l.uri),
+            new vscode.Range(toPosition(l.range.start), toPosition(l.range.end)),
+          ),
+      ),
   ];
   return lens;
 }
@@ -61,6 +76,12 @@ export async function showUsage(client: LanguageClient | undefined, args: unknow
   const [uri, position, lens] = args;
   if (!client || typeof uri !== 'string' || !isPosition(position) || typeof lens !== 'object' || lens === null) return;
   const places: LspLocation[] = await client.sendRequest(UsagePlacesRequest.method, lens as UsagePlacesParams);
-  const converted = withVscodeArguments(new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), { title: '', command: SHOW_REFERENCES, arguments: [uri, position, places] }));
+  const converted = withVscodeArguments(
+    new vscode.CodeLens(new vscode.Range(0, 0, 0, 0), {
+      title: '',
+      command: SHOW_REFERENCES,
+      arguments: [uri, position, places],
+    }),
+  );
   await vscode.commands.executeCommand(SHOW_REFERENCES, ...(converted.command?.arguments ?? []));
 }

@@ -45,7 +45,9 @@ export function registerCommands(ctx: Ctx): vscode.Disposable[] {
         return await table[id](...args);
       } catch (err) {
         ctx.log.error(`${id} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
-        void vscode.window.showErrorMessage(`CX Taxonomy: ${COMMANDS[id].title.replace(/…$/, '')} failed: ${err instanceof Error ? err.message : String(err)}`);
+        void vscode.window.showErrorMessage(
+          `CX Taxonomy: ${COMMANDS[id].title.replace(/…$/, '')} failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
         return undefined;
       }
     }),
@@ -65,7 +67,12 @@ async function chooseFolder(kind: NewFileKind, clicked: vscode.Uri | undefined):
   }
   const roots = vscode.workspace.workspaceFolders ?? [];
   if (roots.length === 0) {
-    const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create here', title: `Folder for the new ${kind}` });
+    const picked = await vscode.window.showOpenDialog({
+      canSelectFolders: true,
+      canSelectFiles: false,
+      openLabel: 'Create here',
+      title: `Folder for the new ${kind}`,
+    });
     return picked?.[0];
   }
   // Folders that already hold files of this kind come first: that is where people keep them.
@@ -75,7 +82,11 @@ async function chooseFolder(kind: NewFileKind, clicked: vscode.Uri | undefined):
   const add = (uri: vscode.Uri, description: string) => {
     if (seen.has(uri.toString())) return;
     seen.add(uri.toString());
-    choices.push({ label: vscode.workspace.asRelativePath(uri, roots.length > 1) || uri.path.split('/').pop() || uri.toString(), description, uri });
+    choices.push({
+      label: vscode.workspace.asRelativePath(uri, roots.length > 1) || uri.path.split('/').pop() || uri.toString(),
+      description,
+      uri,
+    });
   };
   for (const f of existing) add(vscode.Uri.joinPath(f, '..'), `has ${kind} files`);
   const hint = NEW_FILE_SPECS[kind].folderHint;
@@ -85,10 +96,18 @@ async function chooseFolder(kind: NewFileKind, clicked: vscode.Uri | undefined):
   }
   if (choices.length === 1) return choices[0].uri;
   choices.push({ label: '$(folder-opened) Choose another folder…' });
-  const pick = await vscode.window.showQuickPick(choices, { title: `Where should the new ${kind} go?`, placeHolder: 'Folder for the new file' });
+  const pick = await vscode.window.showQuickPick(choices, {
+    title: `Where should the new ${kind} go?`,
+    placeHolder: 'Folder for the new file',
+  });
   if (!pick) return undefined;
   if (pick.uri) return pick.uri;
-  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, defaultUri: roots[0].uri, openLabel: 'Create here' });
+  const picked = await vscode.window.showOpenDialog({
+    canSelectFolders: true,
+    canSelectFiles: false,
+    defaultUri: roots[0].uri,
+    openLabel: 'Create here',
+  });
   return picked?.[0];
 }
 
@@ -104,7 +123,9 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 /** Asks for a name, derives the id, writes the template into the chosen folder and opens it. */
 async function newFile(ctx: Ctx, kind: NewFileKind, clicked: vscode.Uri | undefined): Promise<void> {
   if (!vscode.workspace.isTrusted) {
-    void vscode.window.showWarningMessage('CX Taxonomy does not create files in Restricted Mode. Trust this workspace to use the New commands.');
+    void vscode.window.showWarningMessage(
+      'CX Taxonomy does not create files in Restricted Mode. Trust this workspace to use the New commands.',
+    );
     return;
   }
   const spec = NEW_FILE_SPECS[kind];
@@ -116,7 +137,10 @@ async function newFile(ctx: Ctx, kind: NewFileKind, clicked: vscode.Uri | undefi
       const problem = validateName(value);
       if (problem) return value === '' ? undefined : problem;
       const id = toKebabId(value);
-      return { message: `id: ${id}  ·  file: ${fileNameFor(kind, id)}`, severity: vscode.InputBoxValidationSeverity.Info };
+      return {
+        message: `id: ${id}  ·  file: ${fileNameFor(kind, id)}`,
+        severity: vscode.InputBoxValidationSeverity.Info,
+      };
     },
   });
   if (name === undefined || validateName(name)) return;
@@ -125,7 +149,9 @@ async function newFile(ctx: Ctx, kind: NewFileKind, clicked: vscode.Uri | undefi
   if (!folder) return;
   const target = vscode.Uri.joinPath(folder, fileNameFor(kind, id));
   if (await exists(target)) {
-    void vscode.window.showWarningMessage(`${vscode.workspace.asRelativePath(target)} already exists; opening it instead.`);
+    void vscode.window.showWarningMessage(
+      `${vscode.workspace.asRelativePath(target)} already exists; opening it instead.`,
+    );
     await vscode.window.showTextDocument(target);
     return;
   }

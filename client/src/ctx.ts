@@ -30,7 +30,6 @@ import { TaxonomyViewProvider } from './taxonomyView/provider';
 /** The suffixes of taxonomy files, as a glob. */
 export const TAXONOMY_GLOB = '**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}';
 
-
 export class Ctx implements ExtensionHost, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
   readonly statusBar: StatusBar;
@@ -61,7 +60,8 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
       this.serverChanged,
       ...registerCommands(this),
       vscode.window.registerWebviewPanelSerializer(JOURNEY_MAP_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: JourneyMapViewState | undefined) => this.journeyMap.restore(panel, state),
+        deserializeWebviewPanel: async (panel, state: JourneyMapViewState | undefined) =>
+          this.journeyMap.restore(panel, state),
       }),
       vscode.languages.onDidChangeDiagnostics(() => this.statusBar.scheduleRefresh()),
       // Trusting the workspace lifts the limits of Restricted Mode: start over with them lifted.
@@ -135,9 +135,14 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
     } catch (err) {
       this.statusBar.setPhase('stopped');
       this.log.error(`The language server could not start: ${err instanceof Error ? err.message : String(err)}`);
-      void vscode.window.showErrorMessage('CX Taxonomy: the language server could not start. See the output for details.', 'Show Output').then((pick) => {
-        if (pick) this.log.show();
-      });
+      void vscode.window
+        .showErrorMessage(
+          'CX Taxonomy: the language server could not start. See the output for details.',
+          'Show Output',
+        )
+        .then((pick) => {
+          if (pick) this.log.show();
+        });
       throw err;
     }
   }
@@ -150,7 +155,11 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
     let fallback: ErrorHandler | undefined;
     const base = (): ErrorHandler => (fallback ??= this.client!.createDefaultErrorHandler());
     return {
-      error: (error: Error, message: Message | undefined, count: number | undefined): ErrorHandlerResult | Promise<ErrorHandlerResult> => {
+      error: (
+        error: Error,
+        message: Message | undefined,
+        count: number | undefined,
+      ): ErrorHandlerResult | Promise<ErrorHandlerResult> => {
         this.log.warn(`Connection error (${count ?? 1}): ${error.message}`);
         return base().error(error, message, count);
       },

@@ -86,7 +86,10 @@ export class StatusBar implements vscode.Disposable {
       case 'ready': {
         const c = countProblems(this.diagnostics());
         const total = c.errors + c.warnings + c.infos;
-        item.text = total === 0 ? 'CX $(check)' : `CX $(error) ${c.errors} $(warning) ${c.warnings}${c.infos ? ` $(info) ${c.infos}` : ''}`;
+        item.text =
+          total === 0
+            ? 'CX $(check)'
+            : `CX $(error) ${c.errors} $(warning) ${c.warnings}${c.infos ? ` $(info) ${c.infos}` : ''}`;
         item.tooltip =
           total === 0
             ? 'CX Taxonomy: no problems in the taxonomy. Click to open the Problems panel.'

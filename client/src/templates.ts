@@ -17,11 +17,31 @@ export interface NewFileSpec {
 }
 
 export const NEW_FILE_SPECS: Readonly<Record<NewFileKind, NewFileSpec>> = {
-  persona: { kind: 'persona', prompt: 'Name of the new persona', placeholder: 'Sam, the remote professional', folderHint: 'personas' },
-  segment: { kind: 'segment', prompt: 'Name of the new marketing segment', placeholder: 'Fibre upgraders', folderHint: 'segments' },
-  journey: { kind: 'journey', prompt: 'Name of the new customer journey', placeholder: 'Getting home fibre installed', folderHint: 'journeys' },
+  persona: {
+    kind: 'persona',
+    prompt: 'Name of the new persona',
+    placeholder: 'Sam, the remote professional',
+    folderHint: 'personas',
+  },
+  segment: {
+    kind: 'segment',
+    prompt: 'Name of the new marketing segment',
+    placeholder: 'Fibre upgraders',
+    folderHint: 'segments',
+  },
+  journey: {
+    kind: 'journey',
+    prompt: 'Name of the new customer journey',
+    placeholder: 'Getting home fibre installed',
+    folderHint: 'journeys',
+  },
   kpi: { kind: 'kpi', prompt: 'Name of the new KPI', placeholder: 'Customer effort score', folderHint: 'kpis' },
-  glossary: { kind: 'glossary', prompt: 'Name of the new glossary (its vocabulary or team)', placeholder: 'CX', folderHint: '' },
+  glossary: {
+    kind: 'glossary',
+    prompt: 'Name of the new glossary (its vocabulary or team)',
+    placeholder: 'CX',
+    folderHint: '',
+  },
 };
 
 /**
@@ -57,7 +77,10 @@ export function validateName(name: string): string | undefined {
 
 /** A YAML scalar for free text: plain when that is unambiguous, else double-quoted. */
 export function yamlString(text: string): string {
-  const plain = /^[A-Za-z0-9][A-Za-z0-9 .,'()/&+-]*$/.test(text) && !/[ ]$/.test(text) && !/^(true|false|yes|no|on|off|null|~|[0-9.+-]+)$/i.test(text);
+  const plain =
+    /^[A-Za-z0-9][A-Za-z0-9 .,'()/&+-]*$/.test(text) &&
+    !/[ ]$/.test(text) &&
+    !/^(true|false|yes|no|on|off|null|~|[0-9.+-]+)$/i.test(text);
   return plain ? text : JSON.stringify(text);
 }
 
@@ -81,11 +104,36 @@ export function renderTemplate(kind: NewFileKind, name: string, id: string): Tem
   switch (kind) {
     case 'persona':
       return build(
-        ['kind: persona', `id: ${id}`, `name: ${n}`, 'owner: ', 'status: draft', 'description: >-', '  Who this customer is: situation, habits, what they expect from us.', 'goals:', '  - What they are trying to get done', 'pains:', '  - What frustrates them today', 'segments: []'],
+        [
+          'kind: persona',
+          `id: ${id}`,
+          `name: ${n}`,
+          'owner: ',
+          'status: draft',
+          'description: >-',
+          '  Who this customer is: situation, habits, what they expect from us.',
+          'goals:',
+          '  - What they are trying to get done',
+          'pains:',
+          '  - What frustrates them today',
+          'segments: []',
+        ],
         'owner: ',
       );
     case 'segment':
-      return build(['kind: segment', `id: ${id}`, `name: ${n}`, 'owner: ', 'status: draft', 'criteria: Who belongs to this segment, in one or two sentences.', 'lifecycleStage: acquisition', 'personas: []'], 'owner: ');
+      return build(
+        [
+          'kind: segment',
+          `id: ${id}`,
+          `name: ${n}`,
+          'owner: ',
+          'status: draft',
+          'criteria: Who belongs to this segment, in one or two sentences.',
+          'lifecycleStage: acquisition',
+          'personas: []',
+        ],
+        'owner: ',
+      );
     case 'journey':
       return build(
         [
@@ -107,12 +155,35 @@ export function renderTemplate(kind: NewFileKind, name: string, id: string): Tem
       );
     case 'kpi':
       return build(
-        ['kind: kpi', `id: ${id}`, `name: ${n}`, 'owner: ', 'status: draft', 'definition: What this KPI measures and why it matters.', 'formula: numerator / denominator', 'unit: percent', 'direction: increase', 'frequency: monthly'],
+        [
+          'kind: kpi',
+          `id: ${id}`,
+          `name: ${n}`,
+          'owner: ',
+          'status: draft',
+          'definition: What this KPI measures and why it matters.',
+          'formula: numerator / denominator',
+          'unit: percent',
+          'direction: increase',
+          'frequency: monthly',
+        ],
         'owner: ',
       );
     case 'glossary':
       return build(
-        ['kind: glossary', `id: ${id}`, `name: ${n}`, 'vocabulary: shared', 'owner: ', 'terms:', `  - id: ${id}-term`, '    term: A preferred label', '    definition: The agreed meaning, in one or two sentences.', '    aliases: []', '    avoid: []'],
+        [
+          'kind: glossary',
+          `id: ${id}`,
+          `name: ${n}`,
+          'vocabulary: shared',
+          'owner: ',
+          'terms:',
+          `  - id: ${id}-term`,
+          '    term: A preferred label',
+          '    definition: The agreed meaning, in one or two sentences.',
+          '    aliases: []',
+          '    avoid: []',
+        ],
         'owner: ',
       );
   }

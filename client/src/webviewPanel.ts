@@ -18,6 +18,12 @@ export function webviewPanelOptions(extensionUri: vscode.Uri): vscode.WebviewOpt
 
 /** Loads the page of the view called `name` (its assets `name.css`, `name.js`) into a webview. */
 export function loadWebviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, name: string, title: string): void {
-  const media = (file: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...MEDIA_FOLDER, file)).toString();
-  webview.html = webviewShell({ cspSource: webview.cspSource, styleUri: media(`${name}.css`), scriptUri: media(`${name}.js`), title });
+  const media = (file: string) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...MEDIA_FOLDER, file)).toString();
+  webview.html = webviewShell({
+    cspSource: webview.cspSource,
+    styleUri: media(`${name}.css`),
+    scriptUri: media(`${name}.js`),
+    title,
+  });
 }

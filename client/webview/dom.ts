@@ -5,7 +5,11 @@
  */
 
 /** Creates an element with an optional class list and text. */
-export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+export function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  className?: string,
+  text?: string,
+): HTMLElementTagNameMap[K] {
   const node = document.createElement(tag);
   if (className) node.className = className;
   if (text !== undefined) node.textContent = text;
@@ -15,7 +19,10 @@ export function el<K extends keyof HTMLElementTagNameMap>(tag: K, className?: st
 const SVG_NS = 'http://www.w3.org/2000/svg';
 
 /** Creates an SVG element with attributes. */
-export function svgEl<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string> = {}): SVGElementTagNameMap[K] {
+export function svgEl<K extends keyof SVGElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+): SVGElementTagNameMap[K] {
   const node = document.createElementNS(SVG_NS, tag);
   for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
   return node;
@@ -33,7 +40,8 @@ export function clear(node: Element): void {
 export function richText(text: string): Node[] {
   const parts = text.split('`');
   // An odd number of backticks leaves the last one literal.
-  if (parts.length % 2 === 0) parts.splice(parts.length - 2, 2, parts[parts.length - 2] + '`' + parts[parts.length - 1]);
+  if (parts.length % 2 === 0)
+    parts.splice(parts.length - 2, 2, parts[parts.length - 2] + '`' + parts[parts.length - 1]);
   return parts.map((part, i) => {
     if (i % 2 === 0) return document.createTextNode(part);
     const code = document.createElement('code');

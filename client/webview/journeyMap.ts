@@ -5,17 +5,40 @@
  * badges, KPI chips, and handoffs as arrows in an SVG overlay. Every string from the model is
  * put in the page with `textContent` or as an attribute through the DOM; nothing is parsed as HTML.
  */
-import type { JourneyMapModel, MapJourney, MapOwnership, MapProblem, MapStage, MapTouchpoint, Range } from '../../server/src/protocol';
+import type {
+  JourneyMapModel,
+  MapJourney,
+  MapOwnership,
+  MapProblem,
+  MapStage,
+  MapTouchpoint,
+  Range,
+} from '../../server/src/protocol';
 import type { FromJourneyMapView, JourneyMapViewState, ToJourneyMapView } from '../src/journeyMap/messages';
 import { clear, el, richText, svgEl } from './dom';
 
-declare function acquireVsCodeApi(): { postMessage(message: FromJourneyMapView): void; getState(): JourneyMapViewState | undefined; setState(state: JourneyMapViewState): void };
+declare function acquireVsCodeApi(): {
+  postMessage(message: FromJourneyMapView): void;
+  getState(): JourneyMapViewState | undefined;
+  setState(state: JourneyMapViewState): void;
+};
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 
 /** Functions with a colour of their own in journeyMap.css; anything else is drawn as `other`. */
-const FUNCTIONS = new Set(['marketing', 'cx', 'sales', 'service', 'product', 'commerce', 'hr', 'technology', 'analytics', 'finance']);
+const FUNCTIONS = new Set([
+  'marketing',
+  'cx',
+  'sales',
+  'service',
+  'product',
+  'commerce',
+  'hr',
+  'technology',
+  'analytics',
+  'finance',
+]);
 
 function fnOf(o: MapOwnership | undefined): string {
   if (!o) return 'none';
@@ -79,7 +102,10 @@ function problemList(problems: readonly MapProblem[], cls = 'problems'): HTMLEle
   if (!problems.length) return undefined;
   const list = el('ul', cls);
   for (const p of problems) {
-    const item = el('li', `problem sev-${['error', 'warning', 'info', 'hint'].includes(p.severity) ? p.severity : 'info'}`);
+    const item = el(
+      'li',
+      `problem sev-${['error', 'warning', 'info', 'hint'].includes(p.severity) ? p.severity : 'info'}`,
+    );
     item.append(...richText(p.message));
     item.title = p.ruleId;
     list.append(item);
@@ -91,7 +117,13 @@ function card(tp: MapTouchpoint, uri: string): HTMLElement {
   const fn = fnOf(tp.owner);
   const node = el('div', tp.owner ? 'card' : 'card unowned');
   node.dataset.fn = fn;
-  revealer(node, uri, tp.range, tp.selection, `${tp.name}${tp.owner ? `, owned by ${teamNames(tp.owner)}` : ', no owner'}. Reveal in editor.`);
+  revealer(
+    node,
+    uri,
+    tp.range,
+    tp.selection,
+    `${tp.name}${tp.owner ? `, owned by ${teamNames(tp.owner)}` : ', no owner'}. Reveal in editor.`,
+  );
 
   const head = el('div', 'card-head');
   head.append(el('span', 'name', tp.name));
@@ -109,12 +141,17 @@ function card(tp: MapTouchpoint, uri: string): HTMLElement {
   }
   if (tp.handoff) {
     const h = el('div', 'handoff', `→ ${tp.handoff.team.name}`);
-    h.dataset.fn = tp.handoff.team.function && FUNCTIONS.has(tp.handoff.team.function) ? tp.handoff.team.function : 'other';
-    h.title = tp.handoff.targetKey ? `Hands the customer to ${tp.handoff.team.name}` : `Hands the customer to ${tp.handoff.team.name} (who owns no later touchpoint on this map)`;
+    h.dataset.fn =
+      tp.handoff.team.function && FUNCTIONS.has(tp.handoff.team.function) ? tp.handoff.team.function : 'other';
+    h.title = tp.handoff.targetKey
+      ? `Hands the customer to ${tp.handoff.team.name}`
+      : `Hands the customer to ${tp.handoff.team.name} (who owns no later touchpoint on this map)`;
     node.append(h);
   }
   // An unowned card shows its touchpoint-owner message first; other problems follow.
-  const problems = [...tp.problems].sort((a, b) => Number(b.ruleId === 'touchpoint-owner') - Number(a.ruleId === 'touchpoint-owner'));
+  const problems = [...tp.problems].sort(
+    (a, b) => Number(b.ruleId === 'touchpoint-owner') - Number(a.ruleId === 'touchpoint-owner'),
+  );
   const list = problemList(problems);
   if (list) node.append(list);
   return node;
@@ -122,7 +159,13 @@ function card(tp: MapTouchpoint, uri: string): HTMLElement {
 
 function stageColumn(stage: MapStage, uri: string, cards: Map<string, HTMLElement>): HTMLElement {
   const col = el('section', 'stage');
-  const head = revealer(el('header', 'stage-head'), uri, stage.range, stage.selection, `Stage ${stage.name}. Reveal in editor.`);
+  const head = revealer(
+    el('header', 'stage-head'),
+    uri,
+    stage.range,
+    stage.selection,
+    `Stage ${stage.name}. Reveal in editor.`,
+  );
   head.append(el('h3', 'stage-name', stage.name));
   const meta = el('div', 'stage-meta');
   if (stage.lifecycleStage) meta.append(el('span', 'chip lifecycle', stage.lifecycleStage));
@@ -157,7 +200,13 @@ let boards: Board[] = [];
 
 function journeySection(j: MapJourney, uri: string): HTMLElement {
   const section = el('section', 'journey');
-  const title = revealer(el('h2', 'journey-name', j.name), uri, j.range, j.selection, `Journey ${j.name}. Reveal in editor.`);
+  const title = revealer(
+    el('h2', 'journey-name', j.name),
+    uri,
+    j.range,
+    j.selection,
+    `Journey ${j.name}. Reveal in editor.`,
+  );
   section.append(title);
   const sub = el('div', 'journey-meta');
   if (j.persona) sub.append(el('span', 'meta-label', 'Persona '), el('span', 'chip persona', j.persona));
@@ -186,7 +235,15 @@ function drawArrows(): void {
     overlay.setAttribute('width', String(board.scrollWidth));
     overlay.setAttribute('height', String(board.scrollHeight));
     const defs = svgEl('defs');
-    const marker = svgEl('marker', { id: `arrowhead-${i}`, viewBox: '0 0 10 10', refX: '9', refY: '5', markerWidth: '8', markerHeight: '8', orient: 'auto-start-reverse' });
+    const marker = svgEl('marker', {
+      id: `arrowhead-${i}`,
+      viewBox: '0 0 10 10',
+      refX: '9',
+      refY: '5',
+      markerWidth: '8',
+      markerHeight: '8',
+      orient: 'auto-start-reverse',
+    });
     marker.append(svgEl('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrowhead' }));
     defs.append(marker);
     overlay.append(defs);
@@ -204,9 +261,12 @@ function drawArrows(): void {
       const x2 = (sameColumn ? r2.right : r2.left) - b.left;
       const y2 = r2.top - b.top + r2.height / 2;
       const bend = sameColumn ? 36 : Math.max(24, (x2 - x1) / 2);
-      const d = sameColumn ? `M${x1},${y1} C${x1 + bend},${y1} ${x2 + bend},${y2} ${x2 + 2},${y2}` : `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2 - 2},${y2}`;
+      const d = sameColumn
+        ? `M${x1},${y1} C${x1 + bend},${y1} ${x2 + bend},${y2} ${x2 + 2},${y2}`
+        : `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2 - 2},${y2}`;
       const path = svgEl('path', { d, class: 'handoff-arrow', 'marker-end': `url(#${marker.id})` });
-      path.dataset.fn = tp.handoff?.team.function && FUNCTIONS.has(tp.handoff.team.function) ? tp.handoff.team.function : 'other';
+      path.dataset.fn =
+        tp.handoff?.team.function && FUNCTIONS.has(tp.handoff.team.function) ? tp.handoff.team.function : 'other';
       overlay.append(path);
     }
   }
@@ -240,7 +300,8 @@ function summary(model: JourneyMapModel): HTMLElement {
   const c = model.problemCounts;
   const unowned = model.journeys.flatMap((j) => j.stages.flatMap((s) => s.touchpoints)).filter((t) => !t.owner).length;
   const node = el('div', 'summary');
-  if (unowned) node.append(el('span', 'count unowned-count', `${unowned} unowned touchpoint${unowned === 1 ? '' : 's'}`));
+  if (unowned)
+    node.append(el('span', 'count unowned-count', `${unowned} unowned touchpoint${unowned === 1 ? '' : 's'}`));
   if (c.error) node.append(el('span', 'count sev-error', `${c.error} error${c.error === 1 ? '' : 's'}`));
   if (c.warning) node.append(el('span', 'count sev-warning', `${c.warning} warning${c.warning === 1 ? '' : 's'}`));
   if (!unowned && !c.error && !c.warning) node.append(el('span', 'count ok', 'Every touchpoint has an owner'));
@@ -276,7 +337,9 @@ function showEmpty(message: string): void {
 
 function isModel(m: unknown): m is JourneyMapModel {
   const o = m as JourneyMapModel;
-  return !!o && typeof o.uri === 'string' && Array.isArray(o.journeys) && Array.isArray(o.functions) && !!o.problemCounts;
+  return (
+    !!o && typeof o.uri === 'string' && Array.isArray(o.journeys) && Array.isArray(o.functions) && !!o.problemCounts
+  );
 }
 
 window.addEventListener('message', (event: MessageEvent<ToJourneyMapView>) => {

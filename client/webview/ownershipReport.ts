@@ -11,8 +11,25 @@ declare function acquireVsCodeApi(): { postMessage(message: FromOwnershipView): 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 /** Singular and plural of each kind in the "Other things owned" column. */
-const NOUNS: Record<string, [string, string]> = { journey: ['journey', 'journeys'], persona: ['persona', 'personas'], segment: ['segment', 'segments'], kpi: ['KPI', 'KPIs'], term: ['glossary term', 'glossary terms'] };
-const FUNCTIONS = new Set(['marketing', 'cx', 'sales', 'service', 'product', 'commerce', 'hr', 'technology', 'analytics', 'finance']);
+const NOUNS: Record<string, [string, string]> = {
+  journey: ['journey', 'journeys'],
+  persona: ['persona', 'personas'],
+  segment: ['segment', 'segments'],
+  kpi: ['KPI', 'KPIs'],
+  term: ['glossary term', 'glossary terms'],
+};
+const FUNCTIONS = new Set([
+  'marketing',
+  'cx',
+  'sales',
+  'service',
+  'product',
+  'commerce',
+  'hr',
+  'technology',
+  'analytics',
+  'finance',
+]);
 
 function link(text: string, location: Location): HTMLElement {
   const a = el('a', 'reveal', text);
@@ -56,7 +73,13 @@ function unownedSection(r: OwnershipReport): HTMLElement {
 
 function sharedSection(r: OwnershipReport): HTMLElement {
   const s = el('section', 'shared');
-  s.append(heading('Shared ownership without a lead', r.sharedWithoutLead.length, r.sharedWithoutLead.length ? 'warn' : 'good'));
+  s.append(
+    heading(
+      'Shared ownership without a lead',
+      r.sharedWithoutLead.length,
+      r.sharedWithoutLead.length ? 'warn' : 'good',
+    ),
+  );
   if (!r.sharedWithoutLead.length) {
     s.append(el('p', 'ok', 'Every shared ownership names its accountable lead.'));
     return s;
@@ -64,7 +87,12 @@ function sharedSection(r: OwnershipReport): HTMLElement {
   const list = el('ul');
   for (const x of r.sharedWithoutLead) {
     const li = el('li');
-    li.append(el('span', 'kind', x.kind), ' ', link(x.name, x.location), el('span', 'teams', ` owned by ${x.teams.join(', ')}`));
+    li.append(
+      el('span', 'kind', x.kind),
+      ' ',
+      link(x.name, x.location),
+      el('span', 'teams', ` owned by ${x.teams.join(', ')}`),
+    );
     if (x.invalidLead) li.append(el('span', 'bad-lead', ` (lead ${x.invalidLead} is not one of them)`));
     list.append(li);
   }
@@ -75,7 +103,13 @@ function sharedSection(r: OwnershipReport): HTMLElement {
 function matrixSection(r: OwnershipReport): HTMLElement {
   const s = el('section', 'matrix');
   s.append(el('h2', undefined, 'Touchpoints owned, by team and journey'));
-  s.append(el('p', 'hint', 'Each cell: touchpoints the team owns (accountable ones in bold: sole owner or lead). Owners inherited from a stage count.'));
+  s.append(
+    el(
+      'p',
+      'hint',
+      'Each cell: touchpoints the team owns (accountable ones in bold: sole owner or lead). Owners inherited from a stage count.',
+    ),
+  );
   const scroll = el('div', 'table-scroll');
   const table = el('table', 'grid');
   const head = el('tr');
@@ -96,7 +130,9 @@ function matrixSection(r: OwnershipReport): HTMLElement {
     const sw = el('span', 'swatch');
     sw.dataset.fn = t.function && FUNCTIONS.has(t.function) ? t.function : 'other';
     name.append(sw, el('span', undefined, t.name));
-    name.title = t.known ? `${t.id} (${t.function ?? 'no function'})` : `${t.id}: used as an owner but not defined in any *.teams.yaml`;
+    name.title = t.known
+      ? `${t.id} (${t.function ?? 'no function'})`
+      : `${t.id}: used as an owner but not defined in any *.teams.yaml`;
     if (!t.known) name.append(el('span', 'id', ' (undefined team)'));
     row.append(name);
     r.journeys.forEach((_, j) => {
@@ -104,7 +140,8 @@ function matrixSection(r: OwnershipReport): HTMLElement {
       const td = el('td', c.touchpoints ? 'cell' : 'cell zero');
       if (c.touchpoints) {
         td.append(el('strong', undefined, String(c.accountable)));
-        if (c.touchpoints > c.accountable) td.append(el('span', 'shared-count', ` +${c.touchpoints - c.accountable} shared`));
+        if (c.touchpoints > c.accountable)
+          td.append(el('span', 'shared-count', ` +${c.touchpoints - c.accountable} shared`));
       } else td.textContent = '·';
       td.title = `${t.name} owns ${c.touchpoints} touchpoint(s) of ${r.journeys[j].name}, accountable for ${c.accountable}`;
       row.append(td);

@@ -59,17 +59,30 @@ function expand(text: string, ctx: Context): string {
 }
 
 /** Runs one `run:` step as a GitHub runner does (bash -eo pipefail, env, working-directory). */
-function runStep(s: Step, ctx: Context): { code: number | null; stdout: string; stderr: string; outputs: Record<string, string> } {
+function runStep(
+  s: Step,
+  ctx: Context,
+): { code: number | null; stdout: string; stderr: string; outputs: Record<string, string> } {
   assert.equal(s.shell, 'bash');
   assert.ok(s.run);
   const outputFile = path.join(ctx.temp, `output-${s.id ?? 'step'}`);
   writeFileSync(outputFile, '');
   const script = path.join(ctx.temp, `step-${s.id ?? 'step'}.sh`);
   writeFileSync(script, s.run);
-  const env: NodeJS.ProcessEnv = { PATH: process.env.PATH, HOME: process.env.HOME, GITHUB_OUTPUT: outputFile, GITHUB_STEP_SUMMARY: path.join(ctx.temp, 'step-summary.md') };
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: path.join(ctx.temp, 'step-summary.md'),
+  };
   for (const [k, v] of Object.entries(s.env ?? {})) env[k] = expand(v, ctx);
   const cwd = s['working-directory'] ? expand(s['working-directory'], ctx) : ctx.workspace;
-  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], { cwd, env, encoding: 'utf8', timeout: 60_000 });
+  const r = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
+    cwd,
+    env,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
   const outputs: Record<string, string> = {};
   for (const line of readFileSync(outputFile, 'utf8').split('\n')) {
     const eq = line.indexOf('=');
@@ -91,11 +104,19 @@ describe('GitHub Action (action.yml)', function () {
       assert.ok(action.inputs[input].description, `${input} has no description`);
       assert.ok(text.includes(`inputs.${input} `) || text.includes(`inputs.${input}}`), `input ${input} is never used`);
     }
-    assert.deepEqual(Object.keys(action.inputs).sort(), ['category', 'changed-since', 'format', 'max-warnings', 'paths', 'upload-sarif']);
+    assert.deepEqual(Object.keys(action.inputs).sort(), [
+      'category',
+      'changed-since',
+      'format',
+      'max-warnings',
+      'paths',
+      'upload-sarif',
+    ]);
     const help = (await cli(['lint', '--help'])).stdout;
     const flags = new Set(step('lint').run!.match(/(?<![\w-])--[a-z][a-z-]*/g));
     assert.deepEqual([...flags].sort(), ['--changed-since', '--format', '--max-warnings', '--output']);
-    for (const flag of flags) assert.match(help, new RegExp(`(^|[\\s,])${flag}\\b`, 'm'), `cx-taxonomy lint has no ${flag}`);
+    for (const flag of flags)
+      assert.match(help, new RegExp(`(^|[\\s,])${flag}\\b`, 'm'), `cx-taxonomy lint has no ${flag}`);
   });
 
   it('uploads the SARIF it wrote with github/codeql-action/upload-sarif, in the category asked', () => {
@@ -134,12 +155,21 @@ describe('GitHub Action (action.yml)', function () {
       assert.ok(sarif.runs[0].results.length > 0);
       assert.ok(lint.outputs['sarif-file'].startsWith(ctx.temp), 'reports go to runner.temp, not the workspace');
 
-      const summary = runStep(action.runs.steps.find((s) => s.name === 'Job summary')!, ctx);
+      const summary = runStep(
+        action.runs.steps.find((s) => s.name === 'Job summary')!,
+        ctx,
+      );
       assert.equal(summary.code, 0, summary.stderr);
-      assert.equal(readFileSync(path.join(ctx.temp, 'step-summary.md'), 'utf8'), readFileSync(lint.outputs['summary-file'], 'utf8'));
+      assert.equal(
+        readFileSync(path.join(ctx.temp, 'step-summary.md'), 'utf8'),
+        readFileSync(lint.outputs['summary-file'], 'utf8'),
+      );
       assert.match(readFileSync(lint.outputs['summary-file'], 'utf8'), /touchpoint-owner/);
 
-      const result = runStep(action.runs.steps.find((s) => s.name === 'Result')!, ctx);
+      const result = runStep(
+        action.runs.steps.find((s) => s.name === 'Result')!,
+        ctx,
+      );
       assert.equal(result.code, 1);
     });
 
@@ -164,7 +194,20 @@ describe('GitHub Action (action.yml)', function () {
 
     it('passes changed-since through: nothing changed since HEAD, nothing reported', () => {
       copySample('with-problems');
-      const git = (...args: string[]) => spawnSync('git', args, { cwd: ctx.workspace, encoding: 'utf8', env: { PATH: process.env.PATH, GIT_CONFIG_GLOBAL: '/dev/null', GIT_CONFIG_NOSYSTEM: '1', GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@example.com', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@example.com' } });
+      const git = (...args: string[]) =>
+        spawnSync('git', args, {
+          cwd: ctx.workspace,
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            GIT_CONFIG_GLOBAL: '/dev/null',
+            GIT_CONFIG_NOSYSTEM: '1',
+            GIT_AUTHOR_NAME: 't',
+            GIT_AUTHOR_EMAIL: 't@example.com',
+            GIT_COMMITTER_NAME: 't',
+            GIT_COMMITTER_EMAIL: 't@example.com',
+          },
+        });
       git('init', '-q');
       git('add', '-A');
       assert.equal(git('commit', '-q', '-m', 'taxonomy').status, 0);

@@ -16,14 +16,33 @@ describe('cli arguments', () => {
   });
 
   it('binds each --output to the --format before it; a leading --output waits for the next --format', () => {
-    assert.deepEqual(lint('-f', 'sarif', '-o', 'a.sarif', '-f', 'github').outputs, [{ format: 'sarif', output: 'a.sarif' }, { format: 'github' }]);
-    assert.deepEqual(lint('-o', 'a.xml', '-f', 'junit', '--format=json').outputs, [{ format: 'junit', output: 'a.xml' }, { format: 'json' }]);
-    assert.deepEqual(lint('--format', 'github', '--format', 'sarif', '--output', 'b.sarif').outputs, [{ format: 'github' }, { format: 'sarif', output: 'b.sarif' }]);
+    assert.deepEqual(lint('-f', 'sarif', '-o', 'a.sarif', '-f', 'github').outputs, [
+      { format: 'sarif', output: 'a.sarif' },
+      { format: 'github' },
+    ]);
+    assert.deepEqual(lint('-o', 'a.xml', '-f', 'junit', '--format=json').outputs, [
+      { format: 'junit', output: 'a.xml' },
+      { format: 'json' },
+    ]);
+    assert.deepEqual(lint('--format', 'github', '--format', 'sarif', '--output', 'b.sarif').outputs, [
+      { format: 'github' },
+      { format: 'sarif', output: 'b.sarif' },
+    ]);
     assert.deepEqual(lint('--output', 'report.txt').outputs, [{ format: 'stylish', output: 'report.txt' }]);
   });
 
   it('reads --flag=value, repeated --rule, and a negative --max-warnings', () => {
-    const o = lint('--rule', 'kpi-owner=error', '--rule=touchpoint-owner=warning', '--max-warnings', '-1', '--quiet', '--no-color', 'a', 'b');
+    const o = lint(
+      '--rule',
+      'kpi-owner=error',
+      '--rule=touchpoint-owner=warning',
+      '--max-warnings',
+      '-1',
+      '--quiet',
+      '--no-color',
+      'a',
+      'b',
+    );
     assert.deepEqual(o.rules, { 'kpi-owner': 'error', 'touchpoint-owner': 'warning' });
     assert.equal(o.maxWarnings, -1);
     assert.equal(o.quiet, true);
@@ -36,14 +55,33 @@ describe('cli arguments', () => {
   });
 
   it('parses explain, export and report', () => {
-    assert.deepEqual(parseArgs(['explain', 'customer journey', 'samples/acme-telecom'], RULE_IDS), { command: 'explain', term: 'customer journey', paths: ['samples/acme-telecom'] });
-    assert.deepEqual(parseArgs(['export', 'glossary', '-f', 'html', '-o', 'g.html'], RULE_IDS), { command: 'export-glossary', format: 'html', output: 'g.html', paths: ['.'] });
-    assert.deepEqual(parseArgs(['report', 'ownership', 'x', '--format=csv'], RULE_IDS), { command: 'report-ownership', format: 'csv', paths: ['x'] });
+    assert.deepEqual(parseArgs(['explain', 'customer journey', 'samples/acme-telecom'], RULE_IDS), {
+      command: 'explain',
+      term: 'customer journey',
+      paths: ['samples/acme-telecom'],
+    });
+    assert.deepEqual(parseArgs(['export', 'glossary', '-f', 'html', '-o', 'g.html'], RULE_IDS), {
+      command: 'export-glossary',
+      format: 'html',
+      output: 'g.html',
+      paths: ['.'],
+    });
+    assert.deepEqual(parseArgs(['report', 'ownership', 'x', '--format=csv'], RULE_IDS), {
+      command: 'report-ownership',
+      format: 'csv',
+      paths: ['x'],
+    });
     assert.deepEqual(parseArgs(['report', 'ownership', '--help'], RULE_IDS), { command: 'help', topic: 'report' });
   });
 
   it('rejects what it does not know', () => {
-    for (const argv of [['lint', '-x'], ['lint', '--rule', 'x=error'], ['lint', '--format', 'tap'], ['explain', '--json', 'x'], ['report', 'ownership', '--quiet']]) {
+    for (const argv of [
+      ['lint', '-x'],
+      ['lint', '--rule', 'x=error'],
+      ['lint', '--format', 'tap'],
+      ['explain', '--json', 'x'],
+      ['report', 'ownership', '--quiet'],
+    ]) {
       assert.throws(() => parseArgs(argv, RULE_IDS), UsageError, argv.join(' '));
     }
   });
@@ -65,7 +103,9 @@ describe('cli paths', () => {
 
   it('a folder of two taxonomies keeps their ids apart', async () => {
     const r = await cli(['lint', 'samples', '-f', 'json']);
-    const messages = (JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[]).flatMap((f) => f.messages);
+    const messages = (JSON.parse(r.stdout) as { messages: { ruleId: string; message: string }[] }[]).flatMap(
+      (f) => f.messages,
+    );
     assert.ok(!messages.some((m) => m.ruleId === 'duplicate-id' && /acme-telecom/.test(m.message)));
   });
 });

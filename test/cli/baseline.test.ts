@@ -3,7 +3,14 @@ import { cpSync, existsSync, mkdtempSync, readFileSync, renameSync, rmSync, writ
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { TaxonomyDiagnostic } from '../../server/src/core';
-import { applyBaseline, formatBaseline, parseBaseline, pruneBaseline, recordBaseline, type Baseline } from '../../server/src/cli/baseline';
+import {
+  applyBaseline,
+  formatBaseline,
+  parseBaseline,
+  pruneBaseline,
+  recordBaseline,
+  type Baseline,
+} from '../../server/src/cli/baseline';
 import { cli, ROOT, WITH_PROBLEMS } from './support/cli';
 
 const FILE = 'cx-taxonomy-suppressions.json';
@@ -60,29 +67,50 @@ describe('cli: the baseline (--suppress-all, --suppress-rule, --prune-suppressio
     const json = await lint('--format', 'json');
     assert.equal(json.code, 0, json.stderr);
     assert.equal(json.stderr, '');
-    const journey = (JSON.parse(json.stdout) as JsonFile[]).find((f) => f.filePath.endsWith('mobile-switch.journey.yaml'))!;
+    const journey = (JSON.parse(json.stdout) as JsonFile[]).find((f) =>
+      f.filePath.endsWith('mobile-switch.journey.yaml'),
+    )!;
     assert.deepEqual(
       journey.suppressedMessages.filter((m) => m.ruleId === 'touchpoint-owner').map((m) => m.suppressions),
       [[{ kind: 'file', justification: '' }]],
     );
-    const sarif = JSON.parse((await lint('--format', 'sarif')).stdout) as { runs: { results: { ruleId: string; suppressions?: { kind: string }[] }[] }[] };
+    const sarif = JSON.parse((await lint('--format', 'sarif')).stdout) as {
+      runs: { results: { ruleId: string; suppressions?: { kind: string }[] }[] }[];
+    };
     const owner = sarif.runs[0].results.find((r) => r.ruleId === 'touchpoint-owner')!;
     assert.deepEqual(owner.suppressions, [{ kind: 'external' }]);
 
     // 2. One more unowned touchpoint in that journey: both are reported, and the run fails.
-    edit('journeys/mobile-switch.journey.yaml', '        channel: sms\n', '        channel: sms\n      - id: order-confirmation-email\n        name: Order confirmation by email\n        channel: email\n');
+    edit(
+      'journeys/mobile-switch.journey.yaml',
+      '        channel: sms\n',
+      '        channel: sms\n      - id: order-confirmation-email\n        name: Order confirmation by email\n        channel: email\n',
+    );
     const more = await lint('--format', 'json');
     assert.equal(more.code, 1);
-    const reported = (JSON.parse(more.stdout) as JsonFile[]).find((f) => f.filePath.endsWith('mobile-switch.journey.yaml'))!;
+    const reported = (JSON.parse(more.stdout) as JsonFile[]).find((f) =>
+      f.filePath.endsWith('mobile-switch.journey.yaml'),
+    )!;
     assert.equal(reported.messages.filter((m) => m.ruleId === 'touchpoint-owner').length, 2);
-    edit('journeys/mobile-switch.journey.yaml', '      - id: order-confirmation-email\n        name: Order confirmation by email\n        channel: email\n', '');
+    edit(
+      'journeys/mobile-switch.journey.yaml',
+      '      - id: order-confirmation-email\n        name: Order confirmation by email\n        channel: email\n',
+      '',
+    );
     assert.equal((await lint()).code, 0);
 
     // 3. A suppressed finding fixed: the run still passes, with a warning that the baseline is stale.
-    edit('kpis/average-handle-time.kpi.yaml', 'name: Average handle time\n', 'name: Average handle time\nowner: customer-care\n');
+    edit(
+      'kpis/average-handle-time.kpi.yaml',
+      'name: Average handle time\n',
+      'name: Average handle time\nowner: customer-care\n',
+    );
     const fixed = await lint();
     assert.equal(fixed.code, 0, fixed.stdout + fixed.stderr);
-    assert.match(fixed.stderr, /^cx-taxonomy: warning: There are suppressions left that do not occur anymore \(1 in cx-taxonomy-suppressions\.json\)\. Consider re-running the command with --prune-suppressions\.$/m);
+    assert.match(
+      fixed.stderr,
+      /^cx-taxonomy: warning: There are suppressions left that do not occur anymore \(1 in cx-taxonomy-suppressions\.json\)\. Consider re-running the command with --prune-suppressions\.$/m,
+    );
 
     // 4. Pruned: the entry is gone, the warning too, and a new kpi-owner finding there fails.
     const prune = await lint('--prune-suppressions');
@@ -122,7 +150,11 @@ describe('cli: the baseline (--suppress-all, --suppress-rule, --prune-suppressio
 
   it('linting one file applies and prunes its entries only', async () => {
     assert.equal((await lint('--suppress-all')).code, 0);
-    edit('kpis/average-handle-time.kpi.yaml', 'name: Average handle time\n', 'name: Average handle time\nowner: customer-care\n');
+    edit(
+      'kpis/average-handle-time.kpi.yaml',
+      'name: Average handle time\n',
+      'name: Average handle time\nowner: customer-care\n',
+    );
     const one = await lint('journeys/mobile-switch.journey.yaml');
     assert.equal(one.code, 0, one.stdout);
     assert.equal(one.stderr, '', 'a file not linted is not reported stale');
@@ -141,7 +173,10 @@ describe('cli: the baseline (--suppress-all, --suppress-rule, --prune-suppressio
 
   it('misuse is a usage error (exit 2) in one line', async () => {
     const cases: [string[], RegExp][] = [
-      [['--suppress-all', '--suppress-rule', 'kpi-owner'], /--suppress-all and --suppress-rule cannot be used together/],
+      [
+        ['--suppress-all', '--suppress-rule', 'kpi-owner'],
+        /--suppress-all and --suppress-rule cannot be used together/,
+      ],
       [['--suppress-all', '--prune-suppressions'], /--prune-suppressions and --suppress-all cannot be used together/],
       [['--suppress-rule', 'no-such-rule'], /Unknown rule "no-such-rule" in --suppress-rule/],
     ];
@@ -154,18 +189,29 @@ describe('cli: the baseline (--suppress-all, --suppress-rule, --prune-suppressio
     writeFileSync(file(FILE), '{ "kpis/arpu.kpi.yaml": { "kpi-owner": 3 } }\n');
     const broken = await lint();
     assert.equal(broken.code, 2);
-    assert.match(broken.stderr, /^cx-taxonomy: Invalid suppressions file cx-taxonomy-suppressions\.json: "kpis\/arpu\.kpi\.yaml" > "kpi-owner" should be \{ "count": <a whole number> \}\.\n$/);
+    assert.match(
+      broken.stderr,
+      /^cx-taxonomy: Invalid suppressions file cx-taxonomy-suppressions\.json: "kpis\/arpu\.kpi\.yaml" > "kpi-owner" should be \{ "count": <a whole number> \}\.\n$/,
+    );
   });
 });
 
 describe('baseline (pure)', () => {
   it('suppresses up to the count and reports every finding of a rule over it, as ESLint', () => {
     const b: Baseline = { 'a.kpi.yaml': { 'kpi-owner': { count: 2 } } };
-    const two = applyBaseline(b, [{ key: 'a.kpi.yaml', diagnostics: [finding('kpi-owner'), finding('kpi-owner', 'error', 3)] }], () => true);
+    const two = applyBaseline(
+      b,
+      [{ key: 'a.kpi.yaml', diagnostics: [finding('kpi-owner'), finding('kpi-owner', 'error', 3)] }],
+      () => true,
+    );
     assert.equal(two.files[0].diagnostics.length, 0);
     assert.equal(two.files[0].suppressed.length, 2);
     assert.deepEqual(two.unused, {});
-    const three = applyBaseline(b, [{ key: 'a.kpi.yaml', diagnostics: [finding('kpi-owner'), finding('kpi-owner'), finding('kpi-owner')] }], () => true);
+    const three = applyBaseline(
+      b,
+      [{ key: 'a.kpi.yaml', diagnostics: [finding('kpi-owner'), finding('kpi-owner'), finding('kpi-owner')] }],
+      () => true,
+    );
     assert.equal(three.files[0].diagnostics.length, 3);
     assert.deepEqual(three.unused, {});
     const one = applyBaseline(b, [{ key: 'a.kpi.yaml', diagnostics: [finding('kpi-owner')] }], () => true);
@@ -174,19 +220,44 @@ describe('baseline (pure)', () => {
   });
 
   it('counts errors and warnings, never info, hints or a file that does not parse', () => {
-    const b = recordBaseline({}, [{ key: 'j.journey.yaml', diagnostics: [finding('yaml-syntax'), finding('unused-kpi', 'hint'), finding('kpi-overlap', 'warning'), finding('schema')] }]);
+    const b = recordBaseline({}, [
+      {
+        key: 'j.journey.yaml',
+        diagnostics: [
+          finding('yaml-syntax'),
+          finding('unused-kpi', 'hint'),
+          finding('kpi-overlap', 'warning'),
+          finding('schema'),
+        ],
+      },
+    ]);
     assert.deepEqual(b, { 'j.journey.yaml': { 'kpi-overlap': { count: 1 }, schema: { count: 1 } } });
   });
 
   it('records exactly the current findings of the files linted, and keeps the others', () => {
-    const b: Baseline = { 'a.kpi.yaml': { 'kpi-owner': { count: 4 }, schema: { count: 1 } }, 'b.kpi.yaml': { schema: { count: 2 } } };
-    assert.deepEqual(recordBaseline(b, [{ key: 'a.kpi.yaml', diagnostics: [finding('kpi-owner')] }]), { 'a.kpi.yaml': { 'kpi-owner': { count: 1 } }, 'b.kpi.yaml': { schema: { count: 2 } } });
-    assert.deepEqual(recordBaseline(b, [{ key: 'a.kpi.yaml', diagnostics: [finding('kpi-owner')] }], new Set(['schema'])), { 'a.kpi.yaml': { 'kpi-owner': { count: 4 } }, 'b.kpi.yaml': { schema: { count: 2 } } });
+    const b: Baseline = {
+      'a.kpi.yaml': { 'kpi-owner': { count: 4 }, schema: { count: 1 } },
+      'b.kpi.yaml': { schema: { count: 2 } },
+    };
+    assert.deepEqual(recordBaseline(b, [{ key: 'a.kpi.yaml', diagnostics: [finding('kpi-owner')] }]), {
+      'a.kpi.yaml': { 'kpi-owner': { count: 1 } },
+      'b.kpi.yaml': { schema: { count: 2 } },
+    });
+    assert.deepEqual(
+      recordBaseline(b, [{ key: 'a.kpi.yaml', diagnostics: [finding('kpi-owner')] }], new Set(['schema'])),
+      { 'a.kpi.yaml': { 'kpi-owner': { count: 4 } }, 'b.kpi.yaml': { schema: { count: 2 } } },
+    );
   });
 
   it('writes sorted keys whatever the order they came in, and reads back what it wrote', () => {
-    const text = formatBaseline({ 'z.kpi.yaml': { b: { count: 1 }, a: { count: 2 } }, 'a.kpi.yaml': { c: { count: 3 } } });
-    assert.equal(text, '{\n  "a.kpi.yaml": {\n    "c": {\n      "count": 3\n    }\n  },\n  "z.kpi.yaml": {\n    "a": {\n      "count": 2\n    },\n    "b": {\n      "count": 1\n    }\n  }\n}\n');
+    const text = formatBaseline({
+      'z.kpi.yaml': { b: { count: 1 }, a: { count: 2 } },
+      'a.kpi.yaml': { c: { count: 3 } },
+    });
+    assert.equal(
+      text,
+      '{\n  "a.kpi.yaml": {\n    "c": {\n      "count": 3\n    }\n  },\n  "z.kpi.yaml": {\n    "a": {\n      "count": 2\n    },\n    "b": {\n      "count": 1\n    }\n  }\n}\n',
+    );
     assert.equal(formatBaseline(parseBaseline(text)), text);
     assert.throws(() => parseBaseline('[]'), /expected an object of files/);
   });

@@ -9,7 +9,12 @@ const CLI = path.join(ROOT, 'dist', 'cli.js');
 
 /** Runs the bundled CLI as a user's shell would: a child process, not a terminal. */
 function spawnCli(args: string[], env: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd: ROOT, encoding: 'utf8', env: { PATH: process.env.PATH, ...env }, timeout: 60_000 });
+  const r = spawnSync(process.execPath, [CLI, ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, ...env },
+    timeout: 60_000,
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -32,11 +37,19 @@ describe('cli bundle (node dist/cli.js)', function () {
     assert.equal(r.stderr, '');
     const log = JSON.parse(r.stdout);
     assert.ok(sarifValidator()(log));
-    assert.equal(log.runs[0].tool.driver.version, JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version);
+    assert.equal(
+      log.runs[0].tool.driver.version,
+      JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')).version,
+    );
   });
 
   it('exits 2 on a bad argument, with one line on stderr', () => {
-    for (const args of [['lint', '--bogus'], ['lint', 'missing/path'], ['lint', CLEAN, '--rule', 'nope=error'], ['lint', CLEAN, '--format', 'pdf']]) {
+    for (const args of [
+      ['lint', '--bogus'],
+      ['lint', 'missing/path'],
+      ['lint', CLEAN, '--rule', 'nope=error'],
+      ['lint', CLEAN, '--format', 'pdf'],
+    ]) {
       const r = spawnCli(args);
       assert.equal(r.code, 2, args.join(' '));
       assert.equal(r.stdout, '');
@@ -64,13 +77,19 @@ describe('cli bundle (node dist/cli.js)', function () {
       );
     });
     after(() => tree.dispose());
-    const threads = (stderr: string) => linesOf(stderr).filter((l) => l.startsWith('thread: ')).map((l) => JSON.parse(l.slice('thread: '.length)) as unknown);
+    const threads = (stderr: string) =>
+      linesOf(stderr)
+        .filter((l) => l.startsWith('thread: '))
+        .map((l) => JSON.parse(l.slice('thread: '.length)) as unknown);
     const withPreload = (env: NodeJS.ProcessEnv = {}) => ({ NODE_OPTIONS: `--require ${preload}`, ...env });
 
     it('lints in a worker with 96 MB of young generation, reporting exactly what the main thread reports', () => {
       for (const format of ['json', 'stylish']) {
         const r = spawnCli(['lint', WITH_PROBLEMS, '--format', format], withPreload());
-        const inMain = spawnCli(['lint', WITH_PROBLEMS, '--format', format], withPreload({ CX_TAXONOMY_NO_WORKER: '1' }));
+        const inMain = spawnCli(
+          ['lint', WITH_PROBLEMS, '--format', format],
+          withPreload({ CX_TAXONOMY_NO_WORKER: '1' }),
+        );
         assert.deepEqual(threads(r.stderr), [{ main: true }, { main: false, young: 96 }]);
         assert.deepEqual(threads(inMain.stderr), [{ main: true }]);
         assert.equal(r.code, 1);

@@ -6,7 +6,10 @@ import { cli, tempTree } from './support/cli';
 
 /** A small generated taxonomy with planted problems, as files. */
 function taxonomy(): Record<string, string> {
-  const ws = generateWorkspace({ ...SIZES.S, journeys: 4, personas: 3, segments: 3, kpis: 3, docs: 2, glossaryFiles: 1, termsPerGlossary: 10 }, 3);
+  const ws = generateWorkspace(
+    { ...SIZES.S, journeys: 4, personas: 3, segments: 3, kpis: 3, docs: 2, glossaryFiles: 1, termsPerGlossary: 10 },
+    3,
+  );
   return Object.fromEntries(ws.files);
 }
 

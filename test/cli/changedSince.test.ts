@@ -48,7 +48,12 @@ describe('cli: lint --changed-since <git-ref>', () => {
   async function reported(ref: string, ...more: string[]): Promise<{ code: number; files: Map<string, string[]> }> {
     const r = await cli(['lint', '--changed-since', ref, '--format', 'json', ...more], { cwd: dir, env });
     assert.notEqual(r.code, 2, r.stderr);
-    const files = new Map((JSON.parse(r.stdout) as JsonFile[]).map((f) => [path.relative(dir, path.resolve(dir, f.filePath)).split(path.sep).join('/'), f.messages.map((m) => m.ruleId)]));
+    const files = new Map(
+      (JSON.parse(r.stdout) as JsonFile[]).map((f) => [
+        path.relative(dir, path.resolve(dir, f.filePath)).split(path.sep).join('/'),
+        f.messages.map((m) => m.ruleId),
+      ]),
+    );
     return { code: r.code, files };
   }
 
@@ -68,18 +73,28 @@ describe('cli: lint --changed-since <git-ref>', () => {
   });
 
   it('a renamed team id reports every file that still uses the old one, and no unrelated file', async () => {
-    const users = walk(dir).filter((rel) => rel !== 'acme.teams.yaml' && /\bcx-design\b(?!-)/.test(readFileSync(file(rel), 'utf8')));
+    const users = walk(dir).filter(
+      (rel) => rel !== 'acme.teams.yaml' && /\bcx-design\b(?!-)/.test(readFileSync(file(rel), 'utf8')),
+    );
     assert.ok(users.length >= 5, `the sample uses cx-design in several files: ${users.join(', ')}`);
     edit('acme.teams.yaml', /id: cx-design$/m, 'id: cx-experience-design');
 
     const r = await reported('HEAD');
     assert.equal(r.code, 1);
-    for (const rel of users) assert.deepEqual([...new Set(r.files.get(rel))], ['unresolved-reference'], `${rel} still uses cx-design`);
+    for (const rel of users)
+      assert.deepEqual([...new Set(r.files.get(rel))], ['unresolved-reference'], `${rel} still uses cx-design`);
     assert.deepEqual(r.files.get('acme.teams.yaml'), [], 'the changed file itself is reported');
-    for (const unrelated of ['kpis/arpu.kpi.yaml', 'segments/students.segment.yaml', 'docs/fibre-install-review.md'].filter((rel) => walk(dir).includes(rel))) {
+    for (const unrelated of [
+      'kpis/arpu.kpi.yaml',
+      'segments/students.segment.yaml',
+      'docs/fibre-install-review.md',
+    ].filter((rel) => walk(dir).includes(rel))) {
       assert.equal(r.files.has(unrelated), false, `${unrelated} does not depend on the change`);
     }
-    assert.ok(r.files.size < walk(dir).length / 2, `only the change and its dependents: ${[...r.files.keys()].join(', ')}`);
+    assert.ok(
+      r.files.size < walk(dir).length / 2,
+      `only the change and its dependents: ${[...r.files.keys()].join(', ')}`,
+    );
 
     // The same once committed (against the commit before), and once staged.
     git('add', '-A');
@@ -92,17 +107,27 @@ describe('cli: lint --changed-since <git-ref>', () => {
   it('reports a changed file, an untracked one and the users of a deleted one, within the paths given', async () => {
     edit('personas/remote-professional.persona.yaml', /^name: .*$/m, 'name: Remote professional (renamed)');
     rmSync(file('kpis/average-handle-time.kpi.yaml'));
-    writeFileSync(file('kpis/new-metric.kpi.yaml'), readFileSync(file('kpis/arpu.kpi.yaml'), 'utf8').replace(/^id: arpu$/m, 'id: new-metric'));
+    writeFileSync(
+      file('kpis/new-metric.kpi.yaml'),
+      readFileSync(file('kpis/arpu.kpi.yaml'), 'utf8').replace(/^id: arpu$/m, 'id: new-metric'),
+    );
 
     const r = await reported('HEAD');
     const files = [...r.files.keys()];
     assert.ok(files.includes('personas/remote-professional.persona.yaml'), files.join(', '));
     assert.ok(files.includes('kpis/new-metric.kpi.yaml'), 'an untracked file counts');
     assert.equal(r.files.has('kpis/average-handle-time.kpi.yaml'), false, 'a deleted file is not reported');
-    for (const user of ['journeys/sme-setup.journey.yaml', 'journeys/mobile-switch.journey.yaml']) assert.ok(r.files.get(user)?.includes('unresolved-reference'), `${user} used the deleted KPI: ${files.join(', ')}`);
+    for (const user of ['journeys/sme-setup.journey.yaml', 'journeys/mobile-switch.journey.yaml'])
+      assert.ok(
+        r.files.get(user)?.includes('unresolved-reference'),
+        `${user} used the deleted KPI: ${files.join(', ')}`,
+      );
 
     const only = await reported('HEAD', 'personas');
-    assert.deepEqual([...only.files.keys()].filter((f) => !f.startsWith('personas/')), []);
+    assert.deepEqual(
+      [...only.files.keys()].filter((f) => !f.startsWith('personas/')),
+      [],
+    );
     assert.ok(only.files.has('personas/remote-professional.persona.yaml'));
   });
 
@@ -133,7 +158,12 @@ describe('cli: lint --changed-since <git-ref>', () => {
   it('a ref git does not know, or no repository, is a usage error in one line (exit 2)', async () => {
     const bad = await cli(['lint', '--changed-since', 'no-such-branch'], { cwd: dir, env });
     assert.equal(bad.code, 2);
-    assert.equal(bad.stderr, 'cx-taxonomy: --changed-since: unknown Git ref "no-such-branch" (no commit of that name in ' + path.basename(dir) + ').\n');
+    assert.equal(
+      bad.stderr,
+      'cx-taxonomy: --changed-since: unknown Git ref "no-such-branch" (no commit of that name in ' +
+        path.basename(dir) +
+        ').\n',
+    );
     assert.equal(bad.stdout, '');
 
     // CI's shallow clone lacks the history: the message says so.
@@ -143,7 +173,10 @@ describe('cli: lint --changed-since <git-ref>', () => {
       assert.equal(spawnSync('git', ['clone', '-q', '--depth', '1', `file://${dir}`, shallow], { env }).status, 0);
       const r = await cli(['lint', '--changed-since', 'HEAD~1'], { cwd: shallow, env });
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /^cx-taxonomy: --changed-since: unknown Git ref "HEAD~1" \(no commit of that name in [^;]+; this clone is shallow, so fetch the history the ref is in \(fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab\)\)\.\n$/);
+      assert.match(
+        r.stderr,
+        /^cx-taxonomy: --changed-since: unknown Git ref "HEAD~1" \(no commit of that name in [^;]+; this clone is shallow, so fetch the history the ref is in \(fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab\)\)\.\n$/,
+      );
     } finally {
       rmSync(shallow, { recursive: true, force: true });
     }
@@ -151,6 +184,9 @@ describe('cli: lint --changed-since <git-ref>', () => {
     rmSync(path.join(dir, '.git'), { recursive: true, force: true });
     const none = await cli(['lint', '--changed-since', 'HEAD'], { cwd: dir, env });
     assert.equal(none.code, 2);
-    assert.match(none.stderr, /^cx-taxonomy: --changed-since needs a Git repository, and git says: fatal: not a git repository[^\n]*\n$/);
+    assert.match(
+      none.stderr,
+      /^cx-taxonomy: --changed-since needs a Git repository, and git says: fatal: not a git repository[^\n]*\n$/,
+    );
   });
 });

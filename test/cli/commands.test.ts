@@ -18,7 +18,11 @@ describe('cli explain', () => {
     assert.match(out, /Steward\s+Customer Experience Design \(cx-design\)/);
     assert.match(out, /Defined in\s+samples\/acme-telecom\/cx\.glossary\.yaml:\d+/);
     assert.match(out, /Used in\s+\d+ places \(\d+ by id, \d+ in text\)/);
-    assert.match(out, /samples\/acme-telecom\/docs\/[a-z-]+\.md:\d+\s+"customer journey"/, 'mentions in Markdown docs count');
+    assert.match(
+      out,
+      /samples\/acme-telecom\/docs\/[a-z-]+\.md:\d+\s+"customer journey"/,
+      'mentions in Markdown docs count',
+    );
     assert.match(out, /samples\/acme-telecom\/marketing\.glossary\.yaml:\d+\s+equivalent/, 'references by id count');
   });
 
@@ -61,7 +65,10 @@ describe('cli export glossary', () => {
   it('json lists every term with its links, and groups equivalents', async () => {
     const r = await cli(['export', 'glossary', CLEAN, '--format', 'json']);
     assert.equal(r.code, 0, r.stderr);
-    const doc = JSON.parse(r.stdout) as { terms: { id: string; term: string; vocabulary: string; equivalent?: string; source: { path: string } }[]; groups: string[][] };
+    const doc = JSON.parse(r.stdout) as {
+      terms: { id: string; term: string; vocabulary: string; equivalent?: string; source: { path: string } }[];
+      groups: string[][];
+    };
     assert.ok(doc.terms.length > 10);
     const persona = doc.terms.find((t) => t.id === 'persona');
     assert.equal(persona?.equivalent, 'segment');
@@ -112,7 +119,9 @@ describe('cli export glossary', () => {
   it('--output writes the file', async () => {
     const tree = tempTree({});
     try {
-      const r = await cli(['export', 'glossary', `${ROOT}/${CLEAN}`, '-f', 'md', '-o', 'site/glossary.md'], { cwd: tree.dir });
+      const r = await cli(['export', 'glossary', `${ROOT}/${CLEAN}`, '-f', 'md', '-o', 'site/glossary.md'], {
+        cwd: tree.dir,
+      });
       assert.equal(r.code, 0, r.stderr);
       assert.equal(r.stdout, '');
       assert.match(readFileSync(`${tree.dir}/site/glossary.md`, 'utf8'), /^# Glossary: acme-telecom/);
@@ -172,8 +181,14 @@ describe('cli report ownership', () => {
     const shared = md.indexOf('## Shared without a lead');
     const matrix = md.indexOf('## Teams × journeys');
     assert.ok(unowned > 0 && unowned < shared && shared < matrix);
-    assert.match(md.slice(unowned, shared), /\| Switching to Acme mobile \| Buy \| Order confirmation by text message \| `samples\/with-problems\/journeys\/mobile-switch\.journey\.yaml:\d+` \|/);
-    assert.match(md.slice(shared, matrix), /\| segment \| Under-25 digital first \| `brand-marketing`, `digital-product` \|/);
+    assert.match(
+      md.slice(unowned, shared),
+      /\| Switching to Acme mobile \| Buy \| Order confirmation by text message \| `samples\/with-problems\/journeys\/mobile-switch\.journey\.yaml:\d+` \|/,
+    );
+    assert.match(
+      md.slice(shared, matrix),
+      /\| segment \| Under-25 digital first \| `brand-marketing`, `digital-product` \|/,
+    );
     const table = linesOf(md.slice(matrix)).filter((l) => l.startsWith('|'));
     assert.match(table[0], /^\| Team \| Function \| .*Switching to Acme mobile.* \| Touchpoints \|$/);
     assert.match(table[2], /^\| ❌ \*\*No owner\*\* \|/, 'the unowned row comes first');
@@ -201,7 +216,10 @@ describe('cli report ownership', () => {
     const r = await cli(['report', 'ownership', WITH_PROBLEMS, '--format', 'html']);
     assert.equal(r.code, 0, r.stderr);
     assert.doesNotMatch(r.stdout, /<script|<link|<img|\bsrc=|@import|url\(/i);
-    assert.match(r.stdout, /<h2>Unowned touchpoints<\/h2>[\s\S]*Order confirmation by text message[\s\S]*<h2>Shared without a lead<\/h2>[\s\S]*<h2>Teams × journeys<\/h2>/);
+    assert.match(
+      r.stdout,
+      /<h2>Unowned touchpoints<\/h2>[\s\S]*Order confirmation by text message[\s\S]*<h2>Shared without a lead<\/h2>[\s\S]*<h2>Teams × journeys<\/h2>/,
+    );
   });
 
   it('a clean taxonomy has no unowned touchpoints', async () => {

@@ -1,5 +1,16 @@
 import * as assert from 'node:assert/strict';
-import { csvField, ghData, ghProperty, html, mdCell, mdText, splitCodeSpans, terminalText, xmlAttr, xmlText } from '../../server/src/cli/escape';
+import {
+  csvField,
+  ghData,
+  ghProperty,
+  html,
+  mdCell,
+  mdText,
+  splitCodeSpans,
+  terminalText,
+  xmlAttr,
+  xmlText,
+} from '../../server/src/cli/escape';
 import { cli, linesOf, tempTree } from './support/cli';
 import { sarifValidator } from './support/sarifSchema';
 import { parseXml, elements } from './support/xml';
@@ -31,11 +42,17 @@ describe('cli escaping', () => {
     it('xml text and attributes', () => {
       assert.equal(xmlText('a < b && c > d'), 'a &lt; b &amp;&amp; c &gt; d');
       assert.equal(xmlAttr('say "hi"\n\'x\''), 'say &quot;hi&quot;&#10;&apos;x&apos;');
-      assert.equal(xmlText('bell\u0007 nul\u0000 lone\uD800 ok\uD83D\uDE00'), 'bell\uFFFD nul\uFFFD lone\uFFFD ok\uD83D\uDE00');
+      assert.equal(
+        xmlText('bell\u0007 nul\u0000 lone\uD800 ok\uD83D\uDE00'),
+        'bell\uFFFD nul\uFFFD lone\uFFFD ok\uD83D\uDE00',
+      );
     });
 
     it('html', () => {
-      assert.equal(html(`<script>alert('x')</script> & "q"`), '&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;');
+      assert.equal(
+        html(`<script>alert('x')</script> & "q"`),
+        '&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;q&quot;',
+      );
     });
 
     it('markdown text and table cells', () => {
@@ -77,7 +94,8 @@ describe('cli escaping', () => {
     });
     after(() => tree.dispose());
 
-    const lint = (format: string) => cli(['lint', '--format', format, '--rule', 'touchpoint-owner=error'], { cwd: tree.dir });
+    const lint = (format: string) =>
+      cli(['lint', '--format', format, '--rule', 'touchpoint-owner=error'], { cwd: tree.dir });
 
     it('stylish', async () => {
       const r = await lint('stylish');
@@ -98,7 +116,10 @@ describe('cli escaping', () => {
       const line = linesOf(r.stdout).find((l) => l.includes('title=touchpoint-owner'));
       assert.ok(line);
       assert.ok(line.includes('100%25 | done, ok: yes'), line);
-      assert.ok(linesOf(r.stdout).every((l) => l.startsWith('::')), 'no line break escapes the command');
+      assert.ok(
+        linesOf(r.stdout).every((l) => l.startsWith('::')),
+        'no line break escapes the command',
+      );
     });
 
     it('markdown keeps the table intact and HTML inert', async () => {

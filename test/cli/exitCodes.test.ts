@@ -79,7 +79,11 @@ describe('cli exit codes (as ESLint documents them)', () => {
   });
 
   it('--config replaces the taxonomy config', async () => {
-    const tree = tempTree({ 'org.teams.yaml': TEAMS, 'a.kpi.yaml': UNOWNED_KPI('a'), 'strict.yaml': 'rules:\n  kpi-owner: error\n' });
+    const tree = tempTree({
+      'org.teams.yaml': TEAMS,
+      'a.kpi.yaml': UNOWNED_KPI('a'),
+      'strict.yaml': 'rules:\n  kpi-owner: error\n',
+    });
     try {
       assert.equal((await cli(['lint', '--config', 'strict.yaml'], { cwd: tree.dir })).code, 1);
     } finally {
@@ -94,23 +98,55 @@ describe('cli exit codes (as ESLint documents them)', () => {
       ['an unknown rule id', ['lint', CLEAN, '--rule', 'no-such-rule=error'], /Unknown rule "no-such-rule"/],
       ['an unknown severity', ['lint', CLEAN, '--rule', 'kpi-owner=loud'], /Unknown severity "loud"/],
       ['a malformed --rule', ['lint', CLEAN, '--rule', 'kpi-owner'], /--rule needs id=severity/],
-      ['an unknown format', ['lint', CLEAN, '--format', 'xml'], /Unknown format "xml".*stylish, json, sarif, junit, github, markdown/],
+      [
+        'an unknown format',
+        ['lint', CLEAN, '--format', 'xml'],
+        /Unknown format "xml".*stylish, json, sarif, junit, github, markdown/,
+      ],
       ['a missing path', ['lint', 'no/such/folder'], /No such file or folder: no\/such\/folder/],
       ['a bad --max-warnings', ['lint', CLEAN, '--max-warnings', 'many'], /--max-warnings needs a whole number/],
-      ['a negative --max-warnings other than -1', ['lint', CLEAN, '--max-warnings', '-3'], /--max-warnings needs a whole number/],
+      [
+        'a negative --max-warnings other than -1',
+        ['lint', CLEAN, '--max-warnings', '-3'],
+        /--max-warnings needs a whole number/,
+      ],
       ['a fractional --max-warnings', ['lint', CLEAN, '--max-warnings=1.5'], /--max-warnings needs a whole number/],
       ['a flag without its value', ['lint', CLEAN, '--format'], /--format needs a value/],
-      ['two formats for the terminal', ['lint', CLEAN, '--format', 'json', '--format', 'github'], /Only one format can go to the terminal/],
-      ['an --output after another', ['lint', CLEAN, '-f', 'json', '-o', 'a.json', '-o', 'b.json'], /--output b.json has no --format after it/],
-      ['the same --output twice', ['lint', CLEAN, '-f', 'json', '-o', 'a.json', '-f', 'sarif', '-o', 'a.json'], /--output a.json is given twice/],
-      ['a missing --config', ['lint', CLEAN, '--config', 'nope.yaml'], /Cannot read the config nope.yaml: no such file/],
+      [
+        'two formats for the terminal',
+        ['lint', CLEAN, '--format', 'json', '--format', 'github'],
+        /Only one format can go to the terminal/,
+      ],
+      [
+        'an --output after another',
+        ['lint', CLEAN, '-f', 'json', '-o', 'a.json', '-o', 'b.json'],
+        /--output b.json has no --format after it/,
+      ],
+      [
+        'the same --output twice',
+        ['lint', CLEAN, '-f', 'json', '-o', 'a.json', '-f', 'sarif', '-o', 'a.json'],
+        /--output a.json is given twice/,
+      ],
+      [
+        'a missing --config',
+        ['lint', CLEAN, '--config', 'nope.yaml'],
+        /Cannot read the config nope.yaml: no such file/,
+      ],
       ['a folder without taxonomy files', ['lint', 'schemas'], /No taxonomy files/],
       ['a file that is not a taxonomy file', ['lint', 'package.json'], /package.json is not a taxonomy file/],
       ['explain without a term', ['explain'], /explain needs a term/],
       ['export of something else', ['export', 'personas'], /only the glossary can be exported/],
-      ['an unknown export format', ['export', 'glossary', CLEAN, '--format', 'pdf'], /Unknown format "pdf".*md, html, json/],
+      [
+        'an unknown export format',
+        ['export', 'glossary', CLEAN, '--format', 'pdf'],
+        /Unknown format "pdf".*md, html, json/,
+      ],
       ['an unknown report', ['report', 'kpis'], /Unknown report "kpis"/],
-      ['an unknown report format', ['report', 'ownership', CLEAN, '-f', 'xlsx'], /Unknown format "xlsx".*md, csv, html/],
+      [
+        'an unknown report format',
+        ['report', 'ownership', CLEAN, '-f', 'xlsx'],
+        /Unknown format "xlsx".*md, csv, html/,
+      ],
       ['an export over two taxonomies', ['export', 'glossary', 'samples'], /holds 2 taxonomies/],
     ];
     for (const [what, argv, pattern] of cases) {
@@ -120,14 +156,20 @@ describe('cli exit codes (as ESLint documents them)', () => {
     it('a broken config file', async () => {
       const tree = tempTree({ 'cx-taxonomy.config.yaml': 'rules:\n  kpi-owner: loud\n', 'org.teams.yaml': TEAMS });
       try {
-        assertUsageError(await cli(['lint'], { cwd: tree.dir }), /Invalid config cx-taxonomy.config.yaml:2:\d+: The severity of `kpi-owner`/);
+        assertUsageError(
+          await cli(['lint'], { cwd: tree.dir }),
+          /Invalid config cx-taxonomy.config.yaml:2:\d+: The severity of `kpi-owner`/,
+        );
       } finally {
         tree.dispose();
       }
     });
 
     it('an output file that cannot be written', async () => {
-      assertUsageError(await cli(['lint', CLEAN, '-f', 'sarif', '-o', 'package.json/x.sarif']), /Cannot write package.json\/x.sarif/);
+      assertUsageError(
+        await cli(['lint', CLEAN, '-f', 'sarif', '-o', 'package.json/x.sarif']),
+        /Cannot write package.json\/x.sarif/,
+      );
     });
   });
 
@@ -137,7 +179,8 @@ describe('cli exit codes (as ESLint documents them)', () => {
     assert.match(help.stdout, /cx-taxonomy lint/);
     const lintHelp = await cli(['lint', '--help']);
     assert.equal(lintHelp.code, 0);
-    for (const flag of ['--format', '--output', '--max-warnings', '--rule', '--config', '--quiet', '--no-color']) assert.ok(lintHelp.stdout.includes(flag), flag);
+    for (const flag of ['--format', '--output', '--max-warnings', '--rule', '--config', '--quiet', '--no-color'])
+      assert.ok(lintHelp.stdout.includes(flag), flag);
     const version = await cli(['--version']);
     assert.equal(version.code, 0);
     const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', 'package.json'), 'utf8'));
@@ -151,7 +194,20 @@ describe('cli exit codes (as ESLint documents them)', () => {
     try {
       const sarif = path.join(tree.dir, 'out', 'cx.sarif');
       const junit = path.join(tree.dir, 'cx.xml');
-      const r = await cli(['lint', WITH_PROBLEMS, '-o', junit, '-f', 'junit', '--format', 'sarif', '--output', sarif, '--format', 'markdown']);
+      const r = await cli([
+        'lint',
+        WITH_PROBLEMS,
+        '-o',
+        junit,
+        '-f',
+        'junit',
+        '--format',
+        'sarif',
+        '--output',
+        sarif,
+        '--format',
+        'markdown',
+      ]);
       assert.equal(r.code, 1);
       assert.equal(JSON.parse(readFileSync(sarif, 'utf8')).version, '2.1.0');
       // An `-o` before any `-f` binds to the next format.

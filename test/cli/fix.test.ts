@@ -46,7 +46,8 @@ function snapshot(dir: string): Map<string, Buffer> {
   return out;
 }
 
-const changedFiles = (a: Map<string, Buffer>, b: Map<string, Buffer>) => [...b.keys()].filter((k) => !a.get(k)?.equals(b.get(k)!)).sort();
+const changedFiles = (a: Map<string, Buffer>, b: Map<string, Buffer>) =>
+  [...b.keys()].filter((k) => !a.get(k)?.equals(b.get(k)!)).sort();
 
 async function json(dir: string, ...extra: string[]): Promise<{ code: number; files: JsonFile[]; stderr: string }> {
   const r = await cli(['lint', '.', '--format', 'json', ...extra], { cwd: dir });
@@ -90,7 +91,10 @@ describe('cli: lint --fix and --fix-dry-run', () => {
       ]);
       const fixedKind = readFileSync(path.join(t.dir, 'segments/sme-mobile-fleet.segment.yaml'), 'utf8');
       assert.match(fixedKind, /^kind: segment # problem: kind-mismatch$/m, 'the comment after the value is kept');
-      assert.match(readFileSync(path.join(t.dir, 'segments/family-bundles.segment.yaml'), 'utf8'), /our main segment for multi-line offers/);
+      assert.match(
+        readFileSync(path.join(t.dir, 'segments/family-bundles.segment.yaml'), 'utf8'),
+        /our main segment for multi-line offers/,
+      );
 
       const after = await json(t.dir);
       assert.equal(after.code, 1);
@@ -101,10 +105,17 @@ describe('cli: lint --fix and --fix-dry-run', () => {
         assert.ok(!SAFE.includes(rule), `${key} was fixed`);
         assert.equal(n, was.get(key), `${key}: no new problem, and the findings no safe fix removes are all left`);
       }
-      for (const [key, n] of was) if (!SAFE.includes(key.split(' ')[1])) assert.equal(now.get(key), n, `${key} is left`);
+      for (const [key, n] of was)
+        if (!SAFE.includes(key.split(' ')[1])) assert.equal(now.get(key), n, `${key} is left`);
       // The one file that did not parse still is the only one (nothing a fix wrote fails to parse).
-      assert.deepEqual([...now.keys()].filter((k) => k.endsWith(' yaml-syntax')), ['journeys/broken.journey.yaml yaml-syntax']);
-      assert.equal(after.files.reduce((n, f) => n + f.fixableErrorCount + f.fixableWarningCount, 0), 0);
+      assert.deepEqual(
+        [...now.keys()].filter((k) => k.endsWith(' yaml-syntax')),
+        ['journeys/broken.journey.yaml yaml-syntax'],
+      );
+      assert.equal(
+        after.files.reduce((n, f) => n + f.fixableErrorCount + f.fixableWarningCount, 0),
+        0,
+      );
       // A link to add in another file is a choice (add it there, or remove it here): left to the editor.
       assert.ok(now.has('personas/remote-professional.persona.yaml asymmetric-link'));
     } finally {
@@ -125,8 +136,15 @@ describe('cli: lint --fix and --fix-dry-run', () => {
       assert.equal((await cli(['lint', '.', '--fix'], { cwd: real.dir })).code, 1);
       const written = snapshot(real.dir);
       const withOutput = r.files.filter((f) => f.output !== undefined);
-      assert.deepEqual(withOutput.map((f) => path.relative(dry.dir, f.filePath).split(path.sep).join('/')).sort(), changedFiles(bytes, written));
-      for (const f of withOutput) assert.equal(f.output, written.get(path.relative(dry.dir, f.filePath).split(path.sep).join('/'))!.toString('utf8'));
+      assert.deepEqual(
+        withOutput.map((f) => path.relative(dry.dir, f.filePath).split(path.sep).join('/')).sort(),
+        changedFiles(bytes, written),
+      );
+      for (const f of withOutput)
+        assert.equal(
+          f.output,
+          written.get(path.relative(dry.dir, f.filePath).split(path.sep).join('/'))!.toString('utf8'),
+        );
       // The messages are what remains after the fixes.
       assert.ok(!r.files.some((f) => f.messages.some((m) => SAFE.includes(m.ruleId))));
     } finally {
@@ -140,12 +158,17 @@ describe('cli: lint --fix and --fix-dry-run', () => {
     try {
       const file = path.join(t.dir, 'segments/family-bundles.segment.yaml');
       let text = readFileSync(file, 'utf8');
-      text = text.replace('kind: segment', 'kind: persona').replace('name: Family bundle households', 'name: Target groups, a target group');
+      text = text
+        .replace('kind: segment', 'kind: persona')
+        .replace('name: Family bundle households', 'name: Target groups, a target group');
       writeFileSync(file, '\ufeff' + text.replace(/\n/g, '\r\n'));
       chmodSync(file, 0o640);
       const before = await cli(['lint', '.'], { cwd: t.dir });
       assert.equal(before.code, 1);
-      assert.match(linesOf(before.stdout).at(-1)!, /^ {2}1 error and 2 warnings potentially fixable with the `--fix` option\.$/);
+      assert.match(
+        linesOf(before.stdout).at(-1)!,
+        /^ {2}1 error and 2 warnings potentially fixable with the `--fix` option\.$/,
+      );
 
       const r = await cli(['lint', '.', '--fix'], { cwd: t.dir });
       assert.equal(r.code, 0, r.stdout + r.stderr);
@@ -154,7 +177,13 @@ describe('cli: lint --fix and --fix-dry-run', () => {
       assert.deepEqual([...bytes.subarray(0, 3)], [0xef, 0xbb, 0xbf], 'the byte order mark is kept');
       const fixed = bytes.subarray(3).toString('utf8');
       assert.doesNotMatch(fixed, /[^\r]\n/, 'every line break is still CRLF');
-      assert.equal(fixed, text.replace('kind: persona', 'kind: segment').replace('Target groups, a target group', 'Segments, a segment').replace(/\n/g, '\r\n'));
+      assert.equal(
+        fixed,
+        text
+          .replace('kind: persona', 'kind: segment')
+          .replace('Target groups, a target group', 'Segments, a segment')
+          .replace(/\n/g, '\r\n'),
+      );
       assert.equal(statSync(file).mode & 0o777, 0o640, 'the permissions are kept');
     } finally {
       t.dispose();
@@ -166,11 +195,17 @@ describe('cli: lint --fix and --fix-dry-run', () => {
     try {
       const file = path.join(t.dir, 'segments/family-bundles.segment.yaml');
       // Three idle rules of one comment: each fix takes its rule out of the same list.
-      const line = 'name: Family bundle households, a target group # cx-taxonomy-disable-line schema, deprecated-term, label-clash, kind-mismatch -- quoted from the 2020 plan';
+      const line =
+        'name: Family bundle households, a target group # cx-taxonomy-disable-line schema, deprecated-term, label-clash, kind-mismatch -- quoted from the 2020 plan';
       writeFileSync(file, readFileSync(file, 'utf8').replace('name: Family bundle households', line));
-      const r = await cli(['lint', '.', '--fix', '--report-unused-disable-directives-severity', 'warn'], { cwd: t.dir });
+      const r = await cli(['lint', '.', '--fix', '--report-unused-disable-directives-severity', 'warn'], {
+        cwd: t.dir,
+      });
       assert.equal(r.code, 0, r.stdout);
-      assert.match(readFileSync(file, 'utf8'), /^name: Family bundle households, a target group # cx-taxonomy-disable-line deprecated-term -- quoted from the 2020 plan$/m);
+      assert.match(
+        readFileSync(file, 'utf8'),
+        /^name: Family bundle households, a target group # cx-taxonomy-disable-line deprecated-term -- quoted from the 2020 plan$/m,
+      );
     } finally {
       t.dispose();
     }
@@ -180,7 +215,10 @@ describe('cli: lint --fix and --fix-dry-run', () => {
     const t = copyOf(CLEAN);
     try {
       // A persona written in a segment file: renaming the file may be what is meant.
-      const persona = readFileSync(path.join(t.dir, 'personas/busy-family-organiser.persona.yaml'), 'utf8').replace(/^id: .*$/m, 'id: misplaced');
+      const persona = readFileSync(path.join(t.dir, 'personas/busy-family-organiser.persona.yaml'), 'utf8').replace(
+        /^id: .*$/m,
+        'id: misplaced',
+      );
       writeFileSync(path.join(t.dir, 'segments/misplaced.segment.yaml'), persona);
       const bytes = snapshot(t.dir);
       const before = await json(t.dir);
@@ -199,7 +237,8 @@ describe('cli: lint --fix and --fix-dry-run', () => {
   it('the fixable counts are the same when the findings come from --cache', async () => {
     const t = copyOf(WITH_PROBLEMS);
     try {
-      const counts = (files: readonly JsonFile[]) => files.map((f) => [f.fixableErrorCount, f.fixableWarningCount].join('/')).join(' ');
+      const counts = (files: readonly JsonFile[]) =>
+        files.map((f) => [f.fixableErrorCount, f.fixableWarningCount].join('/')).join(' ');
       const fresh = await json(t.dir);
       const stored = await json(t.dir, '--cache');
       const restored = await json(t.dir, '--cache');
@@ -238,7 +277,13 @@ describe('cli: lint --fix and --fix-dry-run', () => {
         const fix = (title: string, line: number, from: number, to: number, newText: string) => ({
           range: { start: at(line, from), end: at(line, to) },
           message: title,
-          fixes: [{ title, isPreferred: true, edits: [{ uri: file.uri, range: { start: at(line, from), end: at(line, to) }, newText }] }],
+          fixes: [
+            {
+              title,
+              isPreferred: true,
+              edits: [{ uri: file.uri, range: { start: at(line, from), end: at(line, to) }, newText }],
+            },
+          ],
         });
         report(fix('breaks', 0, 0, 0, '[: '));
         report(fix('renames', 2, 6, 9, 'New'));
@@ -248,6 +293,12 @@ describe('cli: lint --fix and --fix-dry-run', () => {
     ws.setFile('/t/a.persona.yaml', 'a.persona.yaml', 'kind: persona\nid: a\nname: Old\n');
     ws.flush();
     const fixed = fixTaxonomies([{ root: '/t', workspace: ws, inScope: ['/t/a.persona.yaml'] }]);
-    assert.deepEqual(fixed, [{ uri: '/t/a.persona.yaml', before: 'kind: persona\nid: a\nname: Old\n', after: 'kind: persona\nid: a\nname: New\n' }]);
+    assert.deepEqual(fixed, [
+      {
+        uri: '/t/a.persona.yaml',
+        before: 'kind: persona\nid: a\nname: Old\n',
+        after: 'kind: persona\nid: a\nname: New\n',
+      },
+    ]);
   });
 });

@@ -13,7 +13,9 @@ async function reference(): Promise<Marker[]> {
   const files = JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; line: number }[] }[];
   // As ESLint, `filePath` is absolute; markers name paths from the repository root.
   const rel = (p: string) => path.relative(ROOT, p).split(path.sep).join('/');
-  return files.flatMap((f) => f.messages.map((m) => ({ path: rel(f.filePath), line: m.line, ruleId: m.ruleId }))).sort((a, b) => markerKey(a).localeCompare(markerKey(b)));
+  return files
+    .flatMap((f) => f.messages.map((m) => ({ path: rel(f.filePath), line: m.line, ruleId: m.ruleId })))
+    .sort((a, b) => markerKey(a).localeCompare(markerKey(b)));
 }
 
 const keys = (ms: readonly Marker[]) => ms.map(markerKey).sort();
@@ -36,7 +38,10 @@ describe('cli formats on samples/with-problems', () => {
     assert.doesNotMatch(r.stdout, /\u001b\[/, 'no colour when stdout is not a terminal');
     assert.match(r.stdout, /^samples\/with-problems\/journeys\/mobile-switch\.journey\.yaml$/m);
     assert.match(r.stdout, /^\s+\d+:\d+\s+error\s+Touchpoint `Order confirmation by text message`.*touchpoint-owner$/m);
-    assert.match(linesOf(r.stdout).find((l) => l.startsWith('✖'))!, new RegExp(`^✖ ${expected.length} problems \\(\\d+ errors, \\d+ warnings.*\\) in \\d+ files$`));
+    assert.match(
+      linesOf(r.stdout).find((l) => l.startsWith('✖'))!,
+      new RegExp(`^✖ ${expected.length} problems \\(\\d+ errors, \\d+ warnings.*\\) in \\d+ files$`),
+    );
   });
 
   it('sarif validates against the official SARIF 2.1.0 schema and holds every problem', async () => {
@@ -60,7 +65,10 @@ describe('cli formats on samples/with-problems', () => {
       const rule = ALL_RULES[i];
       assert.equal(d.shortDescription.text, rule.description);
       assert.ok(d.fullDescription.text && d.help.text.includes(rule.description));
-      assert.equal(d.defaultConfiguration.level, rule.defaultSeverity === 'error' ? 'error' : rule.defaultSeverity === 'warning' ? 'warning' : 'note');
+      assert.equal(
+        d.defaultConfiguration.level,
+        rule.defaultSeverity === 'error' ? 'error' : rule.defaultSeverity === 'warning' ? 'warning' : 'note',
+      );
     }
     assert.deepEqual(Object.keys(run.originalUriBaseIds), ['%SRCROOT%']);
     assert.match(run.originalUriBaseIds['%SRCROOT%'].uri, /^file:\/\/.*\/$/);
@@ -80,12 +88,23 @@ describe('cli formats on samples/with-problems', () => {
       assert.ok(!fingerprints.has(fp), 'fingerprints are unique');
       fingerprints.add(fp);
       // A finding silenced by a cx-taxonomy-disable comment is a result marked `inSource`, not a problem.
-      if (res.suppressions) silenced.push({ path: loc.artifactLocation.uri, line: loc.region.startLine, ruleId: res.ruleId, suppressions: res.suppressions });
+      if (res.suppressions)
+        silenced.push({
+          path: loc.artifactLocation.uri,
+          line: loc.region.startLine,
+          ruleId: res.ruleId,
+          suppressions: res.suppressions,
+        });
       else got.push({ path: loc.artifactLocation.uri, line: loc.region.startLine, ruleId: res.ruleId });
     }
     assert.deepEqual(keys(got), keys(expected));
     assert.deepEqual(silenced, [
-      { path: 'samples/with-problems/docs/how-we-talk-about-customers.md', line: 62, ruleId: 'deprecated-term', suppressions: [{ kind: 'inSource', justification: 'a quotation from the 2019 brief, kept as written' }] },
+      {
+        path: 'samples/with-problems/docs/how-we-talk-about-customers.md',
+        line: 62,
+        ruleId: 'deprecated-term',
+        suppressions: [{ kind: 'inSource', justification: 'a quotation from the 2019 brief, kept as written' }],
+      },
     ]);
     const dup = run.results.find((res: { ruleId: string }) => res.ruleId === 'duplicate-id');
     assert.ok(dup.relatedLocations?.length, 'duplicate-id points at the other definition');
@@ -115,20 +134,27 @@ describe('cli formats on samples/with-problems', () => {
         }),
     );
     assert.deepEqual(keys(got), keys(expected));
-    assert.ok(cases.some((c) => c.children.length === 0), 'a clean file is a passing testcase');
+    assert.ok(
+      cases.some((c) => c.children.length === 0),
+      'a clean file is a passing testcase',
+    );
   });
 
   it('github writes one workflow command per problem', async () => {
     const r = await cli(['lint', WITH_PROBLEMS, '--format', 'github']);
     assert.equal(r.code, 1);
-    const re = /^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([a-z0-9-]+)::(.+)$/;
+    const re =
+      /^::(error|warning|notice) file=([^,]+),line=(\d+),col=(\d+),endLine=(\d+),endColumn=(\d+),title=([a-z0-9-]+)::(.+)$/;
     const got: Marker[] = linesOf(r.stdout).map((l) => {
       const m = re.exec(l);
       assert.ok(m, `not a workflow command: ${l}`);
       return { path: m[2], line: Number(m[3]), ruleId: m[7] };
     });
     assert.deepEqual(keys(got), keys(expected));
-    assert.match(r.stdout, /^::error file=samples\/with-problems\/journeys\/mobile-switch\.journey\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=touchpoint-owner::Touchpoint `Order confirmation by text message`/m);
+    assert.match(
+      r.stdout,
+      /^::error file=samples\/with-problems\/journeys\/mobile-switch\.journey\.yaml,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=touchpoint-owner::Touchpoint `Order confirmation by text message`/m,
+    );
     assert.match(r.stdout, /^::warning .*title=kpi-owner::/m);
   });
 
@@ -150,6 +176,9 @@ describe('cli formats on samples/with-problems', () => {
   it('markdown links each problem to its line when run in a GitHub Actions job', async () => {
     const env = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'acme/taxonomy', GITHUB_SHA: 'abc123' };
     const r = await cli(['lint', WITH_PROBLEMS, '--format', 'markdown'], { env });
-    assert.match(r.stdout, /\[`samples\/with-problems\/journeys\/mobile-switch\.journey\.yaml:\d+`\]\(https:\/\/github\.com\/acme\/taxonomy\/blob\/abc123\/samples\/with-problems\/journeys\/mobile-switch\.journey\.yaml#L\d+\)/);
+    assert.match(
+      r.stdout,
+      /\[`samples\/with-problems\/journeys\/mobile-switch\.journey\.yaml:\d+`\]\(https:\/\/github\.com\/acme\/taxonomy\/blob\/abc123\/samples\/with-problems\/journeys\/mobile-switch\.journey\.yaml#L\d+\)/,
+    );
   });
 });

@@ -29,14 +29,18 @@ const JOURNEY = [
   '        channel: web',
   '',
 ].join('\n');
-const GLOSSARY = 'kind: glossary\nvocabulary: cx\nowner: cx-ops\nterms:\n  - id: widget\n    term: Widget\n    avoid: [doohickey]\n    definition: A thing.\n    status: approved\n';
+const GLOSSARY =
+  'kind: glossary\nvocabulary: cx\nowner: cx-ops\nterms:\n  - id: widget\n    term: Widget\n    avoid: [doohickey]\n    definition: A thing.\n    status: approved\n';
 
 /** A folder outside every taxonomy, holding what a link must never leak. */
 function secrets(): { dir: string; dispose(): void } {
   const dir = mkdtempSync(path.join(tmpdir(), 'cx-secret-'));
   writeFileSync(path.join(dir, 'passwd'), 'root:x:0:0:SECRET-ROOT-LINE:/root:/bin/bash\ndaemon:x:1:1:SECRET-DAEMON\n');
   writeFileSync(path.join(dir, 'leak.md'), '# Leak\n\nEvery doohickey SECRET-DOC-LINE.\n');
-  writeFileSync(path.join(dir, 'outside.persona.yaml'), 'kind: persona\nid: SECRET-PERSONA\nname: SECRET-NAME\nowner: nobody\n');
+  writeFileSync(
+    path.join(dir, 'outside.persona.yaml'),
+    'kind: persona\nid: SECRET-PERSONA\nname: SECRET-NAME\nowner: nobody\n',
+  );
   return { dir, dispose: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
@@ -56,7 +60,10 @@ async function within(ms: number, run: Promise<CliResult>): Promise<CliResult> {
 /** Runs the bundled CLI in a child process; its exit code, or null when it was killed after `ms`. */
 async function spawnWithin(ms: number, args: string[], cwd: string): Promise<{ code: number | null; stderr: string }> {
   ensureServerBuilt();
-  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], { cwd, stdio: ['ignore', 'ignore', 'pipe'] });
+  const child = spawn(process.execPath, [path.join(ROOT, 'dist/cli.js'), ...args], {
+    cwd,
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
   const code = await new Promise<number | null>((resolve) => {
@@ -104,16 +111,30 @@ describe('cli hardening', function () {
         assert.match(r.stdout, /symbolic link to a file outside the taxonomy folder/, format);
         const warnings = linesOf(r.stderr);
         assert.equal(warnings.length, 1, r.stderr);
-        assert.match(warnings[0], /^cx-taxonomy: warning: shared: a symbolic link to a folder outside the taxonomy folder/);
+        assert.match(
+          warnings[0],
+          /^cx-taxonomy: warning: shared: a symbolic link to a folder outside the taxonomy folder/,
+        );
       }
     });
 
     it('the link is an unreadable-file problem; the linked folder adds no file; a link inside resolves', async () => {
       const r = await cli(['lint', '.', '--format', 'json'], { cwd: tree.dir });
-      const reports = (JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[]).map((x) => ({ ...x, filePath: path.relative(tree.dir, x.filePath).split(path.sep).join('/') }));
-      assert.deepEqual(reports.map((x) => x.filePath).sort(), ['cx.glossary.yaml', 'journeys/pay.journey.yaml', 'org.teams.yaml', 'personas/busy.persona.yaml', 'personas/pw.persona.yaml']);
+      const reports = (
+        JSON.parse(r.stdout) as { filePath: string; messages: { ruleId: string; message: string }[] }[]
+      ).map((x) => ({ ...x, filePath: path.relative(tree.dir, x.filePath).split(path.sep).join('/') }));
+      assert.deepEqual(reports.map((x) => x.filePath).sort(), [
+        'cx.glossary.yaml',
+        'journeys/pay.journey.yaml',
+        'org.teams.yaml',
+        'personas/busy.persona.yaml',
+        'personas/pw.persona.yaml',
+      ]);
       const pw = reports.find((x) => x.filePath === 'personas/pw.persona.yaml')!;
-      assert.deepEqual(pw.messages.map((m) => m.ruleId), ['unreadable-file']);
+      assert.deepEqual(
+        pw.messages.map((m) => m.ruleId),
+        ['unreadable-file'],
+      );
       // The teams come through the inside link: no owner is unresolved.
       assert.ok(!reports.some((x) => x.messages.some((m) => m.ruleId === 'unresolved-reference')), r.stdout);
     });
@@ -125,7 +146,10 @@ describe('cli hardening', function () {
         const r = await cli(['lint', '.'], { cwd: t.dir });
         assert.equal(r.code, 2);
         assert.equal(linesOf(r.stderr).length, 1, r.stderr);
-        assert.match(r.stderr, /cx-taxonomy\.config\.yaml: it is a symbolic link to a file outside the taxonomy folder/);
+        assert.match(
+          r.stderr,
+          /cx-taxonomy\.config\.yaml: it is a symbolic link to a file outside the taxonomy folder/,
+        );
         assert.doesNotMatch(r.stdout + r.stderr, /SECRET/);
       } finally {
         t.dispose();
@@ -140,15 +164,22 @@ describe('cli hardening', function () {
   });
 
   describe('no output line starts with text from the taxonomy', () => {
-    const INJECT = 'nope\n::error file=README.md,line=1::Injected\r##vso[task.setvariable variable=x]1\u2028::warning::Also';
+    const INJECT =
+      'nope\n::error file=README.md,line=1::Injected\r##vso[task.setvariable variable=x]1\u2028::warning::Also';
     let tree: ReturnType<typeof tempTree>;
     before(() => {
       const q = JSON.stringify(INJECT);
       tree = tempTree({
         'org.teams.yaml': `kind: teams\nteams:\n  - id: cx-ops\n    name: ${q}\n    function: cx\n`,
         'personas/busy.persona.yaml': `kind: persona\nid: busy\nname: ${q}\nowner: ${q}\ndescription: ${q}\n`,
-        'journeys/pay.journey.yaml': JOURNEY.replace('name: Pay now', `name: ${q}`).replace('owner: cx-ops', `owner: ${q}`),
-        'cx.glossary.yaml': GLOSSARY.replace('term: Widget', `term: ${q}`).replace('definition: A thing.', `definition: ${JSON.stringify(`${INJECT} ${'word '.repeat(30)}::error::wrapped`)}`),
+        'journeys/pay.journey.yaml': JOURNEY.replace('name: Pay now', `name: ${q}`).replace(
+          'owner: cx-ops',
+          `owner: ${q}`,
+        ),
+        'cx.glossary.yaml': GLOSSARY.replace('term: Widget', `term: ${q}`).replace(
+          'definition: A thing.',
+          `definition: ${JSON.stringify(`${INJECT} ${'word '.repeat(30)}::error::wrapped`)}`,
+        ),
         // A file whose very name would start a line with a command.
         [`::error file=x::named\n##vso[x].persona.yaml`]: `kind: persona\nid: named\nname: Named\nowner: ${q}\n`,
       });
@@ -160,8 +191,15 @@ describe('cli hardening', function () {
       // Runners split on CR and LF; the other outputs must not break lines at U+2028/2029/0085 either.
       for (const line of text.split(github ? /\r\n|[\r\n]/ : /\r\n|[\r\n\u0085\u2028\u2029]/)) {
         const t = line.trimStart();
-        if (github && /^::(error|warning|notice) file=[^:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::/.test(t)) continue;
-        assert.ok(!t.startsWith('::') && !t.startsWith('##vso[') && !t.startsWith('##['), `${where}: ${JSON.stringify(line)}`);
+        if (
+          github &&
+          /^::(error|warning|notice) file=[^:]*,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[a-z-]+::/.test(t)
+        )
+          continue;
+        assert.ok(
+          !t.startsWith('::') && !t.startsWith('##vso[') && !t.startsWith('##['),
+          `${where}: ${JSON.stringify(line)}`,
+        );
       }
     }
 
@@ -196,12 +234,20 @@ describe('cli hardening', function () {
   describe('--output', () => {
     let tree: ReturnType<typeof tempTree>;
     beforeEach(() => {
-      tree = tempTree({ 'org.teams.yaml': TEAMS, 'personas/busy.persona.yaml': PERSONA, 'journeys/pay.journey.yaml': JOURNEY, 'cx.glossary.yaml': GLOSSARY, 'docs/guide.md': '# Guide\n' });
+      tree = tempTree({
+        'org.teams.yaml': TEAMS,
+        'personas/busy.persona.yaml': PERSONA,
+        'journeys/pay.journey.yaml': JOURNEY,
+        'cx.glossary.yaml': GLOSSARY,
+        'docs/guide.md': '# Guide\n',
+      });
     });
     afterEach(() => tree.dispose());
 
     const refused = async (args: string[], file: string) => {
-      const before = existsSync(path.join(tree.dir, file)) ? readFileSync(path.join(tree.dir, file), 'utf8') : undefined;
+      const before = existsSync(path.join(tree.dir, file))
+        ? readFileSync(path.join(tree.dir, file), 'utf8')
+        : undefined;
       const r = await cli(args, { cwd: tree.dir });
       assert.equal(r.code, 2, `${args.join(' ')}: ${r.stdout}${r.stderr}`);
       assert.equal(linesOf(r.stderr).length, 1, r.stderr);
@@ -213,13 +259,19 @@ describe('cli hardening', function () {
     it('refuses an input, a taxonomy-named path in the tree, and a path the docs globs select', async () => {
       await refused(['lint', '.', '-f', 'json', '-o', 'personas/x.persona.yaml'], 'personas/x.persona.yaml');
       await refused(['lint', '.', '-f', 'json', '-o', 'personas/busy.persona.yaml'], 'personas/busy.persona.yaml');
-      await refused(['lint', 'personas/busy.persona.yaml', '-f', 'json', '-o', 'personas/busy.persona.yaml'], 'personas/busy.persona.yaml');
+      await refused(
+        ['lint', 'personas/busy.persona.yaml', '-f', 'json', '-o', 'personas/busy.persona.yaml'],
+        'personas/busy.persona.yaml',
+      );
       await refused(['lint', '.', '-f', 'markdown', '-o', 'docs/report.md'], 'docs/report.md');
       await refused(['lint', '.', '-f', 'json', '-o', 'cx-taxonomy.config.yaml'], 'cx-taxonomy.config.yaml');
       await refused(['export', 'glossary', '--format', 'html', '-o', 'cx.glossary.yaml'], 'cx.glossary.yaml');
       await refused(['report', 'ownership', '--format', 'md', '-o', 'docs/owners.md'], 'docs/owners.md');
       // Nothing was written by a refused run, not even the other outputs.
-      await refused(['lint', '.', '-f', 'json', '-o', 'ok.json', '-f', 'sarif', '-o', 'journeys/y.journey.yaml'], 'ok.json');
+      await refused(
+        ['lint', '.', '-f', 'json', '-o', 'ok.json', '-f', 'sarif', '-o', 'journeys/y.journey.yaml'],
+        'ok.json',
+      );
     });
 
     it('writes elsewhere whole, with no temporary file left, and `-` is standard output', async () => {
@@ -244,7 +296,11 @@ describe('cli hardening', function () {
         assert.equal(linesOf(r.stderr).length, 1, r.stderr);
         assert.match(r.stderr, /^cx-taxonomy: Cannot write \/proc\/nope\//);
       }
-      const { code, stderr } = await spawnWithin(15_000, ['lint', '.', '-f', 'sarif', '-o', '/proc/nope/x.sarif'], tree.dir);
+      const { code, stderr } = await spawnWithin(
+        15_000,
+        ['lint', '.', '-f', 'sarif', '-o', '/proc/nope/x.sarif'],
+        tree.dir,
+      );
       assert.equal(code, 2, `exit code (null: still running after 15 s); stderr: ${stderr}`);
     });
   });
@@ -252,7 +308,11 @@ describe('cli hardening', function () {
   describe('--cache', () => {
     let tree: ReturnType<typeof tempTree>;
     before(() => {
-      tree = tempTree({ 'org.teams.yaml': TEAMS, 'personas/busy.persona.yaml': PERSONA.replace('owner: cx-ops', 'owner: ghost'), 'journeys/pay.journey.yaml': JOURNEY });
+      tree = tempTree({
+        'org.teams.yaml': TEAMS,
+        'personas/busy.persona.yaml': PERSONA.replace('owner: cx-ops', 'owner: ghost'),
+        'journeys/pay.journey.yaml': JOURNEY,
+      });
     });
     after(() => tree.dispose());
 
@@ -265,12 +325,33 @@ describe('cli hardening', function () {
       assert.equal(first.stderr, '');
       const [name] = readdirSync(cacheDir);
       const file = path.join(cacheDir, name);
-      const good = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & { files: Record<string, { diagnostics: unknown[] }> };
+      const good = JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown> & {
+        files: Record<string, { diagnostics: unknown[] }>;
+      };
       assert.equal(good.tool, 'cx-taxonomy');
       assert.equal(typeof good.version, 'string');
       assert.equal(typeof good.format, 'number');
-      const broken = (d: unknown) => JSON.stringify({ ...good, files: Object.fromEntries(Object.entries(good.files).map(([k, v]) => [k, { ...v, diagnostics: [d] }])) });
-      const foreign = ['null', '{"files":null}', '[]', 'not json {', JSON.stringify({ ...good, version: '0.0.0-other' }), JSON.stringify({ ...good, format: 999 }), broken(null), broken({ ruleId: 'x', severity: 'error', message: 'm', range: null }), broken({ ruleId: 'x', severity: 'loud', message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } })];
+      const broken = (d: unknown) =>
+        JSON.stringify({
+          ...good,
+          files: Object.fromEntries(Object.entries(good.files).map(([k, v]) => [k, { ...v, diagnostics: [d] }])),
+        });
+      const foreign = [
+        'null',
+        '{"files":null}',
+        '[]',
+        'not json {',
+        JSON.stringify({ ...good, version: '0.0.0-other' }),
+        JSON.stringify({ ...good, format: 999 }),
+        broken(null),
+        broken({ ruleId: 'x', severity: 'error', message: 'm', range: null }),
+        broken({
+          ruleId: 'x',
+          severity: 'loud',
+          message: 'm',
+          range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } },
+        }),
+      ];
       for (const text of foreign) {
         writeFileSync(file, text);
         const r = await cli(args, { cwd: tree.dir });
@@ -289,7 +370,11 @@ describe('cli hardening', function () {
 
     it('an unwritable cache location neither hangs nor fails the run', async () => {
       // In a child process: the old recursive mkdir spun synchronously, blocking any timer here.
-      const r = await spawnWithin(15_000, ['lint', '.', '--format', 'json', '--cache-location', '/proc/nope/cache'], tree.dir);
+      const r = await spawnWithin(
+        15_000,
+        ['lint', '.', '--format', 'json', '--cache-location', '/proc/nope/cache'],
+        tree.dir,
+      );
       assert.equal(r.code, 1, `exit code (null: still running after 15 s); stderr: ${r.stderr}`);
     });
   });

@@ -13,7 +13,16 @@ function expectedFiles(): string[] {
   const ruleDocs = readdirSync(path.join(ROOT, 'docs', 'rules'))
     .filter((f) => f.endsWith('.md'))
     .map((f) => `docs/rules/${f}`);
-  return ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/server.js', 'package.json', ...schemas, ...ruleDocs].sort();
+  return [
+    'CHANGELOG.md',
+    'LICENSE',
+    'README.md',
+    'dist/cli.js',
+    'dist/server.js',
+    'package.json',
+    ...schemas,
+    ...ruleDocs,
+  ].sort();
 }
 
 /** The names of the entries of a zip file (a .vsix), read from its central directory. */
@@ -34,7 +43,10 @@ function zipEntries(file: string): string[] {
 }
 
 /** The lint exit codes of the two samples, copied out of the checkout, through `cxTaxonomy`. */
-function lintsTheSamples(cxTaxonomy: (args: string[], cwd: string) => { status: number | null; stdout: string; stderr: string }, dir: string): void {
+function lintsTheSamples(
+  cxTaxonomy: (args: string[], cwd: string) => { status: number | null; stdout: string; stderr: string },
+  dir: string,
+): void {
   const clean = copyFromCheckout('samples/acme-telecom', path.join(dir, 'acme-telecom'));
   const broken = copyFromCheckout('samples/with-problems', path.join(dir, 'with-problems'));
   const ok = cxTaxonomy(['lint', clean], dir);
@@ -77,8 +89,17 @@ describe('the npm package (npm pack of an unbuilt clone)', function () {
   });
 
   it('depends on nothing: its bundles carry every module, and name no source map it does not hold', () => {
-    const manifest = JSON.parse(readFileSync(path.join(unpacked, 'package', 'package.json'), 'utf8')) as Record<string, unknown>;
-    for (const field of ['dependencies', 'optionalDependencies', 'peerDependencies', 'bundleDependencies', 'bundledDependencies']) {
+    const manifest = JSON.parse(readFileSync(path.join(unpacked, 'package', 'package.json'), 'utf8')) as Record<
+      string,
+      unknown
+    >;
+    for (const field of [
+      'dependencies',
+      'optionalDependencies',
+      'peerDependencies',
+      'bundleDependencies',
+      'bundledDependencies',
+    ]) {
       assert.equal(manifest[field], undefined, `package.json has ${field}`);
     }
     assert.deepEqual(manifest.bin, { 'cx-taxonomy': 'dist/cli.js' });
@@ -91,7 +112,9 @@ describe('the npm package (npm pack of an unbuilt clone)', function () {
   it('installs with npm i -g into an empty prefix, alone, and its cx-taxonomy prints the version and lints', () => {
     const dir = scratch('global');
     const prefix = path.join(dir, 'prefix');
-    run('npm', ['install', '--global', '--prefix', prefix, packed.tarball, '--offline', '--no-audit', '--no-fund'], { cwd: dir });
+    run('npm', ['install', '--global', '--prefix', prefix, packed.tarball, '--offline', '--no-audit', '--no-fund'], {
+      cwd: dir,
+    });
     const installed = path.join(prefix, 'lib', 'node_modules');
     assert.deepEqual(readdirSync(installed), ['cx-taxonomy']);
     assert.equal(existsSync(path.join(installed, 'cx-taxonomy', 'node_modules')), false);
@@ -102,15 +125,23 @@ describe('the npm package (npm pack of an unbuilt clone)', function () {
 
   it('installs with npm i -D into a project, alone, and npx cx-taxonomy lints', () => {
     const project = scratch('project');
-    writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'a-taxonomy', version: '1.0.0', private: true }, null, 2) + '\n');
+    writeFileSync(
+      path.join(project, 'package.json'),
+      JSON.stringify({ name: 'a-taxonomy', version: '1.0.0', private: true }, null, 2) + '\n',
+    );
     run('npm', ['install', '--save-dev', packed.tarball, '--offline', '--no-audit', '--no-fund'], { cwd: project });
     assert.deepEqual(
       readdirSync(path.join(project, 'node_modules')).filter((n) => !n.startsWith('.')),
       ['cx-taxonomy'],
     );
-    const manifest = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')) as { devDependencies?: Record<string, string> };
+    const manifest = JSON.parse(readFileSync(path.join(project, 'package.json'), 'utf8')) as {
+      devDependencies?: Record<string, string>;
+    };
     assert.ok(manifest.devDependencies?.['cx-taxonomy'], 'saved as a devDependency');
-    assert.equal(run('npx', ['--no-install', 'cx-taxonomy', '--version'], { cwd: project }).stdout, `${packed.version}\n`);
+    assert.equal(
+      run('npx', ['--no-install', 'cx-taxonomy', '--version'], { cwd: project }).stdout,
+      `${packed.version}\n`,
+    );
     lintsTheSamples((args, cwd) => run('npx', ['--no-install', 'cx-taxonomy', ...args], { cwd, allow: [1] }), project);
   });
 });
@@ -125,7 +156,11 @@ describe('the .vsix (vsce package --no-dependencies, as npm run package)', funct
     const vsix = path.join(scratch('vsix'), 'cx-taxonomy.vsix');
     // `vscode:prepublish` rebuilds the production bundles in the clone first, as it does for a release.
     const vsce = path.join(ROOT, 'node_modules', '.bin', 'vsce');
-    run(vsce, ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix], { cwd: stage, timeout: 170_000 });
+    run(
+      vsce,
+      ['package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links', '--out', vsix],
+      { cwd: stage, timeout: 170_000 },
+    );
     entries = zipEntries(vsix)
       .filter((e) => e.startsWith('extension/'))
       .map((e) => e.slice('extension/'.length));
@@ -143,13 +178,22 @@ describe('the .vsix (vsce package --no-dependencies, as npm run package)', funct
   });
 
   it('holds the client, the server and the webview assets, and no sourceMappingURL that points outside it', () => {
-    for (const needed of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/media/journeyMap.js', 'dist/media/ownershipReport.js']) {
+    for (const needed of [
+      'package.json',
+      'dist/client.js',
+      'dist/server.js',
+      'dist/media/journeyMap.js',
+      'dist/media/ownershipReport.js',
+    ]) {
       assert.ok(entries.includes(needed), `${needed} is missing from the .vsix`);
     }
     assert.ok(!entries.includes('dist/cli.js'), 'the extension does not run the CLI');
     // Every diagnostic links to its rule's page next to the server (codeDescription.href).
     const ruleDocs = readdirSync(path.join(ROOT, 'docs', 'rules')).filter((f) => f.endsWith('.md'));
-    assert.deepEqual(entries.filter((e) => e.startsWith('docs/')).sort(), ruleDocs.map((f) => `docs/rules/${f}`).sort());
+    assert.deepEqual(
+      entries.filter((e) => e.startsWith('docs/')).sort(),
+      ruleDocs.map((f) => `docs/rules/${f}`).sort(),
+    );
     for (const entry of entries.filter((e) => /\.(js|css)$/.test(e))) {
       const text = readFileSync(path.join(stage, entry), 'utf8');
       for (const m of text.matchAll(/\/[/*]# sourceMappingURL=([^\s*'"]+)/g)) {

@@ -25,7 +25,8 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, with Debian pre-commit)', fun
   let work: string;
   let env: NodeJS.ProcessEnv;
   const journey = 'journeys/copper-switch-off.journey.yaml';
-  const owned = '    lifecycleStage: retention\n    owner: lifecycle-marketing\n    touchpoints:\n      - id: switch-off-letter\n';
+  const owned =
+    '    lifecycleStage: retention\n    owner: lifecycle-marketing\n    touchpoints:\n      - id: switch-off-letter\n';
   const unowned = '    lifecycleStage: retention\n    touchpoints:\n      - id: switch-off-letter\n';
 
   /** `git commit` in the user's repository, through the installed pre-commit hook. */
@@ -39,7 +40,9 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, with Debian pre-commit)', fun
   before(() => {
     const version = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
     if (version.error || version.status !== 0) {
-      throw new Error("pre-commit is not installed: `apt-get install pre-commit` (Debian, as .ci/run does) or `pipx install pre-commit`, then run the tests again.");
+      throw new Error(
+        'pre-commit is not installed: `apt-get install pre-commit` (Debian, as .ci/run does) or `pipx install pre-commit`, then run the tests again.',
+      );
     }
     const dir = scratch('pre-commit');
     const gitConfig = path.join(dir, 'gitconfig');
@@ -93,10 +96,16 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, with Debian pre-commit)', fun
     const refused = commit('drop the owner of the letter');
     assert.equal(refused.code, 1, refused.output);
     assert.match(refused.output, /cx-taxonomy\.+Failed/);
-    assert.match(refused.output, /copper-switch-off\.journey\.yaml\n\s+19:\d+\s+error\s+Touchpoint `Letter about the copper switch-off`.*touchpoint-owner/);
+    assert.match(
+      refused.output,
+      /copper-switch-off\.journey\.yaml\n\s+19:\d+\s+error\s+Touchpoint `Letter about the copper switch-off`.*touchpoint-owner/,
+    );
     assert.equal(head(), before, 'nothing was committed');
 
-    writeFileSync(file, readFileSync(file, 'utf8').replace(unowned, owned.replace('lifecycle-marketing', 'customer-care')));
+    writeFileSync(
+      file,
+      readFileSync(file, 'utf8').replace(unowned, owned.replace('lifecycle-marketing', 'customer-care')),
+    );
     run('git', ['add', journey], { cwd: work, env });
     const taken = commit('the letter is owned by customer care');
     assert.equal(taken.code, 0, taken.output);
@@ -110,7 +119,10 @@ describe('pre-commit hook (.pre-commit-hooks.yaml, with Debian pre-commit)', fun
     const doc = 'docs/how-we-talk-about-customers.md';
     writeFileSync(path.join(work, doc), readFileSync(path.join(work, doc), 'utf8') + '\nOne more line.\n');
     writeFileSync(path.join(work, 'README.md'), '# Our taxonomy\n');
-    writeFileSync(path.join(work, 'cx-taxonomy.config.yaml'), readFileSync(path.join(work, 'cx-taxonomy.config.yaml'), 'utf8') + '\n# reviewed\n');
+    writeFileSync(
+      path.join(work, 'cx-taxonomy.config.yaml'),
+      readFileSync(path.join(work, 'cx-taxonomy.config.yaml'), 'utf8') + '\n# reviewed\n',
+    );
     run('git', ['add', doc, 'README.md', 'cx-taxonomy.config.yaml'], { cwd: work, env });
     const r = commit('docs and config');
     assert.equal(r.code, 0, r.output);

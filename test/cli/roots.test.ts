@@ -41,7 +41,10 @@ interface JsonResult {
 }
 
 /** The JSON report of a run, keyed by absolute file path (the shown paths are relative to the cwd). */
-async function lintJson(args: string[], cwd: string): Promise<{ code: number; stderr: string; files: Map<string, JsonResult['messages']> }> {
+async function lintJson(
+  args: string[],
+  cwd: string,
+): Promise<{ code: number; stderr: string; files: Map<string, JsonResult['messages']> }> {
   const r = await cli(['lint', '--format', 'json', ...args], { cwd });
   assert.ok(r.code === 0 || r.code === 1, `lint exited ${r.code}: ${r.stderr}`);
   const files = new Map<string, JsonResult['messages']>();
@@ -67,7 +70,10 @@ describe('cli taxonomy root: one file or a subfolder is checked against the whol
     const r = repo(WITH_PROBLEMS, { config: 'none' });
     const full = await lintJson(['.'], r.dir);
     const fromJourneys = await lintJson(['.'], r.at('journeys'));
-    const preCommit = await lintJson(['journeys/fibre-install.journey.yaml', 'personas/busy-family-organiser.persona.yaml', 'kpis/arpu.kpi.yaml'], r.dir);
+    const preCommit = await lintJson(
+      ['journeys/fibre-install.journey.yaml', 'personas/busy-family-organiser.persona.yaml', 'kpis/arpu.kpi.yaml'],
+      r.dir,
+    );
     assert.ok([...fromJourneys.files.keys()].length >= 5, 'every journey is reported');
     const journeyProblems = [...fromJourneys.files.values()].reduce((n, m) => n + m.length, 0);
     assert.ok(journeyProblems > 0, 'the sample has problems in its journeys');
@@ -79,7 +85,8 @@ describe('cli taxonomy root: one file or a subfolder is checked against the whol
       assert.deepEqual(alone.files.get(file), full.files.get(file), `${file} linted alone`);
     }
     assert.equal(preCommit.files.size, 3);
-    for (const [file, messages] of preCommit.files) assert.deepEqual(messages, full.files.get(file), `${file} in a pre-commit list`);
+    for (const [file, messages] of preCommit.files)
+      assert.deepEqual(messages, full.files.get(file), `${file} in a pre-commit list`);
     // The sample's one real unresolved reference is still found, and no other.
     const unresolved = [...full.files.values()].flat().filter((m) => m.ruleId === 'unresolved-reference');
     assert.equal(unresolved.length, 1, JSON.stringify(unresolved));
@@ -91,7 +98,10 @@ describe('cli taxonomy root: one file or a subfolder is checked against the whol
     const res = await lintJson([a.at('journeys/fibre-install.journey.yaml'), b.at('journeys')], a.dir);
     assert.equal(res.files.size, 1 + 4);
     for (const [file, messages] of res.files) {
-      assert.ok(!messages.some((m) => m.ruleId === 'unresolved-reference' || m.ruleId === 'duplicate-id'), `${file}: ${JSON.stringify(messages)}`);
+      assert.ok(
+        !messages.some((m) => m.ruleId === 'unresolved-reference' || m.ruleId === 'duplicate-id'),
+        `${file}: ${JSON.stringify(messages)}`,
+      );
     }
   });
 
@@ -99,9 +109,13 @@ describe('cli taxonomy root: one file or a subfolder is checked against the whol
     const r = repo(CLEAN, { config: 'none' });
     const inner = repo(CLEAN, { config: 'yaml', git: 'none' });
     cpSync(inner.dir, r.at('nested'), { recursive: true });
-    const res = await lintJson(['journeys/fibre-install.journey.yaml', 'nested/journeys/fibre-install.journey.yaml'], r.dir);
+    const res = await lintJson(
+      ['journeys/fibre-install.journey.yaml', 'nested/journeys/fibre-install.journey.yaml'],
+      r.dir,
+    );
     assert.equal(res.files.size, 2);
-    for (const [file, messages] of res.files) assert.deepEqual(messages, [], `${file}: no duplicate ids across the two taxonomies`);
+    for (const [file, messages] of res.files)
+      assert.deepEqual(messages, [], `${file}: no duplicate ids across the two taxonomies`);
   });
 
   it('--cache run from a subfolder is keyed by the taxonomy root: the same report cold, warm, and as without it', async () => {
@@ -109,10 +123,17 @@ describe('cli taxonomy root: one file or a subfolder is checked against the whol
     const cacheLocation = path.join(r.dir, '..', 'cache');
     const plain = await lintJson(['.'], r.at('journeys'));
     const cold = await lintJson(['.', '--cache-location', cacheLocation], r.at('journeys'));
-    const warm = await lintJson(['broken.journey.yaml', 'fibre-install.journey.yaml', '--cache-location', cacheLocation], r.at('journeys'));
+    const warm = await lintJson(
+      ['broken.journey.yaml', 'fibre-install.journey.yaml', '--cache-location', cacheLocation],
+      r.at('journeys'),
+    );
     assert.deepEqual(cold.files, plain.files);
     for (const [file, messages] of warm.files) assert.deepEqual(messages, plain.files.get(file), file);
-    assert.ok(![...plain.files.values()].flat().some((m) => m.ruleId === 'unresolved-reference' && !/nps-scroe/.test(m.message)));
+    assert.ok(
+      ![...plain.files.values()]
+        .flat()
+        .some((m) => m.ruleId === 'unresolved-reference' && !/nps-scroe/.test(m.message)),
+    );
   });
 
   it('the help says how the root is found', async () => {
@@ -143,7 +164,9 @@ describe('cli taxonomy root: one file or a subfolder is checked against the whol
   it('export glossary of a file names the whole glossary', async () => {
     const r = repo(CLEAN, { config: 'none' });
     const fromRoot = await cli(['export', 'glossary', '--format', 'json'], { cwd: r.dir });
-    const fromFile = await cli(['export', 'glossary', '--format', 'json', 'journeys/fibre-install.journey.yaml'], { cwd: r.dir });
+    const fromFile = await cli(['export', 'glossary', '--format', 'json', 'journeys/fibre-install.journey.yaml'], {
+      cwd: r.dir,
+    });
     assert.equal(fromFile.code, 0, fromFile.stderr);
     assert.equal(fromFile.stdout, fromRoot.stdout);
   });
@@ -153,10 +176,16 @@ describe('cli taxonomy root: cx-taxonomy.config.yml', () => {
   it('is read like cx-taxonomy.config.yaml: its lifecycle stages and rule severities apply', async () => {
     const r = repo(CLEAN, { config: 'yml' });
     // An unused KPI, which only `unused-kpi: off` keeps quiet.
-    writeFileSync(r.at('kpis/orphan.kpi.yaml'), readFileSync(r.at('kpis/arpu.kpi.yaml'), 'utf8').replace('id: arpu', 'id: orphan-kpi'));
+    writeFileSync(
+      r.at('kpis/orphan.kpi.yaml'),
+      readFileSync(r.at('kpis/arpu.kpi.yaml'), 'utf8').replace('id: arpu', 'id: orphan-kpi'),
+    );
     const loud = await cli(['lint', 'kpis/orphan.kpi.yaml'], { cwd: r.dir });
     assert.match(loud.stdout, /unused-kpi/);
-    writeFileSync(r.at('cx-taxonomy.config.yml'), readFileSync(r.at('cx-taxonomy.config.yml'), 'utf8').replace(/^rules:\n/m, 'rules:\n  unused-kpi: off\n'));
+    writeFileSync(
+      r.at('cx-taxonomy.config.yml'),
+      readFileSync(r.at('cx-taxonomy.config.yml'), 'utf8').replace(/^rules:\n/m, 'rules:\n  unused-kpi: off\n'),
+    );
     const res = await cli(['lint', '.'], { cwd: r.dir });
     assert.equal(res.code, 0, res.stdout);
     // `migration` is a lifecycle stage only because the config adds it.

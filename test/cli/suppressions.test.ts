@@ -6,7 +6,12 @@ import { cli, tempTree } from './support/cli';
 /** The base taxonomy whose journey has a second touchpoint with no owner (stage has none either). */
 function withUnowned(comment: string): Record<string, string> {
   const files = baseTaxonomy();
-  files['j.journey.yaml'] += lines(comment, '      - id: welcome-call', '        name: Welcome call', '        channel: phone');
+  files['j.journey.yaml'] += lines(
+    comment,
+    '      - id: welcome-call',
+    '        name: Welcome call',
+    '        channel: phone',
+  );
   return files;
 }
 
@@ -20,7 +25,8 @@ interface JsonFile {
   errorCount: number;
 }
 
-const journeyOf = (stdout: string) => (JSON.parse(stdout) as JsonFile[]).find((f) => f.filePath.endsWith('j.journey.yaml'))!;
+const journeyOf = (stdout: string) =>
+  (JSON.parse(stdout) as JsonFile[]).find((f) => f.filePath.endsWith('j.journey.yaml'))!;
 
 describe('cli: cx-taxonomy-disable comments', () => {
   it('JSON puts a silenced finding in suppressedMessages with its reason, and the run passes', async () => {
@@ -52,7 +58,11 @@ describe('cli: cx-taxonomy-disable comments', () => {
     try {
       const r = await cli(['lint', '.', '--format', 'sarif'], { cwd: t.dir });
       assert.equal(r.code, 0, r.stderr);
-      const results = JSON.parse(r.stdout).runs[0].results as { ruleId: string; level: string; suppressions?: unknown[] }[];
+      const results = JSON.parse(r.stdout).runs[0].results as {
+        ruleId: string;
+        level: string;
+        suppressions?: unknown[];
+      }[];
       assert.deepEqual(
         results.map((x) => [x.ruleId, x.level, x.suppressions]),
         [['touchpoint-owner', 'error', [{ kind: 'inSource', justification: 'owner agreed at the Q3 review' }]]],
@@ -67,7 +77,10 @@ describe('cli: cx-taxonomy-disable comments', () => {
 
   it('a directive that silences nothing is reported only when asked: --report-unused-disable-directives (errors, as ESLint) or its -severity', async () => {
     const files = baseTaxonomy();
-    files['j.journey.yaml'] = files['j.journey.yaml'].replace('      - id: welcome-email\n', `${STALE}\n      - id: welcome-email\n`);
+    files['j.journey.yaml'] = files['j.journey.yaml'].replace(
+      '      - id: welcome-email\n',
+      `${STALE}\n      - id: welcome-email\n`,
+    );
     const t = tempTree(files);
     try {
       const quiet = await cli(['lint', '.', '--format', 'json'], { cwd: t.dir });
@@ -76,14 +89,20 @@ describe('cli: cx-taxonomy-disable comments', () => {
 
       const asked = await cli(['lint', '.', '--format', 'json', '--report-unused-disable-directives'], { cwd: t.dir });
       assert.equal(asked.code, 1);
-      assert.deepEqual(journeyOf(asked.stdout).messages.map((m) => [m.ruleId, m.severity]), [['unused-disable-directive', 2]]);
+      assert.deepEqual(
+        journeyOf(asked.stdout).messages.map((m) => [m.ruleId, m.severity]),
+        [['unused-disable-directive', 2]],
+      );
 
       const warn = await cli(['lint', '.', '--report-unused-disable-directives-severity', 'warn'], { cwd: t.dir });
       assert.equal(warn.code, 0);
       assert.match(warn.stdout, /Unused cx-taxonomy-disable directive \(no problems were reported from `kpi-owner`\)/);
       assert.match(warn.stdout, /1 warning/);
 
-      const both = await cli(['lint', '.', '--report-unused-disable-directives', '--report-unused-disable-directives-severity', 'warn'], { cwd: t.dir });
+      const both = await cli(
+        ['lint', '.', '--report-unused-disable-directives', '--report-unused-disable-directives-severity', 'warn'],
+        { cwd: t.dir },
+      );
       assert.equal(both.code, 2);
       assert.match(both.stderr, /cannot be used together/);
     } finally {
@@ -96,7 +115,10 @@ describe('cli: cx-taxonomy-disable comments', () => {
     try {
       const r = await cli(['lint', '.', '--format', 'json'], { cwd: t.dir });
       assert.equal(r.code, 1);
-      assert.deepEqual(journeyOf(r.stdout).messages.map((m) => m.ruleId), ['disable-directive', 'touchpoint-owner']);
+      assert.deepEqual(
+        journeyOf(r.stdout).messages.map((m) => m.ruleId),
+        ['disable-directive', 'touchpoint-owner'],
+      );
     } finally {
       t.dispose();
     }

@@ -27,14 +27,21 @@ describe('cli colour and progress', () => {
       assert.match((await cli(['lint', WITH_PROBLEMS], { stdoutTTY: true })).stdout, ESC);
       assert.doesNotMatch((await cli(['lint', WITH_PROBLEMS], { stdoutTTY: false })).stdout, ESC);
       assert.doesNotMatch((await cli(['lint', WITH_PROBLEMS, '--no-color'], { stdoutTTY: true })).stdout, ESC);
-      assert.doesNotMatch((await cli(['lint', WITH_PROBLEMS], { stdoutTTY: true, env: { NO_COLOR: '1' } })).stdout, ESC);
+      assert.doesNotMatch(
+        (await cli(['lint', WITH_PROBLEMS], { stdoutTTY: true, env: { NO_COLOR: '1' } })).stdout,
+        ESC,
+      );
       assert.match((await cli(['lint', WITH_PROBLEMS], { env: { FORCE_COLOR: '1' } })).stdout, ESC);
       assert.match((await cli(['lint', WITH_PROBLEMS, '--color'])).stdout, ESC);
     });
 
     it('machine formats are never coloured', async () => {
       for (const f of ['json', 'sarif', 'junit', 'github', 'markdown']) {
-        assert.doesNotMatch((await cli(['lint', WITH_PROBLEMS, '-f', f, '--color'], { stdoutTTY: true })).stdout, ESC, f);
+        assert.doesNotMatch(
+          (await cli(['lint', WITH_PROBLEMS, '-f', f, '--color'], { stdoutTTY: true })).stdout,
+          ESC,
+          f,
+        );
       }
     });
   });
@@ -99,12 +106,19 @@ describe('cli sarif fingerprints', () => {
         '        channel: web',
         '',
       ].join('\n');
-    const tree = tempTree({ 'org.teams.yaml': 'kind: teams\nteams:\n  - id: t\n    name: T\n    function: cx\n', 'j.journey.yaml': journey('') });
+    const tree = tempTree({
+      'org.teams.yaml': 'kind: teams\nteams:\n  - id: t\n    name: T\n    function: cx\n',
+      'j.journey.yaml': journey(''),
+    });
     const results = async () => {
       const r = await cli(['lint', '-f', 'sarif'], { cwd: tree.dir });
-      return (JSON.parse(r.stdout).runs[0].results as { ruleId: string; partialFingerprints: Record<string, string>; locations: { physicalLocation: { region: { startLine: number } } }[] }[]).filter(
-        (x) => x.ruleId === 'touchpoint-owner',
-      );
+      return (
+        JSON.parse(r.stdout).runs[0].results as {
+          ruleId: string;
+          partialFingerprints: Record<string, string>;
+          locations: { physicalLocation: { region: { startLine: number } } }[];
+        }[]
+      ).filter((x) => x.ruleId === 'touchpoint-owner');
     };
     try {
       const before = await results();
@@ -112,7 +126,10 @@ describe('cli sarif fingerprints', () => {
       writeFileSync(path.join(tree.dir, 'j.journey.yaml'), journey('# A comment\n\n# moves every line down\n'));
       const after = await results();
       assert.equal(after.length, 2);
-      assert.notEqual(after[0].locations[0].physicalLocation.region.startLine, before[0].locations[0].physicalLocation.region.startLine);
+      assert.notEqual(
+        after[0].locations[0].physicalLocation.region.startLine,
+        before[0].locations[0].physicalLocation.region.startLine,
+      );
       assert.deepEqual(
         after.map((x) => x.partialFingerprints['cxTaxonomy/v1']),
         before.map((x) => x.partialFingerprints['cxTaxonomy/v1']),

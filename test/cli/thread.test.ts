@@ -4,7 +4,10 @@ import { NO_WORKER_ENV, useWorker } from '../../server/src/cli/thread';
 describe('cli worker thread with a larger young generation (useWorker)', () => {
   it('is used by default, whatever other node flags are given', () => {
     assert.equal(useWorker([], {}), true);
-    assert.equal(useWorker(['--cpu-prof', '--max-old-space-size=4096'], { NODE_OPTIONS: '--enable-source-maps' }), true);
+    assert.equal(
+      useWorker(['--cpu-prof', '--max-old-space-size=4096'], { NODE_OPTIONS: '--enable-source-maps' }),
+      true,
+    );
   });
 
   it('is not used when turned off', () => {

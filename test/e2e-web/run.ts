@@ -39,7 +39,10 @@ function indent(text: string, prefix: string): string {
 }
 
 function slug(text: string): string {
-  return text.replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+  return text
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 }
 
 /** Scenario temp folders not yet removed (a total timeout or a signal removes them too). */
@@ -161,7 +164,9 @@ async function main(): Promise<number> {
   }
   console.log(`\ne2e finished in ${seconds(started)}`);
   for (const line of flaky) console.log(`FLAKY (passed on a retry) ${line}`);
-  console.log(`e2e: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped${flaky.length ? `, ${flaky.length} flaky` : ''}`);
+  console.log(
+    `e2e: ${tally.passed} passed, ${tally.failed} failed, ${tally.skipped} skipped${flaky.length ? `, ${flaky.length} flaky` : ''}`,
+  );
   return tally.failed > 0 ? 1 : 0;
 }
 

@@ -22,13 +22,15 @@ const acme = path.join(repoRoot, 'samples', 'acme-telecom');
  * harness's job: `npm run test:e2e` builds first (or set CX_E2E_VSIX to a packaged .vsix).
  */
 function notReady(): string | undefined {
-  if (process.env.CX_E2E_VSIX) return fs.existsSync(process.env.CX_E2E_VSIX) ? undefined : `CX_E2E_VSIX=${process.env.CX_E2E_VSIX} does not exist`;
+  if (process.env.CX_E2E_VSIX)
+    return fs.existsSync(process.env.CX_E2E_VSIX) ? undefined : `CX_E2E_VSIX=${process.env.CX_E2E_VSIX} does not exist`;
   for (const f of ['dist/client.js', 'dist/server.js', 'dist/media/journeyMap.js']) {
     if (!fs.existsSync(path.join(repoRoot, f))) return `${f} not built (npm run build)`;
   }
   // Without it vsce would pack .cache/ (code-server, ~300 MB) into the .vsix.
   const ignore = path.join(repoRoot, '.vscodeignore');
-  if (!fs.existsSync(ignore) || !/^\.cache\b/m.test(fs.readFileSync(ignore, 'utf8'))) return '.vscodeignore must exclude .cache/**';
+  if (!fs.existsSync(ignore) || !/^\.cache\b/m.test(fs.readFileSync(ignore, 'utf8')))
+    return '.vscodeignore must exclude .cache/**';
   if (!fs.existsSync(withProblems) || !fs.existsSync(acme)) return 'samples/ missing';
   return undefined;
 }
@@ -54,7 +56,13 @@ async function webview(wb: Workbench, selector: string, timeoutMs = 30_000): Pro
     async () => {
       for (const frame of wb.page.frames()) {
         if (frame === wb.page.mainFrame()) continue;
-        if ((await frame.locator(selector).count().catch(() => 0)) > 0) return frame;
+        if (
+          (await frame
+            .locator(selector)
+            .count()
+            .catch(() => 0)) > 0
+        )
+          return frame;
       }
       return undefined;
     },
@@ -111,7 +119,9 @@ async function showOpenFile(wb: Workbench, relativePath: string): Promise<void> 
   const tab = wb.page.locator(`.tabs-container .tab[data-resource-name="${name}"]`).first();
   if (await tab.count()) {
     await tab.click();
-    await wb.page.locator(`.part.editor .editor-group-container.active .tab.active[data-resource-name="${name}"]`).waitFor({ timeout: 10_000 });
+    await wb.page
+      .locator(`.part.editor .editor-group-container.active .tab.active[data-resource-name="${name}"]`)
+      .waitFor({ timeout: 10_000 });
   } else {
     await wb.openFile(relativePath);
   }
@@ -119,7 +129,11 @@ async function showOpenFile(wb: Workbench, relativePath: string): Promise<void> 
 
 /** Waits until no Problems row matches. */
 async function waitForNoProblem(wb: Workbench, match: RegExp, timeoutMs = 30_000): Promise<void> {
-  await poll(async () => !(await wb.problems()).some((r) => match.test(r.label) || match.test(r.text)), { timeoutMs, intervalMs: 250, what: `no Problems row matching ${match}` });
+  await poll(async () => !(await wb.problems()).some((r) => match.test(r.label) || match.test(r.text)), {
+    timeoutMs,
+    intervalMs: 250,
+    what: `no Problems row matching ${match}`,
+  });
 }
 
 const UNOWNED_ROW = /Order confirmation by text message.*no owner|order-confirmation-sms.*no owner/;
@@ -131,139 +145,171 @@ export const scenarios: Scenario[] = [
     timeoutMs: 300_000,
     async run(ctx) {
       const settings = { 'workbench.colorTheme': 'Default Dark Modern' };
-      await withWorkbench(extensionVsix(), withProblems, async (wb) => {
-        await ctx.step('activates and shows problem counts in the status bar', async () => {
-          await wb.openFile('journeys/mobile-switch.journey.yaml');
-          const text = await wb.waitForStatusBar(/^CX \d+ \d+/, 60_000);
-          ctx.log(`status bar: ${text}`);
-          // The unowned touchpoint is below the fold; the lifecycle conflict near the top is not.
-          await wb.waitForSquiggle('any');
-        });
-
-        await ctx.step('the Problems panel lists the unowned touchpoint', async () => {
-          const rows = await wb.waitForProblem(UNOWNED_ROW);
-          ctx.log(`${rows.length} rows in the Problems panel`);
-          await wb.screenshot('problems-panel');
-        });
-
-        await ctx.step('hovering a glossary term in a Markdown doc shows its definition', async () => {
-          await wb.openFile('docs/fibre-install-review.md');
-          const hover = await wb.hoverAt('moment of truth', /forms a lasting opinion/);
-          if (!/Moment of truth/i.test(hover)) throw new Error(`the hover does not name the term: ${hover}`);
-          await wb.screenshot('hover-glossary');
-        });
-
-        await ctx.step('the journey map shows the unowned touchpoint as a red card', async () => {
-          await showOpenFile(wb, 'journeys/mobile-switch.journey.yaml');
-          await wb.runCommand('CX Taxonomy: Open Journey Map');
-          const map = await webview(wb, '.card.unowned');
-          const red = map.locator('.card.unowned', { hasText: 'Order confirmation by text message' });
-          await red.waitFor({ timeout: 10_000 });
-          const text = await red.innerText();
-          if (!/no owner/i.test(text)) throw new Error(`the red card does not say why: ${text}`);
-          const cards = await map.locator('.card').count();
-          const arrows = await map.locator('path.handoff-arrow').count();
-          ctx.log(`${cards} cards, ${arrows} handoff arrow(s)`);
-          if (arrows < 1) throw new Error('no handoff arrow drawn');
-          await maximized(wb, /Journey Map/, async () => {
-            await (await webview(wb, '.card.unowned')).locator('.card.unowned').first().scrollIntoViewIfNeeded();
-            await wb.screenshot('journey-map-unowned');
+      await withWorkbench(
+        extensionVsix(),
+        withProblems,
+        async (wb) => {
+          await ctx.step('activates and shows problem counts in the status bar', async () => {
+            await wb.openFile('journeys/mobile-switch.journey.yaml');
+            const text = await wb.waitForStatusBar(/^CX \d+ \d+/, 60_000);
+            ctx.log(`status bar: ${text}`);
+            // The unowned touchpoint is below the fold; the lifecycle conflict near the top is not.
+            await wb.waitForSquiggle('any');
           });
-        });
 
-        await ctx.step('clicking a card reveals its touchpoint in the editor', async () => {
-          await (await webview(wb, '.card.unowned')).locator('.card.unowned', { hasText: 'Order confirmation by text message' }).click();
-          // The id `order-confirmation-sms` is on line 61 and gets selected.
-          await wb.waitForStatusBar(/Ln 61, Col \d+/);
-        });
+          await ctx.step('the Problems panel lists the unowned touchpoint', async () => {
+            const rows = await wb.waitForProblem(UNOWNED_ROW);
+            ctx.log(`${rows.length} rows in the Problems panel`);
+            await wb.screenshot('problems-panel');
+          });
 
-        await ctx.step('a quick fix gives the unowned touchpoint an owner, and the map follows live', async () => {
-          // The click above left the touchpoint's id selected in the editor.
-          await wb.waitForStatusBar(/Ln 61, Col \d+/);
-          await wb.page.keyboard.press('Control+.');
-          const action = wb.page.locator('.action-widget .monaco-list-row', { hasText: /cx-design/ }).first();
-          await action.waitFor({ timeout: 15_000 });
-          await wb.screenshot('quick-fix');
-          // The widget focuses its first action; a click would land on VS Code's pointer block.
-          await wb.page.keyboard.press('Enter');
-          const map = await webview(wb, '.card');
-          await poll(async () => (await map.locator('.card.unowned').count()) === 0, { timeoutMs: 20_000, what: 'no red card once the touchpoint has an owner' });
-          await waitForNoProblem(wb, UNOWNED_ROW);
-        });
+          await ctx.step('hovering a glossary term in a Markdown doc shows its definition', async () => {
+            await wb.openFile('docs/fibre-install-review.md');
+            const hover = await wb.hoverAt('moment of truth', /forms a lasting opinion/);
+            if (!/Moment of truth/i.test(hover)) throw new Error(`the hover does not name the term: ${hover}`);
+            await wb.screenshot('hover-glossary');
+          });
 
-        await ctx.step('completion after `owner:` lists team ids, and the map shows the new owner', async () => {
-          await wb.placeCursor('name: First bill email');
-          await wb.page.keyboard.press('End');
-          await wb.page.keyboard.press('Enter');
-          await wb.type('owner: ');
-          const rows = await wb.triggerCompletion('customer-care');
-          const labels = rows.map((r) => r.label);
-          ctx.log(`completion: ${labels.slice(0, 8).join(', ')}${labels.length > 8 ? ', …' : ''}`);
-          for (const team of ['customer-care', 'digital-product']) if (!labels.includes(team)) throw new Error(`completion lacks ${team}: ${labels.join(', ')}`);
-          await wb.screenshot('completion-teams');
-          await wb.acceptCompletion('customer-care');
-          const map = await webview(wb, '.card');
-          const card = map.locator('.card', { hasText: 'First bill email' });
-          await poll(async () => /Customer Care/.test(await card.innerText()) && !/via stage/.test(await card.innerText()), { timeoutMs: 20_000, what: 'the First bill email card to show Customer Care as its own owner' });
-        });
+          await ctx.step('the journey map shows the unowned touchpoint as a red card', async () => {
+            await showOpenFile(wb, 'journeys/mobile-switch.journey.yaml');
+            await wb.runCommand('CX Taxonomy: Open Journey Map');
+            const map = await webview(wb, '.card.unowned');
+            const red = map.locator('.card.unowned', { hasText: 'Order confirmation by text message' });
+            await red.waitFor({ timeout: 10_000 });
+            const text = await red.innerText();
+            if (!/no owner/i.test(text)) throw new Error(`the red card does not say why: ${text}`);
+            const cards = await map.locator('.card').count();
+            const arrows = await map.locator('path.handoff-arrow').count();
+            ctx.log(`${cards} cards, ${arrows} handoff arrow(s)`);
+            if (arrows < 1) throw new Error('no handoff arrow drawn');
+            await maximized(wb, /Journey Map/, async () => {
+              await (await webview(wb, '.card.unowned')).locator('.card.unowned').first().scrollIntoViewIfNeeded();
+              await wb.screenshot('journey-map-unowned');
+            });
+          });
 
-        await ctx.step('New Persona creates the file from a template and offers teams for its owner', async () => {
-          await wb.runCommand('CX Taxonomy: New Persona…');
-          const input = wb.page.locator('.quick-input-widget .quick-input-box input');
-          await input.waitFor({ timeout: 10_000 });
-          await wb.type('Sam, the Tester');
-          // The input box previews the derived id and file name before anything is written.
-          await wb.page.locator('.quick-input-widget', { hasText: 'sam-the-tester.persona.yaml' }).waitFor({ timeout: 10_000 });
-          await wb.page.keyboard.press('Enter');
-          // Then the folder: the one that already holds personas comes first.
-          await poll(async () => (await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'personas' }).count()) > 0, { timeoutMs: 10_000, what: 'the personas folder offered first' });
-          await wb.page.keyboard.press('Enter');
-          const file = path.join(wb.workspaceDir, 'personas', 'sam-the-tester.persona.yaml');
-          // The file appears before its content is flushed (the remote file system creates, then
-          // writes), so wait for the whole template rather than for the file to exist.
-          let text = '';
-          const complete = () => /^id: sam-the-tester$/m.test(text) && /^name: Sam, the Tester$/m.test(text);
-          try {
-            await poll(() => {
-              text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-              return complete();
-            }, { timeoutMs: 10_000, what: `${file} with the persona template` });
-          } catch (err) {
-            throw new Error(`unexpected template:\n${text}\n${String(err)}`);
-          }
-          await wb.page.locator('.tab.active[data-resource-name="sam-the-tester.persona.yaml"]').waitFor({ timeout: 10_000 });
-          await wb.triggerCompletion('customer-care');
-          await wb.page.keyboard.press('Escape');
-        });
+          await ctx.step('clicking a card reveals its touchpoint in the editor', async () => {
+            await (
+              await webview(wb, '.card.unowned')
+            )
+              .locator('.card.unowned', { hasText: 'Order confirmation by text message' })
+              .click();
+            // The id `order-confirmation-sms` is on line 61 and gets selected.
+            await wb.waitForStatusBar(/Ln 61, Col \d+/);
+          });
 
-        await ctx.step('after the server is killed it restarts and diagnostics come back', async () => {
-          const before = await poll(() => {
-            const pids = serverPids(wb);
-            return pids.length === 1 ? pids : undefined;
-          }, { timeoutMs: 30_000, what: 'exactly one language server process' });
-          process.kill(before[0], 'SIGKILL');
-          ctx.log(`killed the language server (pid ${before[0]})`);
-          const after = await poll(
-            async () => {
-              const now = serverPids(wb).filter((p) => p !== before[0]);
-              return now.length ? now : undefined;
-            },
-            { timeoutMs: 30_000, what: 'a new language server process' },
-          );
-          ctx.log(`restarted as pid ${after[0]}`);
-          // A new problem that only a live server can report.
-          await showOpenFile(wb, 'journeys/mobile-switch.journey.yaml');
-          await wb.placeCursor('name: First bill email');
-          await wb.page.keyboard.press('End');
-          await wb.page.keyboard.press('Enter');
-          await wb.type('kpis: [no-such-kpi]');
-          // The squiggle's hover carries the new server's message (the Problems list is long now).
-          // The only error in view is the new one; its hover comes from the new server too.
-          await wb.waitForSquiggle('error', 30_000);
-          await wb.hoverAt('no-such-kpi', /No KPI has the id|not defined anywhere/, 30_000);
-          await wb.waitForStatusBar(/^CX \d+ \d+/);
-        });
-      }, { settings });
+          await ctx.step('a quick fix gives the unowned touchpoint an owner, and the map follows live', async () => {
+            // The click above left the touchpoint's id selected in the editor.
+            await wb.waitForStatusBar(/Ln 61, Col \d+/);
+            await wb.page.keyboard.press('Control+.');
+            const action = wb.page.locator('.action-widget .monaco-list-row', { hasText: /cx-design/ }).first();
+            await action.waitFor({ timeout: 15_000 });
+            await wb.screenshot('quick-fix');
+            // The widget focuses its first action; a click would land on VS Code's pointer block.
+            await wb.page.keyboard.press('Enter');
+            const map = await webview(wb, '.card');
+            await poll(async () => (await map.locator('.card.unowned').count()) === 0, {
+              timeoutMs: 20_000,
+              what: 'no red card once the touchpoint has an owner',
+            });
+            await waitForNoProblem(wb, UNOWNED_ROW);
+          });
+
+          await ctx.step('completion after `owner:` lists team ids, and the map shows the new owner', async () => {
+            await wb.placeCursor('name: First bill email');
+            await wb.page.keyboard.press('End');
+            await wb.page.keyboard.press('Enter');
+            await wb.type('owner: ');
+            const rows = await wb.triggerCompletion('customer-care');
+            const labels = rows.map((r) => r.label);
+            ctx.log(`completion: ${labels.slice(0, 8).join(', ')}${labels.length > 8 ? ', …' : ''}`);
+            for (const team of ['customer-care', 'digital-product'])
+              if (!labels.includes(team)) throw new Error(`completion lacks ${team}: ${labels.join(', ')}`);
+            await wb.screenshot('completion-teams');
+            await wb.acceptCompletion('customer-care');
+            const map = await webview(wb, '.card');
+            const card = map.locator('.card', { hasText: 'First bill email' });
+            await poll(
+              async () => /Customer Care/.test(await card.innerText()) && !/via stage/.test(await card.innerText()),
+              { timeoutMs: 20_000, what: 'the First bill email card to show Customer Care as its own owner' },
+            );
+          });
+
+          await ctx.step('New Persona creates the file from a template and offers teams for its owner', async () => {
+            await wb.runCommand('CX Taxonomy: New Persona…');
+            const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+            await input.waitFor({ timeout: 10_000 });
+            await wb.type('Sam, the Tester');
+            // The input box previews the derived id and file name before anything is written.
+            await wb.page
+              .locator('.quick-input-widget', { hasText: 'sam-the-tester.persona.yaml' })
+              .waitFor({ timeout: 10_000 });
+            await wb.page.keyboard.press('Enter');
+            // Then the folder: the one that already holds personas comes first.
+            await poll(
+              async () =>
+                (await wb.page
+                  .locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'personas' })
+                  .count()) > 0,
+              { timeoutMs: 10_000, what: 'the personas folder offered first' },
+            );
+            await wb.page.keyboard.press('Enter');
+            const file = path.join(wb.workspaceDir, 'personas', 'sam-the-tester.persona.yaml');
+            // The file appears before its content is flushed (the remote file system creates, then
+            // writes), so wait for the whole template rather than for the file to exist.
+            let text = '';
+            const complete = () => /^id: sam-the-tester$/m.test(text) && /^name: Sam, the Tester$/m.test(text);
+            try {
+              await poll(
+                () => {
+                  text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+                  return complete();
+                },
+                { timeoutMs: 10_000, what: `${file} with the persona template` },
+              );
+            } catch (err) {
+              throw new Error(`unexpected template:\n${text}\n${String(err)}`);
+            }
+            await wb.page
+              .locator('.tab.active[data-resource-name="sam-the-tester.persona.yaml"]')
+              .waitFor({ timeout: 10_000 });
+            await wb.triggerCompletion('customer-care');
+            await wb.page.keyboard.press('Escape');
+          });
+
+          await ctx.step('after the server is killed it restarts and diagnostics come back', async () => {
+            const before = await poll(
+              () => {
+                const pids = serverPids(wb);
+                return pids.length === 1 ? pids : undefined;
+              },
+              { timeoutMs: 30_000, what: 'exactly one language server process' },
+            );
+            process.kill(before[0], 'SIGKILL');
+            ctx.log(`killed the language server (pid ${before[0]})`);
+            const after = await poll(
+              async () => {
+                const now = serverPids(wb).filter((p) => p !== before[0]);
+                return now.length ? now : undefined;
+              },
+              { timeoutMs: 30_000, what: 'a new language server process' },
+            );
+            ctx.log(`restarted as pid ${after[0]}`);
+            // A new problem that only a live server can report.
+            await showOpenFile(wb, 'journeys/mobile-switch.journey.yaml');
+            await wb.placeCursor('name: First bill email');
+            await wb.page.keyboard.press('End');
+            await wb.page.keyboard.press('Enter');
+            await wb.type('kpis: [no-such-kpi]');
+            // The squiggle's hover carries the new server's message (the Problems list is long now).
+            // The only error in view is the new one; its hover comes from the new server too.
+            await wb.waitForSquiggle('error', 30_000);
+            await wb.hoverAt('no-such-kpi', /No KPI has the id|not defined anywhere/, 30_000);
+            await wb.waitForStatusBar(/^CX \d+ \d+/);
+          });
+        },
+        { settings },
+      );
     },
   },
   {
@@ -281,7 +327,10 @@ export const scenarios: Scenario[] = [
             await wb.waitForStatusBar(/^CX/, 60_000);
             await wb.runCommand('CX Taxonomy: Open Journey Map');
             const frame = await webview(wb, '.card');
-            await poll(async () => (await frame.locator('path.handoff-arrow').count()) >= 3, { timeoutMs: 10_000, what: 'three handoff arrows' });
+            await poll(async () => (await frame.locator('path.handoff-arrow').count()) >= 3, {
+              timeoutMs: 10_000,
+              what: 'three handoff arrows',
+            });
             const unowned = await frame.locator('.card.unowned').count();
             if (unowned) throw new Error(`${unowned} red card(s) in a clean sample`);
             const shared = await frame.locator('.badge.shared').count();
@@ -296,15 +345,22 @@ export const scenarios: Scenario[] = [
             // code-server's save dialog is a quick input holding the proposed path: accept it.
             const input = wb.page.locator('.quick-input-widget .quick-input-box input');
             await input.waitFor({ timeout: 15_000 });
-            await poll(async () => /fibre-install\.journey-map\.svg$/.test(await input.inputValue()), { timeoutMs: 10_000, what: 'the proposed file name' });
+            await poll(async () => /fibre-install\.journey-map\.svg$/.test(await input.inputValue()), {
+              timeoutMs: 10_000,
+              what: 'the proposed file name',
+            });
             await wb.page.keyboard.press('Enter');
             const file = path.join(wb.workspaceDir, 'journeys', 'fibre-install.journey-map.svg');
             // Wait for the closing tag: the file can exist before all of it is written.
-            const svg = await poll(() => {
-              const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-              return /<\/svg>\s*$/.test(text) ? text : undefined;
-            }, { timeoutMs: 15_000, what: `${file}, written to its end` });
-            if (!svg.startsWith('<?xml') || !svg.includes('Getting home fibre installed')) throw new Error('the SVG lacks the journey');
+            const svg = await poll(
+              () => {
+                const text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+                return /<\/svg>\s*$/.test(text) ? text : undefined;
+              },
+              { timeoutMs: 15_000, what: `${file}, written to its end` },
+            );
+            if (!svg.startsWith('<?xml') || !svg.includes('Getting home fibre installed'))
+              throw new Error('the SVG lacks the journey');
             ctx.log(`exported ${svg.length} bytes`);
           });
 
@@ -321,19 +377,33 @@ export const scenarios: Scenario[] = [
           await ctx.step('the journey map follows a high-contrast theme', async () => {
             // Show the map again (the report took its place), focus the editor, and pick the
             // theme with Ctrl+K Ctrl+T as a user would (VS Code restyles open webviews).
-            await wb.page.locator('.tabs-container .tab', { hasText: /Journey Map/ }).first().click();
+            await wb.page
+              .locator('.tabs-container .tab', { hasText: /Journey Map/ })
+              .first()
+              .click();
             await showOpenFile(wb, 'journeys/fibre-install.journey.yaml');
             await wb.page.keyboard.press('Control+K');
             await wb.page.keyboard.press('Control+T');
             await wb.page.locator('.quick-input-widget').waitFor({ state: 'visible', timeout: 10_000 });
             await wb.page.keyboard.type('Dark High Contrast');
-            await poll(async () => (await wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', { hasText: 'Dark High Contrast' }).count()) > 0, { timeoutMs: 10_000, what: 'the Dark High Contrast theme in the picker' });
+            await poll(
+              async () =>
+                (await wb.page
+                  .locator('.quick-input-widget .quick-input-list .monaco-list-row.focused', {
+                    hasText: 'Dark High Contrast',
+                  })
+                  .count()) > 0,
+              { timeoutMs: 10_000, what: 'the Dark High Contrast theme in the picker' },
+            );
             await wb.page.keyboard.press('Enter');
             // The webview restyles as the theme's colours arrive: poll for the high-contrast look.
             await poll(
               async () => {
                 const frame = await webview(wb, 'body.vscode-high-contrast .card', 5_000);
-                const style = await frame.locator('.card').first().evaluate((el) => (globalThis as any).getComputedStyle(el).borderTopStyle as string);
+                const style = await frame
+                  .locator('.card')
+                  .first()
+                  .evaluate((el) => (globalThis as any).getComputedStyle(el).borderTopStyle as string);
                 return style === 'solid';
               },
               { timeoutMs: 20_000, what: 'high-contrast cards with solid borders' },
@@ -356,7 +426,10 @@ export const scenarios: Scenario[] = [
       fs.mkdirSync(path.join(source, '.vscode'), { recursive: true });
       // Honoured, this would make the journeys "too large"; it is a restricted setting, so an
       // untrusted folder's value is ignored and the user's (the default) applies.
-      fs.writeFileSync(path.join(source, '.vscode', 'settings.json'), JSON.stringify({ 'cxTaxonomy.files.maxSize': 1024 }, null, 2));
+      fs.writeFileSync(
+        path.join(source, '.vscode', 'settings.json'),
+        JSON.stringify({ 'cxTaxonomy.files.maxSize': 1024 }, null, 2),
+      );
       await withWorkbench(
         extensionVsix(),
         source,
@@ -367,8 +440,11 @@ export const scenarios: Scenario[] = [
             const text = await wb.waitForStatusBar(/^CX \d+ \d+/, 60_000);
             ctx.log(`status bar: ${text}`);
             await wb.waitForProblem(UNOWNED_ROW);
-            const tooLarge = (await wb.problems()).filter((r) => /limit \(setting maxFileSize\)/.test(r.label) || /limit \(setting maxFileSize\)/.test(r.text));
-            if (tooLarge.length) throw new Error(`the workspace's maxSize was applied in Restricted Mode: ${tooLarge[0].label}`);
+            const tooLarge = (await wb.problems()).filter(
+              (r) => /limit \(setting maxFileSize\)/.test(r.label) || /limit \(setting maxFileSize\)/.test(r.text),
+            );
+            if (tooLarge.length)
+              throw new Error(`the workspace's maxSize was applied in Restricted Mode: ${tooLarge[0].label}`);
             await wb.debugScreenshot('restricted-mode');
           });
 
@@ -407,7 +483,9 @@ export const scenarios: Scenario[] = [
             await wb.waitForStatusBar(/^CX /, 60_000);
             const lens = await poll(
               async () => {
-                const texts = await wb.page.locator('.part.editor .contentWidgets .codelens-decoration, .part.editor .codelens-decoration').allInnerTexts();
+                const texts = await wb.page
+                  .locator('.part.editor .contentWidgets .codelens-decoration, .part.editor .codelens-decoration')
+                  .allInnerTexts();
                 return texts.find((t) => /used by|not used/.test(t));
               },
               { timeoutMs: 30_000, what: 'a usage code lens on the persona' },
@@ -416,23 +494,32 @@ export const scenarios: Scenario[] = [
             await wb.screenshot('code-lens');
           });
 
-          await ctx.step('a touchpoint without an owner of its own shows the one it inherits from its stage', async () => {
-            await wb.openFile('journeys/mobile-switch.journey.yaml');
-            const text = await poll(
-              async () => {
-                const t = await wb.visibleText();
-                return /\(from stage\)|no owner/.test(t) ? t : undefined;
-              },
-              { timeoutMs: 30_000, what: 'an inlay hint "(from stage)" or "no owner" in the journey' },
-            );
-            ctx.log(`hint line: ${text.split('\n').find((l) => /\(from stage\)|no owner/.test(l))?.trim()}`);
-            await wb.screenshot('inlay-hint');
-          });
+          await ctx.step(
+            'a touchpoint without an owner of its own shows the one it inherits from its stage',
+            async () => {
+              await wb.openFile('journeys/mobile-switch.journey.yaml');
+              const text = await poll(
+                async () => {
+                  const t = await wb.visibleText();
+                  return /\(from stage\)|no owner/.test(t) ? t : undefined;
+                },
+                { timeoutMs: 30_000, what: 'an inlay hint "(from stage)" or "no owner" in the journey' },
+              );
+              ctx.log(
+                `hint line: ${text
+                  .split('\n')
+                  .find((l) => /\(from stage\)|no owner/.test(l))
+                  ?.trim()}`,
+              );
+              await wb.screenshot('inlay-hint');
+            },
+          );
 
           await ctx.step('saving applies the safe fixes of the file (fix all on save)', async () => {
             const rel = 'segments/family-bundles.segment.yaml';
             const file = path.join(wb.workspaceDir, ...rel.split('/'));
-            if (!/target group/.test(fs.readFileSync(file, 'utf8'))) throw new Error(`${rel} no longer says "target group"`);
+            if (!/target group/.test(fs.readFileSync(file, 'utf8')))
+              throw new Error(`${rel} no longer says "target group"`);
             await wb.openFile(rel);
             await wb.waitForSquiggle('any');
             // An edit makes the save a real one; the fix-all runs as the file is saved.
@@ -448,7 +535,12 @@ export const scenarios: Scenario[] = [
               },
               { timeoutMs: 20_000, what: `${rel} saved with "target group" replaced` },
             );
-            ctx.log(`saved: ${text.split('\n').find((l) => /^description:/.test(l))?.slice(0, 100)}`);
+            ctx.log(
+              `saved: ${text
+                .split('\n')
+                .find((l) => /^description:/.test(l))
+                ?.slice(0, 100)}`,
+            );
           });
 
           await ctx.step('the Taxonomy view lists the unowned touchpoints first and reveals one', async () => {
@@ -463,7 +555,9 @@ export const scenarios: Scenario[] = [
             await item.waitFor({ timeout: 15_000 });
             await wb.screenshot('taxonomy-view');
             await item.click();
-            await wb.page.locator('.tab.active[data-resource-name="mobile-switch.journey.yaml"]').waitFor({ timeout: 15_000 });
+            await wb.page
+              .locator('.tab.active[data-resource-name="mobile-switch.journey.yaml"]')
+              .waitFor({ timeout: 15_000 });
             await wb.waitForStatusBar(/Ln 61, Col \d+/);
           });
         },

@@ -17,7 +17,16 @@ import { chromium } from 'playwright-core';
 import { cacheDir, chromiumPath, repoRoot } from '../../scripts/e2e/paths';
 import { poll } from '../../scripts/e2e/wait';
 
-const serverMain = path.join(cacheDir, 'code-server', 'node_modules', 'code-server', 'lib', 'vscode', 'out', 'server-main.js');
+const serverMain = path.join(
+  cacheDir,
+  'code-server',
+  'node_modules',
+  'code-server',
+  'lib',
+  'vscode',
+  'out',
+  'server-main.js',
+);
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -51,7 +60,21 @@ async function main(): Promise<number> {
   const out = fs.openSync(log, 'w');
   const server = spawn(
     process.execPath,
-    [serverMain, '--host', '127.0.0.1', '--port', String(port), '--without-connection-token', '--accept-server-license-terms', '--server-data-dir', data, '--user-data-dir', data, '--extensions-dir', path.join(temp, 'extensions')],
+    [
+      serverMain,
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--without-connection-token',
+      '--accept-server-license-terms',
+      '--server-data-dir',
+      data,
+      '--user-data-dir',
+      data,
+      '--extensions-dir',
+      path.join(temp, 'extensions'),
+    ],
     { detached: true, stdio: ['ignore', out, out], env: { ...process.env, CX_TEST_RESULT: result } },
   );
   const stop = () => {
@@ -65,7 +88,10 @@ async function main(): Promise<number> {
   let browser: Awaited<ReturnType<typeof chromium.launchPersistentContext>> | undefined;
   try {
     const base = `http://127.0.0.1:${port}`;
-    await poll(async () => (await fetch(`${base}/version`).catch(() => undefined))?.ok, { timeoutMs: 60_000, what: 'the VS Code server' });
+    await poll(async () => (await fetch(`${base}/version`).catch(() => undefined))?.ok, {
+      timeoutMs: 60_000,
+      what: 'the VS Code server',
+    });
     const remote = (p: string) => `vscode-remote://127.0.0.1:${port}${p}`;
     const payload = JSON.stringify([
       ['extensionDevelopmentPath', remote(repoRoot)],
@@ -74,19 +100,39 @@ async function main(): Promise<number> {
     browser = await chromium.launchPersistentContext(profile, {
       executablePath: chromiumPath,
       headless: true,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
       env: { ...process.env, XDG_CONFIG_HOME: path.join(temp, 'xdg'), XDG_CACHE_HOME: path.join(temp, 'xdg') },
     });
     const page = browser.pages()[0] ?? (await browser.newPage());
     await page.goto(`${base}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(payload)}`);
-    const outcome = await poll(() => (fs.existsSync(result) ? (JSON.parse(fs.readFileSync(result, 'utf8')) as { failures: number; passed: { title: string; ms?: number }[]; failed: { title: string; error?: string }[] }) : undefined), {
-      timeoutMs: 300_000,
-      intervalMs: 500,
-      what: `the suite's result (${result}); server log: ${log}`,
-    });
+    const outcome = await poll(
+      () =>
+        fs.existsSync(result)
+          ? (JSON.parse(fs.readFileSync(result, 'utf8')) as {
+              failures: number;
+              passed: { title: string; ms?: number }[];
+              failed: { title: string; error?: string }[];
+            })
+          : undefined,
+      {
+        timeoutMs: 300_000,
+        intervalMs: 500,
+        what: `the suite's result (${result}); server log: ${log}`,
+      },
+    );
     for (const t of outcome.passed) console.log(`  PASS ${t.title}${t.ms !== undefined ? ` (${t.ms} ms)` : ''}`);
     for (const t of outcome.failed) console.log(`  FAIL ${t.title}\n${(t.error ?? '').replace(/^/gm, '       ')}`);
-    console.log(`VS Code suite in the VS Code server: ${outcome.passed.length} passed, ${outcome.failed.length} failed, ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `VS Code suite in the VS Code server: ${outcome.passed.length} passed, ${outcome.failed.length} failed, ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    );
     return outcome.failures > 0 ? 1 : 0;
   } catch (err) {
     console.error(err instanceof Error ? err.message : String(err));

@@ -14,13 +14,21 @@ async function main(): Promise<void> {
   // Compiled to out/test/e2e/runTest.js: the repository root is three levels up.
   const repoRoot = path.resolve(__dirname, '..', '..', '..');
   const workspace = fs.mkdtempSync(path.join(os.tmpdir(), 'cx-vscode-test-'));
-  fs.cpSync(path.join(repoRoot, 'samples', 'with-problems'), path.join(workspace, 'with-problems'), { recursive: true });
+  fs.cpSync(path.join(repoRoot, 'samples', 'with-problems'), path.join(workspace, 'with-problems'), {
+    recursive: true,
+  });
   try {
     await runTests({
       version: process.env.CX_VSCODE_VERSION ?? 'stable',
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(__dirname, 'suite', 'index.js'),
-      launchArgs: [path.join(workspace, 'with-problems'), '--disable-extensions', '--disable-workspace-trust', '--skip-welcome', '--skip-release-notes'],
+      launchArgs: [
+        path.join(workspace, 'with-problems'),
+        '--disable-extensions',
+        '--disable-workspace-trust',
+        '--skip-welcome',
+        '--skip-release-notes',
+      ],
       extensionTestsEnv: { CX_TEST_WORKSPACE: path.join(workspace, 'with-problems') },
     });
   } finally {

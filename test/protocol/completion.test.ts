@@ -30,18 +30,38 @@ describe('protocol: completion', function () {
   });
 
   it('offers KPIs in an unclosed flow list, right after an edit (no wait for the debounce)', async () => {
-    const items = await completeIn('journeys/typing.journey.yaml', lines('kind: journey', 'id: t', 'stages:', '  - id: s', '    touchpoints:', '      - id: x', '        kpis: [nps, $$'));
-    assert.deepEqual(items.map((i) => i.label), ['csat']);
+    const items = await completeIn(
+      'journeys/typing.journey.yaml',
+      lines(
+        'kind: journey',
+        'id: t',
+        'stages:',
+        '  - id: s',
+        '    touchpoints:',
+        '      - id: x',
+        '        kpis: [nps, $$',
+      ),
+    );
+    assert.deepEqual(
+      items.map((i) => i.label),
+      ['csat'],
+    );
     assert.match(items[0].detail ?? '', /Customer satisfaction/);
   });
 
   it('offers keys with their schema docs, and inserts them as snippets', async () => {
-    const items = await completeIn('journeys/typing.journey.yaml', lines('kind: journey', 'id: t', 'stages:', '  - id: s', '    touchpoints:', '      - id: x', '        ch$$'));
+    const items = await completeIn(
+      'journeys/typing.journey.yaml',
+      lines('kind: journey', 'id: t', 'stages:', '  - id: s', '    touchpoints:', '      - id: x', '        ch$$'),
+    );
     const channel = items.find((i) => i.label === 'channel')!;
     assert.ok(channel, items.map((i) => i.label).join());
     assert.equal(channel.insertTextFormat, 2);
     assert.match((channel.documentation as { value: string }).value, /channel the contact happens in/);
-    assert.deepEqual(channel.textEdit && 'range' in channel.textEdit ? channel.textEdit.range : undefined, { start: { line: 6, character: 8 }, end: { line: 6, character: 10 } });
+    assert.deepEqual(channel.textEdit && 'range' in channel.textEdit ? channel.textEdit.range : undefined, {
+      start: { line: 6, character: 8 },
+      end: { line: 6, character: 10 },
+    });
     // VS Code opens the list of channels right after the key is inserted.
     assert.equal(channel.command?.command, 'editor.action.triggerSuggest');
     assert.equal(items.find((i) => i.label === 'name')!.command, undefined);
@@ -49,7 +69,10 @@ describe('protocol: completion', function () {
 
   it('offers enum values and channels', async () => {
     const dir = await completeIn('kpis/typing.kpi.yaml', lines('kind: kpi', 'id: t', 'direction: $$'));
-    assert.deepEqual(dir.map((i) => i.label), ['increase', 'decrease', 'maintain']);
+    assert.deepEqual(
+      dir.map((i) => i.label),
+      ['increase', 'decrease', 'maintain'],
+    );
   });
 
   it('offers a skeleton in an empty file', async () => {
@@ -60,7 +83,10 @@ describe('protocol: completion', function () {
   });
 
   it('offers glossary terms in free text and in Markdown docs', async () => {
-    const items = await completeIn('personas/typing.persona.yaml', lines('kind: persona', 'id: typing', 'description: Their customer jo$$'));
+    const items = await completeIn(
+      'personas/typing.persona.yaml',
+      lines('kind: persona', 'id: typing', 'description: Their customer jo$$'),
+    );
     assert.ok(items.some((i) => i.label === 'Customer journey'));
     const md = await completeIn('docs/new.md', 'Each pers$$');
     assert.ok(md.some((i) => i.label === 'Persona'));

@@ -19,18 +19,26 @@ describe('protocol: symbolic links out of a taxonomy are not read', function () 
   before(async () => {
     outside = mkdtempSync(path.join(tmpdir(), 'cx-secret-'));
     writeFileSync(path.join(outside, 'passwd'), 'root:x:0:0:SECRET-ROOT-LINE:/root:/bin/bash\n');
-    writeFileSync(path.join(outside, 'outside.persona.yaml'), lines('kind: persona', 'id: secret-persona', 'name: SECRET-NAME', 'owner: nobody'));
+    writeFileSync(
+      path.join(outside, 'outside.persona.yaml'),
+      lines('kind: persona', 'id: secret-persona', 'name: SECRET-NAME', 'owner: nobody'),
+    );
     writeFileSync(path.join(outside, 'leak.md'), '# Leak\n\nSECRET-DOC-LINE\n');
     c = await LspTestClient.start({ files: { 'org.teams.yaml': TEAMS } });
     await c.waitForReady();
     // A second workspace folder, added once its links exist (the server lists it then).
     mkdirSync(c.path('links/.src'), { recursive: true });
-    writeFileSync(c.path('links/.src/team.teams.yaml'), lines('kind: teams', 'teams:', '  - id: linked-team', '    name: Linked', '    function: cx'));
+    writeFileSync(
+      c.path('links/.src/team.teams.yaml'),
+      lines('kind: teams', 'teams:', '  - id: linked-team', '    name: Linked', '    function: cx'),
+    );
     writeFileSync(c.path('links/p.persona.yaml'), lines('kind: persona', 'id: p', 'name: P', 'owner: linked-team'));
     symlinkSync(path.join(outside, 'passwd'), c.path('links/pw.persona.yaml'));
     symlinkSync(outside, c.path('links/shared'));
     symlinkSync('.src/team.teams.yaml', c.path('links/inside.teams.yaml'));
-    await c.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: c.uri('links'), name: 'links' }], removed: [] } });
+    await c.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: { added: [{ uri: c.uri('links'), name: 'links' }], removed: [] },
+    });
     await c.waitFor('the folder to be checked', () => c.statuses.filter((s) => s.state === 'ready').length >= 2);
   });
   after(async () => {
@@ -67,7 +75,9 @@ describe('protocol: symbolic links out of a taxonomy are not read', function () 
 
   it('a link created later (a watcher event) is refused the same way', async () => {
     symlinkSync(path.join(outside, 'outside.persona.yaml'), c.path('links/later.persona.yaml'));
-    await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri('links/later.persona.yaml'), type: 1 }] });
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: c.uri('links/later.persona.yaml'), type: 1 }],
+    });
     const ds = await c.waitForDiagnostics('links/later.persona.yaml', (x) => x.length > 0);
     assert.deepEqual(
       ds.map((d) => d.code),
@@ -105,7 +115,11 @@ describe('protocol: invalid params are refused with InvalidParams, in one line',
       ['textDocument/rename', { ...doc, position: p }, /newName/],
       ['textDocument/documentSymbol', {}, /textDocument\.uri/],
       ['textDocument/codeAction', { ...doc, range: { start: p, end: p } }, /context/],
-      ['textDocument/codeAction', { ...doc, range: { start: p, end: p }, context: { diagnostics: [{ message: 'x' }] } }, /range/],
+      [
+        'textDocument/codeAction',
+        { ...doc, range: { start: p, end: p }, context: { diagnostics: [{ message: 'x' }] } },
+        /range/,
+      ],
       ['textDocument/codeAction', { ...doc, context: { diagnostics: [] } }, /range/],
       ['workspace/symbol', {}, /query/],
       ['cxTaxonomy/journeyMap', {}, /uri/],
@@ -126,7 +140,10 @@ describe('protocol: invalid params are refused with InvalidParams, in one line',
       assert.match(err.message ?? '', new RegExp(`^Invalid params for ${method.replace('/', '\\/')}: [^\\n]+$`));
     }
     // Well-formed requests still work, and the client's mistakes left nothing in the log.
-    const h = await c.hover('journeys/onboarding.journey.yaml', c.positionOf('journeys/onboarding.journey.yaml', 'busy-parent', 2));
+    const h = await c.hover(
+      'journeys/onboarding.journey.yaml',
+      c.positionOf('journeys/onboarding.journey.yaml', 'busy-parent', 2),
+    );
     assert.ok(h);
     const log = c.logs.join('\n');
     assert.doesNotMatch(log, /\n\s+at |TypeError|Cannot read properties/, log);

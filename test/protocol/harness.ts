@@ -4,10 +4,26 @@
  * the server publishes, and waits for conditions by polling with a timeout (never a fixed sleep).
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync, readFileSync, realpathSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  readFileSync,
+  realpathSync,
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
 import { URI } from 'vscode-uri';
 import type {
   ClientCapabilities,
@@ -49,7 +65,10 @@ let built = false;
  */
 export function ensureServerBuilt(): void {
   if (built || process.env.CX_TAXONOMY_SERVER) return;
-  const stale = !existsSync(SERVER) || statSync(SERVER).mtimeMs < Math.max(newestSource(path.join(REPO, 'server/src')), newestSource(path.join(REPO, 'schemas')));
+  const stale =
+    !existsSync(SERVER) ||
+    statSync(SERVER).mtimeMs <
+      Math.max(newestSource(path.join(REPO, 'server/src')), newestSource(path.join(REPO, 'schemas')));
   if (stale) {
     const r = spawnSync(process.execPath, ['esbuild.mjs'], { cwd: REPO, encoding: 'utf8' });
     if (r.status !== 0) throw new Error(`Building the server failed:\n${r.stderr}${r.stdout}`);
@@ -123,12 +142,18 @@ export class LspTestClient {
     // CX_TAXONOMY_SERVER_NODE_ARGS passes flags to the server's node (`--cpu-prof`, `--inspect`).
     const nodeArgs = (process.env.CX_TAXONOMY_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
     const proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
-    const connection = createMessageConnection(new StreamMessageReader(proc.stdout!), new StreamMessageWriter(proc.stdin!));
+    const connection = createMessageConnection(
+      new StreamMessageReader(proc.stdout!),
+      new StreamMessageWriter(proc.stdin!),
+    );
     const client = new LspTestClient(root, proc, connection, opts.settings ?? {});
     proc.stderr!.on('data', (d: Buffer) => (client.stderr += d.toString()));
     client.listen();
     connection.listen();
-    const folders = (opts.folders ?? ['.']).map((f) => ({ uri: client.uri(f === '.' ? '' : f).replace(/\/$/, ''), name: f }));
+    const folders = (opts.folders ?? ['.']).map((f) => ({
+      uri: client.uri(f === '.' ? '' : f).replace(/\/$/, ''),
+      name: f,
+    }));
     client.initializeResult = await connection.sendRequest<InitializeResult>('initialize', {
       processId: opts.processId === undefined ? process.pid : opts.processId,
       clientInfo: { name: opts.clientName ?? 'cx-taxonomy protocol tests' },
@@ -143,19 +168,28 @@ export class LspTestClient {
 
   private listen(): void {
     const c = this.connection;
-    c.onNotification('textDocument/publishDiagnostics', (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
-      this.published.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
-      this.publishLog.push(p.uri);
-      this.publishHistory.push({ uri: p.uri, diagnostics: p.diagnostics });
-    });
+    c.onNotification(
+      'textDocument/publishDiagnostics',
+      (p: { uri: string; version?: number; diagnostics: Diagnostic[] }) => {
+        this.published.set(p.uri, { version: p.version, diagnostics: p.diagnostics });
+        this.publishLog.push(p.uri);
+        this.publishHistory.push({ uri: p.uri, diagnostics: p.diagnostics });
+      },
+    );
     c.onNotification('$/progress', (p: { value: ProgressEvent }) => void this.progress.push(p.value));
     c.onNotification('window/logMessage', (p: { message: string }) => void this.logs.push(p.message));
-    c.onNotification('cxTaxonomy/status', (p: { state: string; done?: number; total?: number }) => void this.statuses.push(p));
+    c.onNotification(
+      'cxTaxonomy/status',
+      (p: { state: string; done?: number; total?: number }) => void this.statuses.push(p),
+    );
     c.onRequest('workspace/configuration', (p: { items: { section?: string }[] }) => p.items.map(() => this.settings));
-    c.onRequest('client/registerCapability', (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
-      this.registrations.push(...p.registrations);
-      return null;
-    });
+    c.onRequest(
+      'client/registerCapability',
+      (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+        this.registrations.push(...p.registrations);
+        return null;
+      },
+    );
     c.onRequest('window/workDoneProgress/create', () => null);
   }
 
@@ -184,18 +218,33 @@ export class LspTestClient {
     for (;;) {
       const v = check();
       if (v !== undefined && v !== false) return v;
-      if (this.proc.exitCode !== null) throw new Error(`The server exited (${this.proc.exitCode}) while waiting for ${what}.\n${this.stderr}`);
+      if (this.proc.exitCode !== null)
+        throw new Error(`The server exited (${this.proc.exitCode}) while waiting for ${what}.\n${this.stderr}`);
       if (Date.now() - start > timeout) throw new Error(`Timed out after ${timeout} ms waiting for ${what}.`);
       await new Promise((r) => setTimeout(r, 20));
     }
   }
 
   /** Waits until a file's published diagnostics satisfy a predicate. */
-  async waitForDiagnostics(rel: string, predicate: (ds: Diagnostic[]) => boolean, timeout = 15000): Promise<Diagnostic[]> {
+  async waitForDiagnostics(
+    rel: string,
+    predicate: (ds: Diagnostic[]) => boolean,
+    timeout = 15000,
+  ): Promise<Diagnostic[]> {
     try {
-      return await this.waitFor(`diagnostics of ${rel}`, () => (predicate(this.diagnostics(rel)) ? this.diagnostics(rel) : undefined), timeout);
+      return await this.waitFor(
+        `diagnostics of ${rel}`,
+        () => (predicate(this.diagnostics(rel)) ? this.diagnostics(rel) : undefined),
+        timeout,
+      );
     } catch (err) {
-      throw new Error(`${(err as Error).message}\nLast diagnostics of ${rel}: ${JSON.stringify(this.diagnostics(rel).map((d) => `${d.range.start.line + 1} ${String(d.code)}: ${d.message}`), null, 1)}`);
+      throw new Error(
+        `${(err as Error).message}\nLast diagnostics of ${rel}: ${JSON.stringify(
+          this.diagnostics(rel).map((d) => `${d.range.start.line + 1} ${String(d.code)}: ${d.message}`),
+          null,
+          1,
+        )}`,
+      );
     }
   }
 
@@ -225,7 +274,9 @@ export class LspTestClient {
     this.versions.set(uri, 1);
     this.texts.set(uri, content);
     const languageId = rel.endsWith('.md') ? 'markdown' : 'yaml';
-    await this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text: content } });
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId, version: 1, text: content },
+    });
   }
 
   /** Replaces the whole text of an open document. */
@@ -234,7 +285,10 @@ export class LspTestClient {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     this.texts.set(uri, text);
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
   }
 
   /** Applies a small edit to an open document, as an editor sends keystrokes. */
@@ -243,7 +297,10 @@ export class LspTestClient {
     const version = (this.versions.get(uri) ?? 0) + 1;
     this.versions.set(uri, version);
     this.texts.set(uri, applyEdits(this.text(rel), [{ range, newText }]));
-    await this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text: newText }] });
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range, text: newText }],
+    });
   }
 
   async close(rel: string): Promise<void> {
@@ -263,12 +320,18 @@ export class LspTestClient {
     const existed = existsSync(this.path(rel));
     mkdirSync(path.dirname(this.path(rel)), { recursive: true });
     writeFileSync(this.path(rel), text);
-    if (notify) await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: this.uri(rel), type: existed ? 2 : 1 }] });
+    if (notify)
+      await this.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: this.uri(rel), type: existed ? 2 : 1 }],
+      });
   }
 
   async deleteFile(rel: string, notify = true): Promise<void> {
     rmSync(this.path(rel), { recursive: true, force: true });
-    if (notify) await this.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: this.uri(rel), type: 3 }] });
+    if (notify)
+      await this.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: [{ uri: this.uri(rel), type: 3 }],
+      });
   }
 
   // --- positions -----------------------------------------------------------------------------
@@ -291,7 +354,10 @@ export class LspTestClient {
   }
 
   async completion(rel: string, position: Position): Promise<CompletionItem[]> {
-    const r: CompletionList | CompletionItem[] | null = await this.connection.sendRequest('textDocument/completion', { textDocument: { uri: this.uri(rel) }, position });
+    const r: CompletionList | CompletionItem[] | null = await this.connection.sendRequest('textDocument/completion', {
+      textDocument: { uri: this.uri(rel) },
+      position,
+    });
     return r === null ? [] : Array.isArray(r) ? r : r.items;
   }
 
@@ -300,15 +366,26 @@ export class LspTestClient {
   }
 
   references(rel: string, position: Position, includeDeclaration = true): Promise<Location[] | null> {
-    return this.connection.sendRequest('textDocument/references', { textDocument: { uri: this.uri(rel) }, position, context: { includeDeclaration } });
+    return this.connection.sendRequest('textDocument/references', {
+      textDocument: { uri: this.uri(rel) },
+      position,
+      context: { includeDeclaration },
+    });
   }
 
   prepareRename(rel: string, position: Position): Promise<PrepareRenameResult | null> {
-    return this.connection.sendRequest('textDocument/prepareRename', { textDocument: { uri: this.uri(rel) }, position });
+    return this.connection.sendRequest('textDocument/prepareRename', {
+      textDocument: { uri: this.uri(rel) },
+      position,
+    });
   }
 
   rename(rel: string, position: Position, newName: string): Promise<WorkspaceEdit | null> {
-    return this.connection.sendRequest('textDocument/rename', { textDocument: { uri: this.uri(rel) }, position, newName });
+    return this.connection.sendRequest('textDocument/rename', {
+      textDocument: { uri: this.uri(rel) },
+      position,
+      newName,
+    });
   }
 
   documentSymbols(rel: string): Promise<DocumentSymbol[] | null> {
@@ -320,7 +397,11 @@ export class LspTestClient {
   }
 
   codeActions(rel: string, range: Range, diagnostics: Diagnostic[]): Promise<CodeAction[] | null> {
-    return this.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: this.uri(rel) }, range, context: { diagnostics, triggerKind: 1 } });
+    return this.connection.sendRequest('textDocument/codeAction', {
+      textDocument: { uri: this.uri(rel) },
+      range,
+      context: { diagnostics, triggerKind: 1 },
+    });
   }
 
   /**
@@ -336,7 +417,10 @@ export class LspTestClient {
     for (const [uri, version, edits] of byUri) {
       const rel = path.relative(this.root, URI.parse(uri).fsPath).split(path.sep).join('/');
       if (this.versions.has(uri)) {
-        if (typeof version === 'number' && version !== this.versions.get(uri)) throw new Error(`Refused: the edit is for version ${version} of ${rel}, the document is at ${this.versions.get(uri)}.`);
+        if (typeof version === 'number' && version !== this.versions.get(uri))
+          throw new Error(
+            `Refused: the edit is for version ${version} of ${rel}, the document is at ${this.versions.get(uri)}.`,
+          );
         await this.change(rel, applyEdits(this.text(rel), edits));
       } else await this.writeFile(rel, applyEdits(readFileSync(this.path(rel), 'utf8'), edits));
     }
@@ -388,7 +472,13 @@ export function vscodeLikeCapabilities(): ClientCapabilities {
     },
     window: { workDoneProgress: true },
     textDocument: {
-      completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'], insertTextModeSupport: { valueSet: [1, 2] } } },
+      completion: {
+        completionItem: {
+          snippetSupport: true,
+          documentationFormat: ['markdown', 'plaintext'],
+          insertTextModeSupport: { valueSet: [1, 2] },
+        },
+      },
       hover: { contentFormat: ['markdown', 'plaintext'] },
       rename: { prepareSupport: true },
       documentSymbol: { hierarchicalDocumentSymbolSupport: true },
@@ -418,7 +508,8 @@ export function offsetAt(text: string, p: Position): number {
 export function applyEdits(text: string, edits: readonly { range: Range; newText: string }[]): string {
   const sorted = [...edits].sort((a, b) => offsetAt(text, b.range.start) - offsetAt(text, a.range.start));
   let out = text;
-  for (const e of sorted) out = out.slice(0, offsetAt(out, e.range.start)) + e.newText + out.slice(offsetAt(out, e.range.end));
+  for (const e of sorted)
+    out = out.slice(0, offsetAt(out, e.range.start)) + e.newText + out.slice(offsetAt(out, e.range.end));
   return out;
 }
 

@@ -7,7 +7,10 @@ describe('protocol: hover', function () {
   serveFixture('test/protocol/fixtures/basic', 'suite', (client) => (c = client));
 
   it('shows the entity card of a referenced id, in a file never opened', async () => {
-    const h = await c.hover('journeys/onboarding.journey.yaml', c.positionOf('journeys/onboarding.journey.yaml', 'busy-parent', 2));
+    const h = await c.hover(
+      'journeys/onboarding.journey.yaml',
+      c.positionOf('journeys/onboarding.journey.yaml', 'busy-parent', 2),
+    );
     const md = hoverText(h);
     assert.match(md, /\*\*Persona\*\* Busy Parent · `busy-parent`/);
     assert.match(md, /Owner: `cx-ops` \(CX Operations, cx\)/);
@@ -34,8 +37,16 @@ describe('protocol: hover', function () {
 
   it('shows the card for a label to avoid in YAML free text', async () => {
     await c.open('personas/busy-parent.persona.yaml');
-    await c.change('personas/busy-parent.persona.yaml', c.text('personas/busy-parent.persona.yaml').replace('Parents who juggle', 'Our buyer avatar, parents who juggle'));
-    const md = hoverText(await c.hover('personas/busy-parent.persona.yaml', c.positionOf('personas/busy-parent.persona.yaml', 'buyer avatar', 4)));
+    await c.change(
+      'personas/busy-parent.persona.yaml',
+      c.text('personas/busy-parent.persona.yaml').replace('Parents who juggle', 'Our buyer avatar, parents who juggle'),
+    );
+    const md = hoverText(
+      await c.hover(
+        'personas/busy-parent.persona.yaml',
+        c.positionOf('personas/busy-parent.persona.yaml', 'buyer avatar', 4),
+      ),
+    );
     assert.match(md, /"buyer avatar" is a label to avoid: write \*\*Persona\*\*/);
   });
 

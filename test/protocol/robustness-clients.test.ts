@@ -15,7 +15,11 @@ const UNUSED_KPI = {
 
 /** What Neovim 0.7 announces: no `workspace/configuration`, no dynamic registration. */
 const NEOVIM_07 = {
-  workspace: { workspaceFolders: true, didChangeConfiguration: { dynamicRegistration: false }, didChangeWatchedFiles: { dynamicRegistration: false } },
+  workspace: {
+    workspaceFolders: true,
+    didChangeConfiguration: { dynamicRegistration: false },
+    didChangeWatchedFiles: { dynamicRegistration: false },
+  },
   window: { workDoneProgress: true },
 };
 
@@ -31,14 +35,21 @@ describe('protocol: settings pushed by clients without workspace/configuration (
 
   it('`unused-kpi: off` pushed right after `initialized` holds once indexing ends, and a later push applies live', async () => {
     c = await LspTestClient.start({ files: UNUSED_KPI, capabilities: NEOVIM_07, clientName: 'Neovim' });
-    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cxTaxonomy: { rules: { 'unused-kpi': 'off' } } } });
+    await c.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { cxTaxonomy: { rules: { 'unused-kpi': 'off' } } },
+    });
     await c.waitForReady();
     // The file is checked (its other problem shows) and the hint is not there.
     const ds = await c.waitForDiagnostics('k.kpi.yaml', (d) => codes(d).includes('kpi-owner'));
     assert.ok(!codes(ds).includes('unused-kpi'), JSON.stringify(codes(ds)));
-    assert.ok(!c.publishHistory.some((p) => p.diagnostics.some((d) => d.code === 'unused-kpi')), 'the hint never appears');
+    assert.ok(
+      !c.publishHistory.some((p) => p.diagnostics.some((d) => d.code === 'unused-kpi')),
+      'the hint never appears',
+    );
     // A push after indexing applies too: the rule back on shows the hint.
-    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cxTaxonomy: { rules: {} } } });
+    await c.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { cxTaxonomy: { rules: {} } },
+    });
     await c.waitForDiagnostics('k.kpi.yaml', (d) => codes(d).includes('unused-kpi'));
   });
 });

@@ -24,7 +24,15 @@ const q = (s: string) => JSON.stringify(s);
 const FILES = {
   'org.teams.yaml': lines('kind: teams', 'teams:', '  - id: evil-team', `    name: ${q(H)}`, '    function: cx'),
   'p.persona.yaml': lines('kind: persona', 'id: busy', `name: ${q(H)}`, 'owner: evil-team', `description: ${q(H)}`),
-  'k.kpi.yaml': lines('kind: kpi', 'id: evil-kpi', `name: ${q(H)}`, 'owner: evil-team', `definition: ${q(H)}`, `formula: ${q('a ` b <script>x</script> ``c``')}`, 'direction: increase'),
+  'k.kpi.yaml': lines(
+    'kind: kpi',
+    'id: evil-kpi',
+    `name: ${q(H)}`,
+    'owner: evil-team',
+    `definition: ${q(H)}`,
+    `formula: ${q('a ` b <script>x</script> ``c``')}`,
+    'direction: increase',
+  ),
   'g.glossary.yaml': lines(
     'kind: glossary',
     'vocabulary: cx',
@@ -37,7 +45,22 @@ const FILES = {
     `    definition: ${q(H)}`,
     '    status: approved',
   ),
-  'j.journey.yaml': lines('kind: journey', 'id: j', 'name: J', 'persona: busy', 'owner: evil-team', 'stages:', '  - id: s', '    name: S', '    lifecycleStage: onboarding', '    touchpoints:', '      - id: t', '        name: T', '        channel: web', '        kpis: [evil-kpi]'),
+  'j.journey.yaml': lines(
+    'kind: journey',
+    'id: j',
+    'name: J',
+    'persona: busy',
+    'owner: evil-team',
+    'stages:',
+    '  - id: s',
+    '    name: S',
+    '    lifecycleStage: onboarding',
+    '    touchpoints:',
+    '      - id: t',
+    '        name: T',
+    '        channel: web',
+    '        kpis: [evil-kpi]',
+  ),
   'docs/guide.md': lines('# Guide', '', 'Every gizmo, and never a doohickey.'),
 };
 
@@ -58,7 +81,11 @@ function markup(h: Hover | null, where: string): string {
   assert.ok(h, `no hover at ${where}`);
   const c = h.contents as MarkupContent & Record<string, unknown>;
   assert.equal(c.kind, 'markdown', where);
-  assert.deepEqual(Object.keys(c).sort(), ['kind', 'value'], `${where}: only kind and value, never isTrusted or supportHtml`);
+  assert.deepEqual(
+    Object.keys(c).sort(),
+    ['kind', 'value'],
+    `${where}: only kind and value, never isTrusted or supportHtml`,
+  );
   return c.value;
 }
 
@@ -76,7 +103,15 @@ describe('protocol: user text in hovers and completions renders inert', function
 
   it('an entity card escapes the name, the description and the owner team name, exactly', async () => {
     const md = markup(await c.hover('j.journey.yaml', c.positionOf('j.journey.yaml', 'busy', 1)), 'persona reference');
-    assert.equal(md, [`**Persona** ${ESCAPED} · \`busy\``, `Owner: \`evil-team\` (${ESCAPED}, cx)`, ESCAPED, 'Defined in p.persona.yaml:2'].join('\n\n'));
+    assert.equal(
+      md,
+      [
+        `**Persona** ${ESCAPED} · \`busy\``,
+        `Owner: \`evil-team\` (${ESCAPED}, cx)`,
+        ESCAPED,
+        'Defined in p.persona.yaml:2',
+      ].join('\n\n'),
+    );
     assertInert(md, 'persona card');
     // What the user wrote is all still there, as text.
     const text = renderer.render(md).replace(/<[^>]+>/g, '');
@@ -102,13 +137,21 @@ describe('protocol: user text in hovers and completions renders inert', function
     // A formula holding backticks cannot close a code span early: it is escaped text instead.
     assert.ok(kpi.includes(String.raw`Formula: a \` b \<script\>x\</script\> \`\`c\`\``), kpi);
     const term = markup(await c.hover('g.glossary.yaml', c.positionOf('g.glossary.yaml', 'Widget', 1)), 'term');
-    assert.ok(term.startsWith(String.raw`**Widget \<b\>\[x\]\(command\:workbench.action.quit\)\</b\>** · CX vocabulary · approved`), term);
+    assert.ok(
+      term.startsWith(
+        String.raw`**Widget \<b\>\[x\]\(command\:workbench.action.quit\)\</b\>** · CX vocabulary · approved`,
+      ),
+      term,
+    );
   });
 
   it('completion documentation of ids is escaped Markdown, never trusted', async () => {
     await c.open('j.journey.yaml');
     await c.change('j.journey.yaml', c.text('j.journey.yaml').replace('persona: busy', 'persona: bu'));
-    const items: CompletionItem[] = await c.completion('j.journey.yaml', c.positionOf('j.journey.yaml', 'persona: bu', 'persona: bu'.length));
+    const items: CompletionItem[] = await c.completion(
+      'j.journey.yaml',
+      c.positionOf('j.journey.yaml', 'persona: bu', 'persona: bu'.length),
+    );
     const busy = items.find((i) => i.label === 'busy');
     assert.ok(busy, items.map((i) => i.label).join());
     const doc = busy.documentation as MarkupContent & Record<string, unknown>;
@@ -117,19 +160,27 @@ describe('protocol: user text in hovers and completions renders inert', function
     assert.ok(doc.value.includes(ESCAPED), doc.value);
     assertInert(doc.value, 'completion documentation');
     // Plain-text fields (label, detail) are never rendered as Markdown by the editor.
-    for (const i of items) if (i.documentation && typeof i.documentation !== 'string') assertInert(i.documentation.value, `item ${i.label}`);
+    for (const i of items)
+      if (i.documentation && typeof i.documentation !== 'string') assertInert(i.documentation.value, `item ${i.label}`);
     // Owner completion: team items carry the hostile team name in documentation, escaped.
     await c.change('j.journey.yaml', c.text('j.journey.yaml').replace('owner: evil-team', 'owner: evi'));
-    const teams = await c.completion('j.journey.yaml', c.positionOf('j.journey.yaml', 'owner: evi', 'owner: evi'.length));
+    const teams = await c.completion(
+      'j.journey.yaml',
+      c.positionOf('j.journey.yaml', 'owner: evi', 'owner: evi'.length),
+    );
     const team = teams.find((i) => i.label === 'evil-team');
     assert.ok(team);
-    if (team.documentation && typeof team.documentation !== 'string') assertInert(team.documentation.value, 'team item');
+    if (team.documentation && typeof team.documentation !== 'string')
+      assertInert(team.documentation.value, 'team item');
     await c.close('j.journey.yaml');
   });
 
   it('diagnostic messages quote user text without turning it into markup', async () => {
     await c.open('p.persona.yaml');
-    await c.change('p.persona.yaml', c.text('p.persona.yaml').replace('owner: evil-team', `owner: ${q('[x](command:workbench.action.quit)')}`));
+    await c.change(
+      'p.persona.yaml',
+      c.text('p.persona.yaml').replace('owner: evil-team', `owner: ${q('[x](command:workbench.action.quit)')}`),
+    );
     const [d] = await c.waitForDiagnostics('p.persona.yaml', (ds) => ds.some((x) => x.code === 'unresolved-reference'));
     // Messages are plain strings (the editor never renders them as Markdown).
     assert.equal(typeof d.message, 'string');

@@ -21,7 +21,11 @@ function keyOf(d: Diagnostic): string {
  * could use to index), hovers `needle` at once, waits for the end of indexing and returns every
  * diagnostic published for the file that is not in its final set, with the hover's text.
  */
-async function openDuringStartup(opts: StartOptions, rel: string, needle: string): Promise<{ c: LspTestClient; gone: string[]; hover: string; hoverWhileIndexing: boolean }> {
+async function openDuringStartup(
+  opts: StartOptions,
+  rel: string,
+  needle: string,
+): Promise<{ c: LspTestClient; gone: string[]; hover: string; hoverWhileIndexing: boolean }> {
   const c = await LspTestClient.start(opts);
   await c.open(rel);
   const h = await c.hover(rel, c.positionOf(rel, needle, 2));
@@ -32,7 +36,8 @@ async function openDuringStartup(opts: StartOptions, rel: string, needle: string
   const uri = c.uri(rel);
   const final = new Set(c.diagnostics(rel).map(keyOf));
   const gone = new Set<string>();
-  for (const p of c.publishHistory) if (p.uri === uri) for (const d of p.diagnostics) if (!final.has(keyOf(d))) gone.add(keyOf(d));
+  for (const p of c.publishHistory)
+    if (p.uri === uri) for (const d of p.diagnostics) if (!final.has(keyOf(d))) gone.add(keyOf(d));
   return { c, gone: [...gone], hover: hoverText(h), hoverWhileIndexing };
 }
 
@@ -47,7 +52,11 @@ describe('protocol: start-up and indexing (issue 11)', function () {
   });
 
   it('a file opened with `initialized` on a generated 1,000-file taxonomy shows no diagnostic that is gone once indexing ends; hover says it is indexing', async () => {
-    const r = await openDuringStartup({ files: generatedTaxonomy() }, 'journeys/fibre/order-fibre-0.journey.yaml', 'persona: premium-professional');
+    const r = await openDuringStartup(
+      { files: generatedTaxonomy() },
+      'journeys/fibre/order-fibre-0.journey.yaml',
+      'persona: premium-professional',
+    );
     c = r.c;
     assert.deepEqual(r.gone, [], 'published while indexing, gone once indexed (false alarms)');
     assert.doesNotMatch(r.hover, /not defined/);
@@ -55,11 +64,23 @@ describe('protocol: start-up and indexing (issue 11)', function () {
     if (r.hoverWhileIndexing) assert.match(r.hover, /Indexing the taxonomy/);
     else assert.match(r.hover, /premium-professional/);
     // Once indexed, the same hover shows the persona.
-    assert.match(hoverText(await c.hover('journeys/fibre/order-fibre-0.journey.yaml', c.positionOf('journeys/fibre/order-fibre-0.journey.yaml', 'persona: premium-professional', 12))), /Premium professional|premium-professional/i);
+    assert.match(
+      hoverText(
+        await c.hover(
+          'journeys/fibre/order-fibre-0.journey.yaml',
+          c.positionOf('journeys/fibre/order-fibre-0.journey.yaml', 'persona: premium-professional', 12),
+        ),
+      ),
+      /Premium professional|premium-professional/i,
+    );
   });
 
   it('a file opened with `initialized` on the acme sample shows no diagnostic that is gone once indexing ends', async () => {
-    const r = await openDuringStartup({ fixture: 'samples/acme-telecom' }, 'journeys/mobile-switch.journey.yaml', 'persona: digital-native-switcher');
+    const r = await openDuringStartup(
+      { fixture: 'samples/acme-telecom' },
+      'journeys/mobile-switch.journey.yaml',
+      'persona: digital-native-switcher',
+    );
     c = r.c;
     assert.deepEqual(r.gone, [], 'published while indexing, gone once indexed (false alarms)');
     assert.doesNotMatch(r.hover, /not defined/);
@@ -91,7 +112,9 @@ describe('protocol: start-up and indexing (issue 11)', function () {
     c = await LspTestClient.start({ files });
     const client = c;
     const batch = async (changes: { rel: string; type: 1 | 2 | 3 }[]) => {
-      await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.map((ch) => ({ uri: client.uri(ch.rel), type: ch.type })) });
+      await client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: changes.map((ch) => ({ uri: client.uri(ch.rel), type: ch.type })),
+      });
     };
     const remove = (rels: string[]) => {
       for (const rel of rels) void c!.deleteFile(rel, false);
@@ -113,11 +136,20 @@ describe('protocol: start-up and indexing (issue 11)', function () {
     await c.waitFor('files being read', () => c!.statuses.some((s) => s.state === 'ready' || (s.done ?? 0) > 0), 20000);
     await write(deletedThenRecreated);
     await remove(deletedLateThenRecreated);
-    await write(changed, (t) => t.replace(/^persona: .*$/m, 'persona: nobody-at-all').replace(/^owner: .*$/m, 'owner: no-such-team'));
+    await write(changed, (t) =>
+      t.replace(/^persona: .*$/m, 'persona: nobody-at-all').replace(/^owner: .*$/m, 'owner: no-such-team'),
+    );
     // Wave 3, a moment later: the late deletions come back, and a new file appears.
-    await c.waitFor('more files read', () => c!.statuses.some((s) => s.state === 'ready' || (s.done ?? 0) > 200), 20000);
+    await c.waitFor(
+      'more files read',
+      () => c!.statuses.some((s) => s.state === 'ready' || (s.done ?? 0) > 200),
+      20000,
+    );
     await write(deletedLateThenRecreated);
-    await c.writeFile('personas/new-in-churn.persona.yaml', 'kind: persona\nid: new-in-churn\nname: New in churn\nowner: no-such-team\n');
+    await c.writeFile(
+      'personas/new-in-churn.persona.yaml',
+      'kind: persona\nid: new-in-churn\nname: New in churn\nowner: no-such-team\n',
+    );
     await c.waitForReady(30000);
 
     fresh = await LspTestClient.start({ files: readTree(c.root) });
@@ -125,15 +157,31 @@ describe('protocol: start-up and indexing (issue 11)', function () {
     const expected = fresh.problemsByLine();
     const flat = (m: Map<string, Set<string>>) => [...m].map(([k, v]) => `${k} ${[...v].sort().join(',')}`).sort();
     try {
-      await c.waitFor('the same problems as a fresh server', () => JSON.stringify(flat(c!.problemsByLine())) === JSON.stringify(flat(expected)), 10000);
+      await c.waitFor(
+        'the same problems as a fresh server',
+        () => JSON.stringify(flat(c!.problemsByLine())) === JSON.stringify(flat(expected)),
+        10000,
+      );
     } catch {
       const got = new Set(flat(c.problemsByLine()));
       const want = new Set(flat(expected));
-      assert.deepEqual({ missing: [...want].filter((x) => !got.has(x)).slice(0, 20), extra: [...got].filter((x) => !want.has(x)).slice(0, 20) }, { missing: [], extra: [] });
+      assert.deepEqual(
+        {
+          missing: [...want].filter((x) => !got.has(x)).slice(0, 20),
+          extra: [...got].filter((x) => !want.has(x)).slice(0, 20),
+        },
+        { missing: [], extra: [] },
+      );
     }
     // The index holds exactly the files on disk: each touched file has the symbols a fresh server sees.
     const names = (s: DocumentSymbol[] | null) => (s ?? []).map((x) => x.name).join(',');
-    for (const rel of [...deletedThenRecreated, ...deletedForGood, ...deletedLateThenRecreated, ...changed, 'personas/new-in-churn.persona.yaml']) {
+    for (const rel of [
+      ...deletedThenRecreated,
+      ...deletedForGood,
+      ...deletedLateThenRecreated,
+      ...changed,
+      'personas/new-in-churn.persona.yaml',
+    ]) {
       assert.equal(names(await c.documentSymbols(rel)), names(await fresh.documentSymbols(rel)), rel);
     }
   });

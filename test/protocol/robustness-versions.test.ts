@@ -16,7 +16,9 @@ const KPI = 'kpis/csat.kpi.yaml';
 
 /** The edits of one document in a workspace edit, with the version they name. */
 function docEdit(edit: WorkspaceEdit, uri: string): TextDocumentEdit {
-  const dc = (edit.documentChanges ?? []).find((d): d is TextDocumentEdit => 'textDocument' in d && d.textDocument.uri === uri);
+  const dc = (edit.documentChanges ?? []).find(
+    (d): d is TextDocumentEdit => 'textDocument' in d && d.textDocument.uri === uri,
+  );
   assert.ok(dc, `no edit for ${uri}`);
   return dc;
 }
@@ -36,12 +38,17 @@ describe('protocol: edits are tied to the document version they were computed fo
     // Two lines added above the id, and the rename sent at once (well inside the debounce).
     const v2 = '# added line one\n# added line two\n' + c.text(PERSONA);
     const pending = c.change(PERSONA, v2);
-    const edit = (await Promise.all([pending, c.rename(PERSONA, c.positionOf(PERSONA, 'busy-parent', 1), 'harried-parent')]))[1]!;
+    const edit = (
+      await Promise.all([pending, c.rename(PERSONA, c.positionOf(PERSONA, 'busy-parent', 1), 'harried-parent')])
+    )[1]!;
     const dc = docEdit(edit, c.uri(PERSONA));
     assert.equal(dc.textDocument.version, 2);
     for (const e of dc.edits) assert.equal(covered(v2, e), 'busy-parent');
     await c.applyEdit(edit);
-    assert.match(c.text(PERSONA), /^# added line one\n# added line two\nkind: persona\nid: harried-parent # keep this comment\n/);
+    assert.match(
+      c.text(PERSONA),
+      /^# added line one\n# added line two\nkind: persona\nid: harried-parent # keep this comment\n/,
+    );
   });
 
   it('a rename answered before a later keystroke names the older version, and the editor refuses it', async () => {
@@ -53,8 +60,12 @@ describe('protocol: edits are tied to the document version they were computed fo
     const edit = (await request)!;
     const dc = docEdit(edit, c.uri(PERSONA));
     assert.equal(dc.textDocument.version, 1);
-    for (const e of dc.edits) assert.equal(covered(v1, e), 'busy-parent', 'the edit matches the text of the version it names');
-    await assert.rejects(c.applyEdit(edit), /Refused: the edit is for version 1 of personas\/busy-parent\.persona\.yaml, the document is at 2/);
+    for (const e of dc.edits)
+      assert.equal(covered(v1, e), 'busy-parent', 'the edit matches the text of the version it names');
+    await assert.rejects(
+      c.applyEdit(edit),
+      /Refused: the edit is for version 1 of personas\/busy-parent\.persona\.yaml, the document is at 2/,
+    );
     // Nothing was applied: the document is what the user typed.
     assert.equal(c.text(PERSONA), 'id: typed-above\n' + v1);
   });
@@ -80,7 +91,10 @@ describe('protocol: edits are tied to the document version they were computed fo
     const stale = await Promise.all([pending, c.codeActions(KPI, d.range, [d])]);
     assert.deepEqual(stale[1], [], 'no fix for a diagnostic of the older text');
     // Once the new diagnostic is shown, its fix names version 2 and edits the right place.
-    const [moved] = await c.waitForDiagnostics(KPI, (ds) => ds.length === 1 && c.published.get(c.uri(KPI))?.version === 2);
+    const [moved] = await c.waitForDiagnostics(
+      KPI,
+      (ds) => ds.length === 1 && c.published.get(c.uri(KPI))?.version === 2,
+    );
     const [fix] = (await c.codeActions(KPI, moved.range, [moved]))!;
     const dc = docEdit(fix.edit!, c.uri(KPI));
     assert.equal(dc.textDocument.version, 2);
@@ -98,15 +112,24 @@ describe('protocol: edits are tied to the document version they were computed fo
   });
 
   it('a client without documentChanges support gets plain changes computed on the newest text', async () => {
-    const plain = await LspTestClient.start({ fixture: 'test/protocol/fixtures/basic', capabilities: { workspace: { workspaceEdit: { documentChanges: false }, configuration: true } } });
+    const plain = await LspTestClient.start({
+      fixture: 'test/protocol/fixtures/basic',
+      capabilities: { workspace: { workspaceEdit: { documentChanges: false }, configuration: true } },
+    });
     try {
       await plain.waitForReady();
       await plain.open(PERSONA);
       const v2 = '# above\n' + plain.text(PERSONA);
       const pending = plain.change(PERSONA, v2);
-      const edit = (await Promise.all([pending, plain.rename(PERSONA, plain.positionOf(PERSONA, 'busy-parent', 1), 'harried-parent')]))[1]!;
+      const edit = (
+        await Promise.all([
+          pending,
+          plain.rename(PERSONA, plain.positionOf(PERSONA, 'busy-parent', 1), 'harried-parent'),
+        ])
+      )[1]!;
       assert.equal(edit.documentChanges, undefined);
-      for (const e of edit.changes![plain.uri(PERSONA)]) assert.equal(v2.slice(offsetAt(v2, e.range.start), offsetAt(v2, e.range.end)), 'busy-parent');
+      for (const e of edit.changes![plain.uri(PERSONA)])
+        assert.equal(v2.slice(offsetAt(v2, e.range.start), offsetAt(v2, e.range.end)), 'busy-parent');
     } finally {
       await plain.stop();
     }

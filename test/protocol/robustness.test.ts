@@ -15,8 +15,18 @@ const JOURNEY = 'journeys/mobile-switch.journey.yaml';
 
 /** An alias bomb: ten levels of ten aliases each, a billion strings once expanded. */
 function aliasBomb(): string {
-  const ls = ['kind: persona', 'id: lol', 'name: LOL', 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 10; i++) ls.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`);
+  const ls = [
+    'kind: persona',
+    'id: lol',
+    'name: LOL',
+    'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ];
+  for (let i = 1; i < 10; i++)
+    ls.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(',')}]`,
+    );
   return lines(...ls);
 }
 
@@ -36,11 +46,20 @@ const EMOJI_PERSONA = lines(
 function hostileFiles(): Record<string, string | Uint8Array> {
   return {
     'hostile/bomb.persona.yaml': aliasBomb(),
-    'hostile/bin.kpi.yaml': Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 0x1a, 10, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52].slice(1)),
+    'hostile/bin.kpi.yaml': Uint8Array.from(
+      [0x89, 0x50, 0x4e, 0x47, 13, 10, 0x1a, 10, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52].slice(1),
+    ),
     'hostile/latin1.persona.yaml': Uint8Array.from([...Buffer.from('kind: persona\nid: cafe\nname: Caf'), 0xe9, 10]),
     'hostile/deep.persona.yaml': `kind: persona\nid: deep\nname: Deep\ngoals: ${'['.repeat(10000)}${']'.repeat(10000)}\n`,
     'hostile/keys.persona.yaml': `kind: persona\nid: many-keys\nname: Keys\nsegments: [family-bundles]\n${Array.from({ length: 100000 }, (_, i) => `x-k${i}: ${i}`).join('\n')}\n`,
-    'hostile/long.kpi.yaml': lines('kind: kpi', 'id: long-line', 'name: Long', 'owner: cx-design', `definition: ${'y'.repeat(200000)}`, 'direction: up'),
+    'hostile/long.kpi.yaml': lines(
+      'kind: kpi',
+      'id: long-line',
+      'name: Long',
+      'owner: cx-design',
+      `definition: ${'y'.repeat(200000)}`,
+      'direction: up',
+    ),
     'hostile/bom.kpi.yaml': '\uFEFFowner: nobody\r\nkind: kpi\r\nid: bom-kpi\r\nname: BOM\r\ndirection: up\r\n',
     'hostile/emoji.persona.yaml': EMOJI_PERSONA,
     'hostile/empty.persona.yaml': '',
@@ -71,7 +90,9 @@ describe('protocol: hostile files beside the sample', function () {
     const fd = Buffer.alloc(50 * 1024 * 1024, 'x');
     Buffer.from('kind: journey\nid: huge\nname: "').copy(fd);
     writeFileSync(c.path('hostile/huge.journey.yaml'), fd);
-    await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri('hostile/huge.journey.yaml'), type: 1 }] });
+    await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: [{ uri: c.uri('hostile/huge.journey.yaml'), type: 1 }],
+    });
     await c.waitForReady(90000);
   });
   after(async () => {
@@ -94,7 +115,10 @@ describe('protocol: hostile files beside the sample', function () {
   it('a 50 MB file: skipped unread with a "too large" problem naming the limit', async () => {
     const [d] = await c.waitForDiagnostics('hostile/huge.journey.yaml', (ds) => ds.length === 1);
     assert.equal(d.code, 'unreadable-file');
-    assert.match(messageOf(d), /^This file is 50\.0 MB, over the 2\.0 MB limit \(setting maxFileSize\), so it is not checked\.$/);
+    assert.match(
+      messageOf(d),
+      /^This file is 50\.0 MB, over the 2\.0 MB limit \(setting maxFileSize\), so it is not checked\.$/,
+    );
     assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } });
   });
 
@@ -108,25 +132,44 @@ describe('protocol: hostile files beside the sample', function () {
 
   it('nesting 10,000 deep: a problem in plain words, no stack overflow', async () => {
     const ds = await c.waitForDiagnostics('hostile/deep.persona.yaml', (x) => x.some((d) => d.code === 'yaml-syntax'));
-    for (const d of ds.filter((x) => x.code === 'yaml-syntax')) assert.match(messageOf(d), /nested too deeply|Nesting deeper than/);
+    for (const d of ds.filter((x) => x.code === 'yaml-syntax'))
+      assert.match(messageOf(d), /nested too deeply|Nesting deeper than/);
     assert.ok(!ds.some((d) => /call stack/i.test(messageOf(d))));
   });
 
   it('100,000 keys and a 200,000-character line: checked, with exact ranges', async () => {
-    await c.waitForDiagnostics('hostile/keys.persona.yaml', (ds) => ds.every((d) => d.code === 'asymmetric-link') && ds.length === 1);
+    await c.waitForDiagnostics(
+      'hostile/keys.persona.yaml',
+      (ds) => ds.every((d) => d.code === 'asymmetric-link') && ds.length === 1,
+    );
     const ds = await c.waitForDiagnostics('hostile/long.kpi.yaml', (x) => x.some((d) => d.code === 'schema'));
-    assert.deepEqual(ds.find((d) => d.code === 'schema')!.range, { start: { line: 5, character: 11 }, end: { line: 5, character: 13 } });
+    assert.deepEqual(ds.find((d) => d.code === 'schema')!.range, {
+      start: { line: 5, character: 11 },
+      end: { line: 5, character: 13 },
+    });
   });
 
   it('a BOM and CRLF line endings: ranges are exact, counted without the BOM as the editor does', async () => {
-    const ds = await c.waitForDiagnostics('hostile/bom.kpi.yaml', (x) => x.some((d) => d.code === 'unresolved-reference') && x.some((d) => d.code === 'schema'));
+    const ds = await c.waitForDiagnostics(
+      'hostile/bom.kpi.yaml',
+      (x) => x.some((d) => d.code === 'unresolved-reference') && x.some((d) => d.code === 'schema'),
+    );
     // The first line: the BOM is not a character of the document (VS Code shows it as the
     // encoding), so `nobody` starts at character 7 there, as in the editor.
-    assert.deepEqual(ds.find((x) => x.code === 'unresolved-reference')!.range, { start: { line: 0, character: 7 }, end: { line: 0, character: 13 } });
-    assert.deepEqual(ds.find((x) => x.code === 'schema')!.range, { start: { line: 4, character: 11 }, end: { line: 4, character: 13 } });
+    assert.deepEqual(ds.find((x) => x.code === 'unresolved-reference')!.range, {
+      start: { line: 0, character: 7 },
+      end: { line: 0, character: 13 },
+    });
+    assert.deepEqual(ds.find((x) => x.code === 'schema')!.range, {
+      start: { line: 4, character: 11 },
+      end: { line: 4, character: 13 },
+    });
     // The editor's text of the same file (no BOM) gives the very same ranges.
     await c.open('hostile/bom.kpi.yaml', 'owner: nobody\r\nkind: kpi\r\nid: bom-kpi\r\nname: BOM\r\ndirection: up\r\n');
-    const again = await c.waitForDiagnostics('hostile/bom.kpi.yaml', (x) => c.published.get(c.uri('hostile/bom.kpi.yaml'))?.version === 1 && x.length > 0);
+    const again = await c.waitForDiagnostics(
+      'hostile/bom.kpi.yaml',
+      (x) => c.published.get(c.uri('hostile/bom.kpi.yaml'))?.version === 1 && x.length > 0,
+    );
     assert.deepEqual(
       again.map((x) => [x.code, x.range]),
       ds.map((x) => [x.code, x.range]),
@@ -137,12 +180,18 @@ describe('protocol: hostile files beside the sample', function () {
   it('emoji and combining characters: diagnostic ranges, hover and completion in UTF-16 units', async () => {
     const rel = 'hostile/emoji.persona.yaml';
     const text = c.text(rel);
-    const ds = await c.waitForDiagnostics(rel, (x) => x.some((d) => d.code === 'deprecated-term') && x.some((d) => d.code === 'unresolved-reference'));
+    const ds = await c.waitForDiagnostics(
+      rel,
+      (x) => x.some((d) => d.code === 'deprecated-term') && x.some((d) => d.code === 'unresolved-reference'),
+    );
     const term = ds.find((d) => d.code === 'deprecated-term')!;
     assert.equal(slice(text, term), 'target group');
     assert.deepEqual(term.range.start, c.positionOf(rel, 'target group'));
     // `FAMILY` is 8 UTF-16 units, the accented e is 3: the column counts units, not glyphs.
-    assert.equal(term.range.start.character, 'description: '.length + FAMILY.length + 1 + ACCENTED.length + 1 + 'is our '.length);
+    assert.equal(
+      term.range.start.character,
+      'description: '.length + FAMILY.length + 1 + ACCENTED.length + 1 + 'is our '.length,
+    );
     const ref = ds.find((d) => d.code === 'unresolved-reference')!;
     assert.equal(slice(text, ref), `"👍${ACCENTED}"`);
     // Hover on the id after the emoji.
@@ -157,7 +206,10 @@ describe('protocol: hostile files beside the sample', function () {
     const item = items.find((i) => i.label === 'family-bundles');
     assert.ok(item, items.map((i) => i.label).join());
     const edit = item.textEdit as { range: { start: { character: number }; end: { character: number } } };
-    assert.deepEqual([edit.range.start.character, edit.range.end.character], [at.character - 'family-bu'.length, at.character]);
+    assert.deepEqual(
+      [edit.range.start.character, edit.range.end.character],
+      [at.character - 'family-bu'.length, at.character],
+    );
     await c.close(rel);
   });
 
@@ -186,7 +238,10 @@ describe('protocol: hostile files beside the sample', function () {
       assert.deepEqual(await c.documentSymbols(rel), []);
     }
     // And a live edit on the sample is checked as usual.
-    await c.change('kpis/arpu.kpi.yaml', c.text('kpis/arpu.kpi.yaml').replace('owner: billing-finance', 'owner: billing-financ'));
+    await c.change(
+      'kpis/arpu.kpi.yaml',
+      c.text('kpis/arpu.kpi.yaml').replace('owner: billing-finance', 'owner: billing-financ'),
+    );
     await c.waitForDiagnostics('kpis/arpu.kpi.yaml', (ds) => codes(ds).join() === 'unresolved-reference');
     await c.close('kpis/arpu.kpi.yaml');
     await c.waitForDiagnostics('kpis/arpu.kpi.yaml', (ds) => ds.length === 0);
@@ -194,10 +249,15 @@ describe('protocol: hostile files beside the sample', function () {
 
   it('a hostile document opened in the editor (not on disk) is refused the same way', async () => {
     await c.open('hostile/typed.persona.yaml', aliasBomb());
-    const ds = await c.waitForDiagnostics('hostile/typed.persona.yaml', (x) => x.some((d) => /alias bomb/.test(messageOf(d))));
+    const ds = await c.waitForDiagnostics('hostile/typed.persona.yaml', (x) =>
+      x.some((d) => /alias bomb/.test(messageOf(d))),
+    );
     assert.equal(ds.filter((d) => d.code === 'yaml-syntax').length, 1);
     await c.change('hostile/typed.persona.yaml', 'x'.repeat(3 * 1024 * 1024));
-    await c.waitForDiagnostics('hostile/typed.persona.yaml', (x) => x.length === 1 && /over the 2\.0 MB limit/.test(messageOf(x[0])));
+    await c.waitForDiagnostics(
+      'hostile/typed.persona.yaml',
+      (x) => x.length === 1 && /over the 2\.0 MB limit/.test(messageOf(x[0])),
+    );
     await c.close('hostile/typed.persona.yaml');
     await c.waitForDiagnostics('hostile/typed.persona.yaml', (x) => x.length === 0);
   });
@@ -212,14 +272,21 @@ describe('protocol: hostile folders and configs', function () {
       await c.waitForReady();
       // A second workspace folder full of link loops, added once it exists.
       mkdirSync(c.path('links/real'), { recursive: true });
-      writeFileSync(c.path('links/real/t.persona.yaml'), lines('kind: persona', 'id: linked', 'name: Linked', 'owner: nobody'));
+      writeFileSync(
+        c.path('links/real/t.persona.yaml'),
+        lines('kind: persona', 'id: linked', 'name: Linked', 'owner: nobody'),
+      );
       symlinkSync('.', c.path('links/self'));
       symlinkSync('..', c.path('links/real/up'));
       symlinkSync('b', c.path('links/a'));
       symlinkSync('a', c.path('links/b'));
       symlinkSync('missing', c.path('links/dangling.persona.yaml'));
-      await c.connection.sendNotification('workspace/didChangeWorkspaceFolders', { event: { added: [{ uri: c.uri('links'), name: 'links' }], removed: [] } });
-      await c.waitForDiagnostics('links/real/t.persona.yaml', (ds) => ds.some((d) => d.code === 'unresolved-reference'));
+      await c.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+        event: { added: [{ uri: c.uri('links'), name: 'links' }], removed: [] },
+      });
+      await c.waitForDiagnostics('links/real/t.persona.yaml', (ds) =>
+        ds.some((d) => d.code === 'unresolved-reference'),
+      );
       await c.waitFor('the folder to be checked', () => c.statuses.filter((s) => s.state === 'ready').length >= 2);
       // The file is served under its own path only, never again through `self/` or `real/up/`.
       const published = [...c.published.keys()].filter((u) => u.includes('/links/'));
@@ -235,7 +302,16 @@ describe('protocol: hostile folders and configs', function () {
     const c = await LspTestClient.start({
       fixture: SAMPLE,
       files: {
-        'broken/cx-taxonomy.config.yaml': lines('rules:', '  kpi-owner: loud', '  no-such-rule: error', 'maxFileSize: -1', 'docs:', '  - "../../**/*.md"', '  - "/etc/*.md"', 'colour: blue'),
+        'broken/cx-taxonomy.config.yaml': lines(
+          'rules:',
+          '  kpi-owner: loud',
+          '  no-such-rule: error',
+          'maxFileSize: -1',
+          'docs:',
+          '  - "../../**/*.md"',
+          '  - "/etc/*.md"',
+          'colour: blue',
+        ),
         'broken/k.kpi.yaml': lines('kind: kpi', 'id: lonely', 'name: Lonely', 'direction: increase'),
       },
     });
@@ -243,12 +319,18 @@ describe('protocol: hostile folders and configs', function () {
       const ds = await c.waitForDiagnostics('broken/cx-taxonomy.config.yaml', (x) => x.length === 6);
       assert.ok(ds.every((d) => d.code === 'config' && d.severity === 1));
       const text = c.text('broken/cx-taxonomy.config.yaml');
-      assert.deepEqual(ds.map((d) => slice(text, d)).sort(), ['"../../**/*.md"', '"/etc/*.md"', '-1', 'colour', 'loud', 'no-such-rule'].sort());
+      assert.deepEqual(
+        ds.map((d) => slice(text, d)).sort(),
+        ['"../../**/*.md"', '"/etc/*.md"', '-1', 'colour', 'loud', 'no-such-rule'].sort(),
+      );
       // `kpi-owner: loud` is ignored: the rule keeps its default severity (warning).
       const kpi = await c.waitForDiagnostics('broken/k.kpi.yaml', (x) => x.some((d) => d.code === 'kpi-owner'));
       assert.equal(kpi.find((d) => d.code === 'kpi-owner')!.severity, 2);
       await c.waitForReady();
-      assert.deepEqual([...c.problemsByLine().keys()].filter((k) => !k.startsWith('broken/')), []);
+      assert.deepEqual(
+        [...c.problemsByLine().keys()].filter((k) => !k.startsWith('broken/')),
+        [],
+      );
       // Fixing the config in the editor applies at once.
       await c.open('broken/cx-taxonomy.config.yaml');
       await c.change('broken/cx-taxonomy.config.yaml', lines('rules:', '  kpi-owner: error'));
@@ -260,7 +342,12 @@ describe('protocol: hostile folders and configs', function () {
   });
 
   it('the size limit is the cxTaxonomy.files.maxSize setting, applied live', async () => {
-    const c = await LspTestClient.start({ files: { 'org.teams.yaml': lines('kind: teams', 'teams:', '  - id: cx-ops', '    name: CX', '    function: cx'), 'big.kpi.yaml': lines('kind: kpi', 'id: big', 'name: Big', 'owner: cx-ops', `definition: ${'z'.repeat(3000)}`) } });
+    const c = await LspTestClient.start({
+      files: {
+        'org.teams.yaml': lines('kind: teams', 'teams:', '  - id: cx-ops', '    name: CX', '    function: cx'),
+        'big.kpi.yaml': lines('kind: kpi', 'id: big', 'name: Big', 'owner: cx-ops', `definition: ${'z'.repeat(3000)}`),
+      },
+    });
     try {
       await c.waitForReady();
       await c.waitForDiagnostics('big.kpi.yaml', (ds) => ds.every((d) => d.code !== 'unreadable-file'));
@@ -282,9 +369,12 @@ describe('protocol: files deleted or renamed while the workspace is indexed', fu
 
   it('ends with exactly the files on disk, whatever the order of reads and watcher events', async () => {
     // Enough files that indexing is still running when they start to move.
-    const files: Record<string, string> = { 'org.teams.yaml': lines('kind: teams', 'teams:', '  - id: cx-ops', '    name: CX', '    function: cx') };
+    const files: Record<string, string> = {
+      'org.teams.yaml': lines('kind: teams', 'teams:', '  - id: cx-ops', '    name: CX', '    function: cx'),
+    };
     const N = 600;
-    for (let i = 0; i < N; i++) files[`gen/d${i % 30}/p${i}.persona.yaml`] = lines('kind: persona', `id: p${i}`, `name: P${i}`, 'owner: cx-opz');
+    for (let i = 0; i < N; i++)
+      files[`gen/d${i % 30}/p${i}.persona.yaml`] = lines('kind: persona', `id: p${i}`, `name: P${i}`, 'owner: cx-opz');
     const c = await LspTestClient.start({ files });
     try {
       // Without waiting: delete a third, rename a third (into another folder), keep a third.
@@ -302,8 +392,13 @@ describe('protocol: files deleted or renamed while the workspace is indexed', fu
       }
       // A whole folder deleted, and events for files that never existed.
       rmSync(c.path('gen/d29'), { recursive: true });
-      changes.push({ uri: c.uri('gen/d29'), type: 3 }, { uri: c.uri('nowhere/ghost.persona.yaml'), type: 1 }, { uri: c.uri('nowhere/ghost2.persona.yaml'), type: 2 });
-      for (let k = 0; k < changes.length; k += 50) await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.slice(k, k + 50) });
+      changes.push(
+        { uri: c.uri('gen/d29'), type: 3 },
+        { uri: c.uri('nowhere/ghost.persona.yaml'), type: 1 },
+        { uri: c.uri('nowhere/ghost2.persona.yaml'), type: 2 },
+      );
+      for (let k = 0; k < changes.length; k += 50)
+        await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: changes.slice(k, k + 50) });
       await c.waitForReady(90000);
       const expected = new Set<string>();
       for (let i = 0; i < N; i++) {
@@ -312,13 +407,27 @@ describe('protocol: files deleted or renamed while the workspace is indexed', fu
         else if (i % 3 === 2) expected.add(`gen/d${i % 30}/p${i}.persona.yaml`);
       }
       const shown = () => new Set([...c.problemsByLine().keys()].map((k) => k.replace(/:\d+$/, '')));
-      await c.waitFor('exactly the files on disk to show problems', () => {
-        const s = shown();
-        return s.size === expected.size && [...expected].every((e) => s.has(e));
-      }, 30000).catch((err) => {
-        const s = shown();
-        throw new Error(`${(err as Error).message}\nmissing: ${[...expected].filter((e) => !s.has(e)).slice(0, 10).join(', ')}\nextra: ${[...s].filter((e) => !expected.has(e)).slice(0, 10).join(', ')}`);
-      });
+      await c
+        .waitFor(
+          'exactly the files on disk to show problems',
+          () => {
+            const s = shown();
+            return s.size === expected.size && [...expected].every((e) => s.has(e));
+          },
+          30000,
+        )
+        .catch((err) => {
+          const s = shown();
+          throw new Error(
+            `${(err as Error).message}\nmissing: ${[...expected]
+              .filter((e) => !s.has(e))
+              .slice(0, 10)
+              .join(', ')}\nextra: ${[...s]
+              .filter((e) => !expected.has(e))
+              .slice(0, 10)
+              .join(', ')}`,
+          );
+        });
       // Every one of them shows the same problems: the owner that does not exist, and a hint.
       for (const [key, ids] of c.problemsByLine()) {
         if (key.endsWith(':4')) assert.deepEqual([...ids], ['unresolved-reference'], key);
@@ -329,7 +438,10 @@ describe('protocol: files deleted or renamed while the workspace is indexed', fu
       const h = await c.hover(some, c.positionOf(some, 'cx-opz', 2));
       assert.match(hoverText(h), /`cx-opz` is not defined/);
       const refs = await c.references('org.teams.yaml', c.positionOf('org.teams.yaml', 'cx-ops', 2));
-      assert.deepEqual(refs?.map((r) => path.basename(r.uri)), ['org.teams.yaml']);
+      assert.deepEqual(
+        refs?.map((r) => path.basename(r.uri)),
+        ['org.teams.yaml'],
+      );
     } finally {
       await c.stop();
     }
@@ -349,14 +461,24 @@ describe('protocol: files deleted or renamed while the workspace is indexed', fu
         const rel = `a/n${k}.persona.yaml`;
         writeFileSync(c.path(rel), lines('kind: persona', `id: n${k}`, 'name: N', 'owner: nobody'));
         made.push(rel);
-        await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: c.uri(rel), type: 1 }] });
+        await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+          changes: [{ uri: c.uri(rel), type: 1 }],
+        });
         await new Promise((r) => setTimeout(r, 5));
       }
       await c.waitForReady(60000);
-      await c.waitFor('every file created during indexing to show its problem', () => made.every((m) => c.diagnostics(m).some((d) => d.code === 'unresolved-reference')), 30000).catch(() => {
-        const missing = made.filter((m) => c.diagnostics(m).length === 0);
-        throw new Error(`${missing.length} of ${made.length} files created during indexing were never checked: ${missing.slice(0, 5).join(', ')}`);
-      });
+      await c
+        .waitFor(
+          'every file created during indexing to show its problem',
+          () => made.every((m) => c.diagnostics(m).some((d) => d.code === 'unresolved-reference')),
+          30000,
+        )
+        .catch(() => {
+          const missing = made.filter((m) => c.diagnostics(m).length === 0);
+          throw new Error(
+            `${missing.length} of ${made.length} files created during indexing were never checked: ${missing.slice(0, 5).join(', ')}`,
+          );
+        });
     } finally {
       await c.stop();
     }
@@ -371,22 +493,69 @@ describe('protocol: foreign uris and malformed messages', function () {
     try {
       await c.waitForReady();
       const p = { line: 0, character: 0 };
-      const methods = ['textDocument/hover', 'textDocument/completion', 'textDocument/definition', 'textDocument/references', 'textDocument/documentSymbol', 'textDocument/prepareRename', 'textDocument/rename', 'textDocument/codeAction', 'cxTaxonomy/journeyMap'];
-      const uris = ['untitled:Untitled-1', 'git:/x/y.persona.yaml?%7B%7D', 'file:///nonexistent/x.persona.yaml', 'not a uri', '', 'file://', 'file:///%', `file:///${'a/'.repeat(5000)}x.kpi.yaml`];
+      const methods = [
+        'textDocument/hover',
+        'textDocument/completion',
+        'textDocument/definition',
+        'textDocument/references',
+        'textDocument/documentSymbol',
+        'textDocument/prepareRename',
+        'textDocument/rename',
+        'textDocument/codeAction',
+        'cxTaxonomy/journeyMap',
+      ];
+      const uris = [
+        'untitled:Untitled-1',
+        'git:/x/y.persona.yaml?%7B%7D',
+        'file:///nonexistent/x.persona.yaml',
+        'not a uri',
+        '',
+        'file://',
+        'file:///%',
+        `file:///${'a/'.repeat(5000)}x.kpi.yaml`,
+      ];
       let settled = 0;
       for (const uri of uris) {
         for (const m of methods) {
-          await c.connection.sendRequest(m, { textDocument: { uri }, uri, position: p, range: { start: p, end: p }, context: { diagnostics: [] }, newName: 'x-y' }).catch(() => undefined);
+          await c.connection
+            .sendRequest(m, {
+              textDocument: { uri },
+              uri,
+              position: p,
+              range: { start: p, end: p },
+              context: { diagnostics: [] },
+              newName: 'x-y',
+            })
+            .catch(() => undefined);
           settled++;
         }
         // Documents of schemes the server does not serve, and edits with nonsense ranges.
-        await c.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: 'kind: persona\nid: x\n' } });
-        await c.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ range: { start: { line: 99, character: 99 }, end: { line: 0, character: 0 } }, text: 'zz' }] });
+        await c.connection.sendNotification('textDocument/didOpen', {
+          textDocument: { uri, languageId: 'yaml', version: 1, text: 'kind: persona\nid: x\n' },
+        });
+        await c.connection.sendNotification('textDocument/didChange', {
+          textDocument: { uri, version: 2 },
+          contentChanges: [
+            { range: { start: { line: 99, character: 99 }, end: { line: 0, character: 0 } }, text: 'zz' },
+          ],
+        });
         await c.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-        await c.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri, type: 1 }, { uri, type: 3 }] });
+        await c.connection.sendNotification('workspace/didChangeWatchedFiles', {
+          changes: [
+            { uri, type: 1 },
+            { uri, type: 3 },
+          ],
+        });
       }
       const kpi = c.uri('kpis/csat.kpi.yaml');
-      const malformed = [null, {}, { textDocument: null }, { textDocument: { uri: kpi } }, { textDocument: { uri: kpi }, position: { line: -1, character: -5 } }, { textDocument: { uri: kpi }, position: { line: 'a', character: null } }];
+      const malformed = [
+        null,
+        {},
+        { textDocument: null },
+        { textDocument: { uri: kpi } },
+        { textDocument: { uri: kpi }, position: { line: -1, character: -5 } },
+        { textDocument: { uri: kpi }, position: { line: 'a', character: null } },
+      ];
       for (const params of malformed) {
         for (const m of [...methods, 'workspace/symbol', 'cxTaxonomy/ownershipReport']) {
           await c.connection.sendRequest(m, params).catch(() => undefined);
@@ -399,9 +568,15 @@ describe('protocol: foreign uris and malformed messages', function () {
       assert.equal(settled, uris.length * methods.length + malformed.length * (methods.length + 2));
       // Still alive, still right.
       assert.equal(c.serverProcess.exitCode, null);
-      const h = await c.hover('journeys/onboarding.journey.yaml', c.positionOf('journeys/onboarding.journey.yaml', 'busy-parent', 2));
+      const h = await c.hover(
+        'journeys/onboarding.journey.yaml',
+        c.positionOf('journeys/onboarding.journey.yaml', 'busy-parent', 2),
+      );
       assert.match(hoverText(h), /\*\*Persona\*\* Busy Parent/);
-      await c.waitForDiagnostics('kpis/csat.kpi.yaml', (ds) => ds.length === 1 && ds[0].code === 'unresolved-reference');
+      await c.waitForDiagnostics(
+        'kpis/csat.kpi.yaml',
+        (ds) => ds.length === 1 && ds[0].code === 'unresolved-reference',
+      );
     } finally {
       await c.stop();
     }

@@ -17,7 +17,8 @@ const JOURNEY = 'journeys/copper-switch-off.journey.yaml';
 /** The sample's files by relative path (its Markdown docs left out), the config dropped or renamed. */
 function sample(config: 'none' | 'yml' | 'both'): Record<string, string> {
   const files: Record<string, string> = {};
-  for (const f of yamlFilesUnder(SAMPLE)) files[path.relative(SAMPLE, f).split(path.sep).join('/')] = readFileSync(f, 'utf8');
+  for (const f of yamlFilesUnder(SAMPLE))
+    files[path.relative(SAMPLE, f).split(path.sep).join('/')] = readFileSync(f, 'utf8');
   const text = files['cx-taxonomy.config.yaml'];
   if (config !== 'both') delete files['cx-taxonomy.config.yaml'];
   if (config !== 'none') files['cx-taxonomy.config.yml'] = text;
@@ -43,7 +44,10 @@ describe('server taxonomy root', () => {
     const c = await LspTestClient.start({ fixture: 'samples/acme-telecom', folders: [] });
     try {
       // One real unresolved reference, so that the server has something to publish.
-      const text = readFileSync(path.join(SAMPLE, JOURNEY), 'utf8').replace('kpis: [right-first-time-install]', 'kpis: [right-first-time-instal]');
+      const text = readFileSync(path.join(SAMPLE, JOURNEY), 'utf8').replace(
+        'kpis: [right-first-time-install]',
+        'kpis: [right-first-time-instal]',
+      );
       await c.open(JOURNEY, text);
       const ds = await c.waitForDiagnostics(JOURNEY, (x) => x.length > 0);
       assert.deepEqual(
@@ -87,13 +91,19 @@ describe('server taxonomy root', () => {
 
   it('reads cx-taxonomy.config.yml: its rule severities and lifecycle stages apply', async () => {
     const files = sample('yml');
-    files['cx-taxonomy.config.yml'] = files['cx-taxonomy.config.yml'].replace(/^rules:\n/m, 'rules:\n  unused-kpi: error\n');
+    files['cx-taxonomy.config.yml'] = files['cx-taxonomy.config.yml'].replace(
+      /^rules:\n/m,
+      'rules:\n  unused-kpi: error\n',
+    );
     files['kpis/orphan.kpi.yaml'] = files['kpis/arpu.kpi.yaml'].replace('id: arpu', 'id: orphan-kpi');
     const c = await LspTestClient.start({ files });
     try {
       await c.waitForReady();
       assert.deepEqual(
-        c.diagnostics('kpis/orphan.kpi.yaml').filter((d) => d.code === 'unused-kpi').map((d) => `${String(d.code)} ${d.severity}`),
+        c
+          .diagnostics('kpis/orphan.kpi.yaml')
+          .filter((d) => d.code === 'unused-kpi')
+          .map((d) => `${String(d.code)} ${d.severity}`),
         ['unused-kpi 1'],
       );
       assert.deepEqual(c.diagnostics(JOURNEY), [], '`migration` is a stage the config adds');
@@ -108,7 +118,10 @@ describe('server taxonomy root', () => {
       const ds = await c.waitForDiagnostics('cx-taxonomy.config.yml', (x) => x.length > 0);
       assert.equal(ds.length, 1);
       assert.equal(ds[0].severity, 1);
-      assert.match(message(ds[0]), /cx-taxonomy\.config\.yaml and cx-taxonomy\.config\.yml are both in this folder: keep one of them/);
+      assert.match(
+        message(ds[0]),
+        /cx-taxonomy\.config\.yaml and cx-taxonomy\.config\.yml are both in this folder: keep one of them/,
+      );
       await c.waitForReady();
       assert.deepEqual(c.diagnostics(JOURNEY), [], 'the .yaml is read');
     } finally {

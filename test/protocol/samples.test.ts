@@ -13,7 +13,8 @@ function markers(c: LspTestClient, files: string[]): Map<string, Set<string>> {
         const m = /(?:#|<!--)\s*problem:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/.exec(line);
         if (!m) return;
         const key = `${rel}:${i + 1}`;
-        for (const id of m[1].split(',').map((s) => s.trim())) (out.get(key) ?? out.set(key, new Set()).get(key)!).add(id);
+        for (const id of m[1].split(',').map((s) => s.trim()))
+          (out.get(key) ?? out.set(key, new Set()).get(key)!).add(id);
       });
   }
   return out;
@@ -39,9 +40,11 @@ describe('protocol: the samples over stdio', function () {
       const marked = markers(c, listed(c));
       const found = c.problemsByLine();
       const missing: string[] = [];
-      for (const [key, ids] of marked) for (const id of ids) if (RULE_IDS.has(id) && !found.get(key)?.has(id)) missing.push(`${key} ${id}`);
+      for (const [key, ids] of marked)
+        for (const id of ids) if (RULE_IDS.has(id) && !found.get(key)?.has(id)) missing.push(`${key} ${id}`);
       const unexpected: string[] = [];
-      for (const [key, ids] of found) for (const id of ids) if (!marked.get(key)?.has(id)) unexpected.push(`${key} ${id}`);
+      for (const [key, ids] of found)
+        for (const id of ids) if (!marked.get(key)?.has(id)) unexpected.push(`${key} ${id}`);
       assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
       assert.ok(marked.size >= 20, `expected the sample's markers, found ${marked.size}`);
     } finally {
@@ -56,7 +59,8 @@ describe('protocol: the samples over stdio', function () {
       const journey = 'with-problems/journeys/mobile-switch.journey.yaml';
       await c.waitForDiagnostics(journey, (ds) => ds.some((d) => d.code === 'touchpoint-owner'));
       // Two taxonomies with the same ids never see each other: no duplicate-id across them.
-      for (const [key, ids] of c.problemsByLine()) assert.ok(!key.startsWith('acme-telecom/'), `${key} ${[...ids].join()}`);
+      for (const [key, ids] of c.problemsByLine())
+        assert.ok(!key.startsWith('acme-telecom/'), `${key} ${[...ids].join()}`);
       await c.open(journey);
       const [d] = c.diagnostics(journey).filter((x) => x.code === 'touchpoint-owner');
       const [fix] = (await c.codeActions(journey, d.range, [d]))!;

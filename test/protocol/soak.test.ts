@@ -22,7 +22,6 @@ const SEED = Number(process.env.CX_SOAK_SEED ?? 20240611);
 const SAMPLE = 'samples/with-problems';
 const HOVER_AT: [string, string, number] = ['journeys/mobile-switch.journey.yaml', 'digital-native-switcher', 3];
 
-
 function listSample(dir = ''): string[] {
   const abs = path.join(REPO, SAMPLE, dir);
   return readdirSync(abs).flatMap((n) => {
@@ -34,9 +33,53 @@ function listSample(dir = ''): string[] {
 
 /** Text an analyst (or a cat on the keyboard) might type or paste. */
 const FRAGMENTS = [
-  '\n', '\r\n', ': ', '- ', '  ', '\t', '[', ']', '{', '}', '"', "'", '#', '&a ', '*a', '---\n', '? ', '|\n', '>-\n', 'owner: ', 'kind: ', 'id: ',
-  'lead: ', 'kpis: [', 'touchpoints:\n', 'cx-design', 'brand-marketing', 'target group', 'customer path', '📈', '👩‍👩‍👧', 'é̃', '\u0000', '~', 'null', 'x',
-  'persona: ', 'segments: [', 'channel: web', 'status: deprecated', '`', '<script>', '[x](command:x)', '\\', '%', '!!', '@',
+  '\n',
+  '\r\n',
+  ': ',
+  '- ',
+  '  ',
+  '\t',
+  '[',
+  ']',
+  '{',
+  '}',
+  '"',
+  "'",
+  '#',
+  '&a ',
+  '*a',
+  '---\n',
+  '? ',
+  '|\n',
+  '>-\n',
+  'owner: ',
+  'kind: ',
+  'id: ',
+  'lead: ',
+  'kpis: [',
+  'touchpoints:\n',
+  'cx-design',
+  'brand-marketing',
+  'target group',
+  'customer path',
+  '📈',
+  '👩‍👩‍👧',
+  'é̃',
+  '\u0000',
+  '~',
+  'null',
+  'x',
+  'persona: ',
+  'segments: [',
+  'channel: web',
+  'status: deprecated',
+  '`',
+  '<script>',
+  '[x](command:x)',
+  '\\',
+  '%',
+  '!!',
+  '@',
 ];
 
 describe('protocol: soak', function () {
@@ -84,7 +127,10 @@ describe('protocol: soak', function () {
       const b = Math.min(text.length, a + (random() < 0.7 ? int(4) : int(200)));
       return { start: positionAt(text, a), end: positionAt(text, b) };
     };
-    const typed = () => Array.from({ length: 1 + int(4) }, () => (random() < 0.85 ? pick(FRAGMENTS) : String.fromCharCode(32 + int(0x2fff)))).join('');
+    const typed = () =>
+      Array.from({ length: 1 + int(4) }, () =>
+        random() < 0.85 ? pick(FRAGMENTS) : String.fromCharCode(32 + int(0x2fff)),
+      ).join('');
 
     const inFlight: Promise<unknown>[] = [];
     /** Sends a request; it must be answered (any value) or refused with a clear message. */
@@ -145,7 +191,14 @@ describe('protocol: soak', function () {
             request('prepareRename', c.prepareRename(target, p));
             break;
           case 5:
-            request('rename', c.rename(target, p, random() < 0.8 ? `renamed-${int(1000)}` : pick(['Bad Id', '', 'x'.repeat(300), 'a--b', '-x'])));
+            request(
+              'rename',
+              c.rename(
+                target,
+                p,
+                random() < 0.8 ? `renamed-${int(1000)}` : pick(['Bad Id', '', 'x'.repeat(300), 'a--b', '-x']),
+              ),
+            );
             break;
           case 6: {
             const shown: Diagnostic[] = c.diagnostics(target);
@@ -181,13 +234,22 @@ describe('protocol: soak', function () {
 
     const same = () => JSON.stringify([...c.problemsByLine()].map(([k, v]) => [k, [...v].sort()]).sort());
     const expected = JSON.stringify([...before].map(([k, v]) => [k, [...v].sort()]).sort());
-    await c.waitFor('the original problems to come back', () => same() === expected, 30000).catch(() => {
-      assert.equal(same(), expected, `seed ${seed}: the problems differ after restoring the texts`);
-    });
+    await c
+      .waitFor('the original problems to come back', () => same() === expected, 30000)
+      .catch(() => {
+        assert.equal(same(), expected, `seed ${seed}: the problems differ after restoring the texts`);
+      });
     assert.equal(hoverText(await c.hover(HOVER_AT[0], c.positionOf(...HOVER_AT))), beforeHover);
     // No handler failed along the way (they log instead of crashing: a log is a bug).
     const failures = c.logs.filter((l) => /failed on|Unexpected (error|rejection)/.test(l));
-    assert.deepEqual(failures.map((l) => l.split('\n')[0]), [], `seed ${seed}`);
-    if (process.env.CX_SOAK) console.log(`soak (seed ${seed}): ${counts.edits} edits, ${counts.requests} requests (${counts.errors} refused with a message), ${counts.diskWrites} disk writes, ${counts.reopens} closes`);
+    assert.deepEqual(
+      failures.map((l) => l.split('\n')[0]),
+      [],
+      `seed ${seed}`,
+    );
+    if (process.env.CX_SOAK)
+      console.log(
+        `soak (seed ${seed}): ${counts.edits} edits, ${counts.requests} requests (${counts.errors} refused with a message), ${counts.diskWrites} disk writes, ${counts.reopens} closes`,
+      );
   });
 });

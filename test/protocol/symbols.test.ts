@@ -12,12 +12,18 @@ describe('protocol: document and workspace symbols', function () {
   serveFixture('test/protocol/fixtures/basic', 'suite', (client) => (c = client));
 
   it('outlines a journey as stages holding touchpoints', async () => {
-    assert.deepEqual(tree((await c.documentSymbols('journeys/onboarding.journey.yaml'))!), [{ Onboarding: [{ Welcome: ['Welcome email', 'Welcome call'] }] }]);
+    assert.deepEqual(tree((await c.documentSymbols('journeys/onboarding.journey.yaml'))!), [
+      { Onboarding: [{ Welcome: ['Welcome email', 'Welcome call'] }] },
+    ]);
   });
 
   it('outlines a glossary and a teams file', async () => {
-    assert.deepEqual(tree((await c.documentSymbols('cx.glossary.yaml'))!), [{ Glossary: ['Persona', 'Customer journey'] }]);
-    assert.deepEqual(tree((await c.documentSymbols('org.teams.yaml'))!), [{ Teams: ['Brand Marketing', 'CX Operations', 'Sales'] }]);
+    assert.deepEqual(tree((await c.documentSymbols('cx.glossary.yaml'))!), [
+      { Glossary: ['Persona', 'Customer journey'] },
+    ]);
+    assert.deepEqual(tree((await c.documentSymbols('org.teams.yaml'))!), [
+      { Teams: ['Brand Marketing', 'CX Operations', 'Sales'] },
+    ]);
   });
 
   it('finds definitions of every kind across the workspace', async () => {

@@ -12,9 +12,22 @@ describe('protocol: transports', function () {
     const conn = createMessageConnection(new IPCMessageReader(proc), new IPCMessageWriter(proc));
     conn.listen();
     try {
-      const result = (await conn.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} })) as { capabilities: Record<string, unknown>; serverInfo: { name: string } };
+      const result = (await conn.sendRequest('initialize', {
+        processId: process.pid,
+        rootUri: null,
+        capabilities: {},
+      })) as { capabilities: Record<string, unknown>; serverInfo: { name: string } };
       assert.equal(result.serverInfo.name, 'cx-taxonomy');
-      for (const cap of ['hoverProvider', 'completionProvider', 'definitionProvider', 'referencesProvider', 'renameProvider', 'documentSymbolProvider', 'workspaceSymbolProvider', 'codeActionProvider']) {
+      for (const cap of [
+        'hoverProvider',
+        'completionProvider',
+        'definitionProvider',
+        'referencesProvider',
+        'renameProvider',
+        'documentSymbolProvider',
+        'workspaceSymbolProvider',
+        'codeActionProvider',
+      ]) {
         assert.ok(result.capabilities[cap], cap);
       }
       await conn.sendRequest('shutdown');

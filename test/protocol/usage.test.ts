@@ -40,11 +40,36 @@ const FILES: Record<string, string> = {
     '    definition: A step of a customer journey.',
     '    related: [customer-journey, touchpoint]',
   ),
-  'docs/guide.md': lines('# Guide', '', 'Each touchpoint of a customer journey has one owner.', '', '`customer journey` in code is not a mention.'),
-  'personas/busy-parent.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Busy Parent', 'owner: cx-ops', 'segments: [families]'),
+  'docs/guide.md': lines(
+    '# Guide',
+    '',
+    'Each touchpoint of a customer journey has one owner.',
+    '',
+    '`customer journey` in code is not a mention.',
+  ),
+  'personas/busy-parent.persona.yaml': lines(
+    'kind: persona',
+    'id: busy-parent',
+    'name: Busy Parent',
+    'owner: cx-ops',
+    'segments: [families]',
+  ),
   'personas/lonely.persona.yaml': lines('kind: persona', 'id: lonely', 'name: Lonely', 'owner: cx-ops'),
-  'segments/families.segment.yaml': lines('kind: segment', 'id: families', 'name: Families', 'owner: brand-marketing', 'personas: [busy-parent]', 'lifecycleStage: acquisition'),
-  'segments/students.segment.yaml': lines('kind: segment', 'id: students', 'name: Students', 'owner: brand-marketing', 'lifecycleStage: acquisition'),
+  'segments/families.segment.yaml': lines(
+    'kind: segment',
+    'id: families',
+    'name: Families',
+    'owner: brand-marketing',
+    'personas: [busy-parent]',
+    'lifecycleStage: acquisition',
+  ),
+  'segments/students.segment.yaml': lines(
+    'kind: segment',
+    'id: students',
+    'name: Students',
+    'owner: brand-marketing',
+    'lifecycleStage: acquisition',
+  ),
   'kpis/nps.kpi.yaml': lines(
     'kind: kpi',
     'id: nps',
@@ -56,7 +81,14 @@ const FILES: Record<string, string> = {
     '  - kpi: csat',
     '    resolution: NPS wins.',
   ),
-  'kpis/csat.kpi.yaml': lines('kind: kpi', 'id: csat', 'name: Customer satisfaction', 'owner: cx-ops', 'direction: increase', 'unit: percent'),
+  'kpis/csat.kpi.yaml': lines(
+    'kind: kpi',
+    'id: csat',
+    'name: Customer satisfaction',
+    'owner: cx-ops',
+    'direction: increase',
+    'unit: percent',
+  ),
   'journeys/onboarding.journey.yaml': lines(
     'kind: journey',
     'id: onboarding',
@@ -121,24 +153,36 @@ const FILES: Record<string, string> = {
 const ONBOARDING = 'journeys/onboarding.journey.yaml';
 const RENEWAL = 'journeys/renewal.journey.yaml';
 
-const key = (l: Location) => `${l.uri}#${l.range.start.line}:${l.range.start.character}-${l.range.end.line}:${l.range.end.character}`;
+const key = (l: Location) =>
+  `${l.uri}#${l.range.start.line}:${l.range.start.character}-${l.range.end.line}:${l.range.end.character}`;
 const keys = (ls: readonly Location[]) => ls.map(key).sort();
 
 /** Capabilities of a client that supports refreshing lenses and hints (VS Code does). */
 function refreshingCapabilities(configuration = true): ClientCapabilities {
   const base = vscodeLikeCapabilities();
-  return { ...base, workspace: { ...base.workspace, configuration, codeLens: { refreshSupport: true }, inlayHint: { refreshSupport: true } } };
+  return {
+    ...base,
+    workspace: {
+      ...base.workspace,
+      configuration,
+      codeLens: { refreshSupport: true },
+      inlayHint: { refreshSupport: true },
+    },
+  };
 }
 
 async function codeLenses(c: LspTestClient, rel: string): Promise<CodeLens[]> {
-  const lenses: CodeLens[] | null = await c.connection.sendRequest('textDocument/codeLens', { textDocument: { uri: c.uri(rel) } });
+  const lenses: CodeLens[] | null = await c.connection.sendRequest('textDocument/codeLens', {
+    textDocument: { uri: c.uri(rel) },
+  });
   return lenses ?? [];
 }
 
 /** Every lens of a file, resolved as an editor resolves the lenses in view. */
 async function resolvedLenses(c: LspTestClient, rel: string): Promise<CodeLens[]> {
   const out: CodeLens[] = [];
-  for (const lens of await codeLenses(c, rel)) out.push(lens.command ? lens : await c.connection.sendRequest('codeLens/resolve', lens));
+  for (const lens of await codeLenses(c, rel))
+    out.push(lens.command ? lens : await c.connection.sendRequest('codeLens/resolve', lens));
   return out;
 }
 
@@ -152,14 +196,20 @@ async function lensesOf(c: LspTestClient, rel: string, id: string): Promise<Code
 
 async function inlayHints(c: LspTestClient, rel: string): Promise<InlayHint[]> {
   const end: Position = { line: c.text(rel).split('\n').length, character: 0 };
-  const hints: InlayHint[] | null = await c.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri: c.uri(rel) }, range: { start: { line: 0, character: 0 }, end } });
+  const hints: InlayHint[] | null = await c.connection.sendRequest('textDocument/inlayHint', {
+    textDocument: { uri: c.uri(rel) },
+    range: { start: { line: 0, character: 0 }, end },
+  });
   return hints ?? [];
 }
 
 /** The hints as `<touchpoint id>: <label>`, in file order. */
 async function hintsByTouchpoint(c: LspTestClient, rel: string): Promise<string[]> {
   const text = c.text(rel).split('\n');
-  return (await inlayHints(c, rel)).map((h) => `${/id: (\S+)/.exec(text[h.position.line])?.[1]}: ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
+  return (await inlayHints(c, rel)).map(
+    (h) =>
+      `${/id: (\S+)/.exec(text[h.position.line])?.[1]}: ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`,
+  );
 }
 
 /** Asks again (polling, with a timeout) until an answer is the one expected. */
@@ -230,8 +280,19 @@ describe('protocol: usage code lenses', function () {
     const lensesFor = async (id: string) => (await lensesOf(c, 'org.teams.yaml', id)).map((l) => l.command!);
     const [cxOwns, cxRefs] = await lensesFor('cx-ops');
     assert.equal(cxOwns.title, 'owns 4 touchpoints (3 through stages)');
-    const owned = (cxOwns.arguments![2] as Location[]).map((l) => `${l.uri === c.uri(ONBOARDING) ? 'onboarding' : 'renewal'}/${c.text(l.uri === c.uri(ONBOARDING) ? ONBOARDING : RENEWAL).split('\n')[l.range.start.line].trim()}`);
-    assert.deepEqual(owned, ['onboarding/- id: welcome-call', 'onboarding/- id: welcome-sms', 'onboarding/- id: setup-guide', 'renewal/- id: reminder-email']);
+    const owned = (cxOwns.arguments![2] as Location[]).map(
+      (l) =>
+        `${l.uri === c.uri(ONBOARDING) ? 'onboarding' : 'renewal'}/${c
+          .text(l.uri === c.uri(ONBOARDING) ? ONBOARDING : RENEWAL)
+          .split('\n')
+          [l.range.start.line].trim()}`,
+    );
+    assert.deepEqual(owned, [
+      'onboarding/- id: welcome-call',
+      'onboarding/- id: welcome-sms',
+      'onboarding/- id: setup-guide',
+      'renewal/- id: reminder-email',
+    ]);
     const refs = (await c.references('org.teams.yaml', c.positionOf('org.teams.yaml', 'id: cx-ops', 4), false)) ?? [];
     assert.equal(cxRefs.title, `${refs.length} references`);
     assert.deepEqual(keys(cxRefs.arguments![2] as Location[]), keys(refs));
@@ -248,15 +309,30 @@ describe('protocol: usage code lenses', function () {
     await c.open(RENEWAL);
     await c.change(RENEWAL, c.text(RENEWAL).replace('persona: busy-parent', 'persona: lonely'));
     await c.waitFor('a code lens refresh', () => refreshes > 0);
-    assert.equal((await lensesOf(c, 'personas/busy-parent.persona.yaml', 'busy-parent'))[0].command?.title, 'used by 1 journey, 1 segment');
+    assert.equal(
+      (await lensesOf(c, 'personas/busy-parent.persona.yaml', 'busy-parent'))[0].command?.title,
+      'used by 1 journey, 1 segment',
+    );
     assert.equal((await lensesOf(c, 'personas/lonely.persona.yaml', 'lonely'))[0].command?.title, 'used by 1 journey');
     // A touchpoint taking an owner of its own no longer inherits its stage's.
-    await c.change(RENEWAL, c.text(RENEWAL).replace('        name: Reminder email\n', '        name: Reminder email\n        owner: brand-marketing\n'));
-    assert.equal((await lensesOf(c, 'org.teams.yaml', 'cx-ops'))[0].command?.title, 'owns 3 touchpoints (2 through stages)');
+    await c.change(
+      RENEWAL,
+      c
+        .text(RENEWAL)
+        .replace('        name: Reminder email\n', '        name: Reminder email\n        owner: brand-marketing\n'),
+    );
+    assert.equal(
+      (await lensesOf(c, 'org.teams.yaml', 'cx-ops'))[0].command?.title,
+      'owns 3 touchpoints (2 through stages)',
+    );
     assert.equal((await lensesOf(c, 'org.teams.yaml', 'brand-marketing'))[0].command?.title, 'owns 2 touchpoints');
     // Closed without saving: the disk's text counts again once the server has read it back.
     await c.close(RENEWAL);
-    await eventually('the counts of the text on disk', async () => (await lensesOf(c, 'org.teams.yaml', 'cx-ops'))[0].command?.title, 'owns 4 touchpoints (3 through stages)');
+    await eventually(
+      'the counts of the text on disk',
+      async () => (await lensesOf(c, 'org.teams.yaml', 'cx-ops'))[0].command?.title,
+      'owns 4 touchpoints (3 through stages)',
+    );
   });
 });
 
@@ -271,7 +347,22 @@ describe('protocol: usage lenses that count many places', function () {
       'segments/families.segment.yaml': FILES['segments/families.segment.yaml'],
     };
     for (let i = 0; i < JOURNEYS; i++) {
-      files[`journeys/j${i}.journey.yaml`] = lines(`kind: journey`, `id: j${i}`, `name: Journey ${i}`, 'persona: busy-parent', 'owner: cx-ops', 'stages:', '  - id: s', '    name: S', '    lifecycleStage: onboarding', '    owner: cx-ops', '    touchpoints:', '      - id: t', '        name: T', '        channel: email');
+      files[`journeys/j${i}.journey.yaml`] = lines(
+        `kind: journey`,
+        `id: j${i}`,
+        `name: Journey ${i}`,
+        'persona: busy-parent',
+        'owner: cx-ops',
+        'stages:',
+        '  - id: s',
+        '    name: S',
+        '    lifecycleStage: onboarding',
+        '    owner: cx-ops',
+        '    touchpoints:',
+        '      - id: t',
+        '        name: T',
+        '        channel: email',
+      );
     }
     c = await LspTestClient.start({ files });
     await c.waitForReady(60000);
@@ -286,7 +377,12 @@ describe('protocol: usage lenses that count many places', function () {
     assert.equal(uri, c.uri('personas/busy-parent.persona.yaml'));
     assert.deepEqual(position, lens.range.start);
     const places: Location[] = await c.connection.sendRequest('cxTaxonomy/usagePlaces', data);
-    const refs = (await c.references('personas/busy-parent.persona.yaml', c.positionOf('personas/busy-parent.persona.yaml', 'id: busy-parent', 4), false)) ?? [];
+    const refs =
+      (await c.references(
+        'personas/busy-parent.persona.yaml',
+        c.positionOf('personas/busy-parent.persona.yaml', 'id: busy-parent', 4),
+        false,
+      )) ?? [];
     assert.equal(places.length, JOURNEYS + 1);
     assert.deepEqual(keys(places), keys(refs));
   });
@@ -312,13 +408,26 @@ describe('protocol: inherited owners as inlay hints', function () {
   it('shows the owner a touchpoint inherits, none for its own, and "no owner" where touchpoint-owner fires', async () => {
     c = await LspTestClient.start({ files: FILES });
     await c.waitForReady();
-    assert.deepEqual(await hintsByTouchpoint(c, ONBOARDING), ['welcome-call: owner: cx-ops (from stage)', 'welcome-sms: owner: cx-ops (from stage)', 'setup-visit: no owner']);
-    assert.deepEqual(await hintsByTouchpoint(c, RENEWAL), ['reminder-email: owner: [cx-ops, sales-team], lead: cx-ops (from stage)']);
+    assert.deepEqual(await hintsByTouchpoint(c, ONBOARDING), [
+      'welcome-call: owner: cx-ops (from stage)',
+      'welcome-sms: owner: cx-ops (from stage)',
+      'setup-visit: no owner',
+    ]);
+    assert.deepEqual(await hintsByTouchpoint(c, RENEWAL), [
+      'reminder-email: owner: [cx-ops, sales-team], lead: cx-ops (from stage)',
+    ]);
     const [hint] = await inlayHints(c, RENEWAL);
-    assert.deepEqual(hint.position, c.positionOf(RENEWAL, 'reminder-email', 'reminder-email'.length), 'the hint follows the touchpoint id');
+    assert.deepEqual(
+      hint.position,
+      c.positionOf(RENEWAL, 'reminder-email', 'reminder-email'.length),
+      'the hint follows the touchpoint id',
+    );
     assert.match(String(hint.tooltip), /Inherited from stage `Remind`/);
     // Only the hints in the requested range are answered.
-    const firstStage: InlayHint[] = await c.connection.sendRequest('textDocument/inlayHint', { textDocument: { uri: c.uri(ONBOARDING) }, range: { start: { line: 0, character: 0 }, end: { line: 22, character: 0 } } });
+    const firstStage: InlayHint[] = await c.connection.sendRequest('textDocument/inlayHint', {
+      textDocument: { uri: c.uri(ONBOARDING) },
+      range: { start: { line: 0, character: 0 }, end: { line: 22, character: 0 } },
+    });
     assert.equal(firstStage.length, 2);
     assert.deepEqual(await inlayHints(c, 'org.teams.yaml'), []);
   });
@@ -354,9 +463,15 @@ describe('protocol: inherited owners as inlay hints', function () {
     c = await LspTestClient.start({ files: { ...FILES, [STYLED]: text } });
     await c.waitForReady();
     const lines = c.text(STYLED).split('\n');
-    const got = (await inlayHints(c, STYLED)).map((h) => `${/id: ([\w-]+)/.exec(lines[h.position.line])?.[1]}@${h.position.character}: ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`);
+    const got = (await inlayHints(c, STYLED)).map(
+      (h) =>
+        `${/id: ([\w-]+)/.exec(lines[h.position.line])?.[1]}@${h.position.character}: ${typeof h.label === 'string' ? h.label : h.label.map((p) => p.value).join('')}`,
+    );
     const after = (id: string) => c!.positionOf(STYLED, id, id.length).character;
-    assert.deepEqual(got, [`greet-call@${after('greet-call')}: owner: cx-ops (from stage)`, `follow-sms@${after('follow-sms')}: owner: cx-ops (from stage)`]);
+    assert.deepEqual(got, [
+      `greet-call@${after('greet-call')}: owner: cx-ops (from stage)`,
+      `follow-sms@${after('follow-sms')}: owner: cx-ops (from stage)`,
+    ]);
   });
 
   it('follows the rule: "no owner" goes once touchpoint-owner is off', async () => {
@@ -364,7 +479,10 @@ describe('protocol: inherited owners as inlay hints', function () {
     await c.waitForReady();
     await c.writeFile('cx-taxonomy.config.yaml', lines('rules:', '  touchpoint-owner: off'));
     await c.waitForDiagnostics(ONBOARDING, (ds) => !ds.some((d) => d.code === 'touchpoint-owner'));
-    assert.deepEqual(await hintsByTouchpoint(c, ONBOARDING), ['welcome-call: owner: cx-ops (from stage)', 'welcome-sms: owner: cx-ops (from stage)']);
+    assert.deepEqual(await hintsByTouchpoint(c, ONBOARDING), [
+      'welcome-call: owner: cx-ops (from stage)',
+      'welcome-sms: owner: cx-ops (from stage)',
+    ]);
     await c.open(ONBOARDING);
     await c.change(ONBOARDING, c.text(ONBOARDING).replace('    owner: cx-ops\n    touchpoints:', '    touchpoints:'));
     assert.deepEqual(await hintsByTouchpoint(c, ONBOARDING), [], 'no stage owner left, and the rule is off');
@@ -398,7 +516,9 @@ describe('protocol: inherited owners as inlay hints', function () {
       return null;
     });
     assert.equal((await inlayHints(c, RENEWAL)).length, 1);
-    await c.connection.sendNotification('workspace/didChangeConfiguration', { settings: { cxTaxonomy: { inlayHints: { enabled: false } } } });
+    await c.connection.sendNotification('workspace/didChangeConfiguration', {
+      settings: { cxTaxonomy: { inlayHints: { enabled: false } } },
+    });
     await c.waitFor('an inlay hint refresh', () => refreshes > 0);
     assert.deepEqual(await inlayHints(c, RENEWAL), []);
   });

@@ -1,4 +1,11 @@
-import { createTaxonomyWorkspace, parseConfig, RULE_IDS, type TaxonomyDiagnostic, type TaxonomyConfig, type TaxonomyWorkspace } from '../../server/src/core';
+import {
+  createTaxonomyWorkspace,
+  parseConfig,
+  RULE_IDS,
+  type TaxonomyDiagnostic,
+  type TaxonomyConfig,
+  type TaxonomyWorkspace,
+} from '../../server/src/core';
 
 /** Joins lines with '\n' so fixtures read as the YAML they hold. */
 export function lines(...ls: string[]): string {
@@ -16,7 +23,10 @@ export function withCursor(text: string): { text: string; offset: number } {
 }
 
 /** An in-memory workspace: files keyed by relative path, uris of the form `mem:///path`. */
-export function memoryWorkspace(files: Record<string, string>, config?: Partial<TaxonomyConfig> | string): TaxonomyWorkspace {
+export function memoryWorkspace(
+  files: Record<string, string>,
+  config?: Partial<TaxonomyConfig> | string,
+): TaxonomyWorkspace {
   let cfg: TaxonomyConfig | undefined;
   if (typeof config === 'string') cfg = parseConfig(config, RULE_IDS).config;
   else if (config) cfg = { ...parseConfig('', RULE_IDS).config, ...config };
@@ -39,7 +49,8 @@ export function diagnosticsOf(ws: TaxonomyWorkspace, path: string, ruleId?: stri
 export function summary(ws: TaxonomyWorkspace, ruleId?: string): string[] {
   const out: string[] = [];
   for (const f of ws.allFiles()) {
-    for (const d of ws.diagnostics(f.uri)) if (!ruleId || d.ruleId === ruleId) out.push(`${f.relativePath}:${d.range.start.line + 1} ${d.ruleId}`);
+    for (const d of ws.diagnostics(f.uri))
+      if (!ruleId || d.ruleId === ruleId) out.push(`${f.relativePath}:${d.range.start.line + 1} ${d.ruleId}`);
   }
   return out.sort();
 }
@@ -60,9 +71,29 @@ export function baseTaxonomy(): Record<string, string> {
       '    name: Sales',
       '    function: sales',
     ),
-    'p.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Busy Parent', 'owner: cx-ops', 'segments: [families]'),
-    's.segment.yaml': lines('kind: segment', 'id: families', 'name: Families', 'owner: brand-marketing', 'personas: [busy-parent]', 'lifecycleStage: acquisition'),
-    'k.kpi.yaml': lines('kind: kpi', 'id: nps', 'name: Net Promoter Score', 'owner: cx-ops', 'direction: increase', 'unit: score'),
+    'p.persona.yaml': lines(
+      'kind: persona',
+      'id: busy-parent',
+      'name: Busy Parent',
+      'owner: cx-ops',
+      'segments: [families]',
+    ),
+    's.segment.yaml': lines(
+      'kind: segment',
+      'id: families',
+      'name: Families',
+      'owner: brand-marketing',
+      'personas: [busy-parent]',
+      'lifecycleStage: acquisition',
+    ),
+    'k.kpi.yaml': lines(
+      'kind: kpi',
+      'id: nps',
+      'name: Net Promoter Score',
+      'owner: cx-ops',
+      'direction: increase',
+      'unit: score',
+    ),
     'j.journey.yaml': lines(
       'kind: journey',
       'id: onboarding',

@@ -11,8 +11,11 @@ function sources(dir: string): string[] {
 
 describe('architecture', () => {
   it('keeps the core free of LSP, VS Code and file-system imports', () => {
-    const banned = /from\s+['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|fs|node:fs|fs\/promises|node:fs\/promises|path|node:path|child_process|node:child_process)['"]|require\(['"](fs|node:fs|vscode)['"]\)/;
-    const offenders = sources(path.join(__dirname, '../../server/src/core')).filter((f) => banned.test(readFileSync(f, 'utf8')));
+    const banned =
+      /from\s+['"](vscode|vscode-languageserver[^'"]*|vscode-languageclient[^'"]*|fs|node:fs|fs\/promises|node:fs\/promises|path|node:path|child_process|node:child_process)['"]|require\(['"](fs|node:fs|vscode)['"]\)/;
+    const offenders = sources(path.join(__dirname, '../../server/src/core')).filter((f) =>
+      banned.test(readFileSync(f, 'utf8')),
+    );
     assert.deepEqual(offenders, []);
   });
 });

@@ -10,7 +10,16 @@ import { percentile } from '../../bench/measure';
 import { measureCli, plantedMismatches, renderTable, writeResults } from '../../bench/run';
 
 /** A workspace small enough for `npm test`, with every kind of planted problem likely present. */
-const TINY: SizeSpec = { ...SIZES.S, journeys: 12, personas: 6, segments: 6, kpis: 40, docs: 6, glossaryFiles: 2, termsPerGlossary: 15 };
+const TINY: SizeSpec = {
+  ...SIZES.S,
+  journeys: 12,
+  personas: 6,
+  segments: 6,
+  kpis: 40,
+  docs: 6,
+  glossaryFiles: 2,
+  termsPerGlossary: 15,
+};
 const ROOT = path.join(__dirname, '../..');
 
 describe('bench: generator and harness smoke run', function () {
@@ -37,10 +46,12 @@ describe('bench: generator and harness smoke run', function () {
   it('plants exactly the problems its manifest counts, as the core finds them', () => {
     const config = parseConfig(ws.files.get('cx-taxonomy.config.yaml')!, RULE_IDS).config;
     const core = createTaxonomyWorkspace(config);
-    for (const [rel, text] of ws.files) if (core.accepts(rel) || rel === 'cx-taxonomy.config.yaml') core.setFile(`mem:///${rel}`, rel, text);
+    for (const [rel, text] of ws.files)
+      if (core.accepts(rel) || rel === 'cx-taxonomy.config.yaml') core.setFile(`mem:///${rel}`, rel, text);
     core.flush();
     const found: Record<string, number> = {};
-    for (const f of core.allFiles()) for (const d of core.diagnostics(f.uri)) found[d.ruleId] = (found[d.ruleId] ?? 0) + 1;
+    for (const f of core.allFiles())
+      for (const d of core.diagnostics(f.uri)) found[d.ruleId] = (found[d.ruleId] ?? 0) + 1;
     assert.deepStrictEqual(plantedMismatches(ws.manifest.expected, found, RULE_IDS), []);
   });
 

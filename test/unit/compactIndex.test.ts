@@ -16,18 +16,25 @@ import { yamlFilesUnder } from '../support/files';
  * (BENCHMARKS.md, item 13). These tests hold each to what the structure it replaced gave.
  */
 
-
 const ROOT = path.join(__dirname, '../..');
 const SAMPLE_DIR = path.join(ROOT, 'samples/acme-telecom');
-const SAMPLES = yamlFilesUnder(path.join(ROOT, 'samples')).map((f) => [path.relative(ROOT, f), readFileSync(f, 'utf8')] as const);
-const GENERATED = [...generateWorkspace({ ...SIZES.S, journeys: 4, personas: 2, segments: 2, kpis: 2, docs: 0 }, 3).files].filter(([p]) => /\.ya?ml$/.test(p));
+const SAMPLES = yamlFilesUnder(path.join(ROOT, 'samples')).map(
+  (f) => [path.relative(ROOT, f), readFileSync(f, 'utf8')] as const,
+);
+const GENERATED = [
+  ...generateWorkspace({ ...SIZES.S, journeys: 4, personas: 2, segments: 2, kpis: 2, docs: 0 }, 3).files,
+].filter(([p]) => /\.ya?ml$/.test(p));
 
 /** Pointer -> slot as each table was written, the map the table used to keep. */
 function recordedPointers(parse: () => void): Map<SpanTable, Map<string, number>> {
   const seen = new Map<SpanTable, Map<string, number>>();
   const proto = SpanTable.prototype;
   const original = proto.record;
-  proto.record = function (this: SpanTable, pointer: string, ...rest: [number | undefined, number | undefined, number, number, string | undefined]): number {
+  proto.record = function (
+    this: SpanTable,
+    pointer: string,
+    ...rest: [number | undefined, number | undefined, number, number, string | undefined]
+  ): number {
     const slot = original.call(this, pointer, ...rest);
     let m = seen.get(this);
     if (!m) seen.set(this, (m = new Map()));
@@ -66,7 +73,13 @@ describe('compact pointers, index entries and dependency keys', () => {
     });
 
     it('finds awkward pointers before and after sealing, parents recorded late included', () => {
-      const span = (start: number): SourceSpan => ({ keyStart: undefined, keyEnd: undefined, start, end: start + 1, scalarType: undefined });
+      const span = (start: number): SourceSpan => ({
+        keyStart: undefined,
+        keyEnd: undefined,
+        start,
+        end: start + 1,
+        scalarType: undefined,
+      });
       const pointers = [
         '/late/child', // its parent comes later: kept whole
         '',
@@ -94,7 +107,16 @@ describe('compact pointers, index entries and dependency keys', () => {
           assert.equal(t.pointerAt(slot), p);
           assert.equal(t.get(p)?.start, pointers.indexOf(p));
         }
-        for (const missing of ['/late/other', '/list/1', '/list/00', '/map/17', '/a/b', '/nowhere/deeper', '/late/child/deeper/more', 'other']) {
+        for (const missing of [
+          '/late/other',
+          '/list/1',
+          '/list/00',
+          '/map/17',
+          '/a/b',
+          '/nowhere/deeper',
+          '/late/child/deeper/more',
+          'other',
+        ]) {
           assert.equal(t.slotOf(missing), -1, missing);
         }
       }
@@ -105,7 +127,8 @@ describe('compact pointers, index entries and dependency keys', () => {
     });
 
     it('shares one string per segment across documents', () => {
-      const a = parseYaml(lines('kind: persona', 'id: a-rather-long-persona-id', 'lifecycleStage: awareness')).docs[0].spans;
+      const a = parseYaml(lines('kind: persona', 'id: a-rather-long-persona-id', 'lifecycleStage: awareness')).docs[0]
+        .spans;
       const b = parseYaml(lines('kind: persona', 'id: b', 'lifecycleStage: consideration')).docs[0].spans;
       // `pointerAt` joins a new string; the last segment is the kept one, compared by content here.
       assert.equal(a.pointerAt(a.slotOf('/lifecycleStage')), '/lifecycleStage');
@@ -132,8 +155,10 @@ describe('compact pointers, index entries and dependency keys', () => {
       const refs: Reference[] = [];
       for (const f of [...ws.allFiles()].sort((a, b) => (a.uri < b.uri ? -1 : 1))) {
         const c = ws.index.contribution(f.uri);
-        for (const d of c?.definitions ?? []) defs.push({ kind: d.kind, id: d.id, uri: d.uri, range: d.range, container: d.container, entity: d.entity });
-        for (const r of c?.references ?? []) refs.push({ kind: r.kind, id: r.id, uri: r.uri, range: r.range, field: r.field });
+        for (const d of c?.definitions ?? [])
+          defs.push({ kind: d.kind, id: d.id, uri: d.uri, range: d.range, container: d.container, entity: d.entity });
+        for (const r of c?.references ?? [])
+          refs.push({ kind: r.kind, id: r.id, uri: r.uri, range: r.range, field: r.field });
       }
       return { defs, refs };
     };
@@ -150,7 +175,11 @@ describe('compact pointers, index entries and dependency keys', () => {
       const before = entriesOf(ws);
       assert.ok(before.defs.length > 20 && before.refs.length > 20);
 
-      const moved = { ...files, [journey]: `# moved\n# down\n${files[journey]}`, [teams]: files[teams].replace(/\n/, '\n# one line down\n') };
+      const moved = {
+        ...files,
+        [journey]: `# moved\n# down\n${files[journey]}`,
+        [teams]: files[teams].replace(/\n/, '\n# one line down\n'),
+      };
       ws.setFile(uriOf(journey), journey, moved[journey]);
       ws.setFile(uriOf(teams), teams, moved[teams]);
       ws.flush();
@@ -180,7 +209,10 @@ describe('compact pointers, index entries and dependency keys', () => {
       const ws = load(sampleFiles());
       const { defs, refs } = entriesOf(ws);
       const def = [...ws.index.allDefinitions('team')][0];
-      assert.deepStrictEqual(JSON.parse(JSON.stringify(def)), JSON.parse(JSON.stringify(defs.find((d) => d.kind === 'team' && d.id === def.id))));
+      assert.deepStrictEqual(
+        JSON.parse(JSON.stringify(def)),
+        JSON.parse(JSON.stringify(defs.find((d) => d.kind === 'team' && d.id === def.id))),
+      );
       const ref = ws.index.contribution(refs[0].uri)!.references[0];
       assert.deepStrictEqual(JSON.parse(JSON.stringify(ref)), JSON.parse(JSON.stringify(refs[0])));
       // Each read is a range of its own, so a caller changing one changes nothing kept.

@@ -14,15 +14,19 @@ import { yamlFilesUnder } from '../support/files';
  * (BENCHMARKS.md, memory). These tests hold them to what the plain objects they replace gave.
  */
 
-
-const SAMPLES = yamlFilesUnder(path.join(__dirname, '../../samples')).map((f) => [path.relative(path.join(__dirname, '../..'), f), readFileSync(f, 'utf8')] as const);
-const GENERATED = [...generateWorkspace({ ...SIZES.S, journeys: 4, personas: 2, segments: 2, kpis: 2, docs: 0 }, 3).files].filter(([p]) => /\.ya?ml$/.test(p));
+const SAMPLES = yamlFilesUnder(path.join(__dirname, '../../samples')).map(
+  (f) => [path.relative(path.join(__dirname, '../..'), f), readFileSync(f, 'utf8')] as const,
+);
+const GENERATED = [
+  ...generateWorkspace({ ...SIZES.S, journeys: 4, personas: 2, segments: 2, kpis: 2, docs: 0 }, 3).files,
+].filter(([p]) => /\.ya?ml$/.test(p));
 
 /** Every JSON pointer of a plain value, parents first. */
 function pointersOf(value: unknown, pointer = '', out: string[] = []): string[] {
   out.push(pointer);
   if (Array.isArray(value)) value.forEach((v, i) => pointersOf(v, childPointer(pointer, i), out));
-  else if (value !== null && typeof value === 'object') for (const [k, v] of Object.entries(value)) pointersOf(v, childPointer(pointer, k), out);
+  else if (value !== null && typeof value === 'object')
+    for (const [k, v] of Object.entries(value)) pointersOf(v, childPointer(pointer, k), out);
   return out;
 }
 
@@ -62,7 +66,11 @@ describe('compact spans and located values', () => {
     it('reads back what was set, in insertion order, like a Map', () => {
       const t = new SpanTable();
       const map = new Map<string, SourceSpan>();
-      for (const [p, s] of [['/a', a], ['', b], ['/a/b~1c', { ...a, scalarType: 'QUOTE_SINGLE' }]] as const) {
+      for (const [p, s] of [
+        ['/a', a],
+        ['', b],
+        ['/a/b~1c', { ...a, scalarType: 'QUOTE_SINGLE' }],
+      ] as const) {
         t.set(p, s);
         map.set(p, s);
       }
@@ -92,7 +100,13 @@ describe('compact spans and located values', () => {
       assert.equal(t.startAt(slot), 5);
       t.set('/y', a);
       assert.deepStrictEqual(t.get('/y'), a);
-      assert.deepStrictEqual(t.get('/x'), { keyStart: undefined, keyEnd: undefined, start: 5, end: 42, scalarType: undefined });
+      assert.deepStrictEqual(t.get('/x'), {
+        keyStart: undefined,
+        keyEnd: undefined,
+        start: 5,
+        end: 42,
+        scalarType: undefined,
+      });
     });
 
     it('keeps styles it does not know', () => {
@@ -123,7 +137,10 @@ describe('compact spans and located values', () => {
 
   describe('located values', () => {
     const texts: (readonly [string, string])[] = [
-      ['crlf-bom.journey.yaml', '\uFEFFkind: journey\r\nid: j\r\nname: "Jo 📈 urney"\r\nowner: [cx, "brand"]\r\nstages:\r\n  - id: s\r\n    touchpoints:\r\n      - id: t\r\n        name: Café 👩‍👩‍👧 call\r\n        owner: cx\r\n        kpis: [nps]\r\n        handoff:\r\n'],
+      [
+        'crlf-bom.journey.yaml',
+        '\uFEFFkind: journey\r\nid: j\r\nname: "Jo 📈 urney"\r\nowner: [cx, "brand"]\r\nstages:\r\n  - id: s\r\n    touchpoints:\r\n      - id: t\r\n        name: Café 👩‍👩‍👧 call\r\n        owner: cx\r\n        kpis: [nps]\r\n        handoff:\r\n',
+      ],
       ['cr.persona.yaml', 'kind: persona\rid: p\rname: x\rsegments:\r  - a\r  - b\r'],
       ['alias.persona.yaml', '# aliases\nkind: persona\nid: &i p\nname: *i\nalso: &s [a, b]\nsegments: *s\n'],
       ...SAMPLES,
@@ -137,9 +154,15 @@ describe('compact spans and located values', () => {
         for (const [docIndex, loc] of locatedOf(file)) {
           const doc = file.yaml!.docs[docIndex];
           const span = doc.spans.get(loc.pointer);
-          const expected = span ? eagerRange(file, docIndex, loc.pointer, file.lines) : file.lines.range(doc.start, doc.start);
+          const expected = span
+            ? eagerRange(file, docIndex, loc.pointer, file.lines)
+            : file.lines.range(doc.start, doc.start);
           assert.deepStrictEqual(loc.range, expected, `${name} ${loc.pointer}`);
-          assert.deepStrictEqual(JSON.parse(JSON.stringify(loc)), { value: loc.value, range: expected, pointer: loc.pointer }, name);
+          assert.deepStrictEqual(
+            JSON.parse(JSON.stringify(loc)),
+            { value: loc.value, range: expected, pointer: loc.pointer },
+            name,
+          );
           checked++;
         }
       }
@@ -154,14 +177,19 @@ describe('compact spans and located values', () => {
           const reads: [string, string][] = [];
           for (const p of pointersOf(file.yaml!.docs[i].value)) {
             const v = reader.get(p);
-            if (v !== null && typeof v === 'object' && !Array.isArray(v)) for (const k of [...Object.keys(v), 'absent']) if (!/[/~]/.test(k)) reads.push([p, k]);
+            if (v !== null && typeof v === 'object' && !Array.isArray(v))
+              for (const k of [...Object.keys(v), 'absent']) if (!/[/~]/.test(k)) reads.push([p, k]);
           }
           // Back and forth between mappings, so the reader's remembered mapping keeps changing.
           const order = reads.map((_, j) => (j % 2 === 0 ? j : reads.length - j)).filter((j) => j < reads.length);
           for (const j of [...order, ...reads.keys()]) {
             const [p, k] = reads[j];
             const json = (l: Located<string> | undefined) => (l ? JSON.parse(JSON.stringify(l)) : undefined);
-            assert.deepStrictEqual(json(reader.field(p, k)), json(reader.string(childPointer(p, k))), `${name} ${p} ${k}`);
+            assert.deepStrictEqual(
+              json(reader.field(p, k)),
+              json(reader.string(childPointer(p, k))),
+              `${name} ${p} ${k}`,
+            );
             checked++;
           }
         });
@@ -172,7 +200,8 @@ describe('compact spans and located values', () => {
     it('point at the text of their value', () => {
       const text = texts[0][1];
       const file = createTaxonomyFile('file:///j.journey.yaml', 'j.journey.yaml', text, 1, { maxFileSize: 1e9 });
-      const tp = file.models[0].entities[0].kind === 'journey' ? file.models[0].entities[0].stages[0].touchpoints[0] : undefined;
+      const tp =
+        file.models[0].entities[0].kind === 'journey' ? file.models[0].entities[0].stages[0].touchpoints[0] : undefined;
       assert.ok(tp?.name);
       assert.equal(tp.name.pointer, '/stages/0/touchpoints/0/name');
       assert.deepStrictEqual(tp.name.range, { start: { line: 8, character: 14 }, end: { line: 8, character: 32 } });
@@ -182,11 +211,17 @@ describe('compact spans and located values', () => {
       tp.name.range.start.line = 99;
       assert.equal(tp.name.range.start.line, 8);
       // Values inside an aliased list have no span of their own: an empty range where the document starts.
-      const persona = createTaxonomyFile('file:///p.persona.yaml', 'p.persona.yaml', texts[2][1], 1, { maxFileSize: 1e9 }).models[0].entities[0];
+      const persona = createTaxonomyFile('file:///p.persona.yaml', 'p.persona.yaml', texts[2][1], 1, {
+        maxFileSize: 1e9,
+      }).models[0].entities[0];
       assert.ok(persona.kind === 'persona');
       assert.deepStrictEqual(
         persona.segments.map((s) => [s.value, s.pointer, s.range]),
-        ['a', 'b'].map((v, i) => [v, `/segments/${i}`, { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } }]),
+        ['a', 'b'].map((v, i) => [
+          v,
+          `/segments/${i}`,
+          { start: { line: 1, character: 0 }, end: { line: 1, character: 0 } },
+        ]),
       );
       assert.equal(persona.name?.value, 'p');
       assert.deepStrictEqual(persona.name.range, { start: { line: 3, character: 6 }, end: { line: 3, character: 8 } });

@@ -23,9 +23,10 @@ function plain(parsed: ParsedYaml): unknown {
   return { ...parsed, docs: parsed.docs.map((d) => ({ ...d, spans: [...d.spans] })) };
 }
 
-
 const SAMPLES = yamlFilesUnder(path.join(__dirname, '../../samples')).map((f) => readFileSync(f, 'utf8'));
-const GENERATED = [...generateWorkspace({ ...SIZES.S, journeys: 6, personas: 3, segments: 3, kpis: 3, docs: 0 }, 7).files]
+const GENERATED = [
+  ...generateWorkspace({ ...SIZES.S, journeys: 6, personas: 3, segments: 3, kpis: 3, docs: 0 }, 7).files,
+]
   .filter(([p]) => /\.ya?ml$/.test(p))
   .map(([, t]) => t);
 const CORPUS = [...SAMPLES, ...GENERATED];
@@ -61,7 +62,7 @@ describe('fastParse: equivalence with the full parse', () => {
       'a: [x, "y", \'z\']  # c\n  # d\nb: []\n',
       'a: 1\nb: 1.50\nc: 0x1F\nd: 0o17\ne: .inf\nf: ~\ng: null\nh: True\ni: -3\nj: 1e3\n',
       '1: a\ntrue: b\nnull: c\n',
-      "q: 'it''s'\nr: \"say \\\"hi\\\"\"\n",
+      'q: \'it\'\'s\'\nr: "say \\"hi\\""\n',
       'e:\nf:   \ng: 1\n',
       'e: # c\nf: 1\n',
       'k: >\n  one\n  two\n\n  three\n\n\n  four\nl: |-\n  x\n\n  y\n',
@@ -77,7 +78,49 @@ describe('fastParse: equivalence with the full parse', () => {
 
   it('agrees with the full parse on thousands of random mutations of real files', function () {
     this.timeout(120_000);
-    const alphabet = [' ', '  ', '\n', '#', ':', ': ', '- ', '-', '"', "'", '[', ']', ',', '|', '>', '>-', '|-', 'a', 'Z', '1', '0.5', '~', '&a', '*a', '!', '?', '{', '}', '\t', '\r\n', '\\', '%', '@', '`', '---', '...', 'null', 'true', 'x: y', '  # c\n', '\n\n'];
+    const alphabet = [
+      ' ',
+      '  ',
+      '\n',
+      '#',
+      ':',
+      ': ',
+      '- ',
+      '-',
+      '"',
+      "'",
+      '[',
+      ']',
+      ',',
+      '|',
+      '>',
+      '>-',
+      '|-',
+      'a',
+      'Z',
+      '1',
+      '0.5',
+      '~',
+      '&a',
+      '*a',
+      '!',
+      '?',
+      '{',
+      '}',
+      '\t',
+      '\r\n',
+      '\\',
+      '%',
+      '@',
+      '`',
+      '---',
+      '...',
+      'null',
+      'true',
+      'x: y',
+      '  # c\n',
+      '\n\n',
+    ];
     const edit = fc.oneof(
       // Replace, insert or delete characters anywhere.
       fc.record({ op: fc.constant('insert' as const), at: fc.nat(), s: fc.constantFrom(...alphabet) }),
@@ -90,14 +133,20 @@ describe('fastParse: equivalence with the full parse', () => {
     );
     let fastTaken = 0;
     fc.assert(
-      fc.property(fc.nat(CORPUS.length - 1), fc.nat(), fc.integer({ min: 2, max: 30 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (fileIndex, from, span, edits) => {
-        // A window of lines keeps each run small, and makes documents that end anywhere.
-        const all = CORPUS[fileIndex].split('\n');
-        const start = from % all.length;
-        let text = all.slice(start, start + span).join('\n') + (start + span < all.length ? '\n' : '');
-        for (const e of edits) text = applyEdit(text, e);
-        if (assertEquivalent(text)) fastTaken++;
-      }),
+      fc.property(
+        fc.nat(CORPUS.length - 1),
+        fc.nat(),
+        fc.integer({ min: 2, max: 30 }),
+        fc.array(edit, { minLength: 1, maxLength: 4 }),
+        (fileIndex, from, span, edits) => {
+          // A window of lines keeps each run small, and makes documents that end anywhere.
+          const all = CORPUS[fileIndex].split('\n');
+          const start = from % all.length;
+          let text = all.slice(start, start + span).join('\n') + (start + span < all.length ? '\n' : '');
+          for (const e of edits) text = applyEdit(text, e);
+          if (assertEquivalent(text)) fastTaken++;
+        },
+      ),
       { numRuns: Number(process.env.FUZZ_RUNS ?? 3000), seed: Number(process.env.FUZZ_SEED ?? 20_240_611) },
     );
     // The property is only meaningful if many mutated files still take the fast path.
@@ -107,12 +156,38 @@ describe('fastParse: equivalence with the full parse', () => {
 
   it('agrees with the full parse on random block-structured documents with comments at random indents', function () {
     this.timeout(120_000);
-    const scalar = fc.constantFrom('x', 'two words', '1', '0.5', 'true', '~', '"q"', "'s'", '[a, b]', '[]', 'a # c', 'null', '-1');
+    const scalar = fc.constantFrom(
+      'x',
+      'two words',
+      '1',
+      '0.5',
+      'true',
+      '~',
+      '"q"',
+      "'s'",
+      '[a, b]',
+      '[]',
+      'a # c',
+      'null',
+      '-1',
+    );
     const block = fc.constantFrom('>-', '|', '>', '|-');
     // A tree of maps, sequences and scalars, written with a random indentation step.
     const { tree } = fc.letrec((tie) => ({
-      tree: fc.oneof({ depthSize: 'small', withCrossShrink: true }, scalar, block, fc.constant(''), tie('map'), tie('seq')),
-      map: fc.array(fc.tuple(fc.constantFrom('a', 'b', 'id', 'name', 'owner', 'k1', 'x-y'), tie('tree')), { minLength: 1, maxLength: 4 }).map((es) => ({ map: es })),
+      tree: fc.oneof(
+        { depthSize: 'small', withCrossShrink: true },
+        scalar,
+        block,
+        fc.constant(''),
+        tie('map'),
+        tie('seq'),
+      ),
+      map: fc
+        .array(fc.tuple(fc.constantFrom('a', 'b', 'id', 'name', 'owner', 'k1', 'x-y'), tie('tree')), {
+          minLength: 1,
+          maxLength: 4,
+        })
+        .map((es) => ({ map: es })),
       seq: fc.array(tie('tree'), { minLength: 1, maxLength: 4 }).map((items) => ({ seq: items })),
     }));
     type Tree = string | { map: [string, Tree][] } | { seq: Tree[] };
@@ -131,7 +206,8 @@ describe('fastParse: equivalence with the full parse', () => {
           seen.add(k);
           const first = i === 0 && lead.trim() !== '' && lead.trimStart().startsWith('- ');
           const keyLead = first ? lead : i === 0 && lead.trim() !== '' ? `${lead}` : pad;
-          if (typeof v === 'string') write(v, indent, step, out, `${first || (i === 0 && lead.trim() !== '') ? keyLead : pad}${k}: `);
+          if (typeof v === 'string')
+            write(v, indent, step, out, `${first || (i === 0 && lead.trim() !== '') ? keyLead : pad}${k}: `);
           else {
             out.push(`${first || (i === 0 && lead.trim() !== '') ? keyLead : pad}${k}:`);
             write(v, indent + step, step, out, ' '.repeat(indent + step));
@@ -149,11 +225,15 @@ describe('fastParse: equivalence with the full parse', () => {
         }
       });
     };
-    const noise = fc.array(fc.record({ at: fc.nat(), indent: fc.constantFrom(0, 1, 2, 3, 4, 6, 8, 10), blank: fc.boolean() }), { maxLength: 4 });
+    const noise = fc.array(
+      fc.record({ at: fc.nat(), indent: fc.constantFrom(0, 1, 2, 3, 4, 6, 8, 10), blank: fc.boolean() }),
+      { maxLength: 4 },
+    );
     let fastTaken = 0;
     fc.assert(
       fc.property(tree, fc.constantFrom(1, 2, 4), noise, fc.boolean(), (t, step, extra, finalNewline) => {
-        const root: Tree = typeof t === 'object' && 'map' in (t as object) ? (t as Tree) : { map: [['root', t as Tree]] };
+        const root: Tree =
+          typeof t === 'object' && 'map' in (t as object) ? (t as Tree) : { map: [['root', t as Tree]] };
         const out: string[] = [];
         write(root, 0, step, out, '');
         for (const n of extra) out.splice(n.at % (out.length + 1), 0, n.blank ? '' : `${' '.repeat(n.indent)}# note`);

@@ -32,12 +32,24 @@ describe('rules that read only their own file (shown while the server indexes)',
 
   it('lists known rule ids only, and not the rules that look across files', () => {
     for (const id of FILE_LOCAL_RULE_IDS) assert.ok(RULE_IDS.has(id), id);
-    for (const id of ['unresolved-reference', 'duplicate-id', 'unused-kpi', 'orphan-persona', 'touchpoint-owner', 'deprecated-term']) assert.ok(!FILE_LOCAL_RULE_IDS.has(id), id);
+    for (const id of [
+      'unresolved-reference',
+      'duplicate-id',
+      'unused-kpi',
+      'orphan-persona',
+      'touchpoint-owner',
+      'deprecated-term',
+    ])
+      assert.ok(!FILE_LOCAL_RULE_IDS.has(id), id);
   });
 
   it('never read the index or another file, on every sample and generated file and on broken ones', () => {
     const files = new Map<string, string>();
-    for (const f of [...yamlFilesUnder(path.join(REPO, 'samples')), ...yamlFilesUnder(path.join(REPO, 'test/protocol/fixtures'))]) files.set(path.relative(REPO, f).split(path.sep).join('/'), readFileSync(f, 'utf8'));
+    for (const f of [
+      ...yamlFilesUnder(path.join(REPO, 'samples')),
+      ...yamlFilesUnder(path.join(REPO, 'test/protocol/fixtures')),
+    ])
+      files.set(path.relative(REPO, f).split(path.sep).join('/'), readFileSync(f, 'utf8'));
     for (const [rel, text] of generateWorkspace(SIZES.S, 3, 'S').files) files.set(`gen/${rel}`, text);
     files.set('broken/a.journey.yaml', 'kind: journey\nid: "unclosed\n');
     files.set('broken/b.persona.yaml', 'kind: kpi\nid: x\nowner: [a, b]\n');
@@ -48,7 +60,9 @@ describe('rules that read only their own file (shown while the server indexes)',
     ws.setUnreadable('mem:///broken/d.kpi.yaml', 'broken/d.kpi.yaml', 'not UTF-8');
     ws.flush();
     const failures: string[] = [];
-    for (const f of ws.allFiles()) for (const d of ws.diagnostics(f.uri)) if (/failed on this file/.test(d.message)) failures.push(`${f.relativePath}: ${d.message}`);
+    for (const f of ws.allFiles())
+      for (const d of ws.diagnostics(f.uri))
+        if (/failed on this file/.test(d.message)) failures.push(`${f.relativePath}: ${d.message}`);
     assert.deepEqual(failures, []);
   });
 });

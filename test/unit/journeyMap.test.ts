@@ -59,16 +59,24 @@ describe('journey map model', () => {
     const j = map.journeys[0];
     assert.equal(j.name, 'Onboarding');
     assert.equal(j.persona, 'busy-parent');
-    assert.deepEqual(j.stages.map((s) => [s.id, s.lifecycleStage, s.touchpoints.map((t) => t.key)]), [
-      ['buy', 'conversion', ['shop-order', 'mystery']],
-      ['welcome', 'onboarding', ['welcome-email', '#welcome-2']],
-    ]);
+    assert.deepEqual(
+      j.stages.map((s) => [s.id, s.lifecycleStage, s.touchpoints.map((t) => t.key)]),
+      [
+        ['buy', 'conversion', ['shop-order', 'mystery']],
+        ['welcome', 'onboarding', ['welcome-email', '#welcome-2']],
+      ],
+    );
   });
 
   it('resolves inherited owners with their team names and functions', () => {
     const map = mapOf({ ...baseTaxonomy(), 'j.journey.yaml': journey() });
     const shop = card(map, 'shop-order');
-    assert.deepEqual(shop.owner, { teams: [{ id: 'sales-team', name: 'Sales', function: 'sales', known: true }], lead: undefined, shared: false, inherited: true });
+    assert.deepEqual(shop.owner, {
+      teams: [{ id: 'sales-team', name: 'Sales', function: 'sales', known: true }],
+      lead: undefined,
+      shared: false,
+      inherited: true,
+    });
     assert.deepEqual(shop.kpis, ['nps']);
     assert.equal(shop.channel, 'store');
   });
@@ -78,7 +86,10 @@ describe('journey map model', () => {
     const follow = card(map, '#welcome-2');
     assert.equal(follow.owner, undefined);
     assert.equal(follow.name, 'Unnamed follow-up');
-    assert.ok(follow.problems.some((p) => p.ruleId === 'touchpoint-owner' && /has no owner/.test(p.message)), JSON.stringify(follow.problems));
+    assert.ok(
+      follow.problems.some((p) => p.ruleId === 'touchpoint-owner' && /has no owner/.test(p.message)),
+      JSON.stringify(follow.problems),
+    );
     // `owner: []` owns nothing either, but the stage's owner covers it.
     assert.equal(card(map, 'mystery').owner?.teams[0].id, 'sales-team');
     assert.ok(map.problemCounts.error >= 1);
@@ -89,7 +100,10 @@ describe('journey map model', () => {
     const email = card(map, 'welcome-email');
     assert.equal(email.owner?.shared, true);
     assert.equal(email.owner?.lead, 'cx-ops');
-    assert.deepEqual(email.owner?.teams.map((t) => t.id), ['cx-ops', 'brand-marketing']);
+    assert.deepEqual(
+      email.owner?.teams.map((t) => t.id),
+      ['cx-ops', 'brand-marketing'],
+    );
     assert.equal(email.owner?.inherited, false);
     // User text is passed through as data; escaping is the renderer's job.
     assert.equal(email.name, 'Welcome <b>email</b>');
@@ -103,7 +117,10 @@ describe('journey map model', () => {
   });
 
   it('keeps a handoff to a team that owns nothing later as a label without a target', () => {
-    const text = journey().replace('handoff: cx-ops', 'handoff: brand-marketing').replace('owner: [brand-marketing, cx-ops]', 'owner: cx-ops').replace('        lead: cx-ops\n', '');
+    const text = journey()
+      .replace('handoff: cx-ops', 'handoff: brand-marketing')
+      .replace('owner: [brand-marketing, cx-ops]', 'owner: cx-ops')
+      .replace('        lead: cx-ops\n', '');
     const map = mapOf({ ...baseTaxonomy(), 'j.journey.yaml': text });
     const shop = card(map, 'shop-order');
     assert.equal(shop.handoff?.team.function, 'marketing');
@@ -133,14 +150,31 @@ describe('journey map model', () => {
     assert.deepEqual(shop.owner?.teams, [{ id: 'ghost-team', name: 'ghost-team', function: undefined, known: false }]);
     // The unresolved reference sits on the stage, not on a touchpoint card.
     const buy = map.journeys[0].stages[0];
-    assert.ok(buy.problems.some((p) => p.ruleId === 'unresolved-reference'), JSON.stringify(buy.problems));
+    assert.ok(
+      buy.problems.some((p) => p.ruleId === 'unresolved-reference'),
+      JSON.stringify(buy.problems),
+    );
     assert.ok(!shop.problems.some((p) => p.ruleId === 'unresolved-reference'));
   });
 
   it('survives a half-typed journey', () => {
-    const map = mapOf({ ...baseTaxonomy(), 'j.journey.yaml': lines('kind: journey', 'id: x', 'stages:', '  - name: Only a name', '    touchpoints:', '      - ', '      - id: t') });
+    const map = mapOf({
+      ...baseTaxonomy(),
+      'j.journey.yaml': lines(
+        'kind: journey',
+        'id: x',
+        'stages:',
+        '  - name: Only a name',
+        '    touchpoints:',
+        '      - ',
+        '      - id: t',
+      ),
+    });
     assert.equal(map.journeys[0].stages[0].name, 'Only a name');
-    assert.deepEqual(map.journeys[0].stages[0].touchpoints.map((t) => t.key), ['t']);
+    assert.deepEqual(
+      map.journeys[0].stages[0].touchpoints.map((t) => t.key),
+      ['t'],
+    );
   });
 
   it('returns nothing for files that are not journeys', () => {

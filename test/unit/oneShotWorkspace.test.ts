@@ -9,7 +9,9 @@ import { yamlFilesUnder } from '../support/files';
  * edit needs (`trackDependencies: false`). Its results must equal the editor's workspace's.
  */
 const SAMPLE = path.join(__dirname, '../../samples/with-problems');
-const FILES = yamlFilesUnder(SAMPLE).map((f) => [path.relative(SAMPLE, f).split(path.sep).join('/'), readFileSync(f, 'utf8')] as const);
+const FILES = yamlFilesUnder(SAMPLE).map(
+  (f) => [path.relative(SAMPLE, f).split(path.sep).join('/'), readFileSync(f, 'utf8')] as const,
+);
 
 function load(trackDependencies: boolean): TaxonomyWorkspace {
   const ws = createTaxonomyWorkspace(undefined, { trackDependencies });
@@ -19,7 +21,11 @@ function load(trackDependencies: boolean): TaxonomyWorkspace {
 }
 
 function all(ws: TaxonomyWorkspace): string[] {
-  return FILES.flatMap(([rel]) => ws.diagnostics(`file:///t/${rel}`).map((d) => `${rel}:${d.range.start.line}:${d.range.start.character} ${d.ruleId} ${d.message}`));
+  return FILES.flatMap(([rel]) =>
+    ws
+      .diagnostics(`file:///t/${rel}`)
+      .map((d) => `${rel}:${d.range.start.line}:${d.range.start.character} ${d.ruleId} ${d.message}`),
+  );
 }
 
 describe('a one-shot workspace (no dependency tracking)', () => {
@@ -32,7 +38,11 @@ describe('a one-shot workspace (no dependency tracking)', () => {
   it('keeps no dependencies', () => {
     const ws = load(false);
     const someKey = 'def\u0000team\u0000customer-care';
-    assert.equal(load(true).dependentsOf(someKey).size > 0, true, 'the tracking workspace records who looked the team up');
+    assert.equal(
+      load(true).dependentsOf(someKey).size > 0,
+      true,
+      'the tracking workspace records who looked the team up',
+    );
     assert.equal(ws.dependentsOf(someKey).size, 0);
   });
 
@@ -47,6 +57,9 @@ describe('a one-shot workspace (no dependency tracking)', () => {
     };
     const tracked = change(load(true));
     assert.deepEqual(change(load(false)), tracked);
-    assert.ok(tracked.some((d) => /journey/.test(d) && / unresolved-reference /.test(d)), 'journeys now name teams that do not exist');
+    assert.ok(
+      tracked.some((d) => /journey/.test(d) && / unresolved-reference /.test(d)),
+      'journeys now name teams that do not exist',
+    );
   });
 });

@@ -13,7 +13,10 @@ describe('parse: source ranges', () => {
 
   it('reads several documents', () => {
     const { docs } = parseYaml('a: 1\n---\na: 2\n');
-    assert.deepEqual(docs.map((d) => d.value), [{ a: 1 }, { a: 2 }]);
+    assert.deepEqual(
+      docs.map((d) => d.value),
+      [{ a: 1 }, { a: 2 }],
+    );
   });
 
   it('gives exact positions with CRLF line endings and a BOM', () => {

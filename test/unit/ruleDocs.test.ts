@@ -18,7 +18,10 @@ function section(page: string, heading: string): string {
 
 describe('rule documentation pages (docs/rules)', () => {
   it('every rule has a page, and every page is a rule', () => {
-    const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
+    const pages = readdirSync(DOCS)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => f.slice(0, -3))
+      .sort();
     assert.deepEqual(pages, ALL_RULES.map((r) => r.id).sort());
   });
 
@@ -28,8 +31,14 @@ describe('rule documentation pages (docs/rules)', () => {
       assert.ok(existsSync(file), `docs/rules/${rule.id}.md is missing`);
       const page = readFileSync(file, 'utf8');
       assert.ok(page.startsWith(`# \`${rule.id}\`\n`), 'the page starts with the rule id as its title');
-      assert.ok(page.includes(`- Default severity: \`${rule.defaultSeverity}\`\n`), `the page gives the default severity ${rule.defaultSeverity}`);
-      assert.ok(page.includes(`- Safe fix (fix all on save, \`lint --fix\`): ${rule.fixable === 'safe' ? 'yes' : 'no'}\n`), 'the page says whether fix all applies the fix');
+      assert.ok(
+        page.includes(`- Default severity: \`${rule.defaultSeverity}\`\n`),
+        `the page gives the default severity ${rule.defaultSeverity}`,
+      );
+      assert.ok(
+        page.includes(`- Safe fix (fix all on save, \`lint --fix\`): ${rule.fixable === 'safe' ? 'yes' : 'no'}\n`),
+        'the page says whether fix all applies the fix',
+      );
       let last = -1;
       for (const heading of SECTIONS) {
         const at = page.indexOf(`\n${heading}\n`);
@@ -38,7 +47,11 @@ describe('rule documentation pages (docs/rules)', () => {
         assert.ok(section(page, heading).length > 40, `${heading} has no content`);
       }
       const example = section(page, '## Example');
-      assert.match(example, /^Before:\n\n```\w+\n[\s\S]+?\n```\n\nAfter:\n\n```\w+\n[\s\S]+?\n```$/, 'an example before and after');
+      assert.match(
+        example,
+        /^Before:\n\n```\w+\n[\s\S]+?\n```\n\nAfter:\n\n```\w+\n[\s\S]+?\n```$/,
+        'an example before and after',
+      );
       assert.ok(section(page, '## Configuration').includes(`${rule.id}:`), 'the configuration names the rule');
     });
   }

@@ -18,7 +18,8 @@ function markers(reports: { relativePath: string; source?: string }[]): Map<stri
       const m = /(?:#|<!--)\s*problem:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/.exec(line);
       if (!m) return;
       const key = `${r.relativePath}:${i + 1}`;
-      for (const id of m[1].split(',').map((s) => s.trim())) (out.get(key) ?? out.set(key, new Set()).get(key)!).add(id);
+      for (const id of m[1].split(',').map((s) => s.trim()))
+        (out.get(key) ?? out.set(key, new Set()).get(key)!).add(id);
     });
   }
   return out;
@@ -27,7 +28,9 @@ function markers(reports: { relativePath: string; source?: string }[]): Map<stri
 describe('samples', () => {
   it('acme-telecom lints clean', async () => {
     const reports = await lint(lintOptions('samples/acme-telecom'), root);
-    const problems = reports.flatMap((r) => r.diagnostics.map((d) => `${r.relativePath}:${d.range.start.line + 1} ${d.ruleId}: ${d.message}`));
+    const problems = reports.flatMap((r) =>
+      r.diagnostics.map((d) => `${r.relativePath}:${d.range.start.line + 1} ${d.ruleId}: ${d.message}`),
+    );
     assert.deepEqual(problems, []);
     assert.ok(reports.length >= 20, `expected a realistic sample, got ${reports.length} files`);
   });
@@ -43,9 +46,11 @@ describe('samples', () => {
       }
     }
     const missing: string[] = [];
-    for (const [key, ids] of marked) for (const id of ids) if (RULE_IDS.has(id) && !found.get(key)?.has(id)) missing.push(`${key} ${id}`);
+    for (const [key, ids] of marked)
+      for (const id of ids) if (RULE_IDS.has(id) && !found.get(key)?.has(id)) missing.push(`${key} ${id}`);
     const unexpected: string[] = [];
-    for (const [key, ids] of found) for (const id of ids) if (!marked.get(key)?.has(id)) unexpected.push(`${key} ${id}`);
+    for (const [key, ids] of found)
+      for (const id of ids) if (!marked.get(key)?.has(id)) unexpected.push(`${key} ${id}`);
     assert.deepEqual({ missing, unexpected }, { missing: [], unexpected: [] });
   });
 
@@ -58,7 +63,9 @@ describe('samples', () => {
 
   it('every marker names a registered rule', async () => {
     const reports = await lint(lintOptions('samples/with-problems'), root);
-    const unknown = [...markers(reports).entries()].flatMap(([key, ids]) => [...ids].filter((id) => !RULE_IDS.has(id)).map((id) => `${key} ${id}`));
+    const unknown = [...markers(reports).entries()].flatMap(([key, ids]) =>
+      [...ids].filter((id) => !RULE_IDS.has(id)).map((id) => `${key} ${id}`),
+    );
     assert.deepEqual(unknown, []);
     assert.match(readFileSync(path.join(root, 'samples/with-problems/README.md'), 'utf8'), /touchpoint-owner/);
   });

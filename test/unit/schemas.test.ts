@@ -21,7 +21,10 @@ describe('schemas', () => {
   const files = readdirSync(dir).filter((f) => f.endsWith('.schema.json'));
 
   it('has one schema per kind and one for the config', () => {
-    assert.deepEqual(files.sort(), ['config', 'glossary', 'journey', 'kpi', 'persona', 'segment', 'teams'].map((k) => `${k}.schema.json`));
+    assert.deepEqual(
+      files.sort(),
+      ['config', 'glossary', 'journey', 'kpi', 'persona', 'segment', 'teams'].map((k) => `${k}.schema.json`),
+    );
   });
 
   for (const f of files) {
@@ -65,8 +68,13 @@ describe('schemas', () => {
         // The last branch, `true`, accepts anything: the descriptions never change what validates.
         assert.equal(alts[alts.length - 1], true, `${f}${at}`);
         const consts = alts.slice(0, -1) as { const: unknown; description?: string }[];
-        assert.deepEqual(consts.map((c) => c.const), values, `${f}${at}: one description per value, in order`);
-        for (const c of consts) assert.ok(c.description && c.description.length < 120, `${f}${at} ${String(c.const)}: one short line`);
+        assert.deepEqual(
+          consts.map((c) => c.const),
+          values,
+          `${f}${at}: one description per value, in order`,
+        );
+        for (const c of consts)
+          assert.ok(c.description && c.description.length < 120, `${f}${at} ${String(c.const)}: one short line`);
         described.add(field);
       }
     }
@@ -90,9 +98,24 @@ describe('schemas', () => {
 
   it('keeps the DESIGN.md field names (a published contract)', () => {
     const props = (kind: keyof typeof SCHEMAS) => Object.keys(SCHEMAS[kind].properties ?? {});
-    for (const k of ['id', 'name', 'owner', 'persona', 'stages']) assert.ok(props('journey').includes(k), `journey.${k}`);
-    for (const k of ['id', 'name', 'owner', 'definition', 'formula', 'unit', 'direction', 'target', 'frequency', 'conflictsWith']) assert.ok(props('kpi').includes(k), `kpi.${k}`);
-    for (const k of ['id', 'name', 'owner', 'description', 'goals', 'pains', 'segments']) assert.ok(props('persona').includes(k), `persona.${k}`);
-    for (const k of ['id', 'name', 'owner', 'criteria', 'personas', 'lifecycleStage']) assert.ok(props('segment').includes(k), `segment.${k}`);
+    for (const k of ['id', 'name', 'owner', 'persona', 'stages'])
+      assert.ok(props('journey').includes(k), `journey.${k}`);
+    for (const k of [
+      'id',
+      'name',
+      'owner',
+      'definition',
+      'formula',
+      'unit',
+      'direction',
+      'target',
+      'frequency',
+      'conflictsWith',
+    ])
+      assert.ok(props('kpi').includes(k), `kpi.${k}`);
+    for (const k of ['id', 'name', 'owner', 'description', 'goals', 'pains', 'segments'])
+      assert.ok(props('persona').includes(k), `persona.${k}`);
+    for (const k of ['id', 'name', 'owner', 'criteria', 'personas', 'lifecycleStage'])
+      assert.ok(props('segment').includes(k), `segment.${k}`);
   });
 });

@@ -8,7 +8,15 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
-import { compileGlobs, createTaxonomyWorkspace, globEscapesRoot, loadWorkspace, parseConfig, RULE_IDS, type FileHost } from '../../server/src/core';
+import {
+  compileGlobs,
+  createTaxonomyWorkspace,
+  globEscapesRoot,
+  loadWorkspace,
+  parseConfig,
+  RULE_IDS,
+  type FileHost,
+} from '../../server/src/core';
 import { NodeFileHost } from '../../server/src/node/nodeFileHost';
 import { readSettings } from '../../server/src/lsp/settings';
 import { contentSecurityPolicy, webviewShell } from '../../client/src/webviewHtml';
@@ -38,8 +46,28 @@ function code(rel: string): string {
 
 describe('security', () => {
   describe('config globs stay inside the taxonomy', () => {
-    const escaping = ['../docs/*.md', '../../**/*.md', 'docs/../../x.md', '/etc/*.md', '~/notes/*.md', 'C:/docs/*.md', 'c:\\docs\\*.md', '..\\outside\\*.md', '{..,docs}/*.md', 'docs/{a,..}/*.md', '..'];
-    const fine = ['**/*.md', 'docs/**/*.md', './guides/*.md', 'notes..md', '..md/*.md', 'a/..b/*.md', 'docs/{a,b}/*.md'];
+    const escaping = [
+      '../docs/*.md',
+      '../../**/*.md',
+      'docs/../../x.md',
+      '/etc/*.md',
+      '~/notes/*.md',
+      'C:/docs/*.md',
+      'c:\\docs\\*.md',
+      '..\\outside\\*.md',
+      '{..,docs}/*.md',
+      'docs/{a,..}/*.md',
+      '..',
+    ];
+    const fine = [
+      '**/*.md',
+      'docs/**/*.md',
+      './guides/*.md',
+      'notes..md',
+      '..md/*.md',
+      'a/..b/*.md',
+      'docs/{a,b}/*.md',
+    ];
 
     it('recognises every way of pointing outside, and nothing else', () => {
       for (const g of escaping) assert.equal(globEscapesRoot(g), true, g);
@@ -47,7 +75,13 @@ describe('security', () => {
     });
 
     it('the config file refuses them with a problem at the glob, and keeps the rest', () => {
-      const text = lines('docs:', ...escaping.map((g) => `  - ${JSON.stringify(g)}`), '  - "guides/*.md"', 'ignore:', '  - "../**"');
+      const text = lines(
+        'docs:',
+        ...escaping.map((g) => `  - ${JSON.stringify(g)}`),
+        '  - "guides/*.md"',
+        'ignore:',
+        '  - "../**"',
+      );
       const { config, problems } = parseConfig(text, RULE_IDS);
       assert.deepEqual(config.docs, ['guides/*.md']);
       assert.deepEqual(config.ignore, []);
@@ -92,19 +126,28 @@ describe('security', () => {
       const found: string[] = [];
       for (const f of files) {
         const text = code(f);
-        for (const [re, what] of forbidden) if (re.test(text) && !allowed.has(`${f}: ${what}`)) found.push(`${f}: ${what}`);
+        for (const [re, what] of forbidden)
+          if (re.test(text) && !allowed.has(`${f}: ${what}`)) found.push(`${f}: ${what}`);
       }
       assert.deepEqual(found, []);
     });
 
-    it('the JSON Schemas the validator compiles are ours, read at build time, never the workspace\'s', () => {
+    it("the JSON Schemas the validator compiles are ours, read at build time, never the workspace's", () => {
       // A `$schema` or `$ref` in a taxonomy file or the config is data, not a schema to load.
       const ws = memoryWorkspace({
         ...baseTaxonomy(),
-        'x.persona.yaml': lines('$schema: "https://evil.example/s.json"', 'kind: persona', 'id: x', 'name: X', 'owner: cx-ops', '$ref: "file:///etc/passwd"'),
+        'x.persona.yaml': lines(
+          '$schema: "https://evil.example/s.json"',
+          'kind: persona',
+          'id: x',
+          'name: X',
+          'owner: cx-ops',
+          '$ref: "file:///etc/passwd"',
+        ),
       });
       assert.ok(diagnosticsOf(ws, 'x.persona.yaml', 'schema').length >= 1);
-      for (const f of sources('server/src/core')) assert.doesNotMatch(code(f), /\b(fetch|https?\.get|loadSchema)\s*\(/, f);
+      for (const f of sources('server/src/core'))
+        assert.doesNotMatch(code(f), /\b(fetch|https?\.get|loadSchema)\s*\(/, f);
     });
 
     it('a plugin, a JavaScript config or a YAML code tag in the workspace is never loaded', async () => {
@@ -112,12 +155,22 @@ describe('security', () => {
       const evil = `require('fs').writeFileSync(require('path').join(__dirname, '${marker}'), 'pwned');\nmodule.exports = {};\n`;
       const tree = tempTree({
         'org.teams.yaml': 'kind: teams\nteams:\n  - id: cx-ops\n    name: CX\n    function: cx\n',
-        'p.persona.yaml': lines('kind: persona', 'id: p', 'name: P', 'owner: cx-ops', "description: !!js/function 'function () { require(\"fs\").writeFileSync(\"ran.txt\", \"x\") }'"),
+        'p.persona.yaml': lines(
+          'kind: persona',
+          'id: p',
+          'name: P',
+          'owner: cx-ops',
+          'description: !!js/function \'function () { require("fs").writeFileSync("ran.txt", "x") }\'',
+        ),
         'evil.js': evil,
         'cx-taxonomy.config.js': evil,
         '.cx-taxonomyrc.js': evil,
         'rules/custom.js': evil,
-        'package.json': JSON.stringify({ name: 'x', 'cx-taxonomy': { plugins: ['./evil.js'] }, scripts: { postinstall: 'node evil.js' } }),
+        'package.json': JSON.stringify({
+          name: 'x',
+          'cx-taxonomy': { plugins: ['./evil.js'] },
+          scripts: { postinstall: 'node evil.js' },
+        }),
       });
       try {
         // The CLI over the tree, with no config file: the JavaScript around it is ignored.
@@ -125,7 +178,10 @@ describe('security', () => {
         assert.ok(r.code === 0 || r.code === 1, r.stderr);
         assert.equal(existsSync(path.join(tree.dir, marker)), false, 'workspace code ran');
         // A config that asks for plugins: an unknown setting (exit 2), nothing loaded.
-        writeFileSync(path.join(tree.dir, 'cx-taxonomy.config.yaml'), lines('plugins:', '  - ./evil.js', 'rules:', '  custom/rule: error'));
+        writeFileSync(
+          path.join(tree.dir, 'cx-taxonomy.config.yaml'),
+          lines('plugins:', '  - ./evil.js', 'rules:', '  custom/rule: error'),
+        );
         const r2 = await cli(['lint', '.'], { cwd: tree.dir });
         assert.equal(r2.code, 2);
         assert.match(r2.stderr, /`plugins` is not a setting/);
@@ -141,9 +197,14 @@ describe('security', () => {
   });
 
   describe('webviews', () => {
-    const html = webviewShell({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/media/journeyMap.css', scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/media/journeyMap.js', title: 'Journey Map' });
+    const html = webviewShell({
+      cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+      styleUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/media/journeyMap.css',
+      scriptUri: 'https://file+.vscode-resource.vscode-cdn.net/ext/dist/media/journeyMap.js',
+      title: 'Journey Map',
+    });
 
-    it('the CSP allows only the extension\'s own resources and nonce-tagged code', () => {
+    it("the CSP allows only the extension's own resources and nonce-tagged code", () => {
       const nonce = /'nonce-([^']+)'/.exec(html)![1];
       assert.ok(nonce.length >= 22);
       const csp = contentSecurityPolicy('vscode-webview://abc', nonce);
@@ -151,11 +212,18 @@ describe('security', () => {
       assert.deepEqual(directives.get('default-src'), ["'none'"]);
       assert.deepEqual(directives.get('script-src'), [`'nonce-${nonce}'`]);
       for (const [name, sources_] of directives) {
-        for (const s of sources_) assert.ok(s === "'none'" || s === 'vscode-webview://abc' || s === `'nonce-${nonce}'` || s === 'data:', `${name} allows ${s}`);
+        for (const s of sources_)
+          assert.ok(
+            s === "'none'" || s === 'vscode-webview://abc' || s === `'nonce-${nonce}'` || s === 'data:',
+            `${name} allows ${s}`,
+          );
       }
       assert.ok(!directives.has('connect-src'), 'no connections: connect-src falls back to none');
       // Every page load gets a new nonce.
-      assert.notEqual(/'nonce-([^']+)'/.exec(webviewShell({ cspSource: 'x', styleUri: 'a', scriptUri: 'b', title: 't' }))![1], nonce);
+      assert.notEqual(
+        /'nonce-([^']+)'/.exec(webviewShell({ cspSource: 'x', styleUri: 'a', scriptUri: 'b', title: 't' }))![1],
+        nonce,
+      );
     });
 
     it('both panels build their page with the shell, scripts on, command links off, resources from dist/media only', () => {
@@ -177,14 +245,28 @@ describe('security', () => {
 
     it('webview scripts and styles load nothing remote and never parse user text as HTML', () => {
       // The sources, and the bundles the panels actually load (when built).
-      const built = existsSync(path.join(REPO, 'dist/media')) ? readdirSync(path.join(REPO, 'dist/media')).filter((f) => /\.(js|css)$/.test(f)).map((f) => `dist/media/${f}`) : [];
-      const files = [...sources('client/webview'), ...readdirSync(path.join(REPO, 'client/media')).map((f) => `client/media/${f}`), ...built];
+      const built = existsSync(path.join(REPO, 'dist/media'))
+        ? readdirSync(path.join(REPO, 'dist/media'))
+            .filter((f) => /\.(js|css)$/.test(f))
+            .map((f) => `dist/media/${f}`)
+        : [];
+      const files = [
+        ...sources('client/webview'),
+        ...readdirSync(path.join(REPO, 'client/media')).map((f) => `client/media/${f}`),
+        ...built,
+      ];
       for (const f of files) {
         const text = code(f);
-        const urls = (text.match(/\b(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s'"`)]*/gi) ?? []).filter((u) => !u.startsWith('http://www.w3.org/'));
+        const urls = (text.match(/\b(?:https?:)?\/\/[a-z0-9.-]+\.[a-z]{2,}[^\s'"`)]*/gi) ?? []).filter(
+          (u) => !u.startsWith('http://www.w3.org/'),
+        );
         assert.deepEqual(urls, [], `${f} names remote URLs`);
         assert.doesNotMatch(text, /@import\s+(url\()?\s*['"]?(https?:)?\/\/|url\(\s*['"]?(https?:)?\/\//i, f);
-        assert.doesNotMatch(text, /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/, f);
+        assert.doesNotMatch(
+          text,
+          /\.(innerHTML|outerHTML)\s*=|insertAdjacentHTML|document\.write|DOMParser|createContextualFragment/,
+          f,
+        );
       }
     });
   });
@@ -199,7 +281,9 @@ describe('security', () => {
     });
 
     it('every command that writes files is disabled until the workspace is trusted', () => {
-      const writes = Object.entries(COMMANDS).filter(([, info]) => 'writes' in info && info.writes).map(([id]) => id);
+      const writes = Object.entries(COMMANDS)
+        .filter(([, info]) => 'writes' in info && info.writes)
+        .map(([id]) => id);
       assert.ok(writes.length >= 5);
       for (const id of writes) {
         const c = pkg.contributes.commands.find((x: { command: string }) => x.command === id);
@@ -210,7 +294,10 @@ describe('security', () => {
     });
 
     /** Loads the command table with a stand-in `vscode` module. */
-    function withFakeVscode<T>(isTrusted: boolean, run: (table: Record<string, (...a: unknown[]) => unknown>, calls: string[]) => T): T {
+    function withFakeVscode<T>(
+      isTrusted: boolean,
+      run: (table: Record<string, (...a: unknown[]) => unknown>, calls: string[]) => T,
+    ): T {
       const calls: string[] = [];
       const fake = {
         Uri: class {},
@@ -246,7 +333,14 @@ describe('security', () => {
 
     it('the New commands refuse to write in Restricted Mode, even when run directly', async () => {
       const calls = await withFakeVscode(false, async (table, calls) => {
-        for (const id of ['cxTaxonomy.newPersona', 'cxTaxonomy.newSegment', 'cxTaxonomy.newJourney', 'cxTaxonomy.newKpi', 'cxTaxonomy.newGlossary']) await table[id]();
+        for (const id of [
+          'cxTaxonomy.newPersona',
+          'cxTaxonomy.newSegment',
+          'cxTaxonomy.newJourney',
+          'cxTaxonomy.newKpi',
+          'cxTaxonomy.newGlossary',
+        ])
+          await table[id]();
         return calls;
       });
       assert.equal(calls.length, 5);

@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_IDS } from '../../client/src/commandIds';
-import { commandContributions, commandPaletteMenu, PACKAGE_JSON, RESTRICTED_SETTINGS, withGenerated } from '../../scripts/gen-contributes';
+import {
+  commandContributions,
+  commandPaletteMenu,
+  PACKAGE_JSON,
+  RESTRICTED_SETTINGS,
+  withGenerated,
+} from '../../scripts/gen-contributes';
 import { configurationContribution, SETTINGS } from '../../server/src/lsp/settings';
 
 const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
@@ -11,12 +17,18 @@ const FIX = 'Run `npm run gen:contributes` to regenerate package.json.';
 describe('package.json contributions', () => {
   it('contributes exactly the settings of the server settings table', () => {
     assert.deepEqual(pkg.contributes.configuration, configurationContribution(), FIX);
-    assert.deepEqual(Object.keys(pkg.contributes.configuration.properties), SETTINGS.map((s) => s.key));
+    assert.deepEqual(
+      Object.keys(pkg.contributes.configuration.properties),
+      SETTINGS.map((s) => s.key),
+    );
   });
 
   it('lists exactly the commands of the command table, with their titles', () => {
     assert.deepEqual(pkg.contributes.commands, commandContributions(), FIX);
-    assert.deepEqual(pkg.contributes.commands.map((c: { command: string }) => c.command), COMMAND_IDS);
+    assert.deepEqual(
+      pkg.contributes.commands.map((c: { command: string }) => c.command),
+      COMMAND_IDS,
+    );
     assert.deepEqual(pkg.contributes.menus.commandPalette, commandPaletteMenu(), FIX);
   });
 
@@ -36,16 +48,23 @@ describe('package.json contributions', () => {
 
   it('names only commands and submenus that exist in menus', () => {
     const ids = new Set<string>(COMMAND_IDS);
-    for (const [menu, items] of Object.entries(pkg.contributes.menus as Record<string, { command?: string; submenu?: string }[]>)) {
+    for (const [menu, items] of Object.entries(
+      pkg.contributes.menus as Record<string, { command?: string; submenu?: string }[]>,
+    )) {
       for (const item of items) {
         if (item.command) assert.ok(ids.has(item.command), `${menu} names unknown command ${item.command}`);
-        if (item.submenu) assert.ok(pkg.contributes.submenus.some((s: { id: string }) => s.id === item.submenu), `${menu} names unknown submenu ${item.submenu}`);
+        if (item.submenu)
+          assert.ok(
+            pkg.contributes.submenus.some((s: { id: string }) => s.id === item.submenu),
+            `${menu} names unknown submenu ${item.submenu}`,
+          );
       }
     }
   });
 
   it('points yamlValidation at schemas that exist and activates on every taxonomy suffix', () => {
-    for (const v of pkg.contributes.yamlValidation as { url: string }[]) assert.ok(existsSync(path.join(path.dirname(PACKAGE_JSON), v.url)), v.url);
+    for (const v of pkg.contributes.yamlValidation as { url: string }[])
+      assert.ok(existsSync(path.join(path.dirname(PACKAGE_JSON), v.url)), v.url);
     const events: string[] = pkg.activationEvents;
     assert.ok(events.some((e) => e.includes('{teams,glossary,persona,segment,journey,kpi}')));
     assert.ok(events.includes('onWebviewPanel:cxTaxonomy.journeyMap'));

@@ -2,7 +2,16 @@ import * as assert from 'node:assert/strict';
 import { buildTaxonomyView } from '../../server/src/core/taxonomyView';
 import { lines, memoryWorkspace } from '../support/workspace';
 
-const TEAMS = lines('kind: teams', 'teams:', '  - id: cx-ops', '    name: CX Operations', '    function: cx', '  - id: sales-team', '    name: Sales', '    function: sales');
+const TEAMS = lines(
+  'kind: teams',
+  'teams:',
+  '  - id: cx-ops',
+  '    name: CX Operations',
+  '    function: cx',
+  '  - id: sales-team',
+  '    name: Sales',
+  '    function: sales',
+);
 const JOURNEY = lines(
   'kind: journey',
   'id: renewal',
@@ -30,7 +39,10 @@ describe('Taxonomy view model (core)', () => {
   it('cuts long lists at the item limit and keeps whole counts', () => {
     const view = buildTaxonomyView(ws, undefined, 2);
     assert.equal(view.unownedTotal, 3);
-    assert.deepEqual(view.unowned.map((u) => u.touchpointId), ['a', 'b']);
+    assert.deepEqual(
+      view.unowned.map((u) => u.touchpointId),
+      ['a', 'b'],
+    );
     assert.equal(view.itemLimit, 2);
   });
 
@@ -43,6 +55,10 @@ describe('Taxonomy view model (core)', () => {
     const total = (p: typeof sales.problems) => p.error + p.warning + p.info + p.hint;
     assert.equal(total(sales.problems), problemsOfD.length, 'the problems inside d count for its owner');
     const ops = view.teams.find((t) => t.id === 'cx-ops')!;
-    assert.equal(total(ops.problems), ws.diagnostics('mem:///renewal.journey.yaml').length - problemsOfD.length, 'the rest of the journey counts for its owner');
+    assert.equal(
+      total(ops.problems),
+      ws.diagnostics('mem:///renewal.journey.yaml').length - problemsOfD.length,
+      'the rest of the journey counts for its owner',
+    );
   });
 });

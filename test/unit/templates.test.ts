@@ -1,6 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import { fileNameFor, renderTemplate, toKebabId, validateName, yamlString, type NewFileKind } from '../../client/src/templates';
+import {
+  fileNameFor,
+  renderTemplate,
+  toKebabId,
+  validateName,
+  yamlString,
+  type NewFileKind,
+} from '../../client/src/templates';
 
 describe('new-file templates', () => {
   it('derives kebab-case ids from names', () => {

@@ -27,6 +27,9 @@ describe('watcher events replayed after indexing', () => {
       { uri: f('dir'), type: 'deleted' },
       { uri: f('dir/x.kpi.yaml'), type: 'created' },
     ]);
-    assert.deepEqual(out.map((c) => c.uri), [f('dir'), f('dir/x.kpi.yaml')]);
+    assert.deepEqual(
+      out.map((c) => c.uri),
+      [f('dir'), f('dir/x.kpi.yaml')],
+    );
   });
 });

@@ -2,7 +2,13 @@ import * as assert from 'node:assert/strict';
 import { contentSecurityPolicy, makeNonce, webviewShell } from '../../client/src/webviewHtml';
 
 describe('webview shell', () => {
-  const html = webviewShell({ cspSource: 'https://file+.vscode-resource.vscode-cdn.net', styleUri: 'https://x/a.css', scriptUri: 'https://x/a.js', title: 'T', nonce: 'abc123' });
+  const html = webviewShell({
+    cspSource: 'https://file+.vscode-resource.vscode-cdn.net',
+    styleUri: 'https://x/a.css',
+    scriptUri: 'https://x/a.js',
+    title: 'T',
+    nonce: 'abc123',
+  });
 
   it('has a strict CSP with a nonce and no default sources', () => {
     const csp = contentSecurityPolicy('vscode-webview://x', 'n0nce');

@@ -5,7 +5,12 @@
  * the webview reports a click. The webview only ever receives plain JSON.
  */
 import * as vscode from 'vscode';
-import { JourneyMapRequest, type JourneyMapModel, type JourneyMapParams, type Range } from '../../../server/src/protocol';
+import {
+  JourneyMapRequest,
+  type JourneyMapModel,
+  type JourneyMapParams,
+  type Range,
+} from '../../../server/src/protocol';
 import type { ExtensionHost } from '../host';
 import { loadWebviewPage, webviewPanelOptions } from '../webviewPanel';
 import type { FromJourneyMapView, JourneyMapViewState, ToJourneyMapView } from './messages';
@@ -25,7 +30,13 @@ const DIAGNOSTICS_DEBOUNCE_MS = 100;
 
 function isPosition(p: unknown): p is { line: number; character: number } {
   const o = p as { line?: unknown; character?: unknown };
-  return !!o && Number.isInteger(o.line) && Number.isInteger(o.character) && (o.line as number) >= 0 && (o.character as number) >= 0;
+  return (
+    !!o &&
+    Number.isInteger(o.line) &&
+    Number.isInteger(o.character) &&
+    (o.line as number) >= 0 &&
+    (o.character as number) >= 0
+  );
 }
 
 function toRange(r: unknown): vscode.Range | undefined {
@@ -50,11 +61,13 @@ export class JourneyMapController implements vscode.Disposable {
         if (this.panel && isJourneyUri(uri) && uri.toString() !== this.uri?.toString()) this.follow(uri);
       }),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (this.panel && e.contentChanges.length && e.document.uri.toString() === this.uri?.toString()) this.schedule(EDIT_DEBOUNCE_MS);
+        if (this.panel && e.contentChanges.length && e.document.uri.toString() === this.uri?.toString())
+          this.schedule(EDIT_DEBOUNCE_MS);
       }),
       vscode.languages.onDidChangeDiagnostics((e) => {
         const current = this.uri?.toString();
-        if (this.panel && current && e.uris.some((u) => u.toString() === current)) this.schedule(DIAGNOSTICS_DEBOUNCE_MS);
+        if (this.panel && current && e.uris.some((u) => u.toString() === current))
+          this.schedule(DIAGNOSTICS_DEBOUNCE_MS);
       }),
       host.onDidChangeServer(() => this.schedule(0)),
     );
@@ -62,13 +75,22 @@ export class JourneyMapController implements vscode.Disposable {
 
   /** Opens (or reveals) the map for a journey file: the given one, else the active editor's. */
   async show(uri?: vscode.Uri): Promise<void> {
-    const target = isJourneyUri(uri) ? uri : isJourneyUri(vscode.window.activeTextEditor?.document.uri) ? vscode.window.activeTextEditor?.document.uri : this.uri;
+    const target = isJourneyUri(uri)
+      ? uri
+      : isJourneyUri(vscode.window.activeTextEditor?.document.uri)
+        ? vscode.window.activeTextEditor?.document.uri
+        : this.uri;
     if (!target) {
       void vscode.window.showInformationMessage('Open a journey file (*.journey.yaml) to see its journey map.');
       return;
     }
     if (!this.panel) {
-      const panel = vscode.window.createWebviewPanel(JOURNEY_MAP_VIEW_TYPE, 'Journey Map', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewPanelOptions(this.host.extensionUri));
+      const panel = vscode.window.createWebviewPanel(
+        JOURNEY_MAP_VIEW_TYPE,
+        'Journey Map',
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        webviewPanelOptions(this.host.extensionUri),
+      );
       this.adopt(panel);
     } else {
       this.panel.reveal(undefined, true);
@@ -117,7 +139,13 @@ export class JourneyMapController implements vscode.Disposable {
   private follow(uri: vscode.Uri): void {
     this.uri = uri;
     this.model = undefined;
-    if (this.panel) this.panel.title = `Journey Map: ${uri.path.split('/').pop()?.replace(/\.journey\.ya?ml$/i, '') ?? ''}`;
+    if (this.panel)
+      this.panel.title = `Journey Map: ${
+        uri.path
+          .split('/')
+          .pop()
+          ?.replace(/\.journey\.ya?ml$/i, '') ?? ''
+      }`;
     this.schedule(0);
   }
 
@@ -141,7 +169,11 @@ export class JourneyMapController implements vscode.Disposable {
       const model = await client.sendRequest<JourneyMapModel | null>(JourneyMapRequest.method, params);
       if (seq !== this.seq || uri !== this.uri) return; // a newer request is on its way
       if (!model) {
-        this.post({ type: 'empty', message: 'This journey file is not part of the indexed taxonomy yet. The map appears once the server has read it.' });
+        this.post({
+          type: 'empty',
+          message:
+            'This journey file is not part of the indexed taxonomy yet. The map appears once the server has read it.',
+        });
         return;
       }
       this.model = model;
@@ -149,7 +181,10 @@ export class JourneyMapController implements vscode.Disposable {
     } catch (err) {
       if (seq !== this.seq) return;
       this.host.log.warn(`Journey map request failed: ${err instanceof Error ? err.message : String(err)}`);
-      this.post({ type: 'empty', message: 'The journey map could not be drawn; see the CX Taxonomy output for details.' });
+      this.post({
+        type: 'empty',
+        message: 'The journey map could not be drawn; see the CX Taxonomy output for details.',
+      });
     }
   }
 
@@ -161,7 +196,8 @@ export class JourneyMapController implements vscode.Disposable {
     if (!m || typeof m !== 'object') return;
     switch (m.type) {
       case 'ready':
-        if (this.model && this.uri) this.post({ type: 'model', model: this.model, fileLabel: vscode.workspace.asRelativePath(this.uri) });
+        if (this.model && this.uri)
+          this.post({ type: 'model', model: this.model, fileLabel: vscode.workspace.asRelativePath(this.uri) });
         else this.schedule(0);
         return;
       case 'reveal':
@@ -180,7 +216,10 @@ export class JourneyMapController implements vscode.Disposable {
     if (!range || !selection) return;
     const visible = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === current.toString());
     const doc = visible?.document ?? (await vscode.workspace.openTextDocument(current));
-    const editor = await vscode.window.showTextDocument(doc, { viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One, preserveFocus: false });
+    const editor = await vscode.window.showTextDocument(doc, {
+      viewColumn: visible?.viewColumn ?? vscode.ViewColumn.One,
+      preserveFocus: false,
+    });
     editor.selection = new vscode.Selection(selection.start, selection.end);
     editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   }
@@ -192,7 +231,13 @@ export class JourneyMapController implements vscode.Disposable {
       void vscode.window.showWarningMessage('There is no journey map to export yet.');
       return;
     }
-    const base = model.journeys[0].id ?? uri.path.split('/').pop()?.replace(/\.journey\.ya?ml$/i, '') ?? 'journey';
+    const base =
+      model.journeys[0].id ??
+      uri.path
+        .split('/')
+        .pop()
+        ?.replace(/\.journey\.ya?ml$/i, '') ??
+      'journey';
     const target = await vscode.window.showSaveDialog({
       title: 'Export the journey map as SVG',
       defaultUri: vscode.Uri.joinPath(uri, '..', `${base}.journey-map.svg`),
@@ -205,7 +250,9 @@ export class JourneyMapController implements vscode.Disposable {
       this.host.log.info(`Journey map exported to ${target.toString()}`);
       void vscode.window.showInformationMessage(`Journey map exported to ${vscode.workspace.asRelativePath(target)}.`);
     } catch (err) {
-      void vscode.window.showErrorMessage(`The journey map could not be saved: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(
+        `The journey map could not be saved: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
 

@@ -80,7 +80,11 @@ function colourOf(o: MapOwnership | undefined): string {
 function ownerLine(o: MapOwnership | undefined): string {
   if (!o) return 'No owner';
   const names = o.teams.map((t) => t.name).join(' + ');
-  const lead = o.shared ? (o.lead && o.teams.some((t) => t.id === o.lead) ? ` (lead: ${o.teams.find((t) => t.id === o.lead)?.name})` : ' (no lead)') : '';
+  const lead = o.shared
+    ? o.lead && o.teams.some((t) => t.id === o.lead)
+      ? ` (lead: ${o.teams.find((t) => t.id === o.lead)?.name})`
+      : ' (no lead)'
+    : '';
   return `${names}${lead}${o.inherited ? ' · via stage' : ''}`;
 }
 
@@ -97,12 +101,15 @@ function layoutCard(tp: MapTouchpoint, x: number, y: number): CardBox {
   const lines: { text: string; cls: string }[] = [];
   for (const l of wrap(tp.name)) lines.push({ text: l, cls: 'name' });
   if (tp.channel) lines.push({ text: tp.channel, cls: 'meta' });
-  for (const l of wrap(ownerLine(tp.owner), CHARS_PER_LINE + 4, 2)) lines.push({ text: l, cls: tp.owner ? 'owner' : 'unowned' });
+  for (const l of wrap(ownerLine(tp.owner), CHARS_PER_LINE + 4, 2))
+    lines.push({ text: l, cls: tp.owner ? 'owner' : 'unowned' });
   if (!tp.owner) {
     const why = tp.problems.find((p) => p.ruleId === 'touchpoint-owner')?.message;
-    if (why) for (const l of wrap(why.replace(/`/g, ''), CHARS_PER_LINE + 4, 3)) lines.push({ text: l, cls: 'problem' });
+    if (why)
+      for (const l of wrap(why.replace(/`/g, ''), CHARS_PER_LINE + 4, 3)) lines.push({ text: l, cls: 'problem' });
   }
-  if (tp.kpis.length) for (const l of wrap(`KPIs: ${tp.kpis.join(', ')}`, CHARS_PER_LINE + 4, 2)) lines.push({ text: l, cls: 'meta' });
+  if (tp.kpis.length)
+    for (const l of wrap(`KPIs: ${tp.kpis.join(', ')}`, CHARS_PER_LINE + 4, 2)) lines.push({ text: l, cls: 'meta' });
   if (tp.handoff) lines.push({ text: `→ hands off to ${tp.handoff.team.name}`, cls: 'meta' });
   return { tp, x, y, w: COLUMN_WIDTH, h: CARD_PAD * 2 + lines.length * LINE, lines };
 }
@@ -110,7 +117,9 @@ function layoutCard(tp: MapTouchpoint, x: number, y: number): CardBox {
 function journeyBlock(j: MapJourney, top: number, out: string[]): { width: number; height: number } {
   let y = top;
   out.push(`<text class="title" x="${MARGIN}" y="${y + 20}">${xml(j.name)}</text>`);
-  const sub = [j.persona ? `Persona: ${j.persona}` : '', j.owner ? `Owner: ${ownerLine(j.owner)}` : ''].filter(Boolean).join('   ');
+  const sub = [j.persona ? `Persona: ${j.persona}` : '', j.owner ? `Owner: ${ownerLine(j.owner)}` : '']
+    .filter(Boolean)
+    .join('   ');
   if (sub) out.push(`<text class="meta" x="${MARGIN}" y="${y + 40}">${xml(sub)}</text>`);
   y += 60;
   const boxes = new Map<string, CardBox>();
@@ -126,9 +135,15 @@ function journeyBlock(j: MapJourney, top: number, out: string[]): { width: numbe
       boxes.set(tp.key, box);
       const colour = colourOf(tp.owner);
       const fill = tp.owner ? '#ffffff' : '#fdecea';
-      out.push(`<g class="card"><rect x="${x}" y="${cy}" width="${box.w}" height="${box.h}" rx="6" fill="${fill}" stroke="${tp.owner ? '#c8c8c8' : UNOWNED}" stroke-width="${tp.owner ? 1 : 2}"/>`);
+      out.push(
+        `<g class="card"><rect x="${x}" y="${cy}" width="${box.w}" height="${box.h}" rx="6" fill="${fill}" stroke="${tp.owner ? '#c8c8c8' : UNOWNED}" stroke-width="${tp.owner ? 1 : 2}"/>`,
+      );
       out.push(`<rect x="${x}" y="${cy}" width="5" height="${box.h}" rx="2" fill="${colour}"/>`);
-      box.lines.forEach((l, k) => out.push(`<text class="${l.cls}" x="${x + CARD_PAD + 4}" y="${cy + CARD_PAD + 12 + k * LINE}">${xml(l.text)}</text>`));
+      box.lines.forEach((l, k) =>
+        out.push(
+          `<text class="${l.cls}" x="${x + CARD_PAD + 4}" y="${cy + CARD_PAD + 12 + k * LINE}">${xml(l.text)}</text>`,
+        ),
+      );
       out.push('</g>');
       cy += box.h + 12;
     }
@@ -143,7 +158,9 @@ function journeyBlock(j: MapJourney, top: number, out: string[]): { width: numbe
     const x2 = sameColumn ? target.x + target.w : target.x;
     const y2 = target.y + target.h / 2;
     const bend = sameColumn ? 40 : Math.max(20, (x2 - x1) / 2);
-    const path = sameColumn ? `M${x1},${y1} C${x1 + bend},${y1} ${x2 + bend},${y2} ${x2},${y2}` : `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
+    const path = sameColumn
+      ? `M${x1},${y1} C${x1 + bend},${y1} ${x2 + bend},${y2} ${x2},${y2}`
+      : `M${x1},${y1} C${x1 + bend},${y1} ${x2 - bend},${y2} ${x2},${y2}`;
     out.push(`<path class="handoff" d="${path}" marker-end="url(#arrow)"/>`);
   }
   const width = MARGIN * 2 + Math.max(1, j.stages.length) * (COLUMN_WIDTH + GAP) - GAP;
@@ -161,10 +178,15 @@ export function renderJourneyMapSvg(model: JourneyMapModel): string {
     y += b.height + 32;
   }
   // Legend: the functions in use, then "no owner".
-  const legend = [...model.functions.map((f) => ({ label: f, colour: EXPORT_PALETTE[f] ?? EXPORT_PALETTE.other })), { label: 'no owner', colour: UNOWNED }];
+  const legend = [
+    ...model.functions.map((f) => ({ label: f, colour: EXPORT_PALETTE[f] ?? EXPORT_PALETTE.other })),
+    { label: 'no owner', colour: UNOWNED },
+  ];
   let lx = MARGIN;
   for (const l of legend) {
-    body.push(`<rect x="${lx}" y="${y}" width="12" height="12" rx="2" fill="${l.colour}"/><text class="meta" x="${lx + 18}" y="${y + 11}">${xml(l.label)}</text>`);
+    body.push(
+      `<rect x="${lx}" y="${y}" width="12" height="12" rx="2" fill="${l.colour}"/><text class="meta" x="${lx + 18}" y="${y + 11}">${xml(l.label)}</text>`,
+    );
     lx += 30 + l.label.length * 7;
   }
   const height = y + 12 + MARGIN;

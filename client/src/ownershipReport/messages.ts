@@ -3,8 +3,7 @@ import type { Location, OwnershipReport } from '../../../server/src/protocol';
 
 /** Extension -> webview. */
 export type ToOwnershipView =
-  | { type: 'report'; reports: OwnershipReport[]; labels: string[] }
-  | { type: 'empty'; message: string };
+  { type: 'report'; reports: OwnershipReport[]; labels: string[] } | { type: 'empty'; message: string };
 
 /** Webview -> extension. */
 export type FromOwnershipView =

@@ -45,7 +45,12 @@ export class OwnershipReportController implements vscode.Disposable {
     if (this.panel) {
       this.panel.reveal();
     } else {
-      const panel = vscode.window.createWebviewPanel(OWNERSHIP_VIEW_TYPE, 'Ownership Report', vscode.ViewColumn.Active, webviewPanelOptions(this.host.extensionUri));
+      const panel = vscode.window.createWebviewPanel(
+        OWNERSHIP_VIEW_TYPE,
+        'Ownership Report',
+        vscode.ViewColumn.Active,
+        webviewPanelOptions(this.host.extensionUri),
+      );
       this.adopt(panel);
     }
     await this.refresh();
@@ -94,7 +99,10 @@ export class OwnershipReportController implements vscode.Disposable {
     } catch (err) {
       if (seq !== this.seq) return;
       this.host.log.warn(`Ownership report request failed: ${err instanceof Error ? err.message : String(err)}`);
-      this.post({ type: 'empty', message: 'The ownership report could not be built; see the CX Taxonomy output for details.' });
+      this.post({
+        type: 'empty',
+        message: 'The ownership report could not be built; see the CX Taxonomy output for details.',
+      });
     }
   }
 

@@ -2,7 +2,14 @@
  * The Taxonomy view's tree, as plain data: what each row says and reveals. Pure (no `vscode`
  * import) so it is unit-tested; provider.ts turns these nodes into tree items.
  */
-import type { Location, ReportTouchpoint, TaxonomyViewModel, ViewOwnedItem, ViewProblemCounts, ViewTeam } from '../../../server/src/protocol';
+import type {
+  Location,
+  ReportTouchpoint,
+  TaxonomyViewModel,
+  ViewOwnedItem,
+  ViewProblemCounts,
+  ViewTeam,
+} from '../../../server/src/protocol';
 
 /** The view's id in package.json (`contributes.views.explorer`). */
 export const TAXONOMY_VIEW_ID = 'cxTaxonomy.taxonomyView';
@@ -46,27 +53,42 @@ export function problemTotal(p: ViewProblemCounts): number {
 /** The last row of a list cut at the model's item limit. */
 function moreRow(key: string, more: number): ViewNode[] {
   if (more <= 0) return [];
-  return [{ key: `${key}/more`, label: `${more} more…`, description: 'all of them in the ownership report', icon: 'ellipsis', command: 'cxTaxonomy.showOwnershipReport', contextValue: 'more', children: [] }];
+  return [
+    {
+      key: `${key}/more`,
+      label: `${more} more…`,
+      description: 'all of them in the ownership report',
+      icon: 'ellipsis',
+      command: 'cxTaxonomy.showOwnershipReport',
+      contextValue: 'more',
+      children: [],
+    },
+  ];
 }
 
 function unownedNode(prefix: string, unowned: ReportTouchpoint[], total: number): ViewNode {
   return {
     key: `${prefix}unowned`,
     label: unownedLabel(total),
-    tooltip: total ? 'Touchpoints with no owner of their own and none from their stage.' : 'Every touchpoint has an owner.',
+    tooltip: total
+      ? 'Touchpoints with no owner of their own and none from their stage.'
+      : 'Every touchpoint has an owner.',
     icon: total ? 'warning' : 'pass',
     expanded: total ? true : undefined,
     contextValue: 'unowned',
-    children: [...unowned.map((u, i) => ({
-      key: `${prefix}unowned/${u.location.uri}#${u.location.range.start.line}:${i}`,
-      label: u.touchpointName,
-      description: `${u.journeyName} › ${u.stageName}`,
-      tooltip: `${u.touchpointId ?? u.touchpointName}: no owner (journey ${u.journeyName}, stage ${u.stageName})`,
-      icon: 'circle-slash',
-      location: u.location,
-      contextValue: 'item',
-      children: [],
-    })), ...moreRow(`${prefix}unowned`, total - unowned.length)],
+    children: [
+      ...unowned.map((u, i) => ({
+        key: `${prefix}unowned/${u.location.uri}#${u.location.range.start.line}:${i}`,
+        label: u.touchpointName,
+        description: `${u.journeyName} › ${u.stageName}`,
+        tooltip: `${u.touchpointId ?? u.touchpointName}: no owner (journey ${u.journeyName}, stage ${u.stageName})`,
+        icon: 'circle-slash',
+        location: u.location,
+        contextValue: 'item',
+        children: [],
+      })),
+      ...moreRow(`${prefix}unowned`, total - unowned.length),
+    ],
   };
 }
 
@@ -84,13 +106,28 @@ function itemNode(key: string, item: ViewOwnedItem, icon: string, index: number)
 
 /** A group of owned things: `total` counts them all, `children` holds the first ones. */
 function group(key: string, label: string, total: number, children: ViewNode[]): ViewNode[] {
-  return total ? [{ key, label: `${label} (${total})`, expanded: false, contextValue: 'group', children: [...children, ...moreRow(key, total - children.length)] }] : [];
+  return total
+    ? [
+        {
+          key,
+          label: `${label} (${total})`,
+          expanded: false,
+          contextValue: 'group',
+          children: [...children, ...moreRow(key, total - children.length)],
+        },
+      ]
+    : [];
 }
 
 function teamNode(prefix: string, team: ViewTeam, pinned: boolean): ViewNode {
   const key = `${prefix}team/${team.id}`;
   const children = [
-    ...group(`${key}/journeys`, 'Journeys', team.owns.journey ?? team.journeys.length, team.journeys.map((j, i) => itemNode(`${key}/journeys`, j, 'milestone', i))),
+    ...group(
+      `${key}/journeys`,
+      'Journeys',
+      team.owns.journey ?? team.journeys.length,
+      team.journeys.map((j, i) => itemNode(`${key}/journeys`, j, 'milestone', i)),
+    ),
     ...group(
       `${key}/touchpoints`,
       'Touchpoints',
@@ -99,17 +136,40 @@ function teamNode(prefix: string, team: ViewTeam, pinned: boolean): ViewNode {
         key: `${key}/touchpoints/${t.location.uri}#${t.location.range.start.line}:${i}`,
         label: t.touchpointName,
         description: `${t.journeyName} › ${t.stageName}${t.inherited ? ' · from stage' : ''}`,
-        tooltip: t.teams.length > 1 ? `Shared by ${t.teams.join(', ')}${t.lead ? `; ${t.lead} leads` : '; no lead'}` : undefined,
+        tooltip:
+          t.teams.length > 1
+            ? `Shared by ${t.teams.join(', ')}${t.lead ? `; ${t.lead} leads` : '; no lead'}`
+            : undefined,
         icon: 'location',
         location: t.location,
         contextValue: 'item',
         children: [],
       })),
     ),
-    ...group(`${key}/kpis`, 'KPIs', team.owns.kpi ?? team.kpis.length, team.kpis.map((k, i) => itemNode(`${key}/kpis`, k, 'graph', i))),
-    ...group(`${key}/terms`, 'Terms', team.owns.term ?? team.terms.length, team.terms.map((t, i) => itemNode(`${key}/terms`, t, 'book', i))),
-    ...group(`${key}/personas`, 'Personas', team.owns.persona ?? team.personas.length, team.personas.map((p, i) => itemNode(`${key}/personas`, p, 'person', i))),
-    ...group(`${key}/segments`, 'Segments', team.owns.segment ?? team.segments.length, team.segments.map((s, i) => itemNode(`${key}/segments`, s, 'symbol-class', i))),
+    ...group(
+      `${key}/kpis`,
+      'KPIs',
+      team.owns.kpi ?? team.kpis.length,
+      team.kpis.map((k, i) => itemNode(`${key}/kpis`, k, 'graph', i)),
+    ),
+    ...group(
+      `${key}/terms`,
+      'Terms',
+      team.owns.term ?? team.terms.length,
+      team.terms.map((t, i) => itemNode(`${key}/terms`, t, 'book', i)),
+    ),
+    ...group(
+      `${key}/personas`,
+      'Personas',
+      team.owns.persona ?? team.personas.length,
+      team.personas.map((p, i) => itemNode(`${key}/personas`, p, 'person', i)),
+    ),
+    ...group(
+      `${key}/segments`,
+      'Segments',
+      team.owns.segment ?? team.segments.length,
+      team.segments.map((s, i) => itemNode(`${key}/segments`, s, 'symbol-class', i)),
+    ),
   ];
   const problems = problemTotal(team.problems);
   const description = [
@@ -134,7 +194,10 @@ function teamNode(prefix: string, team: ViewTeam, pinned: boolean): ViewNode {
 
 /** The rows of one taxonomy: its unowned touchpoints first, then its teams (the pinned one first). */
 function taxonomyRows(model: TaxonomyViewModel, prefix: string): ViewNode[] {
-  return [unownedNode(prefix, model.unowned, model.unownedTotal), ...model.teams.map((t) => teamNode(prefix, t, t.id === model.myTeam))];
+  return [
+    unownedNode(prefix, model.unowned, model.unownedTotal),
+    ...model.teams.map((t) => teamNode(prefix, t, t.id === model.myTeam)),
+  ];
 }
 
 /** The last segment of a folder URI, for naming a taxonomy when there are several. */
@@ -174,13 +237,19 @@ export function myTeamStatus(models: readonly TaxonomyViewModel[], myTeam: strin
   if (!myTeam) return undefined;
   const teams = models.flatMap((m) => m.teams.filter((t) => t.id === myTeam && m.myTeam === myTeam));
   if (!teams.length) {
-    return { text: `$(organization) ${myTeam}: not found`, tooltip: `CX Taxonomy: no team has the id "${myTeam}" (setting cxTaxonomy.myTeam).` };
+    return {
+      text: `$(organization) ${myTeam}: not found`,
+      tooltip: `CX Taxonomy: no team has the id "${myTeam}" (setting cxTaxonomy.myTeam).`,
+    };
   }
   const p: ViewProblemCounts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const t of teams) for (const k of ['error', 'warning', 'info', 'hint'] as const) p[k] += t.problems[k];
   const total = problemTotal(p);
   const name = teams[0].name;
-  const text = total === 0 ? `$(organization) ${name} $(check)` : `$(organization) ${name} $(error) ${p.error} $(warning) ${p.warning}${p.info + p.hint ? ` $(info) ${p.info + p.hint}` : ''}`;
+  const text =
+    total === 0
+      ? `$(organization) ${name} $(check)`
+      : `$(organization) ${name} $(error) ${p.error} $(warning) ${p.warning}${p.info + p.hint ? ` $(info) ${p.info + p.hint}` : ''}`;
   const tooltip =
     total === 0
       ? `CX Taxonomy: no open problems in what ${name} owns. Click to show the Taxonomy view.`

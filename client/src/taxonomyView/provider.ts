@@ -42,7 +42,9 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
     private readonly host: ExtensionHost,
     private readonly status: MyTeamStatusItem,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher('**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}');
+    const watcher = vscode.workspace.createFileSystemWatcher(
+      '**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}',
+    );
     const soon = () => this.debouncer.schedule(REFRESH_DELAY_MS);
     this.view = vscode.window.createTreeView(TAXONOMY_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions.push(
@@ -88,9 +90,13 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
     const generation = ++this.generation;
     let models: TaxonomyViewModel[];
     try {
-      models = await client.sendRequest<TaxonomyViewModel[]>(TaxonomyViewRequest.method, { myTeam: myTeam || undefined });
+      models = await client.sendRequest<TaxonomyViewModel[]>(TaxonomyViewRequest.method, {
+        myTeam: myTeam || undefined,
+      });
     } catch (err) {
-      this.host.log.warn(`The Taxonomy view could not be refreshed: ${err instanceof Error ? err.message : String(err)}`);
+      this.host.log.warn(
+        `The Taxonomy view could not be refreshed: ${err instanceof Error ? err.message : String(err)}`,
+      );
       return;
     }
     if (generation !== this.generation) return;
@@ -103,7 +109,11 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
 
   getTreeItem(node: ViewNode): vscode.TreeItem {
     const state =
-      node.expanded === undefined ? vscode.TreeItemCollapsibleState.None : node.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed;
+      node.expanded === undefined
+        ? vscode.TreeItemCollapsibleState.None
+        : node.expanded
+          ? vscode.TreeItemCollapsibleState.Expanded
+          : vscode.TreeItemCollapsibleState.Collapsed;
     const item = new vscode.TreeItem(node.label, state);
     item.id = node.key;
     item.description = node.description;
@@ -117,7 +127,13 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
       item.command = {
         command: 'vscode.open',
         title: 'Reveal Definition',
-        arguments: [uri, { selection: new vscode.Range(start.line, start.character, end.line, end.character), preview: true } satisfies vscode.TextDocumentShowOptions],
+        arguments: [
+          uri,
+          {
+            selection: new vscode.Range(start.line, start.character, end.line, end.character),
+            preview: true,
+          } satisfies vscode.TextDocumentShowOptions,
+        ],
       };
     }
     return item;

@@ -139,7 +139,8 @@ class ArgReader {
     }
     const v = this.args[0];
     // A negative number (`--max-warnings -1`) is a value, not a flag.
-    if (v === undefined || (v.startsWith('-') && v !== '-' && !/^-\d/.test(v)) || v.startsWith('\u0000')) throw new UsageError(`${flag} needs a value.`);
+    if (v === undefined || (v.startsWith('-') && v !== '-' && !/^-\d/.test(v)) || v.startsWith('\u0000'))
+      throw new UsageError(`${flag} needs a value.`);
     this.args.shift();
     return v;
   }
@@ -157,10 +158,13 @@ function didYouMean(flag: string, topic: HelpTopic): string {
 }
 
 const unknownOption = (a: Arg, command: string, topic: HelpTopic): UsageError =>
-  new UsageError(`Unknown option "${a.raw}" for ${command}.${didYouMean(a.flag ?? a.raw, topic)} Run cx-taxonomy ${command} --help for its options.`);
+  new UsageError(
+    `Unknown option "${a.raw}" for ${command}.${didYouMean(a.flag ?? a.raw, topic)} Run cx-taxonomy ${command} --help for its options.`,
+  );
 
 function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
-  if (!(allowed as readonly string[]).includes(v)) throw new UsageError(`Unknown format "${v}" for ${flag}. Use one of: ${allowed.join(', ')}.`);
+  if (!(allowed as readonly string[]).includes(v))
+    throw new UsageError(`Unknown format "${v}" for ${flag}. Use one of: ${allowed.join(', ')}.`);
   return v as T;
 }
 
@@ -175,7 +179,10 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
   if (first === undefined || first === '--help' || first === '-h') return { command: 'help', topic: 'main' };
   if (first === 'help') {
     const topic = argv[1];
-    return { command: 'help', topic: topic === 'lint' || topic === 'explain' || topic === 'export' || topic === 'report' ? topic : 'main' };
+    return {
+      command: 'help',
+      topic: topic === 'lint' || topic === 'explain' || topic === 'export' || topic === 'report' ? topic : 'main',
+    };
   }
   if (first === '--version' || first === '-v') return { command: 'version' };
   const rest = argv.slice(1);
@@ -189,10 +196,15 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
     case 'report':
       return parseReport(rest);
     default:
-      if (first.startsWith('-')) throw new UsageError(`Unknown option "${first}".${didYouMean(first.split('=')[0], 'main')} Run cx-taxonomy --help for the commands and options.`);
+      if (first.startsWith('-'))
+        throw new UsageError(
+          `Unknown option "${first}".${didYouMean(first.split('=')[0], 'main')} Run cx-taxonomy --help for the commands and options.`,
+        );
       {
         const guess = closest(first, COMMANDS);
-        throw new UsageError(`Unknown command "${first}".${guess ? ` Did you mean ${guess}?` : ''} Commands: lint, explain, export glossary, report ownership.`);
+        throw new UsageError(
+          `Unknown command "${first}".${guess ? ` Did you mean ${guess}?` : ''} Commands: lint, explain, export glossary, report ownership.`,
+        );
       }
   }
 }
@@ -201,7 +213,12 @@ export function parseArgs(argv: readonly string[], knownRules: ReadonlySet<strin
  * The flags several commands share: --config, --help, and --color/--no-color for the commands
  * that print to the terminal. Returns 'help' for --help, true when the flag was one of these.
  */
-function sharedFlag(a: Arg, r: ArgReader, opts: { config?: string; color?: boolean }, takesColor: boolean): 'help' | boolean {
+function sharedFlag(
+  a: Arg,
+  r: ArgReader,
+  opts: { config?: string; color?: boolean },
+  takesColor: boolean,
+): 'help' | boolean {
   switch (a.flag) {
     case '--config':
     case '-c':
@@ -224,7 +241,10 @@ function sharedFlag(a: Arg, r: ArgReader, opts: { config?: string; color?: boole
 function eslintSeverity(flag: string, v: string): Severity {
   const eslint: Record<string, Severity> = { '0': 'off', '1': 'warning', '2': 'error', warn: 'warning' };
   const sev = eslint[v] ?? v;
-  if (!(SEVERITIES as readonly string[]).includes(sev)) throw new UsageError(`Unknown severity "${v}" for ${flag}. Use one of: ${SEVERITIES.join(', ')} (or warn, 0, 1, 2).`);
+  if (!(SEVERITIES as readonly string[]).includes(sev))
+    throw new UsageError(
+      `Unknown severity "${v}" for ${flag}. Use one of: ${SEVERITIES.join(', ')} (or warn, 0, 1, 2).`,
+    );
   return sev as Severity;
 }
 
@@ -258,12 +278,16 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
         const file = r.value(a.flag, a.inline);
         if (lastFormat && lastFormat.output === undefined) lastFormat.output = file;
         else if (waiting === undefined) waiting = file;
-        else throw new UsageError(`--output ${file} follows --output ${waiting} with no --format between them; give each --output its own --format.`);
+        else
+          throw new UsageError(
+            `--output ${file} follows --output ${waiting} with no --format between them; give each --output its own --format.`,
+          );
         break;
       }
       case '--max-warnings': {
         const v = r.value(a.flag, a.inline);
-        if (!/^(-1|\d+)$/.test(v)) throw new UsageError(`--max-warnings needs a whole number of 0 or more (or -1 for no limit), not "${v}".`);
+        if (!/^(-1|\d+)$/.test(v))
+          throw new UsageError(`--max-warnings needs a whole number of 0 or more (or -1 for no limit), not "${v}".`);
         opts.maxWarnings = Number(v);
         break;
       }
@@ -275,7 +299,9 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
         const sev = m[2].trim();
         if (!knownRules.has(id)) {
           const guess = closest(id, knownRules);
-          throw new UsageError(`Unknown rule "${id}" in --rule.${guess ? ` Did you mean ${guess}?` : ''} Known rules: ${[...knownRules].join(', ')}.`);
+          throw new UsageError(
+            `Unknown rule "${id}" in --rule.${guess ? ` Did you mean ${guess}?` : ''} Known rules: ${[...knownRules].join(', ')}.`,
+          );
         }
         // As on ESLint's command line: `warn` and 0, 1, 2 (off, warning, error) as well.
         opts.rules[id] = eslintSeverity(`${id} in --rule`, sev);
@@ -290,10 +316,14 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
       case '--report-unused-disable-directives':
       case '--report-unused-disable-directives-severity': {
         // As ESLint: the flag alone reports errors; the other names the severity; not both.
-        const other = a.flag === '--report-unused-disable-directives' ? '--report-unused-disable-directives-severity' : '--report-unused-disable-directives';
+        const other =
+          a.flag === '--report-unused-disable-directives'
+            ? '--report-unused-disable-directives-severity'
+            : '--report-unused-disable-directives';
         if (unusedFlag === other) throw new UsageError(`${a.flag} and ${other} cannot be used together.`);
         unusedFlag = a.flag;
-        opts.reportUnusedDisableDirectives = a.flag === '--report-unused-disable-directives' ? 'error' : eslintSeverity(a.flag, r.value(a.flag, a.inline));
+        opts.reportUnusedDisableDirectives =
+          a.flag === '--report-unused-disable-directives' ? 'error' : eslintSeverity(a.flag, r.value(a.flag, a.inline));
         break;
       }
       case '--suppress-all':
@@ -301,7 +331,8 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
         break;
       case '--suppress-rule': {
         const id = r.value(a.flag, a.inline);
-        if (!knownRules.has(id)) throw new UsageError(`Unknown rule "${id}" in --suppress-rule. Known rules: ${[...knownRules].join(', ')}.`);
+        if (!knownRules.has(id))
+          throw new UsageError(`Unknown rule "${id}" in --suppress-rule. Known rules: ${[...knownRules].join(', ')}.`);
         (opts.suppressRules ??= []).push(id);
         break;
       }
@@ -333,22 +364,31 @@ function parseLint(argv: readonly string[], knownRules: ReadonlySet<string>): Cl
     }
   }
   if (waiting !== undefined) {
-    if (opts.outputs.length) throw new UsageError(`--output ${waiting} has no --format after it to write; put it right after its --format.`);
+    if (opts.outputs.length)
+      throw new UsageError(`--output ${waiting} has no --format after it to write; put it right after its --format.`);
     opts.outputs.push({ format: 'stylish', output: waiting });
   }
   if (opts.outputs.length === 0) opts.outputs.push({ format: 'stylish' });
   const toStdout = opts.outputs.filter((o) => isStdout(o.output));
-  if (toStdout.length > 1) throw new UsageError(`Only one format can go to the terminal, but ${toStdout.map((o) => o.format).join(' and ')} have no --output; give all but one an --output FILE.`);
+  if (toStdout.length > 1)
+    throw new UsageError(
+      `Only one format can go to the terminal, but ${toStdout.map((o) => o.format).join(' and ')} have no --output; give all but one an --output FILE.`,
+    );
   const files = new Set<string>();
   for (const o of opts.outputs) {
     if (o.output === undefined || isStdout(o.output)) continue;
-    if (files.has(o.output)) throw new UsageError(`--output ${o.output} is given twice; give each format its own file.`);
+    if (files.has(o.output))
+      throw new UsageError(`--output ${o.output} is given twice; give each format its own file.`);
     files.add(o.output);
   }
   if (opts.fix && opts.fixDryRun) throw new UsageError('--fix and --fix-dry-run cannot be used together.');
   // As ESLint: recording and pruning the baseline are separate runs.
-  if (opts.suppressAll && opts.suppressRules) throw new UsageError('--suppress-all and --suppress-rule cannot be used together.');
-  if (opts.pruneSuppressions && (opts.suppressAll || opts.suppressRules)) throw new UsageError(`--prune-suppressions and ${opts.suppressAll ? '--suppress-all' : '--suppress-rule'} cannot be used together.`);
+  if (opts.suppressAll && opts.suppressRules)
+    throw new UsageError('--suppress-all and --suppress-rule cannot be used together.');
+  if (opts.pruneSuppressions && (opts.suppressAll || opts.suppressRules))
+    throw new UsageError(
+      `--prune-suppressions and ${opts.suppressAll ? '--suppress-all' : '--suppress-rule'} cannot be used together.`,
+    );
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
 }
@@ -368,7 +408,8 @@ function parseExplain(argv: readonly string[]): CliCommand {
     if (!shared) throw unknownOption(a, 'explain', 'explain');
   }
   const [term, ...paths] = positionals;
-  if (term === undefined || term.trim() === '') throw new UsageError('explain needs a term, like: cx-taxonomy explain "customer journey"');
+  if (term === undefined || term.trim() === '')
+    throw new UsageError('explain needs a term, like: cx-taxonomy explain "customer journey"');
   opts.term = term;
   opts.paths = paths.length ? paths : ['.'];
   return opts;
@@ -385,7 +426,10 @@ interface DocumentCommandSpec<F extends string> {
 }
 
 /** Parses `<command> <what> [paths] [--format F] [--output FILE] [--config FILE]`. */
-function parseDocumentCommand<F extends string>(argv: readonly string[], spec: DocumentCommandSpec<F>): { format: F; paths: string[]; output?: string; config?: string } | CliCommand {
+function parseDocumentCommand<F extends string>(
+  argv: readonly string[],
+  spec: DocumentCommandSpec<F>,
+): { format: F; paths: string[]; output?: string; config?: string } | CliCommand {
   const what = argv[0];
   if (what === '--help' || what === '-h') return { command: 'help', topic: spec.topic };
   if (what !== spec.what) throw new UsageError(what === undefined ? spec.missing : spec.unknown(what));

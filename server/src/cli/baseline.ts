@@ -55,7 +55,11 @@ export function countsByRule(diagnostics: readonly TaxonomyDiagnostic[]): Map<st
  * the baseline that no longer exist (`exists` says which do), what the baseline allows beyond
  * what was found: the entries `--prune-suppressions` would lower or remove.
  */
-export function applyBaseline(baseline: Baseline, files: readonly BaselineInput[], exists: (key: string) => boolean): { files: BaselineOutput[]; unused: Baseline } {
+export function applyBaseline(
+  baseline: Baseline,
+  files: readonly BaselineInput[],
+  exists: (key: string) => boolean,
+): { files: BaselineOutput[]; unused: Baseline } {
   const unused: Baseline = {};
   const out: BaselineOutput[] = [];
   for (const f of files) {
@@ -75,7 +79,8 @@ export function applyBaseline(baseline: Baseline, files: readonly BaselineInput[
     const suppressed: SuppressedDiagnostic[] = [];
     for (const d of f.diagnostics) {
       // ESLint's shape for a bulk suppression: kind `file`, no justification.
-      if (counted(d) && silenced.has(d.ruleId)) suppressed.push({ ...d, suppressions: [{ kind: 'file', justification: '' }] });
+      if (counted(d) && silenced.has(d.ruleId))
+        suppressed.push({ ...d, suppressions: [{ kind: 'file', justification: '' }] });
       else diagnostics.push(d);
     }
     out.push({ key: f.key, diagnostics, suppressed });
@@ -95,7 +100,11 @@ export function applyBaseline(baseline: Baseline, files: readonly BaselineInput[
  * rule no longer found is dropped: the baseline holds exactly the current findings. Files not
  * linted keep their entries.
  */
-export function recordBaseline(baseline: Baseline, files: readonly BaselineInput[], rules?: ReadonlySet<string>): Baseline {
+export function recordBaseline(
+  baseline: Baseline,
+  files: readonly BaselineInput[],
+  rules?: ReadonlySet<string>,
+): Baseline {
   const next = structuredClone(baseline);
   for (const f of files) {
     const entry = next[f.key] ?? {};
@@ -166,7 +175,8 @@ export function parseBaseline(text: string): Baseline {
     const entry: Record<string, { count: number }> = Object.create(null) as Record<string, { count: number }>;
     for (const [rule, value] of Object.entries(rules)) {
       const count = isObject(value) ? value.count : undefined;
-      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) throw new Error(`"${key}" > "${rule}" should be { "count": <a whole number> }`);
+      if (typeof count !== 'number' || !Number.isInteger(count) || count < 0)
+        throw new Error(`"${key}" > "${rule}" should be { "count": <a whole number> }`);
       if (count > 0) entry[rule] = { count };
     }
     if (Object.keys(entry).length) out[key] = entry;

@@ -3,7 +3,17 @@ import * as path from 'node:path';
 import { diagnosticOrder } from '../core';
 import { writeFileAtomic } from '../node/safeWrite';
 import { UsageError } from './args';
-import { applyBaseline, BASELINE_FILE_NAME, formatBaseline, parseBaseline, pruneBaseline, recordBaseline, totalCount, type Baseline, type BaselineInput } from './baseline';
+import {
+  applyBaseline,
+  BASELINE_FILE_NAME,
+  formatBaseline,
+  parseBaseline,
+  pruneBaseline,
+  recordBaseline,
+  totalCount,
+  type Baseline,
+  type BaselineInput,
+} from './baseline';
 import { reportPath } from './lint';
 import type { FileReport } from './report';
 import type { LoadedTaxonomy } from './taxonomies';
@@ -28,7 +38,9 @@ async function readBaseline(file: string, shown: string): Promise<{ baseline: Ba
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { baseline: {} };
-    throw new UsageError(`Cannot read the suppressions file ${shown}: ${code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`);
+    throw new UsageError(
+      `Cannot read the suppressions file ${shown}: ${code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`,
+    );
   }
   try {
     return { baseline: parseBaseline(text.replace(/^\uFEFF/, '')), text };
@@ -43,10 +55,18 @@ async function readBaseline(file: string, shown: string): Promise<{ baseline: Ba
  * more than is found gets one warning line suggesting `--prune-suppressions`, as ESLint's; it
  * does not fail the run.
  */
-export async function applyBaselines(reports: readonly FileReport[], taxonomies: readonly LoadedTaxonomy[], opts: BaselineOptions, cwd: string, warn: (line: string) => void): Promise<FileReport[]> {
+export async function applyBaselines(
+  reports: readonly FileReport[],
+  taxonomies: readonly LoadedTaxonomy[],
+  opts: BaselineOptions,
+  cwd: string,
+  warn: (line: string) => void,
+): Promise<FileReport[]> {
   if (opts.location !== undefined && taxonomies.length > 1) {
     const roots = taxonomies.map((t) => path.relative(cwd, t.root) || '.').join(', ');
-    throw new UsageError(`--suppressions-location names one file, but the run covers ${taxonomies.length} taxonomies (${roots}); lint them one at a time, or leave each its own ${BASELINE_FILE_NAME}.`);
+    throw new UsageError(
+      `--suppressions-location names one file, but the run covers ${taxonomies.length} taxonomies (${roots}); lint them one at a time, or leave each its own ${BASELINE_FILE_NAME}.`,
+    );
   }
   const byPath = new Map(reports.map((r) => [r.relativePath, r]));
   const replaced = new Map<FileReport, FileReport>();
@@ -60,24 +80,38 @@ export async function applyBaselines(reports: readonly FileReport[], taxonomies:
     const inputs: (BaselineInput & { report: FileReport })[] = [];
     for (const uri of t.inScope) {
       const report = byPath.get(reportPath(uri, cwd));
-      if (report) inputs.push({ key: path.relative(t.root, uri).split(path.sep).join('/'), diagnostics: report.diagnostics, report });
+      if (report)
+        inputs.push({
+          key: path.relative(t.root, uri).split(path.sep).join('/'),
+          diagnostics: report.diagnostics,
+          report,
+        });
     }
     const exists = (key: string) => t.workspace.getFile(path.join(t.root, ...key.split('/'))) !== undefined;
-    if (recording) baseline = recordBaseline(baseline, inputs, opts.suppressAll ? undefined : new Set(opts.suppressRules));
+    if (recording)
+      baseline = recordBaseline(baseline, inputs, opts.suppressAll ? undefined : new Set(opts.suppressRules));
     if (opts.prune) baseline = pruneBaseline(baseline, applyBaseline(baseline, inputs, exists).unused);
     if (recording || opts.prune) {
       const text = formatBaseline(baseline);
       // No file is made for an empty baseline; one that exists is kept, emptied.
-      if (text !== read.text && (read.text !== undefined || totalCount(baseline) > 0)) await writeFileAtomic(file, text);
+      if (text !== read.text && (read.text !== undefined || totalCount(baseline) > 0))
+        await writeFileAtomic(file, text);
     }
     const applied = applyBaseline(baseline, inputs, exists);
     applied.files.forEach((f, i) => {
       const report = inputs[i].report;
       if (f.suppressed.length === 0) return;
-      replaced.set(report, { ...report, diagnostics: f.diagnostics, suppressed: [...(report.suppressed ?? []), ...f.suppressed].sort(diagnosticOrder) });
+      replaced.set(report, {
+        ...report,
+        diagnostics: f.diagnostics,
+        suppressed: [...(report.suppressed ?? []), ...f.suppressed].sort(diagnosticOrder),
+      });
     });
     const unused = totalCount(applied.unused);
-    if (unused > 0) warn(`There are suppressions left that do not occur anymore (${unused} in ${shown.split(path.sep).join('/')}). Consider re-running the command with --prune-suppressions.`);
+    if (unused > 0)
+      warn(
+        `There are suppressions left that do not occur anymore (${unused} in ${shown.split(path.sep).join('/')}). Consider re-running the command with --prune-suppressions.`,
+      );
   }
   return reports.map((r) => replaced.get(r) ?? r);
 }

@@ -91,7 +91,8 @@ export class LintCache {
     try {
       text = readFileSync(this.file, 'utf8');
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code !== 'ENOENT') this.ignore(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
+      if ((err as NodeJS.ErrnoException).code !== 'ENOENT')
+        this.ignore(`it cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`);
       return undefined;
     }
     let stored: unknown;
@@ -123,7 +124,13 @@ export class LintCache {
 
   /** Remembers a fresh check; a cache that cannot be written only costs the next run its speed. */
   store(files: ReadonlyMap<string, CachedFile>): void {
-    const data: CacheFile = { tool: TOOL_NAME, format: CACHE_FORMAT, version: VERSION, key: this.key, files: Object.fromEntries(files) };
+    const data: CacheFile = {
+      tool: TOOL_NAME,
+      format: CACHE_FORMAT,
+      version: VERSION,
+      key: this.key,
+      files: Object.fromEntries(files),
+    };
     try {
       writeFileAtomicSync(this.file, JSON.stringify(data));
     } catch {
@@ -139,22 +146,47 @@ const isRange = (v: unknown): boolean => isObject(v) && isPosition(v.start) && i
 
 function isDiagnostic(v: unknown): boolean {
   if (!isObject(v) || typeof v.ruleId !== 'string' || typeof v.message !== 'string' || !isRange(v.range)) return false;
-  if (typeof v.severity !== 'string' || v.severity === 'off' || !(SEVERITIES as readonly string[]).includes(v.severity)) return false;
+  if (typeof v.severity !== 'string' || v.severity === 'off' || !(SEVERITIES as readonly string[]).includes(v.severity))
+    return false;
   if (v.related === undefined) return true;
-  return Array.isArray(v.related) && v.related.every((r) => isObject(r) && typeof r.message === 'string' && isObject(r.location) && typeof r.location.uri === 'string' && isRange(r.location.range));
+  return (
+    Array.isArray(v.related) &&
+    v.related.every(
+      (r) =>
+        isObject(r) &&
+        typeof r.message === 'string' &&
+        isObject(r.location) &&
+        typeof r.location.uri === 'string' &&
+        isRange(r.location.range),
+    )
+  );
 }
 
 function isSuppressed(v: unknown): boolean {
-  return isDiagnostic(v) && isObject(v) && Array.isArray(v.suppressions) && v.suppressions.every((s) => isObject(s) && s.kind === 'directive' && typeof s.justification === 'string');
+  return (
+    isDiagnostic(v) &&
+    isObject(v) &&
+    Array.isArray(v.suppressions) &&
+    v.suppressions.every((s) => isObject(s) && s.kind === 'directive' && typeof s.justification === 'string')
+  );
 }
 
 /** Why a parsed cache file is not one this version of the tool wrote, or undefined when it is. */
 function cacheFileProblem(v: unknown): string | undefined {
   if (!isObject(v) || v.tool !== TOOL_NAME) return `it is not a ${TOOL_NAME} cache`;
-  if (v.format !== CACHE_FORMAT || v.version !== VERSION) return `it was written by another version (${terminalText(String(v.version)).slice(0, 20)})`;
+  if (v.format !== CACHE_FORMAT || v.version !== VERSION)
+    return `it was written by another version (${terminalText(String(v.version)).slice(0, 20)})`;
   if (typeof v.key !== 'string' || !isObject(v.files)) return 'it is malformed';
   for (const f of Object.values(v.files)) {
-    if (!isObject(f) || typeof f.hash !== 'string' || !Array.isArray(f.diagnostics) || !f.diagnostics.every(isDiagnostic) || !Array.isArray(f.suppressed) || !f.suppressed.every(isSuppressed)) return 'it is malformed';
+    if (
+      !isObject(f) ||
+      typeof f.hash !== 'string' ||
+      !Array.isArray(f.diagnostics) ||
+      !f.diagnostics.every(isDiagnostic) ||
+      !Array.isArray(f.suppressed) ||
+      !f.suppressed.every(isSuppressed)
+    )
+      return 'it is malformed';
   }
   return undefined;
 }

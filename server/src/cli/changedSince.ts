@@ -27,12 +27,17 @@ async function git(args: readonly string[], cwd: string, env: NodeJS.ProcessEnv,
   try {
     return await runGit(args, cwd, env, input);
   } catch (err) {
-    if (err instanceof GitError && err.notFound) throw new UsageError('--changed-since needs git, which was not found on the PATH.');
+    if (err instanceof GitError && err.notFound)
+      throw new UsageError('--changed-since needs git, which was not found on the PATH.');
     throw err;
   }
 }
 
-const nulSplit = (b: Buffer): string[] => b.toString('utf8').split('\0').filter((s) => s !== '');
+const nulSplit = (b: Buffer): string[] =>
+  b
+    .toString('utf8')
+    .split('\0')
+    .filter((s) => s !== '');
 
 /**
  * Asks Git what changed since `ref` in the repository holding `cwd`: the working tree against the
@@ -56,11 +61,21 @@ export async function gitChanges(ref: string, cwd: string, env: NodeJS.ProcessEn
   } catch (err) {
     if (err instanceof UsageError) throw err;
     // CI checks out one commit by default: the ref is then missing from the history, not misspelt.
-    const shallow = (await git(['rev-parse', '--is-shallow-repository'], top, env).catch(() => Buffer.from(''))).toString('utf8').trim() === 'true';
-    const hint = shallow ? '; this clone is shallow, so fetch the history the ref is in (fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab)' : '';
-    throw new UsageError(`--changed-since: unknown Git ref "${ref}" (no commit of that name in ${path.basename(top)}${hint}).`);
+    const shallow =
+      (await git(['rev-parse', '--is-shallow-repository'], top, env).catch(() => Buffer.from('')))
+        .toString('utf8')
+        .trim() === 'true';
+    const hint = shallow
+      ? '; this clone is shallow, so fetch the history the ref is in (fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab)'
+      : '';
+    throw new UsageError(
+      `--changed-since: unknown Git ref "${ref}" (no commit of that name in ${path.basename(top)}${hint}).`,
+    );
   }
-  const [diff, untracked] = await Promise.all([git(['diff', '--name-only', '--no-renames', '--no-ext-diff', '-z', commit, '--'], top, env), git(['ls-files', '--others', '--exclude-standard', '-z'], top, env)]);
+  const [diff, untracked] = await Promise.all([
+    git(['diff', '--name-only', '--no-renames', '--no-ext-diff', '-z', commit, '--'], top, env),
+    git(['ls-files', '--others', '--exclude-standard', '-z'], top, env),
+  ]);
   const rels = [...new Set([...nulSplit(diff), ...nulSplit(untracked)])];
   const abs = (rel: string) => path.join(top, ...rel.split('/'));
   return {
@@ -70,7 +85,9 @@ export async function gitChanges(ref: string, cwd: string, env: NodeJS.ProcessEn
       const out = new Map<string, Uint8Array>();
       // One `git cat-file --batch` for every file; a name with a line break cannot be asked
       // for that way, and is taken as absent at the ref (so only its new version is checked).
-      const asked = files.map((f) => ({ file: f, rel: path.relative(top, f).split(path.sep).join('/') })).filter((a) => !a.rel.startsWith('..') && !/[\r\n]/.test(a.rel));
+      const asked = files
+        .map((f) => ({ file: f, rel: path.relative(top, f).split(path.sep).join('/') }))
+        .filter((a) => !a.rel.startsWith('..') && !/[\r\n]/.test(a.rel));
       if (asked.length === 0) return out;
       const stdout = await git(['cat-file', '--batch'], top, env, asked.map((a) => `${commit}:${a.rel}\n`).join(''));
       let at = 0;
@@ -118,7 +135,10 @@ function realOr(p: string): string {
  * is not reported but the files that used what it defined are. A changed config reports its
  * whole taxonomy.
  */
-export async function narrowToChanged(taxonomies: readonly LoadedTaxonomy[], changes: GitChanges): Promise<LoadedTaxonomy[]> {
+export async function narrowToChanged(
+  taxonomies: readonly LoadedTaxonomy[],
+  changes: GitChanges,
+): Promise<LoadedTaxonomy[]> {
   const roots = taxonomies.map((t) => ({ t, real: realOr(t.root) })).sort((a, b) => b.real.length - a.real.length);
   const placed: Placed[] = [];
   for (const file of changes.files) {
@@ -127,7 +147,8 @@ export async function narrowToChanged(taxonomies: readonly LoadedTaxonomy[], cha
     if (!r) continue;
     const rel = path.relative(r.real, file).split(path.sep).join('/');
     const uri = path.join(r.t.root, ...rel.split('/'));
-    if (r.t.workspace.getFile(uri) || r.t.workspace.accepts(rel) || CONFIG_FILE_NAMES.includes(rel)) placed.push({ taxonomy: r.t, file, uri, rel });
+    if (r.t.workspace.getFile(uri) || r.t.workspace.accepts(rel) || CONFIG_FILE_NAMES.includes(rel))
+      placed.push({ taxonomy: r.t, file, uri, rel });
   }
   const old = await changes.readAtRef(placed.map((p) => p.file));
   const oldOf = (p: Placed) => old.get(p.file);
@@ -136,7 +157,9 @@ export async function narrowToChanged(taxonomies: readonly LoadedTaxonomy[], cha
   for (const t of taxonomies) {
     const mine = placed.filter((p) => p.taxonomy === t);
     const ws = t.workspace;
-    const dependents = CONFIG_FILE_NAMES.some((n) => mine.some((p) => p.rel === n)) ? new Set(t.inScope) : swapDependents(ws, mine, oldOf);
+    const dependents = CONFIG_FILE_NAMES.some((n) => mine.some((p) => p.rel === n))
+      ? new Set(t.inScope)
+      : swapDependents(ws, mine, oldOf);
     ws.flush();
     out.push({ ...t, inScope: t.inScope.filter((uri) => dependents.has(uri)) });
   }
@@ -148,7 +171,11 @@ export async function narrowToChanged(taxonomies: readonly LoadedTaxonomy[], cha
  * re-check, and restores the files as they are now. Both swaps change the same index keys, so
  * the files marked are those whose findings depend on what the changed files define or use.
  */
-function swapDependents(ws: TaxonomyWorkspace, changed: readonly Placed[], oldOf: (p: Placed) => Uint8Array | undefined): Set<string> {
+function swapDependents(
+  ws: TaxonomyWorkspace,
+  changed: readonly Placed[],
+  oldOf: (p: Placed) => Uint8Array | undefined,
+): Set<string> {
   const restore: (() => void)[] = [];
   for (const p of changed) {
     const now = ws.getFile(p.uri);

@@ -31,7 +31,8 @@ export function guardLineStart(s: string): string {
 
 /** Characters XML 1.0 forbids even as character references: C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF. */
 // eslint-disable-next-line no-control-regex
-const XML_INVALID = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const XML_INVALID =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A line break as a numeric character reference: a reader gets the break back, the file keeps the line. */
 const breakRef = (c: string) => `&#${c.charCodeAt(0)};`;
@@ -64,7 +65,9 @@ export function html(s: string): string {
       .replace(/"/g, '&quot;')
       .replace(/'/g, '&#39;')
       // eslint-disable-next-line no-control-regex
-      .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g, (c) => (c === '\u0000' ? '\uFFFD' : breakRef(c)))
+      .replace(/[\u0000-\u0008\u000A-\u001F\u007F-\u009F\u2028\u2029]/g, (c) =>
+        c === '\u0000' ? '\uFFFD' : breakRef(c),
+      )
   );
 }
 
@@ -202,5 +205,8 @@ export function terminalText(s: string): string {
  */
 export function jsonText(value: unknown, indent = 2): string {
   // eslint-disable-next-line no-control-regex
-  return JSON.stringify(value, null, indent).replace(/[\u007F-\u009F\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(value, null, indent).replace(
+    /[\u007F-\u009F\u2028\u2029]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }

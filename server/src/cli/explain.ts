@@ -80,7 +80,10 @@ export function suggestTerms(query: string, taxonomies: readonly LoadedTaxonomy[
       if (best < Infinity) scored.set(entry, best);
     }
   }
-  return [...scored].sort((a, b) => a[1] - b[1] || a[0].label.localeCompare(b[0].label)).slice(0, 5).map(([e]) => e);
+  return [...scored]
+    .sort((a, b) => a[1] - b[1] || a[0].label.localeCompare(b[0].label))
+    .slice(0, 5)
+    .map(([e]) => e);
 }
 
 /**
@@ -143,14 +146,20 @@ interface Use {
  * labels in free text and Markdown docs, found by the glossary matcher the rules use.
  */
 function usesOf(ws: TaxonomyWorkspace, id: string, cwd: string): Use[] {
-  const uses: Use[] = ws.index.references('term', id).map((r) => ({ at: where(r.uri, r.range.start.line + 1, cwd), how: r.field, byId: true }));
+  const uses: Use[] = ws.index
+    .references('term', id)
+    .map((r) => ({ at: where(r.uri, r.range.start.line + 1, cwd), how: r.field, byId: true }));
   const glossary = workspaceGlossary(ws);
   for (const file of ws.allFiles()) {
     for (const match of findTermsInFile(file, glossary.matcher)) {
       const label = match.labels.find((l) => l.termId === id);
       if (!label) continue;
       const text = match.text.replace(/\s+/g, ' ');
-      uses.push({ at: where(file.uri, file.lines.positionAt(match.start).line + 1, cwd), how: label.role === 'avoid' ? `"${text}" (a label to avoid)` : `"${text}"`, byId: false });
+      uses.push({
+        at: where(file.uri, file.lines.positionAt(match.start).line + 1, cwd),
+        how: label.role === 'avoid' ? `"${text}" (a label to avoid)` : `"${text}"`,
+        byId: false,
+      });
     }
   }
   return uses.sort((a, b) => a.at.localeCompare(b.at, 'en', { numeric: true }));
@@ -166,7 +175,8 @@ function card(m: ExplainMatch, query: string, ctx: ExplainContext, showRoot: boo
   const via = m.roles.find((r) => r.role !== 'preferred');
   if (!m.roles.some((r) => r.role === 'preferred') && via) {
     if (via.role === 'avoid') out.push(p.yellow(`"${x(query)}" is a label to avoid: say "${x(m.entry.label)}".`), '');
-    else if (via.role === 'alias') out.push(p.dim(`"${x(via.label)}" is an accepted alias of "${x(m.entry.label)}".`), '');
+    else if (via.role === 'alias')
+      out.push(p.dim(`"${x(via.label)}" is an accepted alias of "${x(m.entry.label)}".`), '');
   }
   const status = t.status?.value;
   const head = [`${t.vocabulary} vocabulary`, status ?? 'no status', `id ${m.entry.id}`];
@@ -184,7 +194,8 @@ function card(m: ExplainMatch, query: string, ctx: ExplainContext, showRoot: boo
     if (r.field !== 'equivalent') continue;
     const from = ws.getFile(r.uri);
     for (const model of from?.models ?? []) {
-      for (const e of model.entities) if (e.kind === 'term' && e.equivalent?.value === m.entry.id && e.id) eqIds.add(e.id.value);
+      for (const e of model.entities)
+        if (e.kind === 'term' && e.equivalent?.value === m.entry.id && e.id) eqIds.add(e.id.value);
     }
   }
   eqIds.delete(m.entry.id);
@@ -200,7 +211,9 @@ function card(m: ExplainMatch, query: string, ctx: ExplainContext, showRoot: boo
   const shown = uses.slice(0, MAX_USES).map((u) => `${x(u.at)}  ${p.dim(x(u.how))}`);
   if (uses.length > MAX_USES) shown.push(p.dim(`…and ${uses.length - MAX_USES} more`));
   const refs = uses.filter((u) => u.byId).length;
-  const summary = uses.length ? `${uses.length} place${uses.length === 1 ? '' : 's'} (${refs} by id, ${uses.length - refs} in text)` : 'nowhere yet';
+  const summary = uses.length
+    ? `${uses.length} place${uses.length === 1 ? '' : 's'} (${refs} by id, ${uses.length - refs} in text)`
+    : 'nowhere yet';
   rows.push(['Used in', [summary, ...shown]]);
   const w = Math.max(...rows.map(([k]) => k.length));
   for (const [k, values] of rows) {
@@ -225,10 +238,17 @@ export function explain(query: string, taxonomies: readonly LoadedTaxonomy[], ct
     return { found: true, text: cards.join('\n\n' + '─'.repeat(40) + '\n\n') + '\n' };
   }
   const count = taxonomies.reduce((n, t) => n + termsOf(t.workspace).length, 0);
-  if (count === 0) return { found: false, text: `cx-taxonomy: no glossary term matches "${terminalText(query)}": there are no glossary terms (*.glossary.yaml) here.\n` };
+  if (count === 0)
+    return {
+      found: false,
+      text: `cx-taxonomy: no glossary term matches "${terminalText(query)}": there are no glossary terms (*.glossary.yaml) here.\n`,
+    };
   const suggestions = suggestTerms(query, taxonomies);
   const hint = suggestions.length
     ? ` Did you mean: ${suggestions.map((s) => (queryKey(s.label) === queryKey(s.id) ? s.label : `${s.label} (${s.id})`)).join(', ')}?`
     : ` Run cx-taxonomy export glossary to list all ${count} terms.`;
-  return { found: false, text: `cx-taxonomy: no glossary term matches "${terminalText(query)}".${terminalText(hint)}\n` };
+  return {
+    found: false,
+    text: `cx-taxonomy: no glossary term matches "${terminalText(query)}".${terminalText(hint)}\n`,
+  };
 }

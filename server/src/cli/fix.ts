@@ -21,7 +21,10 @@ function isFixable(d: TaxonomyDiagnostic, uri: string): boolean {
 }
 
 /** How many errors and warnings of a file `--fix` would fix (ESLint's `fixableErrorCount`/`fixableWarningCount`). */
-export function fixableCounts(diagnostics: readonly TaxonomyDiagnostic[], uri: string): { errors: number; warnings: number } {
+export function fixableCounts(
+  diagnostics: readonly TaxonomyDiagnostic[],
+  uri: string,
+): { errors: number; warnings: number } {
   let errors = 0;
   let warnings = 0;
   for (const d of diagnostics) {
@@ -50,7 +53,10 @@ const fixKey = (f: Fix) => JSON.stringify(f.edits);
  * left to report. `wanted` narrows the findings fixed (`--quiet` fixes errors only, as ESLint 9
  * does not even run the other rules).
  */
-export function fixTaxonomies(taxonomies: readonly LoadedTaxonomy[], wanted: (d: TaxonomyDiagnostic) => boolean = () => true): FixedFile[] {
+export function fixTaxonomies(
+  taxonomies: readonly LoadedTaxonomy[],
+  wanted: (d: TaxonomyDiagnostic) => boolean = () => true,
+): FixedFile[] {
   const fixed: FixedFile[] = [];
   for (const t of taxonomies) {
     const ws = t.workspace;
@@ -65,7 +71,10 @@ export function fixTaxonomies(taxonomies: readonly LoadedTaxonomy[], wanted: (d:
         if (!file) continue;
         const r = refused.get(uri);
         const keys = r && r.text === file.text ? r.keys : new Set<string>();
-        const { applied, refused: failed } = chooseFixes(file, safeFixes(ws, uri, wanted).filter((f) => !keys.has(fixKey(f))));
+        const { applied, refused: failed } = chooseFixes(
+          file,
+          safeFixes(ws, uri, wanted).filter((f) => !keys.has(fixKey(f))),
+        );
         for (const f of failed) keys.add(fixKey(f));
         if (keys.size) refused.set(uri, { text: file.text, keys });
         if (applied.length) plan.push({ uri, text: file.text, edits: applied.flatMap((f) => f.edits) });
@@ -140,7 +149,9 @@ export async function writeFixes(outputs: readonly FixOutput[], shown: (uri: str
       const { mode } = await fsp.stat(target);
       await writeFileAtomic(target, o.output, { mode: mode & 0o7777 });
     } catch (err) {
-      failures.push(`${shown(o.uri)}: not fixed, it cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+      failures.push(
+        `${shown(o.uri)}: not fixed, it cannot be written (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`,
+      );
     }
   }
   return failures;

@@ -74,5 +74,7 @@ export function equivalentGroups(terms: readonly TermEntry[]): TermEntry[][] {
     a.term.vocabulary.localeCompare(b.term.vocabulary) || a.label.localeCompare(b.label, 'en', { sensitivity: 'base' });
   return [...groups.values()]
     .map((g) => g.sort(byVocabulary))
-    .sort((a, b) => a[0].label.localeCompare(b[0].label, 'en', { sensitivity: 'base' }) || a[0].id.localeCompare(b[0].id));
+    .sort(
+      (a, b) => a[0].label.localeCompare(b[0].label, 'en', { sensitivity: 'base' }) || a[0].id.localeCompare(b[0].id),
+    );
 }

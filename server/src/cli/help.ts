@@ -131,7 +131,13 @@ Options:
   -h, --help               show this help
 `;
 
-const TEXTS: Record<HelpTopic, () => string> = { main: () => MAIN, lint: LINT, explain: () => EXPLAIN, export: () => EXPORT, report: () => REPORT };
+const TEXTS: Record<HelpTopic, () => string> = {
+  main: () => MAIN,
+  lint: LINT,
+  explain: () => EXPLAIN,
+  export: () => EXPORT,
+  report: () => REPORT,
+};
 
 /** The help of the CLI or of one command. */
 export function helpText(topic: HelpTopic): string {

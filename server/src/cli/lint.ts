@@ -14,7 +14,11 @@ export function reportPath(file: string, cwd: string): string {
  * One report per file of the loaded taxonomies that lies under the paths given, sorted by path.
  * `outputs` holds the new content of the files `--fix` changed (ESLint's `output`).
  */
-export function reportsOf(taxonomies: readonly LoadedTaxonomy[], cwd: string, outputs?: ReadonlyMap<string, string>): FileReport[] {
+export function reportsOf(
+  taxonomies: readonly LoadedTaxonomy[],
+  cwd: string,
+  outputs?: ReadonlyMap<string, string>,
+): FileReport[] {
   const reports: FileReport[] = [];
   for (const t of taxonomies) {
     for (const uri of t.inScope) {

@@ -26,7 +26,12 @@ const READ_AHEAD = 64;
  * given order through `loadFile`, so what is reported is exactly what a sequential load reports.
  * With a cache location, an unchanged taxonomy is restored from the cache instead of checked.
  */
-export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: readonly string[], o: GroupLoadOptions): Promise<void> {
+export async function loadGroup(
+  ws: TaxonomyWorkspace,
+  host: FileHost,
+  ids: readonly string[],
+  o: GroupLoadOptions,
+): Promise<void> {
   const fetched = new Map<string, Promise<Fetched>>();
   const maxSize = ws.currentConfig.maxFileSize;
   const fetch = (id: string): Promise<Fetched> => {
@@ -61,13 +66,23 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
   };
   await Promise.all(Array.from({ length: Math.min(READ_AHEAD, ids.length) }, reader));
 
-  const cache = o.cacheLocation !== undefined ? new LintCache(o.cacheLocation, o.root, ws.currentConfig, o.warn) : undefined;
+  const cache =
+    o.cacheLocation !== undefined ? new LintCache(o.cacheLocation, o.root, ws.currentConfig, o.warn) : undefined;
   const hashes = new Map<string, string>();
   if (cache) {
     const rels = ids.map((id) => host.relativePath(id));
     ids.forEach((_, i) => {
       const r = results[i];
-      hashes.set(rels[i], r.bytes !== undefined ? contentHash(r.bytes) : r.gone ? 'gone' : r.error ? `error:${String(r.error)}` : `size:${r.size}`);
+      hashes.set(
+        rels[i],
+        r.bytes !== undefined
+          ? contentHash(r.bytes)
+          : r.gone
+            ? 'gone'
+            : r.error
+              ? `error:${String(r.error)}`
+              : `size:${r.size}`,
+      );
     });
     const hit = cache.lookup(hashes);
     if (hit) {
@@ -75,7 +90,14 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
         const r = results[i];
         const decoded = r.bytes !== undefined ? decodeText(r.bytes) : undefined;
         const cached = hit.get(rels[i]);
-        if (!r.gone) ws.restoreFile(id, rels[i], decoded?.ok ? decoded.text : '', cached?.diagnostics ?? [], cached?.suppressed ?? []);
+        if (!r.gone)
+          ws.restoreFile(
+            id,
+            rels[i],
+            decoded?.ok ? decoded.text : '',
+            cached?.diagnostics ?? [],
+            cached?.suppressed ?? [],
+          );
         o.tick?.();
       });
       return;
@@ -106,7 +128,11 @@ export async function loadGroup(ws: TaxonomyWorkspace, host: FileHost, ids: read
   const files = new Map<string, CachedFile>();
   for (const id of ids) {
     const rel = host.relativePath(id);
-    files.set(rel, { hash: hashes.get(rel)!, diagnostics: [...ws.diagnostics(id)], suppressed: [...ws.suppressed(id)] });
+    files.set(rel, {
+      hash: hashes.get(rel)!,
+      diagnostics: [...ws.diagnostics(id)],
+      suppressed: [...ws.suppressed(id)],
+    });
   }
   cache.store(files);
 }

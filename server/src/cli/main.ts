@@ -1,6 +1,14 @@
 import * as path from 'node:path';
 import { ALL_RULES, RULE_IDS } from '../core';
-import { isStdout, parseArgs, UsageError, type ExplainOptions, type ExportGlossaryOptions, type LintOptions, type OwnershipReportOptions } from './args';
+import {
+  isStdout,
+  parseArgs,
+  UsageError,
+  type ExplainOptions,
+  type ExportGlossaryOptions,
+  type LintOptions,
+  type OwnershipReportOptions,
+} from './args';
 import { applyBaselines } from './baselineFile';
 import { gitChanges, narrowToChanged } from './changedSince';
 import { useColor } from './color';
@@ -62,12 +70,36 @@ async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
   const fixing = cmd.fix === true || cmd.fixDryRun === true;
   // A bad ref fails before anything is read.
   const changes = cmd.changedSince !== undefined ? await gitChanges(cmd.changedSince, io.cwd, io.env) : undefined;
-  let taxonomies = await load({ paths: cmd.paths, config: cmd.config, rules: cmd.rules, cache: cmd.cache && !fixing, cacheLocation: cmd.cacheLocation, reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives, trackDependencies: changes !== undefined }, io);
+  let taxonomies = await load(
+    {
+      paths: cmd.paths,
+      config: cmd.config,
+      rules: cmd.rules,
+      cache: cmd.cache && !fixing,
+      cacheLocation: cmd.cacheLocation,
+      reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives,
+      trackDependencies: changes !== undefined,
+    },
+    io,
+  );
   if (changes) taxonomies = await narrowToChanged(taxonomies, changes);
   // --fix and --fix-dry-run fix in memory; what is reported is what remains (as ESLint).
-  const fixed = fixing ? await fixOutputs(fixTaxonomies(taxonomies, cmd.quiet ? (d) => d.severity === 'error' : undefined)) : [];
+  const fixed = fixing
+    ? await fixOutputs(fixTaxonomies(taxonomies, cmd.quiet ? (d) => d.severity === 'error' : undefined))
+    : [];
   let reports = reportsOf(taxonomies, io.cwd, new Map(fixed.map((f) => [f.uri, f.output])));
-  reports = await applyBaselines(reports, taxonomies, { suppressAll: cmd.suppressAll, suppressRules: cmd.suppressRules, prune: cmd.pruneSuppressions, location: cmd.suppressionsLocation }, io.cwd, warner(io));
+  reports = await applyBaselines(
+    reports,
+    taxonomies,
+    {
+      suppressAll: cmd.suppressAll,
+      suppressRules: cmd.suppressRules,
+      prune: cmd.pruneSuppressions,
+      location: cmd.suppressionsLocation,
+    },
+    io.cwd,
+    warner(io),
+  );
   if (cmd.quiet) reports = errorsOnly(reports);
   // Every output is checked before any is written: a refused one leaves the others unwritten too.
   const guard: OutputGuard = { cwd: io.cwd, inputs: cmd.paths, taxonomies };
@@ -77,7 +109,8 @@ async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
   const base: Omit<FormatContext, 'color'> = { rules: ALL_RULES, version: VERSION, cwd: io.cwd, env: io.env };
   for (const target of cmd.outputs) {
     // Colour is for a terminal only: never in a file.
-    const color = isStdout(target.output) && useColor({ flag: cmd.color, env: io.env, isTTY: io.stdout.isTTY === true });
+    const color =
+      isStdout(target.output) && useColor({ flag: cmd.color, env: io.env, isTTY: io.stdout.isTTY === true });
     await emit(FORMATTERS[target.format](reports, { ...base, color }), target.output, io, guard);
   }
   // A fix that could not be written is a failed run, whatever is left to report.
@@ -108,20 +141,30 @@ async function oneTaxonomy(opts: LoadOptions, io: CliIo, what: string): Promise<
   const taxonomies = await load(opts, io);
   if (taxonomies.length > 1) {
     const roots = taxonomies.map((t) => path.relative(io.cwd, t.root) || '.').join(', ');
-    throw new UsageError(`${opts.paths.join(', ')} holds ${taxonomies.length} taxonomies (${roots}); ${what} one at a time by naming its folder.`);
+    throw new UsageError(
+      `${opts.paths.join(', ')} holds ${taxonomies.length} taxonomies (${roots}); ${what} one at a time by naming its folder.`,
+    );
   }
   return taxonomies[0];
 }
 
 async function runExportGlossary(cmd: ExportGlossaryOptions, io: CliIo): Promise<number> {
   const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'export');
-  await emit(exportGlossary(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, { cwd: io.cwd, inputs: cmd.paths, taxonomies: [taxonomy] });
+  await emit(exportGlossary(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, {
+    cwd: io.cwd,
+    inputs: cmd.paths,
+    taxonomies: [taxonomy],
+  });
   return EXIT_OK;
 }
 
 async function runOwnershipReport(cmd: OwnershipReportOptions, io: CliIo): Promise<number> {
   const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'report on');
-  await emit(ownershipReport(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, { cwd: io.cwd, inputs: cmd.paths, taxonomies: [taxonomy] });
+  await emit(ownershipReport(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, {
+    cwd: io.cwd,
+    inputs: cmd.paths,
+    taxonomies: [taxonomy],
+  });
   return EXIT_OK;
 }
 
@@ -168,10 +211,13 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
 const worker = workerSide();
 if (worker) {
   // This thread is the CLI's worker (see thread.ts): the main thread owns the process.
-  run(worker.argv, { stdout: worker.stdout, stderr: worker.stderr, cwd: process.cwd(), env: process.env }).then(worker.done, (err) => {
-    worker.stderr.write(`cx-taxonomy: internal error: ${oneLine(err)} (please report it)\n`);
-    worker.done(EXIT_USAGE);
-  });
+  run(worker.argv, { stdout: worker.stdout, stderr: worker.stderr, cwd: process.cwd(), env: process.env }).then(
+    worker.done,
+    (err) => {
+      worker.stderr.write(`cx-taxonomy: internal error: ${oneLine(err)} (please report it)\n`);
+      worker.done(EXIT_USAGE);
+    },
+  );
 } else if (require.main === module) {
   // A closed pipe (`cx-taxonomy lint | head`) is not an error worth a stack trace.
   for (const stream of [process.stdout, process.stderr]) {
@@ -185,9 +231,13 @@ if (worker) {
     process.exit(EXIT_USAGE);
   });
   const argv = process.argv.slice(2);
-  const inThisThread = () => run(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+  const inThisThread = () =>
+    run(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
   // A worker that cannot be created (no worker_threads, resource limits) is no reason to fail.
-  const started = loadsTaxonomies(argv) && useWorker(process.execArgv, process.env) ? runInWorker(__filename, argv).catch(inThisThread) : inThisThread();
+  const started =
+    loadsTaxonomies(argv) && useWorker(process.execArgv, process.env)
+      ? runInWorker(__filename, argv).catch(inThisThread)
+      : inThisThread();
   started.then(
     (code) => {
       process.exitCode = code;

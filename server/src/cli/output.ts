@@ -39,15 +39,21 @@ export async function guardOutput(output: string | undefined, guard: OutputGuard
   const shown = terminalText(output!);
   for (const input of guard.inputs) {
     const abs = path.resolve(guard.cwd, input);
-    if (file === abs || real === (await realish(abs))) throw new UsageError(`Refusing to write ${shown}: it is one of the inputs.`);
+    if (file === abs || real === (await realish(abs)))
+      throw new UsageError(`Refusing to write ${shown}: it is one of the inputs.`);
   }
   for (const t of guard.taxonomies) {
     const root = await realish(t.root);
     if (!isWithin(root, real)) continue;
     const kind = fileKindOf(real);
-    if (kind !== undefined && kind !== 'markdown') throw new UsageError(`Refusing to write ${shown}: it is in the taxonomy being read and named like a taxonomy file; write it elsewhere or under another name.`);
+    if (kind !== undefined && kind !== 'markdown')
+      throw new UsageError(
+        `Refusing to write ${shown}: it is in the taxonomy being read and named like a taxonomy file; write it elsewhere or under another name.`,
+      );
     if (kind === 'markdown' && t.workspace.accepts(path.relative(root, real).split(path.sep).join('/')))
-      throw new UsageError(`Refusing to write ${shown}: the taxonomy's docs globs select it; write it elsewhere or under another name.`);
+      throw new UsageError(
+        `Refusing to write ${shown}: the taxonomy's docs globs select it; write it elsewhere or under another name.`,
+      );
   }
 }
 
@@ -76,7 +82,12 @@ function reason(err: unknown): string {
  * Writes a report or an export: to standard output, or whole to a file (creating its folder),
  * through a temporary file renamed into place. A failure is a usage error (exit 2).
  */
-export async function writeOutput(text: string, output: string | undefined, cwd: string, stdout: MaybeTTY): Promise<void> {
+export async function writeOutput(
+  text: string,
+  output: string | undefined,
+  cwd: string,
+  stdout: MaybeTTY,
+): Promise<void> {
   if (isStdout(output)) {
     stdout.write(text);
     return;

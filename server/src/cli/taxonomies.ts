@@ -72,7 +72,8 @@ const SUFFIXES = TAXONOMY_KINDS.map((k) => `*.${k}.yaml`).join(', ');
  */
 export async function readConfigStrict(file: string, cwd: string, within?: string): Promise<TaxonomyConfig> {
   const shown = path.relative(cwd, file) || file;
-  if (within !== undefined && !(await resolvesWithin(within, file))) throw new UsageError(`${shown}: ${OUTSIDE_LINK_FILE}; name it with --config to use it.`);
+  if (within !== undefined && !(await resolvesWithin(within, file)))
+    throw new UsageError(`${shown}: ${OUTSIDE_LINK_FILE}; name it with --config to use it.`);
   let text: string;
   try {
     const decoded = decodeText(await fsp.readFile(file));
@@ -81,13 +82,18 @@ export async function readConfigStrict(file: string, cwd: string, within?: strin
   } catch (err) {
     if (err instanceof UsageError) throw err;
     const code = (err as NodeJS.ErrnoException).code;
-    throw new UsageError(`Cannot read the config ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`);
+    throw new UsageError(
+      `Cannot read the config ${shown}: ${code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : (err as Error).message}.`,
+    );
   }
   const { config, problems } = parseConfig(text, RULE_IDS);
   if (problems.length) {
     const p = problems[0];
-    const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
-    throw new UsageError(`Invalid config ${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}${more}`);
+    const more =
+      problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
+    throw new UsageError(
+      `Invalid config ${shown}:${p.range.start.line + 1}:${p.range.start.character + 1}: ${p.message}${more}`,
+    );
   }
   return config;
 }
@@ -127,7 +133,10 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
   for (const s of starts) {
     if (s.isDir) continue;
     // Markdown docs and the config are what a pre-commit hook passes beside the taxonomy files.
-    if (!fileKindOf(s.abs)) throw new UsageError(`${s.given} is not a taxonomy file, a Markdown doc or a config: name it by its kind (${SUFFIXES}) or give a folder.`);
+    if (!fileKindOf(s.abs))
+      throw new UsageError(
+        `${s.given} is not a taxonomy file, a Markdown doc or a config: name it by its kind (${SUFFIXES}) or give a folder.`,
+      );
   }
   const explicitConfig = opts.config ? await readConfigStrict(path.resolve(cwd, opts.config), cwd) : undefined;
   const shown = (dir: string) => path.relative(cwd, dir) || '.';
@@ -174,17 +183,25 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       // as ESLint does for an ignored file, so a hook given a stray README does not fail.
       // A folder brings in the taxonomies with taxonomy files under it; a doc or config named
       // by itself brings in its own taxonomy.
-      if (!ids.some((id) => inScope(id) && (taxonomyKindOf(id) !== undefined || starts.some((s) => !s.isDir && s.abs === id)))) continue;
+      if (
+        !ids.some(
+          (id) => inScope(id) && (taxonomyKindOf(id) !== undefined || starts.some((s) => !s.isDir && s.abs === id)),
+        )
+      )
+        continue;
       if (!ids.some((id) => taxonomyKindOf(id))) {
-        for (const s of starts) if (!s.isDir && ids.includes(s.abs)) opts.warn?.(`${s.given}: skipped, no taxonomy files around it.`);
+        for (const s of starts)
+          if (!s.isDir && ids.includes(s.abs)) opts.warn?.(`${s.given}: skipped, no taxonomy files around it.`);
         continue;
       }
       if (!explicitConfig && configRel !== undefined) {
-        if (CONFIG_FILE_NAMES.filter((n) => byRel.has(groupRoot ? `${groupRoot}/${n}` : n)).length > 1) throw conflictIn(groupDir);
+        if (CONFIG_FILE_NAMES.filter((n) => byRel.has(groupRoot ? `${groupRoot}/${n}` : n)).length > 1)
+          throw conflictIn(groupDir);
         config = await readConfigStrict(byRel.get(configRel)!, cwd, groupDir);
       }
       const rules = { ...config.rules, ...opts.rules };
-      rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] = opts.reportUnusedDisableDirectives ?? rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] ?? 'off';
+      rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] =
+        opts.reportUnusedDisableDirectives ?? rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] ?? 'off';
       config = { ...config, rules };
       const ws = createTaxonomyWorkspace(config, { trackDependencies: opts.trackDependencies === true });
       const groupHost: FileHost = {
@@ -198,21 +215,33 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       };
       const load = ids.filter((id) => host.relativePath(id) === configRel || ws.accepts(groupHost.relativePath(id)));
       for (const s of starts) {
-        if (!s.isDir && ids.includes(s.abs) && !load.includes(s.abs)) opts.warn?.(`${s.given}: skipped, the taxonomy's config does not check it (its \`ignore\` or \`docs\` globs).`);
+        if (!s.isDir && ids.includes(s.abs) && !load.includes(s.abs))
+          opts.warn?.(
+            `${s.given}: skipped, the taxonomy's config does not check it (its \`ignore\` or \`docs\` globs).`,
+          );
       }
       groups.push({ root: groupDir, ws, host: groupHost, load });
     }
   }
   // Only named files, every one passed over above: nothing to check, which is not a usage error.
   if (groups.length === 0 && starts.every((s) => !s.isDir)) return [];
-  if (groups.length === 0) throw new UsageError(`No taxonomy files (${SUFFIXES}, or .yml) in ${opts.paths.join(', ')}.`);
+  if (groups.length === 0)
+    throw new UsageError(`No taxonomy files (${SUFFIXES}, or .yml) in ${opts.paths.join(', ')}.`);
 
   const total = groups.reduce((n, g) => n + g.load.length, 0);
   let done = 0;
   const out: LoadedTaxonomy[] = [];
   for (const g of groups) {
-    const cacheLocation = opts.cache && !opts.trackDependencies ? path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION) : undefined;
-    await loadGroup(g.ws, g.host, g.load, { root: g.root, cacheLocation, warn: opts.warn, tick: () => progress?.(++done, total) });
+    const cacheLocation =
+      opts.cache && !opts.trackDependencies
+        ? path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION)
+        : undefined;
+    await loadGroup(g.ws, g.host, g.load, {
+      root: g.root,
+      cacheLocation,
+      warn: opts.warn,
+      tick: () => progress?.(++done, total),
+    });
     // Only the files reported on are checked; the others are read for their ids, which is all a
     // rule looks at, so one file linted in a large taxonomy is not the price of linting them all.
     // (With --cache every file was checked, to be remembered.)

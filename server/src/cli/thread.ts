@@ -45,7 +45,8 @@ function isWorkerInput(v: unknown): v is WorkerInput {
 }
 
 /** The CLI's arguments and streams when this thread is the CLI's worker, else undefined. */
-export function workerSide(): { argv: string[]; stdout: MaybeTTY; stderr: MaybeTTY; done(code: number): void } | undefined {
+export function workerSide():
+  { argv: string[]; stdout: MaybeTTY; stderr: MaybeTTY; done(code: number): void } | undefined {
   if (isMainThread || !isWorkerInput(workerData) || !parentPort) return undefined;
   const input = workerData;
   const port = parentPort;
@@ -70,10 +71,18 @@ export function workerSide(): { argv: string[]; stdout: MaybeTTY; stderr: MaybeT
  */
 export function runInWorker(script: string, argv: readonly string[]): Promise<number> {
   const tty = (s: NodeJS.WriteStream) => ({ isTTY: s.isTTY === true, columns: s.columns });
-  const input: WorkerInput = { cxTaxonomyCli: 1, argv: [...argv], stdout: tty(process.stdout), stderr: tty(process.stderr) };
+  const input: WorkerInput = {
+    cxTaxonomyCli: 1,
+    argv: [...argv],
+    stdout: tty(process.stdout),
+    stderr: tty(process.stderr),
+  };
   let worker: Worker;
   try {
-    worker = new Worker(script, { workerData: input, resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB } });
+    worker = new Worker(script, {
+      workerData: input,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
   } catch (err) {
     return Promise.reject(err);
   }
@@ -89,7 +98,9 @@ export function runInWorker(script: string, argv: readonly string[]): Promise<nu
     // 'exit' comes after the worker's last output has reached this thread's streams.
     worker.on('exit', () => {
       if (code !== undefined) return resolve(code);
-      process.stderr.write(`cx-taxonomy: internal error: ${(failure ?? 'the worker thread stopped').split(/\r?\n/)[0]} (please report it)\n`);
+      process.stderr.write(
+        `cx-taxonomy: internal error: ${(failure ?? 'the worker thread stopped').split(/\r?\n/)[0]} (please report it)\n`,
+      );
       resolve(2);
     });
   });

@@ -91,17 +91,27 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
   const r = new DocReader(doc, lines);
   const root = doc.value;
   if (typeof root !== 'object' || Array.isArray(root)) {
-    problems.push({ message: 'The configuration must be a mapping of settings (rules, docs, ignore, ...).', range: r.valueRange('') });
+    problems.push({
+      message: 'The configuration must be a mapping of settings (rules, docs, ignore, ...).',
+      range: r.valueRange(''),
+    });
     return { config, problems };
   }
   const known = new Set(['rules', 'docs', 'ignore', 'lifecycleStages', 'channels', 'maxFileSize', '$schema']);
   for (const key of Object.keys(root as object)) {
-    if (!known.has(key)) problems.push({ message: `\`${key}\` is not a setting. Known settings: ${[...known].filter((k) => k !== '$schema').join(', ')}.`, range: r.keyRange(`/${key}`) });
+    if (!known.has(key))
+      problems.push({
+        message: `\`${key}\` is not a setting. Known settings: ${[...known].filter((k) => k !== '$schema').join(', ')}.`,
+        range: r.keyRange(`/${key}`),
+      });
   }
   const rules = r.get('/rules');
   if (rules !== undefined && rules !== null) {
     if (typeof rules !== 'object' || Array.isArray(rules)) {
-      problems.push({ message: '`rules` must map rule ids to a severity (off, hint, info, warning, error).', range: r.valueRange('/rules') });
+      problems.push({
+        message: '`rules` must map rule ids to a severity (off, hint, info, warning, error).',
+        range: r.valueRange('/rules'),
+      });
     } else {
       for (const [id, sev] of Object.entries(rules as Record<string, unknown>)) {
         const ptr = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
@@ -110,7 +120,10 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
           continue;
         }
         if (typeof sev !== 'string' || !(SEVERITIES as readonly string[]).includes(sev)) {
-          problems.push({ message: `The severity of \`${id}\` must be one of ${SEVERITIES.join(', ')}.`, range: r.valueRange(ptr) });
+          problems.push({
+            message: `The severity of \`${id}\` must be one of ${SEVERITIES.join(', ')}.`,
+            range: r.valueRange(ptr),
+          });
           continue;
         }
         config.rules[id] = sev as Severity;
@@ -127,7 +140,10 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
     const ok: string[] = [];
     (v as string[]).forEach((g, i) => {
       if (globEscapesRoot(g)) {
-        problems.push({ message: `The glob \`${g}\` points outside the workspace; globs are relative to the folder holding the config.`, range: r.valueRange(`/${key}/${i}`) });
+        problems.push({
+          message: `The glob \`${g}\` points outside the workspace; globs are relative to the folder holding the config.`,
+          range: r.valueRange(`/${key}/${i}`),
+        });
       } else ok.push(g);
     });
     config[key] = ok;
@@ -148,7 +164,10 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
   const max = r.get('/maxFileSize');
   if (max !== undefined && max !== null) {
     if (typeof max !== 'number' || !Number.isInteger(max) || max <= 0) {
-      problems.push({ message: '`maxFileSize` must be a positive whole number of bytes.', range: r.valueRange('/maxFileSize') });
+      problems.push({
+        message: '`maxFileSize` must be a positive whole number of bytes.',
+        range: r.valueRange('/maxFileSize'),
+      });
     } else config.maxFileSize = max;
   }
   return { config, problems };

@@ -54,7 +54,19 @@ const TAG_OPTIONS = schemaDoc.options;
 /** First characters that can make a plain scalar something other than a string. */
 function mayNotBeString(c: number): boolean {
   // ~ + - . 0-9 n N t T f F
-  return c === 126 || c === 43 || c === 45 || c === 46 || (c >= 48 && c <= 57) || c === 110 || c === 78 || c === 116 || c === 84 || c === 102 || c === 70;
+  return (
+    c === 126 ||
+    c === 43 ||
+    c === 45 ||
+    c === 46 ||
+    (c >= 48 && c <= 57) ||
+    c === 110 ||
+    c === 78 ||
+    c === 116 ||
+    c === 84 ||
+    c === 102 ||
+    c === 70
+  );
 }
 
 function resolvePlain(s: string): unknown {
@@ -131,7 +143,12 @@ class FastParser {
         if (ind === 0) {
           const c = t.charCodeAt(i);
           if (c === 37) bail();
-          if ((c === 45 || c === 46) && t.startsWith(c === 45 ? '---' : '...', i) && (i + 3 === e || t.charCodeAt(i + 3) === 32)) bail();
+          if (
+            (c === 45 || c === 46) &&
+            t.startsWith(c === 45 ? '---' : '...', i) &&
+            (i + 3 === e || t.charCodeAt(i + 3) === 32)
+          )
+            bail();
         }
         this.kind.push(ind);
       }
@@ -160,7 +177,14 @@ class FastParser {
   }
 
   /** Records the span of a value, parent before children as the full parse does; returns its slot. */
-  private record(pointer: string, keyStart: number | undefined, keyEnd: number | undefined, start: number, end: number, scalarType: string | undefined): number {
+  private record(
+    pointer: string,
+    keyStart: number | undefined,
+    keyEnd: number | undefined,
+    start: number,
+    end: number,
+    scalarType: string | undefined,
+  ): number {
     return this.spans.record(pointer, keyStart, keyEnd, start, end, scalarType);
   }
 
@@ -203,7 +227,13 @@ class FastParser {
   }
 
   /** A block mapping whose first key is on `this.line` at column `indent` (from `col` on that line). */
-  private blockMap(indent: number, pointer: string, depth: number, key: { keyStart?: number; keyEnd?: number }, firstCol?: number): { node: Node; trivia: Trivia } {
+  private blockMap(
+    indent: number,
+    pointer: string,
+    depth: number,
+    key: { keyStart?: number; keyEnd?: number },
+    firstCol?: number,
+  ): { node: Node; trivia: Trivia } {
     if (depth >= this.limits.maxDepth) bail();
     const t = this.text;
     const out: Record<string, unknown> = {};
@@ -261,13 +291,22 @@ class FastParser {
       }
       if (this.kind[next] > indent) bail(); // More-indented content after a value: multi-line plain or an error.
       // A `- ` at the map's own column cannot continue a map.
-      if (t.charCodeAt(this.lineStart[next] + indent) === 45 && isDashItem(t, this.lineStart[next] + indent, this.lineEnd[next])) bail();
+      if (
+        t.charCodeAt(this.lineStart[next] + indent) === 45 &&
+        isDashItem(t, this.lineStart[next] + indent, this.lineEnd[next])
+      )
+        bail();
       this.line = next;
     }
   }
 
   /** A block sequence whose first `- ` is on `this.line` at column `indent`. */
-  private blockSeq(indent: number, pointer: string, depth: number, key: { keyStart?: number; keyEnd?: number }): { node: Node; trivia: Trivia } {
+  private blockSeq(
+    indent: number,
+    pointer: string,
+    depth: number,
+    key: { keyStart?: number; keyEnd?: number },
+  ): { node: Node; trivia: Trivia } {
     if (depth >= this.limits.maxDepth) bail();
     const t = this.text;
     const out: unknown[] = [];
@@ -302,12 +341,23 @@ class FastParser {
       const { next, trivia: after } = this.trivia();
       if (trivia !== NO_TRIVIA && next > this.line) bail();
       const merged = trivia !== NO_TRIVIA ? trivia : after;
-      if (next === this.n || this.kind[next] < indent || !(t.charCodeAt(this.lineStart[next] + indent) === 45 && this.kind[next] === indent && isDashItem(t, this.lineStart[next] + indent, this.lineEnd[next]))) {
+      if (
+        next === this.n ||
+        this.kind[next] < indent ||
+        !(
+          t.charCodeAt(this.lineStart[next] + indent) === 45 &&
+          this.kind[next] === indent &&
+          isDashItem(t, this.lineStart[next] + indent, this.lineEnd[next])
+        )
+      ) {
         if (next < this.n && this.kind[next] > indent) bail();
         this.line = next;
         const closed = this.close(indent, offset, merged);
         this.spans.setEnd(slot, closed.end);
-        return { node: { value: exactSize(out), start, end: closed.end, end2: closed.end2, flow: false }, trivia: closed.trivia };
+        return {
+          node: { value: exactSize(out), start, end: closed.end, end2: closed.end2, flow: false },
+          trivia: closed.trivia,
+        };
       }
       // The next item: trivia kept by a closed inner collection is fine, it was consumed there.
       this.line = next;
@@ -318,7 +368,14 @@ class FastParser {
    * The value of `key:` with nothing after the colon: a block collection on the next lines, or
    * an empty (null) value placed right after the colon and its spaces.
    */
-  private nestedValue(indent: number, emptyAt: number, pointer: string, depth: number, key: { keyStart?: number; keyEnd?: number }, inMap: boolean): { node: Node; trivia: Trivia; empty: boolean } {
+  private nestedValue(
+    indent: number,
+    emptyAt: number,
+    pointer: string,
+    depth: number,
+    key: { keyStart?: number; keyEnd?: number },
+    inMap: boolean,
+  ): { node: Node; trivia: Trivia; empty: boolean } {
     const t = this.text;
     let j = this.line + 1;
     let sawComment = false;
@@ -341,14 +398,25 @@ class FastParser {
     if (sawComment) bail();
     this.record(pointer, key.keyStart, key.keyEnd, emptyAt, emptyAt, 'PLAIN');
     this.line = this.line + 1;
-    return { node: { value: null, start: emptyAt, end: emptyAt, end2: emptyAt, flow: false }, trivia: NO_TRIVIA, empty: true };
+    return {
+      node: { value: null, start: emptyAt, end: emptyAt, end2: emptyAt, flow: false },
+      trivia: NO_TRIVIA,
+      empty: true,
+    };
   }
 
   /**
    * A value that starts on the key's (or dash's) line at `v`: scalar, flow sequence or block
    * scalar. Leaves `this.line` on the line after the value.
    */
-  private inlineValue(v: number, le: number, pointer: string, depth: number, key: { keyStart?: number; keyEnd?: number }, parentIndent: number): Node {
+  private inlineValue(
+    v: number,
+    le: number,
+    pointer: string,
+    depth: number,
+    key: { keyStart?: number; keyEnd?: number },
+    parentIndent: number,
+  ): Node {
     const t = this.text;
     const c = t.charCodeAt(v);
     if (c === 124 || c === 62) return this.blockScalar(v, le, pointer, key, parentIndent);
@@ -361,7 +429,13 @@ class FastParser {
     if (c === 91) return this.flowSeq(v, le, pointer, depth, key);
     const p = this.plain(v, le, false);
     this.record(pointer, key.keyStart, key.keyEnd, v, p.end, 'PLAIN');
-    return { value: resolvePlain(t.slice(v, p.end)), start: v, end: p.end, end2: this.lineEndAfter(p.end, le), flow: true };
+    return {
+      value: resolvePlain(t.slice(v, p.end)),
+      start: v,
+      end: p.end,
+      end2: this.lineEndAfter(p.end, le),
+      flow: true,
+    };
   }
 
   /** Where a one-line value's node ends: after trailing spaces, a comment and the newline. */
@@ -434,7 +508,13 @@ class FastParser {
   }
 
   /** `[a, b, "c"]` on one line, scalars only. */
-  private flowSeq(v: number, le: number, pointer: string, depth: number, key: { keyStart?: number; keyEnd?: number }): Node {
+  private flowSeq(
+    v: number,
+    le: number,
+    pointer: string,
+    depth: number,
+    key: { keyStart?: number; keyEnd?: number },
+  ): Node {
     if (depth + 1 >= this.limits.maxDepth) bail();
     const t = this.text;
     const slot = this.record(pointer, key.keyStart, key.keyEnd, v, v, undefined);
@@ -487,7 +567,13 @@ class FastParser {
   }
 
   /** `>`, `>-`, `|` or `|-` with the text on the following, more indented lines. */
-  private blockScalar(v: number, le: number, pointer: string, key: { keyStart?: number; keyEnd?: number }, parentIndent: number): Node {
+  private blockScalar(
+    v: number,
+    le: number,
+    pointer: string,
+    key: { keyStart?: number; keyEnd?: number },
+    parentIndent: number,
+  ): Node {
     const t = this.text;
     const folded = t.charCodeAt(v) === 62;
     let h = v + 1;

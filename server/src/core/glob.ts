@@ -37,7 +37,8 @@ type Item =
 function parseGlob(g: string): Item[] {
   const top: Item[] = [];
   const frames: { alts: Item[][] }[] = [];
-  const current = (): Item[] => (frames.length ? frames[frames.length - 1].alts[frames[frames.length - 1].alts.length - 1] : top);
+  const current = (): Item[] =>
+    frames.length ? frames[frames.length - 1].alts[frames[frames.length - 1].alts.length - 1] : top;
   let i = 0;
   while (i < g.length) {
     const c = g[i];

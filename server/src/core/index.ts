@@ -29,8 +29,16 @@ import type { TaxonomyConfig } from './config';
  * A workspace with every built-in rule: what the CLI and the server use. The CLI checks once and
  * passes `trackDependencies: false`; the server keeps the bookkeeping that edits need.
  */
-export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: { trackDependencies?: boolean } = {}): TaxonomyWorkspace {
-  return new TaxonomyWorkspace({ rules: ALL_RULES, config, facetContributors: ALL_FACET_CONTRIBUTORS, trackDependencies: options.trackDependencies });
+export function createTaxonomyWorkspace(
+  config?: TaxonomyConfig,
+  options: { trackDependencies?: boolean } = {},
+): TaxonomyWorkspace {
+  return new TaxonomyWorkspace({
+    rules: ALL_RULES,
+    config,
+    facetContributors: ALL_FACET_CONTRIBUTORS,
+    trackDependencies: options.trackDependencies,
+  });
 }
 export * from './roots';
 export * from './suppressions';

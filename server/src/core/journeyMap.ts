@@ -19,7 +19,18 @@ import type { Position, Range, TaxonomyDiagnostic } from './types';
 import type { TaxonomyWorkspace } from './workspace';
 
 /** The business functions in legend order (the order of the teams schema). */
-export const TEAM_FUNCTIONS: readonly string[] = ['marketing', 'cx', 'sales', 'service', 'product', 'commerce', 'hr', 'technology', 'analytics', 'finance'];
+export const TEAM_FUNCTIONS: readonly string[] = [
+  'marketing',
+  'cx',
+  'sales',
+  'service',
+  'product',
+  'commerce',
+  'hr',
+  'technology',
+  'analytics',
+  'finance',
+];
 
 /** Finds a team by id; the workspace's index in the server, a map in tests. */
 export type TeamLookup = (id: string) => Team | undefined;
@@ -105,7 +116,10 @@ class MapBuilder {
       lifecycleStage: stage.lifecycleStage?.value,
       owner,
       touchpoints,
-      problems: this.problemsIn(stage.range, stage.touchpoints.map((t) => t.range)),
+      problems: this.problemsIn(
+        stage.range,
+        stage.touchpoints.map((t) => t.range),
+      ),
       range: stage.range,
       selection: (stage.id ?? stage.name)?.range ?? stage.range,
     };
@@ -152,11 +166,16 @@ function linkHandoffs(stages: MapStage[]): void {
  * shown on the innermost card (touchpoint, else stage) whose source range holds its start.
  * Returns undefined for a file that is not a journey file.
  */
-export function buildJourneyMap(file: TaxonomyFile, lookupTeam: TeamLookup, diagnostics: readonly TaxonomyDiagnostic[]): JourneyMapModel | undefined {
+export function buildJourneyMap(
+  file: TaxonomyFile,
+  lookupTeam: TeamLookup,
+  diagnostics: readonly TaxonomyDiagnostic[],
+): JourneyMapModel | undefined {
   if (file.kind !== 'journey') return undefined;
   const b = new MapBuilder(lookupTeam, diagnostics);
   const journeys: MapJourney[] = [];
-  for (const model of file.models) for (const e of model.entities) if (e.kind === 'journey') journeys.push(b.journey(e));
+  for (const model of file.models)
+    for (const e of model.entities) if (e.kind === 'journey') journeys.push(b.journey(e));
   const problemCounts = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const d of diagnostics) problemCounts[d.severity]++;
   return { uri: file.uri, version: file.version, journeys, functions: b.usedFunctions(), problemCounts };

@@ -18,7 +18,13 @@ export interface LoadResult {
  * root is read first so its globs and limits apply to what follows. Files that vanish while
  * loading are skipped; files that cannot be decoded become a visible problem.
  */
-export async function loadWorkspace(host: FileHost, workspace: TaxonomyWorkspace, knownRules: ReadonlySet<string>, progress?: LoadProgress, shouldStop?: () => boolean): Promise<LoadResult> {
+export async function loadWorkspace(
+  host: FileHost,
+  workspace: TaxonomyWorkspace,
+  knownRules: ReadonlySet<string>,
+  progress?: LoadProgress,
+  shouldStop?: () => boolean,
+): Promise<LoadResult> {
   const ids: string[] = [];
   for await (const id of host.listFiles()) ids.push(id);
   const result: LoadResult = { files: 0 };
@@ -31,7 +37,12 @@ export async function loadWorkspace(host: FileHost, workspace: TaxonomyWorkspace
       const decoded = decodeText(raw);
       const parsed = decoded.ok
         ? parseConfig(decoded.text, knownRules)
-        : { config: workspace.currentConfig, problems: [{ message: decoded.message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }] };
+        : {
+            config: workspace.currentConfig,
+            problems: [
+              { message: decoded.message, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } },
+            ],
+          };
       workspace.setConfig(parsed.config);
       result.config = { id: configId, ...parsed };
     }
@@ -59,7 +70,11 @@ export async function loadFile(host: FileHost, workspace: TaxonomyWorkspace, id:
   try {
     raw = await host.readFile(id);
   } catch (err) {
-    workspace.setUnreadable(id, rel, `This file could not be read: ${err instanceof Error ? err.message : String(err)}`);
+    workspace.setUnreadable(
+      id,
+      rel,
+      `This file could not be read: ${err instanceof Error ? err.message : String(err)}`,
+    );
     return true;
   }
   if (raw === undefined) {

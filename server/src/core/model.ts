@@ -202,7 +202,8 @@ export class DocReader {
     const raw = pointer.slice(slash + 1);
     const seg = raw.indexOf('~') >= 0 ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
     if (Array.isArray(parent)) return parent[Number(seg)];
-    if (parent && typeof parent === 'object') return Object.prototype.hasOwnProperty.call(parent, seg) ? (parent as Record<string, unknown>)[seg] : undefined;
+    if (parent && typeof parent === 'object')
+      return Object.prototype.hasOwnProperty.call(parent, seg) ? (parent as Record<string, unknown>)[seg] : undefined;
     return undefined;
   }
 
@@ -233,7 +234,9 @@ export class DocReader {
     if (typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean') {
       const slot = this.slotOf(pointer);
       // Values without a span of their own (under an alias) sit at the document's start.
-      return slot >= 0 ? new SlotLocated(String(v), this, slot) : new FixedLocated(String(v), pointer, this.doc.start, this.lines);
+      return slot >= 0
+        ? new SlotLocated(String(v), this, slot)
+        : new FixedLocated(String(v), pointer, this.doc.start, this.lines);
     }
     return undefined;
   }
@@ -264,7 +267,9 @@ export class DocReader {
     // A key never starts with `/`, so it cannot match a pointer the table keeps whole.
     const found = this.fieldParentSlot >= 0 ? spans.childSlotOf(this.fieldParentSlot, key, 0) : -1;
     const slot = found >= 0 ? found : spans.slotOf(childPointer(parent, key));
-    return slot >= 0 ? new SlotLocated(String(v), this, slot) : new FixedLocated(String(v), childPointer(parent, key), this.doc.start, this.lines);
+    return slot >= 0
+      ? new SlotLocated(String(v), this, slot)
+      : new FixedLocated(String(v), childPointer(parent, key), this.doc.start, this.lines);
   }
 
   /** A list of strings; a single string is read as a list of one, as users often write. */
@@ -400,7 +405,8 @@ class ModelBuilder {
     const teams = exactSize(r.strings(op).filter((t) => t.value.trim() !== ''));
     teams.forEach((t) => this.ref('team', t, 'owner'));
     const parent = r.get(pointer);
-    const lead = isRecord(parent) && Object.prototype.hasOwnProperty.call(parent, 'lead') ? r.field(pointer, 'lead') : undefined;
+    const lead =
+      isRecord(parent) && Object.prototype.hasOwnProperty.call(parent, 'lead') ? r.field(pointer, 'lead') : undefined;
     if (lead) this.ref('team', lead, 'lead');
     return { teams, isList: Array.isArray(raw), range: r.valueRange(op), lead };
   }
@@ -428,7 +434,18 @@ class ModelBuilder {
 
   team(pointer: string): Team {
     const b = this.base('team', pointer);
-    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, function: this.r.field(pointer, 'function') };
+    return {
+      kind: b.kind,
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      status: b.status,
+      owner: b.owner,
+      range: b.range,
+      pointer: b.pointer,
+      docIndex: b.docIndex,
+      function: this.r.field(pointer, 'function'),
+    };
   }
 
   term(pointer: string, defaultVocabulary: string | undefined, defaultOwner: Ownership | undefined): Term {
@@ -459,13 +476,32 @@ class ModelBuilder {
 
   persona(pointer: string): Persona {
     const b = this.base('persona', pointer);
-    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, segments: this.refsN('segment', childPointer(pointer, 'segments'), 'segments') };
+    return {
+      kind: b.kind,
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      status: b.status,
+      owner: b.owner,
+      range: b.range,
+      pointer: b.pointer,
+      docIndex: b.docIndex,
+      segments: this.refsN('segment', childPointer(pointer, 'segments'), 'segments'),
+    };
   }
 
   segment(pointer: string): Segment {
     const b = this.base('segment', pointer);
     return {
-      kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex,
+      kind: b.kind,
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      status: b.status,
+      owner: b.owner,
+      range: b.range,
+      pointer: b.pointer,
+      docIndex: b.docIndex,
       personas: this.refsN('persona', childPointer(pointer, 'personas'), 'personas'),
       lifecycleStage: this.r.field(pointer, 'lifecycleStage'),
     };
@@ -477,13 +513,38 @@ class ModelBuilder {
     const persona = this.refs1('persona', p('persona'), 'persona');
     const segments = this.refsN('segment', p('segments'), 'segments');
     const stages = this.list(p('stages')).map((sp) => this.stage(sp));
-    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, persona, segments, stages };
+    return {
+      kind: b.kind,
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      status: b.status,
+      owner: b.owner,
+      range: b.range,
+      pointer: b.pointer,
+      docIndex: b.docIndex,
+      persona,
+      segments,
+      stages,
+    };
   }
 
   stage(pointer: string): Stage {
     const b = this.base('stage', pointer);
     const touchpoints = this.list(childPointer(pointer, 'touchpoints')).map((tp) => this.touchpoint(tp));
-    return { kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex, lifecycleStage: this.r.field(pointer, 'lifecycleStage'), touchpoints };
+    return {
+      kind: b.kind,
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      status: b.status,
+      owner: b.owner,
+      range: b.range,
+      pointer: b.pointer,
+      docIndex: b.docIndex,
+      lifecycleStage: this.r.field(pointer, 'lifecycleStage'),
+      touchpoints,
+    };
   }
 
   touchpoint(pointer: string): Touchpoint {
@@ -492,10 +553,19 @@ class ModelBuilder {
     const handoffPointer = p('handoff');
     const handoff = this.refs1('team', handoffPointer, 'handoff');
     const rawHandoff = r.get(handoffPointer);
-    const handoffEmpty = r.has(handoffPointer) && (rawHandoff === null || rawHandoff === '') ? r.keyRange(handoffPointer) : undefined;
+    const handoffEmpty =
+      r.has(handoffPointer) && (rawHandoff === null || rawHandoff === '') ? r.keyRange(handoffPointer) : undefined;
     const b = this.base('touchpoint', pointer);
     return {
-      kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex,
+      kind: b.kind,
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      status: b.status,
+      owner: b.owner,
+      range: b.range,
+      pointer: b.pointer,
+      docIndex: b.docIndex,
       channel: r.field(pointer, 'channel'),
       kpis: this.refsN('kpi', p('kpis'), 'kpis'),
       handoff: handoff && handoff.value.trim() !== '' ? handoff : undefined,
@@ -513,7 +583,15 @@ class ModelBuilder {
     }));
     const b = this.base('kpi', pointer);
     return {
-      kind: b.kind, id: b.id, name: b.name, description: b.description, status: b.status, owner: b.owner, range: b.range, pointer: b.pointer, docIndex: b.docIndex,
+      kind: b.kind,
+      id: b.id,
+      name: b.name,
+      description: b.description,
+      status: b.status,
+      owner: b.owner,
+      range: b.range,
+      pointer: b.pointer,
+      docIndex: b.docIndex,
       formula: r.field(pointer, 'formula'),
       definition: r.field(pointer, 'definition'),
       direction: r.field(pointer, 'direction'),
@@ -530,7 +608,13 @@ class ModelBuilder {
 export function buildDocModel(fileKind: TaxonomyKind, reader: DocReader): DocModel {
   const b = new ModelBuilder(reader);
   const root = reader.doc.value;
-  const model: DocModel = { docIndex: reader.doc.index, kind: reader.string('/kind'), entities: [], refs: b.refs, texts: b.texts };
+  const model: DocModel = {
+    docIndex: reader.doc.index,
+    kind: reader.string('/kind'),
+    entities: [],
+    refs: b.refs,
+    texts: b.texts,
+  };
   if (!isRecord(root)) return model;
   switch (fileKind) {
     case 'teams':

@@ -21,7 +21,18 @@ import type { TaxonomyWorkspace } from './workspace';
 export const OWNED_KINDS: readonly string[] = ['journey', 'persona', 'segment', 'kpi', 'term'];
 
 /** Business functions in the order of the teams schema; teams are listed in this order. */
-export const FUNCTION_ORDER: readonly string[] = ['marketing', 'cx', 'sales', 'service', 'product', 'commerce', 'hr', 'technology', 'analytics', 'finance'];
+export const FUNCTION_ORDER: readonly string[] = [
+  'marketing',
+  'cx',
+  'sales',
+  'service',
+  'product',
+  'commerce',
+  'hr',
+  'technology',
+  'analytics',
+  'finance',
+];
 
 function encodePath(p: string): string {
   return p.split('/').map(encodeURIComponent).join('/');
@@ -89,8 +100,12 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
       for (const j of model.entities) {
         if (j.kind !== 'journey') continue;
         for (const st of j.stages) {
-          placeOf.set(st, { context: labelOf(j), inheritedBy: st.touchpoints.filter((tp) => !(tp.owner && tp.owner.teams.length)).length });
-          for (const tp of st.touchpoints) placeOf.set(tp, { context: `${labelOf(j)} › ${labelOf(st)}`, inheritedBy: 0 });
+          placeOf.set(st, {
+            context: labelOf(j),
+            inheritedBy: st.touchpoints.filter((tp) => !(tp.owner && tp.owner.teams.length)).length,
+          });
+          for (const tp of st.touchpoints)
+            placeOf.set(tp, { context: `${labelOf(j)} › ${labelOf(st)}`, inheritedBy: 0 });
         }
       }
       for (const e of allEntities(model)) {
@@ -118,7 +133,13 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
       for (const e of model.entities) {
         if (e.kind !== 'journey') continue;
         journeys.push({
-          col: { id: e.id?.value, name: labelOf(e), touchpoints: 0, unowned: 0, location: { uri: file.uri, range: (e.id ?? e.name)?.range ?? e.range } },
+          col: {
+            id: e.id?.value,
+            name: labelOf(e),
+            touchpoints: 0,
+            unowned: 0,
+            location: { uri: file.uri, range: (e.id ?? e.name)?.range ?? e.range },
+          },
           entity: e,
           uri: file.uri,
         });
@@ -151,7 +172,12 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
           continue;
         }
         const owners = [...new Set(eff.owner.teams.map((x) => x.value))];
-        const lead = owners.length === 1 ? owners[0] : eff.owner.lead && owners.includes(eff.owner.lead.value) ? eff.owner.lead.value : undefined;
+        const lead =
+          owners.length === 1
+            ? owners[0]
+            : eff.owner.lead && owners.includes(eff.owner.lead.value)
+              ? eff.owner.lead.value
+              : undefined;
         const item: ReportCellItem = {
           touchpointId: tp.id?.value,
           touchpointName: labelOf(tp),
@@ -176,8 +202,12 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
   });
 
   const teams = teamList().sort((a, b) => teamRank(a) - teamRank(b) || byName(a, b) || a.id.localeCompare(b.id));
-  const cells = teams.map((t) => journeys.map((_, j) => counts.get(cellKey(t.id, j)) ?? { touchpoints: 0, accountable: 0, items: [] }));
-  const idleTeams = teams.filter((t) => t.known && t.touchpoints === 0 && Object.values(t.owns).every((n) => n === 0)).map((t) => t.id);
+  const cells = teams.map((t) =>
+    journeys.map((_, j) => counts.get(cellKey(t.id, j)) ?? { touchpoints: 0, accountable: 0, items: [] }),
+  );
+  const idleTeams = teams
+    .filter((t) => t.known && t.touchpoints === 0 && Object.values(t.owns).every((n) => n === 0))
+    .map((t) => t.id);
   return {
     root: files.length ? rootUriOf(files[0]) : '',
     unowned,

@@ -16,7 +16,14 @@ export interface SourceSpan {
 }
 
 /** Scalar styles by code; 0 is "not a scalar". Styles the `yaml` package may add are appended. */
-const SCALAR_TYPES: (string | undefined)[] = [undefined, 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_FOLDED', 'BLOCK_LITERAL'];
+const SCALAR_TYPES: (string | undefined)[] = [
+  undefined,
+  'PLAIN',
+  'QUOTE_DOUBLE',
+  'QUOTE_SINGLE',
+  'BLOCK_FOLDED',
+  'BLOCK_LITERAL',
+];
 
 function scalarCode(type: string | undefined): number {
   if (type === undefined) return 0;
@@ -73,7 +80,14 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
   }
 
   /** `set` without a span object, for the parsers. */
-  record(pointer: string, keyStart: number | undefined, keyEnd: number | undefined, start: number, end: number, scalarType: string | undefined): number {
+  record(
+    pointer: string,
+    keyStart: number | undefined,
+    keyEnd: number | undefined,
+    start: number,
+    end: number,
+    scalarType: string | undefined,
+  ): number {
     // A sealed table is written again only by callers other than the parsers.
     if (this.#sealed) this.#unseal();
     const slash = pointer.lastIndexOf('/');
@@ -214,7 +228,7 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
     let slot = root === undefined ? -1 : this.#find(-1, root);
     if (end === 0) return slot;
     if (pointer.charCodeAt(0) !== 47) return this.#wholeSlot(pointer, end);
-    for (let i = 1; ; ) {
+    for (let i = 1; ;) {
       let j = pointer.indexOf('/', i);
       if (j < 0 || j > end) j = end;
       if (slot >= 0) {
@@ -410,7 +424,8 @@ class Converter {
     }
     if (node === null || node === undefined) return null;
     if (depth > this.limits.maxDepth) {
-      if (range) this.problem(`Nesting deeper than ${this.limits.maxDepth} levels is not read.`, range[0], range[0] + 1);
+      if (range)
+        this.problem(`Nesting deeper than ${this.limits.maxDepth} levels is not read.`, range[0], range[0] + 1);
       return null;
     }
     if (isScalar(node)) return node.value;
@@ -420,8 +435,12 @@ class Converter {
       for (const item of node.items) {
         if (!isPair(item)) continue;
         const keyNode = item.key as Node | null;
-        const keyValue = isScalar(keyNode) ? keyNode.value : keyNode === null ? '' : this.convert(keyNode, pointer, depth + 1, {}, false);
-        const key = typeof keyValue === 'string' ? keyValue : JSON.stringify(keyValue) ?? String(keyValue);
+        const keyValue = isScalar(keyNode)
+          ? keyNode.value
+          : keyNode === null
+            ? ''
+            : this.convert(keyNode, pointer, depth + 1, {}, false);
+        const key = typeof keyValue === 'string' ? keyValue : (JSON.stringify(keyValue) ?? String(keyValue));
         const kr = (keyNode as { range?: [number, number, number] } | null)?.range;
         const child = childPointer(pointer, key);
         const value = this.convert(item.value, child, depth + 1, { keyStart: kr?.[0], keyEnd: kr?.[1] }, record);
@@ -530,7 +549,10 @@ export function parseYamlFull(text: string, limits: ParseLimits = DEFAULT_PARSE_
     parsed = Array.isArray(result) ? result : [];
   } catch (err) {
     // The parser recurses on nesting; extremely deep input can exhaust the stack.
-    const message = err instanceof RangeError ? 'This file is nested too deeply to be read.' : `This file could not be read as YAML: ${String(err)}`;
+    const message =
+      err instanceof RangeError
+        ? 'This file is nested too deeply to be read.'
+        : `This file could not be read as YAML: ${String(err)}`;
     return { docs: [], problems: [{ message, start: 0, end: Math.min(1, text.length) }] };
   }
   parsed.forEach((doc, index) => {
@@ -540,15 +562,24 @@ export function parseYamlFull(text: string, limits: ParseLimits = DEFAULT_PARSE_
       value = conv.convert(doc.contents, '', 0, {}, true);
     } catch (err) {
       const start = doc.range?.[0] ?? 0;
-      conv.problem(err instanceof RangeError ? 'This document is nested too deeply to be read.' : String(err), start, start + 1);
+      conv.problem(
+        err instanceof RangeError ? 'This document is nested too deeply to be read.' : String(err),
+        start,
+        start + 1,
+      );
     }
     for (const err of doc.errors) {
       const [s, e] = err.pos ?? [0, 0];
-      const unclosed = err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? unclosedQuoteStart(conv.spans, s, text) : undefined;
+      const unclosed =
+        err.code === 'MISSING_CHAR' && /quote/.test(err.message) ? unclosedQuoteStart(conv.spans, s, text) : undefined;
       if (unclosed !== undefined) {
         // The parser notices a missing quote where the file ends; the mistake is where the quote opens.
         const lineEnd = text.slice(unclosed).search(/\r?\n|$/);
-        problems.push({ message: 'This quoted text is never closed: add the closing quote.', start: unclosed, end: unclosed + Math.max(1, lineEnd) });
+        problems.push({
+          message: 'This quoted text is never closed: add the closing quote.',
+          start: unclosed,
+          end: unclosed + Math.max(1, lineEnd),
+        });
       } else {
         problems.push({ message: describeYamlError(err.code, err.message), start: s, end: Math.max(e, s + 1) });
       }
@@ -564,7 +595,11 @@ export function parseYamlFull(text: string, limits: ParseLimits = DEFAULT_PARSE_
 function unclosedQuoteStart(spans: SpanTable, errorPos: number, text: string): number | undefined {
   let best: number | undefined;
   for (const sp of spans.values()) {
-    if ((sp.scalarType === 'QUOTE_DOUBLE' || sp.scalarType === 'QUOTE_SINGLE') && sp.start <= errorPos && sp.end >= errorPos - 1) {
+    if (
+      (sp.scalarType === 'QUOTE_DOUBLE' || sp.scalarType === 'QUOTE_SINGLE') &&
+      sp.start <= errorPos &&
+      sp.end >= errorPos - 1
+    ) {
       const q = text[sp.start];
       if ((q === '"' || q === "'") && (best === undefined || sp.start > best)) best = sp.start;
     }

@@ -42,10 +42,11 @@ export function configConflictMessage(where?: string): string {
  */
 export async function findTaxonomyRoot(start: string, isFile: boolean, probe: RootProbe): Promise<FoundRoot> {
   const first = isFile ? probe.dirname(start) : start;
-  for (let dir = first; ; ) {
+  for (let dir = first; ;) {
     const configNames: string[] = [];
     for (const name of CONFIG_FILE_NAMES) if (await probe.exists(probe.join(dir, name))) configNames.push(name);
-    if (configNames.length) return { dir, by: 'config', configNames, conflict: configNames.length > 1 ? configConflictMessage() : undefined };
+    if (configNames.length)
+      return { dir, by: 'config', configNames, conflict: configNames.length > 1 ? configConflictMessage() : undefined };
     if (await probe.exists(probe.join(dir, '.git'))) return { dir, by: 'git', configNames };
     const up = probe.dirname(dir);
     if (up === dir) return { dir: first, by: 'folder', configNames };
@@ -60,10 +61,15 @@ export async function findTaxonomyRoot(start: string, isFile: boolean, probe: Ro
  * are further folders (relative) that are roots of their own, such as other repositories found
  * below the tree.
  */
-export function partitionByConfig(relativePaths: readonly string[], boundaries: readonly string[] = []): Map<string, string[]> {
+export function partitionByConfig(
+  relativePaths: readonly string[],
+  boundaries: readonly string[] = [],
+): Map<string, string[]> {
   const roots = [
     ...new Set([
-      ...relativePaths.filter((p) => isConfigFile(p)).map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')),
+      ...relativePaths
+        .filter((p) => isConfigFile(p))
+        .map((p) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '')),
       ...boundaries,
     ]),
   ].sort((a, b) => b.length - a.length);
@@ -78,7 +84,10 @@ export function partitionByConfig(relativePaths: readonly string[], boundaries: 
 }
 
 /** The config file a taxonomy reads among its files' relative paths: the documented spelling first. */
-export function configPathIn(root: string, relativePaths: ReadonlySet<string> | ReadonlyMap<string, unknown>): string | undefined {
+export function configPathIn(
+  root: string,
+  relativePaths: ReadonlySet<string> | ReadonlyMap<string, unknown>,
+): string | undefined {
   for (const name of CONFIG_FILE_NAMES) {
     const rel = root ? `${root}/${name}` : name;
     if (relativePaths.has(rel)) return rel;

@@ -112,7 +112,16 @@ export function nounAt(kind: TaxonomyKind | 'config', pointer: string): string {
     conflictsWith: 'conflict entry',
     rules: 'rules setting',
   };
-  if (!last) return kind === 'teams' ? 'teams file' : kind === 'glossary' ? 'glossary' : kind === 'config' ? 'configuration' : kind.toUpperCase() === 'KPI' ? 'KPI' : kind;
+  if (!last)
+    return kind === 'teams'
+      ? 'teams file'
+      : kind === 'glossary'
+        ? 'glossary'
+        : kind === 'config'
+          ? 'configuration'
+          : kind.toUpperCase() === 'KPI'
+            ? 'KPI'
+            : kind;
   return nouns[last] ?? `\`${last}\``;
 }
 
@@ -183,7 +192,9 @@ export function validateDoc(kind: TaxonomyKind | 'config', reader: DocReader): S
       const types = group.filter((e) => e.keyword === 'type').map((e) => (e.params as { type: unknown }).type);
       const value = reader.get(path);
       const sub = schemaAt(root, splitPointer(path));
-      const expected = types.length ? describeType(types.flatMap((t) => (Array.isArray(t) ? t : [t]))) : 'a different form';
+      const expected = types.length
+        ? describeType(types.flatMap((t) => (Array.isArray(t) ? t : [t])))
+        : 'a different form';
       const hint = sub?.description ? ` (${firstSentence(sub.description)})` : '';
       push(`\`${fieldName(path)}\` must be ${expected}, not ${describeValue(value)}${hint}.`, reader.valueRange(path));
       continue;
@@ -208,7 +219,12 @@ function splitPointer(p: string): string[] {
     .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
-function describeError(kind: TaxonomyKind | 'config', e: ErrorObject, r: DocReader, root: SchemaNode): SchemaProblem | undefined {
+function describeError(
+  kind: TaxonomyKind | 'config',
+  e: ErrorObject,
+  r: DocReader,
+  root: SchemaNode,
+): SchemaProblem | undefined {
   const path = e.instancePath;
   const field = `\`${fieldName(path)}\``;
   const value = r.get(path);
@@ -228,7 +244,10 @@ function describeError(kind: TaxonomyKind | 'config', e: ErrorObject, r: DocRead
       const guess = closest(extra, known);
       const noun = nounAt(kind, path);
       const tail = guess ? ` Did you mean \`${guess}\`?` : known.length ? ` Known fields: ${known.join(', ')}.` : '';
-      return { message: `\`${extra}\` is not a field of ${article(noun)}.${tail}`, range: r.keyRange(`${path}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`) };
+      return {
+        message: `\`${extra}\` is not a field of ${article(noun)}.${tail}`,
+        range: r.keyRange(`${path}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+      };
     }
     case 'enum': {
       const allowed = (e.params as { allowedValues: unknown[] }).allowedValues.map(String);
@@ -239,9 +258,15 @@ function describeError(kind: TaxonomyKind | 'config', e: ErrorObject, r: DocRead
       };
     }
     case 'const':
-      return { message: `${field} must be \`${String((e.params as { allowedValue: unknown }).allowedValue)}\`.`, range: r.valueRange(path) };
+      return {
+        message: `${field} must be \`${String((e.params as { allowedValue: unknown }).allowedValue)}\`.`,
+        range: r.valueRange(path),
+      };
     case 'type':
-      return { message: `${field} must be ${describeType((e.params as { type: unknown }).type)}, not ${describeValue(value)}.`, range: r.valueRange(path) };
+      return {
+        message: `${field} must be ${describeType((e.params as { type: unknown }).type)}, not ${describeValue(value)}.`,
+        range: r.valueRange(path),
+      };
     case 'pattern': {
       if (fieldName(path) === 'id' || /^\/(segments|personas|kpis|owner)\b/.test(path) || typeof value === 'string') {
         return {
@@ -252,17 +277,29 @@ function describeError(kind: TaxonomyKind | 'config', e: ErrorObject, r: DocRead
       return { message: `${field} is not in the expected form.`, range: r.valueRange(path) };
     }
     case 'minItems':
-      return { message: `${field} needs at least ${(e.params as { limit: number }).limit} item${(e.params as { limit: number }).limit === 1 ? '' : 's'}.`, range: r.valueRange(path) };
+      return {
+        message: `${field} needs at least ${(e.params as { limit: number }).limit} item${(e.params as { limit: number }).limit === 1 ? '' : 's'}.`,
+        range: r.valueRange(path),
+      };
     case 'maxItems':
-      return { message: `${field} holds at most ${(e.params as { limit: number }).limit} items.`, range: r.valueRange(path) };
+      return {
+        message: `${field} holds at most ${(e.params as { limit: number }).limit} items.`,
+        range: r.valueRange(path),
+      };
     case 'minLength':
       return { message: `${field} cannot be empty.`, range: r.valueRange(path) };
     case 'maxLength':
-      return { message: `${field} is longer than ${(e.params as { limit: number }).limit} characters.`, range: r.valueRange(path) };
+      return {
+        message: `${field} is longer than ${(e.params as { limit: number }).limit} characters.`,
+        range: r.valueRange(path),
+      };
     case 'uniqueItems': {
       const { j } = e.params as { i: number; j: number };
       const arr = Array.isArray(value) ? value : [];
-      return { message: `${field} lists ${describeValue(arr[j])} more than once.`, range: r.valueRange(`${path}/${j}`) };
+      return {
+        message: `${field} lists ${describeValue(arr[j])} more than once.`,
+        range: r.valueRange(`${path}/${j}`),
+      };
     }
     case 'minimum':
     case 'maximum':

@@ -28,7 +28,10 @@ export interface ReadOptions {
 
 /** A size for people: bytes, KB or MB, precise enough that a size over a limit never reads as equal to it. */
 function formatSize(bytes: number, other: number): string {
-  for (const [unit, scale] of [['MB', 1048576], ['KB', 1024]] as const) {
+  for (const [unit, scale] of [
+    ['MB', 1048576],
+    ['KB', 1024],
+  ] as const) {
     if (bytes < scale && other < scale) continue;
     for (const digits of [1, 2, 3]) {
       const a = (bytes / scale).toFixed(digits);
@@ -53,7 +56,13 @@ function looksBinary(text: string): boolean {
  * Parses and models one file. A UTF-8 byte order mark is kept in the text (so offsets match the
  * editor's) and skipped by the parser like whitespace.
  */
-export function createTaxonomyFile(uri: string, relativePath: string, text: string, version: number, options: ReadOptions): TaxonomyFile {
+export function createTaxonomyFile(
+  uri: string,
+  relativePath: string,
+  text: string,
+  version: number,
+  options: ReadOptions,
+): TaxonomyFile {
   const kind = fileKindOf(relativePath) ?? 'markdown';
   const lines = new LineIndex(text);
   const file: TaxonomyFile = { uri, relativePath, kind, version, text, lines, readers: [], models: [] };

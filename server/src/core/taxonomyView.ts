@@ -3,7 +3,14 @@
  * item (so a click can reveal each), the unowned touchpoints first, and each team's open problems.
  * Pure: reads a workspace's files, index and diagnostics and returns plain JSON.
  */
-import type { Position, ReportTouchpoint, TaxonomyViewModel, ViewOwnedItem, ViewProblemCounts, ViewTeam } from '../protocol';
+import type {
+  Position,
+  ReportTouchpoint,
+  TaxonomyViewModel,
+  ViewOwnedItem,
+  ViewProblemCounts,
+  ViewTeam,
+} from '../protocol';
 import { allEntities, type DocModel, type Entity, type Ownership } from './model';
 import { effectiveOwner } from './ownership';
 import { FUNCTION_ORDER, rootUriOf } from './ownershipReport';
@@ -104,7 +111,10 @@ interface FilePart {
 
 const fileParts = new WeakMap<TaxonomyFile, FilePart>();
 /** Problem counts per team of one file, kept while its diagnostics (a new list per check) and its text stay the same. */
-const problemParts = new WeakMap<readonly TaxonomyDiagnostic[], { file: TaxonomyFile; byTeam: Map<string, ViewProblemCounts> }>();
+const problemParts = new WeakMap<
+  readonly TaxonomyDiagnostic[],
+  { file: TaxonomyFile; byTeam: Map<string, ViewProblemCounts> }
+>();
 
 function filePart(file: TaxonomyFile, limit: number): FilePart {
   const known = fileParts.get(file);
@@ -113,7 +123,12 @@ function filePart(file: TaxonomyFile, limit: number): FilePart {
   const teamPart = (id: string): TeamPart => {
     let t = part.teams.get(id);
     if (!t) {
-      t = { owns: {}, touchpoints: 0, lists: { journey: [], persona: [], segment: [], kpi: [], term: [] }, touchpointItems: [] };
+      t = {
+        owns: {},
+        touchpoints: 0,
+        lists: { journey: [], persona: [], segment: [], kpi: [], term: [] },
+        touchpointItems: [],
+      };
       part.teams.set(id, t);
     }
     return t;
@@ -125,7 +140,13 @@ function filePart(file: TaxonomyFile, limit: number): FilePart {
       for (const id of teamsOf(e.owner)) {
         const t = teamPart(id);
         t.owns[kind] = (t.owns[kind] ?? 0) + 1;
-        if (t.lists[kind].length < limit) t.lists[kind].push({ kind, id: e.id?.value, name: labelOf(e), location: { uri: file.uri, range: (e.id ?? e.name)?.range ?? e.range } });
+        if (t.lists[kind].length < limit)
+          t.lists[kind].push({
+            kind,
+            id: e.id?.value,
+            name: labelOf(e),
+            location: { uri: file.uri, range: (e.id ?? e.name)?.range ?? e.range },
+          });
       }
     }
     for (const j of model.entities) {
@@ -138,18 +159,40 @@ function filePart(file: TaxonomyFile, limit: number): FilePart {
           const place = () => ({ uri: file.uri, range: (tp.id ?? tp.name)?.range ?? tp.range });
           if (!eff) {
             if (part.unownedTotal++ < limit) {
-              part.unowned.push({ journeyId: j.id?.value, journeyName: labelOf(j), stageName: labelOf(stage), touchpointId: tp.id?.value, touchpointName: labelOf(tp), location: place(), journey });
+              part.unowned.push({
+                journeyId: j.id?.value,
+                journeyName: labelOf(j),
+                stageName: labelOf(stage),
+                touchpointId: tp.id?.value,
+                touchpointName: labelOf(tp),
+                location: place(),
+                journey,
+              });
             }
             continue;
           }
           const owners = teamsOf(eff.owner);
-          const lead = owners.length === 1 ? owners[0] : eff.owner.lead && owners.includes(eff.owner.lead.value) ? eff.owner.lead.value : undefined;
+          const lead =
+            owners.length === 1
+              ? owners[0]
+              : eff.owner.lead && owners.includes(eff.owner.lead.value)
+                ? eff.owner.lead.value
+                : undefined;
           let item: TouchpointItem | undefined;
           for (const id of owners) {
             const t = teamPart(id);
             t.touchpoints++;
             if (t.touchpointItems.length >= limit) continue;
-            item ??= { touchpointId: tp.id?.value, touchpointName: labelOf(tp), stageName: labelOf(stage), journeyName: labelOf(j), inherited: eff.inherited, teams: owners, lead, location: place() };
+            item ??= {
+              touchpointId: tp.id?.value,
+              touchpointName: labelOf(tp),
+              stageName: labelOf(stage),
+              journeyName: labelOf(j),
+              inherited: eff.inherited,
+              teams: owners,
+              lead,
+              location: place(),
+            };
             t.touchpointItems.push(item);
           }
         }
@@ -190,12 +233,29 @@ function fill<T>(list: T[], items: readonly T[], limit: number): void {
  * first `itemLimit` items of each list; counts are whole. `myTeam` (the `cxTaxonomy.myTeam`
  * setting) moves that team to the top when the taxonomy has it.
  */
-export function buildTaxonomyView(ws: TaxonomyWorkspace, myTeam?: string, itemLimit = VIEW_ITEM_LIMIT): TaxonomyViewModel {
+export function buildTaxonomyView(
+  ws: TaxonomyWorkspace,
+  myTeam?: string,
+  itemLimit = VIEW_ITEM_LIMIT,
+): TaxonomyViewModel {
   const byId = new Map<string, ViewTeam>();
   const row = (id: string): ViewTeam => {
     let r = byId.get(id);
     if (!r) {
-      r = { id, name: id, known: false, owns: {}, touchpoints: 0, journeys: [], touchpointItems: [], kpis: [], terms: [], personas: [], segments: [], problems: noProblems() };
+      r = {
+        id,
+        name: id,
+        known: false,
+        owns: {},
+        touchpoints: 0,
+        journeys: [],
+        touchpointItems: [],
+        kpis: [],
+        terms: [],
+        personas: [],
+        segments: [],
+        problems: noProblems(),
+      };
       byId.set(id, r);
     }
     return r;
@@ -220,7 +280,9 @@ export function buildTaxonomyView(ws: TaxonomyWorkspace, myTeam?: string, itemLi
   const unowned: ReportTouchpoint[] = [];
   let unownedTotal = 0;
   let journeys = 0;
-  const files = [...ws.allFiles()].sort((a, b) => (a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0));
+  const files = [...ws.allFiles()].sort((a, b) =>
+    a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0,
+  );
   for (const file of files) {
     const part = filePart(file, itemLimit);
     for (const [id, t] of part.teams) {
@@ -240,7 +302,12 @@ export function buildTaxonomyView(ws: TaxonomyWorkspace, myTeam?: string, itemLi
       if (r) for (const k of ['error', 'warning', 'info', 'hint'] as const) r.problems[k] += c[k];
     }
   }
-  const teams = [...byId.values()].sort((a, b) => teamRank(a) - teamRank(b) || a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) || a.id.localeCompare(b.id));
+  const teams = [...byId.values()].sort(
+    (a, b) =>
+      teamRank(a) - teamRank(b) ||
+      a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) ||
+      a.id.localeCompare(b.id),
+  );
   const pinned = myTeam ? byId.get(myTeam) : undefined;
   return {
     root: files.length ? rootUriOf(files[0]) : '',

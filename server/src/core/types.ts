@@ -70,15 +70,7 @@ export type TaxonomyKind = 'teams' | 'glossary' | 'persona' | 'segment' | 'journ
 export type FileKind = TaxonomyKind | 'config' | 'markdown';
 
 /** Every kind of thing that has an id and can be referenced. */
-export type EntityKind =
-  | 'team'
-  | 'term'
-  | 'persona'
-  | 'segment'
-  | 'journey'
-  | 'stage'
-  | 'touchpoint'
-  | 'kpi';
+export type EntityKind = 'team' | 'term' | 'persona' | 'segment' | 'journey' | 'stage' | 'touchpoint' | 'kpi';
 
 export const ENTITY_KINDS: readonly EntityKind[] = [
   'team',

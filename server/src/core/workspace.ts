@@ -31,7 +31,10 @@ import type { EntityKind, Severity, TaxonomyDiagnostic } from './types';
 const WHOLE_FACET_PREFIX = wholeFacetKey('');
 
 /** A contributor adds rule-specific facets to a file's index contribution. */
-export type FacetContributor = (file: TaxonomyFile, add: (facet: string, key: string, entry: FacetEntry) => void) => void;
+export type FacetContributor = (
+  file: TaxonomyFile,
+  add: (facet: string, key: string, entry: FacetEntry) => void,
+) => void;
 
 export interface WorkspaceOptions {
   rules: readonly Rule[];
@@ -127,7 +130,13 @@ export class TaxonomyWorkspace {
    * `--cache`), without parsing, indexing or checking it. A workspace is either restored whole
    * from a cache or loaded: restored files contribute nothing that rules could look up.
    */
-  restoreFile(uri: string, relativePath: string, text: string, diagnostics: TaxonomyDiagnostic[], suppressed: SuppressedDiagnostic[] = []): void {
+  restoreFile(
+    uri: string,
+    relativePath: string,
+    text: string,
+    diagnostics: TaxonomyDiagnostic[],
+    suppressed: SuppressedDiagnostic[] = [],
+  ): void {
     let lines: LineIndex | undefined;
     const file: TaxonomyFile = {
       uri,
@@ -164,7 +173,12 @@ export class TaxonomyWorkspace {
     const changed = this.index.replaceFile(uri, file ? this.contribute(file) : undefined);
     const prev = this.files.get(uri);
     if (file) {
-      this.files.set(uri, { file, deps: prev?.deps ?? NO_DEPS, diagnostics: prev?.diagnostics ?? [], suppressed: prev?.suppressed ?? [] });
+      this.files.set(uri, {
+        file,
+        deps: prev?.deps ?? NO_DEPS,
+        diagnostics: prev?.diagnostics ?? [],
+        suppressed: prev?.suppressed ?? [],
+      });
       this.dirty.add(uri);
     } else {
       if (prev) this.forgetDeps(uri, prev.deps);
@@ -344,7 +358,11 @@ export class TaxonomyWorkspace {
         }
       }
     }
-    if (this.tracking && !file.unreadable && (file.kind === 'markdown' || file.models.some((m) => m.texts.length > 0))) {
+    if (
+      this.tracking &&
+      !file.unreadable &&
+      (file.kind === 'markdown' || file.models.some((m) => m.texts.length > 0))
+    ) {
       // The file's term mentions, found with the matcher the rules just used (its scan is cached);
       // a change to the glossary's labels re-checks the file, and so refreshes them.
       dep?.(wholeFacetKey(GLOSSARY_LABEL_FACET));
@@ -370,7 +388,8 @@ export class TaxonomyWorkspace {
     const unusedRule = this.rules.find((r) => r.id === unusedDisableDirective.id);
     const severity = unusedRule ? this.severityOf(unusedRule) : 'off';
     if (severity !== 'off' && unusedRule?.appliesTo.includes(state.file.kind)) {
-      for (const u of unused) for (const r of unusedDirectiveReports(state.file, u)) kept.push({ ...r, ruleId: unusedRule.id, severity });
+      for (const u of unused)
+        for (const r of unusedDirectiveReports(state.file, u)) kept.push({ ...r, ruleId: unusedRule.id, severity });
     }
     state.diagnostics = kept.sort(diagnosticOrder);
     state.suppressed = suppressed.sort(diagnosticOrder);
@@ -443,7 +462,11 @@ const NO_DEPS = new Int32Array(0);
 
 /** The order of a file's diagnostics in every report: by start position, then rule id. */
 export function diagnosticOrder(a: TaxonomyDiagnostic, b: TaxonomyDiagnostic): number {
-  return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId);
+  return (
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.ruleId.localeCompare(b.ruleId)
+  );
 }
 
 /**

@@ -56,7 +56,14 @@ export class IndexedDefinition implements Definition {
   }
 
   toJSON(): Definition {
-    return { kind: this.kind, id: this.id, uri: this.uri, range: this.range, container: this.container, entity: this.entity };
+    return {
+      kind: this.kind,
+      id: this.id,
+      uri: this.uri,
+      range: this.range,
+      container: this.container,
+      entity: this.entity,
+    };
   }
 }
 
@@ -214,7 +221,8 @@ export class WorkspaceIndex {
         p[side].push(entitySig(d.entity));
       }
       for (const r of c.references) part(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)))[side].push(r.field);
-      for (const [facet, keys] of c.facets) for (const [k, entries] of keys) for (const e of entries) part(facetKey(facet, k))[side].push(entrySig(e));
+      for (const [facet, keys] of c.facets)
+        for (const [k, entries] of keys) for (const e of entries) part(facetKey(facet, k))[side].push(entrySig(e));
     };
     if (prev) collect(prev, 'before');
     if (next) collect(next, 'after');
@@ -306,7 +314,8 @@ export class WorkspaceIndex {
         if (n === 0) this.emptied.push(() => counts.get(q) === 0 && counts.delete(q));
       }
     }
-    for (const r of c.references) this.removeFrom(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri);
+    for (const r of c.references)
+      this.removeFrom(this.refs, `${r.kind}\u0000${qualifiedId(r.kind, r.id, r.container)}`, uri);
     for (const [facet, keys] of c.facets) {
       const f = this.facets.get(facet);
       if (!f) continue;
@@ -382,7 +391,9 @@ export class WorkspaceIndex {
 /** What about a facet entry other files may depend on: not where it is written. */
 function entrySig(e: FacetEntry): string {
   const data = JSON.stringify(e.data) ?? '';
-  return e.group === undefined && e.subject === undefined ? data : `${data}\u0000${e.group ?? ''}\u0000${e.subject ?? ''}`;
+  return e.group === undefined && e.subject === undefined
+    ? data
+    : `${data}\u0000${e.group ?? ''}\u0000${e.subject ?? ''}`;
 }
 
 /** Groups one key's entries, as `facet` returns them, the way the index does (for views without `facetGroups`). */
@@ -418,7 +429,9 @@ class Group {
     this.byUri.set(uri, placed);
     this.uris.splice(sortedIndex(this.uris, uri), 0, uri);
     this.count += placed.length;
-    for (const p of placed) if (p.entry.subject !== undefined) this.subjects.set(p.entry.subject, (this.subjects.get(p.entry.subject) ?? 0) + 1);
+    for (const p of placed)
+      if (p.entry.subject !== undefined)
+        this.subjects.set(p.entry.subject, (this.subjects.get(p.entry.subject) ?? 0) + 1);
   }
 
   remove(uri: string): void {
@@ -443,7 +456,8 @@ class Group {
 
   /** Entries in key order without the subject `except`'s; lazy, so a caller reads only what it keeps. */
   *walk(except: string | undefined): Generator<Placed> {
-    for (const uri of this.uris) for (const p of this.byUri.get(uri) ?? []) if (except === undefined || p.entry.subject !== except) yield p;
+    for (const uri of this.uris)
+      for (const p of this.byUri.get(uri) ?? []) if (except === undefined || p.entry.subject !== except) yield p;
   }
 }
 
@@ -518,7 +532,14 @@ class GroupedEntries implements FacetGroups {
       .sort(beforeInKey)
       .slice(0, limit)
       .map((p) => p.entry);
-    return { groups: heads.map((h) => ({ group: h.group, count: h.count, first: h.placed.slice(0, perGroup).map((p) => p.entry) })), first };
+    return {
+      groups: heads.map((h) => ({
+        group: h.group,
+        count: h.count,
+        first: h.placed.slice(0, perGroup).map((p) => p.entry),
+      })),
+      first,
+    };
   }
 }
 
@@ -625,7 +646,13 @@ function push<T extends object>(m: Map<string, OneOrMore<T>>, k: string, v: T): 
  * it is written. Rules that read more of another file's entity should use a facet.
  */
 function entitySig(e: Entity): string {
-  const parts: unknown[] = [e.name?.value, e.owner?.teams.map((t) => t.value), e.owner?.lead?.value, e.status?.value, e.description?.value];
+  const parts: unknown[] = [
+    e.name?.value,
+    e.owner?.teams.map((t) => t.value),
+    e.owner?.lead?.value,
+    e.status?.value,
+    e.description?.value,
+  ];
   switch (e.kind) {
     case 'team':
       parts.push(e.function?.value);
@@ -634,10 +661,21 @@ function entitySig(e: Entity): string {
       parts.push(e.segments.map((s) => s.value));
       break;
     case 'segment':
-      parts.push(e.personas.map((s) => s.value), e.lifecycleStage?.value);
+      parts.push(
+        e.personas.map((s) => s.value),
+        e.lifecycleStage?.value,
+      );
       break;
     case 'term':
-      parts.push(e.label?.value, e.vocabulary, e.definition?.value, e.equivalent?.value, e.aliases.map((a) => a.value), e.avoid.map((a) => a.value), e.broader.map((a) => a.value));
+      parts.push(
+        e.label?.value,
+        e.vocabulary,
+        e.definition?.value,
+        e.equivalent?.value,
+        e.aliases.map((a) => a.value),
+        e.avoid.map((a) => a.value),
+        e.broader.map((a) => a.value),
+      );
       break;
     case 'kpi':
       parts.push(e.formula?.value, e.definition?.value);

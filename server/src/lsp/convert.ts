@@ -26,7 +26,13 @@ import {
 import type { LineIndex } from '../core/lineIndex';
 import type { Position, Range, TaxonomyDiagnostic, TextEdit } from '../core/types';
 import { ruleDocsHref } from './ruleDocs';
-import type { CompletionEntry, DocumentSymbolNode, HoverResult, SymbolNodeKind, WorkspaceSymbolEntry } from '../core/features';
+import type {
+  CompletionEntry,
+  DocumentSymbolNode,
+  HoverResult,
+  SymbolNodeKind,
+  WorkspaceSymbolEntry,
+} from '../core/features';
 
 /** Every diagnostic says where it comes from, so users can filter the Problems view. */
 export const DIAGNOSTIC_SOURCE = 'cx-taxonomy';
@@ -126,7 +132,11 @@ export function toLspCompletion(e: CompletionEntry, support: CompletionSupport):
     label: e.label,
     kind: e.entityKind ? ENTITY_COMPLETION_KIND[e.entityKind] : COMPLETION_KIND[e.kind],
     detail: e.detail,
-    documentation: e.documentation ? (support.markdown ? { kind: MarkupKind.Markdown, value: e.documentation } : e.documentation) : undefined,
+    documentation: e.documentation
+      ? support.markdown
+        ? { kind: MarkupKind.Markdown, value: e.documentation }
+        : e.documentation
+      : undefined,
     textEdit: { range: e.range, newText: text },
     insertTextFormat: e.snippet && support.snippets ? InsertTextFormat.Snippet : InsertTextFormat.PlainText,
     insertTextMode: text.includes('\n') && support.insertTextModeAsIs ? InsertTextMode.asIs : undefined,
@@ -134,7 +144,10 @@ export function toLspCompletion(e: CompletionEntry, support: CompletionSupport):
     sortText: e.sortText,
     preselect: e.preselect,
     tags: e.deprecated ? [1] : undefined,
-    command: e.retrigger && support.triggerSuggestCommand ? { title: 'Suggest values', command: 'editor.action.triggerSuggest' } : undefined,
+    command:
+      e.retrigger && support.triggerSuggestCommand
+        ? { title: 'Suggest values', command: 'editor.action.triggerSuggest' }
+        : undefined,
   };
 }
 
@@ -148,7 +161,12 @@ export function snippetToPlain(snippet: string): string {
 
 /** A hover: Markdown whose user text the core escaped. It is never marked trusted. */
 export function toLspHover(h: HoverResult, markdown: boolean): Hover {
-  return { contents: markdown ? { kind: MarkupKind.Markdown, value: h.markdown } : { kind: MarkupKind.PlainText, value: h.markdown }, range: h.range };
+  return {
+    contents: markdown
+      ? { kind: MarkupKind.Markdown, value: h.markdown }
+      : { kind: MarkupKind.PlainText, value: h.markdown },
+    range: h.range,
+  };
 }
 
 const SYMBOL_KIND: Record<SymbolNodeKind, SymbolKind> = {
@@ -192,7 +210,11 @@ export function toLspWorkspaceSymbol(s: WorkspaceSymbolEntry): WorkspaceSymbol {
  * the open document they were computed for (`null` for files not open), so the editor refuses to
  * apply them to a text that has changed since.
  */
-export function toWorkspaceEdit(edits: readonly TextEdit[], versionOf: (uri: string) => number | null, documentChanges: boolean): WorkspaceEdit {
+export function toWorkspaceEdit(
+  edits: readonly TextEdit[],
+  versionOf: (uri: string) => number | null,
+  documentChanges: boolean,
+): WorkspaceEdit {
   const byUri = new Map<string, LspTextEdit[]>();
   for (const e of edits) {
     const list = byUri.get(e.uri) ?? [];
@@ -200,7 +222,10 @@ export function toWorkspaceEdit(edits: readonly TextEdit[], versionOf: (uri: str
     byUri.set(e.uri, list);
   }
   if (!documentChanges) return { changes: Object.fromEntries(byUri) };
-  const changes: TextDocumentEdit[] = [...byUri].map(([uri, list]) => ({ textDocument: { uri, version: versionOf(uri) }, edits: list }));
+  const changes: TextDocumentEdit[] = [...byUri].map(([uri, list]) => ({
+    textDocument: { uri, version: versionOf(uri) },
+    edits: list,
+  }));
   return { documentChanges: changes };
 }
 
@@ -214,9 +239,18 @@ function snippetEscape(text: string): string {
  * placeholder, so the editor selects it once applied and typing replaces it (LSP 3.18
  * `SnippetTextEdit`, for clients that announce `workspace.workspaceEdit.snippetEditSupport`).
  */
-export function toSnippetWorkspaceEdit(edit: TextEdit, selected: { start: number; end: number }, version: number | null): WorkspaceEdit {
+export function toSnippetWorkspaceEdit(
+  edit: TextEdit,
+  selected: { start: number; end: number },
+  version: number | null,
+): WorkspaceEdit {
   const t = edit.newText;
-  const value = snippetEscape(t.slice(0, selected.start)) + '${1:' + snippetEscape(t.slice(selected.start, selected.end)) + '}' + snippetEscape(t.slice(selected.end));
+  const value =
+    snippetEscape(t.slice(0, selected.start)) +
+    '${1:' +
+    snippetEscape(t.slice(selected.start, selected.end)) +
+    '}' +
+    snippetEscape(t.slice(selected.end));
   const snippetEdit: SnippetTextEdit = { range: edit.range, snippet: { kind: 'snippet', value } };
   return { documentChanges: [{ textDocument: { uri: edit.uri, version }, edits: [snippetEdit] }] };
 }

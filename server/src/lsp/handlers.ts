@@ -15,8 +15,30 @@ import {
   type Connection,
 } from 'vscode-languageserver';
 import { FILE_LOCAL_RULE_IDS } from '../core';
-import { complete, definition, documentSymbols, editorActions, fixAllEdits, hover, prepareRename, references, rename, workspaceSymbols } from '../core/features';
-import { clampRange, DIAGNOSTIC_SOURCE, offsetOf, toLspCompletion, toLspDocumentSymbol, toLspHover, toLspWorkspaceSymbol, toSnippetWorkspaceEdit, toWorkspaceEdit, type CompletionSupport } from './convert';
+import {
+  complete,
+  definition,
+  documentSymbols,
+  editorActions,
+  fixAllEdits,
+  hover,
+  prepareRename,
+  references,
+  rename,
+  workspaceSymbols,
+} from '../core/features';
+import {
+  clampRange,
+  DIAGNOSTIC_SOURCE,
+  offsetOf,
+  toLspCompletion,
+  toLspDocumentSymbol,
+  toLspHover,
+  toLspWorkspaceSymbol,
+  toSnippetWorkspaceEdit,
+  toWorkspaceEdit,
+  type CompletionSupport,
+} from './convert';
 import { isRuleDocsHref, ruleDocsHref } from './ruleDocs';
 import type { Session } from './session';
 import { createWithFile } from './withFile';
@@ -70,7 +92,11 @@ export function registerFeatureHandlers(connection: Connection, session: Session
    */
   const refuseWhileIndexing = (uri: string): void => {
     const note = session.indexingNote(uri);
-    if (note) throw new ResponseError(LSPErrorCodes.RequestFailed, `The taxonomy is still being indexed (${note}); try again in a moment.`);
+    if (note)
+      throw new ResponseError(
+        LSPErrorCodes.RequestFailed,
+        `The taxonomy is still being indexed (${note}); try again in a moment.`,
+      );
   };
 
   connection.onCompletion((p) =>
@@ -84,7 +110,13 @@ export function registerFeatureHandlers(connection: Connection, session: Session
 
   connection.onHover((p) => {
     const note = session.indexingNote(p.textDocument.uri);
-    if (note) return { contents: { kind: support().hoverMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText, value: `Indexing the taxonomy… (${note})` } };
+    if (note)
+      return {
+        contents: {
+          kind: support().hoverMarkdown ? MarkupKind.Markdown : MarkupKind.PlainText,
+          value: `Indexing the taxonomy… (${note})`,
+        },
+      };
     return withFile(p.textDocument.uri, 'hover', null, (ws, file) => {
       const h = hover(ws, file, offsetOf(file.lines, p.position));
       return h ? toLspHover(h, support().hoverMarkdown) : null;
@@ -92,7 +124,9 @@ export function registerFeatureHandlers(connection: Connection, session: Session
   });
 
   connection.onDefinition((p) => {
-    const found = withFile(p.textDocument.uri, 'definition', [], (ws, file) => definition(ws, file, offsetOf(file.lines, p.position)));
+    const found = withFile(p.textDocument.uri, 'definition', [], (ws, file) =>
+      definition(ws, file, offsetOf(file.lines, p.position)),
+    );
     // A definition found is right whatever is still unread; none found may only be unread yet.
     if (found.length === 0) refuseWhileIndexing(p.textDocument.uri);
     return found;
@@ -100,7 +134,9 @@ export function registerFeatureHandlers(connection: Connection, session: Session
 
   connection.onReferences((p) => {
     refuseWhileIndexing(p.textDocument.uri);
-    return withFile(p.textDocument.uri, 'references', [], (ws, file) => references(ws, file, offsetOf(file.lines, p.position), p.context?.includeDeclaration ?? true));
+    return withFile(p.textDocument.uri, 'references', [], (ws, file) =>
+      references(ws, file, offsetOf(file.lines, p.position), p.context?.includeDeclaration ?? true),
+    );
   });
 
   connection.onPrepareRename((p) => {
@@ -121,7 +157,9 @@ export function registerFeatureHandlers(connection: Connection, session: Session
     });
   });
 
-  connection.onDocumentSymbol((p) => withFile(p.textDocument.uri, 'documentSymbol', [], (_ws, file) => documentSymbols(file).map(toLspDocumentSymbol)));
+  connection.onDocumentSymbol((p) =>
+    withFile(p.textDocument.uri, 'documentSymbol', [], (_ws, file) => documentSymbols(file).map(toLspDocumentSymbol)),
+  );
 
   connection.onWorkspaceSymbol((p) => {
     session.syncAll();
@@ -139,7 +177,9 @@ export function registerFeatureHandlers(connection: Connection, session: Session
     session.syncAll();
     session.checkNow(p.textDocument.uri);
     return withFile(p.textDocument.uri, 'codeAction', [], (ws, file) => {
-      const wants = (kind: string) => !p.context.only || p.context.only.some((k) => k === CodeActionKind.Empty || k === kind || kind.startsWith(`${k}.`));
+      const wants = (kind: string) =>
+        !p.context.only ||
+        p.context.only.some((k) => k === CodeActionKind.Empty || k === kind || kind.startsWith(`${k}.`));
       // While indexing, a cross-file problem is not shown (it may only be unread yet): no action for it.
       const indexing = session.indexingNote(p.textDocument.uri) !== undefined;
       const shownNow = (d: { ruleId: string }) => !indexing || FILE_LOCAL_RULE_IDS.has(d.ruleId);
@@ -149,13 +189,25 @@ export function registerFeatureHandlers(connection: Connection, session: Session
       const fixAll = (): CodeAction[] => {
         if (!wants(FIX_ALL_KIND)) return [];
         const edits = fixAllEdits(ws, file, shownNow);
-        return edits.length ? [{ title: 'Fix all safely fixable cx-taxonomy problems', kind: FIX_ALL_KIND, edit: toWorkspaceEdit(edits, (uri) => session.versionOf(uri), support().documentChanges) }] : [];
+        return edits.length
+          ? [
+              {
+                title: 'Fix all safely fixable cx-taxonomy problems',
+                kind: FIX_ALL_KIND,
+                edit: toWorkspaceEdit(edits, (uri) => session.versionOf(uri), support().documentChanges),
+              },
+            ]
+          : [];
       };
       if (!wants(CodeActionKind.QuickFix)) return fixAll();
       // A diagnostic is answered only if the current check still reports it (same rule, range and
       // message): a fix is never offered for a text that has changed since.
       const shown = p.context.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE && typeof d.code === 'string');
-      const refs = shown.map((d) => ({ ruleId: String(d.code), range: d.range, message: typeof d.message === 'string' ? d.message : undefined }));
+      const refs = shown.map((d) => ({
+        ruleId: String(d.code),
+        range: d.range,
+        message: typeof d.message === 'string' ? d.message : undefined,
+      }));
       if (p.context.diagnostics.length > 0 && refs.length === 0) return fixAll();
       for (const a of editorActions(ws, file, clampRange(file.lines, p.range), refs, shownNow)) {
         const lspDiags = shown.filter((d) => a.diagnostics.some((x) => d.code === x.ruleId && d.message === x.message));
@@ -163,7 +215,13 @@ export function registerFeatureHandlers(connection: Connection, session: Session
         if (a.kind === 'docs') {
           const href = a.ruleId && ruleDocsHref(a.ruleId);
           // Opened by the server (LSP `window/showDocument`), so it works in every editor that can.
-          if (href && support().showDocument) actions.push({ title: a.title, kind: CodeActionKind.QuickFix, diagnostics, command: { title: a.title, command: SHOW_RULE_DOCS_COMMAND, arguments: [href] } });
+          if (href && support().showDocument)
+            actions.push({
+              title: a.title,
+              kind: CodeActionKind.QuickFix,
+              diagnostics,
+              command: { title: a.title, command: SHOW_RULE_DOCS_COMMAND, arguments: [href] },
+            });
           continue;
         }
         // The reason placeholder is selected where the client takes snippet edits; elsewhere it is plain text.
@@ -173,7 +231,9 @@ export function registerFeatureHandlers(connection: Connection, session: Session
           kind: CodeActionKind.QuickFix,
           isPreferred: a.isPreferred,
           diagnostics,
-          edit: snippet ? toSnippetWorkspaceEdit(a.edits[0], a.reason!, version()) : toWorkspaceEdit(a.edits, (uri) => session.versionOf(uri), support().documentChanges),
+          edit: snippet
+            ? toSnippetWorkspaceEdit(a.edits[0], a.reason!, version())
+            : toWorkspaceEdit(a.edits, (uri) => session.versionOf(uri), support().documentChanges),
         });
       }
       return [...actions, ...fixAll()];
@@ -182,11 +242,17 @@ export function registerFeatureHandlers(connection: Connection, session: Session
 
   connection.onExecuteCommand(async (p) => {
     // Checked here rather than in params.ts: the command's arguments are this handler's to read.
-    if (typeof p !== 'object' || p === null || typeof p.command !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'Invalid params for workspace/executeCommand: it needs `command` as a string.');
-    if (p.command !== SHOW_RULE_DOCS_COMMAND) throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}.`);
+    if (typeof p !== 'object' || p === null || typeof p.command !== 'string')
+      throw new ResponseError(
+        ErrorCodes.InvalidParams,
+        'Invalid params for workspace/executeCommand: it needs `command` as a string.',
+      );
+    if (p.command !== SHOW_RULE_DOCS_COMMAND)
+      throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}.`);
     const href = Array.isArray(p.arguments) ? p.arguments[0] : undefined;
     // Only a page of this installation's rule docs is opened, whatever a client sends.
-    if (typeof href !== 'string' || !isRuleDocsHref(href)) throw new ResponseError(ErrorCodes.InvalidParams, `${SHOW_RULE_DOCS_COMMAND} takes the link of a rule's page.`);
+    if (typeof href !== 'string' || !isRuleDocsHref(href))
+      throw new ResponseError(ErrorCodes.InvalidParams, `${SHOW_RULE_DOCS_COMMAND} takes the link of a rule's page.`);
     await connection.window.showDocument({ uri: href, takeFocus: true });
     return null;
   });

@@ -16,14 +16,24 @@ import { JourneyMapRequest, type JourneyMapModel, type JourneyMapParams } from '
 export type WorkspaceForUri = (uri: string) => TaxonomyWorkspace | undefined | Promise<TaxonomyWorkspace | undefined>;
 
 /** Registers the journey map request on a connection. */
-export function registerJourneyMap(connection: Pick<Connection, 'onRequest'>, workspaceFor: WorkspaceForUri): Disposable {
-  return connection.onRequest(JourneyMapRequest.method, async (params: JourneyMapParams): Promise<JourneyMapModel | null> => {
-    if (!params || typeof params.uri !== 'string') throw new ResponseError(ErrorCodes.InvalidParams, 'cxTaxonomy/journeyMap needs a `uri`.');
-    try {
-      const ws = await workspaceFor(params.uri);
-      return (ws && journeyMapOf(ws, params.uri)) ?? null;
-    } catch (err) {
-      throw new ResponseError(ErrorCodes.InternalError, `The journey map could not be built: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
+export function registerJourneyMap(
+  connection: Pick<Connection, 'onRequest'>,
+  workspaceFor: WorkspaceForUri,
+): Disposable {
+  return connection.onRequest(
+    JourneyMapRequest.method,
+    async (params: JourneyMapParams): Promise<JourneyMapModel | null> => {
+      if (!params || typeof params.uri !== 'string')
+        throw new ResponseError(ErrorCodes.InvalidParams, 'cxTaxonomy/journeyMap needs a `uri`.');
+      try {
+        const ws = await workspaceFor(params.uri);
+        return (ws && journeyMapOf(ws, params.uri)) ?? null;
+      } catch (err) {
+        throw new ResponseError(
+          ErrorCodes.InternalError,
+          `The journey map could not be built: ${err instanceof Error ? err.message : String(err)}`,
+        );
+      }
+    },
+  );
 }

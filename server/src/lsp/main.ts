@@ -13,10 +13,21 @@ if (args.includes('--version') || args.includes('-v')) {
   process.exit(0);
 }
 if (args.includes('--help') || args.includes('-h')) {
-  process.stdout.write('cx-taxonomy language server\n\nUsage: node server.js [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n\nWith no option it speaks LSP over stdin/stdout.\n');
+  process.stdout.write(
+    'cx-taxonomy language server\n\nUsage: node server.js [--stdio | --node-ipc | --socket=PORT | --pipe=NAME]\n\nWith no option it speaks LSP over stdin/stdout.\n',
+  );
   process.exit(0);
 }
-if (!args.some((a) => a === '--stdio' || a === '--node-ipc' || a.startsWith('--socket') || a.startsWith('--pipe') || a.startsWith('--clientProcessId'))) {
+if (
+  !args.some(
+    (a) =>
+      a === '--stdio' ||
+      a === '--node-ipc' ||
+      a.startsWith('--socket') ||
+      a.startsWith('--pipe') ||
+      a.startsWith('--clientProcessId'),
+  )
+) {
   process.argv.push('--stdio');
 }
 
@@ -24,6 +35,10 @@ const connection = createConnection(ProposedFeatures.all);
 
 // A bug in one handler must not take every other file's service with it: log and keep serving.
 process.on('uncaughtException', (err) => connection.console.error(`Unexpected error: ${err.stack ?? err.message}`));
-process.on('unhandledRejection', (reason) => connection.console.error(`Unexpected rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`));
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(
+    `Unexpected rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+  ),
+);
 
 startServer(connection);

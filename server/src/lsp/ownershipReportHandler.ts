@@ -13,15 +13,21 @@ export function registerOwnershipReport(
   workspaceFor: WorkspaceForUri,
   allWorkspaces: () => Iterable<TaxonomyWorkspace>,
 ): Disposable {
-  return connection.onRequest(OwnershipReportRequest.method, async (params: OwnershipReportParams | undefined): Promise<OwnershipReport[]> => {
-    try {
-      if (params?.uri) {
-        const ws = await workspaceFor(params.uri);
-        return ws ? [buildOwnershipReport(ws)] : [];
+  return connection.onRequest(
+    OwnershipReportRequest.method,
+    async (params: OwnershipReportParams | undefined): Promise<OwnershipReport[]> => {
+      try {
+        if (params?.uri) {
+          const ws = await workspaceFor(params.uri);
+          return ws ? [buildOwnershipReport(ws)] : [];
+        }
+        return [...allWorkspaces()].filter((ws) => ws.fileCount > 0).map(buildOwnershipReport);
+      } catch (err) {
+        throw new ResponseError(
+          ErrorCodes.InternalError,
+          `The ownership report could not be built: ${err instanceof Error ? err.message : String(err)}`,
+        );
       }
-      return [...allWorkspaces()].filter((ws) => ws.fileCount > 0).map(buildOwnershipReport);
-    } catch (err) {
-      throw new ResponseError(ErrorCodes.InternalError, `The ownership report could not be built: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  });
+    },
+  );
 }

@@ -17,7 +17,8 @@ const isUint = (v: unknown): boolean => typeof v === 'number' && Number.isIntege
 
 function positionProblem(v: unknown, name: string): string | undefined {
   if (!isObj(v)) return `\`${name}\` must be a position ({ line, character })`;
-  if (!isUint(v.line) || !isUint(v.character)) return `\`${name}\` needs whole numbers of 0 or more for \`line\` and \`character\``;
+  if (!isUint(v.line) || !isUint(v.character))
+    return `\`${name}\` needs whole numbers of 0 or more for \`line\` and \`character\``;
   return undefined;
 }
 
@@ -38,7 +39,8 @@ function all(...checks: ((p: Obj) => string | undefined)[]): ParamsCheck {
   };
 }
 
-const textDocument = (p: Obj) => (isObj(p.textDocument) && typeof p.textDocument.uri === 'string' ? undefined : 'it needs `textDocument.uri`');
+const textDocument = (p: Obj) =>
+  isObj(p.textDocument) && typeof p.textDocument.uri === 'string' ? undefined : 'it needs `textDocument.uri`';
 const position = (p: Obj) => positionProblem(p.position, 'position');
 
 /** The params of every request the server answers, by kind. */
@@ -48,11 +50,15 @@ export const PARAMS = {
   /** TextDocumentPositionParams (hover, completion, definition, prepareRename). */
   position: all(textDocument, position),
   references: all(textDocument, position, (p) =>
-    p.context === undefined || (isObj(p.context) && (p.context.includeDeclaration === undefined || typeof p.context.includeDeclaration === 'boolean'))
+    p.context === undefined ||
+    (isObj(p.context) &&
+      (p.context.includeDeclaration === undefined || typeof p.context.includeDeclaration === 'boolean'))
       ? undefined
       : '`context.includeDeclaration` must be true or false',
   ),
-  rename: all(textDocument, position, (p) => (typeof p.newName === 'string' ? undefined : 'it needs `newName` as a string')),
+  rename: all(textDocument, position, (p) =>
+    typeof p.newName === 'string' ? undefined : 'it needs `newName` as a string',
+  ),
   codeAction: all(
     textDocument,
     (p) => rangeProblem(p.range, 'range'),
@@ -65,7 +71,8 @@ export const PARAMS = {
         const problem = rangeProblem(d.range, 'context.diagnostics[].range');
         if (problem) return problem;
       }
-      if (only !== undefined && !(Array.isArray(only) && only.every((k) => typeof k === 'string'))) return '`context.only` must be a list of kinds';
+      if (only !== undefined && !(Array.isArray(only) && only.every((k) => typeof k === 'string')))
+        return '`context.only` must be a list of kinds';
       return undefined;
     },
   ),
@@ -88,20 +95,33 @@ export const PARAMS = {
   /** `{ uri, kind, id, lens }` (the places of a usage lens). */
   usagePlaces: all(
     (p) => (typeof p.uri === 'string' && typeof p.id === 'string' ? undefined : 'it needs `uri` and `id` as strings'),
-    (p) => (['persona', 'segment', 'kpi', 'team', 'term'].includes(String(p.kind)) ? undefined : '`kind` must be persona, segment, kpi, team or term'),
+    (p) =>
+      ['persona', 'segment', 'kpi', 'team', 'term'].includes(String(p.kind))
+        ? undefined
+        : '`kind` must be persona, segment, kpi, team or term',
     (p) => (p.lens === 'usage' || p.lens === 'touchpoints' ? undefined : '`lens` must be usage or touchpoints'),
   ),
   /** Nothing, or `{ uri? }` (the ownership report). */
-  optionalUri: ((p) => (p === undefined || p === null || (isObj(p) && (p.uri === undefined || typeof p.uri === 'string')) ? undefined : '`uri` must be a string when given')) as ParamsCheck,
+  optionalUri: ((p) =>
+    p === undefined || p === null || (isObj(p) && (p.uri === undefined || typeof p.uri === 'string'))
+      ? undefined
+      : '`uri` must be a string when given') as ParamsCheck,
   /** Nothing, or `{ myTeam? }` (the Taxonomy view). */
-  taxonomyView: ((p) => (p === undefined || p === null || (isObj(p) && (p.myTeam === undefined || typeof p.myTeam === 'string')) ? undefined : '`myTeam` must be a string when given')) as ParamsCheck,
+  taxonomyView: ((p) =>
+    p === undefined || p === null || (isObj(p) && (p.myTeam === undefined || typeof p.myTeam === 'string'))
+      ? undefined
+      : '`myTeam` must be a string when given') as ParamsCheck,
 } satisfies Record<string, ParamsCheck>;
 
 /**
  * A request handler that first checks its params: invalid ones are answered with InvalidParams
  * and a one-line message naming the method, and the handler is not run.
  */
-export function validated<A extends unknown[], R>(method: string, check: ParamsCheck, handler: (...args: A) => R): (...args: A) => R {
+export function validated<A extends unknown[], R>(
+  method: string,
+  check: ParamsCheck,
+  handler: (...args: A) => R,
+): (...args: A) => R {
   return (...args: A) => {
     const problem = check(args[0]);
     if (problem) throw new ResponseError(ErrorCodes.InvalidParams, `Invalid params for ${method}: ${problem}.`);
@@ -118,22 +138,40 @@ type Handler<K extends keyof Connection> = Connection[K] extends (handler: infer
  * can forget them). Everything else is the connection itself.
  */
 export function checkedConnection(connection: Connection): Connection {
-  const custom: Record<string, ParamsCheck> = { 'cxTaxonomy/journeyMap': PARAMS.uri, 'cxTaxonomy/ownershipReport': PARAMS.optionalUri, 'cxTaxonomy/usagePlaces': PARAMS.usagePlaces, 'cxTaxonomy/taxonomyView': PARAMS.taxonomyView };
+  const custom: Record<string, ParamsCheck> = {
+    'cxTaxonomy/journeyMap': PARAMS.uri,
+    'cxTaxonomy/ownershipReport': PARAMS.optionalUri,
+    'cxTaxonomy/usagePlaces': PARAMS.usagePlaces,
+    'cxTaxonomy/taxonomyView': PARAMS.taxonomyView,
+  };
   const checked: Partial<Connection> = {
-    onCompletion: (h: Handler<'onCompletion'>) => connection.onCompletion(validated('textDocument/completion', PARAMS.position, h)),
+    onCompletion: (h: Handler<'onCompletion'>) =>
+      connection.onCompletion(validated('textDocument/completion', PARAMS.position, h)),
     onHover: (h: Handler<'onHover'>) => connection.onHover(validated('textDocument/hover', PARAMS.position, h)),
-    onDefinition: (h: Handler<'onDefinition'>) => connection.onDefinition(validated('textDocument/definition', PARAMS.position, h)),
-    onReferences: (h: Handler<'onReferences'>) => connection.onReferences(validated('textDocument/references', PARAMS.references, h)),
-    onPrepareRename: (h: Handler<'onPrepareRename'>) => connection.onPrepareRename(validated('textDocument/prepareRename', PARAMS.position, h)),
-    onRenameRequest: (h: Handler<'onRenameRequest'>) => connection.onRenameRequest(validated('textDocument/rename', PARAMS.rename, h)),
-    onDocumentSymbol: (h: Handler<'onDocumentSymbol'>) => connection.onDocumentSymbol(validated('textDocument/documentSymbol', PARAMS.document, h)),
-    onWorkspaceSymbol: (h: Handler<'onWorkspaceSymbol'>) => connection.onWorkspaceSymbol(validated('workspace/symbol', PARAMS.workspaceSymbol, h)),
-    onCodeAction: (h: Handler<'onCodeAction'>) => connection.onCodeAction(validated('textDocument/codeAction', PARAMS.codeAction, h)),
-    onCodeLens: (h: Handler<'onCodeLens'>) => connection.onCodeLens(validated('textDocument/codeLens', PARAMS.document, h)),
-    onCodeLensResolve: (h: Handler<'onCodeLensResolve'>) => connection.onCodeLensResolve(validated('codeLens/resolve', PARAMS.codeLensResolve, h)),
-    onFoldingRanges: (h: Handler<'onFoldingRanges'>) => connection.onFoldingRanges(validated('textDocument/foldingRange', PARAMS.document, h)),
-    onSelectionRanges: (h: Handler<'onSelectionRanges'>) => connection.onSelectionRanges(validated('textDocument/selectionRange', PARAMS.selectionRange, h)),
-    onDocumentHighlight: (h: Handler<'onDocumentHighlight'>) => connection.onDocumentHighlight(validated('textDocument/documentHighlight', PARAMS.position, h)),
+    onDefinition: (h: Handler<'onDefinition'>) =>
+      connection.onDefinition(validated('textDocument/definition', PARAMS.position, h)),
+    onReferences: (h: Handler<'onReferences'>) =>
+      connection.onReferences(validated('textDocument/references', PARAMS.references, h)),
+    onPrepareRename: (h: Handler<'onPrepareRename'>) =>
+      connection.onPrepareRename(validated('textDocument/prepareRename', PARAMS.position, h)),
+    onRenameRequest: (h: Handler<'onRenameRequest'>) =>
+      connection.onRenameRequest(validated('textDocument/rename', PARAMS.rename, h)),
+    onDocumentSymbol: (h: Handler<'onDocumentSymbol'>) =>
+      connection.onDocumentSymbol(validated('textDocument/documentSymbol', PARAMS.document, h)),
+    onWorkspaceSymbol: (h: Handler<'onWorkspaceSymbol'>) =>
+      connection.onWorkspaceSymbol(validated('workspace/symbol', PARAMS.workspaceSymbol, h)),
+    onCodeAction: (h: Handler<'onCodeAction'>) =>
+      connection.onCodeAction(validated('textDocument/codeAction', PARAMS.codeAction, h)),
+    onCodeLens: (h: Handler<'onCodeLens'>) =>
+      connection.onCodeLens(validated('textDocument/codeLens', PARAMS.document, h)),
+    onCodeLensResolve: (h: Handler<'onCodeLensResolve'>) =>
+      connection.onCodeLensResolve(validated('codeLens/resolve', PARAMS.codeLensResolve, h)),
+    onFoldingRanges: (h: Handler<'onFoldingRanges'>) =>
+      connection.onFoldingRanges(validated('textDocument/foldingRange', PARAMS.document, h)),
+    onSelectionRanges: (h: Handler<'onSelectionRanges'>) =>
+      connection.onSelectionRanges(validated('textDocument/selectionRange', PARAMS.selectionRange, h)),
+    onDocumentHighlight: (h: Handler<'onDocumentHighlight'>) =>
+      connection.onDocumentHighlight(validated('textDocument/documentHighlight', PARAMS.position, h)),
     onRequest: ((method: unknown, handler: (...args: unknown[]) => unknown) =>
       typeof method === 'string' && custom[method]
         ? connection.onRequest(method, validated(method, custom[method], handler))
@@ -141,7 +179,9 @@ export function checkedConnection(connection: Connection): Connection {
   };
   // `languages` (the protocol's 3.17 features: inlay hints) is a getter of the connection, so it is
   // defined rather than assigned.
-  return Object.defineProperty(Object.assign(Object.create(connection) as Connection, checked), 'languages', { value: checkedLanguages(connection.languages) });
+  return Object.defineProperty(Object.assign(Object.create(connection) as Connection, checked), 'languages', {
+    value: checkedLanguages(connection.languages),
+  });
 }
 
 /** The connection's `languages` with inlay hint requests checked like the others. */

@@ -21,7 +21,13 @@ import { registerStructureHandlers } from './structureHandlers';
 import { registerTaxonomyView } from './taxonomyViewHandler';
 import { StatusNotification } from '../protocol';
 import { toLspDiagnostic } from './convert';
-import { clientSupport, FIX_ALL_KIND, registerFeatureHandlers, SHOW_RULE_DOCS_COMMAND, type ClientSupport } from './handlers';
+import {
+  clientSupport,
+  FIX_ALL_KIND,
+  registerFeatureHandlers,
+  SHOW_RULE_DOCS_COMMAND,
+  type ClientSupport,
+} from './handlers';
 import { checkedConnection } from './params';
 import { Session, type FolderState, type ProgressReporter, type WatchedChange } from './session';
 import { registerUsageHandlers } from './usageHandlers';
@@ -32,7 +38,11 @@ import { CONFIG_FILE_NAMES } from '../core/fileKinds';
 declare const CX_TAXONOMY_VERSION: string;
 
 /** The files the server watches on disk, so edits made outside the editor are picked up. */
-export const WATCHED_GLOBS = ['**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}', '**/*.md', `**/{${CONFIG_FILE_NAMES.join(',')}}`];
+export const WATCHED_GLOBS = [
+  '**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}',
+  '**/*.md',
+  `**/{${CONFIG_FILE_NAMES.join(',')}}`,
+];
 
 /** Starts serving on a connection; returns the session (tests and `main` keep it). */
 export function startServer(connection: Connection): Session {
@@ -42,7 +52,9 @@ export function startServer(connection: Connection): Session {
   let initialFolders: FolderState[] = [];
   // Usage lenses and inherited owners shown in one editor change with edits in others.
   const refresher = new ViewRefresher(() => ({
-    codeLens: caps.workspace?.codeLens?.refreshSupport ? () => connection.sendRequest(CodeLensRefreshRequest.type) : undefined,
+    codeLens: caps.workspace?.codeLens?.refreshSupport
+      ? () => connection.sendRequest(CodeLensRefreshRequest.type)
+      : undefined,
     inlayHint: caps.workspace?.inlayHint?.refreshSupport ? () => connection.languages.inlayHint.refresh() : undefined,
   }));
 
@@ -58,7 +70,10 @@ export function startServer(connection: Connection): Session {
       if (!caps.window?.workDoneProgress) return { report: () => undefined, done: () => undefined };
       const reporter: WorkDoneProgressServerReporter = await connection.window.createWorkDoneProgress();
       reporter.begin(title, 0, undefined, false);
-      const p: ProgressReporter = { report: (pct, message) => reporter.report(pct, message), done: () => reporter.done() };
+      const p: ProgressReporter = {
+        report: (pct, message) => reporter.report(pct, message),
+        done: () => reporter.done(),
+      };
       return p;
     },
     status: (state, done, total) => {
@@ -94,16 +109,25 @@ export function startServer(connection: Connection): Session {
         executeCommandProvider: { commands: [SHOW_RULE_DOCS_COMMAND] },
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
-      serverInfo: { name: 'cx-taxonomy', version: typeof CX_TAXONOMY_VERSION === 'string' ? CX_TAXONOMY_VERSION : '0.0.0' },
+      serverInfo: {
+        name: 'cx-taxonomy',
+        version: typeof CX_TAXONOMY_VERSION === 'string' ? CX_TAXONOMY_VERSION : '0.0.0',
+      },
     };
   });
 
   connection.onInitialized(async () => {
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
-      await connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })) }).catch(() => undefined);
+      await connection.client
+        .register(DidChangeWatchedFilesNotification.type, {
+          watchers: WATCHED_GLOBS.map((globPattern) => ({ globPattern })),
+        })
+        .catch(() => undefined);
     }
     if (caps.workspace?.didChangeConfiguration?.dynamicRegistration) {
-      await connection.client.register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION }).catch(() => undefined);
+      await connection.client
+        .register(DidChangeConfigurationNotification.type, { section: SETTINGS_SECTION })
+        .catch(() => undefined);
     }
     if (caps.workspace?.workspaceFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
@@ -121,12 +145,17 @@ export function startServer(connection: Connection): Session {
     if (caps.workspace?.configuration) return void session.reloadSettings().then(() => refresher.schedule());
     const settings: unknown = p.settings;
     if (typeof settings !== 'object' || settings === null) return;
-    void session.reloadSettings((settings as Record<string, unknown>)[SETTINGS_SECTION] ?? {}).then(() => refresher.schedule());
+    void session
+      .reloadSettings((settings as Record<string, unknown>)[SETTINGS_SECTION] ?? {})
+      .then(() => refresher.schedule());
   });
 
   connection.onDidChangeWatchedFiles((p) => {
-    const type = (t: FileChangeType): WatchedChange['type'] => (t === FileChangeType.Created ? 'created' : t === FileChangeType.Deleted ? 'deleted' : 'changed');
-    void session.didChangeWatchedFiles(p.changes.map((c) => ({ uri: c.uri, type: type(c.type) }))).then(() => refresher.schedule());
+    const type = (t: FileChangeType): WatchedChange['type'] =>
+      t === FileChangeType.Created ? 'created' : t === FileChangeType.Deleted ? 'deleted' : 'changed';
+    void session
+      .didChangeWatchedFiles(p.changes.map((c) => ({ uri: c.uri, type: type(c.type) })))
+      .then(() => refresher.schedule());
   });
 
   documents.onDidOpen((e) => session.didOpen(e.document));
@@ -144,7 +173,11 @@ export function startServer(connection: Connection): Session {
   registerJourneyMap(requests, workspaceFor);
   registerOwnershipReport(requests, workspaceFor, () => session.workspaces());
   registerStructureHandlers(requests, session, () => caps.textDocument?.foldingRange?.rangeLimit);
-  registerTaxonomyView(requests, () => session.workspaces(), () => session.syncAll());
+  registerTaxonomyView(
+    requests,
+    () => session.workspaces(),
+    () => session.syncAll(),
+  );
 
   connection.onShutdown(() => {
     refresher.dispose();

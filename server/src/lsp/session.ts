@@ -153,7 +153,8 @@ export class Session {
   private settingsChanges = 0;
   private timer: NodeJS.Timeout | undefined;
   private checking = false;
-  private indexing: { progress?: ProgressReporter; phase: 'reading' | 'checking'; done: number; total: number } | undefined;
+  private indexing:
+    { progress?: ProgressReporter; phase: 'reading' | 'checking'; done: number; total: number } | undefined;
   private lastReport = 0;
   private disposed = false;
   private indexChain: Promise<void> = Promise.resolve();
@@ -196,7 +197,11 @@ export class Session {
    */
   indexFolders(folders: readonly FolderState[]): Promise<void> {
     // One indexing at a time: folders added meanwhile wait for the current one.
-    this.indexChain = this.indexChain.then(() => this.index(folders)).catch((err) => this.host.log(`Indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`));
+    this.indexChain = this.indexChain
+      .then(() => this.index(folders))
+      .catch((err) =>
+        this.host.log(`Indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+      );
     return this.indexChain;
   }
 
@@ -255,7 +260,8 @@ export class Session {
     const roots = await this.rootsUnder(
       base,
       folder,
-      (dir) => dir === folder.dir || relativeTo(folder.dir, dir) !== undefined || relativeTo(dir, folder.dir) !== undefined,
+      (dir) =>
+        dir === folder.dir || relativeTo(folder.dir, dir) !== undefined || relativeTo(dir, folder.dir) !== undefined,
       (p) => nested.some((f) => relativeTo(f.dir, p) !== undefined),
     );
     const queue: Located[] = [];
@@ -265,9 +271,15 @@ export class Session {
     // Documents opened before the folder arrived were served by a loose root; the folder serves
     // them now, so the loose root would only be a stale second taxonomy.
     for (const [dir, root] of this.loose) {
-      if (root.dir === folder.dir || relativeTo(folder.dir, root.dir) !== undefined || roots.some((r) => r.dir === root.dir)) this.loose.delete(dir);
+      if (
+        root.dir === folder.dir ||
+        relativeTo(folder.dir, root.dir) !== undefined ||
+        roots.some((r) => r.dir === root.dir)
+      )
+        this.loose.delete(dir);
     }
-    for (const root of roots) for (const [uri, rel] of root.known) if (this.wants(root, rel)) queue.push({ root, uri, rel });
+    for (const root of roots)
+      for (const [uri, rel] of root.known) if (this.wants(root, rel)) queue.push({ root, uri, rel });
     // Documents opened before the folder was listed (and never saved) are served from their text.
     for (const uri of this.open.keys()) {
       const loc = this.locate(uri);
@@ -281,7 +293,12 @@ export class Session {
    * config; `keep` picks the roots wanted, `skip` drops paths served elsewhere. Each root comes
    * with its known files and its config applied.
    */
-  private async rootsUnder(base: string, folder: FolderState | undefined, keep: (dir: string) => boolean, skip?: (p: string) => boolean): Promise<TaxonomyRoot[]> {
+  private async rootsUnder(
+    base: string,
+    folder: FolderState | undefined,
+    keep: (dir: string) => boolean,
+    skip?: (p: string) => boolean,
+  ): Promise<TaxonomyRoot[]> {
     const paths = await listFolder(base, (rel, reason) => this.host.log(`Skipped ${rel}: ${reason}.`));
     const rels: string[] = [];
     for (const p of paths) {
@@ -303,7 +320,9 @@ export class Session {
         root.known.set(uriOfPath(path.join(base, ...rel.split('/'))), inRoot);
       }
       // The config read is the one on disk, the documented spelling first.
-      root.configUri = CONFIG_FILE_NAMES.map((name) => uriOfPath(path.join(dir, name))).find((uri) => root.known.has(uri)) ?? root.configUri;
+      root.configUri =
+        CONFIG_FILE_NAMES.map((name) => uriOfPath(path.join(dir, name))).find((uri) => root.known.has(uri)) ??
+        root.configUri;
       roots.push(root);
     }
     for (const root of roots) {
@@ -371,7 +390,8 @@ export class Session {
   private outsideRoot(fsPath: string): TaxonomyRoot | undefined {
     for (const f of this.folders) if (f.ready) for (const r of f.roots) if (this.covers(r, fsPath)) return r;
     let best: TaxonomyRoot | undefined;
-    for (const r of this.loose.values()) if (this.covers(r, fsPath) && (!best || r.dir.length > best.dir.length)) best = r;
+    for (const r of this.loose.values())
+      if (this.covers(r, fsPath) && (!best || r.dir.length > best.dir.length)) best = r;
     return best;
   }
 
@@ -391,7 +411,11 @@ export class Session {
       }
       await building;
     })()
-      .catch((err) => this.host.log(`Indexing the taxonomy of ${fileDir} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`))
+      .catch((err) =>
+        this.host.log(
+          `Indexing the taxonomy of ${fileDir} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        ),
+      )
       .finally(() => {
         this.looseBuilding.delete(fileDir);
         this.scheduleCheck(0);
@@ -838,7 +862,8 @@ export class Session {
         left += root.ws.pending().size;
       }
       if (left > 0) {
-        if (this.indexing?.phase === 'checking') this.indexing.progress?.report(95, `checking ${formatCount(left)} files`);
+        if (this.indexing?.phase === 'checking')
+          this.indexing.progress?.report(95, `checking ${formatCount(left)} files`);
         setImmediate(slice);
         return;
       }
@@ -919,7 +944,13 @@ export class Session {
 
   /** True while files wait to be read or checked (for tests and the status bar). */
   get busy(): boolean {
-    return this.indexing !== undefined || this.checking || this.timer !== undefined || this.pending.size > 0 || this.looseBuilding.size > 0;
+    return (
+      this.indexing !== undefined ||
+      this.checking ||
+      this.timer !== undefined ||
+      this.pending.size > 0 ||
+      this.looseBuilding.size > 0
+    );
   }
 
   dispose(): void {

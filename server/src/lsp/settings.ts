@@ -129,8 +129,13 @@ const trace: SettingDefinition<'trace'> = {
     type: 'string',
     default: 'off',
     enum: ['off', 'messages', 'verbose'],
-    enumDescriptions: ['No tracing.', 'Logs each message between the editor and the language server.', 'Logs each message with its content.'],
-    markdownDescription: 'Traces the communication between VS Code and the cx-taxonomy language server in the output channel.',
+    enumDescriptions: [
+      'No tracing.',
+      'Logs each message between the editor and the language server.',
+      'Logs each message with its content.',
+    ],
+    markdownDescription:
+      'Traces the communication between VS Code and the cx-taxonomy language server in the output channel.',
     scope: 'window',
     order: 3,
   },
@@ -146,7 +151,7 @@ const inlayHints: SettingDefinition<'inlayHints'> = {
     type: 'boolean',
     default: true,
     markdownDescription:
-      'Shows, after a touchpoint without an `owner` of its own, the owner it inherits from its stage (`owner: cx-onboarding (from stage)`), or `no owner` where the `touchpoint-owner` rule reports it. VS Code\'s `#editor.inlayHints.enabled#` also applies.',
+      "Shows, after a touchpoint without an `owner` of its own, the owner it inherits from its stage (`owner: cx-onboarding (from stage)`), or `no owner` where the `touchpoint-owner` rule reports it. VS Code's `#editor.inlayHints.enabled#` also applies.",
     scope: 'resource',
     order: 4,
   },
@@ -162,7 +167,7 @@ const myTeam: SettingDefinition<'myTeam'> = {
     type: 'string',
     default: '',
     markdownDescription:
-      'The id of your team (as in the teams file, e.g. `cx-ops`). The Taxonomy view shows it first and expanded, and the status bar counts its open problems: those inside what the team owns (a touchpoint by its own or its stage\'s owner, else the journey\'s; a persona, segment, KPI or glossary term by its owner; its own entry in the teams file). Empty: no team is pinned.',
+      "The id of your team (as in the teams file, e.g. `cx-ops`). The Taxonomy view shows it first and expanded, and the status bar counts its open problems: those inside what the team owns (a touchpoint by its own or its stage's owner, else the journey's; a persona, segment, KPI or glossary term by its owner; its own entry in the teams file). Empty: no team is pinned.",
     scope: 'window',
     order: 5,
   },
@@ -172,7 +177,14 @@ const myTeam: SettingDefinition<'myTeam'> = {
 };
 
 /** Every setting, in the order the settings editor shows them. */
-export const SETTINGS: readonly SettingDefinition[] = [rules, docsGlobs, maxFileSize, trace, inlayHints, myTeam] as readonly SettingDefinition[];
+export const SETTINGS: readonly SettingDefinition[] = [
+  rules,
+  docsGlobs,
+  maxFileSize,
+  trace,
+  inlayHints,
+  myTeam,
+] as readonly SettingDefinition[];
 
 /** The settings section the server asks the client for. */
 export const SETTINGS_SECTION = 'cxTaxonomy';

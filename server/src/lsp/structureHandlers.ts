@@ -10,12 +10,20 @@ import type { Session } from './session';
 import { createWithFile } from './withFile';
 
 /** Registers folding, selection range and document highlight handlers. */
-export function registerStructureHandlers(connection: Connection, session: Session, foldingLimit: () => number | undefined): void {
+export function registerStructureHandlers(
+  connection: Connection,
+  session: Session,
+  foldingLimit: () => number | undefined,
+): void {
   const withFile = createWithFile(connection, session, false);
 
   connection.onFoldingRanges((p) =>
     withFile(p.textDocument.uri, 'foldingRange', [], (_ws, file) =>
-      foldingRanges(file, foldingLimit()).map((r) => ({ startLine: r.startLine, endLine: r.endLine, kind: r.kind === 'comment' ? FoldingRangeKind.Comment : undefined })),
+      foldingRanges(file, foldingLimit()).map((r) => ({
+        startLine: r.startLine,
+        endLine: r.endLine,
+        kind: r.kind === 'comment' ? FoldingRangeKind.Comment : undefined,
+      })),
     ),
   );
 

@@ -34,12 +34,24 @@ export const MAX_INLINE_PLACES = 100;
 /** What a lens carries from `textDocument/codeLens` to `codeLens/resolve`. */
 type LensData = UsagePlacesParams;
 
-const LENS_KINDS: readonly string[] = ['persona', 'segment', 'kpi', 'team', 'term'] satisfies UsagePlacesParams['kind'][];
+const LENS_KINDS: readonly string[] = [
+  'persona',
+  'segment',
+  'kpi',
+  'team',
+  'term',
+] satisfies UsagePlacesParams['kind'][];
 
 function isLensData(v: unknown): v is LensData {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Record<string, unknown>;
-  return typeof d.uri === 'string' && typeof d.id === 'string' && typeof d.kind === 'string' && LENS_KINDS.includes(d.kind) && (d.lens === 'usage' || d.lens === 'touchpoints');
+  return (
+    typeof d.uri === 'string' &&
+    typeof d.id === 'string' &&
+    typeof d.kind === 'string' &&
+    LENS_KINDS.includes(d.kind) &&
+    (d.lens === 'usage' || d.lens === 'touchpoints')
+  );
 }
 
 /** Registers the code lens and inlay hint handlers. */
@@ -48,7 +60,10 @@ export function registerUsageHandlers(connection: Connection, session: Session):
 
   connection.onCodeLens((p) =>
     withFile(p.textDocument.uri, 'codeLens', [], (ws, file) =>
-      usageLenses(ws, file).map((t: UsageLensTarget): CodeLens => ({ range: t.range, data: { uri: p.textDocument.uri, kind: t.kind, id: t.id, lens: t.lens } satisfies LensData })),
+      usageLenses(ws, file).map((t: UsageLensTarget): CodeLens => ({
+        range: t.range,
+        data: { uri: p.textDocument.uri, kind: t.kind, id: t.id, lens: t.lens } satisfies LensData,
+      })),
     ),
   );
 
@@ -80,7 +95,12 @@ export function registerUsageHandlers(connection: Connection, session: Session):
     session.syncAll();
     session.checkNow(p.textDocument.uri);
     return withFile(p.textDocument.uri, 'inlayHint', [], (ws, file) =>
-      ownerHints(ws, file, clampRange(file.lines, p.range)).map((h): InlayHint => ({ position: h.position, label: h.label, tooltip: h.tooltip, paddingLeft: true })),
+      ownerHints(ws, file, clampRange(file.lines, p.range)).map((h): InlayHint => ({
+        position: h.position,
+        label: h.label,
+        tooltip: h.tooltip,
+        paddingLeft: true,
+      })),
     );
   });
 }

@@ -9,7 +9,12 @@ import type { TaxonomyFile, TaxonomyWorkspace } from '../core';
 import type { Session } from './session';
 
 /** Runs a feature on a served file. */
-export type WithFile = <T>(uri: string, name: string, fallback: T, run: (ws: TaxonomyWorkspace, file: TaxonomyFile) => T) => T;
+export type WithFile = <T>(
+  uri: string,
+  name: string,
+  fallback: T,
+  run: (ws: TaxonomyWorkspace, file: TaxonomyFile) => T,
+) => T;
 
 /**
  * `readsOtherFiles`: the answer depends on other files too (references, rename, lenses), so every
@@ -24,7 +29,9 @@ export function createWithFile(connection: Connection, session: Session, readsOt
       return run(found.ws, found.file);
     } catch (err) {
       if (err instanceof ResponseError) throw err;
-      connection.console.error(`${name} failed on ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`);
+      connection.console.error(
+        `${name} failed on ${uri}: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+      );
       return fallback;
     }
   };

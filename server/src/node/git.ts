@@ -32,12 +32,21 @@ export function runGit(args: readonly string[], cwd: string, env: NodeJS.Process
   const childEnv: NodeJS.ProcessEnv = { ...env, GIT_NO_LAZY_FETCH: '1', GIT_TERMINAL_PROMPT: '0' };
   if (childEnv.PATH === undefined && process.env.PATH !== undefined) childEnv.PATH = process.env.PATH;
   return new Promise((resolve, reject) => {
-    const child = execFile('git', [...SAFE_CONFIG, ...args], { cwd, env: childEnv, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true }, (err, stdout, stderr) => {
-      if (!err) return resolve(stdout);
-      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return reject(new GitError('git was not found on the PATH', true));
-      const first = stderr.toString('utf8').split(/\r?\n/).find((l) => l.trim() !== '');
-      reject(new GitError(first ?? err.message));
-    });
+    const child = execFile(
+      'git',
+      [...SAFE_CONFIG, ...args],
+      { cwd, env: childEnv, encoding: 'buffer', maxBuffer: MAX_BUFFER, windowsHide: true },
+      (err, stdout, stderr) => {
+        if (!err) return resolve(stdout);
+        if ((err as NodeJS.ErrnoException).code === 'ENOENT')
+          return reject(new GitError('git was not found on the PATH', true));
+        const first = stderr
+          .toString('utf8')
+          .split(/\r?\n/)
+          .find((l) => l.trim() !== '');
+        reject(new GitError(first ?? err.message));
+      },
+    );
     // A git that exits before reading all of its input closes the pipe: its exit code says why.
     child.stdin?.on('error', () => undefined);
     child.stdin?.end(input ?? '');

@@ -9,7 +9,8 @@ import { GitIgnore } from './gitignore';
  * Why a file reached through a symbolic link is not read. A taxonomy is often someone else's pull
  * request: its links must not make the CI machine or the editor read files outside it.
  */
-export const OUTSIDE_LINK_FILE = 'it is a symbolic link to a file outside the taxonomy folder, and nothing outside that folder is read';
+export const OUTSIDE_LINK_FILE =
+  'it is a symbolic link to a file outside the taxonomy folder, and nothing outside that folder is read';
 export const OUTSIDE_LINK_FOLDER = 'a symbolic link to a folder outside the taxonomy folder, so its files are not read';
 
 /** Told once for each path the walk does not follow, with its path relative to the root. */

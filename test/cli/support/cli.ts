@@ -41,7 +41,13 @@ export interface RunOptions {
 export async function cli(argv: string[], options: RunOptions = {}): Promise<CliResult> {
   const stdout = new Capture(options.stdoutTTY ?? false, 100);
   const stderr = new Capture(options.stderrTTY ?? false);
-  const io: CliIo = { stdout, stderr, cwd: options.cwd ?? ROOT, env: options.env ?? {}, progressDelayMs: options.progressDelayMs };
+  const io: CliIo = {
+    stdout,
+    stderr,
+    cwd: options.cwd ?? ROOT,
+    env: options.env ?? {},
+    progressDelayMs: options.progressDelayMs,
+  };
   const code = await run(argv, io);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

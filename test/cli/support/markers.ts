@@ -35,11 +35,13 @@ export function markers(): Marker[] {
       .forEach((text, i) => {
         const m = /(?:#|<!--)\s*problem:\s*([a-z0-9-]+(?:\s*,\s*[a-z0-9-]+)*)/.exec(text);
         if (!m) return;
-        for (const id of m[1].split(',').map((s) => s.trim())) if (RULE_IDS.has(id)) out.push({ path: rel, line: i + 1, ruleId: id });
+        for (const id of m[1].split(',').map((s) => s.trim()))
+          if (RULE_IDS.has(id)) out.push({ path: rel, line: i + 1, ruleId: id });
       });
   }
   return out.sort((a, b) => a.path.localeCompare(b.path) || a.line - b.line || a.ruleId.localeCompare(b.ruleId));
 }
 
 /** A marker as `path:line rule`, for comparing sets. */
-export const markerKey = (m: { path: string; line: number; ruleId: string }): string => `${m.path}:${m.line} ${m.ruleId}`;
+export const markerKey = (m: { path: string; line: number; ruleId: string }): string =>
+  `${m.path}:${m.line} ${m.ruleId}`;

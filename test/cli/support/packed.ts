@@ -1,5 +1,15 @@
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  cpSync,
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from './cli';
@@ -104,10 +114,18 @@ export interface RunOptions {
 /** Runs a command and throws with its output unless it exits 0 (or an allowed code). */
 export function run(command: string, args: string[], options: RunOptions): SpawnSyncReturns<string> {
   const env = options.env ?? userEnv();
-  const r = spawnSync(command, args, { cwd: options.cwd, env, encoding: 'utf8', timeout: options.timeout ?? 60_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  const r = spawnSync(command, args, {
+    cwd: options.cwd,
+    env,
+    encoding: 'utf8',
+    timeout: options.timeout ?? 60_000,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   if (r.error) throw new Error(`${command} ${args.join(' ')}: ${r.error.message}`);
   if (r.status !== 0 && !(options.allow ?? []).includes(r.status ?? -1)) {
-    throw new Error(`${command} ${args.join(' ')} exited ${r.status ?? r.signal} in ${options.cwd}:\n${r.stdout}\n${r.stderr}`);
+    throw new Error(
+      `${command} ${args.join(' ')} exited ${r.status ?? r.signal} in ${options.cwd}:\n${r.stdout}\n${r.stderr}`,
+    );
   }
   return r;
 }

@@ -28,7 +28,8 @@ function decode(raw: string, at: number): string {
     if (!num) throw new XmlError(`unknown entity &${body}; at ${at}`);
     const cp = num[1] ? parseInt(num[1], 16) : parseInt(num[2], 10);
     const ch = String.fromCodePoint(cp);
-    if (FORBIDDEN.test(ch) || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff) throw new XmlError(`character reference to a forbidden character at ${at}`);
+    if (FORBIDDEN.test(ch) || (cp >= 0xd800 && cp <= 0xdfff) || cp > 0x10ffff)
+      throw new XmlError(`character reference to a forbidden character at ${at}`);
     return ch;
   });
 }
@@ -80,7 +81,12 @@ export function parseXml(xml: string): XmlElement {
     const end = xml.indexOf('?>', pos);
     if (end < 0) fail('unclosed XML declaration');
     const decl = xml.slice(pos, end);
-    if (!/^<\?xml\s+version\s*=\s*(["'])1\.[0-9]\1(\s+encoding\s*=\s*(["'])[A-Za-z][-A-Za-z0-9._]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/.test(decl)) fail('malformed XML declaration');
+    if (
+      !/^<\?xml\s+version\s*=\s*(["'])1\.[0-9]\1(\s+encoding\s*=\s*(["'])[A-Za-z][-A-Za-z0-9._]*\3)?(\s+standalone\s*=\s*(["'])(yes|no)\5)?\s*$/.test(
+        decl,
+      )
+    )
+      fail('malformed XML declaration');
     pos = end + 2;
   }
   skipMisc();

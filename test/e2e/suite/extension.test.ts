@@ -15,7 +15,13 @@ describe('cx-taxonomy in VS Code', () => {
     const api = await extensionApi();
     assert.ok(api.serverPid(), 'the server runs as a child process');
     const commands = await vscode.commands.getCommands(true);
-    for (const id of ['cxTaxonomy.openJourneyMap', 'cxTaxonomy.showOwnershipReport', 'cxTaxonomy.restartServer', 'cxTaxonomy.newPersona']) assert.ok(commands.includes(id), id);
+    for (const id of [
+      'cxTaxonomy.openJourneyMap',
+      'cxTaxonomy.showOwnershipReport',
+      'cxTaxonomy.restartServer',
+      'cxTaxonomy.newPersona',
+    ])
+      assert.ok(commands.includes(id), id);
   });
 
   it('reports the unowned touchpoint, even before the file is opened', async () => {
@@ -34,7 +40,11 @@ describe('cx-taxonomy in VS Code', () => {
     const editor = await open('docs/fibre-install-review.md');
     const pos = positionOf(editor.document, 'moment of truth', 3);
     const text = await waitFor(async () => {
-      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', editor.document.uri, pos);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+        'vscode.executeHoverProvider',
+        editor.document.uri,
+        pos,
+      );
       const t = hoverText(hovers ?? []);
       return /lasting opinion/.test(t) ? t : undefined;
     }, 'a glossary hover');
@@ -49,7 +59,11 @@ describe('cx-taxonomy in VS Code', () => {
     await editor.edit((e) => e.insert(line.range.end, '\n        owner: '));
     const pos = new vscode.Position(at.line + 1, '        owner: '.length);
     const list = await waitFor(async () => {
-      const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, pos);
+      const l = await vscode.commands.executeCommand<vscode.CompletionList>(
+        'vscode.executeCompletionItemProvider',
+        editor.document.uri,
+        pos,
+      );
       const labels = l.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
       return labels.includes('customer-care') ? labels : undefined;
     }, 'team ids in completion');
@@ -62,7 +76,12 @@ describe('cx-taxonomy in VS Code', () => {
     const editor = await open(MOBILE);
     const uri = editor.document.uri;
     const diag = await waitFor(() => diagnosticsOf(uri, 'touchpoint-owner')[0], 'the touchpoint-owner diagnostic');
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      uri,
+      diag.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
     const fix = actions.find((a) => a.edit && /cx-design/.test(a.title));
     assert.ok(fix?.edit, `a fix naming cx-design among: ${actions.map((a) => a.title).join(' | ')}`);
     assert.ok(await vscode.workspace.applyEdit(fix.edit));
@@ -79,7 +98,15 @@ describe('cx-taxonomy in VS Code', () => {
     await waitFor(() => api.journeyMapUri() === sampleUri(MOBILE).toString(), 'the map to show mobile-switch');
     // The tab model catches up with the new panel asynchronously.
     await waitFor(
-      () => vscode.window.tabGroups.all.flatMap((g) => g.tabs).find((t) => t.input instanceof vscode.TabInputWebview && /journeyMap/.test(t.input.viewType) && /Journey Map: mobile-switch/.test(t.label)),
+      () =>
+        vscode.window.tabGroups.all
+          .flatMap((g) => g.tabs)
+          .find(
+            (t) =>
+              t.input instanceof vscode.TabInputWebview &&
+              /journeyMap/.test(t.input.viewType) &&
+              /Journey Map: mobile-switch/.test(t.label),
+          ),
       'a "Journey Map: mobile-switch" tab',
       10_000,
     );
@@ -98,8 +125,14 @@ describe('cx-taxonomy in VS Code', () => {
     // A change only a live server can report: break a reference and see the diagnostic.
     const editor = await open(FIBRE);
     const pos = positionOf(editor.document, '- net-promoter-score', 2);
-    await editor.edit((e) => e.replace(new vscode.Range(pos, pos.translate(0, 'net-promoter-score'.length)), 'net-promoter-scor'));
-    await waitFor(() => diagnosticsOf(editor.document.uri, 'unresolved-reference').some((d) => /net-promoter-scor\b/.test(d.message)), 'a diagnostic from the restarted server');
+    await editor.edit((e) =>
+      e.replace(new vscode.Range(pos, pos.translate(0, 'net-promoter-score'.length)), 'net-promoter-scor'),
+    );
+    await waitFor(
+      () =>
+        diagnosticsOf(editor.document.uri, 'unresolved-reference').some((d) => /net-promoter-scor\b/.test(d.message)),
+      'a diagnostic from the restarted server',
+    );
     await vscode.commands.executeCommand('undo');
   });
 });

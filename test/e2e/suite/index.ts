@@ -24,6 +24,7 @@ export async function run(): Promise<void> {
     runner.on('pass', (t) => passed.push({ title: t.fullTitle(), ms: t.duration }));
     runner.on('fail', (t, err: Error) => failed.push({ title: t.fullTitle(), error: err?.stack ?? String(err) }));
   });
-  if (process.env.CX_TEST_RESULT) fs.writeFileSync(process.env.CX_TEST_RESULT, JSON.stringify({ failures, passed, failed }, null, 2));
+  if (process.env.CX_TEST_RESULT)
+    fs.writeFileSync(process.env.CX_TEST_RESULT, JSON.stringify({ failures, passed, failed }, null, 2));
   if (failures > 0) throw new Error(`${failures} VS Code test(s) failed.`);
 }

@@ -21,11 +21,34 @@ const m = (...entries: [string, Node][]): MapNode => ({ t: 'm', entries });
 const ids = (...v: string[]) => l(...v.map((x) => s(x)));
 
 /** Strings that plain YAML would misread, for free text the fixes must keep intact. */
-const TRICKY = ['Customers #1 first', 'Segment: key accounts', '[Beta] cohort', '{curly} start', '- dash start', '@handle', '`tick` start', '* star', 'yes', '123', ' padded ', 'tab\there', "it's", 'say "hi"', 'a: b # c'];
+const TRICKY = [
+  'Customers #1 first',
+  'Segment: key accounts',
+  '[Beta] cohort',
+  '{curly} start',
+  '- dash start',
+  '@handle',
+  '`tick` start',
+  '* star',
+  'yes',
+  '123',
+  ' padded ',
+  'tab\there',
+  "it's",
+  'say "hi"',
+  'a: b # c',
+];
 
 /** True when a mapping can be written as a flow mapping here: scalars and lists of scalars, no anchors or aliases. */
 function flowable(v: MapNode): boolean {
-  return !v.anchor && v.entries.every(([, x]) => (x.t === 's' && !x.anchor && !x.style) || (x.t === 'l' && !x.anchor && x.items.every((i) => i.t === 's' && !i.style)));
+  return (
+    !v.anchor &&
+    v.entries.every(
+      ([, x]) =>
+        (x.t === 's' && !x.anchor && !x.style) ||
+        (x.t === 'l' && !x.anchor && x.items.every((i) => i.t === 's' && !i.style)),
+    )
+  );
 }
 
 class Writer {
@@ -40,7 +63,11 @@ class Writer {
   /** A scalar on one line, for flow context or after `key: ` / `- `. */
   private inline(v: string, flow: boolean): string {
     const simple = /^[a-z][a-z0-9-]*$/.test(v) && !/^(?:y|n|yes|no|on|off|true|false|null)$/.test(v);
-    const sentence = !flow && /^[A-Za-z][A-Za-z0-9 .]*[A-Za-z0-9.]$/.test(v) && !/ #|: /.test(v) && !/^(?:yes|no|on|off|true|false|null|y|n)$/i.test(v);
+    const sentence =
+      !flow &&
+      /^[A-Za-z][A-Za-z0-9 .]*[A-Za-z0-9.]$/.test(v) &&
+      !/ #|: /.test(v) &&
+      !/^(?:yes|no|on|off|true|false|null|y|n)$/i.test(v);
     const options: string[] = [JSON.stringify(v)];
     if (!/[\n\t]/.test(v)) options.push(`'${v.replace(/'/g, "''")}'`);
     if (simple || sentence) options.push(v, v);
@@ -70,13 +97,23 @@ class Writer {
       case 'a':
         return [`${head} *${v.name}${this.comment()}`];
       case 's': {
-        const style = v.style ?? (v.v.length > 12 && !/[\t]/.test(v.v) && v.v === v.v.trim() && this.chance(0.3) ? this.pick(['folded', 'literal', 'plain2'] as const) : undefined);
+        const style =
+          v.style ??
+          (v.v.length > 12 && !/[\t]/.test(v.v) && v.v === v.v.trim() && this.chance(0.3)
+            ? this.pick(['folded', 'literal', 'plain2'] as const)
+            : undefined);
         if (style === 'folded' || style === 'literal') {
           if (/^\s|\s$|\t/.test(v.v)) return [`${head}${anchor} ${JSON.stringify(v.v)}`];
           const words = v.v.split(' ');
           const cut = Math.max(1, Math.floor(words.length / 2));
-          const body = style === 'folded' && words.length > 1 ? [words.slice(0, cut).join(' '), words.slice(cut).join(' ')] : [v.v];
-          return [`${head}${anchor} ${style === 'folded' ? '>-' : '|-'}`, ...body.map((b) => `${' '.repeat(indent + 2)}${b}`)];
+          const body =
+            style === 'folded' && words.length > 1
+              ? [words.slice(0, cut).join(' '), words.slice(cut).join(' ')]
+              : [v.v];
+          return [
+            `${head}${anchor} ${style === 'folded' ? '>-' : '|-'}`,
+            ...body.map((b) => `${' '.repeat(indent + 2)}${b}`),
+          ];
         }
         if (style === 'plain2' && /^[A-Za-z][A-Za-z0-9 .]*$/.test(v.v) && v.v.includes(' ')) {
           const at = v.v.indexOf(' ');
@@ -95,7 +132,12 @@ class Writer {
 
   private list(head: string, v: List, indent: number): string[] {
     const scalars = v.items.every((x) => x.t === 's');
-    const style = v.items.length === 0 ? 'flow' : scalars ? this.pick(['flow', 'flow', 'multi', 'block', 'block']) : this.pick(['block', 'block', 'flowmaps']);
+    const style =
+      v.items.length === 0
+        ? 'flow'
+        : scalars
+          ? this.pick(['flow', 'flow', 'multi', 'block', 'block'])
+          : this.pick(['block', 'block', 'flowmaps']);
     if (style === 'flow') {
       const items = v.items.map((x) => this.inline((x as Scalar).v, true));
       const trailing = items.length && this.chance(0.2) ? ', ' : '';
@@ -103,7 +145,10 @@ class Writer {
     }
     if (style === 'multi') {
       const pad = ' '.repeat(indent + 4);
-      const items = v.items.map((x, i) => `${pad}${this.inline((x as Scalar).v, true)}${i < v.items.length - 1 || this.chance(0.3) ? ',' : ''}${this.comment()}`);
+      const items = v.items.map(
+        (x, i) =>
+          `${pad}${this.inline((x as Scalar).v, true)}${i < v.items.length - 1 || this.chance(0.3) ? ',' : ''}${this.comment()}`,
+      );
       return [`${head} [`, ...items, `${' '.repeat(indent + 2)}]`];
     }
     const dash = indent + this.pick([0, 2, 2, 4]);
@@ -119,7 +164,8 @@ class Writer {
         }
       } else if (item.t === 's') {
         const folded = item.style === 'folded' || (item.v.length > 8 && this.chance(0.15));
-        if (folded && !/^\s|\s$|\t/.test(item.v)) out.push(`${' '.repeat(dash)}- >-`, `${' '.repeat(dash + 4)}${item.v}`);
+        if (folded && !/^\s|\s$|\t/.test(item.v))
+          out.push(`${' '.repeat(dash)}- >-`, `${' '.repeat(dash + 4)}${item.v}`);
         else out.push(`${' '.repeat(dash)}- ${this.inline(item.v, false)}${this.comment()}`);
       }
     }
@@ -128,10 +174,16 @@ class Writer {
 
   /** A flow mapping on one line or several (`{ a: b,\n  c: d }`), continuation lines at `indent`. */
   private flowMap(v: MapNode, indent: number): string {
-    const parts = v.entries.map(([k, x]) => `${k}: ${x.t === 's' ? this.inline(x.v, true) : `[${(x as List).items.map((i) => this.inline((i as Scalar).v, true)).join(', ')}]`}`);
+    const parts = v.entries.map(
+      ([k, x]) =>
+        `${k}: ${x.t === 's' ? this.inline(x.v, true) : `[${(x as List).items.map((i) => this.inline((i as Scalar).v, true)).join(', ')}]`}`,
+    );
     if (parts.length > 1 && this.chance(0.5)) {
       const pad = ' '.repeat(indent + 2);
-      return `{ ${parts[0]},\n${parts.slice(1).map((p, i, all) => `${pad}${p}${i < all.length - 1 ? ',' : ''}${i < all.length - 1 ? this.comment() : ''}`).join('\n')} }`;
+      return `{ ${parts[0]},\n${parts
+        .slice(1)
+        .map((p, i, all) => `${pad}${p}${i < all.length - 1 ? ',' : ''}${i < all.length - 1 ? this.comment() : ''}`)
+        .join('\n')} }`;
     }
     return `{ ${parts.join(', ')}${this.chance(0.15) ? ', ' : ' '}}`;
   }
@@ -161,11 +213,19 @@ function content(r: () => number): Record<string, MapNode> {
         return [['personas', ids('someone', 'other')]];
     }
   })();
-  const touchpoint = (id: string, extra: [string, Node][] = []): MapNode => m(['id', s(id)], ['name', s(pick(['Welcome email', 'Our best buyers call', 'Setup visit']))], ...extra);
+  const touchpoint = (id: string, extra: [string, Node][] = []): MapNode =>
+    m(['id', s(id)], ['name', s(pick(['Welcome email', 'Our best buyers call', 'Setup visit']))], ...extra);
   return {
     'org.teams.yaml': m(
       ['kind', s('teams')],
-      ['teams', l(m(['id', s('cx-ops')], ['name', s('CX Operations')], ['function', s('cx')]), m(['id', s('brand-marketing')], ['name', s('Brand')], ['function', s('marketing')]), m(['id', s('sales-team')], ['name', s('Sales')], ['function', s('sales')]))],
+      [
+        'teams',
+        l(
+          m(['id', s('cx-ops')], ['name', s('CX Operations')], ['function', s('cx')]),
+          m(['id', s('brand-marketing')], ['name', s('Brand')], ['function', s('marketing')]),
+          m(['id', s('sales-team')], ['name', s('Sales')], ['function', s('sales')]),
+        ),
+      ],
     ),
     'g.glossary.yaml': m(
       ['kind', s('glossary')],
@@ -174,12 +234,27 @@ function content(r: () => number): Record<string, MapNode> {
       [
         'terms',
         l(
-          m(['id', s('top-customers')], ['term', s(pick(['Customers #1', 'Segment: key accounts', '[Beta] cohort', 'Key accounts']))], ['definition', s('The ones who buy most.')], ['avoid', ids('best buyers')]),
-          m(['id', s('persona')], ['term', s('Persona')], ['definition', s('One type of customer.')], ['equivalent', s('segment-term')]),
+          m(
+            ['id', s('top-customers')],
+            ['term', s(pick(['Customers #1', 'Segment: key accounts', '[Beta] cohort', 'Key accounts']))],
+            ['definition', s('The ones who buy most.')],
+            ['avoid', ids('best buyers')],
+          ),
+          m(
+            ['id', s('persona')],
+            ['term', s('Persona')],
+            ['definition', s('One type of customer.')],
+            ['equivalent', s('segment-term')],
+          ),
         ),
       ],
     ),
-    'm.glossary.yaml': m(['kind', s('glossary')], ['vocabulary', s('marketing')], ['owner', s('brand-marketing')], ['terms', l(m(['id', s('segment-term')], ['term', s('Segment')], ['definition', s(tricky())]))]),
+    'm.glossary.yaml': m(
+      ['kind', s('glossary')],
+      ['vocabulary', s('marketing')],
+      ['owner', s('brand-marketing')],
+      ['terms', l(m(['id', s('segment-term')], ['term', s('Segment')], ['definition', s(tricky())]))],
+    ),
     'p.persona.yaml': m(
       ['kind', s('persona')],
       ['id', s('busy-parent')],
@@ -189,10 +264,36 @@ function content(r: () => number): Record<string, MapNode> {
       ['description', s(`${tricky()} and our best buyers, ${tricky()}`)],
       ['goals', l(s(pick(['Best buyers first', 'Save time', 'best buyers: all'])), s(tricky()))],
     ),
-    'f.segment.yaml': m(['kind', s('segment')], ['id', s('families')], ['name', s('Families')], ['owner', s('brand-marketing')], ['personas', ids('busy-parent')], ['lifecycleStage', s('acquisition')]),
-    'savers.segment.yaml': m(['kind', s('segment')], ['id', s('savers')], ['name', s(tricky())], ['owner', s('brand-marketing')], ...personasOfSavers, ['lifecycleStage', s('acquisition')]),
-    'k.kpi.yaml': m(['kind', s(pick(['kpi', 'segment']))], ['id', s('nps')], ['name', s('NPS')], ['owner', s('cx-ops')], ['direction', s('increase')]),
-    'k2.kpi.yaml': m(['kind', s('kpi')], ['id', s('nps')], ['name', s('NPS again')], ['owner', s('cx-ops')], ['direction', s('increase')]),
+    'f.segment.yaml': m(
+      ['kind', s('segment')],
+      ['id', s('families')],
+      ['name', s('Families')],
+      ['owner', s('brand-marketing')],
+      ['personas', ids('busy-parent')],
+      ['lifecycleStage', s('acquisition')],
+    ),
+    'savers.segment.yaml': m(
+      ['kind', s('segment')],
+      ['id', s('savers')],
+      ['name', s(tricky())],
+      ['owner', s('brand-marketing')],
+      ...personasOfSavers,
+      ['lifecycleStage', s('acquisition')],
+    ),
+    'k.kpi.yaml': m(
+      ['kind', s(pick(['kpi', 'segment']))],
+      ['id', s('nps')],
+      ['name', s('NPS')],
+      ['owner', s('cx-ops')],
+      ['direction', s('increase')],
+    ),
+    'k2.kpi.yaml': m(
+      ['kind', s('kpi')],
+      ['id', s('nps')],
+      ['name', s('NPS again')],
+      ['owner', s('cx-ops')],
+      ['direction', s('increase')],
+    ),
     'j.journey.yaml': m(
       ['kind', s('journey')],
       ['id', s('onboarding')],
@@ -213,8 +314,14 @@ function content(r: () => number): Record<string, MapNode> {
                 touchpoint('first-mail'),
                 touchpoint('shared-call', [['owner', ids('cx-ops', 'sales-team')]]),
                 touchpoint('typo-owner', [['owner', s('cx-opz')]]),
-                touchpoint('aliased', [['owner', { t: 'a', name: 'both' }], ['lead', s('cx-ops')]]),
-                touchpoint('bad-lead', [['owner', ids('cx-ops', 'brand-marketing')], ['lead', s('sales-team')]]),
+                touchpoint('aliased', [
+                  ['owner', { t: 'a', name: 'both' }],
+                  ['lead', s('cx-ops')],
+                ]),
+                touchpoint('bad-lead', [
+                  ['owner', ids('cx-ops', 'brand-marketing')],
+                  ['lead', s('sales-team')],
+                ]),
                 touchpoint('first-mail'),
               ),
             ],

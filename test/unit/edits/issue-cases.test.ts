@@ -11,7 +11,19 @@ import { applyToWorkspace, offered, readYaml } from './support';
 type Doc = Record<string, unknown>;
 
 const journey = (...touchpoints: string[]) =>
-  lines('kind: journey', 'id: j', 'name: J', 'persona: busy-parent', 'owner: cx-ops', 'stages:', '  - id: s', '    name: S', '    lifecycleStage: onboarding', '    touchpoints:', ...touchpoints);
+  lines(
+    'kind: journey',
+    'id: j',
+    'name: J',
+    'persona: busy-parent',
+    'owner: cx-ops',
+    'stages:',
+    '  - id: s',
+    '    name: S',
+    '    lifecycleStage: onboarding',
+    '    touchpoints:',
+    ...touchpoints,
+  );
 
 function touchpointOf(text: string): Doc {
   const [doc] = readYaml(text) as Doc[];
@@ -32,35 +44,77 @@ function fixOnly(files: Record<string, string>, path: string, ruleId: string) {
 
 describe('edit layer: the fixes of issue 11 that broke files', () => {
   it('touchpoint-owner adds the owner inside a multi-line flow mapping, with a comma', () => {
-    for (const tp of [['      - { id: t,', '          name: T }'], ['      - {', '          id: t,', '          name: T', '        }']]) {
+    for (const tp of [
+      ['      - { id: t,', '          name: T }'],
+      ['      - {', '          id: t,', '          name: T', '        }'],
+    ]) {
       const { after } = fixOnly({ 'j.journey.yaml': journey(...tp) }, 'j.journey.yaml', 'touchpoint-owner');
       assert.deepEqual(touchpointOf(after['j.journey.yaml']), { id: 't', name: 'T', owner: 'cx-ops' }, tp.join('\n'));
     }
   });
 
   it('touchpoint-owner adds the owner after a folded name, not inside it', () => {
-    const { after } = fixOnly({ 'j.journey.yaml': journey('      - name: >-', '          Welcome', '          email', '        channel: email') }, 'j.journey.yaml', 'touchpoint-owner');
-    assert.deepEqual(touchpointOf(after['j.journey.yaml']), { name: 'Welcome email', owner: 'cx-ops', channel: 'email' });
+    const { after } = fixOnly(
+      {
+        'j.journey.yaml': journey('      - name: >-', '          Welcome', '          email', '        channel: email'),
+      },
+      'j.journey.yaml',
+      'touchpoint-owner',
+    );
+    assert.deepEqual(touchpointOf(after['j.journey.yaml']), {
+      name: 'Welcome email',
+      owner: 'cx-ops',
+      channel: 'email',
+    });
   });
 
   it('shared-ownership-lead adds the lead inside a multi-line flow mapping, with a comma', () => {
-    const tp = ['      - {', '          id: t,', '          owner: [cx-ops, brand-marketing],', '          name: T', '        }'];
+    const tp = [
+      '      - {',
+      '          id: t,',
+      '          owner: [cx-ops, brand-marketing],',
+      '          name: T',
+      '        }',
+    ];
     const { after } = fixOnly({ 'j.journey.yaml': journey(...tp) }, 'j.journey.yaml', 'shared-ownership-lead');
-    assert.deepEqual(touchpointOf(after['j.journey.yaml']), { id: 't', owner: ['cx-ops', 'brand-marketing'], lead: 'cx-ops', name: 'T' });
+    assert.deepEqual(touchpointOf(after['j.journey.yaml']), {
+      id: 't',
+      owner: ['cx-ops', 'brand-marketing'],
+      lead: 'cx-ops',
+      name: 'T',
+    });
   });
 
   describe("asymmetric-link's back-reference", () => {
-    const persona = lines('kind: persona', 'id: busy-parent', 'name: Busy Parent', 'owner: cx-ops', 'segments: [families, savers]');
+    const persona = lines(
+      'kind: persona',
+      'id: busy-parent',
+      'name: Busy Parent',
+      'owner: cx-ops',
+      'segments: [families, savers]',
+    );
     const cases: [string, string[], RegExp][] = [
       ['a trailing comma', ['personas: [someone, ]'], /\npersonas: \[someone, busy-parent\]\n/],
       ['an empty value with a comment', ['personas: # to do'], /\npersonas: \[busy-parent\] # to do\n/],
-      ['a comment inside a multi-line flow list', ['personas: [', '    someone, # the first', '    other # the last', '  ]'], /other, busy-parent # the last\n/],
-      ['a folded last item', ['personas:', '  - >-', '    someone', 'lifecycleStage: acquisition'], /\n {2}- >-\n {4}someone\n {2}- busy-parent\nlifecycleStage/],
+      [
+        'a comment inside a multi-line flow list',
+        ['personas: [', '    someone, # the first', '    other # the last', '  ]'],
+        /other, busy-parent # the last\n/,
+      ],
+      [
+        'a folded last item',
+        ['personas:', '  - >-', '    someone', 'lifecycleStage: acquisition'],
+        /\n {2}- >-\n {4}someone\n {2}- busy-parent\nlifecycleStage/,
+      ],
     ];
     for (const [what, personas, expected] of cases) {
       it(`adds the persona to ${what}`, () => {
         const segment = lines('kind: segment', 'id: savers', 'name: Savers', 'owner: brand-marketing', ...personas);
-        const { after } = fixOnly({ 'p.persona.yaml': persona, 'savers.segment.yaml': segment }, 'p.persona.yaml', 'asymmetric-link');
+        const { after } = fixOnly(
+          { 'p.persona.yaml': persona, 'savers.segment.yaml': segment },
+          'p.persona.yaml',
+          'asymmetric-link',
+        );
         assert.match(after['savers.segment.yaml'], expected);
         const [doc] = readYaml(after['savers.segment.yaml']) as Doc[];
         assert.ok((doc.personas as string[]).includes('busy-parent'));
@@ -96,11 +150,26 @@ describe('edit layer: the fixes of issue 11 that broke files', () => {
     ];
     for (const [written, phrase, preferred] of cases) {
       it(`in ${written.join(' / ')}`, () => {
-        const persona = lines('kind: persona', 'id: busy-parent', 'name: Busy Parent', 'owner: cx-ops', 'segments: [families]', ...written);
+        const persona = lines(
+          'kind: persona',
+          'id: busy-parent',
+          'name: Busy Parent',
+          'owner: cx-ops',
+          'segments: [families]',
+          ...written,
+        );
         const before = (readYaml(persona)[0] as Doc).description as string;
-        const { after } = fixOnly({ 'g.glossary.yaml': glossary, 'p.persona.yaml': persona }, 'p.persona.yaml', 'deprecated-term');
+        const { after } = fixOnly(
+          { 'g.glossary.yaml': glossary, 'p.persona.yaml': persona },
+          'p.persona.yaml',
+          'deprecated-term',
+        );
         const [doc] = readYaml(after['p.persona.yaml']) as Doc[];
-        assert.equal(doc.description, before.replace(phrase, replacementFor(phrase, preferred)), after['p.persona.yaml']);
+        assert.equal(
+          doc.description,
+          before.replace(phrase, replacementFor(phrase, preferred)),
+          after['p.persona.yaml'],
+        );
         assert.equal(doc.name, 'Busy Parent');
       });
     }
@@ -108,7 +177,7 @@ describe('edit layer: the fixes of issue 11 that broke files', () => {
 
   describe('a value reached through an alias', () => {
     const aliased = journey('      - id: t', '        name: T', '        owner: *both', '        lead: cx-ops').replace(
-      "    lifecycleStage: onboarding\n",
+      '    lifecycleStage: onboarding\n',
       '    lifecycleStage: onboarding\n    owner: &both [cx-ops, brand-marketnig]\n    lead: cx-ops\n',
     );
 
@@ -135,13 +204,28 @@ describe('edit layer: the fixes of issue 11 that broke files', () => {
     });
 
     it('rename edits the anchor, which renames the alias with it', () => {
-      const ws = memoryWorkspace({ ...baseTaxonomy(), 'j.journey.yaml': aliased.replace('brand-marketnig', 'brand-marketing') });
+      const ws = memoryWorkspace({
+        ...baseTaxonomy(),
+        'j.journey.yaml': aliased.replace('brand-marketnig', 'brand-marketing'),
+      });
       const teams = ws.getFile(uriOf('org.teams.yaml'))!;
       const r = rename(ws, teams, teams.text.indexOf('cx-ops') + 1, 'cx-operations');
       assert.ok(r.ok, !r.ok ? r.message : '');
       const journeyFile = ws.getFile(uriOf('j.journey.yaml'))!;
-      for (const e of r.edits) assert.equal(ws.getFile(e.uri)!.text.slice(ws.getFile(e.uri)!.lines.offsetAt(e.range.start), ws.getFile(e.uri)!.lines.offsetAt(e.range.end)), 'cx-ops', JSON.stringify(e));
-      assert.ok(!r.edits.some((e) => e.uri === journeyFile.uri && e.range.start.line === 0 && e.range.start.character === 0));
+      for (const e of r.edits)
+        assert.equal(
+          ws
+            .getFile(e.uri)!
+            .text.slice(
+              ws.getFile(e.uri)!.lines.offsetAt(e.range.start),
+              ws.getFile(e.uri)!.lines.offsetAt(e.range.end),
+            ),
+          'cx-ops',
+          JSON.stringify(e),
+        );
+      assert.ok(
+        !r.edits.some((e) => e.uri === journeyFile.uri && e.range.start.line === 0 && e.range.start.character === 0),
+      );
       const after = applyToWorkspace(ws, r.edits);
       assert.deepEqual(touchpointOf(after['j.journey.yaml']).owner, ['cx-operations', 'brand-marketing']);
       assert.deepEqual(summary(ws, 'unresolved-reference'), []);
@@ -149,7 +233,14 @@ describe('edit layer: the fixes of issue 11 that broke files', () => {
     });
 
     it('rename refuses, with a message, when the alias does not follow a renamed anchor', () => {
-      const text = lines('kind: persona', 'id: busy-parent', 'name: Busy Parent', 'x-team: &t cx-ops', 'owner: *t', 'segments: [families]');
+      const text = lines(
+        'kind: persona',
+        'id: busy-parent',
+        'name: Busy Parent',
+        'x-team: &t cx-ops',
+        'owner: *t',
+        'segments: [families]',
+      );
       const ws = memoryWorkspace({ ...baseTaxonomy(), 'p.persona.yaml': text });
       const teams = ws.getFile(uriOf('org.teams.yaml'))!;
       const r = rename(ws, teams, teams.text.indexOf('cx-ops') + 1, 'cx-operations');
@@ -162,7 +253,10 @@ describe('edit layer: the fixes of issue 11 that broke files', () => {
     for (const next of ['123', 'true', 'null', '1e3', '0x1f', '0o7']) {
       it(`writes ${next} quoted everywhere, so the schema still holds`, () => {
         const files = baseTaxonomy();
-        files['s.segment.yaml'] = files['s.segment.yaml'].replace('personas: [busy-parent]', "personas: ['busy-parent']");
+        files['s.segment.yaml'] = files['s.segment.yaml'].replace(
+          'personas: [busy-parent]',
+          "personas: ['busy-parent']",
+        );
         const ws = memoryWorkspace(files);
         const p = ws.getFile(uriOf('p.persona.yaml'))!;
         const offset = p.text.indexOf('busy-parent') + 1;
@@ -173,7 +267,10 @@ describe('edit layer: the fixes of issue 11 that broke files', () => {
         assert.equal((readYaml(after['p.persona.yaml'])[0] as Doc).id, next);
         assert.deepEqual((readYaml(after['s.segment.yaml'])[0] as Doc).personas, [next]);
         assert.equal((readYaml(after['j.journey.yaml'])[0] as Doc).persona, next);
-        assert.deepEqual(summary(ws).filter((s) => / (schema|unresolved-reference|yaml-syntax)$/.test(s)), []);
+        assert.deepEqual(
+          summary(ws).filter((s) => / (schema|unresolved-reference|yaml-syntax)$/.test(s)),
+          [],
+        );
         assert.deepEqual(diagnosticsOf(ws, 'p.persona.yaml', 'schema'), []);
       });
     }

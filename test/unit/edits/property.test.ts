@@ -30,7 +30,8 @@ function parse(text: string): Document.Parsed[] {
 
 function diff(a: unknown, b: unknown, path: Path, out: Change[]): void {
   if (JSON.stringify(a) === JSON.stringify(b)) return;
-  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length) a.forEach((x, i) => diff(x, b[i], [...path, i], out));
+  if (Array.isArray(a) && Array.isArray(b) && a.length === b.length)
+    a.forEach((x, i) => diff(x, b[i], [...path, i], out));
   else if (a && b && typeof a === 'object' && typeof b === 'object' && !Array.isArray(a) && !Array.isArray(b)) {
     const ra = a as Record<string, unknown>;
     const rb = b as Record<string, unknown>;
@@ -69,16 +70,23 @@ const squash = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 /** Every diagnostic of the workspace as `uri rule message`. */
 function all(ws: TaxonomyWorkspace): string[] {
-  return [...ws.allFiles()].flatMap((f) => ws.diagnostics(f.uri).map((d) => `${f.uri}\u0000${d.ruleId}\u0000${d.message}`));
+  return [...ws.allFiles()].flatMap((f) =>
+    ws.diagnostics(f.uri).map((d) => `${f.uri}\u0000${d.ruleId}\u0000${d.message}`),
+  );
 }
 const count = (list: string[], pred: (x: string) => boolean) => list.filter(pred).length;
-const ofRule = (rule: string, uri?: string) => (x: string) => x.split('\u0000')[1] === rule && (uri === undefined || x.startsWith(`${uri}\u0000`));
+const ofRule = (rule: string, uri?: string) => (x: string) =>
+  x.split('\u0000')[1] === rule && (uri === undefined || x.startsWith(`${uri}\u0000`));
 
 /**
  * Applies edits, checks the files parse as before, that edits stay inside the nodes that
  * change, and returns the changes per file; the workspace holds the edited files until `undo`.
  */
-function applyAndRead(ws: TaxonomyWorkspace, edits: readonly TextEdit[], what: string): { changes: Map<string, Change[]>; undo: () => void } {
+function applyAndRead(
+  ws: TaxonomyWorkspace,
+  edits: readonly TextEdit[],
+  what: string,
+): { changes: Map<string, Change[]>; undo: () => void } {
   const changes = new Map<string, Change[]>();
   const originals = new Map<string, string>();
   for (const uri of new Set(edits.map((e) => e.uri))) {
@@ -88,7 +96,10 @@ function applyAndRead(ws: TaxonomyWorkspace, edits: readonly TextEdit[], what: s
     const after = applyTextEdits(before, mine);
     const [oldDocs, newDocs] = [parse(before), parse(after)];
     const errors = (docs: Document.Parsed[]) => docs.reduce((n, d) => n + d.errors.length, 0);
-    assert.ok(errors(newDocs) <= errors(oldDocs) && newDocs.length === oldDocs.length, `${what}: ${file.relativePath} no longer parses:\n${after}`);
+    assert.ok(
+      errors(newDocs) <= errors(oldDocs) && newDocs.length === oldDocs.length,
+      `${what}: ${file.relativePath} no longer parses:\n${after}`,
+    );
     const list: Change[] = [];
     oldDocs.forEach((d, i) => diff(d.toJS(), newDocs[i].toJS(), [], list));
     assert.ok(list.length > 0, `${what}: ${file.relativePath} reads the same after the edit`);
@@ -100,7 +111,10 @@ function applyAndRead(ws: TaxonomyWorkspace, edits: readonly TextEdit[], what: s
         const r = rangeOf(oldDocs[0], c.path);
         return r !== undefined && r[0] <= s && t <= r[1];
       });
-      assert.ok(ok, `${what}: ${file.relativePath} edit ${JSON.stringify(before.slice(s, t))} -> ${JSON.stringify(e.newText)} at ${s} is outside the nodes that change (${JSON.stringify(list.map((c) => c.path))})\n${before}`);
+      assert.ok(
+        ok,
+        `${what}: ${file.relativePath} edit ${JSON.stringify(before.slice(s, t))} -> ${JSON.stringify(e.newText)} at ${s} is outside the nodes that change (${JSON.stringify(list.map((c) => c.path))})\n${before}`,
+      );
     }
     changes.set(uri, list);
     originals.set(uri, before);
@@ -117,7 +131,13 @@ function applyAndRead(ws: TaxonomyWorkspace, edits: readonly TextEdit[], what: s
 }
 
 /** What each rule's fix must change, read from its title. */
-function checkFixChanges(rule: string, title: string, matched: string, changes: Map<string, Change[]>, what: string): void {
+function checkFixChanges(
+  rule: string,
+  title: string,
+  matched: string,
+  changes: Map<string, Change[]>,
+  what: string,
+): void {
   const list = [...changes.values()].flat();
   const [a] = ticked(title);
   const last = (c: Change) => c.path[c.path.length - 1];
@@ -125,13 +145,21 @@ function checkFixChanges(rule: string, title: string, matched: string, changes: 
     case 'touchpoint-owner':
     case 'shared-ownership-lead': {
       const key = rule === 'touchpoint-owner' ? 'owner' : 'lead';
-      assert.deepEqual(list.map((c) => [last(c), c.after]), [[key, a]], what);
+      assert.deepEqual(
+        list.map((c) => [last(c), c.after]),
+        [[key, a]],
+        what,
+      );
       break;
     }
     case 'unresolved-reference':
     case 'kind-mismatch':
     case 'duplicate-id':
-      assert.deepEqual(list.map((c) => c.after), [a], what);
+      assert.deepEqual(
+        list.map((c) => c.after),
+        [a],
+        what,
+      );
       assert.equal(list[0].before, matched.replace(/^["']|["']$/g, ''), what);
       break;
     case 'asymmetric-link': {
@@ -139,13 +167,23 @@ function checkFixChanges(rule: string, title: string, matched: string, changes: 
       const field = title.includes('equivalent:') ? 'equivalent' : /the (personas|segments) of/.exec(title)![1];
       const id = field === 'equivalent' ? a.replace('equivalent: ', '') : a;
       for (const c of list) assert.ok(c.path.includes(field), `${what}: changes ${JSON.stringify(c)}`);
-      if (field === 'equivalent') assert.deepEqual(list.map((c) => c.after), [id], what);
+      if (field === 'equivalent')
+        assert.deepEqual(
+          list.map((c) => c.after),
+          [id],
+          what,
+        );
       else {
         const c = list[0];
         const cut = c.path.indexOf(field) + 1;
         const oldList = c.path.length > cut ? null : c.before;
         if (c.path.length > cut) assert.deepEqual([c.before, c.after, list.length], [undefined, id, 1], what);
-        else assert.deepEqual(c.after, [...(oldList === null || oldList === undefined ? [] : Array.isArray(oldList) ? oldList : [oldList]), id], what);
+        else
+          assert.deepEqual(
+            c.after,
+            [...(oldList === null || oldList === undefined ? [] : Array.isArray(oldList) ? oldList : [oldList]), id],
+            what,
+          );
       }
       break;
     }
@@ -157,12 +195,24 @@ function checkFixChanges(rule: string, title: string, matched: string, changes: 
       let p = 0;
       while (p < before.length && before[p] === after[p]) p++;
       let q = 0;
-      while (q < before.length - p && q < after.length - p && before[before.length - 1 - q] === after[after.length - 1 - q]) q++;
+      while (
+        q < before.length - p &&
+        q < after.length - p &&
+        before[before.length - 1 - q] === after[after.length - 1 - q]
+      )
+        q++;
       // The value is the old one with one phrase replaced by the words (shared letters aside).
       const i = after.indexOf(words, Math.max(0, p - words.length));
-      assert.ok(i >= 0 && i <= p && i + words.length >= after.length - q, `${what}: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+      assert.ok(
+        i >= 0 && i <= p && i + words.length >= after.length - q,
+        `${what}: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`,
+      );
       const oldPhrase = before.slice(i, before.length - (after.length - i - words.length));
-      assert.equal(squash(oldPhrase).toLowerCase(), squash(matched).toLowerCase(), `${what}: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`);
+      assert.equal(
+        squash(oldPhrase).toLowerCase(),
+        squash(matched).toLowerCase(),
+        `${what}: ${JSON.stringify(before)} -> ${JSON.stringify(after)}`,
+      );
       break;
     }
     default:
@@ -193,8 +243,16 @@ describe('edit layer: every fix and rename over generated YAML styles (property)
               try {
                 const now = all(ws);
                 const key = `${file.uri}\u0000${d.ruleId}\u0000${d.message}`;
-                assert.ok(count(now, (x) => x === key) < count(baseline, (x) => x === key), `${what}: the problem is still there`);
-                for (const rule of ['yaml-syntax', 'schema']) for (const uri of changes.keys()) assert.ok(count(now, ofRule(rule, uri)) <= count(baseline, ofRule(rule, uri)), `${what}: a new ${rule} problem in ${uri}:\n${now.filter(ofRule(rule, uri)).join('\n')}`);
+                assert.ok(
+                  count(now, (x) => x === key) < count(baseline, (x) => x === key),
+                  `${what}: the problem is still there`,
+                );
+                for (const rule of ['yaml-syntax', 'schema'])
+                  for (const uri of changes.keys())
+                    assert.ok(
+                      count(now, ofRule(rule, uri)) <= count(baseline, ofRule(rule, uri)),
+                      `${what}: a new ${rule} problem in ${uri}:\n${now.filter(ofRule(rule, uri)).join('\n')}`,
+                    );
                 checkFixChanges(d.ruleId, fix.title, matched, changes, what);
               } finally {
                 undo();
@@ -205,7 +263,10 @@ describe('edit layer: every fix and rename over generated YAML styles (property)
         }
         for (const def of [...ws.index.allDefinitions()]) {
           const file = ws.getFile(def.uri)!;
-          const next = NEW_IDS[(idChoice + def.id.length) % NEW_IDS.length] === 'renamed' ? `${def.id}-renamed` : NEW_IDS[(idChoice + def.id.length) % NEW_IDS.length];
+          const next =
+            NEW_IDS[(idChoice + def.id.length) % NEW_IDS.length] === 'renamed'
+              ? `${def.id}-renamed`
+              : NEW_IDS[(idChoice + def.id.length) % NEW_IDS.length];
           if (ws.index.definitions(def.kind, next).length) continue;
           const what = `seed ${seed} rename ${def.kind} ${def.id} -> ${next}`;
           const r = rename(ws, file, file.lines.offsetAt(def.range.start), next);
@@ -218,8 +279,14 @@ describe('edit layer: every fix and rename over generated YAML styles (property)
           const { changes, undo } = applyAndRead(ws, r.edits, what);
           try {
             const now = all(ws);
-            for (const c of [...changes.values()].flat()) assert.deepEqual([c.before, c.after], [def.id, next], `${what}: ${JSON.stringify(c)}`);
-            for (const rule of ['yaml-syntax', 'schema', 'unresolved-reference']) for (const uri of changes.keys()) assert.ok(count(now, ofRule(rule, uri)) <= count(baseline, ofRule(rule, uri)), `${what}: a new ${rule} problem in ${uri}:\n${now.filter(ofRule(rule, uri)).join('\n')}`);
+            for (const c of [...changes.values()].flat())
+              assert.deepEqual([c.before, c.after], [def.id, next], `${what}: ${JSON.stringify(c)}`);
+            for (const rule of ['yaml-syntax', 'schema', 'unresolved-reference'])
+              for (const uri of changes.keys())
+                assert.ok(
+                  count(now, ofRule(rule, uri)) <= count(baseline, ofRule(rule, uri)),
+                  `${what}: a new ${rule} problem in ${uri}:\n${now.filter(ofRule(rule, uri)).join('\n')}`,
+                );
           } finally {
             undo();
           }
@@ -230,8 +297,20 @@ describe('edit layer: every fix and rename over generated YAML styles (property)
       { seed: 20261111, numRuns: RUNS },
     );
     // The corpus plants a problem of every rule that has a fix; each was fixed at least once.
-    assert.deepEqual([...seen.fixes.keys()].sort(), ['asymmetric-link', 'cross-vocabulary-term', 'deprecated-term', 'duplicate-id', 'kind-mismatch', 'shared-ownership-lead', 'touchpoint-owner', 'unresolved-reference']);
+    assert.deepEqual([...seen.fixes.keys()].sort(), [
+      'asymmetric-link',
+      'cross-vocabulary-term',
+      'deprecated-term',
+      'duplicate-id',
+      'kind-mismatch',
+      'shared-ownership-lead',
+      'touchpoint-owner',
+      'unresolved-reference',
+    ]);
     assert.ok(seen.renames > RUNS * 5, `${seen.renames} renames`);
-    if (process.env.CX_ROBUSTNESS_COUNTS) console.log(`edit layer property: ${JSON.stringify(Object.fromEntries(seen.fixes))} fixes (${seen.refusedFixes} refused), ${seen.renames} renames, ${seen.refusedRenames} refused`);
+    if (process.env.CX_ROBUSTNESS_COUNTS)
+      console.log(
+        `edit layer property: ${JSON.stringify(Object.fromEntries(seen.fixes))} fixes (${seen.refusedFixes} refused), ${seen.renames} renames, ${seen.refusedRenames} refused`,
+      );
   });
 });

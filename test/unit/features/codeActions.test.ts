@@ -9,7 +9,9 @@ describe('features: quick fixes', () => {
     files['p.persona.yaml'] = files['p.persona.yaml'].replace('owner: cx-ops', 'owner: cx-opz');
     const ws = memoryWorkspace(files);
     const [d] = diagnosticsOf(ws, 'p.persona.yaml', 'unresolved-reference');
-    const fixes = quickFixes(ws, uriOf('p.persona.yaml'), d.range, [{ ruleId: d.ruleId, range: d.range, message: d.message }]);
+    const fixes = quickFixes(ws, uriOf('p.persona.yaml'), d.range, [
+      { ruleId: d.ruleId, range: d.range, message: d.message },
+    ]);
     assert.deepEqual(
       fixes.map((f) => [f.title, f.edits[0].newText, f.isPreferred]),
       [['Change to `cx-ops`', 'cx-ops', true]],
@@ -26,12 +28,32 @@ describe('features: quick fixes', () => {
   });
 
   it('falls back to the diagnostics under the range when the editor sends none', () => {
-    const files = { ...featureTaxonomy(), 'j.journey.yaml': lines('kind: journey', 'id: j', 'name: J', 'owner: cx-ops', 'stages:', '  - id: s', '    name: S', '    touchpoints:', '      - id: t', '        name: T') };
+    const files = {
+      ...featureTaxonomy(),
+      'j.journey.yaml': lines(
+        'kind: journey',
+        'id: j',
+        'name: J',
+        'owner: cx-ops',
+        'stages:',
+        '  - id: s',
+        '    name: S',
+        '    touchpoints:',
+        '      - id: t',
+        '        name: T',
+      ),
+    };
     const ws = memoryWorkspace(files);
     const [d] = diagnosticsOf(ws, 'j.journey.yaml', 'touchpoint-owner');
     const fixes = quickFixes(ws, uriOf('j.journey.yaml'), d.range, []);
     // The touchpoint's owner (preferred), and its stage's, which the touchpoint would inherit.
-    assert.deepEqual(fixes.map((f) => f.title), ['Make `cx-ops` the owner of touchpoint `T`', 'Make `cx-ops` the owner of stage `S` (and of its touchpoints without one)']);
+    assert.deepEqual(
+      fixes.map((f) => f.title),
+      [
+        'Make `cx-ops` the owner of touchpoint `T`',
+        'Make `cx-ops` the owner of stage `S` (and of its touchpoints without one)',
+      ],
+    );
     assert.equal(fixes[0].edits[0].newText, '\n        owner: cx-ops');
     assert.equal(fixes[1].edits[0].newText, '\n    owner: cx-ops');
   });

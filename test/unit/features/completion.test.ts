@@ -24,27 +24,70 @@ describe('features: completion', () => {
     const extra = { 'c.kpi.yaml': lines('kind: kpi', 'id: csat', 'name: CSAT', 'owner: cx-ops') };
     const items = completeAt(
       'j.journey.yaml',
-      lines('kind: journey', 'id: onboarding', 'name: Onboarding', 'owner: cx-ops', 'stages:', '  - id: welcome', '    name: Welcome', '    touchpoints:', '      - id: t', '        name: T', '        kpis: [nps, $$'),
+      lines(
+        'kind: journey',
+        'id: onboarding',
+        'name: Onboarding',
+        'owner: cx-ops',
+        'stages:',
+        '  - id: welcome',
+        '    name: Welcome',
+        '    touchpoints:',
+        '      - id: t',
+        '        name: T',
+        '        kpis: [nps, $$',
+      ),
       extra,
     );
     assert.deepEqual(labels(items), ['csat']);
   });
 
   it('offers personas for a journey `persona` and segments in a block list', () => {
-    assert.deepEqual(labels(completeAt('x.journey.yaml', lines('kind: journey', 'id: x', 'persona: bu$$'))), ['busy-parent']);
-    assert.deepEqual(labels(completeAt('q.persona.yaml', lines('kind: persona', 'id: q', 'segments:', '  - $$'))), ['families']);
+    assert.deepEqual(labels(completeAt('x.journey.yaml', lines('kind: journey', 'id: x', 'persona: bu$$'))), [
+      'busy-parent',
+    ]);
+    assert.deepEqual(labels(completeAt('q.persona.yaml', lines('kind: persona', 'id: q', 'segments:', '  - $$'))), [
+      'families',
+    ]);
   });
 
   it('offers only the teams of the sibling `owner` list for `lead`', () => {
-    assert.deepEqual(labels(completeAt('q.persona.yaml', lines('kind: persona', 'id: q', 'name: Q', 'owner: [cx-ops, sales-team]', 'lead: $$'))), ['cx-ops', 'sales-team']);
+    assert.deepEqual(
+      labels(
+        completeAt(
+          'q.persona.yaml',
+          lines('kind: persona', 'id: q', 'name: Q', 'owner: [cx-ops, sales-team]', 'lead: $$'),
+        ),
+      ),
+      ['cx-ops', 'sales-team'],
+    );
     // On a touchpoint, the touchpoint's own owners, not the journey's.
     const tp = completeAt(
       'l.journey.yaml',
-      lines('kind: journey', 'id: l', 'name: L', 'owner: brand-marketing', 'stages:', '  - id: a', '    name: A', '    touchpoints:', '      - id: t', '        name: T', '        owner:', '          - sales-team', '          - cx-ops', '        lead: c$$'),
+      lines(
+        'kind: journey',
+        'id: l',
+        'name: L',
+        'owner: brand-marketing',
+        'stages:',
+        '  - id: a',
+        '    name: A',
+        '    touchpoints:',
+        '      - id: t',
+        '        name: T',
+        '        owner:',
+        '          - sales-team',
+        '          - cx-ops',
+        '        lead: c$$',
+      ),
     );
     assert.deepEqual(labels(tp), ['cx-ops', 'sales-team']);
     // With no owner written yet, every team is a candidate.
-    assert.deepEqual(labels(completeAt('r.persona.yaml', lines('kind: persona', 'id: r', 'name: R', 'lead: $$'))), ['brand-marketing', 'cx-ops', 'sales-team']);
+    assert.deepEqual(labels(completeAt('r.persona.yaml', lines('kind: persona', 'id: r', 'name: R', 'lead: $$'))), [
+      'brand-marketing',
+      'cx-ops',
+      'sales-team',
+    ]);
   });
 
   it('says what each enumerated value means in its documentation', () => {
@@ -60,9 +103,22 @@ describe('features: completion', () => {
   });
 
   it('offers enum values, lifecycle stages and channels', () => {
-    assert.deepEqual(labels(completeAt('k2.kpi.yaml', lines('kind: kpi', 'id: k2', 'direction: $$'))), ['decrease', 'increase', 'maintain']);
-    assert.ok(labels(completeAt('s2.segment.yaml', lines('kind: segment', 'id: s2', 'lifecycleStage: $$'))).includes('win-back'));
-    const channels = labels(completeAt('j2.journey.yaml', lines('kind: journey', 'stages:', '  - id: a', '    touchpoints:', '      - id: t', '        channel: $$')));
+    assert.deepEqual(labels(completeAt('k2.kpi.yaml', lines('kind: kpi', 'id: k2', 'direction: $$'))), [
+      'decrease',
+      'increase',
+      'maintain',
+    ]);
+    assert.ok(
+      labels(completeAt('s2.segment.yaml', lines('kind: segment', 'id: s2', 'lifecycleStage: $$'))).includes(
+        'win-back',
+      ),
+    );
+    const channels = labels(
+      completeAt(
+        'j2.journey.yaml',
+        lines('kind: journey', 'stages:', '  - id: a', '    touchpoints:', '      - id: t', '        channel: $$'),
+      ),
+    );
     assert.ok(channels.includes('email') && channels.includes('in-product'));
   });
 
@@ -74,7 +130,17 @@ describe('features: completion', () => {
   it('offers the keys a mapping may still have, with their schema docs', () => {
     const items = completeAt(
       'j3.journey.yaml',
-      lines('kind: journey', 'id: j3', 'name: J3', 'stages:', '  - id: a', '    name: A', '    touchpoints:', '      - id: t', '        na$$'),
+      lines(
+        'kind: journey',
+        'id: j3',
+        'name: J3',
+        'stages:',
+        '  - id: a',
+        '    name: A',
+        '    touchpoints:',
+        '      - id: t',
+        '        na$$',
+      ),
     );
     const names = labels(items);
     assert.ok(names.includes('name') && names.includes('owner') && names.includes('kpis'));
@@ -122,7 +188,10 @@ describe('features: completion', () => {
   });
 
   it('offers terms of the other vocabulary first for `equivalent`', () => {
-    const items = completeAt('cx2.glossary.yaml', lines('kind: glossary', 'vocabulary: cx', 'terms:', '  - id: x', '    term: X', '    equivalent: $$'));
+    const items = completeAt(
+      'cx2.glossary.yaml',
+      lines('kind: glossary', 'vocabulary: cx', 'terms:', '  - id: x', '    term: X', '    equivalent: $$'),
+    );
     assert.ok(items.find((i) => i.label === 'segment')!.sortText!.startsWith('0'));
     assert.ok(items.find((i) => i.label === 'persona')!.sortText!.startsWith('1'));
   });
@@ -130,6 +199,12 @@ describe('features: completion', () => {
   it('offers rule ids and severities in the config file', () => {
     const keys = labels(completeAt('cx-taxonomy.config.yaml', lines('rules:', '  touch$$')));
     assert.ok(keys.includes('touchpoint-owner'));
-    assert.deepEqual(labels(completeAt('cx-taxonomy.config.yaml', lines('rules:', '  touchpoint-owner: $$'))), ['error', 'hint', 'info', 'off', 'warning']);
+    assert.deepEqual(labels(completeAt('cx-taxonomy.config.yaml', lines('rules:', '  touchpoint-owner: $$'))), [
+      'error',
+      'hint',
+      'info',
+      'off',
+      'warning',
+    ]);
   });
 });

@@ -38,14 +38,23 @@ export function featureTaxonomy(): Record<string, string> {
 }
 
 /** A workspace of the feature taxonomy where one file's text holds a `$$` cursor marker. */
-export function workspaceWithCursor(path: string, textWithCursor: string, extra: Record<string, string> = {}): { ws: TaxonomyWorkspace; uri: string; offset: number } {
+export function workspaceWithCursor(
+  path: string,
+  textWithCursor: string,
+  extra: Record<string, string> = {},
+): { ws: TaxonomyWorkspace; uri: string; offset: number } {
   const { text, offset } = withCursor(textWithCursor);
   const ws = memoryWorkspace({ ...featureTaxonomy(), ...extra, [path]: text });
   return { ws, uri: uriOf(path), offset };
 }
 
 /** A workspace of the feature taxonomy with the cursor on the first occurrence of `needle` in a file. */
-export function cursorOn(path: string, needle: string, delta = 1, files: Record<string, string> = featureTaxonomy()): { ws: TaxonomyWorkspace; uri: string; offset: number } {
+export function cursorOn(
+  path: string,
+  needle: string,
+  delta = 1,
+  files: Record<string, string> = featureTaxonomy(),
+): { ws: TaxonomyWorkspace; uri: string; offset: number } {
   const ws = memoryWorkspace(files);
   const text = files[path];
   const i = text.indexOf(needle);

@@ -28,7 +28,9 @@ describe('features: hover', () => {
 
   it('says when a touchpoint owner is inherited from its stage', () => {
     const files = featureTaxonomy();
-    files['j.journey.yaml'] = files['j.journey.yaml'].replace('        owner: cx-ops\n', '').replace('    lifecycleStage: onboarding\n', '    lifecycleStage: onboarding\n    owner: sales-team\n');
+    files['j.journey.yaml'] = files['j.journey.yaml']
+      .replace('        owner: cx-ops\n', '')
+      .replace('    lifecycleStage: onboarding\n', '    lifecycleStage: onboarding\n    owner: sales-team\n');
     const h = hoverOn('j.journey.yaml', 'welcome-email', 1, files)!;
     assert.match(h.markdown, /Owner: `sales-team` \(Sales, sales\) \(from its stage\)/);
   });
@@ -94,8 +96,11 @@ describe('features: hover', () => {
 
 describe('features: Markdown escaping', () => {
   it('neutralises links, images, HTML, autolinks and emphasis', () => {
-    const s = escapeMarkdown('[x](command:y) ![i](http://e/x.png) <script>alert(1)</script> https://evil.example www.evil.example a@b.co *b* _i_ `c` &amp;');
-    for (const bad of ['[x](', '![i](', '<script>', 'https://', 'www.evil', 'a@b', '*b*', '_i_', '`c`']) assert.ok(!s.includes(bad), `${bad} survived in ${s}`);
+    const s = escapeMarkdown(
+      '[x](command:y) ![i](http://e/x.png) <script>alert(1)</script> https://evil.example www.evil.example a@b.co *b* _i_ `c` &amp;',
+    );
+    for (const bad of ['[x](', '![i](', '<script>', 'https://', 'www.evil', 'a@b', '*b*', '_i_', '`c`'])
+      assert.ok(!s.includes(bad), `${bad} survived in ${s}`);
     assert.ok(s.includes('\\&amp;'));
   });
 
@@ -115,7 +120,11 @@ describe('features: hover on values', () => {
     const files = featureTaxonomy();
     files['k.kpi.yaml'] += lines('frequency: monthly', 'status: draft');
     const cases: [string, string, RegExp][] = [
-      ['j.journey.yaml', 'lifecycleStage: onboarding', /`onboarding` · lifecycle stage\n\nThe new customer gets set up/],
+      [
+        'j.journey.yaml',
+        'lifecycleStage: onboarding',
+        /`onboarding` · lifecycle stage\n\nThe new customer gets set up/,
+      ],
       ['j.journey.yaml', 'channel: email', /`email` · channel\n\nEmail, sent by us/],
       ['k.kpi.yaml', 'status: draft', /`draft` · status\n\nBeing worked on/],
       ['k.kpi.yaml', 'kind: kpi', /`kpi` · kind of file\n\nA `\*\.kpi\.yaml` document/],
@@ -132,8 +141,19 @@ describe('features: hover on values', () => {
 
   it('lists the journey stages mapped to a lifecycle stage, from every journey', () => {
     const files = featureTaxonomy();
-    files['m.journey.yaml'] = lines('kind: journey', 'id: mobile-switch', 'name: Switch', 'stages:', '  - id: start', '    name: Getting started', '    lifecycleStage: onboarding');
-    const h = hoverOn('s.segment.yaml', 'acquisition', 2, { ...files, 's.segment.yaml': files['s.segment.yaml'].replace('acquisition', 'onboarding') + '\n# acquisition' });
+    files['m.journey.yaml'] = lines(
+      'kind: journey',
+      'id: mobile-switch',
+      'name: Switch',
+      'stages:',
+      '  - id: start',
+      '    name: Getting started',
+      '    lifecycleStage: onboarding',
+    );
+    const h = hoverOn('s.segment.yaml', 'acquisition', 2, {
+      ...files,
+      's.segment.yaml': files['s.segment.yaml'].replace('acquisition', 'onboarding') + '\n# acquisition',
+    });
     assert.equal(h, undefined);
     const on = hoverOn('j.journey.yaml', 'lifecycleStage: onboarding', 'lifecycleStage: '.length + 2, files)!;
     assert.match(on.markdown, /Mapped from: Getting started \(mobile-switch\), Welcome \(onboarding\)/);
@@ -141,12 +161,24 @@ describe('features: hover on values', () => {
 
   it('says a lifecycle stage or channel added in the config is custom, and an unknown one is not a lifecycle stage', () => {
     const files = featureTaxonomy();
-    files['j.journey.yaml'] = files['j.journey.yaml'].replace('lifecycleStage: onboarding', 'lifecycleStage: renewal').replace('channel: email', 'channel: kiosk');
+    files['j.journey.yaml'] = files['j.journey.yaml']
+      .replace('lifecycleStage: onboarding', 'lifecycleStage: renewal')
+      .replace('channel: email', 'channel: kiosk');
     const { ws, uri } = cursorOn('j.journey.yaml', 'renewal', 1, files);
-    ws.setConfig({ ...ws.currentConfig, lifecycleStages: [...ws.currentConfig.lifecycleStages, 'renewal'], channels: [...ws.currentConfig.channels, 'kiosk'] });
+    ws.setConfig({
+      ...ws.currentConfig,
+      lifecycleStages: [...ws.currentConfig.lifecycleStages, 'renewal'],
+      channels: [...ws.currentConfig.channels, 'kiosk'],
+    });
     const file = ws.getFile(uri)!;
-    assert.match(hover(ws, file, file.text.indexOf('renewal') + 1)!.markdown, /A custom lifecycle stage, defined in cx-taxonomy\.config\.yaml\.\n\nMapped from: Welcome \(onboarding\)/);
-    assert.match(hover(ws, file, file.text.indexOf('kiosk') + 1)!.markdown, /A custom channel, defined in cx-taxonomy\.config\.yaml/);
+    assert.match(
+      hover(ws, file, file.text.indexOf('renewal') + 1)!.markdown,
+      /A custom lifecycle stage, defined in cx-taxonomy\.config\.yaml\.\n\nMapped from: Welcome \(onboarding\)/,
+    );
+    assert.match(
+      hover(ws, file, file.text.indexOf('kiosk') + 1)!.markdown,
+      /A custom channel, defined in cx-taxonomy\.config\.yaml/,
+    );
     const other = hoverOn('j.journey.yaml', 'renewal', 1, files)!;
     assert.match(other.markdown, /Not a lifecycle stage of this taxonomy/);
   });

@@ -15,7 +15,9 @@ function apply(files: Record<string, string>, edits: TextEdit[]): Record<string,
     const file = ws.getFile(uri)!;
     let text = file.text;
     const sorted = [...list].sort((a, b) => file.lines.offsetAt(b.range.start) - file.lines.offsetAt(a.range.start));
-    for (const e of sorted) text = text.slice(0, file.lines.offsetAt(e.range.start)) + e.newText + text.slice(file.lines.offsetAt(e.range.end));
+    for (const e of sorted)
+      text =
+        text.slice(0, file.lines.offsetAt(e.range.start)) + e.newText + text.slice(file.lines.offsetAt(e.range.end));
     out[path] = text;
   }
   return out;
@@ -24,7 +26,9 @@ function apply(files: Record<string, string>, edits: TextEdit[]): Record<string,
 describe('features: go to definition and find references', () => {
   it('goes from a reference to the definition in another file', () => {
     const { ws, uri, offset } = cursorOn('j.journey.yaml', 'busy-parent', 3);
-    assert.deepEqual(definition(ws, ws.getFile(uri)!, offset), [{ uri: uriOf('p.persona.yaml'), range: { start: { line: 1, character: 4 }, end: { line: 1, character: 15 } } }]);
+    assert.deepEqual(definition(ws, ws.getFile(uri)!, offset), [
+      { uri: uriOf('p.persona.yaml'), range: { start: { line: 1, character: 4 }, end: { line: 1, character: 15 } } },
+    ]);
   });
 
   it('goes from a glossary term in a doc to the term', () => {
@@ -46,26 +50,50 @@ describe('features: go to definition and find references', () => {
   it('finds the prose mentions of a glossary term too: free text, Markdown, aliases and labels to avoid', () => {
     const files = featureTaxonomy();
     files['p.persona.yaml'] += 'description: Drawn from one buyer avatar and two customer personas.\n';
-    files['docs/guide.md'] = lines('# Guide', '', 'Every persona has a customer journey.', '', '```', 'persona in code', '```');
+    files['docs/guide.md'] = lines(
+      '# Guide',
+      '',
+      'Every persona has a customer journey.',
+      '',
+      '```',
+      'persona in code',
+      '```',
+    );
     /** `path:line:character` of `word` in a file, `skip` characters into the needle. */
     const at = (path: string, needle: string, skip = 0) => {
       const before = files[path].slice(0, files[path].indexOf(needle) + skip).split('\n');
       return `${path}:${before.length - 1}:${before[before.length - 1].length}`;
     };
-    const expected = [at('cx.glossary.yaml', 'persona'), at('docs/guide.md', 'persona'), at('mkt.glossary.yaml', 'persona'), at('p.persona.yaml', 'buyer avatar'), at('p.persona.yaml', 'customer personas')];
-    const show = (locs: { uri: string; range: { start: { line: number; character: number } } }[]) => locs.map((l) => `${l.uri.replace('mem:///', '')}:${l.range.start.line}:${l.range.start.character}`);
+    const expected = [
+      at('cx.glossary.yaml', 'persona'),
+      at('docs/guide.md', 'persona'),
+      at('mkt.glossary.yaml', 'persona'),
+      at('p.persona.yaml', 'buyer avatar'),
+      at('p.persona.yaml', 'customer personas'),
+    ];
+    const show = (locs: { uri: string; range: { start: { line: number; character: number } } }[]) =>
+      locs.map((l) => `${l.uri.replace('mem:///', '')}:${l.range.start.line}:${l.range.start.character}`);
     // From the definition, and from a mention in a doc: the same places.
     const onId = cursorOn('cx.glossary.yaml', 'id: persona', 5, files);
     const fromId = show(references(onId.ws, onId.ws.getFile(onId.uri)!, onId.offset, true));
     assert.deepEqual(fromId.sort(), expected.sort());
     const inDoc = cursorOn('docs/guide.md', 'persona', 2, files);
-    assert.deepEqual(show(references(inDoc.ws, inDoc.ws.getFile(inDoc.uri)!, inDoc.offset, true)).sort(), fromId.sort());
+    assert.deepEqual(
+      show(references(inDoc.ws, inDoc.ws.getFile(inDoc.uri)!, inDoc.offset, true)).sort(),
+      fromId.sort(),
+    );
   });
 
   it('keeps prose mentions right as files change: a new mention, a removed doc, a glossary label added', () => {
     const files = featureTaxonomy();
     const ws = memoryWorkspace(files);
-    const refsOfPersona = () => references(ws, ws.getFile(uriOf('cx.glossary.yaml'))!, files['cx.glossary.yaml'].indexOf('id: persona') + 5, false).map((l) => l.uri.replace('mem:///', ''));
+    const refsOfPersona = () =>
+      references(
+        ws,
+        ws.getFile(uriOf('cx.glossary.yaml'))!,
+        files['cx.glossary.yaml'].indexOf('id: persona') + 5,
+        false,
+      ).map((l) => l.uri.replace('mem:///', ''));
     assert.deepEqual(refsOfPersona(), ['docs/guide.md', 'mkt.glossary.yaml']);
     ws.setFile(uriOf('docs/more.md'), 'docs/more.md', 'A persona per segment.\n');
     ws.flush();
@@ -76,13 +104,21 @@ describe('features: go to definition and find references', () => {
     // A new alias makes existing words mentions, once the glossary change is checked.
     ws.setFile(uriOf('docs/x.md'), 'docs/x.md', 'Our archetype of a parent.\n');
     ws.flush();
-    const glossary = files['cx.glossary.yaml'].replace('aliases: [customer persona]', 'aliases: [customer persona, archetype]');
+    const glossary = files['cx.glossary.yaml'].replace(
+      'aliases: [customer persona]',
+      'aliases: [customer persona, archetype]',
+    );
     ws.setFile(uriOf('cx.glossary.yaml'), 'cx.glossary.yaml', glossary);
     ws.flush();
     assert.deepEqual(refsOfPersona(), ['docs/more.md', 'docs/x.md', 'mkt.glossary.yaml']);
     // Edited and not checked yet: the mention is found again in the new text, at its new place.
     ws.setFile(uriOf('docs/more.md'), 'docs/more.md', '# More\n\nA persona per segment.\n');
-    const more = references(ws, ws.getFile(uriOf('cx.glossary.yaml'))!, glossary.indexOf('id: persona') + 5, false).find((l) => l.uri === uriOf('docs/more.md'));
+    const more = references(
+      ws,
+      ws.getFile(uriOf('cx.glossary.yaml'))!,
+      glossary.indexOf('id: persona') + 5,
+      false,
+    ).find((l) => l.uri === uriOf('docs/more.md'));
     assert.deepEqual(more?.range, { start: { line: 2, character: 2 }, end: { line: 2, character: 9 } });
   });
 });
@@ -93,7 +129,11 @@ describe('features: rename', () => {
     files['p.persona.yaml'] = files['p.persona.yaml'].replace('id: busy-parent', 'id: "busy-parent"');
     const { ws, uri, offset } = cursorOn('p.persona.yaml', 'busy-parent', 2, files);
     const r = prepareRename(ws, ws.getFile(uri)!, offset);
-    assert.deepEqual(r, { ok: true, placeholder: 'busy-parent', range: { start: { line: 1, character: 5 }, end: { line: 1, character: 16 } } });
+    assert.deepEqual(r, {
+      ok: true,
+      placeholder: 'busy-parent',
+      range: { start: { line: 1, character: 5 }, end: { line: 1, character: 16 } },
+    });
   });
 
   it('refuses off an id', () => {
@@ -104,7 +144,10 @@ describe('features: rename', () => {
 
   it('renames a persona everywhere, keeping quotes and comments, and the result is clean', () => {
     const files = featureTaxonomy();
-    files['j.journey.yaml'] = files['j.journey.yaml'].replace('persona: busy-parent', "persona: 'busy-parent' # the main persona");
+    files['j.journey.yaml'] = files['j.journey.yaml'].replace(
+      'persona: busy-parent',
+      "persona: 'busy-parent' # the main persona",
+    );
     const { ws, uri, offset } = cursorOn('s.segment.yaml', 'busy-parent', 2, files);
     const r = rename(ws, ws.getFile(uri)!, offset, 'harried-parent');
     assert.ok(r.ok);
@@ -131,7 +174,11 @@ describe('features: rename', () => {
   it('refuses an id that is not kebab-case, with the form it should have', () => {
     const { ws, uri, offset } = cursorOn('p.persona.yaml', 'busy-parent', 1);
     const r = rename(ws, ws.getFile(uri)!, offset, 'Busy Parent');
-    assert.deepEqual(r, { ok: false, message: '"Busy Parent" is not a valid id: use lowercase letters and digits in words joined by hyphens, like "busy-parent".' });
+    assert.deepEqual(r, {
+      ok: false,
+      message:
+        '"Busy Parent" is not a valid id: use lowercase letters and digits in words joined by hyphens, like "busy-parent".',
+    });
   });
 
   it('refuses an id another entity of the same kind has', () => {
@@ -151,10 +198,17 @@ describe('features: rename', () => {
   });
 
   it('with a duplicate id, renames only the definition under the cursor', () => {
-    const files = { ...featureTaxonomy(), 'p2.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Other', 'owner: cx-ops') };
+    const files = {
+      ...featureTaxonomy(),
+      'p2.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Other', 'owner: cx-ops'),
+    };
     const { ws, uri, offset } = cursorOn('p2.persona.yaml', 'busy-parent', 1, files);
     const r = rename(ws, ws.getFile(uri)!, offset, 'other-parent');
     assert.ok(r.ok);
-    if (r.ok) assert.deepEqual(r.edits.map((e) => e.uri), [uriOf('p2.persona.yaml')]);
+    if (r.ok)
+      assert.deepEqual(
+        r.edits.map((e) => e.uri),
+        [uriOf('p2.persona.yaml')],
+      );
   });
 });

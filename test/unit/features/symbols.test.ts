@@ -11,17 +11,24 @@ describe('features: symbols', () => {
   const ws = memoryWorkspace(featureTaxonomy());
 
   it('outlines a journey as stages holding touchpoints', () => {
-    assert.deepEqual(tree(documentSymbols(ws.getFile(uriOf('j.journey.yaml'))!)), [{ 'journey:Onboarding': [{ 'stage:Welcome': ['touchpoint:Welcome email'] }] }]);
+    assert.deepEqual(tree(documentSymbols(ws.getFile(uriOf('j.journey.yaml'))!)), [
+      { 'journey:Onboarding': [{ 'stage:Welcome': ['touchpoint:Welcome email'] }] },
+    ]);
   });
 
   it('outlines a glossary with its terms and a teams file with its teams', () => {
-    assert.deepEqual(tree(documentSymbols(ws.getFile(uriOf('cx.glossary.yaml'))!)), [{ 'glossary:Glossary': ['term:Persona', 'term:Customer journey'] }]);
-    assert.deepEqual(tree(documentSymbols(ws.getFile(uriOf('org.teams.yaml'))!)), [{ 'teams:Teams': ['team:Brand Marketing', 'team:CX Operations', 'team:Sales'] }]);
+    assert.deepEqual(tree(documentSymbols(ws.getFile(uriOf('cx.glossary.yaml'))!)), [
+      { 'glossary:Glossary': ['term:Persona', 'term:Customer journey'] },
+    ]);
+    assert.deepEqual(tree(documentSymbols(ws.getFile(uriOf('org.teams.yaml'))!)), [
+      { 'teams:Teams': ['team:Brand Marketing', 'team:CX Operations', 'team:Sales'] },
+    ]);
   });
 
   it('keeps every selection range inside its range', () => {
     const check = (n: DocumentSymbolNode) => {
-      const before = (a: { line: number; character: number }, b: { line: number; character: number }) => a.line < b.line || (a.line === b.line && a.character <= b.character);
+      const before = (a: { line: number; character: number }, b: { line: number; character: number }) =>
+        a.line < b.line || (a.line === b.line && a.character <= b.character);
       assert.ok(before(n.range.start, n.selectionRange.start) && before(n.selectionRange.end, n.range.end), n.name);
       n.children.forEach(check);
     };
@@ -29,8 +36,16 @@ describe('features: symbols', () => {
   });
 
   it('finds definitions of every kind by id or name', () => {
-    assert.deepEqual(workspaceSymbols(ws, 'welcome').map((s) => `${s.kind}:${s.name}`).sort(), ['stage:welcome', 'touchpoint:welcome-email']);
-    assert.deepEqual(workspaceSymbols(ws, 'Net Promoter').map((s) => s.name), ['nps']);
+    assert.deepEqual(
+      workspaceSymbols(ws, 'welcome')
+        .map((s) => `${s.kind}:${s.name}`)
+        .sort(),
+      ['stage:welcome', 'touchpoint:welcome-email'],
+    );
+    assert.deepEqual(
+      workspaceSymbols(ws, 'Net Promoter').map((s) => s.name),
+      ['nps'],
+    );
     assert.ok(workspaceSymbols(ws, '').length >= 10);
   });
 });

@@ -23,7 +23,9 @@ describe('features: the YAML path at the cursor, read from indentation', () => {
   });
 
   it('an unclosed flow list counts the items before the cursor', () => {
-    const c = at(lines('kind: journey', 'stages:', '  - id: a', '    touchpoints:', '      - id: t', '        kpis: [nps, $$'));
+    const c = at(
+      lines('kind: journey', 'stages:', '  - id: a', '    touchpoints:', '      - id: t', '        kpis: [nps, $$'),
+    );
     assert.equal(c.role, 'value');
     assert.deepEqual(c.path, ['stages', 0, 'touchpoints', 0, 'kpis', 1]);
     assert.equal(c.inList, true);
@@ -38,7 +40,18 @@ describe('features: the YAML path at the cursor, read from indentation', () => {
   });
 
   it('a key being typed in a nested list item', () => {
-    const c = at(lines('kind: journey', 'stages:', '  - id: a', '    name: A', '  - id: b', '    touchpoints:', '      - id: t', '        na$$'));
+    const c = at(
+      lines(
+        'kind: journey',
+        'stages:',
+        '  - id: a',
+        '    name: A',
+        '  - id: b',
+        '    touchpoints:',
+        '      - id: t',
+        '        na$$',
+      ),
+    );
     assert.equal(c.role, 'key');
     assert.deepEqual(c.path, ['stages', 1, 'touchpoints', 0]);
     assert.equal(c.prefix, 'na');

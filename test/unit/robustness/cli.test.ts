@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { cli, ROOT, tempTree } from '../../cli/support/cli';
 
 /** A report path relative to the folder the CLI ran in, with forward slashes. */
-const relOf = (dir: string, filePath: string) => (path.isAbsolute(filePath) ? path.relative(dir, filePath) : filePath).split(path.sep).join('/');
+const relOf = (dir: string, filePath: string) =>
+  (path.isAbsolute(filePath) ? path.relative(dir, filePath) : filePath).split(path.sep).join('/');
 
 interface JsonFile {
   filePath: string;
@@ -17,8 +18,18 @@ interface JsonFile {
 
 /** Writes the hostile files (bytes as they are) into a folder. */
 function writeHostile(dir: string): string[] {
-  const bomb = ['kind: persona', 'id: lol', 'name: LOL', 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-  for (let i = 1; i < 10; i++) bomb.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`);
+  const bomb = [
+    'kind: persona',
+    'id: lol',
+    'name: LOL',
+    'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+  ];
+  for (let i = 1; i < 10; i++)
+    bomb.push(
+      `a${i}: &a${i} [${Array(10)
+        .fill(`*a${i - 1}`)
+        .join(',')}]`,
+    );
   const files: Record<string, string | Uint8Array> = {
     'bomb.persona.yaml': bomb.join('\n') + '\n',
     'bin.kpi.yaml': Uint8Array.from([0x50, 0x4e, 0x47, 0, 0, 0, 13, 10]),
@@ -122,13 +133,17 @@ describe('robustness: the CLI on hostile trees', function () {
       const tree = tempTree({
         'outside/secret.md': 'Our target group is secret.\n',
         'inside/cx-taxonomy.config.yaml': 'docs:\n  - "**"\n  - "**/*.md"\n',
-        'inside/m.glossary.yaml': 'kind: glossary\nvocabulary: marketing\nterms:\n  - id: segment\n    term: Segment\n    definition: A group.\n    avoid: [target group]\n',
+        'inside/m.glossary.yaml':
+          'kind: glossary\nvocabulary: marketing\nterms:\n  - id: segment\n    term: Segment\n    definition: A group.\n    avoid: [target group]\n',
         'inside/docs/ok.md': 'Nothing to see.\n',
       });
       try {
         const r = await cli(['lint', 'inside', '--format', 'json'], { cwd: tree.dir });
         const files = (JSON.parse(r.stdout) as JsonFile[]).map((f) => relOf(tree.dir, f.filePath));
-        assert.ok(files.every((f) => f.startsWith('inside')), files.join());
+        assert.ok(
+          files.every((f) => f.startsWith('inside')),
+          files.join(),
+        );
         assert.doesNotMatch(r.stdout, /secret/);
       } finally {
         tree.dispose();

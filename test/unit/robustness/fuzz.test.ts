@@ -28,13 +28,19 @@ function assertPositionsInside(ws: TaxonomyWorkspace): void {
     const inside = (p: { line: number; character: number }) =>
       p.line >= 0 && p.line < li.lineCount && p.character >= 0 && p.character <= li.lineText(p.line).length;
     for (const d of ws.diagnostics(f.uri)) {
-      assert.ok(inside(d.range.start) && inside(d.range.end), `${f.relativePath}: ${d.ruleId} at ${JSON.stringify(d.range)} is outside the text`);
+      assert.ok(
+        inside(d.range.start) && inside(d.range.end),
+        `${f.relativePath}: ${d.ruleId} at ${JSON.stringify(d.range)} is outside the text`,
+      );
       for (const fix of d.fixes ?? []) {
         for (const e of fix.edits) {
           const target = ws.getFile(e.uri);
           if (!target) continue;
           const tli = new LineIndex(target.text);
-          assert.ok(e.range.start.line < tli.lineCount && e.range.end.line < tli.lineCount, `fix edit outside ${e.uri}`);
+          assert.ok(
+            e.range.start.line < tli.lineCount && e.range.end.line < tli.lineCount,
+            `fix edit outside ${e.uri}`,
+          );
         }
       }
     }
@@ -43,7 +49,35 @@ function assertPositionsInside(ws: TaxonomyWorkspace): void {
 
 /** YAML-ish fragments that are likely to break structure in interesting ways. */
 const fragment = fc.oneof(
-  fc.constantFrom('\n', ': ', '- ', '  ', '\t', '[', ']', '{', '}', '"', "'", '#', '&a ', '*a', '---\n', '? ', '|\n', '>-\n', 'owner: ', 'kind: ', 'id: ', '~', 'null', '\u0000', '\r\n', '📈', 'é'),
+  fc.constantFrom(
+    '\n',
+    ': ',
+    '- ',
+    '  ',
+    '\t',
+    '[',
+    ']',
+    '{',
+    '}',
+    '"',
+    "'",
+    '#',
+    '&a ',
+    '*a',
+    '---\n',
+    '? ',
+    '|\n',
+    '>-\n',
+    'owner: ',
+    'kind: ',
+    'id: ',
+    '~',
+    'null',
+    '\u0000',
+    '\r\n',
+    '📈',
+    'é',
+  ),
   fc.string({ maxLength: 12 }),
 );
 
@@ -60,12 +94,16 @@ describe('robustness: fuzzing the core', function () {
 
   it('random YAML never makes the core throw, and positions stay inside the text', () => {
     fc.assert(
-      fc.property(fc.array(fragment, { maxLength: 40 }).map((a) => a.join('')), fc.constantFrom('x.persona.yaml', 'x.journey.yaml', 'x.glossary.yaml', 'x.kpi.yaml', 'x.md'), (text, name) => {
-        const ws = createTaxonomyWorkspace();
-        ws.setFile(name, name, text);
-        ws.flush();
-        assertPositionsInside(ws);
-      }),
+      fc.property(
+        fc.array(fragment, { maxLength: 40 }).map((a) => a.join('')),
+        fc.constantFrom('x.persona.yaml', 'x.journey.yaml', 'x.glossary.yaml', 'x.kpi.yaml', 'x.md'),
+        (text, name) => {
+          const ws = createTaxonomyWorkspace();
+          ws.setFile(name, name, text);
+          ws.flush();
+          assertPositionsInside(ws);
+        },
+      ),
       { numRuns: 600, seed: 42 },
     );
   });
@@ -90,8 +128,12 @@ describe('robustness: fuzzing the core', function () {
         for (const [p, t] of Object.entries(texts)) fresh.setFile(p, p, t);
         fresh.flush();
         for (const p of Object.keys(texts)) {
-          const a = ws.diagnostics(p).map((d) => `${d.ruleId}@${d.range.start.line}:${d.range.start.character} ${d.message}`);
-          const b = fresh.diagnostics(p).map((d) => `${d.ruleId}@${d.range.start.line}:${d.range.start.character} ${d.message}`);
+          const a = ws
+            .diagnostics(p)
+            .map((d) => `${d.ruleId}@${d.range.start.line}:${d.range.start.character} ${d.message}`);
+          const b = fresh
+            .diagnostics(p)
+            .map((d) => `${d.ruleId}@${d.range.start.line}:${d.range.start.character} ${d.message}`);
           assert.deepEqual(a, b, `incremental and fresh results differ for ${p}`);
         }
       }),

@@ -17,8 +17,18 @@ function othersUnharmed(ws: ReturnType<typeof memoryWorkspace>, hostile: string)
 
 describe('robustness: hostile files', () => {
   it('an alias bomb ("billion laughs") is refused without expanding it', () => {
-    const lines = ['kind: persona', 'id: lol', 'name: LOL', 'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]'];
-    for (let i = 1; i < 10; i++) lines.push(`a${i}: &a${i} [${Array(10).fill(`*a${i - 1}`).join(',')}]`);
+    const lines = [
+      'kind: persona',
+      'id: lol',
+      'name: LOL',
+      'a0: &a0 ["lol","lol","lol","lol","lol","lol","lol","lol","lol","lol"]',
+    ];
+    for (let i = 1; i < 10; i++)
+      lines.push(
+        `a${i}: &a${i} [${Array(10)
+          .fill(`*a${i - 1}`)
+          .join(',')}]`,
+      );
     const { ws } = withHostile('bomb.persona.yaml', lines.join('\n') + '\n');
     // One problem for the whole bomb, not one per alias past the limit.
     const bombs = diagnosticsOf(ws, 'bomb.persona.yaml', 'yaml-syntax');
@@ -66,7 +76,11 @@ describe('robustness: hostile files', () => {
   it('a file that is not UTF-8 is reported with the fix to make', async () => {
     const ws = createTaxonomyWorkspace();
     const latin1 = Uint8Array.from([...Buffer.from('kind: persona\nid: cafe\nname: Caf'), 0xe9, 10]);
-    const host: FileHost = { listFiles: () => ['cafe.persona.yaml'], readFile: async () => latin1, relativePath: (id) => id };
+    const host: FileHost = {
+      listFiles: () => ['cafe.persona.yaml'],
+      readFile: async () => latin1,
+      relativePath: (id) => id,
+    };
     await loadWorkspace(host, ws, RULE_IDS);
     ws.flush();
     assert.match(ws.diagnostics('cafe.persona.yaml')[0].message, /not valid UTF-8/);
@@ -78,20 +92,30 @@ describe('robustness: hostile files', () => {
     const problems = diagnosticsOf(ws, 'deep.persona.yaml', 'yaml-syntax').map((d) => d.message);
     assert.ok(problems.length >= 1);
     // The engine's own words never reach the user.
-    for (const m of problems) assert.match(m, /^(Nesting deeper than 200 levels is not read|This (file|document) is nested too deeply to be read)\.$/);
+    for (const m of problems)
+      assert.match(
+        m,
+        /^(Nesting deeper than 200 levels is not read|This (file|document) is nested too deeply to be read)\.$/,
+      );
     othersUnharmed(ws, 'deep.persona.yaml');
   });
 
   it('a document of 100,000 keys is checked in bounded time', () => {
     const keys = Array.from({ length: 100000 }, (_, i) => `x-k${i}: ${i}`).join('\n');
     const { ws, ms } = withHostile('keys.persona.yaml', `kind: persona\nid: keys\nname: Keys\n${keys}\n`);
-    assert.deepEqual(diagnosticsOf(ws, 'keys.persona.yaml').filter((d) => d.ruleId !== 'orphan-persona'), []);
+    assert.deepEqual(
+      diagnosticsOf(ws, 'keys.persona.yaml').filter((d) => d.ruleId !== 'orphan-persona'),
+      [],
+    );
     assert.ok(ms < 60000, `took ${ms} ms`);
   });
 
   it('very long lines keep exact ranges', () => {
     const pad = 'y'.repeat(200000);
-    const { ws } = withHostile('long.kpi.yaml', `kind: kpi\nid: long\nname: Long\nowner: cx-ops\ndescription: ${pad}\ndirection: up\n`);
+    const { ws } = withHostile(
+      'long.kpi.yaml',
+      `kind: kpi\nid: long\nname: Long\nowner: cx-ops\ndescription: ${pad}\ndirection: up\n`,
+    );
     const d = diagnosticsOf(ws, 'long.kpi.yaml', 'schema')[0];
     assert.deepEqual(d.range.start, { line: 5, character: 11 });
   });
@@ -125,14 +149,24 @@ describe('robustness: hostile files', () => {
 
   it('an invalid config gives problems on the config and the defaults stand in', async () => {
     const ws = createTaxonomyWorkspace();
-    const files: Record<string, string> = { ...baseTaxonomy(), 'cx-taxonomy.config.yaml': 'rules:\n  no-such-rule: error\n  kpi-owner: loud\nmaxFileSize: -1\n' };
-    const host: FileHost = { listFiles: () => Object.keys(files), readFile: async (id) => files[id], relativePath: (id) => id };
+    const files: Record<string, string> = {
+      ...baseTaxonomy(),
+      'cx-taxonomy.config.yaml': 'rules:\n  no-such-rule: error\n  kpi-owner: loud\nmaxFileSize: -1\n',
+    };
+    const host: FileHost = {
+      listFiles: () => Object.keys(files),
+      readFile: async (id) => files[id],
+      relativePath: (id) => id,
+    };
     const r = await loadWorkspace(host, ws, RULE_IDS);
     ws.flush();
     assert.equal(r.config?.problems.length, 3);
     assert.equal(ws.diagnostics('cx-taxonomy.config.yaml').length, 3);
     assert.equal(ws.currentConfig.maxFileSize, 5 * 1024 * 1024);
-    assert.deepEqual(summary(ws).filter((s) => !s.startsWith('cx-taxonomy.config.yaml')), []);
+    assert.deepEqual(
+      summary(ws).filter((s) => !s.startsWith('cx-taxonomy.config.yaml')),
+      [],
+    );
   });
 
   it('removing a file clears its diagnostics', () => {

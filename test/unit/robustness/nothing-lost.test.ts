@@ -44,7 +44,9 @@ function loadSample(name: string): { ws: TaxonomyWorkspace; texts: Map<string, s
     const rel = path.relative(root, p).split(path.sep).join('/');
     if (fileKindOf(rel) !== undefined && rel !== 'README.md') texts.set(rel, readFileSync(p, 'utf8'));
   }
-  const config = texts.has('cx-taxonomy.config.yaml') ? parseConfig(texts.get('cx-taxonomy.config.yaml')!, RULE_IDS).config : undefined;
+  const config = texts.has('cx-taxonomy.config.yaml')
+    ? parseConfig(texts.get('cx-taxonomy.config.yaml')!, RULE_IDS).config
+    : undefined;
   const ws = createTaxonomyWorkspace(config);
   for (const [rel, text] of texts) ws.setFile(rel, rel, text);
   ws.flush();
@@ -62,7 +64,8 @@ function commentsOf(text: string): string[] {
 function keysOf(text: string): string[] {
   const out: string[] = [];
   for (const doc of parseYaml(text).docs) {
-    for (const span of doc.spans.values()) if (span.keyStart !== undefined && span.keyEnd !== undefined) out.push(text.slice(span.keyStart, span.keyEnd));
+    for (const span of doc.spans.values())
+      if (span.keyStart !== undefined && span.keyEnd !== undefined) out.push(text.slice(span.keyStart, span.keyEnd));
   }
   return out;
 }
@@ -77,9 +80,14 @@ function isSubsequence(a: readonly string[], b: readonly string[]): boolean {
 /** Applies one file's edits (LSP ranges) to its text, the way an editor does. */
 function applyTo(text: string, edits: readonly TextEdit[]): string {
   const li = new LineIndex(text);
-  const withOffsets = edits.map((e) => ({ start: li.offsetAt(e.range.start), end: li.offsetAt(e.range.end), newText: e.newText }));
+  const withOffsets = edits.map((e) => ({
+    start: li.offsetAt(e.range.start),
+    end: li.offsetAt(e.range.end),
+    newText: e.newText,
+  }));
   withOffsets.sort((a, b) => b.start - a.start);
-  for (let k = 1; k < withOffsets.length; k++) assert.ok(withOffsets[k].end <= withOffsets[k - 1].start, 'edits overlap');
+  for (let k = 1; k < withOffsets.length; k++)
+    assert.ok(withOffsets[k].end <= withOffsets[k - 1].start, 'edits overlap');
   let out = text;
   for (const e of withOffsets) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
   return out;
@@ -118,17 +126,30 @@ function checkEdits(ws: TaxonomyWorkspace, edits: readonly TextEdit[], what: str
         const s = li.offsetAt(e.range.start);
         const t = li.offsetAt(e.range.end);
         // A replacement stays inside one scalar (a value or a key); an insertion adds text only.
-        if (s !== t) assert.ok(spans.some(([a, b]) => a <= s && t <= b), `${what}: ${uri} edit ${JSON.stringify(before.slice(s, t))} -> ${JSON.stringify(e.newText)} is not inside one scalar`);
+        if (s !== t)
+          assert.ok(
+            spans.some(([a, b]) => a <= s && t <= b),
+            `${what}: ${uri} edit ${JSON.stringify(before.slice(s, t))} -> ${JSON.stringify(e.newText)} is not inside one scalar`,
+          );
       }
       const syntax = (text: string) => parseYaml(text).problems.length;
-      assert.ok(syntax(after) <= syntax(before), `${what}: ${uri} has new YAML problems:\n${parseYaml(after).problems.map((p) => p.message).join('\n')}\n---\n${after}`);
+      assert.ok(
+        syntax(after) <= syntax(before),
+        `${what}: ${uri} has new YAML problems:\n${parseYaml(after)
+          .problems.map((p) => p.message)
+          .join('\n')}\n---\n${after}`,
+      );
       assert.deepEqual(commentsOf(after), commentsOf(before), `${what}: ${uri} lost or changed a comment`);
       assert.ok(isSubsequence(keysOf(before), keysOf(after)), `${what}: ${uri} lost or reordered keys`);
     } else {
       // Markdown: a replacement of words within one paragraph, never across markup.
       for (const e of list) {
         const old = before.slice(li.offsetAt(e.range.start), li.offsetAt(e.range.end));
-        assert.doesNotMatch(old, /\n\s*\n|[`[\]()<>#*_]/, `${what}: ${uri} edit crosses Markdown markup: ${JSON.stringify(old)}`);
+        assert.doesNotMatch(
+          old,
+          /\n\s*\n|[`[\]()<>#*_]/,
+          `${what}: ${uri} edit crosses Markdown markup: ${JSON.stringify(old)}`,
+        );
       }
     }
   }
@@ -152,9 +173,13 @@ function checkDirectiveEdits(ws: TaxonomyWorkspace, edits: readonly TextEdit[], 
       const next = file.lines.offsetAt({ line: file.lines.positionAt(d.end).line + 1, character: 0 });
       return first <= s && t <= next;
     });
-    assert.ok(inside, `${what}: edit ${JSON.stringify(file.text.slice(s, t))} reaches outside its cx-taxonomy-disable comment`);
+    assert.ok(
+      inside,
+      `${what}: edit ${JSON.stringify(file.text.slice(s, t))} reaches outside its cx-taxonomy-disable comment`,
+    );
     const after = applyTo(file.text, [e]);
-    if (isYaml(e.uri)) assert.ok(parseYaml(after).problems.length <= parseYaml(file.text).problems.length, `${what}: new YAML problems`);
+    if (isYaml(e.uri))
+      assert.ok(parseYaml(after).problems.length <= parseYaml(file.text).problems.length, `${what}: new YAML problems`);
     out.set(e.uri, after);
   }
   return out;
@@ -207,12 +232,20 @@ for (const sample of ['with-problems', 'acme-telecom']) {
           assert.equal(offered.length, d.fixes?.length ?? 0, `${file.uri}: the fixes offered are the ones recorded`);
           for (const fix of offered) {
             const what = `${sample} ${file.relativePath}:${d.range.start.line + 1} ${d.ruleId} "${fix.title}"`;
-            const texts = DIRECTIVE_RULE_IDS.has(d.ruleId) ? checkDirectiveEdits(ws, fix.edits, what) : checkEdits(ws, fix.edits, what);
+            const texts = DIRECTIVE_RULE_IDS.has(d.ruleId)
+              ? checkDirectiveEdits(ws, fix.edits, what)
+              : checkEdits(ws, fix.edits, what);
             const restore = applyAndCheck(ws, texts);
             try {
               const now = allDiagnostics(ws);
-              assert.ok(count(now, key(file.uri, d)) < count(baseline, key(file.uri, d)), `${what}: the problem is still there`);
-              assert.ok(!now.some((x) => / yaml-syntax /.test(x) && !baseline.includes(x)), `${what}: a new syntax problem`);
+              assert.ok(
+                count(now, key(file.uri, d)) < count(baseline, key(file.uri, d)),
+                `${what}: the problem is still there`,
+              );
+              assert.ok(
+                !now.some((x) => / yaml-syntax /.test(x) && !baseline.includes(x)),
+                `${what}: a new syntax problem`,
+              );
             } finally {
               restore();
             }
@@ -241,7 +274,11 @@ for (const sample of ['with-problems', 'acme-telecom']) {
         // Each edit replaces exactly the old id, inside its quotes if it has any.
         for (const e of r.edits) {
           const t = ws.getFile(e.uri)!;
-          assert.equal(t.text.slice(t.lines.offsetAt(e.range.start), t.lines.offsetAt(e.range.end)), def.id, `${what}: an edit in ${e.uri} replaces something else`);
+          assert.equal(
+            t.text.slice(t.lines.offsetAt(e.range.start), t.lines.offsetAt(e.range.end)),
+            def.id,
+            `${what}: an edit in ${e.uri} replaces something else`,
+          );
           assert.equal(e.newText, renamedId(def.id));
         }
         const texts = checkEdits(ws, r.edits, what);
@@ -249,11 +286,19 @@ for (const sample of ['with-problems', 'acme-telecom']) {
         try {
           const now = allDiagnostics(ws);
           const unresolved = now.filter((x) => / unresolved-reference /.test(x)).length;
-          assert.ok(unresolved <= unresolvedBefore, `${what}: left ${unresolved - unresolvedBefore} references dangling:\n${now.filter((x) => / unresolved-reference /.test(x) && !baseline.includes(x)).join('\n')}`);
+          assert.ok(
+            unresolved <= unresolvedBefore,
+            `${what}: left ${unresolved - unresolvedBefore} references dangling:\n${now.filter((x) => / unresolved-reference /.test(x) && !baseline.includes(x)).join('\n')}`,
+          );
           // The same number of problems of each rule (messages may name the new id); renaming
           // one of two definitions that share an id ends that duplicate, so that case differs.
-          const duplicated = defs.filter((x) => x.kind === def.kind && x.id === def.id && x.container === def.container).length > 1;
-          const byRule = (list: string[]) => list.map((x) => x.split(' ')[1]).sort().join();
+          const duplicated =
+            defs.filter((x) => x.kind === def.kind && x.id === def.id && x.container === def.container).length > 1;
+          const byRule = (list: string[]) =>
+            list
+              .map((x) => x.split(' ')[1])
+              .sort()
+              .join();
           if (!duplicated) assert.equal(byRule(now), byRule(baseline), `${what}: the problems changed`);
         } finally {
           restore();
@@ -268,7 +313,10 @@ for (const sample of ['with-problems', 'acme-telecom']) {
 }
 
 after(() => {
-  if (process.env.CX_ROBUSTNESS_COUNTS) console.log(`nothing lost: ${totals.fixes} quick fixes, ${totals.renames} renames (${totals.referencesRenamed} edits) applied and checked`);
+  if (process.env.CX_ROBUSTNESS_COUNTS)
+    console.log(
+      `nothing lost: ${totals.fixes} quick fixes, ${totals.renames} renames (${totals.referencesRenamed} edits) applied and checked`,
+    );
 });
 
 /**
@@ -277,16 +325,24 @@ after(() => {
  * CRLF line endings, no final newline. Fixes that insert lines or list items must fit each one.
  */
 const ZOO: Record<string, string> = {
-  'org.teams.yaml': 'kind: teams\nteams:\n  - id: cx-ops # CX\n    name: CX Operations\n    function: cx\n  - {id: brand, name: Brand, function: marketing}\n  - id: "sales"\n    name: Sales\n    function: sales\n',
-  'p.persona.yaml': 'kind: persona # the persona\nid: zoo\nname: Zoo\nowner: cx-ops\nsegments: [s-flow, s-block, s-none, s-empty, s-crlf, s-zero, s-last] # all of them\n',
-  's-flow.segment.yaml': 'kind: segment\nid: s-flow\nname: Flow\nowner: brand\npersonas: [other-p]  # trailing comment\nlifecycleStage: acquisition\n',
-  's-block.segment.yaml': 'kind: segment\nid: s-block\nname: Block\nowner: brand\npersonas:\n  # first the loyal ones\n  - other-p # keep\n  # end of list\nlifecycleStage: acquisition\n',
+  'org.teams.yaml':
+    'kind: teams\nteams:\n  - id: cx-ops # CX\n    name: CX Operations\n    function: cx\n  - {id: brand, name: Brand, function: marketing}\n  - id: "sales"\n    name: Sales\n    function: sales\n',
+  'p.persona.yaml':
+    'kind: persona # the persona\nid: zoo\nname: Zoo\nowner: cx-ops\nsegments: [s-flow, s-block, s-none, s-empty, s-crlf, s-zero, s-last] # all of them\n',
+  's-flow.segment.yaml':
+    'kind: segment\nid: s-flow\nname: Flow\nowner: brand\npersonas: [other-p]  # trailing comment\nlifecycleStage: acquisition\n',
+  's-block.segment.yaml':
+    'kind: segment\nid: s-block\nname: Block\nowner: brand\npersonas:\n  # first the loyal ones\n  - other-p # keep\n  # end of list\nlifecycleStage: acquisition\n',
   's-none.segment.yaml': 'kind: segment\nid: s-none\nname: None\nowner: brand\nlifecycleStage: acquisition\n# the end',
   's-empty.segment.yaml': 'kind: segment\nid: s-empty\nname: Empty\nowner: brand\npersonas: []\n',
-  's-crlf.segment.yaml': 'kind: segment\r\nid: s-crlf\r\nname: CRLF\r\nowner: brand\r\npersonas:\r\n  - other-p\r\nlifecycleStage: acquisition\r\n',
-  's-zero.segment.yaml': 'kind: segment\nid: s-zero\nname: Zero\nowner: brand\npersonas:\n- other-p\nlifecycleStage: acquisition\n',
-  's-last.segment.yaml': 'kind: segment\nid: s-last\nname: Last\nowner: brand\nlifecycleStage: acquisition\npersonas:\n  - other-p',
-  'other.persona.yaml': "kind: persona\nid: other-p\nname: Other\nowner: 'cx-ops'\nsegments: [s-flow, s-block, s-crlf, s-zero, s-last]\n",
+  's-crlf.segment.yaml':
+    'kind: segment\r\nid: s-crlf\r\nname: CRLF\r\nowner: brand\r\npersonas:\r\n  - other-p\r\nlifecycleStage: acquisition\r\n',
+  's-zero.segment.yaml':
+    'kind: segment\nid: s-zero\nname: Zero\nowner: brand\npersonas:\n- other-p\nlifecycleStage: acquisition\n',
+  's-last.segment.yaml':
+    'kind: segment\nid: s-last\nname: Last\nowner: brand\nlifecycleStage: acquisition\npersonas:\n  - other-p',
+  'other.persona.yaml':
+    "kind: persona\nid: other-p\nname: Other\nowner: 'cx-ops'\nsegments: [s-flow, s-block, s-crlf, s-zero, s-last]\n",
   'j.journey.yaml': [
     'kind: journey',
     'id: j',
@@ -322,27 +378,31 @@ const ZOO: Record<string, string> = {
     '      owner: "cx-opz"',
     '      kpis: [nps, "nps-typo"]',
   ].join('\n'),
-  'j2.journey.yaml': 'kind: journey\r\nid: j2\r\nname: J2\r\npersona: zoo\r\nowner: cx-ops\r\nstages:\r\n  - id: a\r\n    name: A\r\n    lifecycleStage: onboarding\r\n    owner: [cx-ops, brand]\r\n    touchpoints:\r\n      - id: t\r\n        name: T\r\n',
+  'j2.journey.yaml':
+    'kind: journey\r\nid: j2\r\nname: J2\r\npersona: zoo\r\nowner: cx-ops\r\nstages:\r\n  - id: a\r\n    name: A\r\n    lifecycleStage: onboarding\r\n    owner: [cx-ops, brand]\r\n    touchpoints:\r\n      - id: t\r\n        name: T\r\n',
   'k.kpi.yaml': 'kind: "segment"  # wrong kind\nid: nps\nname: NPS\nowner: cx-ops\ndirection: increase\n',
   'k2.kpi.yaml': 'kind: kpi\nid: "nps"\nname: NPS again\nowner: cx-ops\ndirection: increase\n',
-  'g.glossary.yaml': [
-    'kind: glossary',
-    'vocabulary: marketing',
-    'owner: brand',
-    'terms:',
-    '  - id: segment',
-    '    term: Segment',
-    '    definition: >-',
-    '      A group of customers, once called a target group',
-    '      (never a "target group" again).',
-    '    avoid: [target group]',
-    '    equivalent: persona',
-    '  - id: persona-m',
-    '    term: Audience',
-    '    definition: "Our target group, with \\"quotes\\" and a \\u00e9."',
-  ].join('\n') + '\n',
-  'g2.glossary.yaml': 'kind: glossary\nvocabulary: cx\nowner: cx-ops\nterms:\n  - id: persona\n    term: Persona\n    definition: One type of customer.\n    equivalent: segment\n',
-  'docs/guide.md': '# Guide\n\nOur *target group* is in `target group` code, and our target group\nruns across lines: target\ngroup.\n',
+  'g.glossary.yaml':
+    [
+      'kind: glossary',
+      'vocabulary: marketing',
+      'owner: brand',
+      'terms:',
+      '  - id: segment',
+      '    term: Segment',
+      '    definition: >-',
+      '      A group of customers, once called a target group',
+      '      (never a "target group" again).',
+      '    avoid: [target group]',
+      '    equivalent: persona',
+      '  - id: persona-m',
+      '    term: Audience',
+      '    definition: "Our target group, with \\"quotes\\" and a \\u00e9."',
+    ].join('\n') + '\n',
+  'g2.glossary.yaml':
+    'kind: glossary\nvocabulary: cx\nowner: cx-ops\nterms:\n  - id: persona\n    term: Persona\n    definition: One type of customer.\n    equivalent: segment\n',
+  'docs/guide.md':
+    '# Guide\n\nOur *target group* is in `target group` code, and our target group\nruns across lines: target\ngroup.\n',
 };
 
 describe('nothing lost: fixes and renames in every YAML style', function () {
@@ -357,11 +417,16 @@ describe('nothing lost: fixes and renames in every YAML style', function () {
     let fixes = 0;
     for (const file of [...ws.allFiles()]) {
       for (const d of ws.diagnostics(file.uri)) {
-        for (const fix of quickFixes(ws, file.uri, d.range, [{ ruleId: d.ruleId, range: d.range, message: d.message }])) {
+        for (const fix of quickFixes(ws, file.uri, d.range, [
+          { ruleId: d.ruleId, range: d.range, message: d.message },
+        ])) {
           const what = `zoo ${file.relativePath}:${d.range.start.line + 1} ${d.ruleId} "${fix.title}"`;
           const restore = applyAndCheck(ws, checkEdits(ws, fix.edits, what));
           try {
-            assert.ok(count(allDiagnostics(ws), key(file.uri, d)) < count(baseline, key(file.uri, d)), `${what}: the problem is still there`);
+            assert.ok(
+              count(allDiagnostics(ws), key(file.uri, d)) < count(baseline, key(file.uri, d)),
+              `${what}: the problem is still there`,
+            );
           } finally {
             restore();
           }
@@ -380,6 +445,17 @@ describe('nothing lost: fixes and renames in every YAML style', function () {
     }
     assert.deepEqual(allDiagnostics(ws), baseline);
     totals.fixes += fixes;
-    assert.deepEqual([...rules].sort(), ['asymmetric-link', 'deprecated-term', 'duplicate-id', 'kind-mismatch', 'shared-ownership-lead', 'touchpoint-owner', 'unresolved-reference'].sort());
+    assert.deepEqual(
+      [...rules].sort(),
+      [
+        'asymmetric-link',
+        'deprecated-term',
+        'duplicate-id',
+        'kind-mismatch',
+        'shared-ownership-lead',
+        'touchpoint-owner',
+        'unresolved-reference',
+      ].sort(),
+    );
   });
 });

@@ -64,12 +64,33 @@ describe('robustness: user-written patterns match in linear time', function () {
 
   describe('globs', () => {
     it('agree with the regular-expression semantics on random small globs and paths', () => {
-      const globChar = fc.constantFrom('a', 'b', '.', '/', '*', '**', '**/', '?', '{', '}', ',', '(', '[', '+', '\\', 'md');
+      const globChar = fc.constantFrom(
+        'a',
+        'b',
+        '.',
+        '/',
+        '*',
+        '**',
+        '**/',
+        '?',
+        '{',
+        '}',
+        ',',
+        '(',
+        '[',
+        '+',
+        '\\',
+        'md',
+      );
       const pathChar = fc.constantFrom('a', 'b', '.', '/', '(', '[', '+', 'md', ',', '{');
       fc.assert(
-        fc.property(fc.array(globChar, { maxLength: 8 }).map((a) => a.join('')), fc.array(pathChar, { maxLength: 10 }).map((a) => a.join('')), (glob, p) => {
-          assert.equal(compileGlob(glob).test(p), referenceRegExp(glob).test(p), `${glob} on ${p}`);
-        }),
+        fc.property(
+          fc.array(globChar, { maxLength: 8 }).map((a) => a.join('')),
+          fc.array(pathChar, { maxLength: 10 }).map((a) => a.join('')),
+          (glob, p) => {
+            assert.equal(compileGlob(glob).test(p), referenceRegExp(glob).test(p), `${glob} on ${p}`);
+          },
+        ),
         { numRuns: 3000, seed: 8 },
       );
     });
@@ -159,15 +180,36 @@ describe('robustness: user-written patterns match in linear time', function () {
 
     it('adversarial text against those labels is scanned in linear time', () => {
       // The inputs that make the labels-as-regexes blow up: long runs of x, a, and "(a|b)".
-      const text = [`${'x'.repeat(50000)}`, `${'split run '.repeat(5000)}`, `${'(a|b)'.repeat(10000)}`, `${'C+'.repeat(20000)}`, '.'.repeat(50000)].join('\n') + '\n';
-      const ms = timed(() => memoryWorkspace({ ...baseTaxonomy(), 'm.glossary.yaml': glossary, 'docs/hostile.md': text }));
+      const text =
+        [
+          `${'x'.repeat(50000)}`,
+          `${'split run '.repeat(5000)}`,
+          `${'(a|b)'.repeat(10000)}`,
+          `${'C+'.repeat(20000)}`,
+          '.'.repeat(50000),
+        ].join('\n') + '\n';
+      const ms = timed(() =>
+        memoryWorkspace({ ...baseTaxonomy(), 'm.glossary.yaml': glossary, 'docs/hostile.md': text }),
+      );
       assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
     });
 
     it('thousands of labels that share prefixes do not slow a scan down to quadratic', () => {
       const labels = Array.from({ length: 2000 }, (_, i) => `"${'word '.repeat(i % 20)}w${i}"`);
-      const g = lines('kind: glossary', 'vocabulary: marketing', 'owner: brand-marketing', 'terms:', '  - id: t', '    term: T', '    definition: D.', `    avoid: [${labels.join(', ')}]`, '    status: approved');
-      const ms = timed(() => memoryWorkspace({ ...baseTaxonomy(), 'm.glossary.yaml': g, 'docs/w.md': 'word '.repeat(40000) + '\n' }));
+      const g = lines(
+        'kind: glossary',
+        'vocabulary: marketing',
+        'owner: brand-marketing',
+        'terms:',
+        '  - id: t',
+        '    term: T',
+        '    definition: D.',
+        `    avoid: [${labels.join(', ')}]`,
+        '    status: approved',
+      );
+      const ms = timed(() =>
+        memoryWorkspace({ ...baseTaxonomy(), 'm.glossary.yaml': g, 'docs/w.md': 'word '.repeat(40000) + '\n' }),
+      );
       assert.ok(ms < 5000, `took ${ms.toFixed(0)} ms`);
     });
   });

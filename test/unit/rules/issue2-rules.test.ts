@@ -6,11 +6,20 @@ function variant(changes: Record<string, string>): ReturnType<typeof memoryWorks
   return memoryWorkspace({ ...baseTaxonomy(), ...changes });
 }
 
-const JOURNEY_HEAD = ['kind: journey', 'id: onboarding', 'name: Onboarding', 'persona: busy-parent', 'owner: cx-ops', 'stages:'];
+const JOURNEY_HEAD = [
+  'kind: journey',
+  'id: onboarding',
+  'name: Onboarding',
+  'persona: busy-parent',
+  'owner: cx-ops',
+  'stages:',
+];
 
 describe('rule yaml-syntax', () => {
   it('reports YAML that does not parse at the place it breaks', () => {
-    const ws = variant({ 'p.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: "Busy Parent', 'owner: cx-ops') });
+    const ws = variant({
+      'p.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: "Busy Parent', 'owner: cx-ops'),
+    });
     const d = diagnosticsOf(ws, 'p.persona.yaml', 'yaml-syntax');
     assert.ok(d.length >= 1, 'expected a syntax error');
     assert.equal(d[0].range.start.line, 2);
@@ -20,7 +29,19 @@ describe('rule yaml-syntax', () => {
     assert.ok(diagnosticsOf(ws, 'p.persona.yaml', 'yaml-syntax').length >= 1);
   });
   it('is quiet on valid YAML, several documents included', () => {
-    const ws = variant({ 'k.kpi.yaml': lines('kind: kpi', 'id: nps', 'name: NPS', 'owner: cx-ops', '---', 'kind: kpi', 'id: csat', 'name: CSAT', 'owner: cx-ops') });
+    const ws = variant({
+      'k.kpi.yaml': lines(
+        'kind: kpi',
+        'id: nps',
+        'name: NPS',
+        'owner: cx-ops',
+        '---',
+        'kind: kpi',
+        'id: csat',
+        'name: CSAT',
+        'owner: cx-ops',
+      ),
+    });
     assert.deepEqual(summary(ws, 'yaml-syntax'), []);
   });
   it('refuses an alias bomb with a problem instead of expanding it', () => {
@@ -52,15 +73,28 @@ describe('rule schema', () => {
   it('reports a missing required field on the entity', () => {
     const ws = variant({ 'j.journey.yaml': lines(...JOURNEY_HEAD, '  - id: welcome', '    touchpoints: []') });
     const d = diagnosticsOf(ws, 'j.journey.yaml', 'schema');
-    assert.ok(d.some((x) => /A stage needs `name`/.test(x.message) && x.range.start.line === 6), JSON.stringify(d));
+    assert.ok(
+      d.some((x) => /A stage needs `name`/.test(x.message) && x.range.start.line === 6),
+      JSON.stringify(d),
+    );
   });
   it('reports a malformed id with the kebab-case form to use', () => {
     const ws = variant({ 'x.persona.yaml': lines('kind: persona', 'id: Small Business Owner', 'name: SBO') });
     const d = diagnosticsOf(ws, 'x.persona.yaml', 'schema');
-    assert.ok(d.some((x) => /small-business-owner/.test(x.message)), JSON.stringify(d));
+    assert.ok(
+      d.some((x) => /small-business-owner/.test(x.message)),
+      JSON.stringify(d),
+    );
   });
   it('reports an unknown lifecycle stage, and accepts one the config adds', () => {
-    const j = lines(...JOURNEY_HEAD, '  - id: welcome', '    name: Welcome', '    lifecycleStage: delight', '    owner: cx-ops', '    touchpoints: []');
+    const j = lines(
+      ...JOURNEY_HEAD,
+      '  - id: welcome',
+      '    name: Welcome',
+      '    lifecycleStage: delight',
+      '    owner: cx-ops',
+      '    touchpoints: []',
+    );
     assert.equal(diagnosticsOf(variant({ 'j.journey.yaml': j }), 'j.journey.yaml', 'schema').length, 1);
     const ws = memoryWorkspace({ ...baseTaxonomy(), 'j.journey.yaml': j }, 'lifecycleStages: [delight]\n');
     assert.deepEqual(diagnosticsOf(ws, 'j.journey.yaml', 'schema'), []);
@@ -84,7 +118,9 @@ describe('rule kind-mismatch', () => {
 
 describe('rule duplicate-id', () => {
   it('reports both definitions, each pointing at the other', () => {
-    const ws = variant({ 'q.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Another', 'owner: cx-ops') });
+    const ws = variant({
+      'q.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Another', 'owner: cx-ops'),
+    });
     const a = diagnosticsOf(ws, 'p.persona.yaml', 'duplicate-id');
     const b = diagnosticsOf(ws, 'q.persona.yaml', 'duplicate-id');
     assert.equal(a.length, 1);
@@ -105,42 +141,69 @@ describe('rule duplicate-id', () => {
       '      - id: email',
       '        name: Email again',
     );
-    assert.deepEqual(summary(variant({ 'j.journey.yaml': j }), 'duplicate-id'), ['j.journey.yaml:11 duplicate-id', 'j.journey.yaml:13 duplicate-id']);
+    assert.deepEqual(summary(variant({ 'j.journey.yaml': j }), 'duplicate-id'), [
+      'j.journey.yaml:11 duplicate-id',
+      'j.journey.yaml:13 duplicate-id',
+    ]);
   });
   it('allows the same id for different kinds and the same stage id in different journeys', () => {
     const other = baseTaxonomy()['j.journey.yaml'].replace('id: onboarding', 'id: renewal');
-    const ws = variant({ 'n.kpi.yaml': lines('kind: kpi', 'id: busy-parent', 'name: Odd but legal', 'owner: cx-ops'), 'r.journey.yaml': other });
+    const ws = variant({
+      'n.kpi.yaml': lines('kind: kpi', 'id: busy-parent', 'name: Odd but legal', 'owner: cx-ops'),
+      'r.journey.yaml': other,
+    });
     assert.deepEqual(summary(ws, 'duplicate-id'), []);
   });
   it('clears on both sides when one is renamed (incremental)', () => {
-    const ws = variant({ 'q.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Another', 'owner: cx-ops') });
+    const ws = variant({
+      'q.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Another', 'owner: cx-ops'),
+    });
     assert.equal(summary(ws, 'duplicate-id').length, 2);
-    ws.setFile('mem:///q.persona.yaml', 'q.persona.yaml', lines('kind: persona', 'id: night-owl', 'name: Another', 'owner: cx-ops'));
+    ws.setFile(
+      'mem:///q.persona.yaml',
+      'q.persona.yaml',
+      lines('kind: persona', 'id: night-owl', 'name: Another', 'owner: cx-ops'),
+    );
     const rechecked = ws.flush();
     // Only the files that named or defined `busy-parent` are checked again; the KPI and teams files are not.
-    assert.deepEqual(rechecked.sort(), ['mem:///j.journey.yaml', 'mem:///p.persona.yaml', 'mem:///q.persona.yaml', 'mem:///s.segment.yaml']);
+    assert.deepEqual(rechecked.sort(), [
+      'mem:///j.journey.yaml',
+      'mem:///p.persona.yaml',
+      'mem:///q.persona.yaml',
+      'mem:///s.segment.yaml',
+    ]);
     assert.deepEqual(summary(ws, 'duplicate-id'), []);
   });
 });
 
 describe('rule unresolved-reference', () => {
   it('reports a missing id with the closest real one as a fix', () => {
-    const ws = variant({ 'j.journey.yaml': baseTaxonomy()['j.journey.yaml'].replace('persona: busy-parent', 'persona: busy-parnt') });
+    const ws = variant({
+      'j.journey.yaml': baseTaxonomy()['j.journey.yaml'].replace('persona: busy-parent', 'persona: busy-parnt'),
+    });
     const [d] = diagnosticsOf(ws, 'j.journey.yaml', 'unresolved-reference');
     assert.match(d.message, /No persona has the id `busy-parnt`\. Did you mean `busy-parent`\?/);
     assert.deepEqual(d.range, { start: { line: 3, character: 9 }, end: { line: 3, character: 19 } });
     assert.equal(d.fixes?.[0].edits[0].newText, 'busy-parent');
   });
   it('checks teams, KPIs and segments too, without a suggestion when nothing is close', () => {
-    const j = baseTaxonomy()['j.journey.yaml'].replace('kpis: [nps]', 'kpis: [qqqqqqq]').replace('        owner: cx-ops', '        owner: finance-xyz');
+    const j = baseTaxonomy()
+      ['j.journey.yaml'].replace('kpis: [nps]', 'kpis: [qqqqqqq]')
+      .replace('        owner: cx-ops', '        owner: finance-xyz');
     const d = diagnosticsOf(variant({ 'j.journey.yaml': j }), 'j.journey.yaml', 'unresolved-reference');
     assert.equal(d.length, 2);
     assert.ok(d.every((x) => !x.fixes));
   });
   it('resolves once the missing definition appears in another file', () => {
-    const ws = variant({ 'j.journey.yaml': baseTaxonomy()['j.journey.yaml'].replace('persona: busy-parent', 'persona: night-owl') });
+    const ws = variant({
+      'j.journey.yaml': baseTaxonomy()['j.journey.yaml'].replace('persona: busy-parent', 'persona: night-owl'),
+    });
     assert.equal(summary(ws, 'unresolved-reference').length, 1);
-    ws.setFile('mem:///n.persona.yaml', 'n.persona.yaml', lines('kind: persona', 'id: night-owl', 'name: Night Owl', 'owner: cx-ops'));
+    ws.setFile(
+      'mem:///n.persona.yaml',
+      'n.persona.yaml',
+      lines('kind: persona', 'id: night-owl', 'name: Night Owl', 'owner: cx-ops'),
+    );
     ws.flush();
     assert.deepEqual(summary(ws, 'unresolved-reference'), []);
   });
@@ -150,7 +213,14 @@ describe('rule unresolved-reference', () => {
 });
 
 describe('rule touchpoint-owner', () => {
-  const unowned = lines(...JOURNEY_HEAD, '  - id: welcome', '    name: Welcome', '    touchpoints:', '      - id: welcome-email', '        name: Welcome email');
+  const unowned = lines(
+    ...JOURNEY_HEAD,
+    '  - id: welcome',
+    '    name: Welcome',
+    '    touchpoints:',
+    '      - id: welcome-email',
+    '        name: Welcome email',
+  );
   it('reports a touchpoint with no owner and no stage owner, at its id, with a fix', () => {
     const [d] = diagnosticsOf(variant({ 'j.journey.yaml': unowned }), 'j.journey.yaml', 'touchpoint-owner');
     assert.equal(d.severity, 'error');
@@ -172,18 +242,44 @@ describe('rule touchpoint-owner', () => {
 
 describe('rule shared-ownership-lead', () => {
   it('reports an owner list with no lead', () => {
-    const ws = variant({ 'p.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Busy Parent', 'owner: [cx-ops, brand-marketing]', 'segments: [families]') });
+    const ws = variant({
+      'p.persona.yaml': lines(
+        'kind: persona',
+        'id: busy-parent',
+        'name: Busy Parent',
+        'owner: [cx-ops, brand-marketing]',
+        'segments: [families]',
+      ),
+    });
     const [d] = diagnosticsOf(ws, 'p.persona.yaml', 'shared-ownership-lead');
     assert.equal(d.range.start.line, 3);
     assert.equal(d.fixes?.[0].edits[0].newText, '\nlead: cx-ops');
   });
   it('reports a lead that is not one of the owners', () => {
-    const ws = variant({ 'p.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Busy Parent', 'owner: [cx-ops, brand-marketing]', 'lead: sales-team', 'segments: [families]') });
+    const ws = variant({
+      'p.persona.yaml': lines(
+        'kind: persona',
+        'id: busy-parent',
+        'name: Busy Parent',
+        'owner: [cx-ops, brand-marketing]',
+        'lead: sales-team',
+        'segments: [families]',
+      ),
+    });
     const [d] = diagnosticsOf(ws, 'p.persona.yaml', 'shared-ownership-lead');
     assert.equal(d.range.start.line, 4);
   });
   it('is quiet with a lead from the list, or a single owner', () => {
-    const ws = variant({ 'p.persona.yaml': lines('kind: persona', 'id: busy-parent', 'name: Busy Parent', 'owner: [cx-ops, brand-marketing]', 'lead: cx-ops', 'segments: [families]') });
+    const ws = variant({
+      'p.persona.yaml': lines(
+        'kind: persona',
+        'id: busy-parent',
+        'name: Busy Parent',
+        'owner: [cx-ops, brand-marketing]',
+        'lead: cx-ops',
+        'segments: [families]',
+      ),
+    });
     assert.deepEqual(summary(ws, 'shared-ownership-lead'), []);
   });
 });
@@ -200,13 +296,17 @@ describe('rule kpi-owner', () => {
 });
 
 describe('rule handoff-owner', () => {
-  const withHandoff = (h: string) => baseTaxonomy()['j.journey.yaml'].replace('        kpis: [nps]', `        kpis: [nps]\n        handoff:${h}`);
+  const withHandoff = (h: string) =>
+    baseTaxonomy()['j.journey.yaml'].replace('        kpis: [nps]', `        kpis: [nps]\n        handoff:${h}`);
   it('reports a handoff to the team that already owns the touchpoint', () => {
     const [d] = diagnosticsOf(variant({ 'j.journey.yaml': withHandoff(' cx-ops') }), 'j.journey.yaml', 'handoff-owner');
     assert.equal(d.range.start.line, 15);
   });
   it('reports a handoff that names no team', () => {
-    assert.equal(diagnosticsOf(variant({ 'j.journey.yaml': withHandoff('') }), 'j.journey.yaml', 'handoff-owner').length, 1);
+    assert.equal(
+      diagnosticsOf(variant({ 'j.journey.yaml': withHandoff('') }), 'j.journey.yaml', 'handoff-owner').length,
+      1,
+    );
   });
   it('is quiet on a handoff to another team', () => {
     assert.deepEqual(summary(variant({ 'j.journey.yaml': withHandoff(' sales-team') }), 'handoff-owner'), []);

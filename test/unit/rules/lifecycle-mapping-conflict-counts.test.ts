@@ -1,6 +1,11 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createTaxonomyWorkspace, normaliseLabel, type RuleReport, type TaxonomyWorkspace } from '../../../server/src/core';
+import {
+  createTaxonomyWorkspace,
+  normaliseLabel,
+  type RuleReport,
+  type TaxonomyWorkspace,
+} from '../../../server/src/core';
 import { lifecycleMappingConflict, STAGE_NAME_FACET } from '../../../server/src/core/rules/lifecycle-mapping-conflict';
 import type { IndexView } from '../../../server/src/core/rules/types';
 import { lines, uriOf } from '../../support/workspace';
@@ -47,7 +52,10 @@ const TEXTS: Record<string, string> = {
   'a.journey.yaml': journey('a', [['Discover', 'awareness']]),
   'b.journey.yaml': journey('b', [['discover', 'consideration']]),
   'c.journey.yaml': journey('c', [['Discover', 'consideration']]),
-  'd.journey.yaml': journey('d', [['Discovers', 'retention'], ['Renew', 'retention']]),
+  'd.journey.yaml': journey('d', [
+    ['Discovers', 'retention'],
+    ['Renew', 'retention'],
+  ]),
   'e.journey.yaml': journey('e', [['Renew', 'retention']]),
 };
 
@@ -69,7 +77,10 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
       ],
     );
     const [fromD] = ws.diagnostics(uriOf('d.journey.yaml')).filter((x) => x.ruleId === RULE);
-    assert.match(fromD.message, /^The stage "Discovers" maps to the lifecycle stage `retention` here, but to `awareness` in journey `a`, `consideration` in 2 journeys \(`b`, `c`\)\./);
+    assert.match(
+      fromD.message,
+      /^The stage "Discovers" maps to the lifecycle stage `retention` here, but to `awareness` in journey `a`, `consideration` in 2 journeys \(`b`, `c`\)\./,
+    );
     // Renew agrees everywhere.
     assert.deepEqual(
       ws.diagnostics(uriOf('e.journey.yaml')).filter((x) => x.ruleId === RULE),
@@ -79,10 +90,16 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
 
   it('names three journeys and links twenty places when more disagree, counting them all', () => {
     const texts: Record<string, string> = { 'a.journey.yaml': journey('a', [['Discover', 'awareness']]) };
-    for (let i = 0; i < 30; i++) texts[`j${String(i).padStart(2, '0')}.journey.yaml`] = journey(`j${i}`, [['Discover', i % 3 === 0 ? 'retention' : 'consideration']]);
+    for (let i = 0; i < 30; i++)
+      texts[`j${String(i).padStart(2, '0')}.journey.yaml`] = journey(`j${i}`, [
+        ['Discover', i % 3 === 0 ? 'retention' : 'consideration'],
+      ]);
     const ws = load(texts);
     const [d] = ws.diagnostics(uriOf('a.journey.yaml')).filter((x) => x.ruleId === RULE);
-    assert.match(d.message, /but to `retention` in 10 journeys \(`j0`, `j3`, `j6`, …\), `consideration` in 20 journeys \(`j1`, `j2`, `j4`, …\)\./);
+    assert.match(
+      d.message,
+      /but to `retention` in 10 journeys \(`j0`, `j3`, `j6`, …\), `consideration` in 20 journeys \(`j1`, `j2`, `j4`, …\)\./,
+    );
     assert.deepEqual(
       d.related?.map((r) => r.location.uri),
       Array.from({ length: 20 }, (_, i) => uriOf(`j${String(i).padStart(2, '0')}.journey.yaml`)),
@@ -91,7 +108,10 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
 
   it("leaves out the journey's own stages, also when its id is defined in another file too", () => {
     const ws = load({
-      'x.journey.yaml': journey('x', [['Discover', 'awareness'], ['Discover', 'consideration']]),
+      'x.journey.yaml': journey('x', [
+        ['Discover', 'awareness'],
+        ['Discover', 'consideration'],
+      ]),
       'x2.journey.yaml': journey('x', [['Discover', 'retention']]),
     });
     assert.deepEqual(conflicts(ws, ['x.journey.yaml', 'x2.journey.yaml']), {});
@@ -100,7 +120,10 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
     const [d] = ws.diagnostics(uriOf('y.journey.yaml')).filter((x) => x.ruleId === RULE);
     assert.match(d.message, /but to `consideration` in journey `x`, `retention` in journey `x`\./);
     // Only x's consideration and retention mappings disagree with y's awareness.
-    assert.deepEqual(Object.keys(conflicts(ws, ['x.journey.yaml', 'x2.journey.yaml'])), ['x.journey.yaml', 'x2.journey.yaml']);
+    assert.deepEqual(Object.keys(conflicts(ws, ['x.journey.yaml', 'x2.journey.yaml'])), [
+      'x.journey.yaml',
+      'x2.journey.yaml',
+    ]);
     assert.equal(ws.diagnostics(uriOf('x.journey.yaml')).filter((x) => x.ruleId === RULE).length, 1);
   });
 
@@ -149,8 +172,16 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
       ws.setFile(uriOf(p), p, text);
     };
     // Every step changes what some file reports, so an incremental result that fell behind shows.
-    assert.notDeepEqual(step('changing a lifecycle stage', () => set('b.journey.yaml', journey('b', [['Discover', 'awareness']]))), conflicts(load(TEXTS), Object.keys(TEXTS)));
-    assert.ok('c.journey.yaml' in step('moving a journey to the end of the load order', () => set('c.journey.yaml', journey('c', [['Discover', 'retention']]))));
+    assert.notDeepEqual(
+      step('changing a lifecycle stage', () => set('b.journey.yaml', journey('b', [['Discover', 'awareness']]))),
+      conflicts(load(TEXTS), Object.keys(TEXTS)),
+    );
+    assert.ok(
+      'c.journey.yaml' in
+        step('moving a journey to the end of the load order', () =>
+          set('c.journey.yaml', journey('c', [['Discover', 'retention']])),
+        ),
+    );
     assert.deepEqual(
       step('deleting a journey', () => {
         delete texts['d.journey.yaml'];
@@ -158,8 +189,14 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
       }),
       conflicts(fresh(texts), Object.keys(texts)),
     );
-    assert.ok('e.journey.yaml' in step('renaming a stage', () => set('e.journey.yaml', journey('e', [['Discover', 'onboarding']]))));
-    assert.deepEqual(step('renaming it back', () => set('e.journey.yaml', journey('e', [['Renew', 'retention']]))), conflicts(fresh(texts), Object.keys(texts)));
+    assert.ok(
+      'e.journey.yaml' in
+        step('renaming a stage', () => set('e.journey.yaml', journey('e', [['Discover', 'onboarding']]))),
+    );
+    assert.deepEqual(
+      step('renaming it back', () => set('e.journey.yaml', journey('e', [['Renew', 'retention']]))),
+      conflicts(fresh(texts), Object.keys(texts)),
+    );
     step('changing a journey id', () => set('a.journey.yaml', journey('b', [['Discover', 'consideration']])));
     step('a journey without an id', () => set('f.journey.yaml', journey(undefined, [['Discover', 'adoption']])));
   });
@@ -169,7 +206,12 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
     const stages = ['awareness', 'consideration', 'retention', ''];
     const ids = ['a', 'b', 'c', undefined];
     const paths = ['p.journey.yaml', 'q.journey.yaml', 'r.journey.yaml', 's.journey.yaml', 't.journey.yaml'];
-    const text = fc.tuple(fc.constantFrom(...ids), fc.array(fc.tuple(fc.constantFrom(...names), fc.constantFrom(...stages)), { minLength: 1, maxLength: 3 })).map(([id, st]) => journey(id, st));
+    const text = fc
+      .tuple(
+        fc.constantFrom(...ids),
+        fc.array(fc.tuple(fc.constantFrom(...names), fc.constantFrom(...stages)), { minLength: 1, maxLength: 3 }),
+      )
+      .map(([id, st]) => journey(id, st));
     const op = fc.tuple(fc.constantFrom(...paths), fc.option(text, { freq: 4 }));
     fc.assert(
       fc.property(fc.array(op, { minLength: 1, maxLength: 12 }), (ops) => {
@@ -189,8 +231,12 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
         // Whatever came and went, the counts are those of the files present.
         for (const name of new Set(names.map(normaliseLabel))) {
           const expected = new Map<string, number>();
-          for (const e of ws.index.facet<{ lifecycleStage: string }>(STAGE_NAME_FACET, name)) expected.set(e.data.lifecycleStage, (expected.get(e.data.lifecycleStage) ?? 0) + 1);
-          assert.deepEqual(new Map([...ws.index.facetGroups(STAGE_NAME_FACET, name).counts()].sort()), new Map([...expected].sort()));
+          for (const e of ws.index.facet<{ lifecycleStage: string }>(STAGE_NAME_FACET, name))
+            expected.set(e.data.lifecycleStage, (expected.get(e.data.lifecycleStage) ?? 0) + 1);
+          assert.deepEqual(
+            new Map([...ws.index.facetGroups(STAGE_NAME_FACET, name).counts()].sort()),
+            new Map([...expected].sort()),
+          );
         }
       }),
       { numRuns: 150, seed: 11 },
@@ -210,7 +256,14 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
         facetEntries: (f) => ws.index.facetEntries(f),
       };
       const reports: RuleReport[] = [];
-      lifecycleMappingConflict.check({ file, config: ws.currentConfig, index, fileAt: (u) => ws.getFile(u), knownRules: new Set(), report: (r) => reports.push(r) });
+      lifecycleMappingConflict.check({
+        file,
+        config: ws.currentConfig,
+        index,
+        fileAt: (u) => ws.getFile(u),
+        knownRules: new Set(),
+        report: (r) => reports.push(r),
+      });
       const viaWorkspace = ws.diagnostics(uriOf(p)).filter((d) => d.ruleId === RULE);
       assert.deepEqual(
         reports.map((r) => [r.message, r.related]),

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { diagnosticsOf, lines, summary } from '../../support/workspace';
 import { taxonomy, textOf } from '../terms/support';
 
-const traveller = (...extra: string[]) => lines('kind: persona', 'id: traveller', 'name: Ana, the traveller', 'owner: cx-ops', ...extra);
+const traveller = (...extra: string[]) =>
+  lines('kind: persona', 'id: traveller', 'name: Ana, the traveller', 'owner: cx-ops', ...extra);
 
 describe('rule orphan-persona', () => {
   it('hints at a persona no journey or segment uses and that lists no segment', () => {
@@ -18,7 +19,10 @@ describe('rule orphan-persona', () => {
   it('is quiet when a journey follows it, a segment lists it, it lists a segment, or it is deprecated', () => {
     assert.deepEqual(summary(taxonomy(), 'orphan-persona'), []);
     const seg = lines('kind: segment', 'id: travel', 'name: Travel', 'owner: brand-marketing', 'personas: [traveller]');
-    assert.deepEqual(summary(taxonomy({ 't.persona.yaml': traveller(), 'travel.segment.yaml': seg }), 'orphan-persona'), []);
+    assert.deepEqual(
+      summary(taxonomy({ 't.persona.yaml': traveller(), 'travel.segment.yaml': seg }), 'orphan-persona'),
+      [],
+    );
     assert.deepEqual(summary(taxonomy({ 't.persona.yaml': traveller('segments: [families]') }), 'orphan-persona'), []);
     assert.deepEqual(summary(taxonomy({ 't.persona.yaml': traveller('status: deprecated') }), 'orphan-persona'), []);
   });

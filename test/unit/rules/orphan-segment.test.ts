@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { diagnosticsOf, lines, summary } from '../../support/workspace';
 import { taxonomy, textOf } from '../terms/support';
 
-const students = (...extra: string[]) => lines('kind: segment', 'id: students', 'name: University students', 'owner: brand-marketing', ...extra);
+const students = (...extra: string[]) =>
+  lines('kind: segment', 'id: students', 'name: University students', 'owner: brand-marketing', ...extra);
 
 describe('rule orphan-segment', () => {
   it('hints at a segment no persona or journey uses and that lists no persona', () => {
@@ -18,8 +19,14 @@ describe('rule orphan-segment', () => {
   it('is quiet when a persona or journey lists it, it lists a persona, or it is deprecated', () => {
     assert.deepEqual(summary(taxonomy(), 'orphan-segment'), []);
     const persona = lines('kind: persona', 'id: student', 'name: Student', 'owner: cx-ops', 'segments: [students]');
-    assert.deepEqual(summary(taxonomy({ 'st.segment.yaml': students(), 'student.persona.yaml': persona }), 'orphan-segment'), []);
-    assert.deepEqual(summary(taxonomy({ 'st.segment.yaml': students('personas: [busy-parent]') }), 'orphan-segment'), []);
+    assert.deepEqual(
+      summary(taxonomy({ 'st.segment.yaml': students(), 'student.persona.yaml': persona }), 'orphan-segment'),
+      [],
+    );
+    assert.deepEqual(
+      summary(taxonomy({ 'st.segment.yaml': students('personas: [busy-parent]') }), 'orphan-segment'),
+      [],
+    );
     assert.deepEqual(summary(taxonomy({ 'st.segment.yaml': students('status: deprecated') }), 'orphan-segment'), []);
   });
 });

@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { diagnosticsOf, lines, summary, uriOf } from '../../support/workspace';
 import { taxonomy, textOf } from '../terms/support';
 
-const sov = (...extra: string[]) => lines('kind: kpi', 'id: share-of-voice', 'name: Share of voice', 'owner: brand-marketing', ...extra);
+const sov = (...extra: string[]) =>
+  lines('kind: kpi', 'id: share-of-voice', 'name: Share of voice', 'owner: brand-marketing', ...extra);
 
 describe('rule unused-kpi', () => {
   it('hints at a KPI no touchpoint measures, faded as unnecessary', () => {
@@ -16,8 +17,19 @@ describe('rule unused-kpi', () => {
   });
 
   it('counts only touchpoints, not other KPIs naming it in `conflictsWith`', () => {
-    const other = lines('kind: kpi', 'id: x', 'name: X', 'owner: cx-ops', 'conflictsWith:', '  - kpi: share-of-voice', '    resolution: fine');
-    assert.deepEqual(summary(taxonomy({ 'sov.kpi.yaml': sov(), 'x.kpi.yaml': other }), 'unused-kpi'), ['sov.kpi.yaml:2 unused-kpi', 'x.kpi.yaml:2 unused-kpi']);
+    const other = lines(
+      'kind: kpi',
+      'id: x',
+      'name: X',
+      'owner: cx-ops',
+      'conflictsWith:',
+      '  - kpi: share-of-voice',
+      '    resolution: fine',
+    );
+    assert.deepEqual(summary(taxonomy({ 'sov.kpi.yaml': sov(), 'x.kpi.yaml': other }), 'unused-kpi'), [
+      'sov.kpi.yaml:2 unused-kpi',
+      'x.kpi.yaml:2 unused-kpi',
+    ]);
   });
 
   it('is quiet for a measured KPI and for a deprecated one, and follows journey edits', () => {

@@ -15,7 +15,11 @@ describe('terms: Markdown prose', () => {
   });
 
   it('skips fenced code blocks, closed or not, with either fence', () => {
-    assert.deepEqual(prose('before\n```yaml\ntarget group\n```\nafter\n~~~\nin tilde\n~~~~\nend'), ['before', 'after', 'end']);
+    assert.deepEqual(prose('before\n```yaml\ntarget group\n```\nafter\n~~~\nin tilde\n~~~~\nend'), [
+      'before',
+      'after',
+      'end',
+    ]);
     assert.deepEqual(prose('before\n````\ncode\n```\nstill code\n'), ['before']);
     assert.deepEqual(prose('- item\n  ```\n  code\n  ```\n- next'), ['-', 'item', '-', 'next']);
   });
@@ -26,7 +30,13 @@ describe('terms: Markdown prose', () => {
   });
 
   it('skips link destinations but keeps link text', () => {
-    assert.deepEqual(prose('see [the target group](https://x.test/target-group "Target group") now'), ['see', '[the', 'target', 'group]', 'now']);
+    assert.deepEqual(prose('see [the target group](https://x.test/target-group "Target group") now'), [
+      'see',
+      '[the',
+      'target',
+      'group]',
+      'now',
+    ]);
     assert.deepEqual(prose('![target group](img/target group.png)'), ['![target', 'group]']);
     assert.deepEqual(prose('a [segment][target-group] ref'), ['a', '[segment]', 'ref']);
     assert.deepEqual(prose('[target-group]: https://example.test/x "Target group"\ntext'), ['text']);

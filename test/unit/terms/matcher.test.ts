@@ -1,5 +1,12 @@
 import * as assert from 'node:assert/strict';
-import { caseStyleOf, matchCase, normaliseLabel, TermMatcher, wordKey, type MatchLabel } from '../../../server/src/core/terms';
+import {
+  caseStyleOf,
+  matchCase,
+  normaliseLabel,
+  TermMatcher,
+  wordKey,
+  type MatchLabel,
+} from '../../../server/src/core/terms';
 
 interface L extends MatchLabel {
   id: string;
@@ -49,7 +56,10 @@ describe('terms: matcher', () => {
 
   it('prefers the longest label at a position', () => {
     const m = matcher('customer journey', 'customer journey map', 'journey');
-    assert.deepEqual(found(m, 'a customer journey map and a customer journey'), ['customer journey map@2', 'customer journey@29']);
+    assert.deepEqual(found(m, 'a customer journey map and a customer journey'), [
+      'customer journey map@2',
+      'customer journey@29',
+    ]);
   });
 
   it('falls back to a shorter label when the longest is not followed by the rest', () => {
@@ -65,7 +75,12 @@ describe('terms: matcher', () => {
 
   it('matches labels with punctuation inside', () => {
     const m = matcher('360-degree view', 'Node.js', 'CX', 'A/B test');
-    assert.deepEqual(found(m, 'A 360-degree view of Node.js and CX, with an A/B test.'), ['360-degree view@2', 'Node.js@21', 'CX@33', 'A/B test@45']);
+    assert.deepEqual(found(m, 'A 360-degree view of Node.js and CX, with an A/B test.'), [
+      '360-degree view@2',
+      'Node.js@21',
+      'CX@33',
+      'A/B test@45',
+    ]);
     assert.deepEqual(found(m, 'a 360 degree view, A / B test'), []);
     assert.deepEqual(found(m, 'a/b tests'), ['a/b tests@0']);
   });
@@ -78,13 +93,19 @@ describe('terms: matcher', () => {
 
   it('unifies dash and apostrophe variants', () => {
     const m = matcher('360-degree view', "customer's voice");
-    assert.deepEqual(found(m, '360\u2013degree view and customer\u2019s voice'), ['360\u2013degree view@0', 'customer\u2019s voice@20']);
+    assert.deepEqual(found(m, '360\u2013degree view and customer\u2019s voice'), [
+      '360\u2013degree view@0',
+      'customer\u2019s voice@20',
+    ]);
   });
 
   it('returns every label that reads the same', () => {
     const m = matcher('Segment', 'segments');
     const [hit] = m.findAll('segment');
-    assert.deepEqual(hit.labels.map((l) => l.id), ['t0', 't1']);
+    assert.deepEqual(
+      hit.labels.map((l) => l.id),
+      ['t0', 't1'],
+    );
   });
 
   it('finds the term at an offset, also right after it', () => {
@@ -100,7 +121,12 @@ describe('terms: matcher', () => {
   it('finds every continuation of a word that starts many labels', () => {
     const words = Array.from({ length: 80 }, (_, k) => `w${k}x`);
     const m = matcher('customer', ...words.map((w) => `customer ${w}`));
-    assert.deepEqual(found(m, 'customer w17x, customer w79x, customer zz, customer'), ['customer w17x@0', 'customer w79x@15', 'customer@30', 'customer@43']);
+    assert.deepEqual(found(m, 'customer w17x, customer w79x, customer zz, customer'), [
+      'customer w17x@0',
+      'customer w79x@15',
+      'customer@30',
+      'customer@43',
+    ]);
   });
 
   it('ignores empty labels and finds nothing with no labels', () => {

@@ -63,7 +63,9 @@ export function applyEdits(ws: TaxonomyWorkspace, edits: readonly TextEdit[]): R
     const file = ws.getFile(uri)!;
     let text = file.text;
     const sorted = [...list].sort((a, b) => file.lines.offsetAt(b.range.start) - file.lines.offsetAt(a.range.start));
-    for (const e of sorted) text = text.slice(0, file.lines.offsetAt(e.range.start)) + e.newText + text.slice(file.lines.offsetAt(e.range.end));
+    for (const e of sorted)
+      text =
+        text.slice(0, file.lines.offsetAt(e.range.start)) + e.newText + text.slice(file.lines.offsetAt(e.range.end));
     ws.setFile(uri, file.relativePath, text);
     out[file.relativePath] = text;
   }

@@ -33,7 +33,10 @@ export function formatJson(reports: readonly FileReport[], ctx: Pick<FormatConte
         const filePath = absolutePathOf(r, ctx.cwd);
         const messages = r.diagnostics.map((d) => messageOf(d, fatal));
         // As ESLint: a silenced finding with the directives that silence it and their reasons.
-        const suppressedMessages = (r.suppressed ?? []).map((d) => ({ ...messageOf(d, fatal), suppressions: d.suppressions }));
+        const suppressedMessages = (r.suppressed ?? []).map((d) => ({
+          ...messageOf(d, fatal),
+          suppressions: d.suppressions,
+        }));
         const errors = r.diagnostics.filter((d) => d.severity === 'error');
         const fixable = fixableCounts(r.diagnostics, filePath);
         return {

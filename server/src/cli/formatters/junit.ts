@@ -13,7 +13,9 @@ export function formatJunit(reports: readonly FileReport[]): string {
   const failed = reports.filter((r) => r.diagnostics.length > 0).length;
   const out: string[] = ['<?xml version="1.0" encoding="UTF-8"?>'];
   out.push(`<testsuites name="cx-taxonomy" tests="${reports.length}" failures="${failed}" errors="0" time="0">`);
-  out.push(`  <testsuite name="cx-taxonomy" package="cx-taxonomy" tests="${reports.length}" failures="${failed}" errors="0" skipped="0" time="0">`);
+  out.push(
+    `  <testsuite name="cx-taxonomy" package="cx-taxonomy" tests="${reports.length}" failures="${failed}" errors="0" skipped="0" time="0">`,
+  );
   for (const r of reports) {
     const name = xmlAttr(r.relativePath);
     if (r.diagnostics.length === 0) {

@@ -27,7 +27,10 @@ export function formatMarkdown(reports: readonly FileReport[], ctx: FormatContex
     out.push(`### ✅ cx-taxonomy: no problems in ${plural(t.files, 'file')}`, '');
     return out.join('\n');
   }
-  out.push(`### ${t.errors ? '❌' : '⚠️'} cx-taxonomy: ${plural(problems, 'problem')} (${countsText(t)}) in ${plural(t.files, 'file')}`, '');
+  out.push(
+    `### ${t.errors ? '❌' : '⚠️'} cx-taxonomy: ${plural(problems, 'problem')} (${countsText(t)}) in ${plural(t.files, 'file')}`,
+    '',
+  );
   const byRule = new Map<string, { severity: string; count: number }>();
   for (const r of reports) {
     for (const d of r.diagnostics) {
@@ -39,14 +42,18 @@ export function formatMarkdown(reports: readonly FileReport[], ctx: FormatContex
   const description = new Map(ctx.rules.map((r) => [r.id, r.description]));
   out.push('| Rule | Severity | Problems | What it checks |', '| --- | --- | ---: | --- |');
   for (const [id, e] of [...byRule].sort((a, b) => b[1].count - a[1].count || a[0].localeCompare(b[0]))) {
-    out.push(`| ${mdCode(id)} | ${ICON[e.severity] ?? ''} ${e.severity} | ${e.count} | ${mdCell(description.get(id) ?? '')} |`);
+    out.push(
+      `| ${mdCode(id)} | ${ICON[e.severity] ?? ''} ${e.severity} | ${e.count} | ${mdCell(description.get(id) ?? '')} |`,
+    );
   }
   out.push('', '| Severity | File | Rule | Problem |', '| --- | --- | --- | --- |');
   let rows = 0;
   for (const r of reports) {
     for (const d of r.diagnostics) {
       if (rows++ >= MAX_ROWS) continue;
-      out.push(`| ${ICON[d.severity] ?? ''} ${d.severity} | ${fileCell(r.relativePath, d.range.start.line + 1, ctx.env)} | ${mdCode(d.ruleId)} | ${mdCell(d.message)} |`);
+      out.push(
+        `| ${ICON[d.severity] ?? ''} ${d.severity} | ${fileCell(r.relativePath, d.range.start.line + 1, ctx.env)} | ${mdCode(d.ruleId)} | ${mdCell(d.message)} |`,
+      );
     }
   }
   if (rows > MAX_ROWS) out.push('', `_…and ${rows - MAX_ROWS} more; see the full report in the job's other outputs._`);

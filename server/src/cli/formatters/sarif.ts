@@ -1,7 +1,14 @@
 import { createHash } from 'node:crypto';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { diagnosticOrder, LineIndex, type Range, type Rule, type Suppression, type TaxonomyDiagnostic } from '../../core';
+import {
+  diagnosticOrder,
+  LineIndex,
+  type Range,
+  type Rule,
+  type Suppression,
+  type TaxonomyDiagnostic,
+} from '../../core';
 import { jsonText } from '../escape';
 import { reportPath } from '../lint';
 import { INFORMATION_URI, TOOL_NAME } from '../product';
@@ -39,7 +46,10 @@ function descriptor(rule: Rule) {
   const how = (code: (s: string) => string) =>
     `Default severity: ${rule.defaultSeverity}. Change it in cx-taxonomy.config.yaml (${code(`rules: { ${rule.id}: ${rule.defaultSeverity === 'error' ? 'warning' : 'error'} }`)}) ` +
     `or for one run with ${code(`--rule ${rule.id}=off`)}.`;
-  const help = { text: `${rule.description}\n\n${how((s) => s)}`, markdown: `${rule.description}\n\n${how((s) => `\`${s}\``)}` };
+  const help = {
+    text: `${rule.description}\n\n${how((s) => s)}`,
+    markdown: `${rule.description}\n\n${how((s) => `\`${s}\``)}`,
+  };
   return {
     id: rule.id,
     name: rule.id
@@ -61,7 +71,9 @@ function descriptor(rule: Rule) {
  * of the same file. GitHub code scanning matches alerts across commits with it.
  */
 function fingerprint(ruleId: string, relativePath: string, lineText: string, occurrence: number): string {
-  const h = createHash('sha256').update(`${ruleId}\u0000${relativePath}\u0000${lineText.trim()}\u0000${occurrence}`).digest('hex');
+  const h = createHash('sha256')
+    .update(`${ruleId}\u0000${relativePath}\u0000${lineText.trim()}\u0000${occurrence}`)
+    .digest('hex');
   return `${h.slice(0, 32)}:${occurrence + 1}`;
 }
 
@@ -78,7 +90,9 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
     const seen = new Map<string, number>();
     // Silenced findings are results too, marked `inSource` with the reason written, in place
     // among the others so that a finding keeps its fingerprint when it is silenced.
-    const all: (TaxonomyDiagnostic & { suppressions?: Suppression[] })[] = r.suppressed?.length ? [...r.diagnostics, ...r.suppressed].sort(diagnosticOrder) : r.diagnostics;
+    const all: (TaxonomyDiagnostic & { suppressions?: Suppression[] })[] = r.suppressed?.length
+      ? [...r.diagnostics, ...r.suppressed].sort(diagnosticOrder)
+      : r.diagnostics;
     for (const d of all) {
       const lineText = lines?.lineText(d.range.start.line) ?? '';
       const key = `${d.ruleId}\u0000${lineText.trim()}`;
@@ -90,7 +104,9 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
         ...(index !== undefined ? { ruleIndex: index } : {}),
         level: levelOf(d.severity),
         message: { text: d.message },
-        locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.relativePath), region: regionOf(d.range) } }],
+        locations: [
+          { physicalLocation: { artifactLocation: artifactLocation(r.relativePath), region: regionOf(d.range) } },
+        ],
         ...(d.related?.length
           ? {
               relatedLocations: d.related.map((rel, i) => ({
@@ -105,7 +121,14 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
           : {}),
         partialFingerprints: { [FINGERPRINT_KEY]: fingerprint(d.ruleId, r.relativePath, lineText, occurrence) },
         ...(d.severity === 'hint' || d.severity === 'info' ? { properties: { severity: d.severity } } : {}),
-        ...(d.suppressions ? { suppressions: d.suppressions.map((s) => ({ kind: s.kind === 'file' ? 'external' : 'inSource', ...(s.justification ? { justification: s.justification } : {}) })) } : {}),
+        ...(d.suppressions
+          ? {
+              suppressions: d.suppressions.map((s) => ({
+                kind: s.kind === 'file' ? 'external' : 'inSource',
+                ...(s.justification ? { justification: s.justification } : {}),
+              })),
+            }
+          : {}),
       });
     }
   }
@@ -123,7 +146,9 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
             rules: ctx.rules.map(descriptor),
           },
         },
-        originalUriBaseIds: { [SRCROOT]: { uri: pathToFileURL(ctx.cwd.endsWith(path.sep) ? ctx.cwd : ctx.cwd + path.sep).href } },
+        originalUriBaseIds: {
+          [SRCROOT]: { uri: pathToFileURL(ctx.cwd.endsWith(path.sep) ? ctx.cwd : ctx.cwd + path.sep).href },
+        },
         columnKind: 'utf16CodeUnits',
         results,
       },

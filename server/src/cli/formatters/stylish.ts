@@ -20,7 +20,15 @@ export function paint(enabled: boolean): Paint {
     const id = (s: string) => s;
     return { red: id, yellow: id, blue: id, green: id, dim: id, bold: id, underline: id };
   }
-  return { red: wrap(31, 39), yellow: wrap(33, 39), blue: wrap(34, 39), green: wrap(32, 39), dim: wrap(2, 22), bold: wrap(1, 22), underline: wrap(4, 24) };
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    blue: wrap(34, 39),
+    green: wrap(32, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+    underline: wrap(4, 24),
+  };
 }
 
 /** The readable default, in the manner of ESLint's "stylish": grouped by file, a summary last. */

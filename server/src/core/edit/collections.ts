@@ -1,6 +1,17 @@
 import { isMap, isPair, isScalar, isSeq, Pair, Scalar, YAMLSeq, type Node, type YAMLMap } from 'yaml';
 import { scalarText, type ScalarContext } from './scalar';
-import { contentEndBefore, editDocOf, eolOf, hasTag, lineEndAt, lineStartAt, nodeAtPointer, verifyEdit, type EditDoc, type OffsetEdit } from './document';
+import {
+  contentEndBefore,
+  editDocOf,
+  eolOf,
+  hasTag,
+  lineEndAt,
+  lineStartAt,
+  nodeAtPointer,
+  verifyEdit,
+  type EditDoc,
+  type OffsetEdit,
+} from './document';
 
 /** A value to write: one string, or a list of strings (written as a flow list `[a, b]`). */
 export type EntryValue = string | readonly string[];
@@ -56,7 +67,14 @@ function proved(ed: EditDoc, edit: OffsetEdit | undefined, mutate: () => () => v
  * flow mapping, one-line or not. Undefined when the key is there already, the mapping is
  * reached through an alias or tagged, or no edit proves right.
  */
-export function addMapEntryEdit(text: string, docIndex: number, mapPointer: string, key: string, value: EntryValue, after?: string): OffsetEdit | undefined {
+export function addMapEntryEdit(
+  text: string,
+  docIndex: number,
+  mapPointer: string,
+  key: string,
+  value: EntryValue,
+  after?: string,
+): OffsetEdit | undefined {
   const ed = editDocOf(text);
   if (!ed) return undefined;
   const target = nodeAtPointer(ed, docIndex, mapPointer);
@@ -69,8 +87,15 @@ export function addMapEntryEdit(text: string, docIndex: number, mapPointer: stri
   });
 }
 
-function mapEntryEdit(text: string, map: YAMLMap, key: string, value: EntryValue, after: string | undefined): OffsetEdit | undefined {
-  const anchor = (after !== undefined ? map.items.find((p) => keyIs(p, after)) : undefined) ?? map.items[map.items.length - 1];
+function mapEntryEdit(
+  text: string,
+  map: YAMLMap,
+  key: string,
+  value: EntryValue,
+  after: string | undefined,
+): OffsetEdit | undefined {
+  const anchor =
+    (after !== undefined ? map.items.find((p) => keyIs(p, after)) : undefined) ?? map.items[map.items.length - 1];
   if (map.flow) {
     const entry = `${scalarText(key, 'flow')}: ${valueText(value, 'flow')}`;
     if (!anchor) {
@@ -85,7 +110,11 @@ function mapEntryEdit(text: string, map: YAMLMap, key: string, value: EntryValue
   if (!first?.range || end === undefined) return undefined;
   const keyStart = (anchor.key as Node).range![0];
   const at = lineEndAt(text, contentEndBefore(text, end, keyStart));
-  return { start: at, end: at, newText: `${eolOf(text)}${' '.repeat(columnOf(text, first.range[0]))}${scalarText(key, 'block')}: ${valueText(value, 'block')}` };
+  return {
+    start: at,
+    end: at,
+    newText: `${eolOf(text)}${' '.repeat(columnOf(text, first.range[0]))}${scalarText(key, 'block')}: ${valueText(value, 'block')}`,
+  };
 }
 
 /**
@@ -96,12 +125,26 @@ function mapEntryEdit(text: string, map: YAMLMap, key: string, value: EntryValue
  * the entry `afterWhenMissing` of the parent mapping. Undefined when the list is reached
  * through an alias, tagged, or no edit proves right.
  */
-export function addListItemEdit(text: string, docIndex: number, pointer: string, value: string, afterWhenMissing?: string): OffsetEdit | undefined {
+export function addListItemEdit(
+  text: string,
+  docIndex: number,
+  pointer: string,
+  value: string,
+  afterWhenMissing?: string,
+): OffsetEdit | undefined {
   const ed = editDocOf(text);
   if (!ed) return undefined;
   const target = nodeAtPointer(ed, docIndex, pointer);
   if ('refused' in target) return undefined;
-  if ('missing' in target) return addMapEntryEdit(text, docIndex, pointer.slice(0, pointer.lastIndexOf('/')), target.missing, [value], afterWhenMissing);
+  if ('missing' in target)
+    return addMapEntryEdit(
+      text,
+      docIndex,
+      pointer.slice(0, pointer.lastIndexOf('/')),
+      target.missing,
+      [value],
+      afterWhenMissing,
+    );
   const { node, pair } = target.found;
   if (hasTag(node) || !node.range) return undefined;
   const [start, end] = node.range;
@@ -130,7 +173,15 @@ export function addListItemEdit(text: string, docIndex: number, pointer: string,
       return proved(ed, { start: lastEnd, end: lastEnd, newText: `, ${item}` }, push);
     }
     const at = lineEndAt(text, contentEndBefore(text, end, start));
-    return proved(ed, { start: at, end: at, newText: `${eolOf(text)}${' '.repeat(columnOf(text, start))}- ${scalarText(value, 'block')}` }, push);
+    return proved(
+      ed,
+      {
+        start: at,
+        end: at,
+        newText: `${eolOf(text)}${' '.repeat(columnOf(text, start))}- ${scalarText(value, 'block')}`,
+      },
+      push,
+    );
   }
   if (!isScalar(node) || !pair || isMap(node)) return undefined;
   const replace = (items: string[]) => () => {
@@ -151,7 +202,11 @@ export function addListItemEdit(text: string, docIndex: number, pointer: string,
     if (text[colon] !== ':') return undefined;
     return proved(ed, { start: colon + 1, end: colon + 1, newText: ` [${item}]` }, replace([value]));
   }
-  if (typeof node.value !== 'string' || (node.type !== 'PLAIN' && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')) return undefined;
+  if (
+    typeof node.value !== 'string' ||
+    (node.type !== 'PLAIN' && node.type !== 'QUOTE_DOUBLE' && node.type !== 'QUOTE_SINGLE')
+  )
+    return undefined;
   const old = node.type === 'PLAIN' ? scalarText(node.value, 'flow') : text.slice(start, end);
   if (/[\r\n]/.test(old)) return undefined;
   return proved(ed, { start, end, newText: `[${old}, ${item}]` }, replace([node.value, value]));

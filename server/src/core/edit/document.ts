@@ -1,4 +1,17 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+  type Node,
+  type Pair,
+  type YAMLMap,
+  type YAMLSeq,
+} from 'yaml';
 export { eolOf, lineEndAt, lineStartAt } from '../lineIndex';
 
 /**
@@ -30,7 +43,7 @@ export function editDocOf(text: string): EditDoc | undefined {
   for (let i = 0; i < recent.length; i++) {
     if (recent[i].text === text) {
       const hit = recent[i];
-      if (i > 0) recent.splice(i, 1), recent.unshift(hit);
+      if (i > 0) (recent.splice(i, 1), recent.unshift(hit));
       return hit;
     }
   }
@@ -76,7 +89,15 @@ export function scalarAt(ed: EditDoc, offset: number): NodeLocation | undefined 
   return undefined;
 }
 
-function find(node: Node | null, offset: number, docIndex: number, parent: YAMLMap | YAMLSeq | undefined, pair: Pair | undefined, isKey: boolean, inFlow: boolean): NodeLocation | undefined {
+function find(
+  node: Node | null,
+  offset: number,
+  docIndex: number,
+  parent: YAMLMap | YAMLSeq | undefined,
+  pair: Pair | undefined,
+  isKey: boolean,
+  inFlow: boolean,
+): NodeLocation | undefined {
   if (!node || !node.range) return undefined;
   const [s, , e] = node.range;
   if (offset < s || offset > e) return undefined;
@@ -106,16 +127,19 @@ function find(node: Node | null, offset: number, docIndex: number, parent: YAMLM
 }
 
 /** What a JSON pointer leads to: a node, a key missing from a mapping, or nothing safe to edit. */
-export type PointerTarget =
-  | { found: NodeLocation }
-  | { missing: string; map: NodeLocation }
-  | { refused: string };
+export type PointerTarget = { found: NodeLocation } | { missing: string; map: NodeLocation } | { refused: string };
 
 /** Follows a JSON pointer through one document, refusing to pass through an alias. */
 export function nodeAtPointer(ed: EditDoc, docIndex: number, pointer: string): PointerTarget {
   const doc = ed.docs[docIndex];
   if (!doc) return { refused: 'no such document' };
-  const segs = pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segs =
+    pointer === ''
+      ? []
+      : pointer
+          .slice(1)
+          .split('/')
+          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
   let loc: NodeLocation = { docIndex, node: doc.contents as Node, isKey: false, inFlow: false };
   for (let i = 0; i < segs.length; i++) {
     const node = loc.node;
@@ -158,7 +182,8 @@ export function verifyEdit(ed: EditDoc, edit: OffsetEdit, mutate: () => () => vo
   const undo = mutate();
   try {
     for (let i = 0; i < after.length; i++) {
-      if (after[i].errors.length > ed.docs[i].errors.length || after[i].warnings.length > ed.docs[i].warnings.length) return false;
+      if (after[i].errors.length > ed.docs[i].errors.length || after[i].warnings.length > ed.docs[i].warnings.length)
+        return false;
       if (!sameValue(toJS(ed.docs[i]), toJS(after[i]))) return false;
     }
     return true;
@@ -187,11 +212,12 @@ export function sameValue(a: unknown, b: unknown): boolean {
   const ka = Object.keys(a);
   const kb = Object.keys(b);
   if (ka.length !== kb.length) return false;
-  return ka.every((k) => Object.prototype.hasOwnProperty.call(b, k) && sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
+  return ka.every(
+    (k) =>
+      Object.prototype.hasOwnProperty.call(b, k) &&
+      sameValue((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]),
+  );
 }
-
-
-
 
 /** The offset just after the last character before `end` that is not white space. */
 export function contentEndBefore(text: string, end: number, floor = 0): number {

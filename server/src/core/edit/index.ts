@@ -16,7 +16,16 @@ import { isPlainSafe } from './scalar';
 export { addListItemEdit, addMapEntryEdit, type EntryValue } from './collections';
 export { replaceInScalarEdit, setScalarEdit } from './scalars';
 export { applyEdit, editDocOf, type OffsetEdit } from './document';
-export { doubleQuoted, escapeDouble, escapeSingle, foldPlain, isPlainSafe, resolvesToNonString, scalarText, type ScalarContext } from './scalar';
+export {
+  doubleQuoted,
+  escapeDouble,
+  escapeSingle,
+  foldPlain,
+  isPlainSafe,
+  resolvesToNonString,
+  scalarText,
+  type ScalarContext,
+} from './scalar';
 
 function toTextEdit(file: TaxonomyFile, e: OffsetEdit | undefined): TextEdit | undefined {
   return e && { uri: file.uri, range: file.lines.range(e.start, e.end), newText: e.newText };
@@ -43,7 +52,13 @@ export function setScalar(file: TaxonomyFile, range: Range, value: string, old?:
  * are simple words that read as the same strings plain, quoted, in block or flow context. A tag
  * or an anchor before the scalar, or anything else, takes the parsed path.
  */
-function swapSimpleScalar(text: string, start: number, end: number, old: string, value: string): OffsetEdit | undefined {
+function swapSimpleScalar(
+  text: string,
+  start: number,
+  end: number,
+  old: string,
+  value: string,
+): OffsetEdit | undefined {
   const simple = (s: string) => /^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(s) && isPlainSafe(s, 'flow');
   if (!simple(old) || !simple(value)) return undefined;
   const source = text.slice(start, end);
@@ -51,22 +66,41 @@ function swapSimpleScalar(text: string, start: number, end: number, old: string,
   while (i >= 0 && (text[i] === ' ' || text[i] === '\t')) i--;
   if (i < 0 || !':-[,{'.includes(text[i])) return undefined;
   if (source === old) return { start, end, newText: value };
-  if ((source === `"${old}"` || source === `'${old}'`)) return { start: start + 1, end: end - 1, newText: value };
+  if (source === `"${old}"` || source === `'${old}'`) return { start: start + 1, end: end - 1, newText: value };
   return undefined;
 }
 
 /** Replaces the words at `from`..`to` inside the scalar whose source starts at `scalarStart` (see `replaceInScalarEdit`). */
-export function replaceInScalar(file: TaxonomyFile, scalarStart: number, from: number, to: number, replacement: string): TextEdit | undefined {
+export function replaceInScalar(
+  file: TaxonomyFile,
+  scalarStart: number,
+  from: number,
+  to: number,
+  replacement: string,
+): TextEdit | undefined {
   return toTextEdit(file, replaceInScalarEdit(file.text, scalarStart, from, to, replacement));
 }
 
 /** Adds `key: value` to a mapping of a document of the file (see `addMapEntryEdit`). */
-export function addMapEntry(file: TaxonomyFile, docIndex: number, mapPointer: string, key: string, value: EntryValue, after?: string): TextEdit | undefined {
+export function addMapEntry(
+  file: TaxonomyFile,
+  docIndex: number,
+  mapPointer: string,
+  key: string,
+  value: EntryValue,
+  after?: string,
+): TextEdit | undefined {
   return toTextEdit(file, addMapEntryEdit(file.text, docIndex, mapPointer, key, value, after));
 }
 
 /** Adds an item to a list of a document of the file (see `addListItemEdit`). */
-export function addListItem(file: TaxonomyFile, docIndex: number, pointer: string, value: string, afterWhenMissing?: string): TextEdit | undefined {
+export function addListItem(
+  file: TaxonomyFile,
+  docIndex: number,
+  pointer: string,
+  value: string,
+  afterWhenMissing?: string,
+): TextEdit | undefined {
   return toTextEdit(file, addListItemEdit(file.text, docIndex, pointer, value, afterWhenMissing));
 }
 
@@ -74,9 +108,16 @@ export function addListItem(file: TaxonomyFile, docIndex: number, pointer: strin
  * The fix replacing the words `from`..`to` of a file by `words`: inside the YAML scalar
  * `site` starts (see `replaceInScalarEdit`), or as they are in a Markdown doc's prose.
  */
-export function replacementFix(file: TaxonomyFile, match: { start: number; end: number; site?: { start: number } }, words: string, title: string, isPreferred: boolean): Fix {
+export function replacementFix(
+  file: TaxonomyFile,
+  match: { start: number; end: number; site?: { start: number } },
+  words: string,
+  title: string,
+  isPreferred: boolean,
+): Fix {
   const { start, end, site } = match;
-  if (!site) return { title, isPreferred, edits: [{ uri: file.uri, range: file.lines.range(start, end), newText: words }] };
+  if (!site)
+    return { title, isPreferred, edits: [{ uri: file.uri, range: file.lines.range(start, end), newText: words }] };
   return lazyFix(title, isPreferred, () => [replaceInScalar(file, site.start, start, end, words)]);
 }
 
@@ -88,7 +129,12 @@ export function replacementFix(file: TaxonomyFile, match: { start: number; end: 
  * `key` names what the edits depend on (the other file, for a fix that edits one): when it
  * changes, they are built again. A serialised fix keeps its title only.
  */
-export function lazyFix(title: string, isPreferred: boolean | undefined, build: () => readonly (TextEdit | undefined)[] | undefined, key?: () => unknown): Fix {
+export function lazyFix(
+  title: string,
+  isPreferred: boolean | undefined,
+  build: () => readonly (TextEdit | undefined)[] | undefined,
+  key?: () => unknown,
+): Fix {
   let built: TextEdit[] | undefined;
   let builtFor: unknown;
   const fix = { title, isPreferred } as Fix;

@@ -78,7 +78,10 @@ const DOUBLE_ESCAPES: Record<string, string> = {
 /** Escapes text for the inside of a double-quoted scalar; the result is one line. */
 export function escapeDouble(text: string): string {
   // eslint-disable-next-line no-control-regex
-  return text.replace(/[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g, (c) => DOUBLE_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return text.replace(
+    /[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g,
+    (c) => DOUBLE_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** Escapes text for the inside of a single-quoted scalar, or undefined when it cannot be (line breaks, control characters). */
@@ -111,7 +114,11 @@ export function scalarText(value: string, context: ScalarContext, quote: 'single
  * space, an empty line read as a line break.
  */
 export function foldPlain(source: string): string {
-  const ls = source.split(/\r\n|\r|\n/).map((l, i, all) => (i === 0 ? l.replace(/[ \t]+$/, '') : i === all.length - 1 ? l.replace(/^[ \t]+/, '') : l.trim()));
+  const ls = source
+    .split(/\r\n|\r|\n/)
+    .map((l, i, all) =>
+      i === 0 ? l.replace(/[ \t]+$/, '') : i === all.length - 1 ? l.replace(/^[ \t]+/, '') : l.trim(),
+    );
   let out = ls[0];
   let breaks = 0;
   for (let i = 1; i < ls.length; i++) {

@@ -70,14 +70,18 @@ export function setScalarEdit(text: string, start: number, value: string): Offse
       return firstProved(site, value, [oneLine ? inside(escapeDouble(value)) : undefined, whole(doubleQuoted(value))]);
     case 'QUOTE_SINGLE': {
       const single = escapeSingle(value);
-      return firstProved(site, value, [oneLine && single !== undefined ? inside(single) : undefined, whole(scalarText(value, context, 'single'))]);
+      return firstProved(site, value, [
+        oneLine && single !== undefined ? inside(single) : undefined,
+        whole(scalarText(value, context, 'single')),
+      ]);
     }
     case 'BLOCK_LITERAL':
     case 'BLOCK_FOLDED': {
       // Only a block scalar of one content line, replaced by one line that needs no quoting.
       const old = typeof node.value === 'string' ? node.value.replace(/\n+$/, '') : undefined;
       const nl = source.search(/\r?\n/);
-      if (old === undefined || old.includes('\n') || nl < 0 || /[\r\n]/.test(value) || !isPlainSafe(value, 'block')) return undefined;
+      if (old === undefined || old.includes('\n') || nl < 0 || /[\r\n]/.test(value) || !isPlainSafe(value, 'block'))
+        return undefined;
       const at = source.indexOf(old, nl);
       if (at < 0 || old === '') return undefined;
       return firstProved(site, value, [{ start: site.start + at, end: site.start + at + old.length, newText: value }]);
@@ -90,9 +94,14 @@ export function setScalarEdit(text: string, start: number, value: string): Offse
 /** The value of a quoted or block scalar's source read on its own (not where it is written). */
 function standaloneValue(source: string, type: string | undefined): string | undefined {
   try {
-    const doc = parseDocument(type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED' ? `k: ${source}` : source, { prettyErrors: false });
+    const doc = parseDocument(type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED' ? `k: ${source}` : source, {
+      prettyErrors: false,
+    });
     if (doc.errors.length) return undefined;
-    const v = type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED' ? (doc.toJS() as Record<string, unknown> | null)?.k : doc.toJS();
+    const v =
+      type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED'
+        ? (doc.toJS() as Record<string, unknown> | null)?.k
+        : doc.toJS();
     return typeof v === 'string' ? v : undefined;
   } catch {
     return undefined;
@@ -107,7 +116,13 @@ function standaloneValue(source: string, type: string | undefined): string | und
  * the words in it (`Customers #1`, `[Beta] cohort` at the start, `Segment: key accounts`), the
  * whole scalar is written again, quoted. Undefined when no edit proves right.
  */
-export function replaceInScalarEdit(text: string, scalarStart: number, from: number, to: number, replacement: string): OffsetEdit | undefined {
+export function replaceInScalarEdit(
+  text: string,
+  scalarStart: number,
+  from: number,
+  to: number,
+  replacement: string,
+): OffsetEdit | undefined {
   const site = siteAt(text, scalarStart);
   if (!site || typeof site.node.value !== 'string' || from < site.start || to > site.end || from > to) return undefined;
   const { node, source } = site;
@@ -134,6 +149,7 @@ export function replaceInScalarEdit(text: string, scalarStart: number, from: num
   const intended = standaloneValue(edited, type);
   if (intended === undefined) return undefined;
   const candidates: OffsetEdit[] = [{ start: from, end: to, newText: written }];
-  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE') candidates.push({ start: site.start, end: site.end, newText: doubleQuoted(intended) });
+  if (type === 'QUOTE_DOUBLE' || type === 'QUOTE_SINGLE')
+    candidates.push({ start: site.start, end: site.end, newText: doubleQuoted(intended) });
   return firstProved(site, intended, candidates);
 }

@@ -68,21 +68,28 @@ export function entityCard(workspace: TaxonomyWorkspace, d: Definition, options:
   if (e.kind === 'term') return glossaryCard(workspace, d as Definition & { entity: Term });
   const lines: string[] = [];
   const title = e.name?.value ? ` ${escapeMarkdown(e.name.value)}` : '';
-  lines.push(`**${KIND_NOUN[e.kind]}**${title} · ${inlineCode(d.id)}${e.status?.value ? ` · ${escapeMarkdown(e.status.value)}` : ''}`);
+  lines.push(
+    `**${KIND_NOUN[e.kind]}**${title} · ${inlineCode(d.id)}${e.status?.value ? ` · ${escapeMarkdown(e.status.value)}` : ''}`,
+  );
   const facts: string[] = [];
   switch (e.kind) {
     case 'team': {
       if (e.function?.value) facts.push(`Function: ${escapeMarkdown(e.function.value)}`);
       // Counting is linear in the team's references: fine for one hover, skipped in completion lists.
       if (!options.brief) {
-        const owned = workspace.index.references('team', d.id).filter((r) => r.field === 'owner' || r.field === 'lead').length;
+        const owned = workspace.index
+          .references('team', d.id)
+          .filter((r) => r.field === 'owner' || r.field === 'lead').length;
         facts.push(`Named as owner or lead ${owned} time${owned === 1 ? '' : 's'}`);
       }
       break;
     }
     case 'touchpoint': {
       const { journey, stage } = containers(workspace, d);
-      if (journey) facts.push(`Journey: ${inlineCode(journey.id?.value ?? '?')}${stage ? `, stage ${inlineCode(stage.id?.value ?? '?')}` : ''}`);
+      if (journey)
+        facts.push(
+          `Journey: ${inlineCode(journey.id?.value ?? '?')}${stage ? `, stage ${inlineCode(stage.id?.value ?? '?')}` : ''}`,
+        );
       const tp = e as Touchpoint;
       const eff = stage ? effectiveOwner(tp, stage) : tp.owner ? { owner: tp.owner, inherited: false } : undefined;
       const line = eff ? ownerLine(workspace, eff.owner) : undefined;
@@ -106,7 +113,9 @@ export function entityCard(workspace: TaxonomyWorkspace, d: Definition, options:
       if (o) facts.push(o);
       if (e.persona?.value) facts.push(`Persona: ${inlineCode(e.persona.value)}`);
       const tps = e.stages.reduce((n, s) => n + s.touchpoints.length, 0);
-      facts.push(`${e.stages.length} stage${e.stages.length === 1 ? '' : 's'}, ${tps} touchpoint${tps === 1 ? '' : 's'}`);
+      facts.push(
+        `${e.stages.length} stage${e.stages.length === 1 ? '' : 's'}, ${tps} touchpoint${tps === 1 ? '' : 's'}`,
+      );
       break;
     }
     case 'kpi': {
@@ -142,7 +151,11 @@ export function entityCard(workspace: TaxonomyWorkspace, d: Definition, options:
  * vocabulary, aliases, labels to avoid, steward and status. `matched` notes how the text named
  * the term, so a label to avoid is called out.
  */
-export function glossaryCard(workspace: TaxonomyWorkspace, d: Definition & { entity: Term }, matched?: { text: string; via: 'term' | 'alias' | 'avoid' }): string {
+export function glossaryCard(
+  workspace: TaxonomyWorkspace,
+  d: Definition & { entity: Term },
+  matched?: { text: string; via: 'term' | 'alias' | 'avoid' },
+): string {
   const t = d.entity;
   const label = t.label?.value ?? t.name?.value ?? d.id;
   const lines: string[] = [];
@@ -158,7 +171,9 @@ export function glossaryCard(workspace: TaxonomyWorkspace, d: Definition & { ent
     const eq = workspace.index.definitions('term', t.equivalent.value)[0];
     if (eq && eq.entity.kind === 'term') {
       const et = eq.entity;
-      facts.push(`Equivalent in the ${escapeMarkdown(vocabularyName(et.vocabulary))} vocabulary: **${escapeMarkdown(et.label?.value ?? eq.id)}** (${inlineCode(eq.id)})`);
+      facts.push(
+        `Equivalent in the ${escapeMarkdown(vocabularyName(et.vocabulary))} vocabulary: **${escapeMarkdown(et.label?.value ?? eq.id)}** (${inlineCode(eq.id)})`,
+      );
     } else facts.push(`Equivalent: ${inlineCode(t.equivalent.value)} (not defined)`);
   }
   if (t.aliases.length) facts.push(`Also called: ${t.aliases.map((a) => escapeMarkdown(a.value)).join(', ')}`);

@@ -21,11 +21,17 @@ export interface QuickFix {
 }
 
 function sameRange(a: Range, b: Range): boolean {
-  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+  return (
+    a.start.line === b.start.line &&
+    a.start.character === b.start.character &&
+    a.end.line === b.end.line &&
+    a.end.character === b.end.character
+  );
 }
 
 function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']) => p.line < q.line || (p.line === q.line && p.character <= q.character);
+  const before = (p: Range['start'], q: Range['start']) =>
+    p.line < q.line || (p.line === q.line && p.character <= q.character);
   return before(a.start, b.end) && before(b.start, a.end);
 }
 
@@ -36,10 +42,22 @@ function overlaps(a: Range, b: Range): boolean {
  * and message are answered, so a fix computed for an older text is never offered. A fix the
  * edit layer refuses (it could not write it safely) is left out.
  */
-export function quickFixes(workspace: TaxonomyWorkspace, uri: string, range: Range, shown: readonly DiagnosticRef[]): QuickFix[] {
+export function quickFixes(
+  workspace: TaxonomyWorkspace,
+  uri: string,
+  range: Range,
+  shown: readonly DiagnosticRef[],
+): QuickFix[] {
   const current = workspace.diagnostics(uri).filter((d) => d.fixes && d.fixes.length);
   const wanted = shown.length
-    ? current.filter((d) => shown.some((s) => s.ruleId === d.ruleId && sameRange(s.range, d.range) && (s.message === undefined || s.message === d.message)))
+    ? current.filter((d) =>
+        shown.some(
+          (s) =>
+            s.ruleId === d.ruleId &&
+            sameRange(s.range, d.range) &&
+            (s.message === undefined || s.message === d.message),
+        ),
+      )
     : current.filter((d) => overlaps(d.range, range));
   const out: QuickFix[] = [];
   for (const d of wanted) {
@@ -56,10 +74,22 @@ export function quickFixes(workspace: TaxonomyWorkspace, uri: string, range: Ran
  * The diagnostics an editor asks actions for: those it names that the current check still
  * reports (same rule, range and message), or, when it names none, those overlapping `range`.
  */
-export function diagnosticsAt(workspace: TaxonomyWorkspace, uri: string, range: Range, shown: readonly DiagnosticRef[]): TaxonomyDiagnostic[] {
+export function diagnosticsAt(
+  workspace: TaxonomyWorkspace,
+  uri: string,
+  range: Range,
+  shown: readonly DiagnosticRef[],
+): TaxonomyDiagnostic[] {
   const current = workspace.diagnostics(uri);
   return shown.length
-    ? current.filter((d) => shown.some((s) => s.ruleId === d.ruleId && sameRange(s.range, d.range) && (s.message === undefined || s.message === d.message)))
+    ? current.filter((d) =>
+        shown.some(
+          (s) =>
+            s.ruleId === d.ruleId &&
+            sameRange(s.range, d.range) &&
+            (s.message === undefined || s.message === d.message),
+        ),
+      )
     : current.filter((d) => overlaps(d.range, range));
 }
 
@@ -96,7 +126,13 @@ export function editorActions(
   const out: EditorAction[] = [];
   for (const fix of quickFixes(workspace, file.uri, range, shown)) {
     if (!wanted(fix.diagnostic)) continue;
-    out.push({ title: fix.title, kind: 'quickfix', isPreferred: fix.isPreferred, edits: fix.edits, diagnostics: [fix.diagnostic] });
+    out.push({
+      title: fix.title,
+      kind: 'quickfix',
+      isPreferred: fix.isPreferred,
+      edits: fix.edits,
+      diagnostics: [fix.diagnostic],
+    });
   }
   const rules = [...new Set(at.map((d) => d.ruleId))];
   for (const ruleId of rules) {
@@ -105,7 +141,12 @@ export function editorActions(
     if (fixes.length < 2) continue;
     const edits = combineFixes(file, fixes);
     if (edits.length === 0) continue;
-    out.push({ title: `Fix all \`${ruleId}\` problems in this file`, kind: 'quickfix', edits, diagnostics: at.filter((d) => d.ruleId === ruleId) });
+    out.push({
+      title: `Fix all \`${ruleId}\` problems in this file`,
+      kind: 'quickfix',
+      edits,
+      diagnostics: at.filter((d) => d.ruleId === ruleId),
+    });
   }
   for (const ruleId of rules) {
     const mine = at.filter((d) => d.ruleId === ruleId);
@@ -116,7 +157,13 @@ export function editorActions(
         const forFile = e.title.endsWith('this file');
         if (i > 0 && forFile) continue;
         const title = lines.length > 1 && !forFile ? `${e.title} (line ${line + 1})` : e.title;
-        out.push({ title, kind: 'quickfix', edits: [e.edit], diagnostics: forFile ? mine : mine.filter((d) => d.range.start.line === line), reason: e.reason });
+        out.push({
+          title,
+          kind: 'quickfix',
+          edits: [e.edit],
+          diagnostics: forFile ? mine : mine.filter((d) => d.range.start.line === line),
+          reason: e.reason,
+        });
       }
     });
     out.push({ title: `Show documentation for \`${ruleId}\``, kind: 'docs', edits: [], diagnostics: mine, ruleId });

@@ -73,24 +73,44 @@ export function usageLenses(workspace: TaxonomyWorkspace, file: TaxonomyFile): U
  * Counting reads no position: a team's references on L are thousands, and working out each one's
  * range (and sending them all with every lens) took most of a resolve (BENCHMARKS.md).
  */
-export function resolveUsageLens(workspace: TaxonomyWorkspace, target: Pick<UsageLensTarget, 'kind' | 'id' | 'lens'>, maxPlaces = Infinity): UsageLens {
+export function resolveUsageLens(
+  workspace: TaxonomyWorkspace,
+  target: Pick<UsageLensTarget, 'kind' | 'id' | 'lens'>,
+  maxPlaces = Infinity,
+): UsageLens {
   if (target.kind === 'team' && target.lens === 'touchpoints') {
     const { direct, through } = ownedTouchpointCounts(workspace, target.id);
     const count = direct + through;
-    const title = count === 0 ? 'owns no touchpoints' : `owns ${counted(count, 'touchpoint')}${through ? ` (${through} through ${through === 1 ? 'a stage' : 'stages'})` : ''}`;
+    const title =
+      count === 0
+        ? 'owns no touchpoints'
+        : `owns ${counted(count, 'touchpoint')}${through ? ` (${through} through ${through === 1 ? 'a stage' : 'stages'})` : ''}`;
     return { title, count, locations: count <= maxPlaces ? ownedTouchpointPlaces(workspace, target.id) : undefined };
   }
   const refs = usageReferences(workspace, target.kind, target.id);
   if (target.kind === 'term') {
     // A term is used by id (`broader`, `related`, `equivalent`) and by its words in prose.
-    const count = refs.length + workspace.termUses.uses(target.id, (uri) => workspace.getFile(uri), workspaceGlossary(workspace).matcher).length;
-    return { title: timesUsed(count), count, locations: count <= maxPlaces ? sortedLocations([...refs, ...termMentions(workspace, target.id)]) : undefined };
+    const count =
+      refs.length +
+      workspace.termUses.uses(target.id, (uri) => workspace.getFile(uri), workspaceGlossary(workspace).matcher).length;
+    return {
+      title: timesUsed(count),
+      count,
+      locations: count <= maxPlaces ? sortedLocations([...refs, ...termMentions(workspace, target.id)]) : undefined,
+    };
   }
-  return { title: usageTitle(workspace, target.kind, refs), count: refs.length, locations: refs.length <= maxPlaces ? sortedLocations(refs) : undefined };
+  return {
+    title: usageTitle(workspace, target.kind, refs),
+    count: refs.length,
+    locations: refs.length <= maxPlaces ? sortedLocations(refs) : undefined,
+  };
 }
 
 /** Every place a lens counts, in file order: what clicking it shows. */
-export function usagePlaces(workspace: TaxonomyWorkspace, target: Pick<UsageLensTarget, 'kind' | 'id' | 'lens'>): Location[] {
+export function usagePlaces(
+  workspace: TaxonomyWorkspace,
+  target: Pick<UsageLensTarget, 'kind' | 'id' | 'lens'>,
+): Location[] {
   return resolveUsageLens(workspace, target).locations ?? [];
 }
 
@@ -109,7 +129,13 @@ function usageReferences(workspace: TaxonomyWorkspace, kind: EntityKind, id: str
 function sortedLocations(refs: readonly { uri: string; range: Range }[]): Location[] {
   return refs
     .map((r) => ({ uri: r.uri, range: r.range }))
-    .sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+    .sort((a, b) =>
+      a.uri < b.uri
+        ? -1
+        : a.uri > b.uri
+          ? 1
+          : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
 }
 
 /** "1 journey", "3 journeys"; "KPI" keeps its capitals. */
@@ -129,7 +155,16 @@ const REFERRER_NOUN: Partial<Record<FileKind, [string, string]>> = {
 };
 
 /** The order referrers are listed in, most telling first. */
-const REFERRER_ORDER: readonly FileKind[] = ['journey', 'segment', 'persona', 'kpi', 'glossary', 'teams', 'markdown', 'config'];
+const REFERRER_ORDER: readonly FileKind[] = [
+  'journey',
+  'segment',
+  'persona',
+  'kpi',
+  'glossary',
+  'teams',
+  'markdown',
+  'config',
+];
 
 function usageTitle(workspace: TaxonomyWorkspace, kind: EntityKind, refs: readonly Reference[]): string {
   switch (kind) {
@@ -211,10 +246,15 @@ function addStage(stage: Stage, add: (team: string, tp: Touchpoint, inherited: b
  * The journey files whose `owner` fields name the team (its references): the only files that can
  * hold touchpoints it owns, directly or through their stage. In uri order when `sorted`.
  */
-function filesOwnedIn(workspace: TaxonomyWorkspace, team: string, sorted = false): { uri: string; owned: OwnedInFile }[] {
+function filesOwnedIn(
+  workspace: TaxonomyWorkspace,
+  team: string,
+  sorted = false,
+): { uri: string; owned: OwnedInFile }[] {
   const uris: string[] = [];
   // The index lists a key's references file by file, so a file's come together.
-  for (const r of workspace.index.references('team', team)) if (r.field === 'owner' && r.uri !== uris[uris.length - 1]) uris.push(r.uri);
+  for (const r of workspace.index.references('team', team))
+    if (r.field === 'owner' && r.uri !== uris[uris.length - 1]) uris.push(r.uri);
   const out: { uri: string; owned: OwnedInFile }[] = [];
   for (const uri of sorted ? [...new Set(uris)].sort() : new Set(uris)) {
     const file = workspace.getFile(uri);
@@ -253,7 +293,10 @@ function ownedTouchpointCounts(workspace: TaxonomyWorkspace, team: string): { di
 function ownedTouchpointPlaces(workspace: TaxonomyWorkspace, team: string): Location[] {
   const out: Location[] = [];
   for (const { uri, owned } of filesOwnedIn(workspace, team, true)) {
-    const here = [...owned.direct, ...owned.throughStage].map((tp) => ({ uri, range: (tp.id ?? tp.name)?.range ?? tp.range }));
+    const here = [...owned.direct, ...owned.throughStage].map((tp) => ({
+      uri,
+      range: (tp.id ?? tp.name)?.range ?? tp.range,
+    }));
     here.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
     out.push(...here);
   }

@@ -4,7 +4,16 @@ import type { TaxonomyWorkspace } from '../workspace';
 import type { Definition } from '../workspaceIndex';
 import type { EntityKind, Range, TaxonomyKind } from '../types';
 import { entityCard, entityDetail, glossaryCard, KIND_NOUN, vocabularyName } from './cards';
-import { enumAt, isObjectAt, propertiesAt, readersOf, schemaKindOf, valueDescriptions, type PropertyDoc, type SchemaKind } from './schemaDocs';
+import {
+  enumAt,
+  isObjectAt,
+  propertiesAt,
+  readersOf,
+  schemaKindOf,
+  valueDescriptions,
+  type PropertyDoc,
+  type SchemaKind,
+} from './schemaDocs';
 import { skeletonSnippet } from './skeletons';
 import { termLabels } from './terms-lookup';
 import { markdownProse } from '../terms/prose';
@@ -36,7 +45,17 @@ export interface CompletionEntry {
 }
 
 /** Fields whose value is free text, where glossary terms are offered. */
-const TEXT_FIELDS = new Set(['name', 'description', 'definition', 'criteria', 'goals', 'pains', 'quote', 'notes', 'resolution']);
+const TEXT_FIELDS = new Set([
+  'name',
+  'description',
+  'definition',
+  'criteria',
+  'goals',
+  'pains',
+  'quote',
+  'notes',
+  'resolution',
+]);
 
 /** Above this many candidates, items carry no documentation card (it would only slow the list). */
 const MAX_DOCUMENTED = 300;
@@ -116,10 +135,18 @@ function isBlank(text: string): boolean {
   return text.split(/\r?\n/).every((l) => l.trim() === '' || l.trim().startsWith('#'));
 }
 
-function keyCompletions(file: TaxonomyFile, kind: SchemaKind, cursor: YamlCursor, range: (s: number, e: number) => Range): CompletionEntry[] {
+function keyCompletions(
+  file: TaxonomyFile,
+  kind: SchemaKind,
+  cursor: YamlCursor,
+  range: (s: number, e: number) => Range,
+): CompletionEntry[] {
   const props = propertiesAt(kind, cursor.path);
   const taken = new Set(cursor.siblingKeys);
-  const rest = file.text.slice(cursor.replaceEnd, file.text.indexOf('\n', cursor.replaceEnd) < 0 ? undefined : file.text.indexOf('\n', cursor.replaceEnd));
+  const rest = file.text.slice(
+    cursor.replaceEnd,
+    file.text.indexOf('\n', cursor.replaceEnd) < 0 ? undefined : file.text.indexOf('\n', cursor.replaceEnd),
+  );
   const keyOnly = /^\s*:/.test(rest);
   const indent = ' '.repeat(cursor.keyColumn);
   return props
@@ -166,7 +193,13 @@ function keySnippet(kind: SchemaKind, path: readonly PathSegment[], p: PropertyD
   return `${p.key}: $0`;
 }
 
-function valueCompletions(workspace: TaxonomyWorkspace, file: TaxonomyFile, kind: SchemaKind, cursor: YamlCursor, range: (s: number, e: number) => Range): CompletionEntry[] {
+function valueCompletions(
+  workspace: TaxonomyWorkspace,
+  file: TaxonomyFile,
+  kind: SchemaKind,
+  cursor: YamlCursor,
+  range: (s: number, e: number) => Range,
+): CompletionEntry[] {
   const keys = cursor.path.filter((s): s is string => typeof s === 'string');
   const field = keys[keys.length - 1];
   const r = range(cursor.replaceStart, cursor.replaceEnd);
@@ -186,7 +219,15 @@ function valueCompletions(workspace: TaxonomyWorkspace, file: TaxonomyFile, kind
     const meanings = valueDescriptions(kind, cursor.path);
     return values
       .filter((v) => !taken.has(v))
-      .map((v, i) => ({ label: v, kind: 'value' as const, documentation: meanings.get(v), insertText: lead + v, range: r, sortText: String(i).padStart(4, '0'), filterText: v }));
+      .map((v, i) => ({
+        label: v,
+        kind: 'value' as const,
+        documentation: meanings.get(v),
+        insertText: lead + v,
+        range: r,
+        sortText: String(i).padStart(4, '0'),
+        filterText: v,
+      }));
   }
   if ((field !== undefined && TEXT_FIELDS.has(field)) || cursor.inBlockText) {
     const offset = cursor.replaceStart + cursor.prefix.length;
@@ -218,7 +259,8 @@ function referenceCompletions(
   const field = keys[keys.length - 1];
   const parent = parentPointer(cursor.path);
   const preferred = new Set<string>();
-  if (field === 'lead') for (const t of siblingStrings(file, cursor.docIndex, childPointer(parent, 'owner'))) preferred.add(t);
+  if (field === 'lead')
+    for (const t of siblingStrings(file, cursor.docIndex, childPointer(parent, 'owner'))) preferred.add(t);
   // `lead` names one of the teams in the sibling `owner` list: once there is one, only those fit.
   const onlyPreferred = field === 'lead' && preferred.size > 0;
   const ownVocabulary = kind === 'term' ? termVocabularyAt(file, cursor.docIndex, parent) : undefined;
@@ -227,7 +269,8 @@ function referenceCompletions(
   for (const [id, d] of seen) {
     if (taken.has(id) || (onlyPreferred && !preferred.has(id))) continue;
     // A term's `equivalent` is a word of another vocabulary.
-    const otherVocabulary = ownVocabulary !== undefined && d.entity.kind === 'term' && d.entity.vocabulary !== ownVocabulary;
+    const otherVocabulary =
+      ownVocabulary !== undefined && d.entity.kind === 'term' && d.entity.vocabulary !== ownVocabulary;
     const first = preferred.has(id) || (field === 'equivalent' && otherVocabulary);
     out.push({
       label: id,
@@ -262,7 +305,9 @@ function siblingStrings(file: TaxonomyFile, docIndex: number, pointer: string): 
 function termVocabularyAt(file: TaxonomyFile, docIndex: number, termPointer: string): string | undefined {
   const reader = readersOf(file)[docIndex];
   if (!reader) return undefined;
-  return reader.string(childPointer(termPointer, 'vocabulary'))?.value ?? reader.string('/vocabulary')?.value ?? 'shared';
+  return (
+    reader.string(childPointer(termPointer, 'vocabulary'))?.value ?? reader.string('/vocabulary')?.value ?? 'shared'
+  );
 }
 
 /**
@@ -271,7 +316,13 @@ function termVocabularyAt(file: TaxonomyFile, docIndex: number, termPointer: str
  * with what is not prose blanked, for Markdown). Labels to avoid are never offered. A label written in sentence case is
  * inserted in lower case when the user started the word in lower case.
  */
-export function termCompletions(workspace: TaxonomyWorkspace, file: TaxonomyFile, lineStart: number, offset: number, prose = file.text): CompletionEntry[] {
+export function termCompletions(
+  workspace: TaxonomyWorkspace,
+  file: TaxonomyFile,
+  lineStart: number,
+  offset: number,
+  prose = file.text,
+): CompletionEntry[] {
   const before = prose.slice(lineStart, offset);
   if (!/[\p{L}\p{N}]$/u.test(before)) return [];
   const wordStarts: number[] = [];
@@ -298,12 +349,18 @@ export function termCompletions(workspace: TaxonomyWorkspace, file: TaxonomyFile
     seen.add(key);
     const typedFirst = before[start];
     const sentenceCase = /^\p{Lu}\p{Ll}/u.test(label.label);
-    const insert = sentenceCase && typedFirst === typedFirst.toLowerCase() ? label.label[0].toLowerCase() + label.label.slice(1) : label.label;
+    const insert =
+      sentenceCase && typedFirst === typedFirst.toLowerCase()
+        ? label.label[0].toLowerCase() + label.label.slice(1)
+        : label.label;
     const term = label.definition.entity;
     out.push({
       label: label.label,
       kind: 'term',
-      detail: label.via === 'term' ? `glossary term · ${vocabularyName(term.vocabulary)}` : `alias of ${term.label?.value ?? label.definition.id}`,
+      detail:
+        label.via === 'term'
+          ? `glossary term · ${vocabularyName(term.vocabulary)}`
+          : `alias of ${term.label?.value ?? label.definition.id}`,
       documentation: glossaryCard(workspace, label.definition),
       insertText: insert,
       filterText: before.slice(start),

@@ -3,7 +3,15 @@
  * they write (the text comes from the suppressions module, so it reads back as the directive it
  * means) and where. Each comment carries a reason placeholder for the person to type over.
  */
-import { DIRECTIVE_RULE_IDS, directiveLineFor, directivesOf, formatDirective, type DirectiveScope, type DirectiveSyntax, type DisableDirective } from '../suppressions';
+import {
+  DIRECTIVE_RULE_IDS,
+  directiveLineFor,
+  directivesOf,
+  formatDirective,
+  type DirectiveScope,
+  type DirectiveSyntax,
+  type DisableDirective,
+} from '../suppressions';
 import { eolOf } from '../lineIndex';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TextEdit } from '../types';
@@ -20,7 +28,12 @@ export interface DisableEdit {
 }
 
 /** A comment and where its reason sits in it. */
-function comment(scope: DirectiveScope, syntax: DirectiveSyntax, rules: readonly string[], reason: string): { text: string; reason: { start: number; end: number } } {
+function comment(
+  scope: DirectiveScope,
+  syntax: DirectiveSyntax,
+  rules: readonly string[],
+  reason: string,
+): { text: string; reason: { start: number; end: number } } {
   const text = formatDirective({ scope, syntax, rules, reason });
   // No rule id or keyword holds ` -- `: the first one opens the reason.
   const start = text.indexOf(' -- ') + 4;
@@ -35,19 +48,34 @@ function mergeInto(file: TaxonomyFile, d: DisableDirective, ruleId: string, titl
 }
 
 /** Inserts a comment as a line of its own before `line`, indented as that line is. */
-function insertLine(file: TaxonomyFile, line: number, scope: DirectiveScope, syntax: DirectiveSyntax, ruleId: string, title: string): DisableEdit {
+function insertLine(
+  file: TaxonomyFile,
+  line: number,
+  scope: DirectiveScope,
+  syntax: DirectiveSyntax,
+  ruleId: string,
+  title: string,
+): DisableEdit {
   const c = comment(scope, syntax, [ruleId], REASON_PLACEHOLDER);
   const eol = eolOf(file.text);
   if (line >= file.lines.lineCount || file.lines.offsetAt({ line, character: 0 }) >= file.text.length) {
     // Past the last line: appended, on a line of its own.
     const lead = file.text === '' || /[\r\n]$/.test(file.text) ? '' : eol;
     const at = file.lines.positionAt(file.text.length);
-    return { title, edit: { uri: file.uri, range: { start: at, end: at }, newText: lead + c.text + eol }, reason: { start: lead.length + c.reason.start, end: lead.length + c.reason.end } };
+    return {
+      title,
+      edit: { uri: file.uri, range: { start: at, end: at }, newText: lead + c.text + eol },
+      reason: { start: lead.length + c.reason.start, end: lead.length + c.reason.end },
+    };
   }
   const indent = /^[ \t]*/.exec(file.lines.lineText(line))?.[0] ?? '';
   const at = { line, character: 0 };
   const newText = indent + c.text + eol;
-  return { title, edit: { uri: file.uri, range: { start: at, end: at }, newText }, reason: { start: indent.length + c.reason.start, end: indent.length + c.reason.end } };
+  return {
+    title,
+    edit: { uri: file.uri, range: { start: at, end: at }, newText },
+    reason: { start: indent.length + c.reason.start, end: indent.length + c.reason.end },
+  };
 }
 
 /**
@@ -68,7 +96,8 @@ function fileDirectiveLine(file: TaxonomyFile): number {
       }
     }
   }
-  const isComment = file.kind === 'markdown' ? (s: string) => /^\s*<!--.*-->\s*$/.test(s) : (s: string) => /^\s*#/.test(s);
+  const isComment =
+    file.kind === 'markdown' ? (s: string) => /^\s*<!--.*-->\s*$/.test(s) : (s: string) => /^\s*#/.test(s);
   let after = line;
   for (let l = line; l < file.lines.lineCount; l++) {
     const text = file.lines.lineText(l).replace(/^\ufeff/, '');
@@ -92,8 +121,12 @@ export function disableEdits(file: TaxonomyFile, ruleId: string, line: number): 
   const lineTitle = `Disable \`${ruleId}\` for this line`;
   const fileTitle = `Disable \`${ruleId}\` for this file`;
   const above = directives.find((d) => d.scope === 'next-line' && d.firstLine === target);
-  const onLine = above ? mergeInto(file, above, ruleId, lineTitle) : insertLine(file, target, 'next-line', syntax, ruleId, lineTitle);
+  const onLine = above
+    ? mergeInto(file, above, ruleId, lineTitle)
+    : insertLine(file, target, 'next-line', syntax, ruleId, lineTitle);
   const top = directives.find((d) => d.scope === 'file');
-  const onFile = top ? mergeInto(file, top, ruleId, fileTitle) : insertLine(file, fileDirectiveLine(file), 'file', syntax, ruleId, fileTitle);
+  const onFile = top
+    ? mergeInto(file, top, ruleId, fileTitle)
+    : insertLine(file, fileDirectiveLine(file), 'file', syntax, ruleId, fileTitle);
   return [onLine, onFile];
 }

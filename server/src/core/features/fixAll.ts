@@ -12,7 +12,9 @@ import type { Fix, TaxonomyDiagnostic, TextEdit } from '../types';
 import type { TaxonomyWorkspace } from '../workspace';
 
 /** The rules whose preferred fix needs no choice from a person (`Rule.fixable`), in registry order; the CLI's `--fix` applies the same. */
-export const SAFE_FIX_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.filter((r) => r.fixable === 'safe').map((r) => r.id));
+export const SAFE_FIX_RULE_IDS: ReadonlySet<string> = new Set(
+  ALL_RULES.filter((r) => r.fixable === 'safe').map((r) => r.id),
+);
 
 /**
  * The one fix of a finding that may be applied without asking: its preferred fix when it has
@@ -22,7 +24,8 @@ export const SAFE_FIX_RULE_IDS: ReadonlySet<string> = new Set(ALL_RULES.filter((
 export function soleFixOf(d: TaxonomyDiagnostic, uri: string): Fix | undefined {
   const fixes = d.fixes ?? [];
   const preferred = fixes.filter((f) => f.isPreferred);
-  const fix = preferred.length === 1 ? preferred[0] : preferred.length === 0 && fixes.length === 1 ? fixes[0] : undefined;
+  const fix =
+    preferred.length === 1 ? preferred[0] : preferred.length === 0 && fixes.length === 1 ? fixes[0] : undefined;
   if (!fix) return undefined;
   // A fix restored from the CLI's cache has no edits to read.
   const edits = Array.isArray(fix.edits) ? fix.edits : [];
@@ -76,7 +79,13 @@ export function chooseFixes(file: TaxonomyFile, fixes: readonly Fix[]): ChosenFi
   }
   if (chosen.length === 0 || file.kind === 'markdown') return { applied: chosen, refused: [] };
   const before = parseYaml(file.text).problems.length;
-  const parses = (list: readonly Fix[]) => parseYaml(applyTextEdits(file, list.flatMap((f) => f.edits))).problems.length <= before;
+  const parses = (list: readonly Fix[]) =>
+    parseYaml(
+      applyTextEdits(
+        file,
+        list.flatMap((f) => f.edits),
+      ),
+    ).problems.length <= before;
   if (parses(chosen)) return { applied: chosen, refused: [] };
   const applied: Fix[] = [];
   const refused: Fix[] = [];
@@ -95,7 +104,11 @@ export function combineFixes(file: TaxonomyFile, fixes: readonly Fix[]): TextEdi
 /** A file's text with non-overlapping edits applied. */
 export function applyTextEdits(file: TaxonomyFile, edits: readonly TextEdit[]): string {
   const offsets = edits
-    .map((e) => ({ start: file.lines.offsetAt(e.range.start), end: file.lines.offsetAt(e.range.end), newText: e.newText }))
+    .map((e) => ({
+      start: file.lines.offsetAt(e.range.start),
+      end: file.lines.offsetAt(e.range.end),
+      newText: e.newText,
+    }))
     .sort((a, b) => b.start - a.start || b.end - a.end);
   let out = file.text;
   for (const e of offsets) out = out.slice(0, e.start) + e.newText + out.slice(e.end);
@@ -107,12 +120,20 @@ export function applyTextEdits(file: TaxonomyFile, edits: readonly TextEdit[]): 
  * that can be applied together. `wanted` narrows the findings (the editor leaves out cross-file
  * findings while the taxonomy is still being indexed).
  */
-export function fixAllEdits(workspace: TaxonomyWorkspace, file: TaxonomyFile, wanted: (d: TaxonomyDiagnostic) => boolean = () => true): TextEdit[] {
+export function fixAllEdits(
+  workspace: TaxonomyWorkspace,
+  file: TaxonomyFile,
+  wanted: (d: TaxonomyDiagnostic) => boolean = () => true,
+): TextEdit[] {
   return combineFixes(file, safeFixes(workspace, file.uri, wanted));
 }
 
 /** The safe fix (see `safeFixOf`) of each current finding of a file that `wanted` keeps, overlapping or not. */
-export function safeFixes(workspace: TaxonomyWorkspace, uri: string, wanted: (d: TaxonomyDiagnostic) => boolean = () => true): Fix[] {
+export function safeFixes(
+  workspace: TaxonomyWorkspace,
+  uri: string,
+  wanted: (d: TaxonomyDiagnostic) => boolean = () => true,
+): Fix[] {
   const fixes: Fix[] = [];
   for (const d of workspace.diagnostics(uri)) {
     if (!wanted(d)) continue;
@@ -127,7 +148,12 @@ export function safeFixes(workspace: TaxonomyWorkspace, uri: string, wanted: (d:
  * fix to apply without choosing (see `soleFixOf`), whatever the rule. The action is offered when
  * there are two or more.
  */
-export function ruleFixes(workspace: TaxonomyWorkspace, file: TaxonomyFile, ruleId: string, wanted: (d: TaxonomyDiagnostic) => boolean = () => true): Fix[] {
+export function ruleFixes(
+  workspace: TaxonomyWorkspace,
+  file: TaxonomyFile,
+  ruleId: string,
+  wanted: (d: TaxonomyDiagnostic) => boolean = () => true,
+): Fix[] {
   const out: Fix[] = [];
   for (const d of workspace.diagnostics(file.uri)) {
     if (d.ruleId !== ruleId || !wanted(d)) continue;

@@ -46,7 +46,13 @@ export function foldingRanges(file: TaxonomyFile, limit = Number.MAX_SAFE_INTEGE
   return out.length > limit ? out.slice(0, limit) : out;
 }
 
-function collectSpans(spans: SpanTable, text: string, lines: TaxonomyFile['lines'], endByStart: Map<number, number>, blockScalars: Intervals): void {
+function collectSpans(
+  spans: SpanTable,
+  text: string,
+  lines: TaxonomyFile['lines'],
+  endByStart: Map<number, number>,
+  blockScalars: Intervals,
+): void {
   // The document's root mapping folds nothing useful: its first key would hide the whole file.
   const root = spans.slotOf('');
   for (let slot = 0; slot < spans.size; slot++) {

@@ -23,10 +23,14 @@ export function documentHighlights(workspace: TaxonomyWorkspace, file: TaxonomyF
   if (!contribution) return [];
   const out: HighlightEntry[] = [];
   for (const d of contribution.definitions) {
-    if (d.kind === target.kind && qualifiedId(d.kind, d.id, d.container) === target.qualifiedId) out.push({ range: d.range, kind: 'write' });
+    if (d.kind === target.kind && qualifiedId(d.kind, d.id, d.container) === target.qualifiedId)
+      out.push({ range: d.range, kind: 'write' });
   }
   for (const r of contribution.references) {
-    if (r.kind === target.kind && qualifiedId(r.kind, r.id, r.container) === target.qualifiedId) out.push({ range: r.range, kind: 'read' });
+    if (r.kind === target.kind && qualifiedId(r.kind, r.id, r.container) === target.qualifiedId)
+      out.push({ range: r.range, kind: 'read' });
   }
-  return out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+  return out.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }

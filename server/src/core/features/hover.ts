@@ -31,7 +31,10 @@ export function hover(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: 
     if (id) {
       const defs = definitionsOf(workspace, id);
       if (defs.length === 0) {
-        return { markdown: `**${KIND_NOUN[id.kind]}** ${inlineCode(id.id)} is not defined anywhere in this taxonomy.`, range: id.range };
+        return {
+          markdown: `**${KIND_NOUN[id.kind]}** ${inlineCode(id.id)} is not defined anywhere in this taxonomy.`,
+          range: id.range,
+        };
       }
       const cards = defs.map((d) => entityCard(workspace, d));
       const note = defs.length > 1 ? `\n\n---\n\n⚠ ${defs.length} definitions share this id.` : '';
@@ -46,7 +49,10 @@ export function hover(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: 
       const key = node.path[node.path.length - 1];
       if (doc?.description) {
         const span = node.reader.span(node.pointer);
-        const range = span?.keyStart !== undefined && span.keyEnd !== undefined ? file.lines.range(span.keyStart, span.keyEnd) : undefined;
+        const range =
+          span?.keyStart !== undefined && span.keyEnd !== undefined
+            ? file.lines.range(span.keyStart, span.keyEnd)
+            : undefined;
         // Schema descriptions are our own text, written in Markdown on purpose; the key is the user's.
         return { markdown: `${inlineCode(key)}${doc.required ? ' (required)' : ''}\n\n${doc.description}`, range };
       }
@@ -59,18 +65,31 @@ export function hover(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: 
       if (card && value) return { markdown: card, range: value.range };
     }
     // On a glossary label (`term`, an alias, a label to avoid): the card of its term.
-    if (node && file.kind === 'glossary' && node.path[0] === 'terms' && ['term', 'aliases', 'avoid'].includes(node.path[2])) {
+    if (
+      node &&
+      file.kind === 'glossary' &&
+      node.path[0] === 'terms' &&
+      ['term', 'aliases', 'avoid'].includes(node.path[2])
+    ) {
       const model = file.models[node.reader.doc.index];
       const entity = model?.entities.find((e) => e.pointer === `/terms/${node.path[1]}`);
-      const def = entity?.id ? workspace.index.definitions('term', entity.id.value).find((d) => d.entity === entity) : undefined;
+      const def = entity?.id
+        ? workspace.index.definitions('term', entity.id.value).find((d) => d.entity === entity)
+        : undefined;
       if (def && def.entity.kind === 'term') {
         const span = node.reader.span(node.pointer);
-        return { markdown: glossaryCard(workspace, def as Definition & { entity: Term }), range: span ? file.lines.range(span.start, span.end) : undefined };
+        return {
+          markdown: glossaryCard(workspace, def as Definition & { entity: Term }),
+          range: span ? file.lines.range(span.start, span.end) : undefined,
+        };
       }
     }
   }
   const term = findTermAt(workspace, file, offset);
-  if (term) return { markdown: glossaryCard(workspace, term.definition, { text: term.text, via: term.via }), range: term.range };
+  if (term)
+    return {
+      markdown: glossaryCard(workspace, term.definition, { text: term.text, via: term.via }),
+      range: term.range,
+    };
   return undefined;
 }
-

@@ -30,7 +30,12 @@ export function ownerHints(workspace: TaxonomyWorkspace, file: TaxonomyFile, ran
   const out: OwnerHint[] = [];
   let firing: Set<string> | undefined;
   const fires = (r: Range) => {
-    firing ??= new Set(workspace.diagnostics(file.uri).filter((d) => d.ruleId === TOUCHPOINT_OWNER).map((d) => key(d.range.start)));
+    firing ??= new Set(
+      workspace
+        .diagnostics(file.uri)
+        .filter((d) => d.ruleId === TOUCHPOINT_OWNER)
+        .map((d) => key(d.range.start)),
+    );
     return firing.has(key(r.start));
   };
   for (const model of file.models) {

@@ -22,7 +22,8 @@ export interface IdAtCursor {
 
 /** True when a position lies inside a range, its end included (the cursor right after a word). */
 export function rangeContains(range: Range, pos: Position): boolean {
-  const afterStart = pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
+  const afterStart =
+    pos.line > range.start.line || (pos.line === range.start.line && pos.character >= range.start.character);
   const beforeEnd = pos.line < range.end.line || (pos.line === range.end.line && pos.character <= range.end.character);
   return afterStart && beforeEnd;
 }
@@ -34,19 +35,36 @@ export function idAt(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: n
   const pos = file.lines.positionAt(offset);
   for (const d of contribution.definitions) {
     if (rangeContains(d.range, pos)) {
-      return { kind: d.kind, id: d.id, qualifiedId: qualifiedId(d.kind, d.id, d.container), range: d.range, isDefinition: true, field: 'id' };
+      return {
+        kind: d.kind,
+        id: d.id,
+        qualifiedId: qualifiedId(d.kind, d.id, d.container),
+        range: d.range,
+        isDefinition: true,
+        field: 'id',
+      };
     }
   }
   for (const r of contribution.references) {
     if (rangeContains(r.range, pos)) {
-      return { kind: r.kind, id: r.id, qualifiedId: qualifiedId(r.kind, r.id, r.container), range: r.range, isDefinition: false, field: r.field };
+      return {
+        kind: r.kind,
+        id: r.id,
+        qualifiedId: qualifiedId(r.kind, r.id, r.container),
+        range: r.range,
+        isDefinition: false,
+        field: r.field,
+      };
     }
   }
   return undefined;
 }
 
 /** The definitions an id resolves to (several when it is a duplicate). */
-export function definitionsOf(workspace: TaxonomyWorkspace, target: Pick<IdAtCursor, 'kind' | 'qualifiedId'>): readonly Definition[] {
+export function definitionsOf(
+  workspace: TaxonomyWorkspace,
+  target: Pick<IdAtCursor, 'kind' | 'qualifiedId'>,
+): readonly Definition[] {
   return workspace.index.definitions(target.kind, target.qualifiedId);
 }
 
@@ -75,7 +93,12 @@ export function nodeAt(file: TaxonomyFile, offset: number): NodeAtCursor | undef
     if (offset < doc.start || offset > doc.end) continue;
     let best: { pointer: string; size: number; onKey: boolean } | undefined;
     for (const [pointer, span] of doc.spans) {
-      if (span.keyStart !== undefined && span.keyEnd !== undefined && offset >= span.keyStart && offset <= span.keyEnd) {
+      if (
+        span.keyStart !== undefined &&
+        span.keyEnd !== undefined &&
+        offset >= span.keyStart &&
+        offset <= span.keyEnd
+      ) {
         const size = span.keyEnd - span.keyStart;
         if (!best || size < best.size || (size === best.size && !best.onKey)) best = { pointer, size, onKey: true };
       }

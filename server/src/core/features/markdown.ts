@@ -11,12 +11,14 @@
  * GFM turns into links on its own (`scheme:`, `www.`, `user@host`).
  */
 export function escapeMarkdown(text: string): string {
-  return text
-    .replace(/[\\`*_[\]<>()#!|~&:@{}$]/g, '\\$&')
-    .replace(/\b(www)\./gi, '$1\\.')
-    .replace(/^(\s*)([-+=])/gm, '$1\\$2')
-    // Only punctuation can be backslash-escaped: an ordered list is broken after its number.
-    .replace(/^(\s*\d+)([.)])/gm, '$1\\$2');
+  return (
+    text
+      .replace(/[\\`*_[\]<>()#!|~&:@{}$]/g, '\\$&')
+      .replace(/\b(www)\./gi, '$1\\.')
+      .replace(/^(\s*)([-+=])/gm, '$1\\$2')
+      // Only punctuation can be backslash-escaped: an ordered list is broken after its number.
+      .replace(/^(\s*\d+)([.)])/gm, '$1\\$2')
+  );
 }
 
 /**

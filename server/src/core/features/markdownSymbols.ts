@@ -34,15 +34,23 @@ export function markdownSymbols(file: TaxonomyFile): DocumentSymbolNode[] {
     node.range.end = { line: endLine, character: file.lines.lineText(endLine).length };
   };
   for (const h of headings) {
-    while (stack.length && stack[stack.length - 1].level >= h.level) close(stack.pop()!.node, Math.max(h.firstLine - 1, 0));
+    while (stack.length && stack[stack.length - 1].level >= h.level)
+      close(stack.pop()!.node, Math.max(h.firstLine - 1, 0));
     const node: DocumentSymbolNode = {
       name: h.text,
       kind: 'heading',
-      range: { start: { line: h.firstLine, character: 0 }, end: { line: h.line, character: file.lines.lineText(h.line).length } },
+      range: {
+        start: { line: h.firstLine, character: 0 },
+        end: { line: h.line, character: file.lines.lineText(h.line).length },
+      },
       selectionRange: { start: { line: h.line, character: h.from }, end: { line: h.line, character: h.to } },
       children: [],
     };
-    if (h.firstLine !== h.line) node.selectionRange = { start: { line: h.firstLine, character: h.from }, end: { line: h.firstLine, character: h.to } };
+    if (h.firstLine !== h.line)
+      node.selectionRange = {
+        start: { line: h.firstLine, character: h.from },
+        end: { line: h.firstLine, character: h.to },
+      };
     (stack.length ? stack[stack.length - 1].node.children : roots).push(node);
     stack.push({ level: h.level, node });
   }
@@ -83,7 +91,14 @@ function findHeadings(file: TaxonomyFile): Heading[] {
     }
     const s = SETEXT.exec(text);
     if (s && paragraph) {
-      out.push({ level: s[1][0] === '=' ? 1 : 2, text: paragraph.text, line, from: paragraph.from, to: paragraph.to, firstLine: paragraph.line });
+      out.push({
+        level: s[1][0] === '=' ? 1 : 2,
+        text: paragraph.text,
+        line,
+        from: paragraph.from,
+        to: paragraph.to,
+        firstLine: paragraph.line,
+      });
       paragraph = undefined;
       continue;
     }
@@ -91,13 +106,27 @@ function findHeadings(file: TaxonomyFile): Heading[] {
     if (a) {
       const title = (a[2] ?? '').trim();
       const from = title ? text.indexOf(title) : a[0].indexOf('#');
-      out.push({ level: a[1].length, text: title || '(empty heading)', line, from, to: title ? from + title.length : from + a[1].length, firstLine: line });
+      out.push({
+        level: a[1].length,
+        text: title || '(empty heading)',
+        line,
+        from,
+        to: title ? from + title.length : from + a[1].length,
+        firstLine: line,
+      });
       paragraph = undefined;
       continue;
     }
     const trimmed = text.trim();
     // Blank lines, indented code, list items, quotes and tables do not underline into headings.
-    if (!trimmed || /^( {4}|\t)/.test(text) || /^([-*+]|\d+[.)])\s/.test(trimmed) || trimmed.startsWith('>') || trimmed.startsWith('|')) paragraph = undefined;
+    if (
+      !trimmed ||
+      /^( {4}|\t)/.test(text) ||
+      /^([-*+]|\d+[.)])\s/.test(trimmed) ||
+      trimmed.startsWith('>') ||
+      trimmed.startsWith('|')
+    )
+      paragraph = undefined;
     else if (!paragraph) {
       const from = text.length - text.trimStart().length;
       paragraph = { line, text: trimmed, from, to: from + trimmed.length };

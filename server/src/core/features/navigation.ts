@@ -29,7 +29,12 @@ export function definition(workspace: TaxonomyWorkspace, file: TaxonomyFile, off
  * Every place that names the id under the cursor, across files; with its definitions when asked.
  * For a glossary term (its id, or its words in prose) that includes every prose mention of it.
  */
-export function references(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number, includeDeclaration: boolean): Location[] {
+export function references(
+  workspace: TaxonomyWorkspace,
+  file: TaxonomyFile,
+  offset: number,
+  includeDeclaration: boolean,
+): Location[] {
   let target: Pick<IdAtCursor, 'kind' | 'qualifiedId'> | undefined = idAt(workspace, file, offset);
   if (!target) {
     const term = findTermAt(workspace, file, offset);
@@ -40,7 +45,13 @@ export function references(workspace: TaxonomyWorkspace, file: TaxonomyFile, off
   if (includeDeclaration) for (const d of definitionsOf(workspace, target)) out.push({ uri: d.uri, range: d.range });
   for (const r of workspace.index.references(target.kind, target.qualifiedId)) out.push({ uri: r.uri, range: r.range });
   if (target.kind === 'term') out.push(...termMentions(workspace, target.qualifiedId));
-  return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character));
+  return out.sort((a, b) =>
+    a.uri < b.uri
+      ? -1
+      : a.uri > b.uri
+        ? 1
+        : a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
 }
 
 /**
@@ -66,12 +77,14 @@ export type RenameResult = { ok: true; edits: TextEdit[] } | { ok: false; messag
 /** Checks that the cursor is on an id and returns the range to edit (inside quotes, if quoted). */
 export function prepareRename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number): PrepareRenameResult {
   const id = idAt(workspace, file, offset);
-  if (!id) return { ok: false, message: 'Only ids can be renamed: put the cursor on an `id` value or on a reference to one.' };
+  if (!id)
+    return { ok: false, message: 'Only ids can be renamed: put the cursor on an `id` value or on a reference to one.' };
   if (throughAlias(file, id.range)) return { ok: false, message: ALIAS_MESSAGE(id.id) };
   return { ok: true, range: idRange(file, id.range, id.id), placeholder: id.id };
 }
 
-const ALIAS_MESSAGE = (id: string) => `This \`${id}\` is written through a YAML alias (\`*name\`): rename it where its anchor (\`&name\`) is written.`;
+const ALIAS_MESSAGE = (id: string) =>
+  `This \`${id}\` is written through a YAML alias (\`*name\`): rename it where its anchor (\`&name\`) is written.`;
 
 /**
  * True when a value has no scalar of its own: it is an alias (`owner: *t`), or sits inside
@@ -94,19 +107,29 @@ function throughAlias(file: TaxonomyFile, r: Range): boolean {
  */
 export function rename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: number, newId: string): RenameResult {
   const id = idAt(workspace, file, offset);
-  if (!id) return { ok: false, message: 'Only ids can be renamed: put the cursor on an `id` value or on a reference to one.' };
+  if (!id)
+    return { ok: false, message: 'Only ids can be renamed: put the cursor on an `id` value or on a reference to one.' };
   const next = newId.trim();
   if (!ID_PATTERN.test(next)) {
-    return { ok: false, message: `"${newId}" is not a valid id: use lowercase letters and digits in words joined by hyphens, like "${suggestId(newId)}".` };
+    return {
+      ok: false,
+      message: `"${newId}" is not a valid id: use lowercase letters and digits in words joined by hyphens, like "${suggestId(newId)}".`,
+    };
   }
   if (next === id.id) return { ok: true, edits: [] };
   const defs = definitionsOf(workspace, id);
-  const container = id.qualifiedId.includes('/') && (id.kind === 'stage' || id.kind === 'touchpoint') ? id.qualifiedId.slice(0, id.qualifiedId.lastIndexOf('/')) : undefined;
+  const container =
+    id.qualifiedId.includes('/') && (id.kind === 'stage' || id.kind === 'touchpoint')
+      ? id.qualifiedId.slice(0, id.qualifiedId.lastIndexOf('/'))
+      : undefined;
   const taken = workspace.index.definitions(id.kind, qualifiedId(id.kind, next, container));
   if (taken.length) {
     const where = workspace.getFile(taken[0].uri)?.relativePath ?? taken[0].uri;
     const scope = container ? ' in this journey' : '';
-    return { ok: false, message: `The ${KIND_NOUN[id.kind].toLowerCase()} id "${next}" is already used${scope} (${where}:${taken[0].range.start.line + 1}). Choose another id.` };
+    return {
+      ok: false,
+      message: `The ${KIND_NOUN[id.kind].toLowerCase()} id "${next}" is already used${scope} (${where}:${taken[0].range.start.line + 1}). Choose another id.`,
+    };
   }
   const places: { uri: string; range: Range }[] = [];
   // With duplicate definitions, renaming one of them (the usual fix) leaves the others and the references alone.
@@ -126,22 +149,35 @@ export function rename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset:
       continue;
     }
     const edit = setScalar(f, p.range, next, id.id);
-    if (!edit) return { ok: false, message: `\`${id.id}\` at ${f.relativePath}:${p.range.start.line + 1} cannot be rewritten safely (it has a tag, or is a block scalar that cannot hold the new id): change it there by hand first.` };
+    if (!edit)
+      return {
+        ok: false,
+        message: `\`${id.id}\` at ${f.relativePath}:${p.range.start.line + 1} cannot be rewritten safely (it has a tag, or is a block scalar that cannot hold the new id): change it there by hand first.`,
+      };
     edits.push(edit);
   }
   for (const uri of aliasedIn) {
     const f = workspace.getFile(uri)!;
-    if (stillNames(f, edits, id.kind, id.id)) return { ok: false, message: `${ALIAS_MESSAGE(id.id)} (${f.relativePath})` };
+    if (stillNames(f, edits, id.kind, id.id))
+      return { ok: false, message: `${ALIAS_MESSAGE(id.id)} (${f.relativePath})` };
   }
   return { ok: true, edits };
 }
 
 /** True when the file, with the rename's edits applied, still refers to `oldId` (an alias whose anchor was not renamed). */
 function stillNames(file: TaxonomyFile, edits: readonly TextEdit[], kind: string, oldId: string): boolean {
-  const mine = edits.filter((e) => e.uri === file.uri).map((e) => ({ start: file.lines.offsetAt(e.range.start), end: file.lines.offsetAt(e.range.end), newText: e.newText }));
+  const mine = edits
+    .filter((e) => e.uri === file.uri)
+    .map((e) => ({
+      start: file.lines.offsetAt(e.range.start),
+      end: file.lines.offsetAt(e.range.end),
+      newText: e.newText,
+    }));
   let text = file.text;
   for (const e of mine.sort((a, b) => b.start - a.start)) text = text.slice(0, e.start) + e.newText + text.slice(e.end);
-  const after = createTaxonomyFile(file.uri, file.relativePath, text, file.version + 1, { maxFileSize: Number.MAX_SAFE_INTEGER });
+  const after = createTaxonomyFile(file.uri, file.relativePath, text, file.version + 1, {
+    maxFileSize: Number.MAX_SAFE_INTEGER,
+  });
   return after.models.some((m) => m.refs.some((r) => r.kind === kind && r.id.value === oldId));
 }
 

@@ -40,7 +40,12 @@ export function propertiesAt(kind: SchemaKind, path: readonly PathSegment[]): Pr
     for (const [key, raw] of Object.entries(n.properties ?? {})) {
       if (out.has(key)) continue;
       const node = deref(raw, root);
-      out.set(key, { key, description: raw.description ?? node?.description, node, required: (n.required ?? []).includes(key) });
+      out.set(key, {
+        key,
+        description: raw.description ?? node?.description,
+        node,
+        required: (n.required ?? []).includes(key),
+      });
     }
   }
   return [...out.values()];

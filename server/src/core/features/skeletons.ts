@@ -87,7 +87,9 @@ export const SKELETONS: Readonly<Record<TaxonomyKind, string>> = {
 
 /** The id a new file's name suggests: `busy-parent.persona.yaml` -> `busy-parent`. */
 export function idFromFileName(relativePath: string): string {
-  const base = relativePath.slice(relativePath.lastIndexOf('/') + 1).replace(/\.(teams|glossary|persona|segment|journey|kpi)\.ya?ml$/i, '');
+  const base = relativePath
+    .slice(relativePath.lastIndexOf('/') + 1)
+    .replace(/\.(teams|glossary|persona|segment|journey|kpi)\.ya?ml$/i, '');
   const id = base
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -80,11 +80,17 @@ export function documentSymbols(file: TaxonomyFile): DocumentSymbolNode[] {
         }
         const range = docRange(file, model);
         const keyRange = reader.keyRange(list);
-        const title = file.kind === 'teams' ? 'Teams' : (reader.string('/name')?.value ?? reader.string('/id')?.value ?? 'Glossary');
+        const title =
+          file.kind === 'teams'
+            ? 'Teams'
+            : (reader.string('/name')?.value ?? reader.string('/id')?.value ?? 'Glossary');
         const idRange = reader.has('/id') ? reader.valueRange('/id') : keyRange;
         out.push({
           name: title.trim() || 'Glossary',
-          detail: file.kind === 'glossary' ? reader.string('/vocabulary')?.value : `${children.length} team${children.length === 1 ? '' : 's'}`,
+          detail:
+            file.kind === 'glossary'
+              ? reader.string('/vocabulary')?.value
+              : `${children.length} team${children.length === 1 ? '' : 's'}`,
           kind: file.kind,
           range,
           selectionRange: contains(range, idRange) ? idRange : { start: range.start, end: range.start },
@@ -94,7 +100,18 @@ export function documentSymbols(file: TaxonomyFile): DocumentSymbolNode[] {
       }
       default:
         for (const e of model.entities) {
-          if (e.kind === 'journey') out.push(node(e, e.stages.map((s) => node(s, s.touchpoints.map((t) => node(t))))));
+          if (e.kind === 'journey')
+            out.push(
+              node(
+                e,
+                e.stages.map((s) =>
+                  node(
+                    s,
+                    s.touchpoints.map((t) => node(t)),
+                  ),
+                ),
+              ),
+            );
           else out.push(node(e));
         }
     }
@@ -176,10 +193,22 @@ export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, li
     if (byId === undefined && byName === undefined) continue;
     matches.push({ d, name, rank: Math.min(byId ?? 9, byName ?? 9) });
   }
-  if (query) matches.sort((a, b) => a.rank - b.rank || a.d.id.length - b.d.id.length || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0));
+  if (query)
+    matches.sort(
+      (a, b) => a.rank - b.rank || a.d.id.length - b.d.id.length || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0),
+    );
   return matches.slice(0, limit).map(({ d, name: known, rank }) => {
     const name = known ?? displayName(d.entity);
-    const container = d.container ? `${name} · ${KIND_NOUN[d.kind].toLowerCase()} in ${d.container}` : `${name} · ${KIND_NOUN[d.kind].toLowerCase()}`;
-    return { name: d.id, kind: d.kind, containerName: container, location: { uri: d.uri, range: d.range }, deprecated: d.entity.status?.value === 'deprecated' || undefined, rank };
+    const container = d.container
+      ? `${name} · ${KIND_NOUN[d.kind].toLowerCase()} in ${d.container}`
+      : `${name} · ${KIND_NOUN[d.kind].toLowerCase()}`;
+    return {
+      name: d.id,
+      kind: d.kind,
+      containerName: container,
+      location: { uri: d.uri, range: d.range },
+      deprecated: d.entity.status?.value === 'deprecated' || undefined,
+      rank,
+    };
   });
 }

@@ -83,4 +83,3 @@ export function findTermAt(workspace: TaxonomyWorkspace, file: TaxonomyFile, off
   }
   return undefined;
 }
-

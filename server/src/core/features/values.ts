@@ -28,15 +28,27 @@ const MAX_JOURNEYS = 3;
  * schema describes it. A lifecycle stage also lists the journeys' stages mapped to it. Undefined
  * for other fields, and for a value the schema says nothing about in a closed field.
  */
-export function valueCard(workspace: TaxonomyWorkspace, kind: SchemaKind, path: readonly PathSegment[], value: string): string | undefined {
+export function valueCard(
+  workspace: TaxonomyWorkspace,
+  kind: SchemaKind,
+  path: readonly PathSegment[],
+  value: string,
+): string | undefined {
   const field = path[path.length - 1];
   if (typeof field !== 'string' || kind === 'config') return undefined;
   const head = `${inlineCode(value)} · ${FIELD_NOUN[field] ?? escapeMarkdown(field)}`;
   let meaning: string | undefined;
-  if (field === 'kind' && path.length === 1) meaning = value === kind ? firstSentence(documentDescription(kind)) : undefined;
+  if (field === 'kind' && path.length === 1)
+    meaning = value === kind ? firstSentence(documentDescription(kind)) : undefined;
   else meaning = valueDescriptions(kind, path).get(value);
-  if (field === 'lifecycleStage') meaning ??= workspace.currentConfig.lifecycleStages.includes(value) ? `A custom lifecycle stage, defined in ${CONFIG_FILE_NAME}.` : `Not a lifecycle stage of this taxonomy: use a default one or add it to \`lifecycleStages\` in ${CONFIG_FILE_NAME}.`;
-  if (field === 'channel') meaning ??= workspace.currentConfig.channels.includes(value) ? `A custom channel, defined in ${CONFIG_FILE_NAME}.` : `Not one of the suggested channels (the list is open; ${CONFIG_FILE_NAME} may add to it under \`channels\`).`;
+  if (field === 'lifecycleStage')
+    meaning ??= workspace.currentConfig.lifecycleStages.includes(value)
+      ? `A custom lifecycle stage, defined in ${CONFIG_FILE_NAME}.`
+      : `Not a lifecycle stage of this taxonomy: use a default one or add it to \`lifecycleStages\` in ${CONFIG_FILE_NAME}.`;
+  if (field === 'channel')
+    meaning ??= workspace.currentConfig.channels.includes(value)
+      ? `A custom channel, defined in ${CONFIG_FILE_NAME}.`
+      : `Not one of the suggested channels (the list is open; ${CONFIG_FILE_NAME} may add to it under \`channels\`).`;
   if (meaning === undefined) return undefined;
   const parts = [head, meaning];
   if (field === 'lifecycleStage') parts.push(mappedFrom(workspace, value));

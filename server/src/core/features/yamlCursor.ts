@@ -64,7 +64,8 @@ interface LineInfo {
   docMarker?: '---' | '...';
 }
 
-const KEY_RE = /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{[\],&*!|>%@`-][^#]*?|-[^\s#][^#]*?))[ \t]*:(?=[ \t]|$)/;
+const KEY_RE =
+  /^(?:"((?:[^"\\]|\\.)*)"|'((?:[^']|'')*)'|([^\s#'"{[\],&*!|>%@`-][^#]*?|-[^\s#][^#]*?))[ \t]*:(?=[ \t]|$)/;
 
 function analyseLine(text: string, start: number): LineInfo {
   let col = 0;
@@ -225,7 +226,14 @@ export function yamlCursorAt(text: string, offset: number): YamlCursor {
     else if (v.text.startsWith('[') || v.text.startsWith('{')) {
       const depth = flowDepth(v.text, 0);
       if (depth > 0) flow = { path: path(), depth, start: l.start + v.col };
-    } else if (v.text !== '' && !v.text.startsWith('"') && !v.text.startsWith("'") && !v.text.startsWith('&') && !v.text.startsWith('*')) plain = { col: owner, path: path() };
+    } else if (
+      v.text !== '' &&
+      !v.text.startsWith('"') &&
+      !v.text.startsWith("'") &&
+      !v.text.startsWith('&') &&
+      !v.text.startsWith('*')
+    )
+      plain = { col: owner, path: path() };
   }
 
   const base: YamlCursor = {
@@ -257,17 +265,31 @@ export function yamlCursorAt(text: string, offset: number): YamlCursor {
   if (flow) return flowCursor(base, text, flow.start, offset, flow.path, word);
   // Inside a block scalar or the continuation of a plain scalar: free text of that value.
   const deeper = (col: number) => (cur.blank ? cursorCol > col : cur.indent > col);
-  const inText = (block && deeper(block.col)) || (plain && deeper(plain.col) && cur.key === undefined && cur.dashes.length === 0);
+  const inText =
+    (block && deeper(block.col)) || (plain && deeper(plain.col) && cur.key === undefined && cur.dashes.length === 0);
   if (inText) {
     const owner = (block ?? plain)!;
     const lineStart = cur.start + Math.min(cur.indent, cursorCol);
     const w = word(lineStart);
-    return { ...base, role: 'value', path: owner.path, prefix: w.prefix, replaceStart: w.start, replaceEnd: w.end, valueBefore: text.slice(lineStart, offset), valueStart: lineStart, inBlockText: true };
+    return {
+      ...base,
+      role: 'value',
+      path: owner.path,
+      prefix: w.prefix,
+      replaceStart: w.start,
+      replaceEnd: w.end,
+      valueBefore: text.slice(lineStart, offset),
+      valueStart: lineStart,
+      inBlockText: true,
+    };
   }
 
   const before = analyseLine(cur.text.slice(0, cursorCol), cur.start);
   // Tokens on the cursor's own line that lie before the cursor.
-  pushTokens({ ...cur, key: before.key, keyCol: before.keyCol, afterColon: before.afterColon, dashes: before.dashes }, cursorCol);
+  pushTokens(
+    { ...cur, key: before.key, keyCol: before.keyCol, afterColon: before.afterColon, dashes: before.dashes },
+    cursorCol,
+  );
 
   if (before.key !== undefined && before.afterColon !== undefined && cursorCol >= before.afterColon - 1) {
     // After `key:`: the value of that key is being written.
@@ -296,7 +318,11 @@ export function yamlCursorAt(text: string, offset: number): YamlCursor {
   }
 
   // A key (or a list item) is being written. Frames at or right of its column are closed.
-  const col = before.dashes.length ? before.contentCol : cur.blank || cur.text.slice(0, cursorCol).trim() === '' ? cursorCol : before.contentCol;
+  const col = before.dashes.length
+    ? before.contentCol
+    : cur.blank || cur.text.slice(0, cursorCol).trim() === ''
+      ? cursorCol
+      : before.contentCol;
   while (stack.length && stack[stack.length - 1].col >= col) stack.pop();
   const w = word(cur.start + col);
   const bareItem = before.dashes.length > 0;
@@ -386,7 +412,10 @@ function flowCursor(
 function siblingKeys(lines: LineInfo[], cursorLine: number, col: number, docStart: number, newItem: boolean): string[] {
   const out: string[] = [];
   const keyAt = (l: LineInfo) => (l.keyCol === col && l.key !== undefined ? l.key : undefined);
-  const ends = (l: LineInfo) => !l.blank && !l.comment && (l.docMarker !== undefined || Math.min(l.indent, l.keyCol ?? l.contentCol) < col || l.dashes.some((d) => d < col));
+  const ends = (l: LineInfo) =>
+    !l.blank &&
+    !l.comment &&
+    (l.docMarker !== undefined || Math.min(l.indent, l.keyCol ?? l.contentCol) < col || l.dashes.some((d) => d < col));
   // Upwards: stop at the line that opened this mapping (a shallower key, or this item's dash).
   if (!newItem) {
     for (let i = cursorLine - 1; i >= docStart; i--) {

@@ -28,7 +28,11 @@ export const contributeLinkAnchors: FacetContributor = (file, add) => {
       if (!e.id || e.id.value === '') continue;
       if (e.kind !== 'persona' && e.kind !== 'segment' && (e.kind !== 'term' || e.equivalent)) continue;
       const range = e.id.range;
-      add(LINK_ANCHOR_FACET, anchorKey(e.kind, e.id.value), { uri: file.uri, range, data: { at: range.start } satisfies LinkAnchor });
+      add(LINK_ANCHOR_FACET, anchorKey(e.kind, e.id.value), {
+        uri: file.uri,
+        range,
+        data: { at: range.start } satisfies LinkAnchor,
+      });
     }
   }
 };
@@ -63,8 +67,17 @@ const NOUN = { persona: 'persona', segment: 'segment' } as const;
  * an item of its list `field`, or its `equivalent`. Built from that file as it is when the fix
  * is read, and built again when the file changes.
  */
-function backReferenceFix(ctx: RuleContext, kind: 'persona' | 'segment' | 'term', otherId: string, uri: string, id: string, field: 'personas' | 'segments' | 'equivalent', title: string): Fix[] | undefined {
-  if (!ctx.index.facet<LinkAnchor>(LINK_ANCHOR_FACET, anchorKey(kind, otherId)).some((a) => a.uri === uri)) return undefined;
+function backReferenceFix(
+  ctx: RuleContext,
+  kind: 'persona' | 'segment' | 'term',
+  otherId: string,
+  uri: string,
+  id: string,
+  field: 'personas' | 'segments' | 'equivalent',
+  title: string,
+): Fix[] | undefined {
+  if (!ctx.index.facet<LinkAnchor>(LINK_ANCHOR_FACET, anchorKey(kind, otherId)).some((a) => a.uri === uri))
+    return undefined;
   const build = () => {
     const file = ctx.fileAt(uri);
     const entity = file?.models.flatMap((m) => m.entities).find((e) => e.kind === kind && e.id?.value === otherId);
@@ -75,7 +88,13 @@ function backReferenceFix(ctx: RuleContext, kind: 'persona' | 'segment' | 'term'
   return [lazyFix(title, true, build, () => ctx.fileAt(uri))];
 }
 
-function checkListLink(ctx: RuleContext, from: Entity, ref: Located<string>, otherKind: 'persona' | 'segment', backField: 'personas' | 'segments'): void {
+function checkListLink(
+  ctx: RuleContext,
+  from: Entity,
+  ref: Located<string>,
+  otherKind: 'persona' | 'segment',
+  backField: 'personas' | 'segments',
+): void {
   const id = from.id!.value;
   const defs = ctx.index.definitions(otherKind, ref.value);
   if (defs.length === 0) return;
@@ -91,7 +110,15 @@ function checkListLink(ctx: RuleContext, from: Entity, ref: Located<string>, oth
       `This ${fromNoun} lists the ${otherKind} \`${ref.value}\`${otherName}, but that ${otherKind} does not list \`${id}\` in its \`${backField}\`. ` +
       `Write the link on both sides so marketing's and CX's maps agree, or remove it here if it is wrong.`,
     related: [{ location: { uri: def.uri, range: def.range }, message: `The ${otherKind} \`${ref.value}\`` }],
-    fixes: backReferenceFix(ctx, otherKind, ref.value, def.uri, id, backField, `Add \`${id}\` to the ${backField} of ${otherKind} \`${ref.value}\``),
+    fixes: backReferenceFix(
+      ctx,
+      otherKind,
+      ref.value,
+      def.uri,
+      id,
+      backField,
+      `Add \`${id}\` to the ${backField} of ${otherKind} \`${ref.value}\``,
+    ),
   });
 }
 
@@ -111,6 +138,16 @@ function checkEquivalent(ctx: RuleContext, term: Term, ref: Located<string>): vo
       ? `This term names \`${ref.value}\`${label} as its equivalent, but it names \`${other.equivalent!.value}\` as its equivalent instead. An equivalent links exactly two terms, each naming the other.`
       : `This term names \`${ref.value}\`${label} as its equivalent, but it does not name \`${id}\` back. Add \`equivalent: ${id}\` to it, so the link reads both ways.`,
     related: [{ location: { uri: def.uri, range: def.range }, message: `The term \`${ref.value}\`` }],
-    fixes: answered ? undefined : backReferenceFix(ctx, 'term', ref.value, def.uri, id, 'equivalent', `Add \`equivalent: ${id}\` to term \`${ref.value}\``),
+    fixes: answered
+      ? undefined
+      : backReferenceFix(
+          ctx,
+          'term',
+          ref.value,
+          def.uri,
+          id,
+          'equivalent',
+          `Add \`equivalent: ${id}\` to term \`${ref.value}\``,
+        ),
   });
 }

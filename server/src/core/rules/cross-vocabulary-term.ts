@@ -19,7 +19,8 @@ const q = (s: string) => `"${s.replace(/\s+/g, ' ')}"`;
 export const crossVocabularyTerm: Rule = {
   id: 'cross-vocabulary-term',
   defaultSeverity: 'hint',
-  description: "A file owned by one team's function uses another vocabulary's word where its own vocabulary has an equivalent.",
+  description:
+    "A file owned by one team's function uses another vocabulary's word where its own vocabulary has an equivalent.",
   appliesTo: ['persona', 'segment', 'journey', 'kpi'],
   check({ file, index, report }) {
     const glossary = glossaryOf(index);
@@ -27,17 +28,21 @@ export const crossVocabularyTerm: Rule = {
     for (const m of findTermsInFile(file, glossary.matcher)) {
       const own = m.docIndex === undefined ? undefined : vocabularies.get(m.docIndex);
       if (!own || own.vocabulary === 'shared') continue;
-      if (m.labels.some((l) => l.role === 'avoid' || l.vocabulary === own.vocabulary || l.vocabulary === 'shared')) continue;
+      if (m.labels.some((l) => l.role === 'avoid' || l.vocabulary === own.vocabulary || l.vocabulary === 'shared'))
+        continue;
       const foreign = m.labels[0];
       const targets = new Map<string, GlossaryTermInfo>();
-      for (const l of m.labels) for (const t of glossary.equivalentsIn(l.termId, own.vocabulary)) if (t.preferred) targets.set(t.id, t);
+      for (const l of m.labels)
+        for (const t of glossary.equivalentsIn(l.termId, own.vocabulary)) if (t.preferred) targets.set(t.id, t);
       if (targets.size === 0) continue;
       const choices = [...targets.values()];
       const fixes: Fix[] = choices.map((t, i) => {
         const words = replacementFor(m.text, t.preferred!);
         return replacementFix(file, m, words, `Replace with ${q(words)}`, i === 0 && choices.length === 1);
       });
-      const who = own.team ? `owned by ${own.team.name ?? own.team.id}, a ${vocabularyName(own.vocabulary)} team` : `written in the ${vocabularyName(own.vocabulary)} vocabulary`;
+      const who = own.team
+        ? `owned by ${own.team.name ?? own.team.id}, a ${vocabularyName(own.vocabulary)} team`
+        : `written in the ${vocabularyName(own.vocabulary)} vocabulary`;
       const words = choices.map((t) => q(t.preferred!)).join(' or ');
       report({
         range: file.lines.range(m.start, m.end),

@@ -28,7 +28,9 @@ export const deprecatedLink: Rule = {
             message:
               `This approved term links in \`${field}\` to \`${ref.value}\`${other.label ? ` ("${other.label.value}")` : ''}, which is deprecated. ` +
               'Link to the term that replaced it, or remove the link.',
-            related: [{ location: { uri: def.uri, range: def.range }, message: `The deprecated term \`${ref.value}\`` }],
+            related: [
+              { location: { uri: def.uri, range: def.range }, message: `The deprecated term \`${ref.value}\`` },
+            ],
             deprecated: true,
           });
         }

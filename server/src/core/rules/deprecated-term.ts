@@ -21,7 +21,8 @@ const q = (s: string) => `"${s.replace(/\s+/g, ' ')}"`;
 export const deprecatedTerm: Rule = {
   id: 'deprecated-term',
   defaultSeverity: 'warning',
-  description: 'Free text or a Markdown doc uses a label the glossary says to avoid; the quick fix writes the preferred term.',
+  description:
+    'Free text or a Markdown doc uses a label the glossary says to avoid; the quick fix writes the preferred term.',
   appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown'],
   // The glossary names the word to write; with one such term the fix needs no choice.
   fixable: 'safe',
@@ -40,7 +41,9 @@ export const deprecatedTerm: Rule = {
         const words = replacementFor(m.text, t.preferred);
         fixes.push(replacementFix(file, m, words, `Replace with ${q(words)}`, targets.length === 1));
       }
-      const says = targets.map((t) => (t.preferred ? `${q(t.preferred)} (term \`${t.termId}\`)` : `term \`${t.termId}\``)).join(' or ');
+      const says = targets
+        .map((t) => (t.preferred ? `${q(t.preferred)} (term \`${t.termId}\`)` : `term \`${t.termId}\``))
+        .join(' or ');
       report({
         range: file.lines.range(m.start, m.end),
         message: `Avoid ${q(m.text)}: the glossary lists it as a label not to use. Write ${says} instead.`,
@@ -59,7 +62,10 @@ function isOwnMention(file: TaxonomyFile, m: ProseMatch, l: GlossaryLabel): bool
   return model.entities.some((e) => e.kind === 'term' && e.id?.value === l.termId && contains(e.range, pos));
 }
 
-function contains(r: { start: { line: number; character: number }; end: { line: number; character: number } }, p: { line: number; character: number }): boolean {
+function contains(
+  r: { start: { line: number; character: number }; end: { line: number; character: number } },
+  p: { line: number; character: number },
+): boolean {
   const after = p.line > r.start.line || (p.line === r.start.line && p.character >= r.start.character);
   const before = p.line < r.end.line || (p.line === r.end.line && p.character <= r.end.character);
   return after && before;

@@ -10,7 +10,8 @@ import type { Rule } from './types';
 export const disableDirective: Rule = {
   id: DISABLE_DIRECTIVE_RULE_ID,
   defaultSeverity: 'error',
-  description: 'A `cx-taxonomy-disable` comment names a rule that does not exist, or a file-level one is not in the comments at the top of the file.',
+  description:
+    'A `cx-taxonomy-disable` comment names a rule that does not exist, or a file-level one is not in the comments at the top of the file.',
   appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown', 'config'],
   check({ file, knownRules, report }) {
     for (const d of directivesOf(file)) {
@@ -28,7 +29,9 @@ export const disableDirective: Rule = {
         report({
           range,
           message: `Definition for rule \`${r.id}\` was not found, so this comment silences nothing for it.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
-          fixes: guess ? [{ title: `Change to \`${guess}\``, edits: [{ uri: file.uri, range, newText: guess }] }] : undefined,
+          fixes: guess
+            ? [{ title: `Change to \`${guess}\``, edits: [{ uri: file.uri, range, newText: guess }] }]
+            : undefined,
         });
       }
     }

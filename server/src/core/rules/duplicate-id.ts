@@ -35,8 +35,22 @@ export const duplicateId: Rule = {
         if (!e.id || e.id.value === '') continue;
         const all = index.definitions(e.kind, e.id.value);
         if (all.length > 1) {
-          const others = all.filter((d) => !(d.uri === file.uri && d.range.start.line === e.id!.range.start.line && d.range.start.character === e.id!.range.start.character));
-          reportDuplicate(ctx, e.kind, e.id.value, e.id.range, others, (id) => index.definitions(e.kind, id).length > 0);
+          const others = all.filter(
+            (d) =>
+              !(
+                d.uri === file.uri &&
+                d.range.start.line === e.id!.range.start.line &&
+                d.range.start.character === e.id!.range.start.character
+              ),
+          );
+          reportDuplicate(
+            ctx,
+            e.kind,
+            e.id.value,
+            e.id.range,
+            others,
+            (id) => index.definitions(e.kind, id).length > 0,
+          );
         }
         if (e.kind === 'journey') {
           const seenStages = new Map<string, Entity>();
@@ -58,7 +72,13 @@ function checkLocal(ctx: RuleContext, e: Entity, seen: Map<string, Entity>): voi
     seen.set(e.id.value, e);
     return;
   }
-  const firstDef: Definition = { kind: e.kind, id: e.id.value, uri: ctx.file.uri, range: first.id!.range, entity: first };
+  const firstDef: Definition = {
+    kind: e.kind,
+    id: e.id.value,
+    uri: ctx.file.uri,
+    range: first.id!.range,
+    entity: first,
+  };
   reportDuplicate(ctx, e.kind, e.id.value, e.id.range, [firstDef], (id) => seen.has(id));
   // The first one is reported too, pointing at the second, so both places show the problem.
   const secondDef: Definition = { kind: e.kind, id: e.id.value, uri: ctx.file.uri, range: e.id.range, entity: e };
@@ -75,7 +95,10 @@ function reportDuplicate(
   noFix = false,
 ): void {
   if (others.length === 0) return;
-  const related: RelatedInfo[] = others.map((o) => ({ location: { uri: o.uri, range: o.range }, message: `The other ${entityNoun(kind)} with id \`${id}\`` }));
+  const related: RelatedInfo[] = others.map((o) => ({
+    location: { uri: o.uri, range: o.range },
+    message: `The other ${entityNoun(kind)} with id \`${id}\``,
+  }));
   const places = others.map((o) => where(ctx, o)).join(', ');
   const scope = kind === 'stage' || kind === 'touchpoint' ? ' in this journey' : '';
   const newId = freeId({ kind, id }, taken);
@@ -84,6 +107,8 @@ function reportDuplicate(
     range,
     message: `The ${entityNoun(kind)} id \`${id}\` is also used${scope} at ${places}. Ids must be unique so references are unambiguous.`,
     related,
-    fixes: noFix ? undefined : [lazyFix(`Rename this ${entityNoun(kind)} to \`${newId}\``, undefined, () => [setScalar(file, range, newId)])],
+    fixes: noFix
+      ? undefined
+      : [lazyFix(`Rename this ${entityNoun(kind)} to \`${newId}\``, undefined, () => [setScalar(file, range, newId)])],
   });
 }

@@ -10,7 +10,8 @@ import type { Rule } from './types';
 export const equivalentSameVocabulary: Rule = {
   id: 'equivalent-same-vocabulary',
   defaultSeverity: 'warning',
-  description: '`equivalent` points at a term of the same vocabulary (or at the term itself) instead of another vocabulary.',
+  description:
+    '`equivalent` points at a term of the same vocabulary (or at the term itself) instead of another vocabulary.',
   appliesTo: ['glossary'],
   check({ file, index, report }) {
     for (const model of file.models) {
@@ -18,7 +19,11 @@ export const equivalentSameVocabulary: Rule = {
         if (e.kind !== 'term' || !e.id || !e.equivalent) continue;
         const ref = e.equivalent;
         if (ref.value === e.id.value) {
-          report({ range: ref.range, message: 'This term names itself as its equivalent. `equivalent` names the term for the same thing in another vocabulary.' });
+          report({
+            range: ref.range,
+            message:
+              'This term names itself as its equivalent. `equivalent` names the term for the same thing in another vocabulary.',
+          });
           continue;
         }
         const def = index.definitions('term', ref.value).find((d) => d.entity.kind === 'term');
@@ -30,7 +35,12 @@ export const equivalentSameVocabulary: Rule = {
           message:
             `\`${ref.value}\` is a term of the same ${vocabularyName(e.vocabulary)} vocabulary. \`equivalent\` links the words two vocabularies use for one thing; ` +
             'within one vocabulary, make one label an alias of the other term, or link them with `related`.',
-          related: [{ location: { uri: def.uri, range: def.range }, message: `The ${vocabularyName(other.vocabulary)} term \`${ref.value}\`` }],
+          related: [
+            {
+              location: { uri: def.uri, range: def.range },
+              message: `The ${vocabularyName(other.vocabulary)} term \`${ref.value}\``,
+            },
+          ],
         });
       }
     }

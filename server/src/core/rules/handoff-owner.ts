@@ -14,7 +14,10 @@ export const handoffOwner: Rule = {
         for (const stage of journey.stages) {
           for (const tp of stage.touchpoints) {
             if (tp.handoffEmpty) {
-              report({ range: tp.handoffEmpty, message: `The handoff of touchpoint \`${tp.id?.value ?? '?'}\` names no team. Name the team that takes over, or remove \`handoff\`.` });
+              report({
+                range: tp.handoffEmpty,
+                message: `The handoff of touchpoint \`${tp.id?.value ?? '?'}\` names no team. Name the team that takes over, or remove \`handoff\`.`,
+              });
               continue;
             }
             if (!tp.handoff) continue;

@@ -35,11 +35,21 @@ export const contributeKpiKeys: FacetContributor = (file, add) => {
       if (e.kind !== 'kpi' || !e.id || e.id.value === '') continue;
       if (e.name) {
         const key = normaliseLabel(e.name.value);
-        if (key) add(KPI_NAME_FACET, key, { uri: file.uri, range: e.name.range, data: { id: e.id.value, text: e.name.value } satisfies KpiEntry });
+        if (key)
+          add(KPI_NAME_FACET, key, {
+            uri: file.uri,
+            range: e.name.range,
+            data: { id: e.id.value, text: e.name.value } satisfies KpiEntry,
+          });
       }
       if (e.formula) {
         const key = normaliseFormula(e.formula.value);
-        if (key) add(KPI_FORMULA_FACET, key, { uri: file.uri, range: e.formula.range, data: { id: e.id.value, text: e.formula.value } satisfies KpiEntry });
+        if (key)
+          add(KPI_FORMULA_FACET, key, {
+            uri: file.uri,
+            range: e.formula.range,
+            data: { id: e.id.value, text: e.formula.value } satisfies KpiEntry,
+          });
       }
     }
   }
@@ -66,12 +76,22 @@ export const kpiOverlap: Rule = {
   },
 };
 
-function check(ctx: RuleContext, kpi: Kpi, value: Located<string>, facet: string, key: string, what: 'name' | 'formula'): void {
+function check(
+  ctx: RuleContext,
+  kpi: Kpi,
+  value: Located<string>,
+  facet: string,
+  key: string,
+  what: 'name' | 'formula',
+): void {
   if (key === '') return;
   const others = ctx.index.facet<KpiEntry>(facet, key).filter((o) => o.data.id !== kpi.id!.value);
   if (others.length === 0) return;
   const ids = [...new Set(others.map((o) => `\`${o.data.id}\``))];
-  const related: RelatedInfo[] = others.map((o) => ({ location: { uri: o.uri, range: o.range }, message: `The ${what} of KPI \`${o.data.id}\`` }));
+  const related: RelatedInfo[] = others.map((o) => ({
+    location: { uri: o.uri, range: o.range },
+    message: `The ${what} of KPI \`${o.data.id}\``,
+  }));
   const many = ids.length > 1;
   const who = many ? `Other KPIs (${ids.join(', ')})` : `Another KPI, ${ids[0]},`;
   const message =

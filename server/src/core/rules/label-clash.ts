@@ -5,8 +5,16 @@ import type { Located, Term } from '../model';
 import type { RelatedInfo } from '../types';
 import type { Rule, RuleContext } from './types';
 
-const ROLE: Record<LabelRole, string> = { preferred: 'the preferred term', alias: 'an alias', avoid: 'a label to avoid' };
-const HERE: Record<LabelRole, string> = { preferred: 'the preferred term here', alias: 'an alias here', avoid: 'listed here as a label to avoid' };
+const ROLE: Record<LabelRole, string> = {
+  preferred: 'the preferred term',
+  alias: 'an alias',
+  avoid: 'a label to avoid',
+};
+const HERE: Record<LabelRole, string> = {
+  preferred: 'the preferred term here',
+  alias: 'an alias here',
+  avoid: 'listed here as a label to avoid',
+};
 
 /**
  * Glossary labels that lead to more than one place, after SKOS's label integrity rules:
@@ -25,7 +33,8 @@ const HERE: Record<LabelRole, string> = { preferred: 'the preferred term here', 
 export const labelClash: Rule = {
   id: 'label-clash',
   defaultSeverity: 'warning',
-  description: 'A glossary label leads to two terms of one vocabulary, is avoided by one term and accepted by another, or appears twice in one term.',
+  description:
+    'A glossary label leads to two terms of one vocabulary, is avoided by one term and accepted by another, or appears twice in one term.',
   appliesTo: ['glossary'],
   check(ctx) {
     for (const model of ctx.file.models) {

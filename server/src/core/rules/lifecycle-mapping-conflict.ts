@@ -25,9 +25,20 @@ export const contributeStageNames: FacetContributor = (file, add) => {
         if (!s.name || !s.lifecycleStage || s.lifecycleStage.value.trim() === '') continue;
         const key = normaliseLabel(s.name.value);
         if (key === '') continue;
-        const data: StageNameEntry = { journey: j.id?.value ?? file.relativePath, stage: s.id?.value ?? '', name: s.name.value, lifecycleStage: s.lifecycleStage.value };
+        const data: StageNameEntry = {
+          journey: j.id?.value ?? file.relativePath,
+          stage: s.id?.value ?? '',
+          name: s.name.value,
+          lifecycleStage: s.lifecycleStage.value,
+        };
         // Grouped by lifecycle stage and journey, so the rule reads counts instead of every entry.
-        add(STAGE_NAME_FACET, key, { uri: file.uri, range: s.lifecycleStage.range, data, group: data.lifecycleStage, subject: data.journey });
+        add(STAGE_NAME_FACET, key, {
+          uri: file.uri,
+          range: s.lifecycleStage.range,
+          data,
+          group: data.lifecycleStage,
+          subject: data.journey,
+        });
       }
     }
   }
@@ -91,5 +102,7 @@ const MAX_NAMED = 3;
 const MAX_RELATED = 20;
 
 function stageGroups(index: IndexView, key: string): FacetGroups<StageNameEntry> {
-  return index.facetGroups ? index.facetGroups<StageNameEntry>(STAGE_NAME_FACET, key) : groupFacetEntries(index.facet<StageNameEntry>(STAGE_NAME_FACET, key));
+  return index.facetGroups
+    ? index.facetGroups<StageNameEntry>(STAGE_NAME_FACET, key)
+    : groupFacetEntries(index.facet<StageNameEntry>(STAGE_NAME_FACET, key));
 }

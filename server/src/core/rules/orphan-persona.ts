@@ -14,7 +14,8 @@ export const orphanPersona: Rule = {
       for (const e of model.entities) {
         if (e.kind !== 'persona' || !e.id || e.id.value === '' || e.status?.value === 'deprecated') continue;
         if (e.segments.length > 0) continue;
-        if (index.references('persona', e.id.value).some((r) => r.field === 'persona' || r.field === 'personas')) continue;
+        if (index.references('persona', e.id.value).some((r) => r.field === 'persona' || r.field === 'personas'))
+          continue;
         report({
           range: e.id.range,
           message:

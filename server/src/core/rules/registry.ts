@@ -86,4 +86,9 @@ export const FILE_LOCAL_RULE_IDS: ReadonlySet<string> = new Set([
  * the label rules), stage names (lifecycle-mapping-conflict), KPI names and formulas (kpi-overlap),
  * and where back-references go (asymmetric-link's fixes).
  */
-export const ALL_FACET_CONTRIBUTORS: readonly FacetContributor[] = [contributeGlossaryLabels, contributeStageNames, contributeKpiKeys, contributeLinkAnchors];
+export const ALL_FACET_CONTRIBUTORS: readonly FacetContributor[] = [
+  contributeGlossaryLabels,
+  contributeStageNames,
+  contributeKpiKeys,
+  contributeLinkAnchors,
+];

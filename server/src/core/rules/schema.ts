@@ -25,7 +25,9 @@ export const schema: Rule = {
       for (const p of validateDoc(kind, reader)) report(p);
       const known = new Set(config.lifecycleStages);
       const model = file.models[i];
-      const stages = model.entities.flatMap((e) => (e.kind === 'journey' ? e.stages.map((s) => s.lifecycleStage) : e.kind === 'segment' ? [e.lifecycleStage] : []));
+      const stages = model.entities.flatMap((e) =>
+        e.kind === 'journey' ? e.stages.map((s) => s.lifecycleStage) : e.kind === 'segment' ? [e.lifecycleStage] : [],
+      );
       for (const ls of stages) {
         if (ls && !known.has(ls.value)) {
           report({

@@ -21,7 +21,9 @@ export const sharedOwnershipLead: Rule = {
             report({
               range: o.lead.range,
               message: `The lead \`${o.lead.value}\` is not one of the owners (${teams.join(', ') || 'none'}). The lead must be one of the \`owner\` list.`,
-              fixes: teams.map((t, i) => lazyFix(`Make \`${t}\` the lead`, i === 0, () => [setScalar(file, o.lead!.range, t)])),
+              fixes: teams.map((t, i) =>
+                lazyFix(`Make \`${t}\` the lead`, i === 0, () => [setScalar(file, o.lead!.range, t)]),
+              ),
             });
           }
           continue;
@@ -31,7 +33,12 @@ export const sharedOwnershipLead: Rule = {
         // The lead goes next to the owner it picks from, in the mapping that holds that owner
         // (an owner inherited from the glossary's top level is not this entity's to edit).
         if (file.readers[model.docIndex]?.has(childPointer(e.pointer, 'owner'))) {
-          for (const t of teams) fixes.push(lazyFix(`Make \`${t}\` the lead`, fixes.length === 0, () => [addMapEntry(file, model.docIndex, e.pointer, 'lead', t, 'owner')]));
+          for (const t of teams)
+            fixes.push(
+              lazyFix(`Make \`${t}\` the lead`, fixes.length === 0, () => [
+                addMapEntry(file, model.docIndex, e.pointer, 'lead', t, 'owner'),
+              ]),
+            );
         }
         report({
           range: o.range,

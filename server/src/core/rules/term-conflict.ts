@@ -9,7 +9,12 @@ const q = (s: string) => `"${s}"`;
 
 /** Definitions compared as sentences: case, spacing and a final full stop do not count. */
 function sameDefinition(a: string | undefined, b: string | undefined): boolean {
-  const n = (s: string | undefined) => (s ?? '').toLowerCase().replace(/\s+/g, ' ').replace(/[.\s]+$/, '').trim();
+  const n = (s: string | undefined) =>
+    (s ?? '')
+      .toLowerCase()
+      .replace(/\s+/g, ' ')
+      .replace(/[.\s]+$/, '')
+      .trim();
   return n(a) === n(b);
 }
 
@@ -22,7 +27,8 @@ function sameDefinition(a: string | undefined, b: string | undefined): boolean {
 export const termConflict: Rule = {
   id: 'term-conflict',
   defaultSeverity: 'warning',
-  description: 'Two vocabularies use the same word for different things, and no `equivalent` link says how they relate.',
+  description:
+    'Two vocabularies use the same word for different things, and no `equivalent` link says how they relate.',
   appliesTo: ['glossary'],
   check({ file, index, report }) {
     for (const model of file.models) {
@@ -39,7 +45,10 @@ export const termConflict: Rule = {
             const other = entry.data;
             if (other.termId === e.id.value || other.role === 'avoid' || other.vocabulary === e.vocabulary) continue;
             if (other.equivalent === e.id.value || e.equivalent?.value === other.termId) continue;
-            const otherTerm = index.definitions('term', other.termId).map((d) => d.entity).find((x): x is Term => x.kind === 'term');
+            const otherTerm = index
+              .definitions('term', other.termId)
+              .map((d) => d.entity)
+              .find((x): x is Term => x.kind === 'term');
             if (otherTerm && sameDefinition(otherTerm.definition?.value, e.definition?.value)) continue;
             related.push({
               location: { uri: entry.uri, range: entry.range },
@@ -50,7 +59,9 @@ export const termConflict: Rule = {
             });
             if (!seen.has(other.termId)) {
               seen.add(other.termId);
-              names.push(`the ${vocabularyName(other.vocabulary)} term \`${other.termId}\`${other.preferred ? ` (${q(other.preferred)})` : ''}`);
+              names.push(
+                `the ${vocabularyName(other.vocabulary)} term \`${other.termId}\`${other.preferred ? ` (${q(other.preferred)})` : ''}`,
+              );
             }
           }
           if (related.length === 0) continue;

@@ -41,7 +41,13 @@ export const touchpointOwner: Rule = {
               const stageLabel = stage.name?.value ?? stage.id?.value ?? '?';
               for (const team of teams) {
                 const build = () => [addMapEntry(file, model.docIndex, stage.pointer, 'owner', team, stageAfter)];
-                fixes.push(lazyFix(`Make \`${team}\` the owner of stage \`${stageLabel}\` (and of its touchpoints without one)`, false, build));
+                fixes.push(
+                  lazyFix(
+                    `Make \`${team}\` the owner of stage \`${stageLabel}\` (and of its touchpoints without one)`,
+                    false,
+                    build,
+                  ),
+                );
               }
             }
             report({

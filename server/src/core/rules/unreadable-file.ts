@@ -9,6 +9,7 @@ export const unreadableFile: Rule = {
   readsUnreadable: true,
   fatal: true,
   check({ file, report }) {
-    if (file.unreadable) report({ range: file.lines.range(file.unreadable.start, file.unreadable.end), message: file.unreadable.message });
+    if (file.unreadable)
+      report({ range: file.lines.range(file.unreadable.start, file.unreadable.end), message: file.unreadable.message });
   },
 };

@@ -18,7 +18,9 @@ export const unresolvedReference: Rule = {
         report({
           range: ref.id.range,
           message: `No ${noun} has the id \`${ref.id.value}\`.${guess ? ` Did you mean \`${guess}\`?` : ` Define the ${noun}, or correct the id.`}`,
-          fixes: guess ? [lazyFix(`Change to \`${guess}\``, true, () => [setScalar(file, ref.id.range, guess)])] : undefined,
+          fixes: guess
+            ? [lazyFix(`Change to \`${guess}\``, true, () => [setScalar(file, ref.id.range, guess)])]
+            : undefined,
         });
       }
     }

@@ -1,4 +1,10 @@
-import { DIRECTIVE_MARKER, removeDirectiveEdit, removeRulesEdit, UNUSED_DISABLE_DIRECTIVE_RULE_ID, type UnusedDirective } from '../suppressions';
+import {
+  DIRECTIVE_MARKER,
+  removeDirectiveEdit,
+  removeRulesEdit,
+  UNUSED_DISABLE_DIRECTIVE_RULE_ID,
+  type UnusedDirective,
+} from '../suppressions';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { Rule, RuleReport } from './types';
 
@@ -12,7 +18,8 @@ import type { Rule, RuleReport } from './types';
 export const unusedDisableDirective: Rule = {
   id: UNUSED_DISABLE_DIRECTIVE_RULE_ID,
   defaultSeverity: 'hint',
-  description: 'A `cx-taxonomy-disable` comment silences no problem (the CLI reports it with `--report-unused-disable-directives`).',
+  description:
+    'A `cx-taxonomy-disable` comment silences no problem (the CLI reports it with `--report-unused-disable-directives`).',
   appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown', 'config'],
   fixable: 'safe',
   check() {
@@ -30,7 +37,13 @@ export function unusedDirectiveReports(file: TaxonomyFile, u: UnusedDirective): 
         range: file.lines.range(d.start, d.end),
         message: `Unused ${DIRECTIVE_MARKER} directive (no problems were reported${named ? ` from ${named}` : ''}): remove it.`,
         unnecessary: true,
-        fixes: [{ title: `Remove the unused ${DIRECTIVE_MARKER} comment`, edits: [removeDirectiveEdit(file, d)], isPreferred: true }],
+        fixes: [
+          {
+            title: `Remove the unused ${DIRECTIVE_MARKER} comment`,
+            edits: [removeDirectiveEdit(file, d)],
+            isPreferred: true,
+          },
+        ],
       },
     ];
   }
@@ -38,6 +51,12 @@ export function unusedDirectiveReports(file: TaxonomyFile, u: UnusedDirective): 
     range: file.lines.range(r.start, r.end),
     message: `Unused ${DIRECTIVE_MARKER} directive (no problems were reported from \`${r.id}\`): remove \`${r.id}\` from it.`,
     unnecessary: true,
-    fixes: [{ title: `Remove \`${r.id}\` from the ${DIRECTIVE_MARKER} comment`, edits: [removeRulesEdit(file, d, [r])], isPreferred: true }],
+    fixes: [
+      {
+        title: `Remove \`${r.id}\` from the ${DIRECTIVE_MARKER} comment`,
+        edits: [removeRulesEdit(file, d, [r])],
+        isPreferred: true,
+      },
+    ],
   }));
 }

@@ -4,7 +4,7 @@ import type { Rule } from './types';
 export const unusedKpi: Rule = {
   id: 'unused-kpi',
   defaultSeverity: 'hint',
-  description: "No touchpoint lists the KPI in its `kpis`, so no part of any journey is measured by it.",
+  description: 'No touchpoint lists the KPI in its `kpis`, so no part of any journey is measured by it.',
   appliesTo: ['kpi'],
   check({ file, index, report }) {
     for (const model of file.models) {

@@ -38,7 +38,10 @@ export const UNUSED_DISABLE_DIRECTIVE_RULE_ID = 'unused-disable-directive';
  * Findings about the directives themselves: a directive cannot silence the report that it names
  * no rule or that it silences nothing (ESLint does the same for its unused-directive reports).
  */
-export const DIRECTIVE_RULE_IDS: ReadonlySet<string> = new Set<string>([DISABLE_DIRECTIVE_RULE_ID, UNUSED_DISABLE_DIRECTIVE_RULE_ID]);
+export const DIRECTIVE_RULE_IDS: ReadonlySet<string> = new Set<string>([
+  DISABLE_DIRECTIVE_RULE_ID,
+  UNUSED_DISABLE_DIRECTIVE_RULE_ID,
+]);
 
 /**
  * Splits a file's findings into those shown and those a directive covers. A directive covers a
@@ -46,7 +49,11 @@ export const DIRECTIVE_RULE_IDS: ReadonlySet<string> = new Set<string>([DISABLE_
  * empty or names the finding's rule. `knownRules` keeps an unknown rule id of a list, which is
  * reported on its own (`disable-directive`), from also being reported as unused.
  */
-export function applySuppressions(directives: readonly DisableDirective[], diagnostics: readonly TaxonomyDiagnostic[], knownRules: ReadonlySet<string>): SuppressionResult {
+export function applySuppressions(
+  directives: readonly DisableDirective[],
+  diagnostics: readonly TaxonomyDiagnostic[],
+  knownRules: ReadonlySet<string>,
+): SuppressionResult {
   const active = directives.filter((d) => !d.misplaced);
   if (active.length === 0) return { kept: [...diagnostics], suppressed: [], unused: [] };
   const usedDirectives = new Set<DisableDirective>();

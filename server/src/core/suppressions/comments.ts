@@ -6,7 +6,13 @@
  */
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TextEdit } from '../types';
-import { DIRECTIVE_MARKER, type DirectiveRule, type DirectiveScope, type DirectiveSyntax, type DisableDirective } from './directives';
+import {
+  DIRECTIVE_MARKER,
+  type DirectiveRule,
+  type DirectiveScope,
+  type DirectiveSyntax,
+  type DisableDirective,
+} from './directives';
 import { lineStartAt } from '../lineIndex';
 
 /** Everything a suppression comment says. */
@@ -36,7 +42,6 @@ export function formatDirective(spec: DirectiveSpec): string {
   if (reason) body += ` -- ${spec.syntax === 'markdown' ? reason.replace(/-->/g, '- ->') : reason}`;
   return spec.syntax === 'markdown' ? `<!-- ${body} -->` : `# ${body}`;
 }
-
 
 /** The offset just past the line break of the line holding `offset` (or the text's end). */
 function nextLineStart(text: string, offset: number): number {

@@ -60,7 +60,12 @@ const cache = new WeakMap<TaxonomyFile, readonly DisableDirective[]>();
 export function directivesOf(file: TaxonomyFile): readonly DisableDirective[] {
   let found = cache.get(file);
   if (!found) {
-    found = file.unreadable || !file.text.includes(DIRECTIVE_MARKER) ? [] : file.kind === 'markdown' ? markdownDirectives(file) : yamlDirectives(file);
+    found =
+      file.unreadable || !file.text.includes(DIRECTIVE_MARKER)
+        ? []
+        : file.kind === 'markdown'
+          ? markdownDirectives(file)
+          : yamlDirectives(file);
     cache.set(file, found);
   }
   return found;
@@ -98,7 +103,16 @@ function readDirective(
   if (scope === 'line') firstLine = startLine;
   else if (scope === 'next-line') firstLine = endLine + 1;
   const lastLine = firstLine < 0 ? -1 : Math.max(firstLine, valueEnds.get(firstLine) ?? firstLine);
-  const d: DisableDirective = { scope, syntax, rules, reason, start: comment.start, end: comment.end, firstLine, lastLine };
+  const d: DisableDirective = {
+    scope,
+    syntax,
+    rules,
+    reason,
+    start: comment.start,
+    end: comment.end,
+    firstLine,
+    lastLine,
+  };
   if (scope === 'file' && !atTop) d.misplaced = true;
   return d;
 }
@@ -162,7 +176,13 @@ function yamlDirectives(file: TaxonomyFile): DisableDirective[] {
   const { comments, valueEnds } = scanYaml(file);
   const out: DisableDirective[] = [];
   for (const c of comments) {
-    const d = readDirective(file, 'yaml', { start: c.start, end: c.end, bodyStart: c.start + 1, bodyEnd: c.end }, c.atTop, valueEnds);
+    const d = readDirective(
+      file,
+      'yaml',
+      { start: c.start, end: c.end, bodyStart: c.start + 1, bodyEnd: c.end },
+      c.atTop,
+      valueEnds,
+    );
     if (d) out.push(d);
   }
   return out;
@@ -227,7 +247,13 @@ function markdownDirectives(file: TaxonomyFile): DisableDirective[] {
     const end = start + m[0].length;
     if (/\S/.test(prose.slice(last, start).replace(/\ufeff/g, ''))) contentBefore = true;
     last = end;
-    const d = readDirective(file, 'markdown', { start, end, bodyStart: start + 4, bodyEnd: end - 3 }, !contentBefore, new Map());
+    const d = readDirective(
+      file,
+      'markdown',
+      { start, end, bodyStart: start + 4, bodyEnd: end - 3 },
+      !contentBefore,
+      new Map(),
+    );
     if (d) out.push(d);
   }
   return out;

@@ -89,7 +89,14 @@ export function buildGlossary(entries: ReadonlyMap<string, FacetEntry[]>): Gloss
     for (const entry of list) {
       const l = entry.data as GlossaryLabel;
       labels.push(l);
-      if (!terms.has(l.termId)) terms.set(l.termId, { id: l.termId, preferred: l.preferred, vocabulary: l.vocabulary, status: l.status, equivalent: l.equivalent });
+      if (!terms.has(l.termId))
+        terms.set(l.termId, {
+          id: l.termId,
+          preferred: l.preferred,
+          vocabulary: l.vocabulary,
+          status: l.status,
+          equivalent: l.equivalent,
+        });
     }
   }
   const links = new Map<string, Set<string>>();

@@ -159,7 +159,8 @@ function maskInline(text: string, from: number, to: number, blank: (from: number
   // Link reference definitions and blockquote markers are line-level.
   const defs = /^ {0,3}\[[^\]\n]+\]:[ \t]*\S.*$/gm;
   defs.lastIndex = from;
-  for (let m = defs.exec(text); m && m.index < to; m = defs.exec(text)) blank(m.index, Math.min(m.index + m[0].length, to));
+  for (let m = defs.exec(text); m && m.index < to; m = defs.exec(text))
+    blank(m.index, Math.min(m.index + m[0].length, to));
   const quotes = /^[ \t]*(?:>[ \t]?)+/gm;
   quotes.lastIndex = from;
   for (let m = quotes.exec(text); m && m.index < to; m = quotes.exec(text)) {

@@ -234,7 +234,14 @@ export class TermMatcher<L extends MatchLabel = MatchLabel> {
   private found: L[] | undefined;
 
   /** The last token of the longest whole-word label starting at token `i`, or -1. */
-  private longestAt(text: string, starts: number[], ends: number[], ids: number[], firstNodes: (TrieNode<L> | undefined)[], i: number): number {
+  private longestAt(
+    text: string,
+    starts: number[],
+    ends: number[],
+    ids: number[],
+    firstNodes: (TrieNode<L> | undefined)[],
+    i: number,
+  ): number {
     let n = firstNodes[i];
     let best = -1;
     let j = i;

@@ -151,7 +151,12 @@ export function tokenKey(raw: string, isWord: boolean): string {
  * and `to`, whether it is a word, and whether it is glued to the previous token, without making
  * its key. The matcher uses it to look each distinct word up once per text.
  */
-export function forEachRawToken(text: string, each: (start: number, end: number, isWord: boolean, glued: boolean) => void, from = 0, to = text.length): void {
+export function forEachRawToken(
+  text: string,
+  each: (start: number, end: number, isWord: boolean, glued: boolean) => void,
+  from = 0,
+  to = text.length,
+): void {
   let i = Math.max(0, from);
   let prevEnd = -1;
   const len = text.length;

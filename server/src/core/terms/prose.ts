@@ -41,7 +41,10 @@ const scans = new WeakMap<TaxonomyFile, { matcher: TermMatcher<MatchLabel>; matc
  * Offsets are those of the file; `text` is the occurrence as written in the file. The result is
  * kept until the file or the matcher changes, so the rules that read terms scan a file once.
  */
-export function findTermsInFile<L extends MatchLabel>(file: TaxonomyFile, matcher: TermMatcher<L>): readonly ProseMatch<L>[] {
+export function findTermsInFile<L extends MatchLabel>(
+  file: TaxonomyFile,
+  matcher: TermMatcher<L>,
+): readonly ProseMatch<L>[] {
   const last = scans.get(file);
   if (last && last.matcher === matcher) return last.matches as readonly ProseMatch<L>[];
   const matches = scan(file, matcher);
@@ -73,7 +76,11 @@ function scan<L extends MatchLabel>(file: TaxonomyFile, matcher: TermMatcher<L>)
  * on a glossary term in prose: Markdown outside code and URLs, or a free-text value of a
  * taxonomy file.
  */
-export function termAtInFile<L extends MatchLabel>(file: TaxonomyFile, offset: number, matcher: TermMatcher<L>): ProseMatch<L> | undefined {
+export function termAtInFile<L extends MatchLabel>(
+  file: TaxonomyFile,
+  offset: number,
+  matcher: TermMatcher<L>,
+): ProseMatch<L> | undefined {
   if (matcher.size === 0 || file.unreadable) return undefined;
   if (file.kind === 'markdown') {
     const m = matcher.termAt(markdownProse(file), offset);

@@ -81,14 +81,19 @@ export class TermUseIndex {
    * and `matcher` the glossary's current matcher: a file changed since its entry was made is
    * scanned again first (one file, not the workspace).
    */
-  uses(termId: string, fileAt: (uri: string) => TaxonomyFile | undefined, matcher: TermMatcher<GlossaryLabel>): TermUse[] {
+  uses(
+    termId: string,
+    fileAt: (uri: string) => TaxonomyFile | undefined,
+    matcher: TermMatcher<GlossaryLabel>,
+  ): TermUse[] {
     const out: TermUse[] = [];
     for (const uri of [...(this.termFiles.get(termId) ?? [])].sort()) {
       const current = fileAt(uri);
       if (!current) continue;
       if (this.files.get(uri)?.file !== current) this.update(current, matcher);
       const list = this.files.get(uri)?.byTerm.get(termId) ?? [];
-      for (let i = 0; i < list.length; i += 3) out.push({ uri, start: list[i], end: list[i + 1], role: ROLES[list[i + 2]] });
+      for (let i = 0; i < list.length; i += 3)
+        out.push({ uri, start: list[i], end: list[i + 1], role: ROLES[list[i + 2]] });
     }
     return out;
   }

@@ -24,7 +24,8 @@ export interface DocVocabulary {
  * a dependency on it, so a change of the team's function re-checks the file.
  */
 export function docVocabulary(file: TaxonomyFile, model: DocModel, index: IndexView): DocVocabulary | undefined {
-  if (file.kind === 'glossary' || file.kind === 'teams' || file.kind === 'markdown' || file.kind === 'config') return undefined;
+  if (file.kind === 'glossary' || file.kind === 'teams' || file.kind === 'markdown' || file.kind === 'config')
+    return undefined;
   const declared = file.readers[model.docIndex]?.string('/vocabulary')?.value;
   if (declared) return { vocabulary: declared };
   const top = model.entities[0];
