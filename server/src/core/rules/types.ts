@@ -44,11 +44,13 @@ export interface RuleContext {
   file: TaxonomyFile;
   config: TaxonomyConfig;
   index: IndexView;
+  // Function properties, not methods: rules destructure them (`check({ file, report })`), so they
+  // must not depend on `this` (the workspace passes closures).
   /** Look up another file already in the workspace (for fixes that edit it). */
-  fileAt(uri: string): TaxonomyFile | undefined;
+  fileAt: (uri: string) => TaxonomyFile | undefined;
   /** The ids of every registered rule (for the config file's own check). */
   knownRules: ReadonlySet<string>;
-  report(report: RuleReport): void;
+  report: (report: RuleReport) => void;
 }
 
 /** One rule: a stable id, a default severity, and a check over one file at a time. */
