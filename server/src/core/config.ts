@@ -1,42 +1,9 @@
+import { DEFAULT_CHANNELS, DEFAULT_LIFECYCLE_STAGES } from './domain';
 import { compileGlob, globEscapesRoot, type GlobMatcher } from './glob';
 import { DocReader } from './model';
 import { parseYaml } from './parse';
 import { LineIndex } from './lineIndex';
 import { SEVERITIES, type Range, type Severity } from './types';
-
-/** The lifecycle stages every workspace knows; the config may add more. */
-export const DEFAULT_LIFECYCLE_STAGES: readonly string[] = [
-  'awareness',
-  'consideration',
-  'acquisition',
-  'conversion',
-  'onboarding',
-  'adoption',
-  'retention',
-  'expansion',
-  'advocacy',
-  'win-back',
-];
-
-/** Channels offered by completion; the vocabulary stays open. */
-export const DEFAULT_CHANNELS: readonly string[] = [
-  'web',
-  'mobile-app',
-  'email',
-  'sms',
-  'phone',
-  'chat',
-  'social',
-  'store',
-  'field',
-  'partner',
-  'print',
-  'direct-mail',
-  'video',
-  'in-product',
-  'in-person',
-  'event',
-];
 
 /** The default size above which a file is skipped rather than read (5 MB). */
 export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;

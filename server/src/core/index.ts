@@ -4,14 +4,19 @@
  */
 export * from './types';
 export * from './lineIndex';
-export * from './fileKinds';
+export * from './domain';
 export * from './parse';
 export * from './model';
 export * from './config';
 export * from './schema';
-export * from './workspaceIndex';
+export * from './index/entries';
+export * from './index/keys';
+export { groupFacetEntries, type FacetGroups, type FacetGroupSample } from './index/groups';
+export { WorkspaceIndex } from './index/workspaceIndex';
+export type { FacetContributor } from './index/contribution';
 export * from './taxonomyFile';
 export * from './workspace';
+export { diagnosticOrder } from './check';
 export * from './host';
 export * from './loader';
 export * from './ownership';

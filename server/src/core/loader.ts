@@ -1,4 +1,4 @@
-import { CONFIG_FILE_NAMES } from './fileKinds';
+import { CONFIG_FILE_NAMES } from './domain';
 import { parseConfig, type ConfigProblem, type TaxonomyConfig } from './config';
 import { decodeText, type FileHost } from './host';
 import { tooLargeMessage } from './taxonomyFile';

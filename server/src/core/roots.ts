@@ -1,4 +1,4 @@
-import { CONFIG_FILE_NAMES, isConfigFile } from './fileKinds';
+import { CONFIG_FILE_NAMES, isConfigFile } from './domain';
 
 /**
  * What root discovery needs from the file system. The CLI and the server pass a Node

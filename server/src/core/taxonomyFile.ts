@@ -1,7 +1,7 @@
 import { buildDocModel, DocReader, type DocModel } from './model';
 import { parseYaml, type ParsedYaml, type SyntaxProblem } from './parse';
 import { LineIndex } from './lineIndex';
-import { fileKindOf } from './fileKinds';
+import { fileKindOf } from './domain';
 import type { FileKind, TaxonomyKind } from './types';
 
 /** One file of the workspace, parsed and modelled once per version. */

@@ -82,20 +82,3 @@ export const ENTITY_KINDS: readonly EntityKind[] = [
   'touchpoint',
   'kpi',
 ];
-
-/** How each kind of entity is called at the start of a title ("Glossary term", "KPI"). */
-export const ENTITY_NOUN: Readonly<Record<EntityKind, string>> = {
-  team: 'Team',
-  term: 'Glossary term',
-  persona: 'Persona',
-  segment: 'Segment',
-  journey: 'Journey',
-  stage: 'Stage',
-  touchpoint: 'Touchpoint',
-  kpi: 'KPI',
-};
-
-/** How each kind of entity is called inside a sentence ("a glossary term", "a KPI"). */
-export function entityNoun(kind: EntityKind): string {
-  return kind === 'kpi' ? 'KPI' : ENTITY_NOUN[kind].toLowerCase();
-}

@@ -29,20 +29,17 @@ import {
   type ClientSupport,
 } from './handlers';
 import { checkedConnection } from './params';
-import { Session, type FolderState, type ProgressReporter, type WatchedChange } from './session';
+import { Session } from './session/session';
+import type { FolderState, ProgressReporter, WatchedChange } from './session/types';
 import { registerUsageHandlers } from './usageHandlers';
 import { ViewRefresher } from './viewRefresh';
 import { SETTINGS_SECTION } from './settings';
-import { CONFIG_FILE_NAMES } from '../core/fileKinds';
+import { CONFIG_GLOB, MARKDOWN_GLOB, TAXONOMY_GLOB } from '../core/domain';
 
 declare const CX_TAXONOMY_VERSION: string;
 
 /** The files the server watches on disk, so edits made outside the editor are picked up. */
-export const WATCHED_GLOBS = [
-  '**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}',
-  '**/*.md',
-  `**/{${CONFIG_FILE_NAMES.join(',')}}`,
-];
+export const WATCHED_GLOBS = [TAXONOMY_GLOB, MARKDOWN_GLOB, CONFIG_GLOB];
 
 /** Starts serving on a connection; returns the session (tests and `main` keep it). */
 export function startServer(connection: Connection): Session {

@@ -1,12 +1,9 @@
 import { effectiveOwner } from '../ownership';
 import type { Entity, Ownership, Stage, Term, Touchpoint } from '../model';
 import type { TaxonomyWorkspace } from '../workspace';
-import type { Definition } from '../workspaceIndex';
-import { ENTITY_NOUN } from '../types';
+import type { Definition } from '../index/entries';
+import { entityTitle } from '../domain';
 import { escapeMarkdown, inlineCode, oneLine, truncate } from './markdown';
-
-/** How each kind of entity is called in cards and lists. */
-export const KIND_NOUN = ENTITY_NOUN;
 
 const VOCABULARY_NAME: Record<string, string> = { cx: 'CX', marketing: 'marketing', shared: 'shared' };
 
@@ -69,7 +66,7 @@ export function entityCard(workspace: TaxonomyWorkspace, d: Definition, options:
   const lines: string[] = [];
   const title = e.name?.value ? ` ${escapeMarkdown(e.name.value)}` : '';
   lines.push(
-    `**${KIND_NOUN[e.kind]}**${title} · ${inlineCode(d.id)}${e.status?.value ? ` · ${escapeMarkdown(e.status.value)}` : ''}`,
+    `**${entityTitle(e.kind)}**${title} · ${inlineCode(d.id)}${e.status?.value ? ` · ${escapeMarkdown(e.status.value)}` : ''}`,
   );
   const facts: string[] = [];
   switch (e.kind) {

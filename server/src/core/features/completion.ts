@@ -1,9 +1,17 @@
+import {
+  entityNoun,
+  FILE_ENTITY,
+  FREE_TEXT_FIELDS,
+  idFromFileName,
+  SHARED_VOCABULARY,
+  templateSnippet,
+} from '../domain';
 import { childPointer } from '../parse';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
-import type { Definition } from '../workspaceIndex';
-import type { EntityKind, Range, TaxonomyKind } from '../types';
-import { entityCard, entityDetail, glossaryCard, KIND_NOUN, vocabularyName } from './cards';
+import type { Definition } from '../index/entries';
+import type { EntityKind, Range } from '../types';
+import { entityCard, entityDetail, glossaryCard, vocabularyName } from './cards';
 import {
   enumAt,
   isObjectAt,
@@ -14,7 +22,6 @@ import {
   type PropertyDoc,
   type SchemaKind,
 } from './schemaDocs';
-import { skeletonSnippet } from './skeletons';
 import { termLabels } from './terms-lookup';
 import { markdownProse } from '../terms/prose';
 import { yamlCursorAt, type PathSegment, type YamlCursor } from './yamlCursor';
@@ -43,19 +50,6 @@ export interface CompletionEntry {
   /** True when the inserted key's value has completions of its own: editors may open them at once. */
   retrigger?: boolean;
 }
-
-/** Fields whose value is free text, where glossary terms are offered. */
-const TEXT_FIELDS = new Set([
-  'name',
-  'description',
-  'definition',
-  'criteria',
-  'goals',
-  'pains',
-  'quote',
-  'notes',
-  'resolution',
-]);
 
 /** Above this many candidates, items carry no documentation card (it would only slow the list). */
 const MAX_DOCUMENTED = 300;
@@ -110,8 +104,8 @@ export function complete(workspace: TaxonomyWorkspace, file: TaxonomyFile, offse
       {
         label: `${kind} file`,
         kind: 'skeleton',
-        detail: `A new ${KIND_NOUN[kindEntity(kind)].toLowerCase()} file with every field to fill in`,
-        insertText: skeletonSnippet(kind, file.relativePath),
+        detail: `A new ${entityNoun(FILE_ENTITY[kind])} file with every field to fill in`,
+        insertText: templateSnippet(kind, idFromFileName(file.relativePath)),
         snippet: true,
         range: range(0, file.text.length),
         preselect: true,
@@ -125,10 +119,6 @@ export function complete(workspace: TaxonomyWorkspace, file: TaxonomyFile, offse
   }
   if (cursor.role === 'key') return keyCompletions(file, kind, cursor, range);
   return valueCompletions(workspace, file, kind, cursor, range);
-}
-
-function kindEntity(kind: TaxonomyKind): EntityKind {
-  return kind === 'teams' ? 'team' : kind === 'glossary' ? 'term' : kind;
 }
 
 function isBlank(text: string): boolean {
@@ -229,7 +219,7 @@ function valueCompletions(
         filterText: v,
       }));
   }
-  if ((field !== undefined && TEXT_FIELDS.has(field)) || cursor.inBlockText) {
+  if ((field !== undefined && FREE_TEXT_FIELDS.includes(field)) || cursor.inBlockText) {
     const offset = cursor.replaceStart + cursor.prefix.length;
     return termCompletions(workspace, file, Math.max(cursor.valueStart, offsetLineStart(file, offset)), offset);
   }
@@ -306,7 +296,9 @@ function termVocabularyAt(file: TaxonomyFile, docIndex: number, termPointer: str
   const reader = readersOf(file)[docIndex];
   if (!reader) return undefined;
   return (
-    reader.string(childPointer(termPointer, 'vocabulary'))?.value ?? reader.string('/vocabulary')?.value ?? 'shared'
+    reader.string(childPointer(termPointer, 'vocabulary'))?.value ??
+    reader.string('/vocabulary')?.value ??
+    SHARED_VOCABULARY
   );
 }
 

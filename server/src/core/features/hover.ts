@@ -1,9 +1,10 @@
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Term } from '../model';
-import type { Definition } from '../workspaceIndex';
+import type { Definition } from '../index/entries';
 import type { Range } from '../types';
-import { entityCard, glossaryCard, KIND_NOUN } from './cards';
+import { entityTitle } from '../domain';
+import { entityCard, glossaryCard } from './cards';
 import { definitionsOf, idAt, nodeAt } from './lookup';
 import { inlineCode } from './markdown';
 import { propertyDoc, schemaKindOf } from './schemaDocs';
@@ -32,7 +33,7 @@ export function hover(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: 
       const defs = definitionsOf(workspace, id);
       if (defs.length === 0) {
         return {
-          markdown: `**${KIND_NOUN[id.kind]}** ${inlineCode(id.id)} is not defined anywhere in this taxonomy.`,
+          markdown: `**${entityTitle(id.kind)}** ${inlineCode(id.id)} is not defined anywhere in this taxonomy.`,
           range: id.range,
         };
       }

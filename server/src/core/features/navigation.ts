@@ -2,9 +2,9 @@ import { setScalar } from '../edit';
 import { suggestId } from '../schema';
 import { createTaxonomyFile, type TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
-import { qualifiedId } from '../workspaceIndex';
+import { qualifiedId } from '../index/keys';
 import type { Location, Range, TextEdit } from '../types';
-import { KIND_NOUN } from './cards';
+import { entityNoun } from '../domain';
 import { definitionsOf, idAt, type IdAtCursor } from './lookup';
 import { findTermAt } from './terms-lookup';
 import { workspaceGlossary } from '../terms/glossary';
@@ -128,7 +128,7 @@ export function rename(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset:
     const scope = container ? ' in this journey' : '';
     return {
       ok: false,
-      message: `The ${KIND_NOUN[id.kind].toLowerCase()} id "${next}" is already used${scope} (${where}:${taken[0].range.start.line + 1}). Choose another id.`,
+      message: `The ${entityNoun(id.kind)} id "${next}" is already used${scope} (${where}:${taken[0].range.start.line + 1}). Choose another id.`,
     };
   }
   const places: { uri: string; range: Range }[] = [];

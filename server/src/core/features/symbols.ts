@@ -1,9 +1,9 @@
 import type { DocModel, Entity } from '../model';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
-import type { Definition } from '../workspaceIndex';
+import type { Definition } from '../index/entries';
 import type { EntityKind, Location, Range } from '../types';
-import { KIND_NOUN } from './cards';
+import { entityNoun } from '../domain';
 import { rangeContains } from './lookup';
 import { markdownSymbols } from './markdownSymbols';
 
@@ -38,7 +38,7 @@ export interface WorkspaceSymbolEntry {
 function displayName(e: Entity): string {
   const label = e.kind === 'term' ? e.label?.value : undefined;
   const name = (label ?? e.name?.value ?? e.id?.value ?? '').trim();
-  return name || `(${KIND_NOUN[e.kind].toLowerCase()} without id)`;
+  return name || `(${entityNoun(e.kind)} without id)`;
 }
 
 function contains(outer: Range, inner: Range): boolean {
@@ -200,8 +200,8 @@ export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, li
   return matches.slice(0, limit).map(({ d, name: known, rank }) => {
     const name = known ?? displayName(d.entity);
     const container = d.container
-      ? `${name} · ${KIND_NOUN[d.kind].toLowerCase()} in ${d.container}`
-      : `${name} · ${KIND_NOUN[d.kind].toLowerCase()}`;
+      ? `${name} · ${entityNoun(d.kind)} in ${d.container}`
+      : `${name} · ${entityNoun(d.kind)}`;
     return {
       name: d.id,
       kind: d.kind,

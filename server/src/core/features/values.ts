@@ -1,7 +1,7 @@
-import { CONFIG_FILE_NAME } from '../fileKinds';
+import { CONFIG_FILE_NAME } from '../domain';
 import { STAGE_NAME_FACET, type StageNameEntry } from '../rules/lifecycle-mapping-conflict';
 import type { TaxonomyWorkspace } from '../workspace';
-import type { FacetEntry } from '../workspaceIndex';
+import type { FacetEntry } from '../index/entries';
 import { escapeMarkdown, inlineCode, oneLine } from './markdown';
 import { documentDescription, valueDescriptions, type SchemaKind } from './schemaDocs';
 import type { PathSegment } from './yamlCursor';

@@ -1,5 +1,5 @@
 import { parseConfig } from '../config';
-import { baseName, CONFIG_FILE_NAMES } from '../fileKinds';
+import { baseName, CONFIG_FILE_NAMES } from '../domain';
 import { configConflictMessage } from '../roots';
 import type { Rule } from './types';
 

@@ -1,7 +1,8 @@
 import { lazyFix, setScalar } from '../edit';
 import type { Entity } from '../model';
-import type { Definition } from '../workspaceIndex';
-import { entityNoun, type Location, type RelatedInfo } from '../types';
+import type { Definition } from '../index/entries';
+import { entityNoun } from '../domain';
+import type { Location, RelatedInfo } from '../types';
 import type { Rule, RuleContext } from './types';
 
 function where(ctx: RuleContext, loc: Location): string {

@@ -1,5 +1,5 @@
 import { lazyFix, setScalar } from '../edit';
-import { entityNoun } from '../types';
+import { entityNoun } from '../domain';
 import { closest } from '../suggest';
 import type { Rule } from './types';
 

@@ -1,0 +1,13 @@
+import journeySchema from '../../../../schemas/journey.schema.json';
+
+/**
+ * The defaults of the two open vocabularies, as the journey schema lists them in `examples` (the
+ * schema does not enumerate them: any kebab-case value validates, and the workspace config adds to
+ * them under `lifecycleStages` and `channels`).
+ */
+
+/** The lifecycle stages every workspace knows; the config may add more. */
+export const DEFAULT_LIFECYCLE_STAGES: readonly string[] = journeySchema.$defs.lifecycleStage.examples;
+
+/** Channels offered by completion; the vocabulary stays open. */
+export const DEFAULT_CHANNELS: readonly string[] = journeySchema.$defs.touchpoint.properties.channel.examples;
