@@ -32,8 +32,8 @@ export default defineConfig(
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
   },
   {
-    // The build script and this file: plain ES modules run by Node.
-    files: ['*.mjs'],
+    // The build scripts and this file: plain ES modules run by Node.
+    files: ['*.mjs', 'scripts/*.mjs'],
     extends: [js.configs.recommended],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly' } },
   },
