@@ -1,11 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseYaml, parseYamlFull, SpanTable, type SourceSpan } from '../../server/src/core/parse';
-import { KeyNumbers } from '../../server/src/core/dependencies';
-import { TaxonomyWorkspace } from '../../server/src/core/workspace';
-import type { Definition, Reference } from '../../server/src/core/index/entries';
-import { defKey, refKey } from '../../server/src/core/index/keys';
+import { parseYaml, parseYamlFull, SpanTable, type SourceSpan } from '../../server/src/core/yaml';
+import { KeyNumbers, TaxonomyWorkspace } from '../../server/src/core/workspace';
+import { defKey, refKey, type Definition, type Reference } from '../../server/src/core/workspaceIndex';
 import { createTaxonomyWorkspace } from '../../server/src/core';
 import { internalized } from '../../server/src/core/intern';
 import { generateWorkspace, SIZES } from '../../bench/generate';

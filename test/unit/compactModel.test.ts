@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { childPointer, parseYaml, parseYamlFull, SpanTable, type SourceSpan } from '../../server/src/core/parse';
+import { childPointer, parseYaml, parseYamlFull, SpanTable, type SourceSpan } from '../../server/src/core/yaml';
 import { createTaxonomyFile } from '../../server/src/core/taxonomyFile';
 import { allEntities, type Located } from '../../server/src/core/model';
 import type { LineIndex } from '../../server/src/core/lineIndex';

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { fastParseYaml } from '../../server/src/core/fastParse';
-import { DEFAULT_PARSE_LIMITS, parseYaml, parseYamlFull, type ParsedYaml } from '../../server/src/core/parse';
+import { fastParseYaml } from '../../server/src/core/yaml/fastParse';
+import { DEFAULT_PARSE_LIMITS, parseYaml, parseYamlFull, type ParsedYaml } from '../../server/src/core/yaml';
 import { generateWorkspace, SIZES } from '../../bench/generate';
 import { yamlFilesUnder } from '../support/files';
 

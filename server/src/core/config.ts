@@ -1,7 +1,7 @@
 import { DEFAULT_CHANNELS, DEFAULT_LIFECYCLE_STAGES } from './domain';
 import { compileGlob, globEscapesRoot, type GlobMatcher } from './glob';
 import { DocReader } from './model';
-import { parseYaml } from './parse';
+import { parseYaml } from './yaml';
 import { LineIndex } from './lineIndex';
 import { SEVERITIES, type Range, type Severity } from './types';
 

@@ -5,7 +5,7 @@
 export * from './types';
 export * from './lineIndex';
 export * from './domain';
-export * from './parse';
+export * from './yaml';
 export * from './model';
 export * from './config';
 export * from './schema';
@@ -16,7 +16,6 @@ export { WorkspaceIndex } from './index/workspaceIndex';
 export type { FacetContributor } from './index/contribution';
 export * from './taxonomyFile';
 export * from './workspace';
-export { diagnosticOrder } from './check';
 export { diagnosticOrder } from './check';
 export * from './host';
 export * from './loader';

@@ -1,5 +1,5 @@
 import { buildDocModel, DocReader, type DocModel } from './model';
-import { parseYaml, type ParsedYaml, type SyntaxProblem } from './parse';
+import { parseYaml, type ParsedYaml, type SyntaxProblem } from './yaml';
 import { LineIndex } from './lineIndex';
 import { fileKindOf } from './domain';
 import type { FileKind, TaxonomyKind } from './types';

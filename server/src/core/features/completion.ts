@@ -6,7 +6,7 @@ import {
   SHARED_VOCABULARY,
   templateSnippet,
 } from '../domain';
-import { childPointer } from '../parse';
+import { childPointer } from '../yaml';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Definition } from '../index/entries';

@@ -5,7 +5,7 @@
  * fix that another fix's edit would move waits for the next save. The CLI's `lint --fix` applies
  * the same choice pass after pass (server/src/cli/fix.ts).
  */
-import { parseYaml } from '../parse';
+import { parseYaml } from '../yaml';
 import { ALL_RULES } from '../rules/registry';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { Fix, TaxonomyDiagnostic, TextEdit } from '../types';

@@ -1,4 +1,4 @@
-import type { SpanTable } from '../parse';
+import type { SpanTable } from '../yaml';
 import type { TaxonomyFile } from '../taxonomyFile';
 
 /** A range of lines an editor can fold: from `startLine` (stays visible) to `endLine`. */

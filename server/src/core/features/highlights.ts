@@ -1,6 +1,6 @@
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
-import { qualifiedId } from '../index/keys';
+import { qualifiedId } from '../workspaceIndex';
 import type { Range } from '../types';
 import { idAt } from './lookup';
 

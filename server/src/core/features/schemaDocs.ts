@@ -1,5 +1,5 @@
 import { DocReader } from '../model';
-import { parseYaml } from '../parse';
+import { parseYaml } from '../yaml';
 import { deref, schemaAt, SCHEMAS, type SchemaNode } from '../schema';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyKind } from '../types';

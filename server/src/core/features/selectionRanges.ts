@@ -1,4 +1,4 @@
-import { childPointer, pointerSegment, type ParsedDoc } from '../parse';
+import { childPointer, pointerSegment, type ParsedDoc } from '../yaml';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { Range } from '../types';
 

@@ -1,6 +1,6 @@
 import { addMapEntry, lazyFix, setScalar } from '../edit';
 import { allEntities } from '../model';
-import { childPointer } from '../parse';
+import { childPointer } from '../yaml';
 import type { Fix } from '../types';
 import type { Rule } from './types';
 

@@ -1,0 +1,340 @@
+import { bail, FALLBACK } from './fastFallback';
+import { compactKeyEnd, isDashItem, isKeyChar, isKeyStart, LineTable } from './fastLines';
+import {
+  blockScalar,
+  flowSeq,
+  lineEndAfter,
+  plainEnd,
+  quotedScalar,
+  resolvePlain,
+  type KeyPos,
+  type Node,
+} from './fastValues';
+import { pointerSegment } from './pointer';
+import { SpanTable } from './spanTable';
+import type { ParsedDoc, ParsedYaml, ParseLimits } from './types';
+import { exactSize } from '../exactSize';
+
+/**
+ * A fast path for the YAML that taxonomy files are actually written in: one document of block
+ * mappings and sequences, plain and simply quoted scalars on one line, one-line flow sequences
+ * of scalars, and folded or literal block scalars. It reads the text line by line straight into
+ * the same `ParsedYaml` (values, spans and no problems) that `parseYaml` builds from the `yaml`
+ * package's documents, about an order of magnitude faster.
+ *
+ * It never guesses: anything it does not fully handle (anchors, aliases, tags, directives,
+ * `---`, explicit keys, flow mappings, multi-line plain or quoted scalars, escapes, tabs, CR
+ * line ends, duplicate keys, anything the `yaml` composer would report) makes it return
+ * `undefined`, and the caller falls back to the full parse. test/unit/fastParse.test.ts proves
+ * the equivalence differentially on the samples and on thousands of random mutations of them.
+ *
+ * Where a value's span ends follows the `yaml` Parser exactly, including where comment lines
+ * go: a comment line more indented than its collection, right after a one-line value, extends
+ * that value; trailing comment lines stay in the innermost collection that closes unless every
+ * one of them is less indented than it (or it sits at column 0), in which case they move up.
+ */
+export function fastParseYaml(text: string, limits: ParseLimits): ParsedYaml | undefined {
+  if (text.length === 0 || text.charCodeAt(0) === 0xfeff) return undefined;
+  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  try {
+    return new FastParser(text, limits).parse();
+  } catch (err) {
+    if (err === FALLBACK || err instanceof RangeError) return undefined;
+    throw err;
+  }
+}
+
+/** Blank and comment lines after a collection's last value, waiting for a collection to keep them. */
+interface Trivia {
+  /** False when there is none (the next content line follows the value directly). */
+  present: boolean;
+  /** The largest indent of a comment line among them, or -1 when there is none. */
+  maxCommentIndent: number;
+  /** Where they end: the next content token (indentation included) or the end of the text. */
+  end: number;
+}
+
+const NO_TRIVIA: Trivia = { present: false, maxCommentIndent: -1, end: 0 };
+
+class FastParser extends LineTable {
+  private readonly spans = new SpanTable();
+  private line = 0;
+
+  constructor(
+    text: string,
+    private readonly limits: ParseLimits,
+  ) {
+    super(text);
+  }
+
+  parse(): ParsedYaml {
+    let first = 0;
+    while (first < this.n && this.kind[first] < 0) first++;
+    if (first === this.n || this.kind[first] !== 0) bail();
+    this.line = first;
+    const root = this.blockMap(0, '', 0, { keyStart: undefined, keyEnd: undefined });
+    if (this.line < this.n) bail();
+    // Trivia after the root's last value ends the document, which then runs to the end of the text.
+    const end = root.trivia.present ? this.text.length : root.node.end2;
+    this.spans.seal();
+    const doc: ParsedDoc = { index: 0, value: root.node.value, spans: this.spans, start: root.node.start, end };
+    return { docs: [doc], problems: [] };
+  }
+
+  /** Records the span of a value, parent before children as the full parse does; returns its slot. */
+  private record(
+    pointer: string,
+    keyStart: number | undefined,
+    keyEnd: number | undefined,
+    start: number,
+    end: number,
+    scalarType: string | undefined,
+  ): number {
+    return this.spans.record(pointer, keyStart, keyEnd, start, end, scalarType);
+  }
+
+  /**
+   * After a one-line value ending at `this.line - 1`, the comment lines more indented than the
+   * collection (blank lines between allowed) that the `yaml` Parser appends to the value's end.
+   */
+  private extendFlowEnd(node: Node, collectionIndent: number): void {
+    let i = this.line;
+    for (;;) {
+      let j = i;
+      while (j < this.n && this.kind[j] === -1) j++;
+      if (j < this.n && this.kind[j] <= -2 && -2 - this.kind[j] > collectionIndent) {
+        node.end2 = this.after(j);
+        i = j + 1;
+      } else break;
+    }
+    this.line = i;
+  }
+
+  /** Skips blank and comment lines; returns the trivia they form and the next content line. */
+  private trivia(): { next: number; trivia: Trivia } {
+    let j = this.line;
+    let max = -1;
+    while (j < this.n && this.kind[j] < 0) {
+      if (this.kind[j] <= -2) max = Math.max(max, -2 - this.kind[j]);
+      j++;
+    }
+    const end = j < this.n ? this.lineStart[j] + this.kind[j] : this.text.length;
+    return { next: j, trivia: j > this.line ? { present: true, maxCommentIndent: max, end } : NO_TRIVIA };
+  }
+
+  /**
+   * The pop rule: a closing collection keeps the trailing trivia unless it sits at column 0 or
+   * every comment in the trivia is less indented than it; kept trivia ends its node range.
+   */
+  private close(indent: number, offset: number, trivia: Trivia): { end: number; end2: number; trivia: Trivia } {
+    if (indent !== 0 && trivia.maxCommentIndent >= indent) return { end: offset, end2: trivia.end, trivia: NO_TRIVIA };
+    return { end: offset, end2: offset, trivia };
+  }
+
+  /** A block mapping whose first key is on `this.line` at column `indent` (from `col` on that line). */
+  private blockMap(
+    indent: number,
+    pointer: string,
+    depth: number,
+    key: KeyPos,
+    firstCol?: number,
+  ): { node: Node; trivia: Trivia } {
+    if (depth >= this.limits.maxDepth) bail();
+    const t = this.text;
+    const out: Record<string, unknown> = {};
+    const lineOf = this.line;
+    const start = this.lineStart[lineOf] + (firstCol ?? indent);
+    const slot = this.record(pointer, key.keyStart, key.keyEnd, start, start, undefined);
+    let offset = start;
+    let trivia = NO_TRIVIA;
+    let firstItem = true;
+    for (;;) {
+      const line = this.line;
+      const ls = this.lineStart[line];
+      const le = this.lineEnd[line];
+      const ks = firstItem && firstCol !== undefined ? ls + firstCol : ls + indent;
+      firstItem = false;
+      // The key: a plain scalar of safe characters, then `:` and a space or the line end.
+      let k = ks;
+      const c0 = t.charCodeAt(k);
+      if (!isKeyStart(c0)) bail();
+      while (k < le && isKeyChar(t.charCodeAt(k))) k++;
+      if (t.charCodeAt(k) !== 58 || (k + 1 < le && t.charCodeAt(k + 1) !== 32) || k - ks > 1000) bail();
+      const keyText = t.slice(ks, k);
+      const keyValue = resolvePlain(keyText);
+      const keyStr = typeof keyValue === 'string' ? keyValue : (JSON.stringify(keyValue) ?? String(keyValue));
+      if (keyStr === '__proto__' || Object.prototype.hasOwnProperty.call(out, keyStr)) bail();
+      const child = `${pointer}/${pointerSegment(keyStr)}`;
+      const keyPos = { keyStart: ks, keyEnd: k };
+      let v = k + 1;
+      while (v < le && t.charCodeAt(v) === 32) v++;
+      let node: Node;
+      let emptyValue = false;
+      if (v === le || t.charCodeAt(v) === 35) {
+        if (v < le) bail(); // `key: # comment` with an empty value: the full parse places it.
+        const res = this.nestedValue(indent, v, child, depth, keyPos, true);
+        node = res.node;
+        trivia = res.trivia;
+        // After an empty value, blank lines belong to its separator, not to trailing trivia.
+        emptyValue = res.empty;
+      } else {
+        node = this.inlineValue(v, le, child, depth, keyPos, indent);
+        if (node.flow) this.extendFlowEnd(node, indent);
+        trivia = NO_TRIVIA;
+      }
+      out[keyStr] = node.value;
+      offset = node.end2;
+      // What follows: the next key of this map, or the end of it.
+      const { next, trivia: after } = this.trivia();
+      if (trivia !== NO_TRIVIA && next > this.line) bail();
+      if (next === this.n || this.kind[next] < indent) {
+        const merged = trivia !== NO_TRIVIA ? trivia : emptyValue ? NO_TRIVIA : after;
+        this.line = next;
+        const closed = this.close(indent, offset, merged);
+        this.spans.setEnd(slot, closed.end);
+        return { node: { value: out, start, end: closed.end, end2: closed.end2, flow: false }, trivia: closed.trivia };
+      }
+      if (this.kind[next] > indent) bail(); // More-indented content after a value: multi-line plain or an error.
+      // A `- ` at the map's own column cannot continue a map.
+      if (
+        t.charCodeAt(this.lineStart[next] + indent) === 45 &&
+        isDashItem(t, this.lineStart[next] + indent, this.lineEnd[next])
+      )
+        bail();
+      this.line = next;
+    }
+  }
+
+  /** A block sequence whose first `- ` is on `this.line` at column `indent`. */
+  private blockSeq(indent: number, pointer: string, depth: number, key: KeyPos): { node: Node; trivia: Trivia } {
+    if (depth >= this.limits.maxDepth) bail();
+    const t = this.text;
+    const out: unknown[] = [];
+    const start = this.lineStart[this.line] + indent;
+    const slot = this.record(pointer, key.keyStart, key.keyEnd, start, start, undefined);
+    let offset = start;
+    for (;;) {
+      const line = this.line;
+      const ls = this.lineStart[line];
+      const le = this.lineEnd[line];
+      const dash = ls + indent;
+      if (t.charCodeAt(dash) !== 45 || !isDashItem(t, dash, le)) bail();
+      let v = dash + 1;
+      while (v < le && t.charCodeAt(v) === 32) v++;
+      if (v === le || t.charCodeAt(v) === 35) bail(); // An empty item, or its value on the next lines.
+      const child = `${pointer}/${out.length}`;
+      let node: Node;
+      let trivia = NO_TRIVIA;
+      if (t.charCodeAt(v) === 45 && isDashItem(t, v, le)) bail(); // `- - a`
+      const keyEnd = compactKeyEnd(t, v, le);
+      if (keyEnd >= 0) {
+        // `- key: value`: a mapping whose column is that of its first key.
+        const res = this.blockMap(v - ls, child, depth + 1, {}, v - ls);
+        node = res.node;
+        trivia = res.trivia;
+      } else {
+        node = this.inlineValue(v, le, child, depth, {}, indent);
+        if (node.flow) this.extendFlowEnd(node, indent);
+      }
+      out.push(node.value);
+      offset = node.end2;
+      const { next, trivia: after } = this.trivia();
+      if (trivia !== NO_TRIVIA && next > this.line) bail();
+      const merged = trivia !== NO_TRIVIA ? trivia : after;
+      if (
+        next === this.n ||
+        this.kind[next] < indent ||
+        !(
+          t.charCodeAt(this.lineStart[next] + indent) === 45 &&
+          this.kind[next] === indent &&
+          isDashItem(t, this.lineStart[next] + indent, this.lineEnd[next])
+        )
+      ) {
+        if (next < this.n && this.kind[next] > indent) bail();
+        this.line = next;
+        const closed = this.close(indent, offset, merged);
+        this.spans.setEnd(slot, closed.end);
+        return {
+          node: { value: exactSize(out), start, end: closed.end, end2: closed.end2, flow: false },
+          trivia: closed.trivia,
+        };
+      }
+      // The next item: trivia kept by a closed inner collection is fine, it was consumed there.
+      this.line = next;
+    }
+  }
+
+  /**
+   * The value of `key:` with nothing after the colon: a block collection on the next lines, or
+   * an empty (null) value placed right after the colon and its spaces.
+   */
+  private nestedValue(
+    indent: number,
+    emptyAt: number,
+    pointer: string,
+    depth: number,
+    key: KeyPos,
+    inMap: boolean,
+  ): { node: Node; trivia: Trivia; empty: boolean } {
+    const t = this.text;
+    let j = this.line + 1;
+    let sawComment = false;
+    while (j < this.n && this.kind[j] < 0) {
+      if (this.kind[j] <= -2) sawComment = true;
+      j++;
+    }
+    if (j < this.n) {
+      const ind = this.kind[j];
+      const first = this.lineStart[j] + ind;
+      const isDash = t.charCodeAt(first) === 45 && isDashItem(t, first, this.lineEnd[j]);
+      if (ind > indent || (inMap && ind === indent && isDash)) {
+        this.line = j;
+        if (isDash) return { ...this.blockSeq(ind, pointer, depth + 1, key), empty: false };
+        if (compactKeyEnd(t, first, this.lineEnd[j]) < 0) bail(); // A scalar on the next line.
+        return { ...this.blockMap(ind, pointer, depth + 1, key), empty: false };
+      }
+    }
+    // An empty value; comment lines before the next key would land in its range, so leave those.
+    if (sawComment) bail();
+    this.record(pointer, key.keyStart, key.keyEnd, emptyAt, emptyAt, 'PLAIN');
+    this.line = this.line + 1;
+    return {
+      node: { value: null, start: emptyAt, end: emptyAt, end2: emptyAt, flow: false },
+      trivia: NO_TRIVIA,
+      empty: true,
+    };
+  }
+
+  /**
+   * A value that starts on the key's (or dash's) line at `v`: scalar, flow sequence or block
+   * scalar. Leaves `this.line` on the line after the value.
+   */
+  private inlineValue(v: number, le: number, pointer: string, depth: number, key: KeyPos, parentIndent: number): Node {
+    const t = this.text;
+    const c = t.charCodeAt(v);
+    if (c === 124 || c === 62) {
+      const block = blockScalar(this, this.line, v, le, pointer, key, parentIndent, this.spans);
+      this.line = block.next;
+      return block.node;
+    }
+    this.line++;
+    if (c === 34 || c === 39) {
+      const q = quotedScalar(t, v, le);
+      this.record(pointer, key.keyStart, key.keyEnd, v, q.end, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+      return { value: q.value, start: v, end: q.end, end2: lineEndAfter(t, q.end, le), flow: true };
+    }
+    if (c === 91) {
+      if (depth + 1 >= this.limits.maxDepth) bail();
+      return flowSeq(t, v, le, pointer, key, this.spans);
+    }
+    const end = plainEnd(t, v, le, false);
+    this.record(pointer, key.keyStart, key.keyEnd, v, end, 'PLAIN');
+    return {
+      value: resolvePlain(t.slice(v, end)),
+      start: v,
+      end,
+      end2: lineEndAfter(t, end, le),
+      flow: true,
+    };
+  }
+}

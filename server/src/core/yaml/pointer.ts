@@ -1,0 +1,10 @@
+/** Escapes one JSON pointer segment, as RFC 6901 and ajv do. */
+export function pointerSegment(key: string | number): string {
+  if (typeof key === 'number') return String(key);
+  return key.indexOf('~') < 0 && key.indexOf('/') < 0 ? key : key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+/** Joins a parent pointer and a child key. */
+export function childPointer(parent: string, key: string | number): string {
+  return `${parent}/${pointerSegment(key)}`;
+}
