@@ -17,6 +17,7 @@ export type { FacetContributor } from './index/contribution';
 export * from './taxonomyFile';
 export * from './workspace';
 export { diagnosticOrder } from './check';
+export { diagnosticOrder } from './check';
 export * from './host';
 export * from './loader';
 export * from './ownership';

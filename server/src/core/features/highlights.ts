@@ -1,6 +1,6 @@
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
-import { qualifiedId } from '../workspaceIndex';
+import { qualifiedId } from '../index/keys';
 import type { Range } from '../types';
 import { idAt } from './lookup';
 

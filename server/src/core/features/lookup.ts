@@ -2,7 +2,8 @@ import type { DocReader } from '../model';
 import { readersOf } from './schemaDocs';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
-import { qualifiedId, type Definition } from '../workspaceIndex';
+import type { Definition } from '../index/entries';
+import { qualifiedId } from '../index/keys';
 import type { EntityKind, Position, Range } from '../types';
 
 /** An entity id under the cursor: where it is written and what it names. */

@@ -1,7 +1,7 @@
 import type { Term } from '../model';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
-import type { Definition } from '../workspaceIndex';
+import type { Definition } from '../index/entries';
 import type { Range } from '../types';
 import { termAtInFile } from '../terms/prose';
 import { workspaceGlossary, type LabelRole } from '../terms/glossary';

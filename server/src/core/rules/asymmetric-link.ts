@@ -1,7 +1,7 @@
 import { addListItem, addMapEntry, lazyFix } from '../edit';
 import { childPointer } from '../yaml';
 import type { Entity, Located, Term } from '../model';
-import type { FacetContributor } from '../workspace';
+import type { FacetContributor } from '../index/contribution';
 import type { Fix, Position } from '../types';
 import type { Rule, RuleContext } from './types';
 

@@ -1,6 +1,6 @@
 import { normaliseLabel, tokenize } from '../terms/normalise';
 import type { Kpi } from '../model';
-import type { FacetContributor } from '../workspace';
+import type { FacetContributor } from '../index/contribution';
 import type { Located } from '../model';
 import type { RelatedInfo } from '../types';
 import type { Rule, RuleContext } from './types';

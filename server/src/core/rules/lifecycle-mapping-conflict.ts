@@ -1,7 +1,7 @@
 import { normaliseLabel } from '../terms/normalise';
-import type { FacetContributor } from '../workspace';
+import type { FacetContributor } from '../index/contribution';
 import type { RelatedInfo } from '../types';
-import { groupFacetEntries, type FacetGroups } from '../workspaceIndex';
+import { groupFacetEntries, type FacetGroups } from '../index/groups';
 import type { IndexView, Rule } from './types';
 
 /** Stages by normalised name: where each journey maps a stage of that name. */

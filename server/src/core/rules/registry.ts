@@ -26,7 +26,7 @@ import { deprecatedLink } from './deprecated-link';
 import { disableDirective } from './disable-directive';
 import { unusedDisableDirective } from './unused-disable-directive';
 import type { Rule } from './types';
-import type { FacetContributor } from '../workspace';
+import type { FacetContributor } from '../index/contribution';
 import { contributeGlossaryLabels } from '../terms/glossary';
 
 /** Every rule, in the order the README's rule table lists them. */

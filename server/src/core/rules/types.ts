@@ -1,6 +1,7 @@
 import type { TaxonomyConfig } from '../config';
 import type { TaxonomyFile } from '../taxonomyFile';
-import type { Definition, FacetEntry, FacetGroups, Reference } from '../workspaceIndex';
+import type { Definition, FacetEntry, Reference } from '../index/entries';
+import type { FacetGroups } from '../index/groups';
 import type { EntityKind, FileKind, Fix, Range, RelatedInfo, Severity } from '../types';
 
 /** What a rule reports; the workspace adds the rule id and the configured severity. */

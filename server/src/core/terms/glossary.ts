@@ -1,7 +1,8 @@
 import type { IndexView } from '../rules/types';
 import type { TaxonomyFile } from '../taxonomyFile';
-import type { FacetContributor, TaxonomyWorkspace } from '../workspace';
-import type { FacetEntry } from '../workspaceIndex';
+import type { FacetContributor } from '../index/contribution';
+import type { DerivedSource } from '../derived';
+import type { FacetEntry } from '../index/entries';
 import { TermMatcher, type MatchLabel } from './matcher';
 import { normaliseLabel } from './normalise';
 
@@ -135,6 +136,6 @@ export function glossaryOf(index: IndexView): Glossary {
 }
 
 /** The glossary of a workspace, for hover and completion (no dependency is recorded). */
-export function workspaceGlossary(ws: TaxonomyWorkspace): Glossary {
+export function workspaceGlossary(ws: DerivedSource): Glossary {
   return ws.derived(GLOSSARY_LABEL_FACET, buildGlossary);
 }

@@ -1,0 +1,35 @@
+import type { EntityKind } from '../types';
+
+/*
+ * Key encoding: the keys dependency tracking speaks in, and the index's own keys for an id of a
+ * kind. Parts are joined with NUL, which no id, facet name or facet key contains.
+ */
+
+/**
+ * The key of an index entry. Dependency tracking speaks in these keys: a rule that looked a key
+ * up while checking a file is re-run for that file when the key's entries change.
+ */
+export type IndexKey = string;
+
+export const defKey = (kind: EntityKind, id: string): IndexKey => `def\u0000${kind}\u0000${id}`;
+export const refKey = (kind: EntityKind, id: string): IndexKey => `ref\u0000${kind}\u0000${id}`;
+/** Changes whenever an id of the kind appears or disappears (for "did you mean" and completion). */
+export const idSetKey = (kind: EntityKind): IndexKey => `ids\u0000${kind}`;
+export const facetKey = (facet: string, key: string): IndexKey => `facet\u0000${facet}\u0000${key}`;
+/** Changes whenever any entry of the facet changes (for rules that read a whole facet). */
+export const wholeFacetKey = (facet: string): IndexKey => `facet*\u0000${facet}`;
+
+const WHOLE_FACET_PREFIX = wholeFacetKey('');
+
+/** The facet a whole-facet key (`wholeFacetKey`) is about; undefined for any other key. */
+export function facetOfWholeKey(key: IndexKey): string | undefined {
+  return key.startsWith(WHOLE_FACET_PREFIX) ? key.slice(WHOLE_FACET_PREFIX.length) : undefined;
+}
+
+/** The index's own map key for the definitions or references of a (qualified) id of a kind. */
+export const kindIdKey = (kind: EntityKind, qid: string): string => `${kind}\u0000${qid}`;
+
+/** Qualifies stage and touchpoint ids by their journey; other ids are global per kind. */
+export function qualifiedId(kind: EntityKind, id: string, container?: string): string {
+  return (kind === 'stage' || kind === 'touchpoint') && container !== undefined ? `${container}/${id}` : id;
+}
