@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { lastStateOfEachPath } from '../../server/src/lsp/session';
+import { lastStateOfEachPath } from '../../server/src/lsp/session/watcher';
 
 /** Watcher events seen while a folder is indexed are replayed as the last state of each path (issue 11, case 3). */
 describe('watcher events replayed after indexing', () => {

@@ -40,7 +40,7 @@ import {
   type CompletionSupport,
 } from './convert';
 import { isRuleDocsHref, ruleDocsHref } from './ruleDocs';
-import type { Session } from './session';
+import type { Session } from './session/session';
 import { createWithFile } from './withFile';
 
 /**

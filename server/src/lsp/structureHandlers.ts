@@ -6,7 +6,7 @@
 import { DocumentHighlightKind, FoldingRangeKind, type Connection, type SelectionRange } from 'vscode-languageserver';
 import { documentHighlights, foldingRanges, selectionRanges } from '../core/features';
 import { offsetOf } from './convert';
-import type { Session } from './session';
+import type { Session } from './session/session';
 import { createWithFile } from './withFile';
 
 /** Registers folding, selection range and document highlight handlers. */

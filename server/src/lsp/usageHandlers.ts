@@ -15,7 +15,7 @@ import { resolveUsageLens, usageLenses, usagePlaces, type UsageLensTarget } from
 import { ownerHints } from '../core/features/inlayHints';
 import { UsagePlacesRequest, type Location, type UsagePlacesParams } from '../protocol';
 import { clampRange } from './convert';
-import type { Session } from './session';
+import type { Session } from './session/session';
 import { createWithFile } from './withFile';
 
 /** The VS Code command a lens runs: the references peek at a position, with the places given. */

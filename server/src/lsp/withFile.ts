@@ -6,7 +6,7 @@
  */
 import { ResponseError, type Connection } from 'vscode-languageserver';
 import type { TaxonomyFile, TaxonomyWorkspace } from '../core';
-import type { Session } from './session';
+import type { Session } from './session/session';
 
 /** Runs a feature on a served file. */
 export type WithFile = <T>(

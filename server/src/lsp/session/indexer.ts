@@ -1,0 +1,114 @@
+/**
+ * Indexing workspace folders: listing them, reading every file with a few reads in flight, and the
+ * progress the editor shows ("Indexing taxonomy: 120 / 1,000 files", then "checking N files").
+ */
+import { formatCount } from '../../core/features/markdown';
+import { fsPathOf, normaliseUri } from '../fileSystem';
+import type { SessionConfig } from './config';
+import type { Documents } from './documents';
+import type { Roots } from './roots';
+import type { FolderState, Lifetime, Located, ProgressReporter, ScheduleCheck, SessionHost } from './types';
+import type { Watcher } from './watcher';
+
+/** How many files are read from the disk at once while indexing. */
+const READ_CONCURRENCY = 8;
+
+export class Indexer {
+  /** The indexing under way, if any; `checking` once every file is read and the checks run. */
+  private indexing:
+    { progress?: ProgressReporter; phase: 'reading' | 'checking'; done: number; total: number } | undefined;
+  private lastReport = 0;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly host: SessionHost,
+    private readonly roots: Roots,
+    private readonly docs: Documents,
+    private readonly config: SessionConfig,
+    private readonly watcher: Watcher,
+    private readonly scheduleCheck: ScheduleCheck,
+    private readonly lifetime: Lifetime,
+  ) {}
+
+  /**
+   * Lists and reads every taxonomy file and doc of the given folders, reporting progress
+   * ("Indexing taxonomy: 120 / 1,000 files"), then checks them all in slices.
+   */
+  indexFolders(folders: readonly FolderState[]): Promise<void> {
+    // One indexing at a time: folders added meanwhile wait for the current one.
+    this.chain = this.chain
+      .then(() => this.index(folders))
+      .catch((err) =>
+        this.host.log(`Indexing failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`),
+      );
+    return this.chain;
+  }
+
+  private async index(folders: readonly FolderState[]): Promise<void> {
+    if (folders.length === 0) {
+      if (!this.indexing) this.host.status('ready');
+      return;
+    }
+    const progress = await this.host.progress('Indexing taxonomy').catch(() => undefined);
+    this.indexing = { progress, phase: 'reading', done: 0, total: 0 };
+    this.host.status('indexing', 0, 0);
+    const queue: Located[] = [];
+    for (const folder of folders) {
+      await this.config.refreshFolder(folder);
+      queue.push(...(await this.roots.listFolderRoots(folder)));
+    }
+    const total = queue.length;
+    this.indexing.total = total;
+    let done = 0;
+    let next = 0;
+    // A few reads in flight at once, so parsing one file overlaps waiting for the next.
+    const worker = async () => {
+      while (next < queue.length && !this.lifetime.disposed) {
+        await this.docs.read(queue[next++]);
+        this.indexing!.done = ++done;
+        this.reportReading(done, total);
+      }
+    };
+    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+    if (this.lifetime.disposed) return;
+    for (const folder of folders) await this.watcher.finishIndexing(folder);
+    this.indexing.phase = 'checking';
+    this.reportReading(done, total, true);
+    this.scheduleCheck(0);
+  }
+
+  private reportReading(done: number, total: number, force = false): void {
+    const now = Date.now();
+    if (!force && now - this.lastReport < 100 && done < total) return;
+    this.lastReport = now;
+    const pct = total ? Math.floor((done / total) * 90) : 90;
+    this.indexing?.progress?.report(pct, `${formatCount(done)} / ${formatCount(total)} files`);
+    this.host.status('indexing', done, total);
+  }
+
+  /** Reports the files still to check, while the checks that end an indexing run. */
+  reportChecking(left: number): void {
+    if (this.indexing?.phase === 'checking') this.indexing.progress?.report(95, `checking ${formatCount(left)} files`);
+  }
+
+  /** Ends the indexing once its checks are done (nothing when none is at that phase). */
+  checksDone(): void {
+    if (this.indexing?.phase === 'checking') {
+      this.indexing.progress?.done();
+      this.indexing = undefined;
+      this.host.status('ready');
+    }
+  }
+
+  /**
+   * "120 / 1,000 files" while the taxonomy of a file is still being indexed, for features to say
+   * so instead of answering from a partial index; undefined once it is indexed.
+   */
+  indexingNote(rawUri: string): string | undefined {
+    const p = fsPathOf(normaliseUri(rawUri));
+    const folder = p ? this.roots.folderOf(p) : undefined;
+    if (!folder || folder.indexed) return undefined;
+    const i = this.indexing;
+    return i && i.total > 0 ? `${formatCount(i.done)} / ${formatCount(i.total)} files` : 'listing files';
+  }
+}
