@@ -24,6 +24,7 @@ export interface NotificationSpec<P> {
 
 /** Positions, ranges and locations are the core's, which already follow the LSP shapes. */
 export type { Position, Range, Location } from './core/types';
+import type { OwnedKind } from './core/domain';
 import type { Location, Range } from './core/types';
 
 // ---------------------------------------------------------------------------------------------
@@ -239,7 +240,7 @@ export const OwnershipReportRequest: RequestSpec<OwnershipReportParams, Ownershi
 
 /** Something a team owns, as a row of the Taxonomy view: a click reveals `location`. */
 export interface ViewOwnedItem {
-  kind: 'journey' | 'persona' | 'segment' | 'kpi' | 'term';
+  kind: OwnedKind;
   id?: string;
   name: string;
   location: Location;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { buildOwnershipReport, FUNCTION_ORDER } from '../../server/src/core/ownershipReport';
+import { TEAM_FUNCTIONS } from '../../server/src/core/domain';
+import { buildOwnershipReport } from '../../server/src/core/ownershipReport';
 import { baseTaxonomy, lines, memoryWorkspace } from '../support/workspace';
 
 function workspace() {
@@ -127,7 +128,7 @@ describe('ownership report', () => {
     assert.deepEqual(ids[ids.length - 1], ['nobody-team', false]);
     // Known teams come in the schema's order of business functions.
     const rank = (f?: string) =>
-      f ? FUNCTION_ORDER.indexOf(f) + 1 || FUNCTION_ORDER.length + 1 : FUNCTION_ORDER.length + 1;
+      f ? TEAM_FUNCTIONS.indexOf(f) + 1 || TEAM_FUNCTIONS.length + 1 : TEAM_FUNCTIONS.length + 1;
     const known = r.teams.filter((t) => t.known).map((t) => rank(t.function));
     assert.deepEqual(
       known,

@@ -12,25 +12,12 @@ import type {
   MapTeam,
   MapTouchpoint,
 } from '../protocol';
+import { TEAM_FUNCTIONS } from './domain';
 import type { Journey, Ownership, Stage, Team, Touchpoint } from './model';
 import { effectiveOwner } from './ownership';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { Position, Range, TaxonomyDiagnostic } from './types';
 import type { TaxonomyWorkspace } from './workspace';
-
-/** The business functions in legend order (the order of the teams schema). */
-export const TEAM_FUNCTIONS: readonly string[] = [
-  'marketing',
-  'cx',
-  'sales',
-  'service',
-  'product',
-  'commerce',
-  'hr',
-  'technology',
-  'analytics',
-  'finance',
-];
 
 /** Finds a team by id; the workspace's index in the server, a map in tests. */
 export type TeamLookup = (id: string) => Team | undefined;

@@ -12,27 +12,11 @@ import type {
   ReportTeam,
   ReportTouchpoint,
 } from '../protocol';
+import { OWNED_KINDS, TEAM_FUNCTIONS } from './domain';
 import { allEntities, type Entity, type Journey } from './model';
 import { effectiveOwner } from './ownership';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { TaxonomyWorkspace } from './workspace';
-
-/** The kinds counted in a team's `owns` column, in display order. */
-export const OWNED_KINDS: readonly string[] = ['journey', 'persona', 'segment', 'kpi', 'term'];
-
-/** Business functions in the order of the teams schema; teams are listed in this order. */
-export const FUNCTION_ORDER: readonly string[] = [
-  'marketing',
-  'cx',
-  'sales',
-  'service',
-  'product',
-  'commerce',
-  'hr',
-  'technology',
-  'analytics',
-  'finance',
-];
 
 function encodePath(p: string): string {
   return p.split('/').map(encodeURIComponent).join('/');
@@ -55,9 +39,9 @@ function labelOf(e: Entity): string {
 }
 
 /** Known teams by business function (schema order), then unknown owner ids; each by name, then id. */
-function teamRank(t: ReportTeam): number {
-  if (!t.known) return FUNCTION_ORDER.length + 2;
-  return FUNCTION_ORDER.indexOf(t.function ?? '') + 1 || FUNCTION_ORDER.length + 1;
+export function teamRank(t: Pick<ReportTeam, 'known' | 'function'>): number {
+  if (!t.known) return TEAM_FUNCTIONS.length + 2;
+  return TEAM_FUNCTIONS.indexOf(t.function ?? '') + 1 || TEAM_FUNCTIONS.length + 1;
 }
 
 /**
@@ -115,7 +99,8 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
         // Glossary terms share their document's owner object: count and report it once per term
         // for `owns`, but only once per written `owner` for the missing lead.
         const ownerKey = `${file.uri}#${o.range.start.line}:${o.range.start.character}`;
-        if (OWNED_KINDS.includes(e.kind)) for (const t of teams) row(t).owns[e.kind] = (row(t).owns[e.kind] ?? 0) + 1;
+        if ((OWNED_KINDS as readonly string[]).includes(e.kind))
+          for (const t of teams) row(t).owns[e.kind] = (row(t).owns[e.kind] ?? 0) + 1;
         if (teams.length > 1 && (!o.lead || !teams.includes(o.lead.value)) && !seenOwners.has(ownerKey)) {
           seenOwners.add(ownerKey);
           sharedWithoutLead.push({

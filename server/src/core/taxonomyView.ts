@@ -13,12 +13,11 @@ import type {
 } from '../protocol';
 import { allEntities, type DocModel, type Entity, type Ownership } from './model';
 import { effectiveOwner } from './ownership';
-import { FUNCTION_ORDER, rootUriOf } from './ownershipReport';
+import { OWNED_KINDS } from './domain';
+import { rootUriOf, teamRank } from './ownershipReport';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { Range, TaxonomyDiagnostic } from './types';
 import type { TaxonomyWorkspace } from './workspace';
-
-const OWNED_ITEM_KINDS = new Set<string>(['journey', 'persona', 'segment', 'kpi', 'term']);
 
 function noProblems(): ViewProblemCounts {
   return { error: 0, warning: 0, info: 0, hint: 0 };
@@ -85,11 +84,6 @@ export function teamOfProblem(file: TaxonomyFile, p: Position): string[] {
 /** The most items one list of the view holds (counts are never cut). */
 export const VIEW_ITEM_LIMIT = 50;
 
-function teamRank(t: ViewTeam): number {
-  if (!t.known) return FUNCTION_ORDER.length + 2;
-  return FUNCTION_ORDER.indexOf(t.function ?? '') + 1 || FUNCTION_ORDER.length + 1;
-}
-
 type TouchpointItem = ViewTeam['touchpointItems'][number];
 
 /** What one team owns in one file: counts, and the first items of each list. */
@@ -135,7 +129,7 @@ function filePart(file: TaxonomyFile, limit: number): FilePart {
   };
   for (const model of file.models) {
     for (const e of allEntities(model)) {
-      if (!OWNED_ITEM_KINDS.has(e.kind)) continue;
+      if (!(OWNED_KINDS as readonly string[]).includes(e.kind)) continue;
       const kind = e.kind as ViewOwnedItem['kind'];
       for (const id of teamsOf(e.owner)) {
         const t = teamPart(id);
@@ -217,8 +211,6 @@ function problemPart(file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnosti
   problemParts.set(diagnostics, { file, byTeam });
   return byTeam;
 }
-
-const OWNED_KINDS: readonly ViewOwnedItem['kind'][] = ['journey', 'persona', 'segment', 'kpi', 'term'];
 
 /** Appends items to a list until it holds `limit`. */
 function fill<T>(list: T[], items: readonly T[], limit: number): void {

@@ -10,6 +10,9 @@ import type { FileKind, TaxonomyKind } from '../types';
 /** The taxonomy kinds in the order a reader meets them; each is also a file suffix (`*.persona.yaml`). */
 export const TAXONOMY_KINDS: readonly TaxonomyKind[] = ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'];
 
+/** Every kind of file the workspace tracks: the taxonomy kinds, then Markdown docs and the config. */
+export const FILE_KINDS: readonly FileKind[] = [...TAXONOMY_KINDS, 'markdown', 'config'];
+
 /** The extensions a taxonomy or config file may have, the documented one first. */
 export const YAML_EXTENSIONS: readonly string[] = ['yaml', 'yml'];
 

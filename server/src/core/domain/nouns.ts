@@ -10,6 +10,15 @@ export const FILE_ENTITY: Readonly<Record<TaxonomyKind, EntityKind>> = {
   kpi: 'kpi',
 };
 
+/**
+ * The kinds of entity a team owns as a whole (by an `owner` of its own), in the order the
+ * ownership report and the Taxonomy view list them. Stages and touchpoints are owned per journey.
+ */
+export const OWNED_KINDS = ['journey', 'persona', 'segment', 'kpi', 'term'] as const satisfies readonly EntityKind[];
+
+/** One of `OWNED_KINDS`. */
+export type OwnedKind = (typeof OWNED_KINDS)[number];
+
 /** How an entity kind is called in messages: at the start of a title, and in a sentence. */
 interface Noun {
   /** "Glossary term", "KPI". */

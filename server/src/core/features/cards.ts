@@ -2,15 +2,8 @@ import { effectiveOwner } from '../ownership';
 import type { Entity, Ownership, Stage, Term, Touchpoint } from '../model';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Definition } from '../index/entries';
-import { entityTitle } from '../domain';
+import { entityTitle, vocabularyName } from '../domain';
 import { escapeMarkdown, inlineCode, oneLine, truncate } from './markdown';
-
-const VOCABULARY_NAME: Record<string, string> = { cx: 'CX', marketing: 'marketing', shared: 'shared' };
-
-/** How a vocabulary is named in prose ("CX", "marketing", "sales"). */
-export function vocabularyName(v: string): string {
-  return VOCABULARY_NAME[v] ?? v;
-}
 
 /** The name and function of a team id, for owner lines ("`cx-design` (Customer Experience Design)"). */
 export function teamLabel(workspace: TaxonomyWorkspace, id: string): string {
@@ -87,7 +80,7 @@ export function entityCard(workspace: TaxonomyWorkspace, d: Definition, options:
         facts.push(
           `Journey: ${inlineCode(journey.id?.value ?? '?')}${stage ? `, stage ${inlineCode(stage.id?.value ?? '?')}` : ''}`,
         );
-      const tp = e as Touchpoint;
+      const tp = e;
       const eff = stage ? effectiveOwner(tp, stage) : tp.owner ? { owner: tp.owner, inherited: false } : undefined;
       const line = eff ? ownerLine(workspace, eff.owner) : undefined;
       facts.push(line ? `${line}${eff?.inherited ? ' (from its stage)' : ''}` : 'Owner: **none**');

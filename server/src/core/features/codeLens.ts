@@ -9,6 +9,7 @@
  * lenses of a file go (free: the file's own definitions), `resolveUsageLens` counts and lists
  * the places one lens shows (only the lenses in view are resolved).
  */
+import { entityNoun, entityNounPlural, FILE_ENTITY } from '../domain';
 import type { Stage, Touchpoint } from '../model';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { EntityKind, FileKind, Location, Range } from '../types';
@@ -144,16 +145,12 @@ export function counted(n: number, singular: string, plural = `${singular}s`): s
   return `${n} ${n === 1 ? singular : plural}`;
 }
 
-/** What each kind of file that names a persona or segment is called in a lens. */
-const REFERRER_NOUN: Partial<Record<FileKind, [string, string]>> = {
-  journey: ['journey', 'journeys'],
-  segment: ['segment', 'segments'],
-  persona: ['persona', 'personas'],
-  kpi: ['KPI', 'KPIs'],
-  glossary: ['glossary term', 'glossary terms'],
-  teams: ['team', 'teams'],
-  markdown: ['doc', 'docs'],
-};
+/** What the files of a kind that name a persona or segment are called in a lens: their entities, or docs. */
+function referrerNouns(k: FileKind): [string, string] {
+  if (k === 'markdown') return ['doc', 'docs'];
+  if (k === 'config') return [k, `${k}s`];
+  return [entityNoun(FILE_ENTITY[k]), entityNounPlural(FILE_ENTITY[k])];
+}
 
 /** The order referrers are listed in, most telling first. */
 const REFERRER_ORDER: readonly FileKind[] = [
@@ -192,7 +189,7 @@ function usageTitle(workspace: TaxonomyWorkspace, kind: EntityKind, refs: readon
         if (k) byKind.set(k, (byKind.get(k) ?? 0) + 1);
       }
       const parts = REFERRER_ORDER.filter((k) => byKind.has(k)).map((k) => {
-        const [one, many] = REFERRER_NOUN[k] ?? [k, `${k}s`];
+        const [one, many] = referrerNouns(k);
         return counted(byKind.get(k)!, one, many);
       });
       return `used by ${parts.join(', ')}`;
@@ -217,10 +214,10 @@ function ownedIn(file: TaxonomyFile): Map<string, OwnedInFile> {
   if (owned) return owned;
   owned = new Map();
   const add = (team: string, tp: Touchpoint, inherited: boolean) => {
-    let o = owned!.get(team);
+    let o = owned.get(team);
     if (!o) {
       o = { direct: [], throughStage: [] };
-      owned!.set(team, o);
+      owned.set(team, o);
     }
     (inherited ? o.throughStage : o.direct).push(tp);
   };

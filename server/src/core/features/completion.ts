@@ -5,13 +5,14 @@ import {
   idFromFileName,
   SHARED_VOCABULARY,
   templateSnippet,
+  vocabularyName,
 } from '../domain';
 import { childPointer } from '../yaml';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Definition } from '../index/entries';
 import type { EntityKind, Range } from '../types';
-import { entityCard, entityDetail, glossaryCard, vocabularyName } from './cards';
+import { entityCard, entityDetail, glossaryCard } from './cards';
 import {
   enumAt,
   isObjectAt,
@@ -199,7 +200,7 @@ function valueCompletions(
   const refKind = referenceKindAt(kind, cursor.path);
   if (refKind) return referenceCompletions(workspace, file, cursor, refKind, r, lead, taken);
   const config = workspace.currentConfig;
-  let values: string[] = [];
+  let values: string[];
   if (field === 'lifecycleStage') values = config.lifecycleStages;
   else if (field === 'channel') values = config.channels;
   else if (field === 'kind' && cursor.path.length === 1 && kind !== 'config') values = [kind];

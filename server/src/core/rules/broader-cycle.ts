@@ -1,4 +1,3 @@
-import type { Term } from '../model';
 import type { IndexView, Rule } from './types';
 
 /** How far a `broader` chain is followed; real hierarchies are a handful of levels deep. */
@@ -41,7 +40,7 @@ function pathBack(index: IndexView, start: string, target: string): string[] | u
     seen.add(id);
     for (const d of index.definitions('term', id)) {
       if (d.entity.kind !== 'term') continue;
-      for (const b of (d.entity as Term).broader) {
+      for (const b of d.entity.broader) {
         const rest = walk(b.value, depth + 1);
         if (rest) return [id, ...rest];
       }

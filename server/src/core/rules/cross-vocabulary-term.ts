@@ -1,8 +1,9 @@
+import { SHARED_VOCABULARY, vocabularyName } from '../domain';
 import { replacementFix } from '../edit';
 import { findTermsInFile } from '../terms/prose';
 import { glossaryOf, type GlossaryTermInfo } from '../terms/glossary';
 import { replacementFor } from '../terms/replace';
-import { docVocabulary, vocabularyName } from '../terms/vocabulary';
+import { docVocabulary } from '../terms/vocabulary';
 import type { Fix } from '../types';
 import type { Rule } from './types';
 
@@ -27,8 +28,12 @@ export const crossVocabularyTerm: Rule = {
     const vocabularies = new Map(file.models.map((m) => [m.docIndex, docVocabulary(file, m, index)]));
     for (const m of findTermsInFile(file, glossary.matcher)) {
       const own = m.docIndex === undefined ? undefined : vocabularies.get(m.docIndex);
-      if (!own || own.vocabulary === 'shared') continue;
-      if (m.labels.some((l) => l.role === 'avoid' || l.vocabulary === own.vocabulary || l.vocabulary === 'shared'))
+      if (!own || own.vocabulary === SHARED_VOCABULARY) continue;
+      if (
+        m.labels.some(
+          (l) => l.role === 'avoid' || l.vocabulary === own.vocabulary || l.vocabulary === SHARED_VOCABULARY,
+        )
+      )
         continue;
       const foreign = m.labels[0];
       const targets = new Map<string, GlossaryTermInfo>();

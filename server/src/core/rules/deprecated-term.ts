@@ -1,3 +1,4 @@
+import { TAXONOMY_KINDS } from '../domain';
 import type { TaxonomyFile } from '../taxonomyFile';
 import { replacementFix } from '../edit';
 import { findTermsInFile, type ProseMatch } from '../terms/prose';
@@ -23,7 +24,7 @@ export const deprecatedTerm: Rule = {
   defaultSeverity: 'warning',
   description:
     'Free text or a Markdown doc uses a label the glossary says to avoid; the quick fix writes the preferred term.',
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown'],
+  appliesTo: [...TAXONOMY_KINDS, 'markdown'],
   // The glossary names the word to write; with one such term the fix needs no choice.
   fixable: 'safe',
   check({ file, index, report }) {

@@ -1,3 +1,4 @@
+import { FILE_KINDS } from '../domain';
 import { closest } from '../suggest';
 import { directivesOf, DIRECTIVE_MARKER, DISABLE_DIRECTIVE_RULE_ID } from '../suppressions';
 import type { Rule } from './types';
@@ -12,7 +13,7 @@ export const disableDirective: Rule = {
   defaultSeverity: 'error',
   description:
     'A `cx-taxonomy-disable` comment names a rule that does not exist, or a file-level one is not in the comments at the top of the file.',
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown', 'config'],
+  appliesTo: FILE_KINDS,
   check({ file, knownRules, report }) {
     for (const d of directivesOf(file)) {
       if (d.misplaced) {

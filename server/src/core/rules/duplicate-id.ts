@@ -1,7 +1,7 @@
 import { lazyFix, setScalar } from '../edit';
 import type { Entity } from '../model';
 import type { Definition } from '../index/entries';
-import { entityNoun } from '../domain';
+import { entityNoun, TAXONOMY_KINDS } from '../domain';
 import type { Location, RelatedInfo } from '../types';
 import type { Rule, RuleContext } from './types';
 
@@ -28,7 +28,7 @@ export const duplicateId: Rule = {
   id: 'duplicate-id',
   defaultSeverity: 'error',
   description: 'Two definitions of one kind share an id, so references to it are ambiguous.',
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  appliesTo: TAXONOMY_KINDS,
   check(ctx) {
     const { file, index } = ctx;
     for (const model of file.models) {

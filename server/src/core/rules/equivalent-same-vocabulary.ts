@@ -1,4 +1,4 @@
-import { vocabularyName } from '../terms/vocabulary';
+import { vocabularyName } from '../domain';
 import type { Term } from '../model';
 import type { Rule } from './types';
 

@@ -1,3 +1,4 @@
+import { TAXONOMY_KINDS } from '../domain';
 import { lazyFix, setScalar } from '../edit';
 import { validateDoc } from '../schema';
 import type { TaxonomyKind } from '../types';
@@ -8,7 +9,7 @@ export const kindMismatch: Rule = {
   id: 'kind-mismatch',
   defaultSeverity: 'error',
   description: "A document's `kind` must match its file suffix (`*.persona.yaml` holds `kind: persona`).",
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  appliesTo: TAXONOMY_KINDS,
   fixable: 'safe',
   check({ file, report }) {
     const expected = file.kind as TaxonomyKind;

@@ -1,6 +1,6 @@
 import { GLOSSARY_LABEL_FACET, type GlossaryLabel, type LabelRole } from '../terms/glossary';
 import { normaliseLabel } from '../terms/normalise';
-import { vocabularyName } from '../terms/vocabulary';
+import { vocabularyName } from '../domain';
 import type { Located, Term } from '../model';
 import type { RelatedInfo } from '../types';
 import type { Rule, RuleContext } from './types';

@@ -1,3 +1,4 @@
+import { CONFIG_FILE_NAME, TAXONOMY_KINDS } from '../domain';
 import { validateDoc } from '../schema';
 import type { TaxonomyKind } from '../types';
 import type { Rule } from './types';
@@ -10,7 +11,7 @@ export const schema: Rule = {
   id: 'schema',
   defaultSeverity: 'error',
   description: 'A field is missing, unknown, or holds a value of the wrong form.',
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  appliesTo: TAXONOMY_KINDS,
   check({ file, config, report }) {
     const kind = file.kind as TaxonomyKind;
     file.readers.forEach((reader, i) => {
@@ -32,7 +33,7 @@ export const schema: Rule = {
         if (ls && !known.has(ls.value)) {
           report({
             range: ls.range,
-            message: `\`${ls.value}\` is not a lifecycle stage. Use one of ${config.lifecycleStages.join(', ')}, or add it to \`lifecycleStages\` in cx-taxonomy.config.yaml.`,
+            message: `\`${ls.value}\` is not a lifecycle stage. Use one of ${config.lifecycleStages.join(', ')}, or add it to \`lifecycleStages\` in ${CONFIG_FILE_NAME}.`,
           });
         }
       }

@@ -1,3 +1,4 @@
+import { TAXONOMY_KINDS } from '../domain';
 import { addMapEntry, lazyFix, setScalar } from '../edit';
 import { allEntities } from '../model';
 import { childPointer } from '../yaml';
@@ -9,7 +10,7 @@ export const sharedOwnershipLead: Rule = {
   id: 'shared-ownership-lead',
   defaultSeverity: 'warning',
   description: 'An `owner` list of several teams needs a `lead` naming the one accountable team, chosen from the list.',
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  appliesTo: TAXONOMY_KINDS,
   check({ file, report }) {
     for (const model of file.models) {
       for (const e of allEntities(model)) {

@@ -1,3 +1,4 @@
+import { FILE_KINDS } from '../domain';
 import type { Rule } from './types';
 
 /** A file that was skipped (too large, binary, not UTF-8) says so instead of passing silently. */
@@ -5,7 +6,7 @@ export const unreadableFile: Rule = {
   id: 'unreadable-file',
   defaultSeverity: 'warning',
   description: 'A taxonomy file or doc that is too large, binary or not UTF-8 is skipped, and says so.',
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown', 'config'],
+  appliesTo: FILE_KINDS,
   readsUnreadable: true,
   fatal: true,
   check({ file, report }) {

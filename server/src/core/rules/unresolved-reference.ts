@@ -1,5 +1,5 @@
 import { lazyFix, setScalar } from '../edit';
-import { entityNoun } from '../domain';
+import { entityNoun, TAXONOMY_KINDS } from '../domain';
 import { closest } from '../suggest';
 import type { Rule } from './types';
 
@@ -8,7 +8,7 @@ export const unresolvedReference: Rule = {
   id: 'unresolved-reference',
   defaultSeverity: 'error',
   description: 'A reference names an id that is not defined anywhere in the workspace.',
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  appliesTo: TAXONOMY_KINDS,
   check({ file, index, report }) {
     for (const model of file.models) {
       for (const ref of model.refs) {

@@ -1,3 +1,4 @@
+import { FILE_KINDS } from '../domain';
 import {
   DIRECTIVE_MARKER,
   removeDirectiveEdit,
@@ -20,7 +21,7 @@ export const unusedDisableDirective: Rule = {
   defaultSeverity: 'hint',
   description:
     'A `cx-taxonomy-disable` comment silences no problem (the CLI reports it with `--report-unused-disable-directives`).',
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi', 'markdown', 'config'],
+  appliesTo: FILE_KINDS,
   fixable: 'safe',
   check() {
     // Reported by the workspace after every other rule (see above).

@@ -1,3 +1,4 @@
+import { TAXONOMY_KINDS } from '../domain';
 import type { Rule } from './types';
 
 /** YAML that does not parse, reported where the parser stopped. */
@@ -5,7 +6,7 @@ export const yamlSyntax: Rule = {
   id: 'yaml-syntax',
   defaultSeverity: 'error',
   description: 'The file is not valid YAML.',
-  appliesTo: ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'],
+  appliesTo: TAXONOMY_KINDS,
   fatal: true,
   check({ file, report }) {
     for (const p of file.yaml?.problems ?? []) report({ range: file.lines.range(p.start, p.end), message: p.message });

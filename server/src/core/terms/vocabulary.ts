@@ -3,11 +3,6 @@ import type { DocModel } from '../model';
 import type { IndexView } from '../rules/types';
 import type { TaxonomyFile } from '../taxonomyFile';
 
-/** How a vocabulary is named in messages: "CX" for cx, the function's own name otherwise. */
-export function vocabularyName(vocabulary: string): string {
-  return vocabulary === 'cx' ? 'CX' : vocabulary;
-}
-
 /** Whose words a document is expected to use, and why. */
 export interface DocVocabulary {
   vocabulary: string;
