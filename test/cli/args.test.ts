@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { parseArgs, UsageError, type LintOptions } from '../../server/src/cli/args';
+import { parseArgs } from '../../server/src/cli/args';
+import { UsageError } from '../../server/src/cli/command';
+import type { LintOptions } from '../../server/src/cli/commands/lintOptions';
 import { RULE_IDS } from '../../server/src/core';
 import * as path from 'node:path';
 import { cli, ROOT, WITH_PROBLEMS } from './support/cli';

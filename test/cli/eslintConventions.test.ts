@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { existsSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs, UsageError, type LintOptions } from '../../server/src/cli/args';
+import { parseArgs } from '../../server/src/cli/args';
+import { UsageError } from '../../server/src/cli/command';
+import type { LintOptions } from '../../server/src/cli/commands/lintOptions';
 import { RULE_IDS } from '../../server/src/core';
 import { baseTaxonomy } from '../support/workspace';
 import { cli, linesOf, tempTree, WITH_PROBLEMS } from './support/cli';

@@ -2,7 +2,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import { diagnosticOrder } from '../core';
 import { writeFileAtomic } from '../node/safeWrite';
-import { UsageError } from './args';
+import { UsageError } from './command';
 import {
   applyBaseline,
   BASELINE_FILE_NAME,
@@ -14,7 +14,7 @@ import {
   type Baseline,
   type BaselineInput,
 } from './baseline';
-import { reportPath } from './lint';
+import { reportPath, shownFolder, shownPath, slashPathBelow } from './render/paths';
 import type { FileReport } from './report';
 import type { LoadedTaxonomy } from './taxonomies';
 
@@ -63,7 +63,7 @@ export async function applyBaselines(
   warn: (line: string) => void,
 ): Promise<FileReport[]> {
   if (opts.location !== undefined && taxonomies.length > 1) {
-    const roots = taxonomies.map((t) => path.relative(cwd, t.root) || '.').join(', ');
+    const roots = taxonomies.map((t) => shownFolder(t.root, cwd)).join(', ');
     throw new UsageError(
       `--suppressions-location names one file, but the run covers ${taxonomies.length} taxonomies (${roots}); lint them one at a time, or leave each its own ${BASELINE_FILE_NAME}.`,
     );
@@ -73,7 +73,7 @@ export async function applyBaselines(
   const recording = opts.suppressAll || (opts.suppressRules?.length ?? 0) > 0;
   for (const t of taxonomies) {
     const file = opts.location !== undefined ? path.resolve(cwd, opts.location) : path.join(t.root, BASELINE_FILE_NAME);
-    const shown = path.relative(cwd, file) || file;
+    const shown = shownPath(file, cwd);
     const read = await readBaseline(file, shown);
     let baseline = read.baseline;
     // The files linted, under the keys the baseline gives them: relative to the taxonomy root.
@@ -82,7 +82,7 @@ export async function applyBaselines(
       const report = byPath.get(reportPath(uri, cwd));
       if (report)
         inputs.push({
-          key: path.relative(t.root, uri).split(path.sep).join('/'),
+          key: slashPathBelow(t.root, uri),
           diagnostics: report.diagnostics,
           report,
         });

@@ -3,7 +3,8 @@ import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, decodeText, type TaxonomyWorkspace } from '../core';
 import { GitError, runGit } from '../node/git';
 import { isWithin } from '../node/nodeFileHost';
-import { UsageError } from './args';
+import { UsageError } from './command';
+import { slashPathBelow } from './render/paths';
 import type { LoadedTaxonomy } from './taxonomies';
 
 /**
@@ -86,7 +87,7 @@ export async function gitChanges(ref: string, cwd: string, env: NodeJS.ProcessEn
       // One `git cat-file --batch` for every file; a name with a line break cannot be asked
       // for that way, and is taken as absent at the ref (so only its new version is checked).
       const asked = files
-        .map((f) => ({ file: f, rel: path.relative(top, f).split(path.sep).join('/') }))
+        .map((f) => ({ file: f, rel: slashPathBelow(top, f) }))
         .filter((a) => !a.rel.startsWith('..') && !/[\r\n]/.test(a.rel));
       if (asked.length === 0) return out;
       const stdout = await git(['cat-file', '--batch'], top, env, asked.map((a) => `${commit}:${a.rel}\n`).join(''));
@@ -145,7 +146,7 @@ export async function narrowToChanged(
     // The innermost taxonomy holding the file; paths compared as real paths (git gives those).
     const r = roots.find((x) => isWithin(x.real, file));
     if (!r) continue;
-    const rel = path.relative(r.real, file).split(path.sep).join('/');
+    const rel = slashPathBelow(r.real, file);
     const uri = path.join(r.t.root, ...rel.split('/'));
     if (r.t.workspace.getFile(uri) || r.t.workspace.accepts(rel) || CONFIG_FILE_NAMES.includes(rel))
       placed.push({ taxonomy: r.t, file, uri, rel });

@@ -1,3 +1,8 @@
+/**
+ * Terminal colours and control sequences: the one place the CLI writes ANSI escape codes, and
+ * the one place that decides whether it may.
+ */
+
 /** What decides whether the terminal output is coloured. */
 export interface ColorInputs {
   /** `--color` (true) or `--no-color` (false); undefined when neither was given. */
@@ -20,3 +25,35 @@ export function useColor({ flag, env, isTTY }: ColorInputs): boolean {
   if (env.TERM === 'dumb') return false;
   return isTTY;
 }
+
+/** Terminal colours, or none. */
+export interface Paint {
+  red(s: string): string;
+  yellow(s: string): string;
+  blue(s: string): string;
+  green(s: string): string;
+  dim(s: string): string;
+  bold(s: string): string;
+  underline(s: string): string;
+}
+
+const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
+
+export function paint(enabled: boolean): Paint {
+  if (!enabled) {
+    const id = (s: string) => s;
+    return { red: id, yellow: id, blue: id, green: id, dim: id, bold: id, underline: id };
+  }
+  return {
+    red: wrap(31, 39),
+    yellow: wrap(33, 39),
+    blue: wrap(34, 39),
+    green: wrap(32, 39),
+    dim: wrap(2, 22),
+    bold: wrap(1, 22),
+    underline: wrap(4, 24),
+  };
+}
+
+/** Back to the start of the line and erase it: a progress line is redrawn or cleared with it. */
+export const CLEAR_LINE = '\r\u001b[2K';

@@ -1,9 +1,8 @@
-import * as path from 'node:path';
 import { editDistance, findTermsInFile, workspaceGlossary, type TaxonomyWorkspace } from '../core';
 import { terminalText } from './escape';
-import { paint } from './formatters/stylish';
+import { paint } from './color';
 import { stewardOf, termsOf, type TermEntry } from './glossaryData';
-import { reportPath } from './lint';
+import { pathLine, shownFolder } from './render/paths';
 import type { LoadedTaxonomy } from './taxonomies';
 
 /** How a query matched a term. */
@@ -119,10 +118,6 @@ export interface ExplainContext {
   width?: number;
 }
 
-function where(uri: string, line: number, cwd: string): string {
-  return `${reportPath(uri, cwd)}:${line}`;
-}
-
 /** A term's label as a card shows it in lists: "Customer lifecycle (marketing)". */
 function labelIn(ws: TaxonomyWorkspace, id: string): string {
   const def = ws.index.definitions('term', id)[0];
@@ -148,7 +143,7 @@ interface Use {
 function usesOf(ws: TaxonomyWorkspace, id: string, cwd: string): Use[] {
   const uses: Use[] = ws.index
     .references('term', id)
-    .map((r) => ({ at: where(r.uri, r.range.start.line + 1, cwd), how: r.field, byId: true }));
+    .map((r) => ({ at: pathLine(r.uri, r.range.start.line + 1, cwd), how: r.field, byId: true }));
   const glossary = workspaceGlossary(ws);
   for (const file of ws.allFiles()) {
     for (const match of findTermsInFile(file, glossary.matcher)) {
@@ -156,7 +151,7 @@ function usesOf(ws: TaxonomyWorkspace, id: string, cwd: string): Use[] {
       if (!label) continue;
       const text = match.text.replace(/\s+/g, ' ');
       uses.push({
-        at: where(file.uri, file.lines.positionAt(match.start).line + 1, cwd),
+        at: pathLine(file.uri, file.lines.positionAt(match.start).line + 1, cwd),
         how: label.role === 'avoid' ? `"${text}" (a label to avoid)` : `"${text}"`,
         byId: false,
       });
@@ -205,8 +200,8 @@ function card(m: ExplainMatch, query: string, ctx: ExplainContext, showRoot: boo
   if (t.broader.length) rows.push(['Broader', t.broader.map((b) => x(labelIn(ws, b.value)))]);
   if (t.related.length) rows.push(['Related', [x(t.related.map((r) => labelIn(ws, r.value)).join(', '))]]);
   rows.push(['Steward', [x(stewardOf(ws, t) ?? 'none (give the term or its glossary an `owner`)')]]);
-  rows.push(['Defined in', [x(where(m.entry.uri, m.entry.line, ctx.cwd))]]);
-  if (showRoot) rows.push(['Taxonomy', [x(path.relative(ctx.cwd, m.taxonomy.root) || '.')]]);
+  rows.push(['Defined in', [x(pathLine(m.entry.uri, m.entry.line, ctx.cwd))]]);
+  if (showRoot) rows.push(['Taxonomy', [x(shownFolder(m.taxonomy.root, ctx.cwd))]]);
   const uses = usesOf(ws, m.entry.id, ctx.cwd);
   const shown = uses.slice(0, MAX_USES).map((u) => `${x(u.at)}  ${p.dim(x(u.how))}`);
   if (uses.length > MAX_USES) shown.push(p.dim(`…and ${uses.length - MAX_USES} more`));

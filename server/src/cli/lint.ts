@@ -1,14 +1,6 @@
-import * as path from 'node:path';
+import { reportPath, shownPath } from './render/paths';
 import { loadTaxonomies, type LoadedTaxonomy, type LoadOptions, type Progress } from './taxonomies';
 import type { FileReport } from './report';
-
-export type { Progress } from './taxonomies';
-
-/** The path of a file as reports show it: relative to the working folder, with forward slashes. */
-export function reportPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file) || path.basename(file);
-  return rel.split(path.sep).join('/');
-}
 
 /**
  * One report per file of the loaded taxonomies that lies under the paths given, sorted by path.
@@ -25,7 +17,7 @@ export function reportsOf(
       const file = t.workspace.getFile(uri);
       if (!file) continue;
       reports.push({
-        filePath: path.relative(cwd, uri) || uri,
+        filePath: shownPath(uri, cwd),
         relativePath: reportPath(uri, cwd),
         source: file.text,
         diagnostics: [...t.workspace.diagnostics(uri)],

@@ -3,9 +3,18 @@ import * as path from 'node:path';
 import { fileKindOf } from '../core';
 import { isWithin } from '../node/nodeFileHost';
 import { writeFileAtomic } from '../node/safeWrite';
-import { isStdout, UsageError } from './args';
+import { UsageError } from './command';
 import { terminalText } from './escape';
 import type { MaybeTTY } from './progress';
+import { slashPathBelow } from './render/paths';
+
+/** `--output -` is standard output, as most command-line tools read it. */
+const STDOUT_NAME = '-';
+
+/** Whether an `--output` value (or its absence) means standard output. */
+export function isStdout(output: string | undefined): boolean {
+  return output === undefined || output === STDOUT_NAME;
+}
 
 /** What a report must never overwrite: the paths the user named and the taxonomies they load. */
 export interface OutputGuard {
@@ -50,7 +59,7 @@ export async function guardOutput(output: string | undefined, guard: OutputGuard
       throw new UsageError(
         `Refusing to write ${shown}: it is in the taxonomy being read and named like a taxonomy file; write it elsewhere or under another name.`,
       );
-    if (kind === 'markdown' && t.workspace.accepts(path.relative(root, real).split(path.sep).join('/')))
+    if (kind === 'markdown' && t.workspace.accepts(slashPathBelow(root, real)))
       throw new UsageError(
         `Refusing to write ${shown}: the taxonomy's docs globs select it; write it elsewhere or under another name.`,
       );

@@ -8,12 +8,15 @@ import type {
   ReportSharedWithoutLead,
   ReportTeam,
 } from '../protocol';
-import type { OwnershipFormat } from './args';
 import { csvRow, html, mdCode, mdText } from './escape';
-import { htmlPage, taxonomyTitle, type ExportContext } from './glossaryExport';
-import { reportPath } from './lint';
 import { INFORMATION_URI, TOOL_NAME } from './product';
+import { htmlPage, taxonomyTitle, type ExportContext } from './render/page';
+import { pathLine } from './render/paths';
 import type { LoadedTaxonomy } from './taxonomies';
+
+/** The formats of `report ownership`. */
+export type OwnershipFormat = 'md' | 'csv' | 'html';
+export const OWNERSHIP_FORMATS: readonly OwnershipFormat[] = ['md', 'csv', 'html'];
 
 /** A touchpoint as the CLI lists it: a cell item (or an unowned touchpoint) with its journey. */
 interface OwnedTouchpoint {
@@ -44,7 +47,7 @@ interface OwnershipMatrix {
 }
 
 function matrixOf(r: OwnershipReport, cwd: string): OwnershipMatrix {
-  const where = (l: Location) => `${reportPath(l.uri, cwd)}:${l.range.start.line + 1}`;
+  const where = (l: Location) => pathLine(l.uri, l.range.start.line + 1, cwd);
   const unowned = r.unowned.map((u) => ({
     journeyName: u.journeyName,
     stageName: u.stageName,

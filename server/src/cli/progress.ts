@@ -1,3 +1,5 @@
+import { CLEAR_LINE } from './color';
+
 /** A stream that may be a terminal. */
 export interface MaybeTTY {
   write(chunk: string): unknown;
@@ -44,10 +46,10 @@ export function createProgress(stream: MaybeTTY, options: ProgressOptions = {}):
       lastDraw = t;
       shown = true;
       const pct = total ? Math.floor((done / total) * 100) : 100;
-      stream.write(`\r\u001b[2K${label} ${done}/${total} (${pct}%)`);
+      stream.write(`${CLEAR_LINE}${label} ${done}/${total} (${pct}%)`);
     },
     done() {
-      if (shown) stream.write('\r\u001b[2K');
+      if (shown) stream.write(CLEAR_LINE);
       shown = false;
     },
   };

@@ -20,11 +20,12 @@ import {
   type TaxonomyConfig,
   type TaxonomyWorkspace,
 } from '../core';
-import { UsageError } from './args';
+import { UsageError } from './command';
 import { NodeFileHost, OUTSIDE_LINK_FILE, resolvesWithin } from '../node/nodeFileHost';
 import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
 import { DEFAULT_CACHE_LOCATION } from './cache';
 import { loadGroup } from './loadGroup';
+import { shownFolder, shownPath, slashPathBelow } from './render/paths';
 
 /** What every command that reads a taxonomy asks for. */
 export interface LoadOptions {
@@ -71,7 +72,7 @@ const SUFFIXES = TAXONOMY_KINDS.map((k) => `*.${k}.yaml`).join(', ');
  * config found in a taxonomy (`within` its folder) that is a link out of it is not read.
  */
 export async function readConfigStrict(file: string, cwd: string, within?: string): Promise<TaxonomyConfig> {
-  const shown = path.relative(cwd, file) || file;
+  const shown = shownPath(file, cwd);
   if (within !== undefined && !(await resolvesWithin(within, file)))
     throw new UsageError(`${shown}: ${OUTSIDE_LINK_FILE}; name it with --config to use it.`);
   let text: string;
@@ -100,11 +101,6 @@ export async function readConfigStrict(file: string, cwd: string, within?: strin
 
 function isUnder(file: string, dirOrFile: string): boolean {
   return file === dirOrFile || file.startsWith(dirOrFile.endsWith(path.sep) ? dirOrFile : dirOrFile + path.sep);
-}
-
-/** The relative path below `dir` with forward slashes ('' for `dir` itself). */
-function relativeBelow(dir: string, p: string): string {
-  return path.relative(dir, p).split(path.sep).join('/');
 }
 
 /**
@@ -139,7 +135,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       );
   }
   const explicitConfig = opts.config ? await readConfigStrict(path.resolve(cwd, opts.config), cwd) : undefined;
-  const shown = (dir: string) => path.relative(cwd, dir) || '.';
+  const shown = (dir: string) => shownFolder(dir, cwd);
   const conflictIn = (dir: string) => new UsageError(configConflictMessage(shown(dir)));
 
   // Files of one folder share their root: a pre-commit hook names many files of few folders.
@@ -166,7 +162,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
   }
   const groups: Group[] = [];
   for (const walkRoot of walkRoots) {
-    const inner = roots.filter((r) => r !== walkRoot && isUnder(r, walkRoot)).map((r) => relativeBelow(walkRoot, r));
+    const inner = roots.filter((r) => r !== walkRoot && isUnder(r, walkRoot)).map((r) => slashPathBelow(walkRoot, r));
     // A named file is also listed even if the walk skips it (git-ignored, say).
     const named = starts.filter((s) => !s.isDir && isUnder(s.abs, walkRoot)).map((s) => s.abs);
     const host = new NodeFileHost(walkRoot, [walkRoot, ...named], (rel, reason) => opts.warn?.(`${rel}: ${reason}.`));

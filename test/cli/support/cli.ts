@@ -1,7 +1,8 @@
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { run, type CliIo } from '../../../server/src/cli/main';
+import type { CliIo } from '../../../server/src/cli/command';
+import { run } from '../../../server/src/cli/main';
 
 /** The repository root. */
 export const ROOT = path.resolve(__dirname, '..', '..', '..');

@@ -10,7 +10,7 @@ import {
   type TaxonomyDiagnostic,
 } from '../../core';
 import { jsonText } from '../escape';
-import { reportPath } from '../lint';
+import { reportPath } from '../render/paths';
 import { INFORMATION_URI, TOOL_NAME } from '../product';
 import type { FileReport, FormatContext } from '../report';
 

@@ -1,35 +1,7 @@
+import { paint } from '../color';
 import { terminalText } from '../escape';
 import { fixableCounts } from '../fix';
 import { absolutePathOf, countsText, plural, totalsOf, type FileReport, type FormatContext } from '../report';
-
-/** Terminal colours, or none. */
-export interface Paint {
-  red(s: string): string;
-  yellow(s: string): string;
-  blue(s: string): string;
-  green(s: string): string;
-  dim(s: string): string;
-  bold(s: string): string;
-  underline(s: string): string;
-}
-
-const wrap = (open: number, close: number) => (s: string) => `\u001b[${open}m${s}\u001b[${close}m`;
-
-export function paint(enabled: boolean): Paint {
-  if (!enabled) {
-    const id = (s: string) => s;
-    return { red: id, yellow: id, blue: id, green: id, dim: id, bold: id, underline: id };
-  }
-  return {
-    red: wrap(31, 39),
-    yellow: wrap(33, 39),
-    blue: wrap(34, 39),
-    green: wrap(32, 39),
-    dim: wrap(2, 22),
-    bold: wrap(1, 22),
-    underline: wrap(4, 24),
-  };
-}
 
 /** The readable default, in the manner of ESLint's "stylish": grouped by file, a summary last. */
 export function formatStylish(reports: readonly FileReport[], ctx: Pick<FormatContext, 'color' | 'cwd'>): string {

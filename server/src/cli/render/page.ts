@@ -1,8 +1,27 @@
 /**
+ * The documents the CLI publishes (`export glossary`, `report ownership`): their title, what they
+ * are made with, and the self-contained HTML page that wraps their HTML format.
+ */
+import * as path from 'node:path';
+import { html } from '../escape';
+import { TOOL_NAME } from '../product';
+
+/** What a document is made with beyond its taxonomy. */
+export interface ExportContext {
+  cwd: string;
+  version: string;
+}
+
+/** The title of a taxonomy's documents: its folder's name. */
+export function taxonomyTitle(t: { root: string }): string {
+  return path.basename(t.root) || 'taxonomy';
+}
+
+/**
  * The one stylesheet of the HTML exports, inlined in each page so the page needs nothing else:
  * readable type, light and dark schemes, tables that scroll on a phone, and print rules.
  */
-export const PAGE_CSS = `
+const PAGE_CSS = `
 :root { color-scheme: light dark; --fg: #1f2328; --muted: #59636e; --bg: #ffffff; --card: #f6f8fa; --line: #d1d9e0; --accent: #0969da; --bad: #cf222e; --warn: #9a6700; --ok: #1a7f37; }
 @media (prefers-color-scheme: dark) { :root { --fg: #e6edf3; --muted: #9198a1; --bg: #0d1117; --card: #151b23; --line: #3d444d; --accent: #4493f8; --bad: #f85149; --warn: #d29922; --ok: #3fb950; } }
 * { box-sizing: border-box; }
@@ -39,3 +58,27 @@ td ul { margin: 0; padding-left: 1.1rem; }
 footer { margin-top: 3rem; font-size: .85rem; border-top: 1px solid var(--line); padding-top: 1rem; }
 @media print { body { max-width: none; padding: 0; } .term, .group.linked { break-inside: avoid; } a { color: inherit; text-decoration: none; } }
 `.trim();
+
+/**
+ * A self-contained page: inline CSS only, and a Content-Security-Policy that forbids scripts and
+ * every remote resource, so the file can be attached, mailed or published as it is.
+ */
+export function htmlPage(title: string, body: string): string {
+  return [
+    '<!DOCTYPE html>',
+    '<html lang="en">',
+    '<head>',
+    '<meta charset="utf-8">',
+    `<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">`,
+    '<meta name="viewport" content="width=device-width, initial-scale=1">',
+    `<meta name="generator" content="${TOOL_NAME}">`,
+    `<title>${html(title)}</title>`,
+    `<style>${PAGE_CSS}</style>`,
+    '</head>',
+    '<body>',
+    body,
+    '</body>',
+    '</html>',
+    '',
+  ].join('\n');
+}

@@ -1,0 +1,58 @@
+import { ArgReader, oneOf, sharedFlag, unknownOption } from '../argReader';
+import { UsageError, type HelpRequest } from '../command';
+
+/** The options of a command that makes one document of a taxonomy (`export glossary`, `report ownership`). */
+export interface DocumentOptions<F extends string> {
+  format: F;
+  paths: string[];
+  output?: string;
+  config?: string;
+}
+
+/** What differs between `export glossary` and `report ownership`: their names and formats. */
+interface DocumentCommandSpec<F extends string> {
+  topic: 'export' | 'report';
+  /** The command's help, whose options a misspelt flag is matched against. */
+  help: string;
+  /** The one thing the command makes (`glossary`, `ownership`). */
+  what: string;
+  formats: readonly F[];
+  missing: string;
+  unknown: (what: string) => string;
+}
+
+/** Parses `<command> <what> [paths] [--format F] [--output FILE] [--config FILE]`. */
+export function parseDocumentCommand<F extends string>(
+  argv: readonly string[],
+  spec: DocumentCommandSpec<F>,
+): DocumentOptions<F> | HelpRequest {
+  const what = argv[0];
+  if (what === '--help' || what === '-h') return { command: 'help', topic: spec.topic };
+  if (what !== spec.what) throw new UsageError(what === undefined ? spec.missing : spec.unknown(what));
+  const r = new ArgReader(argv.slice(1));
+  const opts: DocumentOptions<F> = { format: spec.formats[0], paths: [] };
+  while (!r.done) {
+    const a = r.next();
+    if (a.positional !== undefined) {
+      opts.paths.push(a.positional);
+      continue;
+    }
+    switch (a.flag) {
+      case '--format':
+      case '-f':
+        opts.format = oneOf(a.flag, r.value(a.flag, a.inline), spec.formats);
+        break;
+      case '--output':
+      case '-o':
+        opts.output = r.value(a.flag, a.inline);
+        break;
+      default: {
+        const shared = sharedFlag(a, r, opts, false);
+        if (shared === 'help') return { command: 'help', topic: spec.topic };
+        if (!shared) throw unknownOption(a, `${spec.topic} ${spec.what}`, spec.help);
+      }
+    }
+  }
+  if (opts.paths.length === 0) opts.paths.push('.');
+  return opts;
+}

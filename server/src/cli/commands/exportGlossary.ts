@@ -1,0 +1,53 @@
+import { defineCommand, EXIT_OK, type CliIo } from '../command';
+import { emit, oneTaxonomy } from '../commandSteps';
+import { exportGlossary, GLOSSARY_FORMATS, type GlossaryFormat } from '../glossaryExport';
+import { VERSION } from '../product';
+import { parseDocumentCommand, type DocumentOptions } from './documentCommand';
+
+export interface ExportGlossaryOptions extends DocumentOptions<GlossaryFormat> {
+  command: 'export-glossary';
+}
+
+const HELP = `Usage: cx-taxonomy export glossary [path] [options]
+
+Writes the glossary of one taxonomy as a document to publish, each term grouped with its
+equivalents in the other vocabularies. The path (default: the current folder) may be any file
+or folder of the taxonomy.
+
+Options:
+  -f, --format <name>      md (default), html (one self-contained page) or json
+  -o, --output <file>      write to a file instead of stdout
+  -c, --config <file>      use this config instead of the taxonomy's cx-taxonomy.config.yaml
+  -h, --help               show this help
+`;
+
+async function runExportGlossary(cmd: ExportGlossaryOptions, io: CliIo): Promise<number> {
+  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'export');
+  await emit(exportGlossary(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, {
+    cwd: io.cwd,
+    inputs: cmd.paths,
+    taxonomies: [taxonomy],
+  });
+  return EXIT_OK;
+}
+
+/** `export glossary [path]`: the glossary as a document to publish. */
+export const exportGlossaryCommand = defineCommand<ExportGlossaryOptions>({
+  names: ['export'],
+  usage: '  cx-taxonomy export glossary [path] [options]    write the glossary as Markdown, HTML or JSON',
+  listedAs: 'export glossary',
+  help: () => HELP,
+  parse(argv) {
+    const opts = parseDocumentCommand(argv, {
+      topic: 'export',
+      help: HELP,
+      what: 'glossary',
+      formats: GLOSSARY_FORMATS,
+      missing: 'export needs what to export: cx-taxonomy export glossary',
+      unknown: (what) => `Cannot export "${what}"; only the glossary can be exported: cx-taxonomy export glossary`,
+    });
+    return 'command' in opts ? opts : { command: 'export-glossary', ...opts };
+  },
+  run: runExportGlossary,
+  loadsTaxonomies: true,
+});

@@ -1,0 +1,29 @@
+import type { Command } from '../command';
+import { explainCommand, type ExplainOptions } from './explain';
+import { exportGlossaryCommand, type ExportGlossaryOptions } from './exportGlossary';
+import { helpCommand, versionCommand } from './help';
+import { lintCommand } from './lint';
+import type { LintOptions } from './lintOptions';
+import { reportOwnershipCommand, type OwnershipReportOptions } from './reportOwnership';
+
+/**
+ * Every command of the CLI, in the order the main help lists them: the one table the argument
+ * parser, the help and main.ts read. A new command is a module in this folder and a row here.
+ */
+export const COMMANDS: readonly Command[] = [
+  lintCommand,
+  explainCommand,
+  exportGlossaryCommand,
+  reportOwnershipCommand,
+  helpCommand,
+  versionCommand,
+];
+
+/** The options of any command line, as the parser returns them. */
+export type CliCommand =
+  | LintOptions
+  | ExplainOptions
+  | ExportGlossaryOptions
+  | OwnershipReportOptions
+  | { command: 'help'; topic: string }
+  | { command: 'version' };

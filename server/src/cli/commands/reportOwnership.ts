@@ -1,0 +1,54 @@
+import { defineCommand, EXIT_OK, type CliIo } from '../command';
+import { emit, oneTaxonomy } from '../commandSteps';
+import { ownershipReport, OWNERSHIP_FORMATS, type OwnershipFormat } from '../ownershipReport';
+import { VERSION } from '../product';
+import { parseDocumentCommand, type DocumentOptions } from './documentCommand';
+
+export interface OwnershipReportOptions extends DocumentOptions<OwnershipFormat> {
+  command: 'report-ownership';
+}
+
+const HELP = `Usage: cx-taxonomy report ownership [path] [options]
+
+Who owns the customer experience: a matrix of teams x journeys with the touchpoints each team
+owns (a touchpoint's own owner, else its stage's), the unowned touchpoints first, and the shared
+ownerships that name no lead. The path (default: the current folder) may be any file or folder
+of the taxonomy: the report covers the whole taxonomy.
+
+Options:
+  -f, --format <name>      md (default), csv or html
+  -o, --output <file>      write to a file instead of stdout
+  -c, --config <file>      use this config instead of the taxonomy's cx-taxonomy.config.yaml
+  -h, --help               show this help
+`;
+
+async function runOwnershipReport(cmd: OwnershipReportOptions, io: CliIo): Promise<number> {
+  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'report on');
+  await emit(ownershipReport(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, {
+    cwd: io.cwd,
+    inputs: cmd.paths,
+    taxonomies: [taxonomy],
+  });
+  return EXIT_OK;
+}
+
+/** `report ownership [path]`: who owns which touchpoints of which journey. */
+export const reportOwnershipCommand = defineCommand<OwnershipReportOptions>({
+  names: ['report'],
+  usage: '  cx-taxonomy report ownership [path] [options]   who owns which touchpoints of which journey',
+  listedAs: 'report ownership',
+  help: () => HELP,
+  parse(argv) {
+    const opts = parseDocumentCommand(argv, {
+      topic: 'report',
+      help: HELP,
+      what: 'ownership',
+      formats: OWNERSHIP_FORMATS,
+      missing: 'report needs a report name: cx-taxonomy report ownership',
+      unknown: (what) => `Unknown report "${what}"; the report is: cx-taxonomy report ownership`,
+    });
+    return 'command' in opts ? opts : { command: 'report-ownership', ...opts };
+  },
+  run: runOwnershipReport,
+  loadsTaxonomies: true,
+});

@@ -1,0 +1,32 @@
+/**
+ * How the CLI writes paths: the one place each shape of path in its output is made.
+ * Reports and documents use forward slashes (the same on every system, as CI and SARIF read
+ * them); messages to the terminal use the system's own separators.
+ */
+import * as path from 'node:path';
+
+/** The path of a file as reports show it: relative to the working folder, with forward slashes. */
+export function reportPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file) || path.basename(file);
+  return rel.split(path.sep).join('/');
+}
+
+/** `path:line` of a report or a card (the line is 1-based). */
+export function pathLine(file: string, line: number, cwd: string): string {
+  return `${reportPath(file, cwd)}:${line}`;
+}
+
+/** A file as a terminal message names it: relative to the working folder (native separators), else as given. */
+export function shownPath(file: string, cwd: string): string {
+  return path.relative(cwd, file) || file;
+}
+
+/** A folder as a terminal message names it: relative to the working folder, `.` for the folder itself. */
+export function shownFolder(dir: string, cwd: string): string {
+  return path.relative(cwd, dir) || '.';
+}
+
+/** The path of `p` below `dir` with forward slashes ('' for `dir` itself): a key that is the same on every system. */
+export function slashPathBelow(dir: string, p: string): string {
+  return path.relative(dir, p).split(path.sep).join('/');
+}
