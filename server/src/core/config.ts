@@ -65,7 +65,7 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
     return { config, problems };
   }
   const known = new Set(['rules', 'docs', 'ignore', 'lifecycleStages', 'channels', 'maxFileSize', '$schema']);
-  for (const key of Object.keys(root as object)) {
+  for (const key of Object.keys(root)) {
     if (!known.has(key))
       problems.push({
         message: `\`${key}\` is not a setting. Known settings: ${[...known].filter((k) => k !== '$schema').join(', ')}.`,

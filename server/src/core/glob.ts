@@ -138,7 +138,7 @@ export function compileGlob(glob: string): GlobMatcher {
   const kind = new Uint8Array(n);
   const code = new Int32Array(n);
   const out = new Int32Array(n);
-  const outs: (number[] | undefined)[] = new Array(n);
+  const outs = new Array<number[] | undefined>(n);
   states.forEach((st, k) => {
     kind[k] = st.t === 'char' ? CHAR : st.t === 'one' ? ONE : st.t === 'any' ? ANY : st.t === 'split' ? SPLIT : MATCH;
     if (st.t === 'char') code[k] = st.c.charCodeAt(0);

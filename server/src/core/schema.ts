@@ -10,13 +10,16 @@ import type { DocReader } from './model';
 import { closest } from './suggest';
 import type { Range, TaxonomyKind } from './types';
 
+type JsonScalar = string | number | boolean | null;
+
 /** A JSON Schema object as far as the core reads it (descriptions for hover, enums for completion). */
 export interface SchemaNode {
   description?: string;
   title?: string;
   type?: string | string[];
-  enum?: unknown[];
-  const?: unknown;
+  // The schemas' enum values and constants are all scalars.
+  enum?: JsonScalar[];
+  const?: JsonScalar;
   examples?: unknown[];
   properties?: Record<string, SchemaNode>;
   patternProperties?: Record<string, SchemaNode>;
@@ -38,7 +41,7 @@ export const SCHEMAS: Readonly<Record<TaxonomyKind | 'config', SchemaNode>> = {
   segment: segmentSchema as SchemaNode,
   journey: journeySchema as SchemaNode,
   kpi: kpiSchema as SchemaNode,
-  config: configSchema as SchemaNode,
+  config: configSchema,
 };
 
 let ajv: Ajv2020 | undefined;
@@ -155,7 +158,9 @@ function describeValue(v: unknown): string {
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `\`${v.length > 40 ? v.slice(0, 40) + '…' : v}\``;
-  return `\`${String(v)}\``;
+  if (typeof v === 'number' || typeof v === 'boolean' || typeof v === 'bigint') return `\`${v}\``;
+  // Not reached from YAML, whose other values are handled above.
+  return 'a value';
 }
 
 /**
@@ -192,9 +197,7 @@ export function validateDoc(kind: TaxonomyKind | 'config', reader: DocReader): S
       const types = group.filter((e) => e.keyword === 'type').map((e) => (e.params as { type: unknown }).type);
       const value = reader.get(path);
       const sub = schemaAt(root, splitPointer(path));
-      const expected = types.length
-        ? describeType(types.flatMap((t) => (Array.isArray(t) ? t : [t])))
-        : 'a different form';
+      const expected = types.length ? describeType(types.flat()) : 'a different form';
       const hint = sub?.description ? ` (${firstSentence(sub.description)})` : '';
       push(`\`${fieldName(path)}\` must be ${expected}, not ${describeValue(value)}${hint}.`, reader.valueRange(path));
       continue;

@@ -2,7 +2,7 @@ import { buildDocModel, DocReader, type DocModel } from './model';
 import { parseYaml, type ParsedYaml, type SyntaxProblem } from './yaml';
 import { LineIndex } from './lineIndex';
 import { fileKindOf } from './domain';
-import type { FileKind, TaxonomyKind } from './types';
+import type { FileKind } from './types';
 
 /** One file of the workspace, parsed and modelled once per version. */
 export interface TaxonomyFile {
@@ -83,7 +83,7 @@ export function createTaxonomyFile(
   for (const doc of file.yaml.docs) {
     const reader = new DocReader(doc, lines);
     file.readers.push(reader);
-    file.models.push(buildDocModel(kind as TaxonomyKind, reader));
+    file.models.push(buildDocModel(kind, reader));
     reader.forgetContainers();
   }
   return file;

@@ -249,7 +249,7 @@ export function registerFeatureHandlers(connection: Connection, session: Session
       );
     if (p.command !== SHOW_RULE_DOCS_COMMAND)
       throw new ResponseError(ErrorCodes.InvalidParams, `Unknown command ${p.command}.`);
-    const href = Array.isArray(p.arguments) ? p.arguments[0] : undefined;
+    const href: unknown = Array.isArray(p.arguments) ? p.arguments[0] : undefined;
     // Only a page of this installation's rule docs is opened, whatever a client sends.
     if (typeof href !== 'string' || !isRuleDocsHref(href))
       throw new ResponseError(ErrorCodes.InvalidParams, `${SHOW_RULE_DOCS_COMMAND} takes the link of a rule's page.`);

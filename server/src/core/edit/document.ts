@@ -43,7 +43,10 @@ export function editDocOf(text: string): EditDoc | undefined {
   for (let i = 0; i < recent.length; i++) {
     if (recent[i].text === text) {
       const hit = recent[i];
-      if (i > 0) (recent.splice(i, 1), recent.unshift(hit));
+      if (i > 0) {
+        recent.splice(i, 1);
+        recent.unshift(hit);
+      }
       return hit;
     }
   }
@@ -83,7 +86,7 @@ export function scalarAt(ed: EditDoc, offset: number): NodeLocation | undefined 
     const doc = ed.docs[i];
     const [s, , e] = doc.range;
     if (offset < s || offset > e) continue;
-    const found = find(doc.contents as Node | null, offset, i, undefined, undefined, false, false);
+    const found = find(doc.contents, offset, i, undefined, undefined, false, false);
     if (found) return found;
   }
   return undefined;

@@ -77,8 +77,8 @@ const DOUBLE_ESCAPES: Record<string, string> = {
 
 /** Escapes text for the inside of a double-quoted scalar; the result is one line. */
 export function escapeDouble(text: string): string {
-  // eslint-disable-next-line no-control-regex
   return text.replace(
+    // eslint-disable-next-line no-control-regex -- control characters are what this escapes
     /[\\"\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff]/g,
     (c) => DOUBLE_ESCAPES[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
   );

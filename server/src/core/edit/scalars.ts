@@ -21,7 +21,7 @@ function siteAt(text: string, start: number): ScalarSite | undefined {
   const ed = editDocOf(text);
   const loc = ed && scalarAt(ed, start);
   if (!ed || !loc || loc.isKey || !isScalar(loc.node) || hasTag(loc.node)) return undefined;
-  const node = loc.node as Scalar;
+  const node = loc.node;
   const [s, e] = node.range!;
   return { ed, loc, node, start: s, end: e, source: text.slice(s, e) };
 }
@@ -98,7 +98,7 @@ function standaloneValue(source: string, type: string | undefined): string | und
       prettyErrors: false,
     });
     if (doc.errors.length) return undefined;
-    const v =
+    const v: unknown =
       type === 'BLOCK_LITERAL' || type === 'BLOCK_FOLDED'
         ? (doc.toJS() as Record<string, unknown> | null)?.k
         : doc.toJS();

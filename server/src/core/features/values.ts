@@ -2,7 +2,8 @@ import { CONFIG_FILE_NAME } from '../domain';
 import { STAGE_NAME_FACET, type StageNameEntry } from '../rules/lifecycle-mapping-conflict';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { FacetEntry } from '../index/entries';
-import { escapeMarkdown, inlineCode, oneLine } from './markdown';
+import { escapeMarkdown, inlineCode } from '../text/escape';
+import { oneLine } from '../text/shape';
 import { documentDescription, valueDescriptions, type SchemaKind } from './schemaDocs';
 import type { PathSegment } from './yamlCursor';
 
@@ -75,7 +76,7 @@ function buildLifecycleMap(entries: ReadonlyMap<string, FacetEntry[]>): Lifecycl
     for (const entry of list) {
       const e = entry.data as StageNameEntry;
       let names = out.get(e.lifecycleStage);
-      if (!names) out.set(e.lifecycleStage, (names = new Map()));
+      if (!names) out.set(e.lifecycleStage, (names = new Map<string, { name: string; journeys: string[] }>()));
       let n = names.get(key);
       if (!n) names.set(key, (n = { name: e.name, journeys: [] }));
       if (!n.journeys.includes(e.journey)) n.journeys.push(e.journey);
