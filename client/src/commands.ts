@@ -6,7 +6,8 @@ import * as vscode from 'vscode';
 import { COMMANDS, type CommandId } from './commandIds';
 import { showUsage } from './codeLensMiddleware';
 import type { Ctx } from './ctx';
-import { fileNameFor, NEW_FILE_SPECS, renderTemplate, toKebabId, validateName, type NewFileKind } from './templates';
+import { toKebabId } from '../../server/src/core/domain';
+import { fileNameFor, NEW_FILE_SPECS, renderTemplate, validateName, type NewFileKind } from './templates';
 
 type Handler = (...args: unknown[]) => unknown;
 

@@ -17,6 +17,7 @@ import {
   type ServerOptions,
 } from 'vscode-languageclient/node';
 import type { CxTaxonomyApi } from './api';
+import { CONFIG_GLOB, TAXONOMY_GLOB } from '../../server/src/core/domain';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
 import { codeLensMiddleware } from './codeLensMiddleware';
 import { registerCommands } from './commands';
@@ -26,9 +27,6 @@ import type { JourneyMapViewState } from './journeyMap/messages';
 import { OwnershipReportController } from './ownershipReport/panel';
 import { MyTeamStatusItem, StatusBar } from './statusBar';
 import { TaxonomyViewProvider } from './taxonomyView/provider';
-
-/** The suffixes of taxonomy files, as a glob. */
-export const TAXONOMY_GLOB = '**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}';
 
 export class Ctx implements ExtensionHost, vscode.Disposable {
   readonly log: vscode.LogOutputChannel;
@@ -94,7 +92,7 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
     const clientOptions: LanguageClientOptions = {
       documentSelector: [
         { scheme: 'file', pattern: TAXONOMY_GLOB },
-        { scheme: 'file', pattern: '**/cx-taxonomy.config.{yaml,yml}' },
+        { scheme: 'file', pattern: CONFIG_GLOB },
         { scheme: 'file', language: 'markdown' },
       ],
       synchronize: { configurationSection: 'cxTaxonomy' },

@@ -1,10 +1,13 @@
 /**
- * Templates for the "CX Taxonomy: New ..." commands. Pure (no `vscode` import) so the id
- * derivation and the YAML they produce are unit-tested.
+ * The "CX Taxonomy: New ..." commands: what each asks, the file name it writes and the name
+ * checks. Pure (no `vscode` import) so they are unit-tested. The content of the new file is the
+ * domain's template (core/domain/templates.ts), the one completion offers in an empty file.
  */
+import { templateText, toKebabId, YAML_EXTENSIONS, type TemplateText } from '../../server/src/core/domain';
+import type { TaxonomyKind } from '../../server/src/core/types';
 
-/** The kinds a New command can create. */
-export type NewFileKind = 'persona' | 'segment' | 'journey' | 'kpi' | 'glossary';
+/** The kinds a New command can create (the teams file is written by hand). */
+export type NewFileKind = Exclude<TaxonomyKind, 'teams'>;
 
 /** What each New command asks and writes. */
 export interface NewFileSpec {
@@ -44,27 +47,9 @@ export const NEW_FILE_SPECS: Readonly<Record<NewFileKind, NewFileSpec>> = {
   },
 };
 
-/**
- * Derives a kebab-case id from a name: accents dropped, anything but letters and digits becomes
- * a dash. "Sam, the Remote Professional" -> "sam-the-remote-professional". Returns '' when the
- * name has no letters or digits. The part before a comma is kept whole: ids of personas are
- * often the whole phrase, and people shorten them by hand if they want.
- */
-export function toKebabId(name: string): string {
-  return name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/&/g, ' and ')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 64)
-    .replace(/-+$/, '');
-}
-
 /** The file name a New command writes: `<id>.<kind>.yaml`. */
 export function fileNameFor(kind: NewFileKind, id: string): string {
-  return `${id}.${kind}.yaml`;
+  return `${id}.${kind}.${YAML_EXTENSIONS[0]}`;
 }
 
 /** Says what is wrong with a typed name, or undefined when it is usable. */
@@ -84,107 +69,10 @@ export function yamlString(text: string): string {
   return plain ? text : JSON.stringify(text);
 }
 
-/** What a new file contains and where the cursor goes (0-based line and character). */
-export interface Template {
-  text: string;
-  cursor: { line: number; character: number };
-}
-
-function build(lines: string[], cursorLine: string): Template {
-  const line = lines.findIndex((l) => l === cursorLine);
-  return { text: lines.join('\n') + '\n', cursor: { line: Math.max(0, line), character: cursorLine.length } };
-}
-
 /**
  * The text of a new file of a kind, named `name` with id `id`. The owner is left blank with the
  * cursor after `owner: `, where completion offers the workspace's teams.
  */
-export function renderTemplate(kind: NewFileKind, name: string, id: string): Template {
-  const n = yamlString(name);
-  switch (kind) {
-    case 'persona':
-      return build(
-        [
-          'kind: persona',
-          `id: ${id}`,
-          `name: ${n}`,
-          'owner: ',
-          'status: draft',
-          'description: >-',
-          '  Who this customer is: situation, habits, what they expect from us.',
-          'goals:',
-          '  - What they are trying to get done',
-          'pains:',
-          '  - What frustrates them today',
-          'segments: []',
-        ],
-        'owner: ',
-      );
-    case 'segment':
-      return build(
-        [
-          'kind: segment',
-          `id: ${id}`,
-          `name: ${n}`,
-          'owner: ',
-          'status: draft',
-          'criteria: Who belongs to this segment, in one or two sentences.',
-          'lifecycleStage: acquisition',
-          'personas: []',
-        ],
-        'owner: ',
-      );
-    case 'journey':
-      return build(
-        [
-          'kind: journey',
-          `id: ${id}`,
-          `name: ${n}`,
-          'owner: ',
-          'status: draft',
-          'stages:',
-          '  - id: discover',
-          '    name: Discover',
-          '    lifecycleStage: awareness',
-          '    touchpoints:',
-          '      - id: first-touchpoint',
-          '        name: First touchpoint',
-          '        channel: web',
-        ],
-        'owner: ',
-      );
-    case 'kpi':
-      return build(
-        [
-          'kind: kpi',
-          `id: ${id}`,
-          `name: ${n}`,
-          'owner: ',
-          'status: draft',
-          'definition: What this KPI measures and why it matters.',
-          'formula: numerator / denominator',
-          'unit: percent',
-          'direction: increase',
-          'frequency: monthly',
-        ],
-        'owner: ',
-      );
-    case 'glossary':
-      return build(
-        [
-          'kind: glossary',
-          `id: ${id}`,
-          `name: ${n}`,
-          'vocabulary: shared',
-          'owner: ',
-          'terms:',
-          `  - id: ${id}-term`,
-          '    term: A preferred label',
-          '    definition: The agreed meaning, in one or two sentences.',
-          '    aliases: []',
-          '    avoid: []',
-        ],
-        'owner: ',
-      );
-  }
+export function renderTemplate(kind: NewFileKind, name: string, id: string): TemplateText {
+  return templateText(kind, id, yamlString(name));
 }

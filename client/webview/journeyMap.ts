@@ -15,6 +15,7 @@ import type {
   Range,
 } from '../../server/src/protocol';
 import type { FromJourneyMapView, JourneyMapViewState, ToJourneyMapView } from '../src/journeyMap/messages';
+import { TEAM_FUNCTIONS } from '../../server/src/core/domain/functions';
 import { clear, el, richText, svgEl } from './dom';
 
 declare function acquireVsCodeApi(): {
@@ -26,19 +27,8 @@ declare function acquireVsCodeApi(): {
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
 
-/** Functions with a colour of their own in journeyMap.css; anything else is drawn as `other`. */
-const FUNCTIONS = new Set([
-  'marketing',
-  'cx',
-  'sales',
-  'service',
-  'product',
-  'commerce',
-  'hr',
-  'technology',
-  'analytics',
-  'finance',
-]);
+/** Functions with a colour of their own in palette.css; anything else is drawn as `other`. */
+const FUNCTIONS = new Set(TEAM_FUNCTIONS);
 
 function fnOf(o: MapOwnership | undefined): string {
   if (!o) return 'none';

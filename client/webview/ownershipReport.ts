@@ -4,32 +4,23 @@
  */
 import type { Location, OwnershipReport } from '../../server/src/protocol';
 import type { FromOwnershipView, ToOwnershipView } from '../src/ownershipReport/messages';
+import { TEAM_FUNCTIONS } from '../../server/src/core/domain/functions';
+import { entityNoun, entityNounPlural, OWNED_KINDS, type OwnedKind } from '../../server/src/core/domain/nouns';
 import { clear, el } from './dom';
 
 declare function acquireVsCodeApi(): { postMessage(message: FromOwnershipView): void };
 
 const vscode = acquireVsCodeApi();
 const root = document.getElementById('root') as HTMLElement;
-/** Singular and plural of each kind in the "Other things owned" column. */
-const NOUNS: Record<string, [string, string]> = {
-  journey: ['journey', 'journeys'],
-  persona: ['persona', 'personas'],
-  segment: ['segment', 'segments'],
-  kpi: ['KPI', 'KPIs'],
-  term: ['glossary term', 'glossary terms'],
-};
-const FUNCTIONS = new Set([
-  'marketing',
-  'cx',
-  'sales',
-  'service',
-  'product',
-  'commerce',
-  'hr',
-  'technology',
-  'analytics',
-  'finance',
-]);
+/** Functions with a colour of their own in palette.css; anything else is drawn as `other`. */
+const FUNCTIONS = new Set(TEAM_FUNCTIONS);
+
+/** "1 journey", "3 KPIs": a count in the "Other things owned" column. */
+function ownedCount(kind: string, n: number): string {
+  const known = (OWNED_KINDS as readonly string[]).includes(kind) ? (kind as OwnedKind) : undefined;
+  const noun = known ? (n === 1 ? entityNoun(known) : entityNounPlural(known)) : n === 1 ? kind : `${kind}s`;
+  return `${n} ${noun}`;
+}
 
 function link(text: string, location: Location): HTMLElement {
   const a = el('a', 'reveal', text);
@@ -148,7 +139,7 @@ function matrixSection(r: OwnershipReport): HTMLElement {
     });
     const owns = Object.entries(t.owns)
       .filter(([, n]) => n > 0)
-      .map(([k, n]) => `${n} ${(NOUNS[k] ?? [k, `${k}s`])[n === 1 ? 0 : 1]}`)
+      .map(([k, n]) => ownedCount(k, n))
       .join(', ');
     row.append(el('td', 'owns', owns || (r.idleTeams.includes(t.id) ? 'nothing' : '')));
     tbody.append(row);

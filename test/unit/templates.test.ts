@@ -1,13 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseDocument } from 'yaml';
-import {
-  fileNameFor,
-  renderTemplate,
-  toKebabId,
-  validateName,
-  yamlString,
-  type NewFileKind,
-} from '../../client/src/templates';
+import { fileNameFor, renderTemplate, validateName, yamlString, type NewFileKind } from '../../client/src/templates';
+import { toKebabId } from '../../server/src/core/domain';
 
 describe('new-file templates', () => {
   it('derives kebab-case ids from names', () => {

@@ -5,6 +5,7 @@
  * `cxTaxonomy.myTeam` setting changes. The same answer feeds the status bar's "my team" count.
  */
 import * as vscode from 'vscode';
+import { TAXONOMY_GLOB, TAXONOMY_SUFFIX } from '../../../server/src/core/domain';
 import { TaxonomyViewRequest, type TaxonomyViewModel } from '../../../server/src/protocol';
 import { SETTINGS } from '../../../server/src/lsp/settings';
 import { Debouncer } from '../debouncer';
@@ -15,7 +16,6 @@ import { buildTree, HAS_TAXONOMY_CONTEXT, myTeamStatus, TAXONOMY_VIEW_ID, type V
 const MY_TEAM_KEY = 'cxTaxonomy.myTeam';
 /** Edits and diagnostics come in bursts; the view asks once per burst. */
 const REFRESH_DELAY_MS = 300;
-const TAXONOMY_FILE = /\.(teams|glossary|persona|segment|journey|kpi)\.ya?ml$/;
 
 /** The `cxTaxonomy.myTeam` setting, normalised by the settings table the server reads too. */
 function readMyTeam(): string {
@@ -42,9 +42,7 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
     private readonly host: ExtensionHost,
     private readonly status: MyTeamStatusItem,
   ) {
-    const watcher = vscode.workspace.createFileSystemWatcher(
-      '**/*.{teams,glossary,persona,segment,journey,kpi}.{yaml,yml}',
-    );
+    const watcher = vscode.workspace.createFileSystemWatcher(TAXONOMY_GLOB);
     const soon = () => this.debouncer.schedule(REFRESH_DELAY_MS);
     this.view = vscode.window.createTreeView(TAXONOMY_VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this.subscriptions.push(
@@ -57,7 +55,7 @@ export class TaxonomyViewProvider implements vscode.TreeDataProvider<ViewNode>, 
       host.onDidChangeServer(soon),
       vscode.languages.onDidChangeDiagnostics(soon),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.contentChanges.length && TAXONOMY_FILE.test(e.document.uri.path)) soon();
+        if (e.contentChanges.length && TAXONOMY_SUFFIX.test(e.document.uri.path)) soon();
       }),
       watcher.onDidCreate(soon),
       watcher.onDidChange(soon),
