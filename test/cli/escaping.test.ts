@@ -10,7 +10,7 @@ import {
   terminalText,
   xmlAttr,
   xmlText,
-} from '../../server/src/cli/escape';
+} from '../../server/src/core/text/escape';
 import { cli, linesOf, tempTree } from './support/cli';
 import { sarifValidator } from './support/sarifSchema';
 import { parseXml, elements } from './support/xml';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { RULE_IDS, SEVERITIES, type SuppressedDiagnostic, type TaxonomyConfig, type TaxonomyDiagnostic } from '../core';
 import { writeFileAtomicSync } from '../node/safeWrite';
-import { terminalText } from './escape';
+import { terminalText } from '../core/text/escape';
 import { TOOL_NAME, VERSION } from './product';
 
 declare const CX_TAXONOMY_VERSION: string;

@@ -1,7 +1,7 @@
 /** The steps the commands share: warn, load with progress, write what they make. */
 import { CLEAR_LINE } from './color';
 import { UsageError, type CliIo } from './command';
-import { terminalText } from './escape';
+import { terminalText } from '../core/text/escape';
 import { guardOutput, writeOutput, type OutputGuard } from './output';
 import { createProgress } from './progress';
 import { shownFolder } from './render/paths';

@@ -1,5 +1,5 @@
 import { editDistance, findTermsInFile, workspaceGlossary, type TaxonomyWorkspace } from '../core';
-import { terminalText } from './escape';
+import { terminalText } from '../core/text/escape';
 import { paint } from './color';
 import { stewardOf, termsOf, type TermEntry } from './glossaryData';
 import { pathLine, shownFolder } from './render/paths';

@@ -1,5 +1,5 @@
 import type { TaxonomyWorkspace } from '../core';
-import { html, jsonText, mdCode, mdParagraphs, mdText } from './escape';
+import { html, jsonText, mdCode, mdParagraphs, mdText } from '../core/text/escape';
 import { equivalentGroups, stewardOf, termsOf, type TermEntry } from './glossaryData';
 import { INFORMATION_URI, TOOL_NAME } from './product';
 import { htmlPage, taxonomyTitle, type ExportContext } from './render/page';

@@ -4,7 +4,7 @@ import { fileKindOf } from '../core';
 import { isWithin } from '../node/nodeFileHost';
 import { writeFileAtomic } from '../node/safeWrite';
 import { UsageError } from './command';
-import { terminalText } from './escape';
+import { terminalText } from '../core/text/escape';
 import type { MaybeTTY } from './progress';
 import { slashPathBelow } from './render/paths';
 

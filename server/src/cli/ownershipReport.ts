@@ -8,7 +8,7 @@ import type {
   ReportSharedWithoutLead,
   ReportTeam,
 } from '../protocol';
-import { csvRow, html, mdCode, mdText } from './escape';
+import { csvRow, html, mdCode, mdText } from '../core/text/escape';
 import { INFORMATION_URI, TOOL_NAME } from './product';
 import { htmlPage, taxonomyTitle, type ExportContext } from './render/page';
 import { pathLine } from './render/paths';

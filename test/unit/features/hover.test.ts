@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { hover } from '../../../server/src/core/features/hover';
-import { escapeMarkdown, inlineCode } from '../../../server/src/core/features/markdown';
+import { escapeMarkdown, inlineCode } from '../../../server/src/core/text/escape';
 import { lines, memoryWorkspace, uriOf } from '../../support/workspace';
 import { cursorOn, featureTaxonomy } from './fixture';
 

@@ -1,4 +1,4 @@
-import { ghData, ghProperty } from '../escape';
+import { ghData, ghProperty } from '../../core/text/escape';
 import type { FileReport } from '../report';
 
 /**

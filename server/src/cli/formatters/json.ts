@@ -1,5 +1,5 @@
 import type { Rule, TaxonomyDiagnostic } from '../../core';
-import { jsonText } from '../escape';
+import { jsonText } from '../../core/text/escape';
 import { fixableCounts } from '../fix';
 import { absolutePathOf, type FileReport, type FormatContext } from '../report';
 

@@ -1,4 +1,4 @@
-import { xmlAttr, xmlText } from '../escape';
+import { xmlAttr, xmlText } from '../../core/text/escape';
 import { totalsOf, type FileReport } from '../report';
 
 /**

@@ -1,4 +1,4 @@
-import { mdCell, mdCode } from '../escape';
+import { mdCell, mdCode } from '../../core/text/escape';
 import { countsText, plural, totalsOf, type FileReport, type FormatContext } from '../report';
 
 /** Beyond this many rows the problem table is cut: a job summary holds at most 1 MiB. */

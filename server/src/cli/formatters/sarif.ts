@@ -9,7 +9,7 @@ import {
   type Suppression,
   type TaxonomyDiagnostic,
 } from '../../core';
-import { jsonText } from '../escape';
+import { jsonText } from '../../core/text/escape';
 import { reportPath } from '../render/paths';
 import { INFORMATION_URI, TOOL_NAME } from '../product';
 import type { FileReport, FormatContext } from '../report';

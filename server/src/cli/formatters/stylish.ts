@@ -1,5 +1,5 @@
 import { paint } from '../color';
-import { terminalText } from '../escape';
+import { terminalText } from '../../core/text/escape';
 import { fixableCounts } from '../fix';
 import { absolutePathOf, countsText, plural, totalsOf, type FileReport, type FormatContext } from '../report';
 

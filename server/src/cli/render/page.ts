@@ -3,7 +3,7 @@
  * are made with, and the self-contained HTML page that wraps their HTML format.
  */
 import * as path from 'node:path';
-import { html } from '../escape';
+import { html } from '../../core/text/escape';
 import { TOOL_NAME } from '../product';
 
 /** What a document is made with beyond its taxonomy. */

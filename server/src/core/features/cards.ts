@@ -3,7 +3,8 @@ import type { Entity, Ownership, Stage, Term, Touchpoint } from '../model';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Definition } from '../index/entries';
 import { entityTitle, vocabularyName } from '../domain';
-import { escapeMarkdown, inlineCode, oneLine, truncate } from './markdown';
+import { escapeMarkdown, inlineCode } from '../text/escape';
+import { oneLine, truncate } from '../text/shape';
 
 /** The name and function of a team id, for owner lines ("`cx-design` (Customer Experience Design)"). */
 export function teamLabel(workspace: TaxonomyWorkspace, id: string): string {

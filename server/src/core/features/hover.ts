@@ -6,7 +6,7 @@ import type { Range } from '../types';
 import { entityTitle } from '../domain';
 import { entityCard, glossaryCard } from './cards';
 import { definitionsOf, idAt, nodeAt } from './lookup';
-import { inlineCode } from './markdown';
+import { inlineCode } from '../text/escape';
 import { propertyDoc, schemaKindOf } from './schemaDocs';
 import { findTermAt } from './terms-lookup';
 import { valueCard } from './values';

@@ -10,7 +10,6 @@ export * from './folding';
 export * from './highlights';
 export * from './hover';
 export * from './lookup';
-export * from './markdown';
 export * from './navigation';
 export * from './schemaDocs';
 export * from './selectionRanges';

@@ -2,7 +2,7 @@
  * Indexing workspace folders: listing them, reading every file with a few reads in flight, and the
  * progress the editor shows ("Indexing taxonomy: 120 / 1,000 files", then "checking N files").
  */
-import { formatCount } from '../../core/features/markdown';
+import { formatCount } from '../../core/text/shape';
 import { fsPathOf, normaliseUri } from '../fileSystem';
 import type { SessionConfig } from './config';
 import type { Documents } from './documents';
