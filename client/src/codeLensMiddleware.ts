@@ -83,5 +83,6 @@ export async function showUsage(client: LanguageClient | undefined, args: unknow
       arguments: [uri, position, places],
     }),
   );
-  await vscode.commands.executeCommand(SHOW_REFERENCES, ...(converted.command?.arguments ?? []));
+  const shown: unknown[] = converted.command?.arguments ?? [];
+  await vscode.commands.executeCommand(SHOW_REFERENCES, ...shown);
 }

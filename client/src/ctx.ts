@@ -58,8 +58,10 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
       this.serverChanged,
       ...registerCommands(this),
       vscode.window.registerWebviewPanelSerializer(JOURNEY_MAP_VIEW_TYPE, {
-        deserializeWebviewPanel: async (panel, state: JourneyMapViewState | undefined) =>
-          this.journeyMap.restore(panel, state),
+        deserializeWebviewPanel: (panel, state: JourneyMapViewState | undefined) => {
+          this.journeyMap.restore(panel, state);
+          return Promise.resolve();
+        },
       }),
       vscode.languages.onDidChangeDiagnostics(() => this.statusBar.scheduleRefresh()),
       // Trusting the workspace lifts the limits of Restricted Mode: start over with them lifted.

@@ -56,6 +56,7 @@ export function fileNameFor(kind: NewFileKind, id: string): string {
 export function validateName(name: string): string | undefined {
   if (name.trim() === '') return 'Type a name; the id is derived from it.';
   if (toKebabId(name) === '') return 'The name needs at least one letter or digit to derive an id from.';
+  // eslint-disable-next-line no-control-regex -- control characters are what this looks for
   if (/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/.test(name)) return 'The name contains control characters.';
   return undefined;
 }

@@ -74,7 +74,7 @@ export class JourneyMapController implements vscode.Disposable {
   }
 
   /** Opens (or reveals) the map for a journey file: the given one, else the active editor's. */
-  async show(uri?: vscode.Uri): Promise<void> {
+  show(uri?: vscode.Uri): void {
     const target = isJourneyUri(uri)
       ? uri
       : isJourneyUri(vscode.window.activeTextEditor?.document.uri)
