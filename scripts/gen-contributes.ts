@@ -5,7 +5,9 @@
  * - `contributes.configuration` from the server's settings table (server/src/lsp/settings.ts,
  *   `configurationContribution()`), the table the server itself reads, so the settings UI and
  *   the server cannot disagree;
- * - `capabilities.untrustedWorkspaces.restrictedConfigurations` from RESTRICTED_SETTINGS.
+ * - `capabilities.untrustedWorkspaces.restrictedConfigurations` from RESTRICTED_SETTINGS;
+ * - `activationEvents` and `contributes.yamlValidation` from the domain's file kinds and suffixes
+ *   (server/src/core/domain), the ones the server watches and the client selects.
  *
  * `npx tsx scripts/gen-contributes.ts` rewrites package.json; `--check` exits 1 when it is out of
  * date. test/unit/settings-drift.test.ts fails on drift too.
@@ -13,7 +15,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_CATEGORY, COMMANDS, type CommandInfo } from '../client/src/commandIds';
+import { CONFIG_FILE_NAMES, CONFIG_GLOB, suffixGlobs, TAXONOMY_GLOB, TAXONOMY_KINDS } from '../server/src/core/domain';
 import { configurationContribution } from '../server/src/lsp/settings';
+import { JOURNEY_MAP_VIEW_TYPE } from '../client/src/journeyMap/messages';
 
 export const PACKAGE_JSON = path.resolve(__dirname, '..', 'package.json');
 
@@ -44,6 +48,26 @@ export function commandPaletteMenu(): Record<string, unknown>[] {
     }));
 }
 
+/**
+ * `activationEvents`: a workspace holding any taxonomy or config file, and a restored journey map
+ * panel (so VS Code can revive it after a reload).
+ */
+export function activationEvents(): string[] {
+  return [
+    `workspaceContains:${TAXONOMY_GLOB}`,
+    `workspaceContains:${CONFIG_GLOB}`,
+    `onWebviewPanel:${JOURNEY_MAP_VIEW_TYPE}`,
+  ];
+}
+
+/** `contributes.yamlValidation`: each kind's schema for the YAML extension, on both spellings. */
+export function yamlValidation(): Record<string, unknown>[] {
+  return [
+    ...TAXONOMY_KINDS.map((kind) => ({ fileMatch: suffixGlobs(kind), url: `./schemas/${kind}.schema.json` })),
+    { fileMatch: [...CONFIG_FILE_NAMES], url: './schemas/config.schema.json' },
+  ];
+}
+
 /** The package.json object with every generated part replaced. */
 export function withGenerated(pkg: Record<string, any>): Record<string, any> {
   const next = JSON.parse(JSON.stringify(pkg)) as Record<string, any>;
@@ -52,6 +76,8 @@ export function withGenerated(pkg: Record<string, any>): Record<string, any> {
   next.contributes.menus ??= {};
   next.contributes.menus.commandPalette = commandPaletteMenu();
   next.contributes.configuration = configurationContribution();
+  next.contributes.yamlValidation = yamlValidation();
+  next.activationEvents = activationEvents();
   next.capabilities ??= {};
   next.capabilities.untrustedWorkspaces ??= { supported: 'limited' };
   next.capabilities.untrustedWorkspaces.restrictedConfigurations = [...RESTRICTED_SETTINGS];

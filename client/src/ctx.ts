@@ -22,8 +22,8 @@ import { StatusNotification, type StatusParams } from '../../server/src/protocol
 import { codeLensMiddleware } from './codeLensMiddleware';
 import { registerCommands } from './commands';
 import type { ExtensionHost } from './host';
-import { JOURNEY_MAP_VIEW_TYPE, JourneyMapController } from './journeyMap/panel';
-import type { JourneyMapViewState } from './journeyMap/messages';
+import { JourneyMapController } from './journeyMap/panel';
+import { JOURNEY_MAP_VIEW_TYPE, type JourneyMapViewState } from './journeyMap/messages';
 import { OwnershipReportController } from './ownershipReport/panel';
 import { MyTeamStatusItem, StatusBar } from './statusBar';
 import { TaxonomyViewProvider } from './taxonomyView/provider';

@@ -3,12 +3,15 @@ import { existsSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_IDS } from '../../client/src/commandIds';
 import {
+  activationEvents,
   commandContributions,
   commandPaletteMenu,
   PACKAGE_JSON,
   RESTRICTED_SETTINGS,
   withGenerated,
+  yamlValidation,
 } from '../../scripts/gen-contributes';
+import { CONFIG_FILE_NAMES, TAXONOMY_KINDS } from '../../server/src/core/domain';
 import { configurationContribution, SETTINGS } from '../../server/src/lsp/settings';
 
 const pkg = JSON.parse(readFileSync(PACKAGE_JSON, 'utf8'));
@@ -66,8 +69,24 @@ describe('package.json contributions', () => {
     for (const v of pkg.contributes.yamlValidation as { url: string }[])
       assert.ok(existsSync(path.join(path.dirname(PACKAGE_JSON), v.url)), v.url);
     const events: string[] = pkg.activationEvents;
-    assert.ok(events.some((e) => e.includes('{teams,glossary,persona,segment,journey,kpi}')));
     assert.ok(events.includes('onWebviewPanel:cxTaxonomy.journeyMap'));
+  });
+
+  it('activates and validates exactly on the suffixes and config names of the domain module', () => {
+    assert.deepEqual(pkg.activationEvents, activationEvents(), FIX);
+    assert.deepEqual(pkg.contributes.yamlValidation, yamlValidation(), FIX);
+    const matched = (pkg.contributes.yamlValidation as { fileMatch: string[] }[]).flatMap((v) => v.fileMatch);
+    for (const kind of TAXONOMY_KINDS) {
+      assert.ok(matched.includes(`*.${kind}.yaml`) && matched.includes(`*.${kind}.yml`), kind);
+      assert.ok((pkg.activationEvents as string[])[0].includes(kind), kind);
+    }
+    for (const name of CONFIG_FILE_NAMES) {
+      assert.ok(matched.includes(name), name);
+      assert.ok(
+        (pkg.activationEvents as string[]).some((e) => e.includes(name)),
+        name,
+      );
+    }
   });
 
   it('declares limited support for untrusted workspaces', () => {

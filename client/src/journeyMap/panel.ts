@@ -13,11 +13,14 @@ import {
 } from '../../../server/src/protocol';
 import type { ExtensionHost } from '../host';
 import { loadWebviewPage, webviewPanelOptions } from '../webviewPanel';
-import type { FromJourneyMapView, JourneyMapViewState, ToJourneyMapView } from './messages';
+import {
+  JOURNEY_MAP_VIEW_TYPE,
+  type FromJourneyMapView,
+  type JourneyMapViewState,
+  type ToJourneyMapView,
+} from './messages';
 import { renderJourneyMapSvg } from './svg';
 import { Debouncer } from '../debouncer';
-
-export const JOURNEY_MAP_VIEW_TYPE = 'cxTaxonomy.journeyMap';
 
 /** True for `*.journey.yaml` / `*.journey.yml`. */
 export function isJourneyUri(uri: vscode.Uri | undefined): uri is vscode.Uri {
