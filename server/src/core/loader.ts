@@ -1,16 +1,191 @@
+/**
+ * The one loader: how a taxonomy's files get from a host into a workspace. The CLI, the language
+ * server and the tests all read through it, so a file too large, unreadable, gone or not UTF-8
+ * gives the same result everywhere. It is pure: the host (Node's file system, the server's URIs,
+ * an in-memory map) supplies the listing and the bytes.
+ */
 import { CONFIG_FILE_NAMES } from './domain';
 import { parseConfig, type ConfigProblem, type TaxonomyConfig } from './config';
 import { decodeText, type FileHost } from './host';
+import { configPathIn, partitionByConfig } from './roots';
 import { tooLargeMessage } from './taxonomyFile';
 import type { TaxonomyWorkspace } from './workspace';
 
-/** Progress while a workspace loads: files read so far and the total found. */
-export type LoadProgress = (done: number, total: number) => void;
-
-export interface LoadResult {
+interface LoadResult {
   files: number;
   /** The configuration found at the root, if any, with its problems. */
   config?: { id: string; config: TaxonomyConfig; problems: ConfigProblem[] };
+}
+
+/** One taxonomy of a listed tree: its root folder ('' for the tree's), its files and its config. */
+export interface TaxonomyGroup {
+  /** The root, relative to the tree, with forward slashes. */
+  root: string;
+  /** Its files, relative to the tree. */
+  files: string[];
+  /** The config file it reads (relative to the tree), the documented spelling first; undefined when it has none. */
+  config?: string;
+}
+
+/**
+ * Splits the listing of a tree into taxonomies: each folder holding a config is a root of its own
+ * (as are the `boundaries`, further roots such as other repositories), and a file belongs to the
+ * nearest root above it.
+ */
+export function taxonomyGroups(relativePaths: readonly string[], boundaries?: readonly string[]): TaxonomyGroup[] {
+  const listed = new Set(relativePaths);
+  return [...partitionByConfig(relativePaths, boundaries)].map(([root, files]) => ({
+    root,
+    files,
+    config: configPathIn(root, listed),
+  }));
+}
+
+/** A path of a tree's listing relative to the taxonomy root `root` it belongs to. */
+export function pathInGroup(root: string, rel: string): string {
+  return root ? rel.slice(root.length + 1) : rel;
+}
+
+/** True when a taxonomy reads a file (relative to its root): its config, a taxonomy file or a doc its globs select. */
+export function readsFile(workspace: TaxonomyWorkspace, rel: string): boolean {
+  return CONFIG_FILE_NAMES.includes(rel) || workspace.accepts(rel);
+}
+
+/** What reading one file gave: its bytes, or why there are none. */
+export type FetchedFile =
+  | { kind: 'read'; size?: number; bytes: Uint8Array | string }
+  | { kind: 'tooLarge'; size: number }
+  | { kind: 'failed'; size?: number; error: unknown }
+  | { kind: 'gone'; size?: number };
+
+/** How files are read. */
+export interface FetchOptions {
+  /** How many reads are in flight at once (default 1: one after the other). */
+  readAhead?: number;
+  /** A quicker read the host's side offers for some files (undefined: read it the host's way). */
+  quickRead?: (id: string, maxSize: number) => FetchedFile | undefined;
+}
+
+/** Reads one file's bytes; its size is asked first, so a file over the limit is never read. */
+async function fetchFile(host: FileHost, id: string, maxSize: number, o: FetchOptions): Promise<FetchedFile> {
+  const quick = o.quickRead?.(id, maxSize);
+  if (quick) return quick;
+  const size = await host.size?.(id);
+  if (size !== undefined && size > maxSize) return { kind: 'tooLarge', size };
+  try {
+    const bytes = await host.readFile(id);
+    return bytes === undefined ? { kind: 'gone', size } : { kind: 'read', size, bytes };
+  } catch (error) {
+    return { kind: 'failed', size, error };
+  }
+}
+
+/**
+ * Reads files ahead of their use: `take(i)` gives file i's read, starting it (and the next
+ * `readAhead - 1`) if not started yet. Take them in order, each once.
+ */
+function readAhead(
+  host: FileHost,
+  ids: readonly string[],
+  maxSize: number,
+  o: FetchOptions,
+): (i: number) => Promise<FetchedFile> {
+  const started = new Map<number, Promise<FetchedFile>>();
+  let next = 0;
+  return (i) => {
+    for (; next < ids.length && next < i + (o.readAhead ?? 1); next++) {
+      const read = fetchFile(host, ids[next], maxSize, o);
+      // A read that fails ahead of its turn fails when its turn comes, not as an unhandled rejection.
+      read.catch(() => undefined);
+      started.set(next, read);
+    }
+    const read = started.get(i)!;
+    started.delete(i);
+    return read;
+  };
+}
+
+/** Reads every file (for a caller that looks at all the bytes first, as the CLI's cache does). */
+export async function fetchFiles(
+  host: FileHost,
+  ids: readonly string[],
+  maxSize: number,
+  o: FetchOptions = {},
+): Promise<FetchedFile[]> {
+  const take = readAhead(host, ids, maxSize, o);
+  const out: FetchedFile[] = [];
+  for (let i = 0; i < ids.length; i++) out.push(await take(i));
+  return out;
+}
+
+/**
+ * Puts what a read gave into the workspace: the text, or a visible problem (too large, unreadable,
+ * not UTF-8); a file gone is removed. Returns false when the file no longer exists.
+ */
+export function applyFetched(workspace: TaxonomyWorkspace, id: string, rel: string, fetched: FetchedFile): boolean {
+  switch (fetched.kind) {
+    case 'tooLarge':
+      workspace.setUnreadable(id, rel, tooLargeMessage(fetched.size, workspace.currentConfig.maxFileSize));
+      return true;
+    case 'failed': {
+      const { error } = fetched;
+      workspace.setUnreadable(
+        id,
+        rel,
+        `This file could not be read: ${error instanceof Error ? error.message : String(error)}`,
+      );
+      return true;
+    }
+    case 'gone':
+      workspace.removeFile(id);
+      return false;
+    case 'read': {
+      const decoded = decodeText(fetched.bytes);
+      if (decoded.ok) workspace.setFile(id, rel, decoded.text, 0);
+      else workspace.setUnreadable(id, rel, decoded.message);
+      return true;
+    }
+  }
+}
+
+/** Reads one file into the workspace; returns false when it no longer exists. */
+export async function loadFile(host: FileHost, workspace: TaxonomyWorkspace, id: string): Promise<boolean> {
+  const fetched = await fetchFile(host, id, workspace.currentConfig.maxFileSize, {});
+  return applyFetched(workspace, id, host.relativePath(id), fetched);
+}
+
+/**
+ * Reads files into the workspace in the given order, with up to `readAhead` reads in flight, so
+ * what is loaded is exactly what reading them one by one loads. `tick` is called after each file.
+ */
+export async function loadFiles(
+  host: FileHost,
+  workspace: TaxonomyWorkspace,
+  ids: readonly string[],
+  o: FetchOptions & { tick?: () => void } = {},
+): Promise<void> {
+  const take = readAhead(host, ids, workspace.currentConfig.maxFileSize, o);
+  for (let i = 0; i < ids.length; i++) {
+    applyFetched(workspace, ids[i], host.relativePath(ids[i]), await take(i));
+    o.tick?.();
+  }
+}
+
+/**
+ * Runs `work` on each item with at most `limit` running at once, starting them in order; no new
+ * one starts once `stop` says so.
+ */
+export async function forEachConcurrently<T>(
+  items: readonly T[],
+  limit: number,
+  work: (item: T) => Promise<void>,
+  stop?: () => boolean,
+): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !stop?.()) await work(items[next++]);
+  };
+  await Promise.all(Array.from({ length: limit }, worker));
 }
 
 /**
@@ -22,8 +197,6 @@ export async function loadWorkspace(
   host: FileHost,
   workspace: TaxonomyWorkspace,
   knownRules: ReadonlySet<string>,
-  progress?: LoadProgress,
-  shouldStop?: () => boolean,
 ): Promise<LoadResult> {
   const ids: string[] = [];
   for await (const id of host.listFiles()) ids.push(id);
@@ -47,42 +220,7 @@ export async function loadWorkspace(
       result.config = { id: configId, ...parsed };
     }
   }
-  const wanted = ids.filter((id) => configIds.includes(id) || workspace.accepts(host.relativePath(id)));
-  let done = 0;
-  for (const id of wanted) {
-    if (shouldStop?.()) break;
-    await loadFile(host, workspace, id);
-    result.files++;
-    progress?.(++done, wanted.length);
-  }
+  const wanted = ids.filter((id) => readsFile(workspace, host.relativePath(id)));
+  await loadFiles(host, workspace, wanted, { tick: () => result.files++ });
   return result;
-}
-
-/** Reads one file into the workspace; returns false when it no longer exists. */
-export async function loadFile(host: FileHost, workspace: TaxonomyWorkspace, id: string): Promise<boolean> {
-  const rel = host.relativePath(id);
-  const size = await host.size?.(id);
-  if (size !== undefined && size > workspace.currentConfig.maxFileSize) {
-    workspace.setUnreadable(id, rel, tooLargeMessage(size, workspace.currentConfig.maxFileSize));
-    return true;
-  }
-  let raw: Uint8Array | string | undefined;
-  try {
-    raw = await host.readFile(id);
-  } catch (err) {
-    workspace.setUnreadable(
-      id,
-      rel,
-      `This file could not be read: ${err instanceof Error ? err.message : String(err)}`,
-    );
-    return true;
-  }
-  if (raw === undefined) {
-    workspace.removeFile(id);
-    return false;
-  }
-  const decoded = decodeText(raw);
-  if (decoded.ok) workspace.setFile(id, rel, decoded.text, 0);
-  else workspace.setUnreadable(id, rel, decoded.message);
-  return true;
 }

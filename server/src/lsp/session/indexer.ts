@@ -2,6 +2,7 @@
  * Indexing workspace folders: listing them, reading every file with a few reads in flight, and the
  * progress the editor shows ("Indexing taxonomy: 120 / 1,000 files", then "checking N files").
  */
+import { forEachConcurrently } from '../../core';
 import { formatCount } from '../../core/text/shape';
 import { fsPathOf, normaliseUri } from '../fileSystem';
 import type { SessionConfig } from './config';
@@ -60,16 +61,17 @@ export class Indexer {
     const total = queue.length;
     this.indexing.total = total;
     let done = 0;
-    let next = 0;
     // A few reads in flight at once, so parsing one file overlaps waiting for the next.
-    const worker = async () => {
-      while (next < queue.length && !this.lifetime.disposed) {
-        await this.docs.read(queue[next++]);
+    await forEachConcurrently(
+      queue,
+      READ_CONCURRENCY,
+      async (loc) => {
+        await this.docs.read(loc);
         this.indexing!.done = ++done;
         this.reportReading(done, total);
-      }
-    };
-    await Promise.all(Array.from({ length: READ_CONCURRENCY }, worker));
+      },
+      () => this.lifetime.disposed,
+    );
     if (this.lifetime.disposed) return;
     for (const folder of folders) await this.watcher.finishIndexing(folder);
     this.indexing.phase = 'checking';

@@ -8,7 +8,9 @@ import {
   createTaxonomyWorkspace,
   defaultConfig,
   fileKindOf,
-  partitionByConfig,
+  pathInGroup,
+  readsFile,
+  taxonomyGroups,
   type TaxonomyWorkspace,
 } from '../../core';
 import { fsPathOf, isSkippedPath, listFolder, normaliseUri, relativeTo, uriOfPath, UriFileHost } from '../fileSystem';
@@ -121,24 +123,21 @@ export class Roots {
       const rel = relativeTo(base, p);
       if (rel && fileKindOf(rel) !== undefined && !skip?.(p)) rels.push(rel);
     }
-    const groups = partitionByConfig(rels);
+    const groups = taxonomyGroups(rels);
     // The base is always a root, so new files anywhere have a home.
-    if (!groups.has('')) groups.set('', []);
-    const dirs = [...groups.keys()].map((rootRel) => (rootRel ? path.join(base, ...rootRel.split('/')) : base));
+    if (!groups.some((g) => g.root === '')) groups.push({ root: '', files: [] });
+    const dirOf = (rootRel: string) => (rootRel ? path.join(base, ...rootRel.split('/')) : base);
+    const dirs = groups.map((g) => dirOf(g.root));
     const roots: TaxonomyRoot[] = [];
-    for (const [rootRel, files] of groups) {
-      const dir = rootRel ? path.join(base, ...rootRel.split('/')) : base;
+    for (const group of groups) {
+      const dir = dirOf(group.root);
       if (!keep(dir)) continue;
       const root = createRoot(dir, folder, folder === undefined);
       root.nested = dirs.filter((d) => relativeTo(dir, d) !== undefined);
-      for (const rel of files) {
-        const inRoot = rootRel ? rel.slice(rootRel.length + 1) : rel;
-        root.known.set(uriOfPath(path.join(base, ...rel.split('/'))), inRoot);
-      }
+      for (const rel of group.files)
+        root.known.set(uriOfPath(path.join(base, ...rel.split('/'))), pathInGroup(group.root, rel));
       // The config read is the one on disk, the documented spelling first.
-      root.configUri =
-        CONFIG_FILE_NAMES.map((name) => uriOfPath(path.join(dir, name))).find((uri) => root.known.has(uri)) ??
-        root.configUri;
+      if (group.config !== undefined) root.configUri = uriOfPath(path.join(base, ...group.config.split('/')));
       roots.push(root);
     }
     for (const root of roots) {
@@ -253,8 +252,7 @@ export class Roots {
 
   /** True when a root reads a file: its config, a taxonomy file or a doc its globs select. */
   wants(root: TaxonomyRoot, rel: string): boolean {
-    if (CONFIG_FILE_NAMES.includes(rel)) return true;
-    return root.ws.accepts(rel);
+    return readsFile(root.ws, rel);
   }
 
   /** Every taxonomy root: the folders', then the loose ones. */
