@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { COMMANDS, type CommandId } from './commandIds';
 import { showUsage } from './codeLensMiddleware';
 import type { Ctx } from './ctx';
-import { toKebabId } from '../../server/src/core/domain';
+import { kindGlob, toKebabId } from '../../server/src/core/domain';
 import { fileNameFor, NEW_FILE_SPECS, renderTemplate, validateName, type NewFileKind } from './templates';
 
 type Handler = (...args: unknown[]) => unknown;
@@ -77,7 +77,7 @@ async function chooseFolder(kind: NewFileKind, clicked: vscode.Uri | undefined):
     return picked?.[0];
   }
   // Folders that already hold files of this kind come first: that is where people keep them.
-  const existing = await vscode.workspace.findFiles(`**/*.${kind}.{yaml,yml}`, '**/node_modules/**', 50);
+  const existing = await vscode.workspace.findFiles(kindGlob(kind), '**/node_modules/**', 50);
   const seen = new Set<string>();
   const choices: FolderChoice[] = [];
   const add = (uri: vscode.Uri, description: string) => {

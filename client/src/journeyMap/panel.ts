@@ -19,12 +19,13 @@ import {
   type JourneyMapViewState,
   type ToJourneyMapView,
 } from './messages';
+import { TAXONOMY_SUFFIX, taxonomyKindOf } from '../../../server/src/core/domain';
 import { renderJourneyMapSvg } from './svg';
 import { Debouncer } from '../debouncer';
 
 /** True for `*.journey.yaml` / `*.journey.yml`. */
 export function isJourneyUri(uri: vscode.Uri | undefined): uri is vscode.Uri {
-  return !!uri && /\.journey\.ya?ml$/i.test(uri.path);
+  return !!uri && taxonomyKindOf(uri.path) === 'journey';
 }
 
 /** Debounce after a keystroke: long enough to skip most keystrokes, short enough to feel live. */
@@ -142,13 +143,7 @@ export class JourneyMapController implements vscode.Disposable {
   private follow(uri: vscode.Uri): void {
     this.uri = uri;
     this.model = undefined;
-    if (this.panel)
-      this.panel.title = `Journey Map: ${
-        uri.path
-          .split('/')
-          .pop()
-          ?.replace(/\.journey\.ya?ml$/i, '') ?? ''
-      }`;
+    if (this.panel) this.panel.title = `Journey Map: ${uri.path.split('/').pop()?.replace(TAXONOMY_SUFFIX, '') ?? ''}`;
     this.schedule(0);
   }
 
@@ -234,13 +229,7 @@ export class JourneyMapController implements vscode.Disposable {
       void vscode.window.showWarningMessage('There is no journey map to export yet.');
       return;
     }
-    const base =
-      model.journeys[0].id ??
-      uri.path
-        .split('/')
-        .pop()
-        ?.replace(/\.journey\.ya?ml$/i, '') ??
-      'journey';
+    const base = model.journeys[0].id ?? uri.path.split('/').pop()?.replace(TAXONOMY_SUFFIX, '') ?? 'journey';
     const target = await vscode.window.showSaveDialog({
       title: 'Export the journey map as SVG',
       defaultUri: vscode.Uri.joinPath(uri, '..', `${base}.journey-map.svg`),

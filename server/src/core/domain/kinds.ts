@@ -25,6 +25,11 @@ export const CONFIG_FILE_NAME = 'cx-taxonomy.config.yaml';
  */
 export const CONFIG_FILE_NAMES: readonly string[] = YAML_EXTENSIONS.map((ext) => `cx-taxonomy.config.${ext}`);
 
+/** The files of one kind under any folder, as a glob: `**\/*.persona.{yaml,yml}`. */
+export function kindGlob(kind: TaxonomyKind): string {
+  return `**/*.${kind}.{${YAML_EXTENSIONS.join(',')}}`;
+}
+
 /** Every taxonomy file, as a glob from a root: `**\/*.{teams,...}.{yaml,yml}`. */
 export const TAXONOMY_GLOB = `**/*.{${TAXONOMY_KINDS.join(',')}}.{${YAML_EXTENSIONS.join(',')}}`;
 
