@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { run } from '../../server/src/cli/main';
+import { normaliseLabel } from '../../server/src/core';
 import { readFileSync } from 'node:fs';
 import { Capture, cli, CLEAN, linesOf, ROOT, tempTree, WITH_PROBLEMS } from './support/cli';
 
@@ -33,6 +34,39 @@ describe('cli explain', () => {
       assert.match(r.stdout, /^Customer journey$/m);
     });
   }
+
+  it('finds a term by an irregular plural, as hover does ("people" for Person, "criteria" for Success criterion)', async () => {
+    const tree = tempTree({
+      'cx-taxonomy.config.yaml': 'rules: {}\n',
+      'cx.glossary.yaml': [
+        'kind: glossary',
+        'id: cx-glossary',
+        'vocabulary: cx',
+        'terms:',
+        '  - id: person',
+        '    term: Person',
+        '    definition: Someone we serve.',
+        '  - id: success-criterion',
+        '    term: Success criterion',
+        '    definition: What tells us a journey worked.',
+        '',
+      ].join('\n'),
+    });
+    try {
+      for (const [query, label] of [
+        ['people', 'Person'],
+        ['Success criteria', 'Success criterion'],
+      ]) {
+        // Hover finds a term in text by the core's label normalisation; explain must agree with it.
+        assert.equal(normaliseLabel(query), normaliseLabel(label));
+        const r = await cli(['explain', query, tree.dir]);
+        assert.equal(r.code, 0, `${query}: ${r.stderr}`);
+        assert.match(r.stdout, new RegExp(`^${label}$`, 'm'));
+      }
+    } finally {
+      tree.dispose();
+    }
+  });
 
   it('says so when the query is a label to avoid', async () => {
     const r = await cli(['explain', 'customer path', CLEAN]);

@@ -1,4 +1,11 @@
-import { editDistance, findTermsInFile, workspaceGlossary, type TaxonomyWorkspace } from '../core';
+import {
+  editDistance,
+  findTermsInFile,
+  forEachRawToken,
+  tokenKey,
+  workspaceGlossary,
+  type TaxonomyWorkspace,
+} from '../core';
 import { terminalText } from '../core/text/escape';
 import { paint } from './color';
 import { stewardOf, termsOf, type TermEntry } from './glossaryData';
@@ -6,31 +13,26 @@ import { pathLine, shownFolder } from './render/paths';
 import type { LoadedTaxonomy } from './taxonomies';
 
 /** How a query matched a term. */
-export type MatchRole = 'preferred' | 'alias' | 'id' | 'avoid';
+type MatchRole = 'preferred' | 'alias' | 'id' | 'avoid';
 
 const ROLE_ORDER: readonly MatchRole[] = ['preferred', 'alias', 'id', 'avoid'];
 
-/** A word's singular stem for matching: "Journeys" and "journey", "categories" and "category". */
-function singular(w: string): string {
-  if (w.length <= 3) return w;
-  if (w.endsWith('ies') && w.length > 4) return w.slice(0, -3) + 'y';
-  if (w.endsWith('sses')) return w.slice(0, -2);
-  if (/(?:x|ch|sh|z)es$/.test(w)) return w.slice(0, -2);
-  if (w.endsWith('s') && !/(?:ss|us|is)$/.test(w)) return w.slice(0, -1);
-  return w;
-}
-
 /**
- * The loose key a typed query and a glossary label are compared by: case, punctuation, hyphens
- * and plurals are ignored, so `customer-journey`, "Customer Journeys" and "customer journey"
- * are the same.
+ * The loose key a typed query and a glossary label are compared by: its words, each reduced by the
+ * core's word key (the one the term matcher and hover use: case, regular and irregular plurals
+ * such as "people" and "criteria"); punctuation and hyphens are left out, so `customer-journey`,
+ * "Customer Journeys" and "customer journey" are the same.
  */
-export function queryKey(s: string): string {
-  return (s.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []).map(singular).join(' ');
+function queryKey(s: string): string {
+  const words: string[] = [];
+  forEachRawToken(s, (start, end, isWord) => {
+    if (isWord) words.push(tokenKey(s.slice(start, end), true));
+  });
+  return words.join(' ');
 }
 
 /** One term found for a query, with every way it matched. */
-export interface ExplainMatch {
+interface ExplainMatch {
   taxonomy: LoadedTaxonomy;
   entry: TermEntry;
   roles: { role: MatchRole; label: string }[];
@@ -47,7 +49,7 @@ function labelsOf(e: TermEntry): { role: MatchRole; label: string }[] {
 }
 
 /** Every term whose preferred label, alias, id or avoid label matches the query, best first. */
-export function findTerms(query: string, taxonomies: readonly LoadedTaxonomy[]): ExplainMatch[] {
+function findTerms(query: string, taxonomies: readonly LoadedTaxonomy[]): ExplainMatch[] {
   const key = queryKey(query);
   if (key === '') return [];
   const out: ExplainMatch[] = [];
@@ -62,7 +64,7 @@ export function findTerms(query: string, taxonomies: readonly LoadedTaxonomy[]):
 }
 
 /** Up to five terms whose labels are closest to a query that matched nothing. */
-export function suggestTerms(query: string, taxonomies: readonly LoadedTaxonomy[]): TermEntry[] {
+function suggestTerms(query: string, taxonomies: readonly LoadedTaxonomy[]): TermEntry[] {
   const key = queryKey(query);
   const scored = new Map<TermEntry, number>();
   for (const taxonomy of taxonomies) {
@@ -106,12 +108,12 @@ function wrap(text: string, width: number, indent: string): string[] {
   return lines;
 }
 
-export interface ExplainOutput {
+interface ExplainOutput {
   found: boolean;
   text: string;
 }
 
-export interface ExplainContext {
+interface ExplainContext {
   cwd: string;
   color: boolean;
   /** The terminal's width, when known. */
