@@ -9,6 +9,7 @@ import * as path from 'path';
 import { chromium, BrowserContext, Locator, Page } from 'playwright-core';
 import { assertSetup, chromiumPath, logsRoot, screenshotsDir } from './paths';
 import { CodeServer, CodeServerDirs, installExtension, startCodeServer, writeUserSettings } from './code-server';
+import type { PageDocument, PageElement } from './pageDom';
 import { poll, PollOptions } from './wait';
 
 /** Options of {@link launchWorkbench} and {@link withWorkbench}. */
@@ -206,7 +207,7 @@ export class Workbench {
     await this.openProblems();
     const visible = () =>
       this.page.locator('.markers-panel .monaco-list-row').evaluateAll((rows) =>
-        rows.map((row: any) => ({
+        rows.map((row: PageElement) => ({
           label: String(row.getAttribute('aria-label') ?? ''),
           text: String(row.innerText ?? '').replace(/\s+/g, ' ').trim(),
           isFile: !!row.querySelector('.file-icon, .markers-panel-container .resource-label, .monaco-icon-label.file-icon'),
@@ -300,7 +301,7 @@ export class Workbench {
   /** The rows the suggest widget renders now (only the visible part of a long list). */
   async suggestRows(): Promise<SuggestRow[]> {
     return this.page.locator('.monaco-editor .suggest-widget.visible .monaco-list-row').evaluateAll((rows) =>
-      rows.map((row: any) => ({
+      rows.map((row: PageElement) => ({
         label: String(row.querySelector('.label-name')?.textContent ?? row.textContent ?? '').trim(),
         ariaLabel: String(row.getAttribute('aria-label') ?? ''),
       })),
@@ -361,7 +362,7 @@ export class Workbench {
   /** Texts of the status bar items. */
   async statusBar(): Promise<string[]> {
     return this.page.locator('.part.statusbar .statusbar-item').evaluateAll((items) =>
-      items.map((item: any) => String(item.innerText ?? '').replace(/\s+/g, ' ').trim()).filter((text: string) => text.length > 0),
+      items.map((item: PageElement) => String(item.innerText ?? '').replace(/\s+/g, ' ').trim()).filter((text: string) => text.length > 0),
     );
   }
 
@@ -378,16 +379,16 @@ export class Workbench {
   async notifications(): Promise<string[]> {
     return this.page
       .locator('.notifications-toasts .notification-list-item-message')
-      .evaluateAll((items) => items.map((item: any) => String(item.innerText ?? '').trim()));
+      .evaluateAll((items) => items.map((item: PageElement) => String(item.innerText ?? '').trim()));
   }
 
   /** The text of the active editor's visible lines (Monaco renders only what is on screen). */
   async visibleText(): Promise<string> {
     return this.activeEditor()
       .locator('.view-lines')
-      .evaluate((el: any) =>
-        Array.from(el.querySelectorAll('.view-line') as ArrayLike<any>)
-          .map((line: any) => ({ top: parseFloat(line.style.top || '0'), text: String(line.textContent ?? '') }))
+      .evaluate((el: PageElement) =>
+        Array.from(el.querySelectorAll('.view-line'))
+          .map((line) => ({ top: parseFloat(line.style.top || '0'), text: String(line.textContent ?? '') }))
           .sort((a, b) => a.top - b.top)
           .map((line) => line.text.replace(/\u00a0/g, ' '))
           .join('\n'),
@@ -415,7 +416,7 @@ export class Workbench {
    */
   private async quickInputRows(): Promise<{ label: string; description: string }[]> {
     return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row').evaluateAll((rows) =>
-      rows.map((row: any) => ({
+      rows.map((row: PageElement) => ({
         label: String(row.querySelector('.label-name')?.textContent ?? '').trim(),
         description: String(row.querySelector('.label-description')?.textContent ?? '').trim(),
       })),
@@ -430,7 +431,7 @@ export class Workbench {
    */
   private async focusWorkbench(): Promise<void> {
     await this.page.evaluate(() => {
-      const active = (globalThis as any).document.activeElement;
+      const active = (globalThis as unknown as { document: PageDocument }).document.activeElement;
       if (active && active.tagName === 'IFRAME') active.blur();
     });
   }
@@ -462,10 +463,10 @@ export class Workbench {
     const find = (): Promise<{ x: number; y: number; width: number; height: number } | undefined> =>
       this.activeEditor()
         .locator('.view-lines')
-        .evaluate((viewLines: any, needle: string) => {
-          const doc = (globalThis as any).document;
-          const lines = Array.from(viewLines.querySelectorAll('.view-line') as ArrayLike<any>).sort(
-            (a: any, b: any) => parseFloat(a.style.top || '0') - parseFloat(b.style.top || '0'),
+        .evaluate((viewLines: PageElement, needle: string) => {
+          const doc = (globalThis as unknown as { document: PageDocument }).document;
+          const lines = Array.from(viewLines.querySelectorAll('.view-line')).sort(
+            (a, b) => parseFloat(a.style.top || '0') - parseFloat(b.style.top || '0'),
           );
           for (const line of lines) {
             const content = String(line.textContent ?? '').replace(/\u00a0/g, ' ');
@@ -644,7 +645,7 @@ export async function launchWorkbench(
   } catch (error) {
     if (handle.wb) await handle.wb.debugScreenshot('startup-failure').catch(() => undefined);
     await handle.stop();
-    throw new Error(`${error instanceof Error ? error.message : String(error)}\n  (logs: ${logsDir})`);
+    throw new Error(`${error instanceof Error ? error.message : String(error)}\n  (logs: ${logsDir})`, { cause: error });
   }
 }
 
