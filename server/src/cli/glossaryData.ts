@@ -23,13 +23,16 @@ export function termsOf(ws: TaxonomyWorkspace): TermEntry[] {
 }
 
 /** The first definition of a team, if any. */
-export function teamOf(ws: TaxonomyWorkspace, id: string): Team | undefined {
+function teamOf(ws: TaxonomyWorkspace, id: string): Team | undefined {
   const def = ws.index.definitions('team', id)[0];
   return def?.entity.kind === 'team' ? def.entity : undefined;
 }
 
-/** "Customer Experience Design (cx-design)", or the bare id of an unknown team. */
-export function teamLabel(ws: TaxonomyWorkspace, id: string): string {
+/**
+ * A team in plain text: "Customer Experience Design (cx-design)", or the bare id of an unknown
+ * team (cards write a team as Markdown with their own `teamMarkdown`).
+ */
+function teamNameAndId(ws: TaxonomyWorkspace, id: string): string {
   const name = teamOf(ws, id)?.name?.value;
   return name && name !== id ? `${name} (${id})` : id;
 }
@@ -38,9 +41,9 @@ export function teamLabel(ws: TaxonomyWorkspace, id: string): string {
 export function stewardOf(ws: TaxonomyWorkspace, term: Term): string | undefined {
   const o = term.owner;
   if (!o || o.teams.length === 0) return undefined;
-  const names = o.teams.map((t) => teamLabel(ws, t.value));
+  const names = o.teams.map((t) => teamNameAndId(ws, t.value));
   if (o.teams.length === 1) return names[0];
-  return `${names.join(', ')}${o.lead ? `; lead: ${teamLabel(ws, o.lead.value)}` : ''}`;
+  return `${names.join(', ')}${o.lead ? `; lead: ${teamNameAndId(ws, o.lead.value)}` : ''}`;
 }
 
 /**

@@ -6,8 +6,11 @@ import { entityTitle, vocabularyName } from '../domain';
 import { escapeMarkdown, inlineCode } from '../text/escape';
 import { oneLine, truncate } from '../text/shape';
 
-/** The name and function of a team id, for owner lines ("`cx-design` (Customer Experience Design)"). */
-export function teamLabel(workspace: TaxonomyWorkspace, id: string): string {
+/**
+ * A team in a card, as Markdown: its id in code, then its name and function ("`cx-design`
+ * (Customer Experience Design, cx)"). The CLI's plain-text "Name (id)" is `teamNameAndId`.
+ */
+function teamMarkdown(workspace: TaxonomyWorkspace, id: string): string {
   const team = workspace.index.definitions('team', id)[0]?.entity;
   if (!team || team.kind !== 'team') return `${inlineCode(id)} (not defined)`;
   const name = team.name?.value ? ` ${escapeMarkdown(team.name.value)}` : '';
@@ -17,8 +20,8 @@ export function teamLabel(workspace: TaxonomyWorkspace, id: string): string {
 
 function ownerLine(workspace: TaxonomyWorkspace, o: Ownership | undefined, label = 'Owner'): string | undefined {
   if (!o || o.teams.length === 0) return undefined;
-  if (o.teams.length === 1) return `${label}: ${teamLabel(workspace, o.teams[0].value)}`;
-  const lead = o.lead ? `; lead ${teamLabel(workspace, o.lead.value)}` : '; no lead';
+  if (o.teams.length === 1) return `${label}: ${teamMarkdown(workspace, o.teams[0].value)}`;
+  const lead = o.lead ? `; lead ${teamMarkdown(workspace, o.lead.value)}` : '; no lead';
   return `${label}s: ${o.teams.map((t) => inlineCode(t.value)).join(', ')}${lead}`;
 }
 
@@ -87,7 +90,7 @@ export function entityCard(workspace: TaxonomyWorkspace, d: Definition, options:
       facts.push(line ? `${line}${eff?.inherited ? ' (from its stage)' : ''}` : 'Owner: **none**');
       if (tp.channel?.value) facts.push(`Channel: ${escapeMarkdown(tp.channel.value)}`);
       if (tp.kpis.length) facts.push(`KPIs: ${tp.kpis.map((k) => inlineCode(k.value)).join(', ')}`);
-      if (tp.handoff?.value) facts.push(`Hands off to: ${teamLabel(workspace, tp.handoff.value)}`);
+      if (tp.handoff?.value) facts.push(`Hands off to: ${teamMarkdown(workspace, tp.handoff.value)}`);
       break;
     }
     case 'stage': {
