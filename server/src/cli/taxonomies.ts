@@ -3,15 +3,15 @@ import * as path from 'node:path';
 import {
   CONFIG_FILE_NAMES,
   configConflictMessage,
-  configPathIn,
   createTaxonomyWorkspace,
   decodeText,
   defaultConfig,
   fileKindOf,
   parseConfig,
-  partitionByConfig,
+  pathInGroup,
   RULE_IDS,
   TAXONOMY_KINDS,
+  taxonomyGroups,
   taxonomyKindOf,
   UNUSED_DISABLE_DIRECTIVE_RULE_ID,
   type FileHost,
@@ -169,9 +169,8 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
     const byRel = new Map<string, string>();
     for await (const id of host.listFiles()) byRel.set(host.relativePath(id), id);
 
-    for (const [groupRoot, rels] of partitionByConfig([...byRel.keys()], inner)) {
+    for (const { root: groupRoot, files: rels, config: configRel } of taxonomyGroups([...byRel.keys()], inner)) {
       const groupDir = groupRoot ? path.join(walkRoot, ...groupRoot.split('/')) : walkRoot;
-      const configRel = configPathIn(groupRoot, byRel);
       let config: TaxonomyConfig = explicitConfig ?? defaultConfig();
       const ids = rels.map((r) => byRel.get(r)!);
       // A taxonomy none of whose files the user named is not read at all (nor is its config); a
@@ -204,10 +203,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
         listFiles: () => ids,
         readFile: (id) => host.readFile(id),
         size: (id) => host.size(id),
-        relativePath: (id) => {
-          const rel = host.relativePath(id);
-          return groupRoot ? rel.slice(groupRoot.length + 1) : rel;
-        },
+        relativePath: (id) => pathInGroup(groupRoot, host.relativePath(id)),
       };
       const load = ids.filter((id) => host.relativePath(id) === configRel || ws.accepts(groupHost.relativePath(id)));
       for (const s of starts) {
