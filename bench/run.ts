@@ -13,6 +13,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { RULE_IDS } from '../server/src/core';
 import { generateWorkspace, SIZES, workspaceDir, writeWorkspace, type Manifest } from './generate';
 import { measureLsp, type LspFigures } from './lsp';
 import { runProcess, type ProcessRun } from './measure';
@@ -210,7 +211,6 @@ async function main(): Promise<void> {
 
   const cliJs = path.join(ROOT, 'dist/cli.js');
   const serverJs = path.join(ROOT, 'dist/server.js');
-  const { RULE_IDS } = require('../server/src/core') as typeof import('../server/src/core');
   const L = ensureWorkspace('L');
   const S = ensureWorkspace('S');
   const M = ensureWorkspace('M');
