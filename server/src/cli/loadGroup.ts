@@ -94,10 +94,15 @@ function hashOf(r: FetchedFile): string {
     case 'gone':
       return 'gone';
     case 'failed':
-      return r.error ? `error:${String(r.error)}` : `size:${r.size}`;
+      return r.error ? `error:${thrownText(r.error)}` : `size:${r.size}`;
     case 'tooLarge':
       return `size:${r.size}`;
   }
+}
+
+/** Whatever a read threw, as text (the cache's hash of a failed read has always been `String()` of it). */
+function thrownText(thrown: unknown): string {
+  return String(thrown);
 }
 
 /**
