@@ -99,7 +99,7 @@ function serverPids(wb: Workbench): number[] {
   const pids: number[] = [];
   for (const entry of fs.readdirSync('/proc')) {
     if (!/^\d+$/.test(entry)) continue;
-    let cmdline = '';
+    let cmdline: string;
     try {
       cmdline = fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8').replace(/\0/g, ' ');
     } catch {
@@ -268,7 +268,7 @@ export const scenarios: Scenario[] = [
                 { timeoutMs: 10_000, what: `${file} with the persona template` },
               );
             } catch (err) {
-              throw new Error(`unexpected template:\n${text}\n${String(err)}`);
+              throw new Error(`unexpected template:\n${text}\n${String(err)}`, { cause: err });
             }
             await wb.page
               .locator('.tab.active[data-resource-name="sam-the-tester.persona.yaml"]')
@@ -403,7 +403,12 @@ export const scenarios: Scenario[] = [
                 const style = await frame
                   .locator('.card')
                   .first()
-                  .evaluate((el) => (globalThis as any).getComputedStyle(el).borderTopStyle as string);
+                  .evaluate(
+                    (el) =>
+                      (
+                        globalThis as unknown as { getComputedStyle(e: unknown): { borderTopStyle: string } }
+                      ).getComputedStyle(el).borderTopStyle,
+                  );
                 return style === 'solid';
               },
               { timeoutMs: 20_000, what: 'high-contrast cards with solid borders' },

@@ -41,7 +41,7 @@ describe('protocol: quick fixes', function () {
     await c.applyEdit(actions[0].edit!);
     assert.match(
       c.text('journeys/onboarding.journey.yaml'),
-      /      - id: welcome-call\n        owner: cx-ops\n        name: Welcome call/,
+      / {6}- id: welcome-call\n {8}owner: cx-ops\n {8}name: Welcome call/,
     );
     await c.waitForDiagnostics('journeys/onboarding.journey.yaml', (ds) => ds.length === 0);
   });

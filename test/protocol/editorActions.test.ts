@@ -157,7 +157,7 @@ describe('protocol: fix all, disable comments and rule docs', function () {
     );
     const actions = (await c.codeActions(JOURNEY, ds[0].range, [ds[0]]))!;
     await c.applyEdit(actions.find((a) => a.title.includes('of stage'))!.edit!);
-    assert.match(c.text(JOURNEY), /  - id: try\n {4}owner: cx-ops\n {4}name: Try\n/);
+    assert.match(c.text(JOURNEY), / {2}- id: try\n {4}owner: cx-ops\n {4}name: Try\n/);
     await c.waitForDiagnostics(JOURNEY, (list) => list.length === 0);
   });
 

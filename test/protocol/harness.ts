@@ -244,6 +244,7 @@ export class LspTestClient {
           null,
           1,
         )}`,
+        { cause: err },
       );
     }
   }

@@ -45,7 +45,7 @@ describe('protocol: rename', function () {
     await c.applyEdit(edit);
     assert.match(c.text('personas/busy-parent.persona.yaml'), /^id: harried-parent # keep this comment$/m);
     assert.match(readFileSync(c.path('journeys/onboarding.journey.yaml'), 'utf8'), /^persona: "harried-parent"$/m);
-    assert.match(readFileSync(c.path('segments/families.segment.yaml'), 'utf8'), /^  - harried-parent$/m);
+    assert.match(readFileSync(c.path('segments/families.segment.yaml'), 'utf8'), /^ {2}- harried-parent$/m);
     // Nothing became unresolved.
     await c.waitForDiagnostics('journeys/onboarding.journey.yaml', (ds) =>
       ds.every((d) => d.code !== 'unresolved-reference'),

@@ -16,7 +16,6 @@ export interface XmlElement {
 export class XmlError extends Error {}
 
 const NAME = /[A-Za-z_:][-A-Za-z0-9_:.]*/y;
-// eslint-disable-next-line no-control-regex
 const FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/;
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'" };
 
