@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { documentSymbols, workspaceSymbols, type DocumentSymbolNode } from '../../../server/src/core/features/symbols';
+import type { DocumentSymbolNode } from '../../../server/src/core/features/outline';
+import { documentSymbols, workspaceSymbols } from '../../../server/src/core/features/symbols';
 import { memoryWorkspace, uriOf } from '../../support/workspace';
 import { featureTaxonomy } from './fixture';
 

@@ -11,6 +11,7 @@ export * from './highlights';
 export * from './hover';
 export * from './lookup';
 export * from './navigation';
+export * from './outline';
 export * from './schemaDocs';
 export * from './selectionRanges';
 export * from './symbols';

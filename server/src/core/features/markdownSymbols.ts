@@ -1,5 +1,5 @@
 import type { TaxonomyFile } from '../taxonomyFile';
-import type { DocumentSymbolNode } from './symbols';
+import type { DocumentSymbolNode } from './outline';
 
 /** An ATX heading: up to three spaces, 1-6 `#`, then a space (or nothing), the text, optional closing `#`s. */
 const ATX = /^ {0,3}(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/;

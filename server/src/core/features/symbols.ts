@@ -6,21 +6,7 @@ import type { EntityKind, Location, Range } from '../types';
 import { entityNoun } from '../domain';
 import { rangeContains } from './lookup';
 import { markdownSymbols } from './markdownSymbols';
-
-/** What a document symbol stands for: an entity, the list of teams / the glossary holding them, or a Markdown heading. */
-export type SymbolNodeKind = EntityKind | 'teams' | 'glossary' | 'heading';
-
-/** One entry of a file's outline. */
-export interface DocumentSymbolNode {
-  name: string;
-  detail?: string;
-  kind: SymbolNodeKind;
-  range: Range;
-  /** The range to select when the entry is picked: the id, else the name. Inside `range`. */
-  selectionRange: Range;
-  deprecated?: boolean;
-  children: DocumentSymbolNode[];
-}
+import type { DocumentSymbolNode } from './outline';
 
 /** One entry of the workspace-wide symbol search. */
 export interface WorkspaceSymbolEntry {
