@@ -19,14 +19,14 @@ export type Baseline = Record<string, Record<string, { count: number }>>;
  * parsed (`fatal`). Such a file is not checked, so a count for it would hide every later finding
  * in it; ESLint never suppresses its fatal errors either.
  */
-export const NOT_BASELINED: ReadonlySet<string> = new Set(ALL_RULES.filter((r) => r.fatal).map((r) => r.id));
+const NOT_BASELINED: ReadonlySet<string> = new Set(ALL_RULES.filter((r) => r.fatal).map((r) => r.id));
 
 /**
  * Whether a finding is one a baseline counts: errors and warnings, what can fail a run (errors
  * always, warnings under `--max-warnings`). ESLint counts errors only, but the Action and most
  * CI here run with `--max-warnings 0`. Info and hints never fail a run, so they are left shown.
  */
-export function counted(d: TaxonomyDiagnostic): boolean {
+function counted(d: TaxonomyDiagnostic): boolean {
   return (d.severity === 'error' || d.severity === 'warning') && !NOT_BASELINED.has(d.ruleId);
 }
 
@@ -44,7 +44,7 @@ export interface BaselineOutput {
 }
 
 /** The counted findings of a file, by rule. */
-export function countsByRule(diagnostics: readonly TaxonomyDiagnostic[]): Map<string, number> {
+function countsByRule(diagnostics: readonly TaxonomyDiagnostic[]): Map<string, number> {
   const counts = new Map<string, number>();
   for (const d of diagnostics) if (counted(d)) counts.set(d.ruleId, (counts.get(d.ruleId) ?? 0) + 1);
   return counts;
@@ -166,7 +166,7 @@ export function parseBaseline(text: string): Baseline {
   try {
     data = JSON.parse(text);
   } catch (err) {
-    throw new Error(`not valid JSON (${(err as Error).message})`);
+    throw new Error(`not valid JSON (${(err as Error).message})`, { cause: err });
   }
   if (!isObject(data)) throw new Error('expected an object of files');
   const out: Baseline = Object.create(null) as Baseline;

@@ -12,7 +12,7 @@ declare const CX_TAXONOMY_VERSION: string;
 export const DEFAULT_CACHE_LOCATION = '.cx-taxonomy-cache';
 
 /** The layout of a cache file; bump it whenever what is stored changes shape. */
-export const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 3;
 
 /** What the cache remembers of one file: its content hash, the diagnostics it had and those its directives silenced. */
 export interface CachedFile {
@@ -41,7 +41,7 @@ let toolHash: string | undefined;
 function toolIdentity(): string {
   if (toolHash === undefined) {
     const version = typeof CX_TAXONOMY_VERSION === 'string' ? CX_TAXONOMY_VERSION : 'dev';
-    let code = '';
+    let code: string;
     try {
       code = createHash('sha1').update(readFileSync(__filename)).digest('hex');
     } catch {

@@ -7,7 +7,7 @@ import { writeFileAtomic } from '../node/safeWrite';
 import type { LoadedTaxonomy } from './taxonomies';
 
 /** At most this many rounds of fixes: a fix may reveal another (ESLint stops at 10 as well). */
-export const MAX_FIX_PASSES = 10;
+const MAX_FIX_PASSES = 10;
 
 /**
  * Whether `--fix` would fix a finding. A finding restored from the cache (`--cache`) keeps its

@@ -11,7 +11,7 @@ export type GlossaryFormat = 'md' | 'html' | 'json';
 export const GLOSSARY_FORMATS: readonly GlossaryFormat[] = ['md', 'html', 'json'];
 
 /** A glossary term as the JSON export writes it: plain data, every link by id. */
-export interface ExportedTerm {
+interface ExportedTerm {
   id: string;
   term: string;
   vocabulary: string;

@@ -31,7 +31,7 @@ const worker = workerSide();
 if (worker) {
   // This thread is the CLI's worker (see thread.ts): the main thread owns the process.
   run(worker.argv, { stdout: worker.stdout, stderr: worker.stderr, cwd: process.cwd(), env: process.env }).then(
-    worker.done,
+    (code) => worker.done(code),
     (err) => {
       worker.stderr.write(`cx-taxonomy: internal error: ${errorLine(err)} (please report it)\n`);
       worker.done(EXIT_USAGE);

@@ -77,8 +77,8 @@ function matrixOf(r: OwnershipReport, cwd: string): OwnershipMatrix {
   };
 }
 
-/** The ownership report of a workspace as the CLI renders it (exported for tests). */
-export function cliOwnershipMatrix(ws: TaxonomyWorkspace, cwd: string): OwnershipMatrix {
+/** The ownership report of a workspace as the CLI renders it. */
+function cliOwnershipMatrix(ws: TaxonomyWorkspace, cwd: string): OwnershipMatrix {
   return matrixOf(buildOwnershipReport(ws), cwd);
 }
 

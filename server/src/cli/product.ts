@@ -15,7 +15,10 @@ export const INFORMATION_URI = 'https://www.npmjs.com/package/cx-taxonomy';
 function sourceVersion(): string {
   try {
     // Run from source (tests, tsx): read the version the bundle would have had injected.
-    return JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')).version ?? 'dev';
+    const pkg = JSON.parse(readFileSync(path.join(__dirname, '..', '..', '..', 'package.json'), 'utf8')) as {
+      version?: string;
+    };
+    return pkg.version ?? 'dev';
   } catch {
     return 'dev';
   }

@@ -18,8 +18,9 @@ export interface ProgressOptions {
 
 /** Reports progress, then clears its line. */
 export interface ProgressReporter {
-  update(done: number, total: number): void;
-  done(): void;
+  // Function properties: a caller passes `update` on as a callback, unbound.
+  update: (done: number, total: number) => void;
+  done: () => void;
 }
 
 const SILENT: ProgressReporter = { update: () => undefined, done: () => undefined };

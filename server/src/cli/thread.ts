@@ -13,7 +13,7 @@ import type { MaybeTTY } from './progress';
  * running thread cannot change its own: the CLI does its work in a worker thread created with
  * that limit.
  */
-export const YOUNG_GENERATION_MB = 96;
+const YOUNG_GENERATION_MB = 96;
 
 /** Set (to anything) to run the CLI on the main thread with node's own young generation. */
 export const NO_WORKER_ENV = 'CX_TAXONOMY_NO_WORKER';
@@ -84,7 +84,7 @@ export function runInWorker(script: string, argv: readonly string[]): Promise<nu
       resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
     });
   } catch (err) {
-    return Promise.reject(err);
+    return Promise.reject(err instanceof Error ? err : new Error(String(err)));
   }
   return new Promise((resolve) => {
     let code: number | undefined;

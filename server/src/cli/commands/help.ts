@@ -24,7 +24,7 @@ export function mainHelp(commands: readonly Command[]): string {
 }
 
 /** The help of a topic: a command's name (one with options), else the CLI's own help. */
-export function helpText(topic: string, commands: readonly Command[]): string {
+function helpText(topic: string, commands: readonly Command[]): string {
   const command = commands.find((c) => c.help && c.names.includes(topic));
   return command?.help ? command.help() : mainHelp(commands);
 }
@@ -35,9 +35,9 @@ export function showHelp(request: HelpRequest, commands: readonly Command[]): In
   const options: HelpRequest = { command: 'help', topic };
   return {
     options,
-    run: async (io) => {
+    run: (io) => {
       io.stdout.write(helpText(topic, commands));
-      return EXIT_OK;
+      return Promise.resolve(EXIT_OK);
     },
     loadsTaxonomies: false,
   };
@@ -55,9 +55,9 @@ export const versionCommand = defineCommand<{ command: 'version' }>({
   names: ['--version', '-v'],
   usage: '  cx-taxonomy --version',
   parse: () => ({ command: 'version' }),
-  run: async (_options, io) => {
+  run: (_options, io) => {
     io.stdout.write(`${VERSION}\n`);
-    return EXIT_OK;
+    return Promise.resolve(EXIT_OK);
   },
   loadsTaxonomies: false,
 });

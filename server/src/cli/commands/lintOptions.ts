@@ -8,7 +8,7 @@ import { isStdout } from '../output';
 /** The options of `lint` and how its command line is read into them. */
 
 /** One report of a lint run: a format and where it goes (stdout when `output` is absent or `-`). */
-export interface OutputTarget {
+interface OutputTarget {
   format: FormatName;
   output?: string;
 }
@@ -53,7 +53,7 @@ function eslintSeverity(flag: string, v: string): Severity {
     throw new UsageError(
       `Unknown severity "${v}" for ${flag}. Use one of: ${SEVERITIES.join(', ')} (or warn, 0, 1, 2).`,
     );
-  return sev as Severity;
+  return sev;
 }
 
 /**

@@ -18,7 +18,7 @@ import type { FileReport, FormatContext } from '../report';
 const SRCROOT = '%SRCROOT%';
 
 /** The name of our fingerprint in `partialFingerprints`; bump the version if the recipe changes. */
-export const FINGERPRINT_KEY = 'cxTaxonomy/v1';
+const FINGERPRINT_KEY = 'cxTaxonomy/v1';
 
 type SarifLevel = 'error' | 'warning' | 'note';
 

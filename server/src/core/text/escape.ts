@@ -18,7 +18,7 @@
 const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
 
 /** Line breaks replaced by one space (Markdown, CSV: a flowing text loses nothing but the break). */
-export function flattenLines(s: string): string {
+function flattenLines(s: string): string {
   return s.replace(LINE_BREAK, ' ');
 }
 
@@ -27,13 +27,13 @@ export function flattenLines(s: string): string {
  * GitHub Actions and Azure Pipelines, which runners read after leading whitespace) gets a
  * backslash before it, so the line is shown, never run.
  */
-export function guardLineStart(s: string): string {
+function guardLineStart(s: string): string {
   return s.replace(/^(\s*)(::|##)/, '$1\\$2');
 }
 
 /** Characters XML 1.0 forbids even as character references: C0 controls but tab, LF, CR; lone surrogates; U+FFFE/FFFF. */
-// eslint-disable-next-line no-control-regex
 const XML_INVALID =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /** A line break as a numeric character reference: a reader gets the break back, the file keeps the line. */
@@ -238,7 +238,6 @@ export function terminalText(s: string): string {
  * U+2029 and C1 controls raw, which some log viewers break lines at; they are written as `\uXXXX`.
  */
 export function jsonText(value: unknown, indent = 2): string {
-  // eslint-disable-next-line no-control-regex
   return JSON.stringify(value, null, indent).replace(
     /[\u007F-\u009F\u2028\u2029]/g,
     (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
