@@ -100,7 +100,8 @@ export interface Journey extends EntityBase {
   stages: Stage[];
 }
 
-export interface ConflictEntry {
+/** One entry of a KPI's `conflictsWith` list. */
+interface ConflictEntry {
   kpi?: Located<string>;
   resolution?: Located<string>;
   range: Range;

@@ -145,8 +145,8 @@ class FastParser extends LineTable {
     const lineOf = this.line;
     const start = this.lineStart[lineOf] + (firstCol ?? indent);
     const slot = this.record(pointer, key.keyStart, key.keyEnd, start, start, undefined);
-    let offset = start;
-    let trivia = NO_TRIVIA;
+    let offset: number;
+    let trivia: Trivia;
     let firstItem = true;
     for (;;) {
       const line = this.line;
@@ -212,7 +212,7 @@ class FastParser extends LineTable {
     const out: unknown[] = [];
     const start = this.lineStart[this.line] + indent;
     const slot = this.record(pointer, key.keyStart, key.keyEnd, start, start, undefined);
-    let offset = start;
+    let offset: number;
     for (;;) {
       const line = this.line;
       const ls = this.lineStart[line];

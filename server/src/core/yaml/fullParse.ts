@@ -76,7 +76,7 @@ class Converter {
     if (!isAlias(node)) return null;
     let target: Node | undefined;
     try {
-      target = node.resolve(this.doc) as Node | undefined;
+      target = node.resolve(this.doc);
     } catch {
       target = undefined;
     }
