@@ -18,6 +18,12 @@ export const EXIT_USAGE = 2;
 /** A usage or configuration error: one line for the user, exit code 2. */
 export class UsageError extends Error {}
 
+/** The first line of an error's message: the CLI never prints a stack trace. */
+export function errorLine(err: unknown): string {
+  const msg = err instanceof Error ? err.message : String(err);
+  return msg.split(/\r?\n/)[0] || 'unknown error';
+}
+
 /** What a command's argument parser needs beyond the words: the rule ids `--rule` may name. */
 export interface ParseContext {
   knownRules: ReadonlySet<string>;

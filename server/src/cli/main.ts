@@ -1,13 +1,7 @@
 import { RULE_IDS } from '../core';
 import { parseCommandLine } from './args';
-import { EXIT_USAGE, UsageError, type CliIo } from './command';
+import { errorLine, EXIT_USAGE, UsageError, type CliIo } from './command';
 import { runInWorker, useWorker, workerSide } from './thread';
-
-/** The first line of an error's message: the CLI never prints a stack trace. */
-function errorLine(err: unknown): string {
-  const msg = err instanceof Error ? err.message : String(err);
-  return msg.split(/\r?\n/)[0] || 'unknown error';
-}
 
 /**
  * Runs the CLI and returns its exit code: 0 no errors (and warnings within --max-warnings),

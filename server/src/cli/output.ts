@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { fileKindOf } from '../core';
 import { isWithin } from '../node/nodeFileHost';
 import { writeFileAtomic } from '../node/safeWrite';
-import { UsageError } from './command';
+import { errorLine, UsageError } from './command';
 import { terminalText } from '../core/text/escape';
 import type { MaybeTTY } from './progress';
 import { slashPathBelow } from './render/paths';
@@ -83,7 +83,7 @@ function reason(err: unknown): string {
     case 'ENOSPC':
       return 'no space left on the device';
     default:
-      return (err instanceof Error ? err.message : String(err)).split(/\r?\n/)[0];
+      return errorLine(err);
   }
 }
 

@@ -1,4 +1,5 @@
 import { isMainThread, Worker, workerData, parentPort } from 'node:worker_threads';
+import { errorLine } from './command';
 import type { MaybeTTY } from './progress';
 
 /**
@@ -99,7 +100,7 @@ export function runInWorker(script: string, argv: readonly string[]): Promise<nu
     worker.on('exit', () => {
       if (code !== undefined) return resolve(code);
       process.stderr.write(
-        `cx-taxonomy: internal error: ${(failure ?? 'the worker thread stopped').split(/\r?\n/)[0]} (please report it)\n`,
+        `cx-taxonomy: internal error: ${errorLine(failure ?? 'the worker thread stopped')} (please report it)\n`,
       );
       resolve(2);
     });
