@@ -1,7 +1,7 @@
 import { exactSize } from '../exactSize';
 import type { LineIndex } from '../lineIndex';
 import type { Range } from '../types';
-import { childPointer, type ParsedDoc, type SourceSpan } from '../yaml';
+import { childPointer, decodeSegment, type ParsedDoc, type SourceSpan } from '../yaml';
 import type { Located, TextSite } from './types';
 
 /** Reads typed values out of a parsed document, with their ranges. */
@@ -73,7 +73,7 @@ export class DocReader {
       }
     }
     const raw = pointer.slice(slash + 1);
-    const seg = raw.indexOf('~') >= 0 ? raw.replace(/~1/g, '/').replace(/~0/g, '~') : raw;
+    const seg = decodeSegment(raw);
     if (Array.isArray(parent)) return parent[Number(seg)];
     if (parent && typeof parent === 'object')
       return Object.prototype.hasOwnProperty.call(parent, seg) ? (parent as Record<string, unknown>)[seg] : undefined;

@@ -8,3 +8,8 @@ export function pointerSegment(key: string | number): string {
 export function childPointer(parent: string, key: string | number): string {
   return `${parent}/${pointerSegment(key)}`;
 }
+
+/** Decodes one JSON pointer segment: `~1` is `/`, `~0` is `~` (RFC 6901). */
+export function decodeSegment(segment: string): string {
+  return segment.indexOf('~') >= 0 ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
+}
