@@ -14,7 +14,7 @@ import { stringify } from 'yaml';
 const KINDS = ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'] as const;
 
 /** The ruleset as data. */
-export function spectralRuleset(): Record<string, unknown> {
+function spectralRuleset(): Record<string, unknown> {
   const rules: Record<string, unknown> = {};
   for (const kind of KINDS) {
     const schema = JSON.parse(readFileSync(path.join(__dirname, '../../schemas', `${kind}.schema.json`), 'utf8')) as Record<string, unknown>;

@@ -10,7 +10,7 @@ import { codeServerBin } from './paths';
 import { poll, delay } from './wait';
 
 /** The user settings every run starts from: nothing may pop up over the editor. */
-export const baseSettings: Record<string, unknown> = {
+const baseSettings: Record<string, unknown> = {
   'workbench.startupEditor': 'none',
   'workbench.welcomePage.walkthroughs.openOnInstall': false,
   'workbench.tips.enabled': false,
@@ -78,7 +78,7 @@ export function installExtension(dirs: CodeServerDirs, vsixPath: string, logFile
 }
 
 /** Asks the OS for a free loopback port. */
-export function freePort(): Promise<number> {
+function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
     server.unref();
@@ -185,7 +185,7 @@ function groupAlive(pgid: number): boolean {
 }
 
 /** SIGTERM to the group, then SIGKILL if anything is still there after a few seconds. */
-export async function killGroup(pgid: number, graceMs = 5_000): Promise<void> {
+async function killGroup(pgid: number, graceMs = 5_000): Promise<void> {
   try {
     process.kill(-pgid, 'SIGTERM');
   } catch {
@@ -203,7 +203,7 @@ export async function killGroup(pgid: number, graceMs = 5_000): Promise<void> {
 }
 
 /** Kills every code-server this process started; safe to call from an exit handler. */
-export function killAllCodeServersSync(): void {
+function killAllCodeServersSync(): void {
   for (const pgid of liveGroups) {
     try {
       process.kill(-pgid, 'SIGKILL');

@@ -6,7 +6,7 @@
  */
 
 /** A text node, as a tree walker yields it. */
-export interface PageText {
+interface PageText {
   textContent: string;
 }
 
@@ -21,7 +21,7 @@ export interface PageElement {
   blur(): void;
 }
 
-export interface PageRect {
+interface PageRect {
   left: number;
   top: number;
   width: number;

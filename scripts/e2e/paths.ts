@@ -25,13 +25,10 @@ export const chromiumPath = process.env.CX_E2E_CHROMIUM || '/usr/bin/chromium';
 /** One folder per workbench run: code-server's log, the browser console, VS Code's own logs. */
 export const logsRoot = path.join(cacheDir, 'logs');
 
-/** The committed screenshots the README shows; only `npm run screenshots` writes them. */
-export const readmeScreenshotsDir = path.join(repoRoot, 'test', 'e2e-web', 'screenshots');
-
 /**
  * Where a test run saves its screenshots: the git-ignored test-results/screenshots/, so running
  * the suites never modifies tracked files. `npm run screenshots` points CX_E2E_SCREENSHOTS at
- * {@link readmeScreenshotsDir} to refresh the README's images by hand.
+ * test/e2e-web/screenshots/ (the committed screenshots the README shows) to refresh them by hand.
  */
 export const screenshotsDir = process.env.CX_E2E_SCREENSHOTS
   ? path.resolve(process.env.CX_E2E_SCREENSHOTS)

@@ -521,7 +521,7 @@ function matches(text: string, match: string | RegExp): boolean {
 }
 
 /** A started workbench and the means to stop it. */
-export interface RunningWorkbench {
+interface RunningWorkbench {
   wb: Workbench;
   /** Closes the browser, stops code-server's process group, keeps logs, removes temp files. */
   stop(): Promise<void>;
@@ -547,7 +547,7 @@ export async function stopAllWorkbenches(): Promise<void> {
  * chromium and waits for the workbench. Use {@link withWorkbench} unless you need to manage
  * the lifetime yourself.
  */
-export async function launchWorkbench(
+async function launchWorkbench(
   vsixPath: string | string[],
   workspaceDir: string,
   options: WorkbenchOptions = {},

@@ -6,7 +6,7 @@ import { LineIndex } from './lineIndex';
 import { SEVERITIES, type Range, type Severity } from './types';
 
 /** The default size above which a file is skipped rather than read (5 MB). */
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /** The settings one workspace runs with, after defaults are applied. */
 export interface TaxonomyConfig {

@@ -23,7 +23,7 @@ export * from './loader';
 export * from './ownership';
 export * from './suggest';
 export * from './glob';
-export type { Rule, RuleContext, RuleReport, IndexView } from './rules/types';
+export type { Rule, RuleReport } from './rules/types';
 export { ALL_RULES, RULE_IDS, FILE_LOCAL_RULE_IDS, ALL_FACET_CONTRIBUTORS } from './rules/registry';
 export * from './terms';
 

@@ -48,7 +48,7 @@ let ajv: Ajv2020 | undefined;
 const validators = new Map<string, ValidateFunction>();
 
 /** The compiled validator of a kind; compiled on first use and kept for the process. */
-export function validatorFor(kind: TaxonomyKind | 'config'): ValidateFunction {
+function validatorFor(kind: TaxonomyKind | 'config'): ValidateFunction {
   let v = validators.get(kind);
   if (!v) {
     ajv ??= new Ajv2020({ strict: true, allErrors: true, allowUnionTypes: true });
@@ -104,7 +104,7 @@ export interface SchemaProblem {
 }
 
 /** What an entity at a pointer is called, for messages ("a touchpoint needs `name`"). */
-export function nounAt(kind: TaxonomyKind | 'config', pointer: string): string {
+function nounAt(kind: TaxonomyKind | 'config', pointer: string): string {
   const segs = pointer.split('/').filter((s) => s !== '' && !/^\d+$/.test(s));
   const last = segs[segs.length - 1];
   const nouns: Record<string, string> = {

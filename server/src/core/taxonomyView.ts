@@ -62,7 +62,7 @@ function topEntityAt(model: DocModel, p: Position): Entity | undefined {
  * inherit), else the journey's; a persona, segment, KPI or glossary term's owner; in a teams file,
  * the team whose entry holds the problem. A problem outside every owned entity counts for nobody.
  */
-export function teamOfProblem(file: TaxonomyFile, p: Position): string[] {
+function teamOfProblem(file: TaxonomyFile, p: Position): string[] {
   for (const model of file.models) {
     const top = topEntityAt(model, p);
     if (!top) continue;
@@ -82,7 +82,7 @@ export function teamOfProblem(file: TaxonomyFile, p: Position): string[] {
 }
 
 /** The most items one list of the view holds (counts are never cut). */
-export const VIEW_ITEM_LIMIT = 50;
+const VIEW_ITEM_LIMIT = 50;
 
 type TouchpointItem = ViewTeam['touchpointItems'][number];
 

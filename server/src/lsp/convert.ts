@@ -45,7 +45,7 @@ const SEVERITY: Record<TaxonomyDiagnostic['severity'], DiagnosticSeverity> = {
 };
 
 /** What the server keeps in a diagnostic's `data`. */
-export interface DiagnosticData {
+interface DiagnosticData {
   ruleId: string;
 }
 
@@ -54,7 +54,7 @@ export interface DiagnosticData {
  * end; the core's line index would carry it into the next line (a completion there edited the
  * next line's key). The end is before the line break, `\r\n` and `\r` included.
  */
-export function clampPosition(lines: LineIndex, p: Position): Position {
+function clampPosition(lines: LineIndex, p: Position): Position {
   const line = Math.max(0, Math.min(p.line, lines.lineCount - 1));
   const length = lines.lineText(line).length;
   if (line !== p.line) return p.line < 0 ? { line: 0, character: 0 } : { line, character: length };
@@ -152,7 +152,7 @@ export function toLspCompletion(e: CompletionEntry, support: CompletionSupport):
 }
 
 /** A snippet with its tab stops replaced by their placeholders, for clients without snippets. */
-export function snippetToPlain(snippet: string): string {
+function snippetToPlain(snippet: string): string {
   return snippet
     .replace(/\$\{\d+\|([^,|]*)[^}]*\|\}/g, '$1')
     .replace(/\$\{\d+:([^}]*)\}/g, '$1')

@@ -8,7 +8,7 @@
 import { ErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
 
 /** Says what is wrong with a request's params, or undefined when they are usable. */
-export type ParamsCheck = (params: unknown) => string | undefined;
+type ParamsCheck = (params: unknown) => string | undefined;
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -44,7 +44,7 @@ const textDocument = (p: Obj) =>
 const position = (p: Obj) => positionProblem(p.position, 'position');
 
 /** The params of every request the server answers, by kind. */
-export const PARAMS = {
+const PARAMS = {
   /** TextDocumentIdentifier only (document symbols). */
   document: all(textDocument),
   /** TextDocumentPositionParams (hover, completion, definition, prepareRename). */
@@ -117,7 +117,7 @@ export const PARAMS = {
  * A request handler that first checks its params: invalid ones are answered with InvalidParams
  * and a one-line message naming the method, and the handler is not run.
  */
-export function validated<A extends unknown[], R>(
+function validated<A extends unknown[], R>(
   method: string,
   check: ParamsCheck,
   handler: (...args: A) => R,

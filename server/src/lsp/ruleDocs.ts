@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /** The folder of the pages, relative to the package root. */
-export const RULE_DOCS_DIR = path.join('docs', 'rules');
+const RULE_DOCS_DIR = path.join('docs', 'rules');
 
 /**
  * The folder holding the rule pages, or undefined when this installation has none. The bundle

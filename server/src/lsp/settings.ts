@@ -10,17 +10,14 @@
  * it too.
  */
 
-/** A severity a rule can be set to (the ESLint-like scale of the config file). */
-export type SettingSeverity = 'off' | 'hint' | 'info' | 'warning' | 'error';
-
 import { globEscapesRoot } from '../core/glob';
-
-const SEVERITIES: readonly SettingSeverity[] = ['off', 'hint', 'info', 'warning', 'error'];
+// The config file's scale of severities: a rule is set to one of them here too.
+import { SEVERITIES, type Severity } from '../core/types';
 
 /** The values the server runs with, after normalisation. */
 export interface ServerSettings {
   /** Rule severities that override the defaults and cx-taxonomy.config.yaml, per rule id. */
-  rules: Record<string, SettingSeverity>;
+  rules: Record<string, Severity>;
   /** Globs of Markdown docs checked in addition to those of the config (default `**\/*.md`). */
   docsGlobs: string[];
   /** Files larger than this many bytes are skipped with a diagnostic. */
@@ -59,7 +56,7 @@ export interface SettingDefinition<K extends keyof ServerSettings = keyof Server
 }
 
 /** The default size limit (5 MB), the same as the config file's `maxFileSize` default. */
-export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -78,10 +75,10 @@ const rules: SettingDefinition<'rules'> = {
     order: 0,
   },
   normalise(raw) {
-    const out: Record<string, SettingSeverity> = {};
+    const out: Record<string, Severity> = {};
     if (!isRecord(raw)) return out;
     for (const [id, sev] of Object.entries(raw)) {
-      if (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) out[id] = sev as SettingSeverity;
+      if (typeof sev === 'string' && (SEVERITIES as readonly string[]).includes(sev)) out[id] = sev as Severity;
     }
     return out;
   },

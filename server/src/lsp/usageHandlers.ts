@@ -19,17 +19,17 @@ import type { Session } from './session/session';
 import { createWithFile } from './withFile';
 
 /** The VS Code command a lens runs: the references peek at a position, with the places given. */
-export const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
+const SHOW_REFERENCES_COMMAND = 'editor.action.showReferences';
 
 /** The extension's command for a lens whose places are asked for on click (client/src/codeLensMiddleware.ts). */
-export const SHOW_USAGE_COMMAND = 'cxTaxonomy.showUsage';
+const SHOW_USAGE_COMMAND = 'cxTaxonomy.showUsage';
 
 /**
  * The most places sent with a lens. A team on the bench's L workspace owns ~3,000 touchpoints:
  * their ranges took most of a resolve and were half a megabyte per lens, resent whenever the
  * editor refreshes its lenses (BENCHMARKS.md).
  */
-export const MAX_INLINE_PLACES = 100;
+const MAX_INLINE_PLACES = 100;
 
 /** What a lens carries from `textDocument/codeLens` to `codeLens/resolve`. */
 type LensData = UsagePlacesParams;

@@ -6,7 +6,7 @@
  */
 
 /** How long after the last change the refresh is sent. */
-export const VIEW_REFRESH_DEBOUNCE_MS = 300;
+const VIEW_REFRESH_DEBOUNCE_MS = 300;
 
 /** The refresh requests a client supports (`workspace.codeLens.refreshSupport`, ...). */
 export interface ViewRefreshSenders {

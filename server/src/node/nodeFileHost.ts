@@ -11,7 +11,7 @@ import { GitIgnore } from './gitignore';
  */
 export const OUTSIDE_LINK_FILE =
   'it is a symbolic link to a file outside the taxonomy folder, and nothing outside that folder is read';
-export const OUTSIDE_LINK_FOLDER = 'a symbolic link to a folder outside the taxonomy folder, so its files are not read';
+const OUTSIDE_LINK_FOLDER = 'a symbolic link to a folder outside the taxonomy folder, so its files are not read';
 
 /** Told once for each path the walk does not follow, with its path relative to the root. */
 export type SkipNotice = (relativePath: string, reason: string) => void;

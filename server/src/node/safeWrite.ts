@@ -9,7 +9,7 @@ import * as path from 'node:path';
  * cannot exist while its parent does, and Node's walk retries that pair forever. Here a folder is
  * tried at most twice (before and after its parent), so any such path fails at once.
  */
-export async function ensureDir(dir: string): Promise<void> {
+async function ensureDir(dir: string): Promise<void> {
   try {
     await fsp.mkdir(dir);
     return;
@@ -33,7 +33,7 @@ async function assertDir(dir: string, err: unknown): Promise<void> {
 }
 
 /** The synchronous twin of {@link ensureDir}. */
-export function ensureDirSync(dir: string): void {
+function ensureDirSync(dir: string): void {
   try {
     mkdirSync(dir);
     return;

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { findTaxonomyRoot, type FoundRoot, type RootProbe } from '../core/roots';
 
 /** The core's RootProbe over `fs`: `lstat`, so a `.git` file (worktree, submodule) counts as well as a folder. */
-export const nodeRootProbe: RootProbe = {
+const nodeRootProbe: RootProbe = {
   async exists(p) {
     try {
       await fsp.lstat(p);

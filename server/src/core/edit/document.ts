@@ -169,7 +169,7 @@ export function hasTag(node: Node): boolean {
 }
 
 /** The text with one edit applied. */
-export function applyEdit(text: string, edit: OffsetEdit): string {
+function applyEdit(text: string, edit: OffsetEdit): string {
   return text.slice(0, edit.start) + edit.newText + text.slice(edit.end);
 }
 
@@ -202,7 +202,7 @@ function toJS(doc: Document.Parsed): unknown {
 }
 
 /** Deep equality of plain values, where the key order of a mapping does not matter. */
-export function sameValue(a: unknown, b: unknown): boolean {
+function sameValue(a: unknown, b: unknown): boolean {
   if (a === b) return true;
   if (typeof a === 'number' && typeof b === 'number') return Number.isNaN(a) && Number.isNaN(b);
   if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;

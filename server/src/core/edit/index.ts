@@ -13,19 +13,7 @@ import type { OffsetEdit } from './document';
 import { replaceInScalarEdit, setScalarEdit } from './scalars';
 import { isPlainSafe } from './scalar';
 
-export { addListItemEdit, addMapEntryEdit, type EntryValue } from './collections';
-export { replaceInScalarEdit, setScalarEdit } from './scalars';
-export { applyEdit, editDocOf, type OffsetEdit } from './document';
-export {
-  doubleQuoted,
-  escapeDouble,
-  escapeSingle,
-  foldPlain,
-  isPlainSafe,
-  resolvesToNonString,
-  scalarText,
-  type ScalarContext,
-} from './scalar';
+export type { EntryValue } from './collections';
 
 function toTextEdit(file: TaxonomyFile, e: OffsetEdit | undefined): TextEdit | undefined {
   return e && { uri: file.uri, range: file.lines.range(e.start, e.end), newText: e.newText };
@@ -71,7 +59,7 @@ function swapSimpleScalar(
 }
 
 /** Replaces the words at `from`..`to` inside the scalar whose source starts at `scalarStart` (see `replaceInScalarEdit`). */
-export function replaceInScalar(
+function replaceInScalar(
   file: TaxonomyFile,
   scalarStart: number,
   from: number,

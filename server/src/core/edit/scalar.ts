@@ -37,7 +37,7 @@ const UNPRINTABLE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\ufeff\ufffe\uffff]/
 const INDICATOR_START = /^[[\]{},#&*!|>'"%@`]/;
 
 /** True when a plain text is resolved to something other than a string (null, bool, number). */
-export function resolvesToNonString(text: string): boolean {
+function resolvesToNonString(text: string): boolean {
   return NOT_A_STRING.some((re) => re.test(text));
 }
 

@@ -26,7 +26,7 @@ function ownerLine(workspace: TaxonomyWorkspace, o: Ownership | undefined, label
 }
 
 /** Where a definition is written, as `path:line` (plain text, never a link). */
-export function whereDefined(workspace: TaxonomyWorkspace, d: Pick<Definition, 'uri' | 'range'>): string {
+function whereDefined(workspace: TaxonomyWorkspace, d: Pick<Definition, 'uri' | 'range'>): string {
   const path = workspace.getFile(d.uri)?.relativePath ?? d.uri;
   return `${escapeMarkdown(path)}:${d.range.start.line + 1}`;
 }

@@ -74,7 +74,7 @@ export function quickFixes(
  * The diagnostics an editor asks actions for: those it names that the current check still
  * reports (same rule, range and message), or, when it names none, those overlapping `range`.
  */
-export function diagnosticsAt(
+function diagnosticsAt(
   workspace: TaxonomyWorkspace,
   uri: string,
   range: Range,

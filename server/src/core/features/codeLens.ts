@@ -21,10 +21,10 @@ import { workspaceGlossary } from '../terms/glossary';
 import { termMentions } from './navigation';
 
 /** What a lens counts: the id's references, or (for a team) the touchpoints it owns. */
-export type UsageLensKind = 'usage' | 'touchpoints';
+type UsageLensKind = 'usage' | 'touchpoints';
 
 /** The kinds whose definitions carry a usage lens. */
-export type LensEntityKind = 'persona' | 'segment' | 'kpi' | 'team' | 'term';
+type LensEntityKind = 'persona' | 'segment' | 'kpi' | 'team' | 'term';
 
 const LENS_KINDS: readonly EntityKind[] = ['persona', 'segment', 'kpi', 'team', 'term'] satisfies LensEntityKind[];
 
@@ -141,7 +141,7 @@ function sortedLocations(refs: readonly { uri: string; range: Range }[]): Locati
 }
 
 /** "1 journey", "3 journeys"; "KPI" keeps its capitals. */
-export function counted(n: number, singular: string, plural = `${singular}s`): string {
+function counted(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n === 1 ? singular : plural}`;
 }
 

@@ -28,7 +28,7 @@ import { markdownProse } from '../terms/prose';
 import { yamlCursorAt, type PathSegment, type YamlCursor } from './yamlCursor';
 
 /** What a completion item offers, for the front end's icon. */
-export type CompletionEntryKind = 'reference' | 'value' | 'property' | 'skeleton' | 'term';
+type CompletionEntryKind = 'reference' | 'value' | 'property' | 'skeleton' | 'term';
 
 /** One completion item in the core's own vocabulary. */
 export interface CompletionEntry {
@@ -56,7 +56,7 @@ export interface CompletionEntry {
 const MAX_DOCUMENTED = 300;
 
 /** The entity kind a reference field names, by its key and where it sits. */
-export function referenceKindAt(fileKind: SchemaKind, path: readonly PathSegment[]): EntityKind | undefined {
+function referenceKindAt(fileKind: SchemaKind, path: readonly PathSegment[]): EntityKind | undefined {
   const keys = path.filter((s): s is string => typeof s === 'string');
   const field = keys[keys.length - 1];
   if (fileKind === 'config') return undefined;
@@ -309,7 +309,7 @@ function termVocabularyAt(file: TaxonomyFile, docIndex: number, termPointer: str
  * with what is not prose blanked, for Markdown). Labels to avoid are never offered. A label written in sentence case is
  * inserted in lower case when the user started the word in lower case.
  */
-export function termCompletions(
+function termCompletions(
   workspace: TaxonomyWorkspace,
   file: TaxonomyFile,
   lineStart: number,

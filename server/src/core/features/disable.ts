@@ -17,7 +17,7 @@ import type { TaxonomyFile } from '../taxonomyFile';
 import type { TextEdit } from '../types';
 
 /** The word written where the reason goes, selected after the edit so typing replaces it. */
-export const REASON_PLACEHOLDER = 'reason';
+const REASON_PLACEHOLDER = 'reason';
 
 /** One suppression comment to write. */
 export interface DisableEdit {

@@ -21,7 +21,7 @@ export const SAFE_FIX_RULE_IDS: ReadonlySet<string> = new Set(
  * exactly one (or its only fix when none is marked), built by the edit layer (a refused fix has
  * no edits) and editing the file `uri` only. Undefined otherwise.
  */
-export function soleFixOf(d: TaxonomyDiagnostic, uri: string): Fix | undefined {
+function soleFixOf(d: TaxonomyDiagnostic, uri: string): Fix | undefined {
   const fixes = d.fixes ?? [];
   const preferred = fixes.filter((f) => f.isPreferred);
   const fix =

@@ -17,4 +17,3 @@ export * from './selectionRanges';
 export * from './symbols';
 export * from './terms-lookup';
 export * from './yamlCursor';
-export { entityCard, glossaryCard, entityDetail } from './cards';

@@ -79,7 +79,7 @@ export interface NodeAtCursor {
 }
 
 /** Splits a JSON pointer into unescaped segments. */
-export function splitPointer(pointer: string): string[] {
+function splitPointer(pointer: string): string[] {
   if (pointer === '') return [];
   return pointer
     .slice(1)

@@ -10,7 +10,7 @@ import { findTermAt } from './terms-lookup';
 import { workspaceGlossary } from '../terms/glossary';
 
 /** The form every id must have: kebab-case, as the schemas' `id` pattern says. */
-export const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
+const ID_PATTERN = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * Where the id under the cursor is defined. On a definition it answers the definition itself

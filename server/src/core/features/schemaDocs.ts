@@ -104,11 +104,6 @@ export function documentDescription(kind: SchemaKind): string | undefined {
   return SCHEMAS[kind].description;
 }
 
-/** The schema of the value at `path`, references followed. */
-export function valueSchemaAt(kind: SchemaKind, path: readonly PathSegment[]): SchemaNode | undefined {
-  return schemaAt(SCHEMAS[kind], path);
-}
-
 /** True when the schema says the value at `path` is a mapping (so `- x` there starts a mapping item). */
 export function isObjectAt(kind: SchemaKind, path: readonly PathSegment[]): boolean {
   const root = SCHEMAS[kind];

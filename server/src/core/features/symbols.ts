@@ -17,7 +17,7 @@ export interface WorkspaceSymbolEntry {
   containerName?: string;
   location: Location;
   deprecated?: boolean;
-  /** How well it matched the query (`matchRank`): lower is better. */
+  /** How well it matched the query (see `matcher`): lower is better. */
   rank: number;
 }
 
@@ -110,22 +110,13 @@ function docRange(file: TaxonomyFile, model: DocModel): Range {
   return file.lines.range(doc.start, doc.end);
 }
 
-/** True when every character of the query appears in order in the text (case-insensitive). */
-export function fuzzyMatches(query: string, text: string): boolean {
-  const q = query.toLowerCase().replace(/\s+/g, '');
-  const t = text.toLowerCase();
-  let i = 0;
-  for (let j = 0; j < t.length && i < q.length; j++) if (t[j] === q[i]) i++;
-  return i === q.length;
-}
-
 /**
  * A matcher for one query: how well it matches a text, lower is better: 0 the same (case aside),
  * 1 a prefix, 2 a prefix of one of its words (`call` in `welcome-call`, `Welcome call`), 3 a
  * substring, 4 its letters in order (`wcl` in `welcome-call`); undefined when it does not match.
  * The query is prepared once: the matcher runs on every definition of the workspace.
  */
-export function matcher(query: string): (text: string) => number | undefined {
+function matcher(query: string): (text: string) => number | undefined {
   const q = query.toLowerCase().trim();
   const letters = q.replace(/\s+/g, '');
   return (text) => {
@@ -148,11 +139,6 @@ export function matcher(query: string): (text: string) => number | undefined {
 /** Letters and digits (ASCII, and anything beyond it, which counts as a letter here). */
 function isWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c > 127;
-}
-
-/** `matcher(query)(text)`, for one-off comparisons. */
-export function matchRank(query: string, text: string): number | undefined {
-  return matcher(query)(text);
 }
 
 /**

@@ -7,7 +7,7 @@ import { termAtInFile } from '../terms/prose';
 import { workspaceGlossary, type LabelRole } from '../terms/glossary';
 
 /** How a word in the text names a glossary term. */
-export type TermLabelKind = 'term' | 'alias' | 'avoid';
+type TermLabelKind = 'term' | 'alias' | 'avoid';
 
 /** A glossary term found in free text or a Markdown doc under the cursor. */
 export interface TermAtCursor {

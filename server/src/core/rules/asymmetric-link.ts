@@ -11,10 +11,10 @@ import type { Rule, RuleContext } from './types';
  * for, but looking the place up makes the linking file depend on it, so the diagnostic (and the
  * fix with it) is checked again when the other entity moves.
  */
-export const LINK_ANCHOR_FACET = 'link-anchor';
+const LINK_ANCHOR_FACET = 'link-anchor';
 
 /** Where the entity's id is written: a change signal, not an edit (edits are built lazily). */
-export interface LinkAnchor {
+interface LinkAnchor {
   at: Position;
 }
 

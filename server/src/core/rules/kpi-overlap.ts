@@ -6,9 +6,9 @@ import type { RelatedInfo } from '../types';
 import type { Rule, RuleContext } from './types';
 
 /** KPIs by normalised name. */
-export const KPI_NAME_FACET = 'kpi-name';
+const KPI_NAME_FACET = 'kpi-name';
 /** KPIs by normalised formula. */
-export const KPI_FORMULA_FACET = 'kpi-formula';
+const KPI_FORMULA_FACET = 'kpi-formula';
 
 interface KpiEntry {
   id: string;

@@ -26,7 +26,7 @@ export interface DirectiveSpec {
 }
 
 /** The keyword of a scope (`cx-taxonomy-disable-next-line`). */
-export function directiveKeyword(scope: DirectiveScope): string {
+function directiveKeyword(scope: DirectiveScope): string {
   return scope === 'file' ? DIRECTIVE_MARKER : `${DIRECTIVE_MARKER}-${scope}`;
 }
 

@@ -121,7 +121,7 @@ function punctuationKey(ch: string): string {
 }
 
 /** True when a character is part of a word (letter, digit or combining mark). */
-export function isWordChar(ch: string | undefined): boolean {
+function isWordChar(ch: string | undefined): boolean {
   return ch !== undefined && ch !== '' && WORD_CHAR.test(ch);
 }
 
@@ -129,7 +129,7 @@ export function isWordChar(ch: string | undefined): boolean {
  * Calls `each` for every token of `text` between `from` and `to`, in order. Linear in the text;
  * tokens are not collected, so callers decide what to keep.
  */
-export function forEachToken(text: string, each: (token: Token) => void, from = 0, to = text.length): void {
+function forEachToken(text: string, each: (token: Token) => void, from = 0, to = text.length): void {
   forEachRawToken(
     text,
     (start, end, isWord, glued) => {
