@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import { COMMANDS, type CommandId } from './commandIds';
 import { showUsage } from './codeLensMiddleware';
-import type { Ctx } from './ctx';
+import type { CommandHost } from './host';
 import { kindGlob, toKebabId } from '../../server/src/core/domain';
 import { fileNameFor, NEW_FILE_SPECS, renderTemplate, validateName, type NewFileKind } from './templates';
 
@@ -23,7 +23,7 @@ function uriArg(arg: unknown): vscode.Uri | undefined {
   return arg instanceof vscode.Uri ? arg : undefined;
 }
 
-export function commandTable(ctx: Ctx): Record<CommandId, Handler> {
+export function commandTable(ctx: CommandHost): Record<CommandId, Handler> {
   return {
     'cxTaxonomy.newPersona': (arg: unknown) => newFile(ctx, 'persona', uriArg(arg)),
     'cxTaxonomy.newSegment': (arg: unknown) => newFile(ctx, 'segment', uriArg(arg)),
@@ -38,7 +38,7 @@ export function commandTable(ctx: Ctx): Record<CommandId, Handler> {
   } satisfies Record<CommandId, Handler>;
 }
 
-export function registerCommands(ctx: Ctx): vscode.Disposable[] {
+export function registerCommands(ctx: CommandHost): vscode.Disposable[] {
   const table = commandTable(ctx);
   return (Object.keys(COMMANDS) as CommandId[]).map((id) =>
     vscode.commands.registerCommand(id, async (...args: unknown[]) => {
@@ -122,7 +122,7 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** Asks for a name, derives the id, writes the template into the chosen folder and opens it. */
-async function newFile(ctx: Ctx, kind: NewFileKind, clicked: vscode.Uri | undefined): Promise<void> {
+async function newFile(ctx: CommandHost, kind: NewFileKind, clicked: vscode.Uri | undefined): Promise<void> {
   if (!vscode.workspace.isTrusted) {
     void vscode.window.showWarningMessage(
       'CX Taxonomy does not create files in Restricted Mode. Trust this workspace to use the New commands.',

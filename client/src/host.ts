@@ -14,5 +14,15 @@ export interface ExtensionHost {
   readonly log: vscode.LogOutputChannel;
 }
 
+/**
+ * What the command table needs besides the host: the panels it opens and a restart. An interface
+ * here rather than the context's class, so commands.ts and ctx.ts do not import each other.
+ */
+export interface CommandHost extends ExtensionHost {
+  readonly journeyMap: { show(uri?: vscode.Uri): void };
+  readonly ownershipReport: { show(): Promise<void> };
+  restart(): Promise<void>;
+}
+
 /** The folder every webview may load from: the bundled media, nothing else. */
 export const MEDIA_FOLDER = ['dist', 'media'] as const;
