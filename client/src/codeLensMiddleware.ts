@@ -36,7 +36,7 @@ const isLocation = (v: unknown): v is LspLocation =>
 const toPosition = (p: LspPosition) => new vscode.Position(p.line, p.character);
 
 /** A lens with its show-references arguments as VS Code's types; any other lens as it is. */
-export function withVscodeArguments(lens: vscode.CodeLens): vscode.CodeLens {
+function withVscodeArguments(lens: vscode.CodeLens): vscode.CodeLens {
   const cmd = lens.command;
   if (cmd?.command !== SHOW_REFERENCES || !cmd.arguments) return lens;
   const [uri, position, locations] = cmd.arguments as unknown[];

@@ -16,9 +16,6 @@ export interface CommandInfo {
   when?: string;
 }
 
-/** A `when` clause that is true for journey files. */
-export const JOURNEY_FILE_WHEN = 'resourceFilename =~ /\\.journey\\.ya?ml$/';
-
 export const COMMANDS = {
   'cxTaxonomy.newPersona': { title: 'New Persona…', writes: true },
   'cxTaxonomy.newSegment': { title: 'New Segment…', writes: true },

@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 export type ServerPhase = 'starting' | 'indexing' | 'ready' | 'stopped';
 
 /** Counts of the server's diagnostics, by severity, and how many files have any. */
-export interface ProblemCounts {
+interface ProblemCounts {
   errors: number;
   warnings: number;
   infos: number;
@@ -19,7 +19,7 @@ function plural(n: number, word: string): string {
 }
 
 /** Counts diagnostics of a collection (the language client's own, so only this server's). */
-export function countProblems(collection: vscode.DiagnosticCollection | undefined): ProblemCounts {
+function countProblems(collection: vscode.DiagnosticCollection | undefined): ProblemCounts {
   const c: ProblemCounts = { errors: 0, warnings: 0, infos: 0, files: 0 };
   collection?.forEach((_uri, diagnostics) => {
     if (diagnostics.length) c.files++;

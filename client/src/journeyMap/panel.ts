@@ -24,7 +24,7 @@ import { renderJourneyMapSvg } from './svg';
 import { Debouncer } from '../debouncer';
 
 /** True for `*.journey.yaml` / `*.journey.yml`. */
-export function isJourneyUri(uri: vscode.Uri | undefined): uri is vscode.Uri {
+function isJourneyUri(uri: vscode.Uri | undefined): uri is vscode.Uri {
   return !!uri && taxonomyKindOf(uri.path) === 'journey';
 }
 

@@ -10,7 +10,7 @@ import { loadWebviewPage, webviewPanelOptions } from '../webviewPanel';
 import type { FromOwnershipView, ToOwnershipView } from './messages';
 import { Debouncer } from '../debouncer';
 
-export const OWNERSHIP_VIEW_TYPE = 'cxTaxonomy.ownershipReport';
+const OWNERSHIP_VIEW_TYPE = 'cxTaxonomy.ownershipReport';
 
 /** A taxonomy root as people know it: the workspace folder's name, plus the path below it. */
 function rootLabel(root: string): string {

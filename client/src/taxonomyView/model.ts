@@ -37,7 +37,7 @@ export interface ViewNode {
 }
 
 /** The label of the first group. Scenarios look for it. */
-export function unownedLabel(n: number): string {
+function unownedLabel(n: number): string {
   return `Unowned touchpoints (${n})`;
 }
 
@@ -46,7 +46,7 @@ function plural(n: number, word: string): string {
 }
 
 /** Problems of every severity, added up. */
-export function problemTotal(p: ViewProblemCounts): number {
+function problemTotal(p: ViewProblemCounts): number {
   return p.error + p.warning + p.info + p.hint;
 }
 

@@ -20,7 +20,7 @@ import type { Position, Range, TaxonomyDiagnostic } from './types';
 import type { TaxonomyWorkspace } from './workspace';
 
 /** Finds a team by id; the workspace's index in the server, a map in tests. */
-export type TeamLookup = (id: string) => Team | undefined;
+type TeamLookup = (id: string) => Team | undefined;
 
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -153,7 +153,7 @@ function linkHandoffs(stages: MapStage[]): void {
  * shown on the innermost card (touchpoint, else stage) whose source range holds its start.
  * Returns undefined for a file that is not a journey file.
  */
-export function buildJourneyMap(
+function buildJourneyMap(
   file: TaxonomyFile,
   lookupTeam: TeamLookup,
   diagnostics: readonly TaxonomyDiagnostic[],
@@ -169,7 +169,7 @@ export function buildJourneyMap(
 }
 
 /** A team lookup over a workspace's index: the first definition of the id. */
-export function teamLookupOf(ws: TaxonomyWorkspace): TeamLookup {
+function teamLookupOf(ws: TaxonomyWorkspace): TeamLookup {
   return (id) => {
     const def = ws.index.definitions('team', id)[0];
     return def?.entity.kind === 'team' ? def.entity : undefined;

@@ -39,7 +39,7 @@ import { CONFIG_GLOB, MARKDOWN_GLOB, TAXONOMY_GLOB } from '../core/domain';
 declare const CX_TAXONOMY_VERSION: string;
 
 /** The files the server watches on disk, so edits made outside the editor are picked up. */
-export const WATCHED_GLOBS = [TAXONOMY_GLOB, MARKDOWN_GLOB, CONFIG_GLOB];
+const WATCHED_GLOBS = [TAXONOMY_GLOB, MARKDOWN_GLOB, CONFIG_GLOB];
 
 /** Starts serving on a connection; returns the session (tests and `main` keep it). */
 export function startServer(connection: Connection): Session {
