@@ -68,9 +68,20 @@ export function yamlValidation(): Record<string, unknown>[] {
   ];
 }
 
+/** package.json as far as the generator writes it; every other field is carried over untouched. */
+interface PackageJson {
+  activationEvents?: string[];
+  contributes?: { menus?: Record<string, unknown>; [key: string]: unknown };
+  capabilities?: {
+    untrustedWorkspaces?: { supported: string; restrictedConfigurations?: string[]; [key: string]: unknown };
+    [key: string]: unknown;
+  };
+  [key: string]: unknown;
+}
+
 /** The package.json object with every generated part replaced. */
-export function withGenerated(pkg: Record<string, any>): Record<string, any> {
-  const next = JSON.parse(JSON.stringify(pkg)) as Record<string, any>;
+export function withGenerated(pkg: PackageJson): PackageJson {
+  const next = JSON.parse(JSON.stringify(pkg)) as PackageJson;
   next.contributes ??= {};
   next.contributes.commands = commandContributions();
   next.contributes.menus ??= {};
@@ -86,7 +97,7 @@ export function withGenerated(pkg: Record<string, any>): Record<string, any> {
 
 /** package.json as the generator would write it. */
 export function generatedPackageJson(): string {
-  const pkg = JSON.parse(fs.readFileSync(PACKAGE_JSON, 'utf8')) as Record<string, unknown>;
+  const pkg = JSON.parse(fs.readFileSync(PACKAGE_JSON, 'utf8')) as PackageJson;
   return JSON.stringify(withGenerated(pkg), null, 2) + '\n';
 }
 

@@ -61,7 +61,11 @@ export function startServer(connection: Connection): Session {
     },
     settings: async (folderUri) => {
       if (!caps.workspace?.configuration) return undefined;
-      return connection.workspace.getConfiguration({ scopeUri: folderUri, section: SETTINGS_SECTION });
+      // The client answers with whatever the user wrote: the settings table normalises it.
+      return connection.workspace.getConfiguration({
+        scopeUri: folderUri,
+        section: SETTINGS_SECTION,
+      }) as Promise<unknown>;
     },
     progress: async (title) => {
       if (!caps.window?.workDoneProgress) return { report: () => undefined, done: () => undefined };
