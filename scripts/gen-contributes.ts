@@ -15,7 +15,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { COMMAND_CATEGORY, COMMANDS, type CommandInfo } from '../client/src/commandIds';
-import { CONFIG_FILE_NAMES, CONFIG_GLOB, suffixGlobs, TAXONOMY_GLOB, TAXONOMY_KINDS } from '../server/src/core/domain';
+import {
+  CONFIG_FILE_NAMES,
+  CONFIG_GLOB,
+  suffixGlobs,
+  TAXONOMY_GLOB,
+  TAXONOMY_KINDS,
+  YAML_EXTENSIONS,
+} from '../server/src/core/domain';
 import { configurationContribution } from '../server/src/lsp/settings';
 import { JOURNEY_MAP_VIEW_TYPE } from '../client/src/journeyMap/messages';
 
@@ -68,6 +75,24 @@ export function yamlValidation(): Record<string, unknown>[] {
   ];
 }
 
+/** The command whose menus show only on journey files. */
+const JOURNEY_MAP_COMMAND: keyof typeof COMMANDS = 'cxTaxonomy.openJourneyMap';
+
+/** The when-clause of the menus that open a journey map: a journey file, on both spellings. */
+export function journeyFileWhen(): string {
+  return `resourceFilename =~ /\\.journey\\.(${YAML_EXTENSIONS.join('|')})$/`;
+}
+
+/** Points every menu entry of a command that needs a journey file at the domain's journey suffixes. */
+function withJourneyWhen(menus: Record<string, unknown>): void {
+  for (const entries of Object.values(menus)) {
+    if (!Array.isArray(entries)) continue;
+    for (const entry of entries as Record<string, unknown>[]) {
+      if (entry.command === JOURNEY_MAP_COMMAND) entry.when = journeyFileWhen();
+    }
+  }
+}
+
 /** package.json as far as the generator writes it; every other field is carried over untouched. */
 interface PackageJson {
   activationEvents?: string[];
@@ -86,6 +111,7 @@ export function withGenerated(pkg: PackageJson): PackageJson {
   next.contributes.commands = commandContributions();
   next.contributes.menus ??= {};
   next.contributes.menus.commandPalette = commandPaletteMenu();
+  withJourneyWhen(next.contributes.menus);
   next.contributes.configuration = configurationContribution();
   next.contributes.yamlValidation = yamlValidation();
   next.activationEvents = activationEvents();

@@ -19,3 +19,36 @@ describe('architecture', () => {
     assert.deepEqual(offenders, []);
   });
 });
+
+/** The folders of the code (not the contents of fixtures, samples or generated workspaces). */
+function codeFolders(dir: string, depth: number): string[] {
+  if (depth === 0) return [];
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
+    .flatMap((e) => {
+      const p = path.join(dir, e.name);
+      return [p, ...codeFolders(p, depth - 1)];
+    });
+}
+
+describe('ARCHITECTURE.md', () => {
+  it('names every folder of the code, so the code map cannot fall behind', () => {
+    const repo = path.join(__dirname, '../..');
+    const doc = readFileSync(path.join(repo, 'ARCHITECTURE.md'), 'utf8');
+    const folders = [
+      ...codeFolders(path.join(repo, 'server/src'), 9),
+      ...codeFolders(path.join(repo, 'client'), 9),
+      ...codeFolders(path.join(repo, 'test'), 2),
+      ...codeFolders(path.join(repo, 'bench'), 1),
+      ...codeFolders(path.join(repo, 'scripts'), 9),
+      path.join(repo, 'schemas'),
+      path.join(repo, 'samples'),
+      path.join(repo, 'docs'),
+    ];
+    const missing = folders
+      .map((f) => path.relative(repo, f).split(path.sep))
+      .filter((segs) => !doc.includes(`${segs[segs.length - 1]}/`))
+      .map((segs) => segs.join('/'));
+    assert.deepEqual(missing, []);
+  });
+});

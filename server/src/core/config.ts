@@ -1,12 +1,11 @@
-import { DEFAULT_CHANNELS, DEFAULT_LIFECYCLE_STAGES } from './domain';
+import { DEFAULT_CHANNELS, DEFAULT_LIFECYCLE_STAGES, DEFAULT_MAX_FILE_SIZE } from './domain';
 import { compileGlob, globEscapesRoot, type GlobMatcher } from './glob';
 import { DocReader } from './model';
-import { parseYaml } from './yaml';
+import { childPointer, parseYaml } from './yaml';
 import { LineIndex } from './lineIndex';
 import { SEVERITIES, type Range, type Severity } from './types';
 
 /** The default size above which a file is skipped rather than read (5 MB). */
-const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 /** The settings one workspace runs with, after defaults are applied. */
 export interface TaxonomyConfig {
@@ -81,7 +80,7 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
       });
     } else {
       for (const [id, sev] of Object.entries(rules as Record<string, unknown>)) {
-        const ptr = `/rules/${id.replace(/~/g, '~0').replace(/\//g, '~1')}`;
+        const ptr = childPointer('/rules', id);
         if (!knownRules.has(id)) {
           problems.push({ message: `Unknown rule \`${id}\`.`, range: r.keyRange(ptr) });
           continue;

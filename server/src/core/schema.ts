@@ -8,6 +8,7 @@ import kpiSchema from '../../../schemas/kpi.schema.json';
 import configSchema from '../../../schemas/config.schema.json';
 import type { DocReader } from './model';
 import { closest } from './suggest';
+import { childPointer, decodeSegment, pointerSegments } from './yaml';
 import type { Range, TaxonomyKind } from './types';
 
 type JsonScalar = string | number | boolean | null;
@@ -136,7 +137,7 @@ function article(noun: string): string {
 function fieldName(pointer: string): string {
   const segs = pointer.split('/').filter((s) => s !== '');
   const named = [...segs].reverse().find((s) => !/^\d+$/.test(s));
-  return named ? named.replace(/~1/g, '/').replace(/~0/g, '~') : 'value';
+  return named ? decodeSegment(named) : 'value';
 }
 
 function describeType(t: unknown): string {
@@ -196,7 +197,7 @@ export function validateDoc(kind: TaxonomyKind | 'config', reader: DocReader): S
       if (deeper) continue;
       const types = group.filter((e) => e.keyword === 'type').map((e) => (e.params as { type: unknown }).type);
       const value = reader.get(path);
-      const sub = schemaAt(root, splitPointer(path));
+      const sub = schemaAt(root, pointerSegments(path));
       const expected = types.length ? describeType(types.flat()) : 'a different form';
       const hint = sub?.description ? ` (${firstSentence(sub.description)})` : '';
       push(`\`${fieldName(path)}\` must be ${expected}, not ${describeValue(value)}${hint}.`, reader.valueRange(path));
@@ -213,13 +214,6 @@ export function validateDoc(kind: TaxonomyKind | 'config', reader: DocReader): S
 function firstSentence(s: string): string {
   const m = /^(.*?[.!?])(\s|$)/.exec(s.trim());
   return (m ? m[1] : s.trim()).replace(/\.$/, '');
-}
-
-function splitPointer(p: string): string[] {
-  return p
-    .split('/')
-    .slice(1)
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
 }
 
 function describeError(
@@ -242,14 +236,14 @@ function describeError(
     }
     case 'additionalProperties': {
       const extra = (e.params as { additionalProperty: string }).additionalProperty;
-      const sub = schemaAt(root, splitPointer(path));
+      const sub = schemaAt(root, pointerSegments(path));
       const known = Object.keys(sub?.properties ?? {});
       const guess = closest(extra, known);
       const noun = nounAt(kind, path);
       const tail = guess ? ` Did you mean \`${guess}\`?` : known.length ? ` Known fields: ${known.join(', ')}.` : '';
       return {
         message: `\`${extra}\` is not a field of ${article(noun)}.${tail}`,
-        range: r.keyRange(`${path}/${extra.replace(/~/g, '~0').replace(/\//g, '~1')}`),
+        range: r.keyRange(childPointer(path, extra)),
       };
     }
     case 'enum': {

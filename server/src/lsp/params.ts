@@ -6,6 +6,7 @@
  * failure inside one is a bug of ours, which it logs.
  */
 import { ErrorCodes, ResponseError, type Connection, type Disposable } from 'vscode-languageserver';
+import { hasLens } from '../core/features/codeLens';
 
 /** Says what is wrong with a request's params, or undefined when they are usable. */
 type ParamsCheck = (params: unknown) => string | undefined;
@@ -95,10 +96,7 @@ const PARAMS = {
   /** `{ uri, kind, id, lens }` (the places of a usage lens). */
   usagePlaces: all(
     (p) => (typeof p.uri === 'string' && typeof p.id === 'string' ? undefined : 'it needs `uri` and `id` as strings'),
-    (p) =>
-      ['persona', 'segment', 'kpi', 'team', 'term'].includes(String(p.kind))
-        ? undefined
-        : '`kind` must be persona, segment, kpi, team or term',
+    (p) => (hasLens(p.kind) ? undefined : '`kind` must be persona, segment, kpi, team or term'),
     (p) => (p.lens === 'usage' || p.lens === 'touchpoints' ? undefined : '`lens` must be usage or touchpoints'),
   ),
   /** Nothing, or `{ uri? }` (the ownership report). */

@@ -10,6 +10,7 @@
  * it too.
  */
 
+import { DEFAULT_MAX_FILE_SIZE } from '../core/domain/defaults';
 import { globEscapesRoot } from '../core/glob';
 // The config file's scale of severities: a rule is set to one of them here too.
 import { SEVERITIES, type Severity } from '../core/types';
@@ -54,9 +55,6 @@ export interface SettingDefinition<K extends keyof ServerSettings = keyof Server
   /** Turns a raw value from the client into a safe value; anything unusable gives the default. */
   normalise(raw: unknown): ServerSettings[K];
 }
-
-/** The default size limit (5 MB), the same as the config file's `maxFileSize` default. */
-const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);

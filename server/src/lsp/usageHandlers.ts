@@ -11,7 +11,7 @@
  * command, which asks for them (`cxTaxonomy/usagePlaces`) when clicked.
  */
 import type { CodeLens, Connection, InlayHint } from 'vscode-languageserver';
-import { resolveUsageLens, usageLenses, usagePlaces, type UsageLensTarget } from '../core/features/codeLens';
+import { hasLens, resolveUsageLens, usageLenses, usagePlaces, type UsageLensTarget } from '../core/features/codeLens';
 import { ownerHints } from '../core/features/inlayHints';
 import { UsagePlacesRequest, type Location, type UsagePlacesParams } from '../protocol';
 import { clampRange } from './convert';
@@ -34,22 +34,13 @@ const MAX_INLINE_PLACES = 100;
 /** What a lens carries from `textDocument/codeLens` to `codeLens/resolve`. */
 type LensData = UsagePlacesParams;
 
-const LENS_KINDS: readonly string[] = [
-  'persona',
-  'segment',
-  'kpi',
-  'team',
-  'term',
-] satisfies UsagePlacesParams['kind'][];
-
 function isLensData(v: unknown): v is LensData {
   if (typeof v !== 'object' || v === null) return false;
   const d = v as Record<string, unknown>;
   return (
     typeof d.uri === 'string' &&
     typeof d.id === 'string' &&
-    typeof d.kind === 'string' &&
-    LENS_KINDS.includes(d.kind) &&
+    hasLens(d.kind) &&
     (d.lens === 'usage' || d.lens === 'touchpoints')
   );
 }

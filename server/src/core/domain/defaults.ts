@@ -1,3 +1,4 @@
+import configSchema from '../../../../schemas/config.schema.json';
 import journeySchema from '../../../../schemas/journey.schema.json';
 
 /**
@@ -11,3 +12,6 @@ export const DEFAULT_LIFECYCLE_STAGES: readonly string[] = journeySchema.$defs.l
 
 /** Channels offered by completion; the vocabulary stays open. */
 export const DEFAULT_CHANNELS: readonly string[] = journeySchema.$defs.touchpoint.properties.channel.examples;
+
+/** Files larger than this many bytes are not read (the config schema's `maxFileSize` default, 5 MB). */
+export const DEFAULT_MAX_FILE_SIZE: number = configSchema.properties.maxFileSize.default;

@@ -12,6 +12,7 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
+import { pointerSegments } from '../yaml';
 export { eolOf, lineEndAt, lineStartAt } from '../lineIndex';
 
 /**
@@ -136,13 +137,7 @@ export type PointerTarget = { found: NodeLocation } | { missing: string; map: No
 export function nodeAtPointer(ed: EditDoc, docIndex: number, pointer: string): PointerTarget {
   const doc = ed.docs[docIndex];
   if (!doc) return { refused: 'no such document' };
-  const segs =
-    pointer === ''
-      ? []
-      : pointer
-          .slice(1)
-          .split('/')
-          .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
+  const segs = pointerSegments(pointer);
   let loc: NodeLocation = { docIndex, node: doc.contents as Node, isKey: false, inFlow: false };
   for (let i = 0; i < segs.length; i++) {
     const node = loc.node;

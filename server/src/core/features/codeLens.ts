@@ -26,10 +26,11 @@ type UsageLensKind = 'usage' | 'touchpoints';
 /** The kinds whose definitions carry a usage lens. */
 type LensEntityKind = 'persona' | 'segment' | 'kpi' | 'team' | 'term';
 
-const LENS_KINDS: readonly EntityKind[] = ['persona', 'segment', 'kpi', 'team', 'term'] satisfies LensEntityKind[];
+const LENS_KINDS: readonly string[] = ['persona', 'segment', 'kpi', 'team', 'term'] satisfies LensEntityKind[];
 
-function hasLens(kind: EntityKind): kind is LensEntityKind {
-  return LENS_KINDS.includes(kind);
+/** Whether definitions of this kind carry a usage lens (also checks the kind a client sends back). */
+export function hasLens(kind: unknown): kind is LensEntityKind {
+  return typeof kind === 'string' && LENS_KINDS.includes(kind);
 }
 
 /** Where a lens goes and what it is about; enough to resolve it later (the protocol's `data`). */

@@ -1,4 +1,5 @@
 import type { DocReader } from '../model';
+import { pointerSegments } from '../yaml';
 import { readersOf } from './schemaDocs';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
@@ -78,15 +79,6 @@ export interface NodeAtCursor {
   onKey: boolean;
 }
 
-/** Splits a JSON pointer into unescaped segments. */
-function splitPointer(pointer: string): string[] {
-  if (pointer === '') return [];
-  return pointer
-    .slice(1)
-    .split('/')
-    .map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-}
-
 /** Finds the key or value under an offset in a parsed YAML file. */
 export function nodeAt(file: TaxonomyFile, offset: number): NodeAtCursor | undefined {
   for (const reader of readersOf(file)) {
@@ -108,7 +100,7 @@ export function nodeAt(file: TaxonomyFile, offset: number): NodeAtCursor | undef
         if (!best || size < best.size) best = { pointer, size, onKey: false };
       }
     }
-    if (best) return { reader, pointer: best.pointer, path: splitPointer(best.pointer), onKey: best.onKey };
+    if (best) return { reader, pointer: best.pointer, path: pointerSegments(best.pointer), onKey: best.onKey };
   }
   return undefined;
 }

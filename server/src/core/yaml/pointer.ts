@@ -13,3 +13,8 @@ export function childPointer(parent: string, key: string | number): string {
 export function decodeSegment(segment: string): string {
   return segment.indexOf('~') >= 0 ? segment.replace(/~1/g, '/').replace(/~0/g, '~') : segment;
 }
+
+/** The decoded segments of a JSON pointer (`''`, the whole document, has none). */
+export function pointerSegments(pointer: string): string[] {
+  return pointer === '' ? [] : pointer.slice(1).split('/').map(decodeSegment);
+}
