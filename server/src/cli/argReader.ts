@@ -1,4 +1,5 @@
 import { closest } from '../core';
+import { pinnedDateProblem } from '../core/dates';
 import { UsageError } from './command';
 
 /** One word of the command line: a flag (with a value written `--flag=value`) or a positional. */
@@ -82,7 +83,7 @@ export function oneOf<T extends string>(flag: string, v: string, allowed: readon
 export function sharedFlag(
   a: Arg,
   r: ArgReader,
-  opts: { config?: string; color?: boolean },
+  opts: { config?: string; color?: boolean; today?: string },
   takesColor: boolean,
 ): 'help' | boolean {
   switch (a.flag) {
@@ -90,6 +91,13 @@ export function sharedFlag(
     case '-c':
       opts.config = r.value(a.flag, a.inline);
       return true;
+    case '--today': {
+      const day = r.value(a.flag, a.inline);
+      const problem = pinnedDateProblem('--today', day);
+      if (problem) throw new UsageError(problem);
+      opts.today = day;
+      return true;
+    }
     case '--help':
     case '-h':
       return 'help';

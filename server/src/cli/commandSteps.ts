@@ -1,6 +1,7 @@
 /** The steps the commands share: warn, load with progress, write what they make. */
 import { CLEAR_LINE } from './color';
 import { UsageError, type CliIo } from './command';
+import { pinnedDateProblem, TODAY_ENV } from '../core/dates';
 import { terminalText } from '../core/text/escape';
 import { guardOutput, writeOutput, type OutputGuard } from './output';
 import { createProgress } from './progress';
@@ -20,11 +21,21 @@ export async function emit(text: string, output: string | undefined, io: CliIo, 
   await writeOutput(text, output, io.cwd, io.stdout);
 }
 
+/** The date `CX_TAXONOMY_TODAY` pins, if any; a malformed one is a usage error, never ignored. */
+function pinnedToday(env: NodeJS.ProcessEnv): string | undefined {
+  const value = env[TODAY_ENV];
+  if (value === undefined || value === '') return undefined;
+  const problem = pinnedDateProblem(TODAY_ENV, value);
+  if (problem) throw new UsageError(problem);
+  return value;
+}
+
 /** Loads with progress on a terminal stderr. */
 export async function load(opts: LoadOptions, io: CliIo): Promise<LoadedTaxonomy[]> {
+  const today = opts.today ?? pinnedToday(io.env);
   const progress = createProgress(io.stderr, { delayMs: io.progressDelayMs });
   try {
-    return await loadTaxonomies({ ...opts, warn: warner(io) }, io.cwd, progress.update);
+    return await loadTaxonomies({ ...opts, today, warn: warner(io) }, io.cwd, progress.update);
   } finally {
     progress.done();
   }

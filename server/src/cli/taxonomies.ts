@@ -32,6 +32,8 @@ export interface LoadOptions {
   paths: readonly string[];
   /** A config file that replaces every `cx-taxonomy.config.yaml` (or `.yml`) found. */
   config?: string;
+  /** "Today" for the sunset rules (`--today`, else `CX_TAXONOMY_TODAY`, else the machine's date). */
+  today?: string;
   /** Severity overrides on top of the config (`--rule`). */
   rules?: Record<string, Severity>;
   /**
@@ -197,7 +199,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       const rules = { ...config.rules, ...opts.rules };
       rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] =
         opts.reportUnusedDisableDirectives ?? rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] ?? 'off';
-      config = { ...config, rules };
+      config = { ...config, rules, ...(opts.today !== undefined ? { today: opts.today } : {}) };
       const ws = createTaxonomyWorkspace(config, { trackDependencies: opts.trackDependencies === true });
       const groupHost: FileHost = {
         listFiles: () => ids,

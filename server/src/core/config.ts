@@ -1,11 +1,16 @@
-import { DEFAULT_CHANNELS, DEFAULT_LIFECYCLE_STAGES, DEFAULT_MAX_FILE_SIZE } from './domain';
+import configSchema from '../../../schemas/config.schema.json';
+import { localIsoDate } from './dates';
+import {
+  DEFAULT_CHANNELS,
+  DEFAULT_LIFECYCLE_STAGES,
+  DEFAULT_MAX_FILE_SIZE,
+  DEFAULT_SUNSET_WARNING_DAYS,
+} from './domain';
 import { compileGlob, globEscapesRoot, type GlobMatcher } from './glob';
 import { DocReader } from './model';
 import { childPointer, parseYaml } from './yaml';
 import { LineIndex } from './lineIndex';
 import { SEVERITIES, type Range, type Severity } from './types';
-
-/** The default size above which a file is skipped rather than read (5 MB). */
 
 /** The settings one workspace runs with, after defaults are applied. */
 export interface TaxonomyConfig {
@@ -18,6 +23,13 @@ export interface TaxonomyConfig {
   lifecycleStages: string[];
   channels: string[];
   maxFileSize: number;
+  /** How many days before a `sunset` its uses are reported (`sunset-approaching`). */
+  sunsetWarningDays: number;
+  /**
+   * "Today" as `YYYY-MM-DD`, for the sunset rules: the machine's date unless a front end pins it
+   * (`--today`, `CX_TAXONOMY_TODAY`). Not read from the config file.
+   */
+  today: string;
 }
 
 export function defaultConfig(): TaxonomyConfig {
@@ -28,6 +40,8 @@ export function defaultConfig(): TaxonomyConfig {
     lifecycleStages: [...DEFAULT_LIFECYCLE_STAGES],
     channels: [...DEFAULT_CHANNELS],
     maxFileSize: DEFAULT_MAX_FILE_SIZE,
+    sunsetWarningDays: DEFAULT_SUNSET_WARNING_DAYS,
+    today: localIsoDate(new Date()),
   };
 }
 
@@ -63,7 +77,7 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
     });
     return { config, problems };
   }
-  const known = new Set(['rules', 'docs', 'ignore', 'lifecycleStages', 'channels', 'maxFileSize', '$schema']);
+  const known = new Set(Object.keys(configSchema.properties));
   for (const key of Object.keys(root)) {
     if (!known.has(key))
       problems.push({
@@ -135,6 +149,15 @@ export function parseConfig(text: string, knownRules: ReadonlySet<string>): Conf
         range: r.valueRange('/maxFileSize'),
       });
     } else config.maxFileSize = max;
+  }
+  const warn = r.get('/sunsetWarningDays');
+  if (warn !== undefined && warn !== null) {
+    if (typeof warn !== 'number' || !Number.isInteger(warn) || warn < 0) {
+      problems.push({
+        message: '`sunsetWarningDays` must be a whole number of days (0 or more).',
+        range: r.valueRange('/sunsetWarningDays'),
+      });
+    } else config.sunsetWarningDays = warn;
   }
   return { config, problems };
 }

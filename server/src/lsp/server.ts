@@ -30,6 +30,7 @@ import {
 } from './handlers';
 import { checkedConnection } from './params';
 import { Session } from './session/session';
+import { todayPinProblem } from './session/config';
 import type { FolderState, ProgressReporter, WatchedChange } from './session/types';
 import { registerUsageHandlers } from './usageHandlers';
 import { ViewRefresher } from './viewRefresh';
@@ -118,6 +119,8 @@ export function startServer(connection: Connection): Session {
   });
 
   connection.onInitialized(async () => {
+    const todayProblem = todayPinProblem();
+    if (todayProblem) connection.console.warn(todayProblem);
     if (caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
       await connection.client
         .register(DidChangeWatchedFilesNotification.type, {

@@ -7,6 +7,8 @@ export interface DocumentOptions<F extends string> {
   paths: string[];
   output?: string;
   config?: string;
+  /** `--today YYYY-MM-DD`: the date the sunset rules compare with. */
+  today?: string;
 }
 
 /** What differs between `export glossary` and `report ownership`: their names and formats. */

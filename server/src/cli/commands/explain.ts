@@ -9,6 +9,8 @@ export interface ExplainOptions {
   term: string;
   paths: string[];
   config?: string;
+  /** `--today YYYY-MM-DD`: the date the sunset rules compare with. */
+  today?: string;
   color?: boolean;
 }
 
@@ -22,6 +24,8 @@ the current folder) may be any file or folder of the taxonomy: its whole glossar
 
 Options:
   -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml
+  --today <YYYY-MM-DD>     the date sunsets are compared with (default: CX_TAXONOMY_TODAY, else
+                           the machine's date), for reproducible CI
   --color, --no-color      force colours on or off
   -h, --help               show this help
 
@@ -52,7 +56,7 @@ function parseExplain(argv: readonly string[]): ExplainOptions | HelpRequest {
 }
 
 async function runExplain(cmd: ExplainOptions, io: CliIo): Promise<number> {
-  const taxonomies = await load({ paths: cmd.paths, config: cmd.config }, io);
+  const taxonomies = await load({ paths: cmd.paths, config: cmd.config, today: cmd.today }, io);
   const color = useColor({ flag: cmd.color, env: io.env, isTTY: io.stdout.isTTY === true });
   const result = explain(cmd.term, taxonomies, { cwd: io.cwd, color, width: io.stdout.columns });
   if (result.found) {

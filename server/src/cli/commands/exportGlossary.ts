@@ -18,11 +18,13 @@ Options:
   -f, --format <name>      md (default), html (one self-contained page) or json
   -o, --output <file>      write to a file instead of stdout
   -c, --config <file>      use this config instead of the taxonomy's cx-taxonomy.config.yaml
+  --today <YYYY-MM-DD>     the date sunsets are compared with (default: CX_TAXONOMY_TODAY, else
+                           the machine's date), for reproducible CI
   -h, --help               show this help
 `;
 
 async function runExportGlossary(cmd: ExportGlossaryOptions, io: CliIo): Promise<number> {
-  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'export');
+  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config, today: cmd.today }, io, 'export');
   await emit(exportGlossary(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, {
     cwd: io.cwd,
     inputs: cmd.paths,

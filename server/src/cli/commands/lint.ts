@@ -55,6 +55,8 @@ ${fixRulesText()}
   --fix-dry-run            the same without writing: --format json shows each fixed file's new
                            text in "output"
   -c, --config <file>      use this config instead of each cx-taxonomy.config.yaml (or .yml)
+  --today <YYYY-MM-DD>     the date sunsets are compared with (default: CX_TAXONOMY_TODAY, else
+                           the machine's date), for reproducible CI
   -q, --quiet              errors only: warnings, info and hints are not reported or counted
   --report-unused-disable-directives
                            report cx-taxonomy-disable comments that silence nothing, as errors
@@ -90,6 +92,7 @@ async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
     {
       paths: cmd.paths,
       config: cmd.config,
+      today: cmd.today,
       rules: cmd.rules,
       cache: cmd.cache && !fixing,
       cacheLocation: cmd.cacheLocation,

@@ -21,6 +21,8 @@ export interface LintOptions {
   maxWarnings?: number;
   rules: Record<string, Severity>;
   config?: string;
+  /** `--today YYYY-MM-DD`: the date the sunset rules compare with. */
+  today?: string;
   /** Errors only: warnings, info and hints are dropped before counting and reporting. */
   quiet: boolean;
   /** An explicit `--color` / `--no-color`; undefined leaves it to the environment. */

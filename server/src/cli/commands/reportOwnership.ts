@@ -19,11 +19,13 @@ Options:
   -f, --format <name>      md (default), csv or html
   -o, --output <file>      write to a file instead of stdout
   -c, --config <file>      use this config instead of the taxonomy's cx-taxonomy.config.yaml
+  --today <YYYY-MM-DD>     the date sunsets are compared with (default: CX_TAXONOMY_TODAY, else
+                           the machine's date), for reproducible CI
   -h, --help               show this help
 `;
 
 async function runOwnershipReport(cmd: OwnershipReportOptions, io: CliIo): Promise<number> {
-  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config }, io, 'report on');
+  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config, today: cmd.today }, io, 'report on');
   await emit(ownershipReport(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, {
     cwd: io.cwd,
     inputs: cmd.paths,

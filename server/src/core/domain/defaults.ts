@@ -15,3 +15,6 @@ export const DEFAULT_CHANNELS: readonly string[] = journeySchema.$defs.touchpoin
 
 /** Files larger than this many bytes are not read (the config schema's `maxFileSize` default, 5 MB). */
 export const DEFAULT_MAX_FILE_SIZE: number = configSchema.properties.maxFileSize.default;
+
+/** How many days before a `sunset` its uses are announced (the config schema's `sunsetWarningDays` default). */
+export const DEFAULT_SUNSET_WARNING_DAYS: number = configSchema.properties.sunsetWarningDays.default;

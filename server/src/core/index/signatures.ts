@@ -19,6 +19,8 @@ export function entitySig(e: Entity): string {
     e.owner?.teams.map((t) => t.value),
     e.owner?.lead?.value,
     e.status?.value,
+    e.sunset?.value,
+    e.replacedBy?.value,
     e.description?.value,
   ];
   switch (e.kind) {

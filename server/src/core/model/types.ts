@@ -43,6 +43,10 @@ export interface EntityBase {
   name?: Located<string>;
   description?: Located<string>;
   status?: Located<string>;
+  /** `sunset`: the date (YYYY-MM-DD) after which nothing should use it. */
+  sunset?: Located<string>;
+  /** `replacedBy`: the id of the entity of the same kind that takes its place. */
+  replacedBy?: Located<string>;
   owner?: Ownership;
   /** The range of the entity's whole mapping. */
   range: Range;

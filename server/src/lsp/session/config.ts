@@ -3,6 +3,7 @@
  * (pulled per folder from the client, or the section a client pushed), and when they change.
  */
 import { decodeText, defaultConfig, parseConfig, RULE_IDS, type TaxonomyConfig } from '../../core';
+import { isIsoDate, localIsoDate, pinnedDateProblem, TODAY_ENV } from '../../core/dates';
 import { defaultSettings, readSettings, type ServerSettings } from '../settings';
 import type { Documents } from './documents';
 import type { FolderState, SessionHost, TaxonomyRoot } from './types';
@@ -58,6 +59,7 @@ export class SessionConfig {
       rules,
       docs: [...new Set([...base.docs, ...settings.docsGlobs])],
       maxFileSize: Math.min(base.maxFileSize, settings.maxFileSize),
+      today: serverToday(),
     };
   }
 
@@ -92,4 +94,21 @@ export class SessionConfig {
       return undefined;
     }
   }
+}
+
+/**
+ * "Today" for the sunset rules: `CX_TAXONOMY_TODAY` when it holds a real date (tests, demos),
+ * else the machine's date, read each time a root is configured. A malformed pin is ignored.
+ */
+function serverToday(): string {
+  const pinned = process.env[TODAY_ENV];
+  return pinned !== undefined && isIsoDate(pinned) ? pinned : localIsoDate(new Date());
+}
+
+/** What is wrong with a `CX_TAXONOMY_TODAY` the server was started with, for its log; undefined when fine. */
+export function todayPinProblem(): string | undefined {
+  const pinned = process.env[TODAY_ENV];
+  if (pinned === undefined || pinned === '') return undefined;
+  const problem = pinnedDateProblem(TODAY_ENV, pinned);
+  return problem && `${problem} The machine's date is used.`;
 }
