@@ -91,6 +91,8 @@ export interface StartOptions {
   clientName?: string;
   /** The client process id sent in `initialize` (the server exits when it dies); this process by default. */
   processId?: number | null;
+  /** Environment variables set for the server process, over this process's own (`CX_TAXONOMY_TODAY`). */
+  env?: Record<string, string>;
 }
 
 /** A progress notification as the server sent it. */
@@ -141,7 +143,10 @@ export class LspTestClient {
     }
     // CX_TAXONOMY_SERVER_NODE_ARGS passes flags to the server's node (`--cpu-prof`, `--inspect`).
     const nodeArgs = (process.env.CX_TAXONOMY_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+      env: opts.env ? { ...process.env, ...opts.env } : process.env,
+    });
     const connection = createMessageConnection(
       new StreamMessageReader(proc.stdout!),
       new StreamMessageWriter(proc.stdin!),
