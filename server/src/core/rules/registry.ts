@@ -23,6 +23,8 @@ import { labelClash } from './label-clash';
 import { equivalentSameVocabulary } from './equivalent-same-vocabulary';
 import { broaderCycle } from './broader-cycle';
 import { deprecatedLink } from './deprecated-link';
+import { sunsetPassed } from './sunset-passed';
+import { sunsetApproaching } from './sunset-approaching';
 import { disableDirective } from './disable-directive';
 import { unusedDisableDirective } from './unused-disable-directive';
 import type { Rule } from './types';
@@ -54,6 +56,8 @@ export const ALL_RULES: readonly Rule[] = [
   equivalentSameVocabulary,
   broaderCycle,
   deprecatedLink,
+  sunsetPassed,
+  sunsetApproaching,
   unreadableFile,
   configRule,
   disableDirective,
