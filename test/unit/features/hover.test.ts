@@ -183,3 +183,78 @@ describe('features: hover on values', () => {
     assert.match(other.markdown, /Not a lifecycle stage of this taxonomy/);
   });
 });
+
+describe('features: hover on status, sunset and replacement', () => {
+  /** The feature taxonomy with a second persona that replaces busy-parent, and "today" pinned. */
+  function lifecycleHover(personaExtra: string[], needle = 'persona: busy-parent', today = '2026-12-03') {
+    const files = featureTaxonomy();
+    files['p.persona.yaml'] += lines(...personaExtra);
+    files['p2.persona.yaml'] = lines('kind: persona', 'id: family-planner', 'name: Family Planner', 'owner: cx-ops');
+    const ws = memoryWorkspace(files, { today, sunsetWarningDays: 30 });
+    const text = files['j.journey.yaml'];
+    const file = ws.getFile(uriOf('j.journey.yaml'))!;
+    return hover(ws, file, text.indexOf(needle) + needle.length - 3)!.markdown;
+  }
+
+  it('puts one headline at the top of a deprecated entity: what replaces it', () => {
+    const md = lifecycleHover(['status: deprecated', 'replacedBy: family-planner']);
+    const [first, second] = md.split('\n\n');
+    assert.equal(first, '**Deprecated** — use `family-planner` (Family Planner) instead');
+    assert.match(second, /^\*\*Persona\*\* Busy Parent · `busy-parent` · deprecated$/);
+    assert.ok(!md.includes('Replaced by:'), 'the headline already names the replacement');
+  });
+
+  it('dates a passed sunset and an approaching one relative to today, on both sides of the day', () => {
+    const passed = lifecycleHover(['sunset: 2026-11-01', 'replacedBy: family-planner']);
+    assert.equal(
+      passed.split('\n\n')[0],
+      '**Sunset** on 2026-11-01 (passed 32 days ago) — use `family-planner` (Family Planner) instead',
+    );
+    const soon = lifecycleHover(['sunset: 2026-12-04']);
+    assert.equal(soon.split('\n\n')[0], '**Sunset** on 2026-12-04 (in 1 day)');
+    const today = lifecycleHover(['sunset: 2026-12-03']);
+    assert.equal(today.split('\n\n')[0], '**Sunset** on 2026-12-03 (today)');
+    const deprecated = lifecycleHover(['status: deprecated', 'sunset: 2026-12-02']);
+    assert.equal(deprecated.split('\n\n')[0], '**Deprecated** (sunset 2026-12-02, passed 1 day ago)');
+  });
+
+  it('lists a sunset beyond the warning window and a replacement as plain facts, and nothing when unset', () => {
+    const md = lifecycleHover(['status: approved', 'sunset: 2027-06-30', 'replacedBy: nobody-yet']);
+    assert.match(md, /^\*\*Persona\*\* Busy Parent · `busy-parent` · approved\n\n/);
+    assert.match(md, /Owner: `cx-ops` \(CX Operations, cx\) {2}\nSegments: `families` {2}\n/);
+    assert.match(md, /Sunset: 2027-06-30 \(in 209 days\) {2}\nReplaced by: `nobody-yet` \(not defined\)\n\n/);
+    // With none of them set, the card is as tidy as before: no headline, no empty lines.
+    assert.equal(
+      lifecycleHover([]),
+      [
+        '**Persona** Busy Parent · `busy-parent`',
+        'Owner: `cx-ops` (CX Operations, cx)  \nSegments: `families`',
+        'Defined in p.persona.yaml:2',
+      ].join('\n\n'),
+    );
+  });
+
+  it('marks a deprecated glossary term at the top of its card, naming the replacing term by its label', () => {
+    const files = featureTaxonomy();
+    files['cx.glossary.yaml'] += lines(
+      '  - id: buyer-persona',
+      '    term: Buyer persona',
+      '    definition: Old word for a persona.',
+      '    status: deprecated',
+      '    sunset: 2027-01-01',
+      '    replacedBy: persona',
+    );
+    files['p.persona.yaml'] += 'description: Our buyer persona for families.\n';
+    files['docs/old.md'] = lines('# Old words', '', 'Each buyer persona has a journey.');
+    const ws = memoryWorkspace(files, { today: '2026-12-03', sunsetWarningDays: 30 });
+    const file = ws.getFile(uriOf('p.persona.yaml'))!;
+    const md = hover(ws, file, file.text.indexOf('buyer persona') + 3)!.markdown;
+    const doc = ws.getFile(uriOf('docs/old.md'))!;
+    assert.equal(hover(ws, doc, doc.text.indexOf('buyer persona') + 3)!.markdown, md, 'the same card in Markdown');
+    assert.equal(
+      md.split('\n\n')[0],
+      '**Deprecated** (sunset 2027-01-01, in 29 days) — use `persona` (Persona) instead',
+    );
+    assert.match(md.split('\n\n')[1], /^\*\*Buyer persona\*\* · CX vocabulary · deprecated$/);
+  });
+});

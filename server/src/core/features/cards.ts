@@ -5,6 +5,7 @@ import type { Definition } from '../index/entries';
 import { entityTitle, vocabularyName } from '../domain';
 import { escapeMarkdown, inlineCode } from '../text/escape';
 import { oneLine, truncate } from '../text/shape';
+import { lifecycleFacts, lifecycleHeadline } from './cardLifecycle';
 
 /**
  * A team in a card, as Markdown: its id in code, then its name and function ("`cx-design`
@@ -61,6 +62,8 @@ export function entityCard(workspace: TaxonomyWorkspace, d: Definition, options:
   const e = d.entity;
   if (e.kind === 'term') return glossaryCard(workspace, d as Definition & { entity: Term });
   const lines: string[] = [];
+  const headline = lifecycleHeadline(workspace, e);
+  if (headline) lines.push(headline);
   const title = e.name?.value ? ` ${escapeMarkdown(e.name.value)}` : '';
   lines.push(
     `**${entityTitle(e.kind)}**${title} · ${inlineCode(d.id)}${e.status?.value ? ` · ${escapeMarkdown(e.status.value)}` : ''}`,
@@ -133,6 +136,7 @@ export function entityCard(workspace: TaxonomyWorkspace, d: Definition, options:
       break;
     }
   }
+  facts.push(...lifecycleFacts(workspace, e));
   if (facts.length) lines.push(facts.join('  \n'));
   const about = textParagraph(e.kind === 'kpi' ? (e.definition?.value ?? e.description?.value) : e.description?.value);
   if (about) lines.push(about);
@@ -156,6 +160,8 @@ export function glossaryCard(
   if (matched?.via === 'avoid') {
     lines.push(`⚠ "${escapeMarkdown(matched.text)}" is a label to avoid: write **${escapeMarkdown(label)}**.`);
   }
+  const headline = lifecycleHeadline(workspace, t);
+  if (headline) lines.push(headline);
   const status = t.status?.value ? ` · ${escapeMarkdown(t.status.value)}` : '';
   lines.push(`**${escapeMarkdown(label)}** · ${escapeMarkdown(vocabularyName(t.vocabulary))} vocabulary${status}`);
   const definition = textParagraph(t.definition?.value, 1000);
@@ -175,6 +181,7 @@ export function glossaryCard(
   if (t.broader.length) facts.push(`Broader: ${t.broader.map((a) => inlineCode(a.value)).join(', ')}`);
   const steward = ownerLine(workspace, t.owner, 'Steward');
   if (steward) facts.push(steward);
+  facts.push(...lifecycleFacts(workspace, t));
   if (facts.length) lines.push(facts.join('  \n'));
   lines.push(`${inlineCode(d.id)} · defined in ${whereDefined(workspace, d)}`);
   return lines.join('\n\n');
