@@ -211,11 +211,16 @@ describe('features: hover on status, sunset and replacement', () => {
       '**Sunset** on 2026-11-01 (passed 32 days ago) — use `family-planner` (Family Planner) instead',
     );
     const soon = lifecycleHover(['sunset: 2026-12-04']);
-    assert.equal(soon.split('\n\n')[0], '**Sunset** on 2026-12-04 (in 1 day)');
+    assert.equal(soon.split('\n\n')[0], '**Sunset** on 2026-12-04 (tomorrow)');
     const today = lifecycleHover(['sunset: 2026-12-03']);
     assert.equal(today.split('\n\n')[0], '**Sunset** on 2026-12-03 (today)');
     const deprecated = lifecycleHover(['status: deprecated', 'sunset: 2026-12-02']);
-    assert.equal(deprecated.split('\n\n')[0], '**Deprecated** (sunset 2026-12-02, passed 1 day ago)');
+    assert.equal(deprecated.split('\n\n')[0], '**Deprecated** (sunset 2026-12-02, passed yesterday)');
+    // One day beyond the warning window: no headline, the sunset is a fact.
+    const later = lifecycleHover(['sunset: 2027-01-03']);
+    assert.match(later, /^\*\*Persona\*\* Busy Parent/);
+    assert.match(later, /Sunset: 2027-01-03 \(in 31 days\)/);
+    assert.equal(lifecycleHover(['sunset: 2027-01-02']).split('\n\n')[0], '**Sunset** on 2027-01-02 (in 30 days)');
   });
 
   it('lists a sunset beyond the warning window and a replacement as plain facts, and nothing when unset', () => {

@@ -3,13 +3,14 @@
  * one whose sunset has passed or is within `sunsetWarningDays`, gets one headline at the top of
  * its card; otherwise a sunset or a replacement is a plain fact among the others.
  */
+import { daysBetween } from '../dates';
 import type { Entity } from '../model';
+import { daysPhrase, sunsetOf } from '../sunset';
 import type { TaxonomyWorkspace } from '../workspace';
-import { sunsetState, sunsetWhen, type SunsetState } from '../lifecycle';
 import { escapeMarkdown, inlineCode } from '../text/escape';
 
 /** The name an entity is known by: a term's label, else its name. */
-function displayName(e: Entity): string | undefined {
+export function displayName(e: Entity): string | undefined {
   return (e.kind === 'term' ? e.label?.value : undefined) ?? e.name?.value;
 }
 
@@ -23,10 +24,11 @@ function replacementMarkdown(workspace: TaxonomyWorkspace, e: Entity): string | 
   return `${inlineCode(id)}${name ? ` (${escapeMarkdown(name)})` : ''}`;
 }
 
-/** A sunset as Markdown: "2027-01-31 (in 20 days)"; a value that is not a date stands alone. */
-function sunsetMarkdown(s: SunsetState): string {
-  const when = sunsetWhen(s);
-  return `${escapeMarkdown(s.date)}${when ? ` (${when})` : ''}`;
+/** When a sunset falls, relative to today: "in 20 days", "today", "passed 3 days ago"; empty for a non-date. */
+function sunsetWhen(date: string, today: string): string {
+  const days = daysBetween(today, date.trim());
+  if (days === undefined) return '';
+  return days < 0 ? `passed ${daysPhrase(days)}` : daysPhrase(days);
 }
 
 /**
@@ -35,16 +37,16 @@ function sunsetMarkdown(s: SunsetState): string {
  * days ago) — use …".
  */
 export function lifecycleHeadline(workspace: TaxonomyWorkspace, e: Entity): string | undefined {
-  const config = workspace.currentConfig;
-  const sunset = sunsetState(e, config.today);
+  const { today, sunsetWarningDays } = workspace.currentConfig;
   const deprecated = e.status?.value === 'deprecated';
-  const near = sunset?.days !== undefined && sunset.days <= config.sunsetWarningDays;
+  const near = sunsetOf(e, { today, warningDays: sunsetWarningDays });
   if (!deprecated && !near) return undefined;
   const replacement = replacementMarkdown(workspace, e);
   const use = replacement ? ` — use ${replacement} instead` : '';
-  if (!deprecated && sunset) return `**Sunset** on ${sunsetMarkdown(sunset)}${use}`;
-  const when = sunset && sunsetWhen(sunset);
-  const dated = sunset ? ` (sunset ${escapeMarkdown(sunset.date)}${when ? `, ${when}` : ''})` : '';
+  if (!deprecated && near) return `**Sunset** on ${escapeMarkdown(near.date)} (${sunsetWhen(near.date, today)})${use}`;
+  const date = e.sunset?.value;
+  const when = date ? sunsetWhen(date, today) : '';
+  const dated = date ? ` (sunset ${escapeMarkdown(date)}${when ? `, ${when}` : ''})` : '';
   return `**Deprecated**${dated}${use}`;
 }
 
@@ -52,8 +54,11 @@ export function lifecycleHeadline(workspace: TaxonomyWorkspace, e: Entity): stri
 export function lifecycleFacts(workspace: TaxonomyWorkspace, e: Entity): string[] {
   if (lifecycleHeadline(workspace, e)) return [];
   const facts: string[] = [];
-  const sunset = sunsetState(e, workspace.currentConfig.today);
-  if (sunset) facts.push(`Sunset: ${sunsetMarkdown(sunset)}`);
+  const date = e.sunset?.value;
+  if (date) {
+    const when = sunsetWhen(date, workspace.currentConfig.today);
+    facts.push(`Sunset: ${escapeMarkdown(date)}${when ? ` (${when})` : ''}`);
+  }
   const replacement = replacementMarkdown(workspace, e);
   if (replacement) facts.push(`Replaced by: ${replacement}`);
   return facts;
