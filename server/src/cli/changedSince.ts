@@ -1,7 +1,7 @@
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { CONFIG_FILE_NAMES, decodeText, type TaxonomyWorkspace } from '../core';
-import { GitError, runGit } from '../node/git';
+import { catFileBatch, GitError, runGit, shallowCloneHint } from '../node/git';
 import { isWithin } from '../node/nodeFileHost';
 import { UsageError } from './command';
 import { slashPathBelow } from './render/paths';
@@ -62,13 +62,7 @@ export async function gitChanges(ref: string, cwd: string, env: NodeJS.ProcessEn
   } catch (err) {
     if (err instanceof UsageError) throw err;
     // CI checks out one commit by default: the ref is then missing from the history, not misspelt.
-    const shallow =
-      (await git(['rev-parse', '--is-shallow-repository'], top, env).catch(() => Buffer.from('')))
-        .toString('utf8')
-        .trim() === 'true';
-    const hint = shallow
-      ? '; this clone is shallow, so fetch the history the ref is in (fetch-depth: 0 on GitHub, GIT_DEPTH: 0 on GitLab)'
-      : '';
+    const hint = await shallowCloneHint(top, env);
     throw new UsageError(
       `--changed-since: unknown Git ref "${ref}" (no commit of that name in ${path.basename(top)}${hint}).`,
     );
@@ -86,22 +80,15 @@ export async function gitChanges(ref: string, cwd: string, env: NodeJS.ProcessEn
       const out = new Map<string, Uint8Array>();
       // One `git cat-file --batch` for every file; a name with a line break cannot be asked
       // for that way, and is taken as absent at the ref (so only its new version is checked).
-      const asked = files
-        .map((f) => ({ file: f, rel: slashPathBelow(top, f) }))
-        .filter((a) => !a.rel.startsWith('..') && !/[\r\n]/.test(a.rel));
-      if (asked.length === 0) return out;
-      const stdout = await git(['cat-file', '--batch'], top, env, asked.map((a) => `${commit}:${a.rel}\n`).join(''));
-      let at = 0;
+      const asked = files.map((f) => ({ file: f, rel: slashPathBelow(top, f) })).filter((a) => !a.rel.startsWith('..'));
+      const blobs = await catFileBatch(
+        asked.map((a) => `${commit}:${a.rel}`),
+        top,
+        env,
+      );
       for (const a of asked) {
-        const eol = stdout.indexOf(0x0a, at);
-        if (eol < 0) break;
-        const header = stdout.subarray(at, eol).toString('utf8');
-        at = eol + 1;
-        const m = /^[0-9a-f]+ (\w+) (\d+)$/.exec(header);
-        if (!m) continue; // `<name> missing`: not in the ref
-        const size = Number(m[2]);
-        if (m[1] === 'blob') out.set(a.file, stdout.subarray(at, at + size));
-        at += size + 1;
+        const bytes = blobs.get(`${commit}:${a.rel}`);
+        if (bytes) out.set(a.file, bytes);
       }
       return out;
     },

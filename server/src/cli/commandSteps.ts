@@ -22,7 +22,7 @@ export async function emit(text: string, output: string | undefined, io: CliIo, 
 }
 
 /** The date `CX_TAXONOMY_TODAY` pins, if any; a malformed one is a usage error, never ignored. */
-function pinnedToday(env: NodeJS.ProcessEnv): string | undefined {
+export function pinnedToday(env: NodeJS.ProcessEnv): string | undefined {
   const value = env[TODAY_ENV];
   if (value === undefined || value === '') return undefined;
   const problem = pinnedDateProblem(TODAY_ENV, value);

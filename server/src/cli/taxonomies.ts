@@ -73,7 +73,7 @@ const SUFFIXES = TAXONOMY_KINDS.map((k) => `*.${k}.yaml`).join(', ');
  * Reads a config file for the CLI, where any problem is fatal (exit 2) rather than defaulted. A
  * config found in a taxonomy (`within` its folder) that is a link out of it is not read.
  */
-async function readConfigStrict(file: string, cwd: string, within?: string): Promise<TaxonomyConfig> {
+export async function readConfigStrict(file: string, cwd: string, within?: string): Promise<TaxonomyConfig> {
   const shown = shownPath(file, cwd);
   if (within !== undefined && !(await resolvesWithin(within, file)))
     throw new UsageError(`${shown}: ${OUTSIDE_LINK_FILE}; name it with --config to use it.`);

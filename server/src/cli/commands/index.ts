@@ -1,4 +1,5 @@
 import type { Command } from '../command';
+import { diffCommand, type DiffOptions } from './diff';
 import { explainCommand, type ExplainOptions } from './explain';
 import { exportGlossaryCommand, type ExportGlossaryOptions } from './exportGlossary';
 import { helpCommand, versionCommand } from './help';
@@ -15,6 +16,7 @@ export const COMMANDS: readonly Command[] = [
   explainCommand,
   exportGlossaryCommand,
   reportOwnershipCommand,
+  diffCommand,
   helpCommand,
   versionCommand,
 ];
@@ -25,5 +27,6 @@ export type CliCommand =
   | ExplainOptions
   | ExportGlossaryOptions
   | OwnershipReportOptions
+  | DiffOptions
   | { command: 'help'; topic: string }
   | { command: 'version' };

@@ -1,0 +1,36 @@
+/** KPI changes of formula, unit, direction, target or owner: what a dashboard reader must know. */
+import { ownerOf } from './snapshot';
+import { ownerAfterRenames, ownerText, type MatchedKinds } from './entities';
+import { byFileThenId } from './match';
+import type { EntityFact } from './snapshot';
+import type { DiffValue } from './types';
+import { valueText } from './values';
+
+/** The fields compared, in the order a KPI's changes are listed. */
+const FIELDS = ['formula', 'unit', 'direction', 'target', 'owner'] as const;
+
+/** A field of a KPI as text; the owner with team renames applied when `teams` is given. */
+function fieldText(
+  f: EntityFact,
+  field: (typeof FIELDS)[number],
+  teams?: ReadonlyMap<string, string>,
+): string | undefined {
+  if (field !== 'owner') return valueText(f.value[field]);
+  const o = ownerOf(f.entity.owner);
+  return ownerText(teams ? ownerAfterRenames(o, teams) : o);
+}
+
+/** Compares every KPI matched on both sides, field by field. A renamed team is not a new owner. */
+export function kpiChanges(m: MatchedKinds): DiffValue[] {
+  const out: DiffValue[] = [];
+  for (const [b, h] of m.kpi.pairs) {
+    for (const field of FIELDS) {
+      const spelt = fieldText(b, field, m.team.renames);
+      const after = fieldText(h, field);
+      if (spelt === after) continue;
+      out.push({ id: h.id, file: h.file, field, before: fieldText(b, field), after });
+    }
+  }
+  // Stable sort: a KPI's fields keep the order above.
+  return out.sort(byFileThenId);
+}
