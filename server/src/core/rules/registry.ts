@@ -23,6 +23,8 @@ import { labelClash } from './label-clash';
 import { equivalentSameVocabulary } from './equivalent-same-vocabulary';
 import { broaderCycle } from './broader-cycle';
 import { deprecatedLink } from './deprecated-link';
+import { deprecatedReference } from './deprecated-reference';
+import { statusGating } from './status-gating';
 import { sunsetPassed } from './sunset-passed';
 import { sunsetApproaching } from './sunset-approaching';
 import { disableDirective } from './disable-directive';
@@ -56,6 +58,8 @@ export const ALL_RULES: readonly Rule[] = [
   equivalentSameVocabulary,
   broaderCycle,
   deprecatedLink,
+  deprecatedReference,
+  statusGating,
   sunsetPassed,
   sunsetApproaching,
   unreadableFile,

@@ -33,6 +33,8 @@ export interface GlossaryLabel extends MatchLabel {
   status?: string;
   /** The id the term names in `equivalent`, when written. */
   equivalent?: string;
+  /** The id of the term that replaces this one (`replacedBy`), when written. */
+  replacedBy?: string;
 }
 
 /** What the glossary says about one term, gathered from its labels. */
@@ -42,6 +44,7 @@ export interface GlossaryTermInfo {
   vocabulary: string;
   status?: string;
   equivalent?: string;
+  replacedBy?: string;
 }
 
 /** The compiled glossary: the matcher over every label, and each term's vocabulary and links. */
@@ -64,6 +67,7 @@ export const contributeGlossaryLabels: FacetContributor = (file: TaxonomyFile, a
         preferred: e.label?.value,
         status: e.status?.value,
         equivalent: e.equivalent?.value,
+        replacedBy: e.replacedBy?.value,
       };
       const labels: [LabelRole, typeof e.aliases][] = [
         ['preferred', e.label ? [e.label] : []],
@@ -97,6 +101,7 @@ export function buildGlossary(entries: ReadonlyMap<string, FacetEntry[]>): Gloss
           vocabulary: l.vocabulary,
           status: l.status,
           equivalent: l.equivalent,
+          replacedBy: l.replacedBy,
         });
     }
   }
