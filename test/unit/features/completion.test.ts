@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { complete } from '../../../server/src/core/features/completion';
-import { lines } from '../../support/workspace';
-import { workspaceWithCursor } from './fixture';
+import { complete, type CompletionEntry } from '../../../server/src/core/features/completion';
+import { lines, memoryWorkspace, uriOf, withCursor } from '../../support/workspace';
+import { featureTaxonomy, workspaceWithCursor } from './fixture';
 
 function completeAt(path: string, text: string, extra: Record<string, string> = {}) {
   const { ws, uri, offset } = workspaceWithCursor(path, text, extra);
@@ -206,5 +206,62 @@ describe('features: completion', () => {
       'off',
       'warning',
     ]);
+  });
+});
+
+describe('features: completion marks what is retired', () => {
+  /** Personas: busy-parent deprecated in favour of family-planner, old-saver past its sunset, new-mover fine. */
+  function personasAt(textWithCursor: string, today = '2026-12-03') {
+    const files = featureTaxonomy();
+    files['p.persona.yaml'] += lines('status: deprecated', 'replacedBy: family-planner');
+    files['p2.persona.yaml'] = lines('kind: persona', 'id: family-planner', 'name: Family Planner', 'owner: cx-ops');
+    files['p3.persona.yaml'] = lines('kind: persona', 'id: old-saver', 'name: Old Saver', 'sunset: 2026-12-02');
+    files['p4.persona.yaml'] = lines('kind: persona', 'id: new-mover', 'name: New Mover', 'status: draft');
+    const { text, offset } = withCursor(textWithCursor);
+    const ws = memoryWorkspace({ ...files, 'new.journey.yaml': text }, { today });
+    return complete(ws, ws.getFile(uriOf('new.journey.yaml'))!, offset);
+  }
+  const byLabel = (items: CompletionEntry[]) => new Map(items.map((i) => [i.label, i]));
+  const sorted = (items: CompletionEntry[]) =>
+    [...items].sort((a, b) => (a.sortText ?? a.label).localeCompare(b.sortText ?? b.label)).map((i) => i.label);
+
+  it('strikes through a deprecated persona, names its replacement in the detail and sorts it last', () => {
+    const items = personasAt(lines('kind: journey', 'id: new', 'persona: $$'));
+    const it = byLabel(items);
+    assert.equal(it.get('busy-parent')!.deprecated, true);
+    assert.equal(
+      it.get('busy-parent')!.detail,
+      'Busy Parent · owner cx-ops · deprecated — use family-planner (Family Planner)',
+    );
+    assert.equal(it.get('family-planner')!.deprecated, undefined);
+    assert.equal(it.get('new-mover')!.deprecated, undefined, 'a draft is not deprecated');
+    assert.deepEqual(sorted(items), ['family-planner', 'new-mover', 'busy-parent', 'old-saver']);
+  });
+
+  it('marks an entry whose sunset has passed, but not on the sunset day itself', () => {
+    const after = byLabel(personasAt(lines('kind: journey', 'id: new', 'persona: $$')));
+    assert.equal(after.get('old-saver')!.deprecated, true);
+    assert.equal(after.get('old-saver')!.detail, 'Old Saver · sunset passed');
+    const onTheDay = byLabel(personasAt(lines('kind: journey', 'id: new', 'persona: $$'), '2026-12-02'));
+    assert.equal(onTheDay.get('old-saver')!.deprecated, undefined);
+    assert.equal(onTheDay.get('old-saver')!.detail, 'Old Saver');
+  });
+
+  it('marks a deprecated glossary term in free text and names the replacing term by its label', () => {
+    const files = featureTaxonomy();
+    files['cx.glossary.yaml'] += lines(
+      '  - id: buyer-persona',
+      '    term: Buyer persona',
+      '    definition: Old word for a persona.',
+      '    status: deprecated',
+      '    replacedBy: persona',
+    );
+    const { text, offset } = withCursor(lines('kind: persona', 'id: x', 'description: Our bu$$'));
+    const ws = memoryWorkspace({ ...files, 'x.persona.yaml': text }, { today: '2026-12-03' });
+    const items = complete(ws, ws.getFile(uriOf('x.persona.yaml'))!, offset);
+    const old = byLabel(items).get('Buyer persona')!;
+    assert.equal(old.deprecated, true);
+    assert.equal(old.detail, 'glossary term · CX · deprecated — use Persona');
+    assert.match(old.sortText!, /^2/);
   });
 });

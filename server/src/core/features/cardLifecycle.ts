@@ -10,7 +10,7 @@ import type { TaxonomyWorkspace } from '../workspace';
 import { escapeMarkdown, inlineCode } from '../text/escape';
 
 /** The name an entity is known by: a term's label, else its name. */
-export function displayName(e: Entity): string | undefined {
+function displayName(e: Entity): string | undefined {
   return (e.kind === 'term' ? e.label?.value : undefined) ?? e.name?.value;
 }
 
@@ -22,6 +22,21 @@ function replacementMarkdown(workspace: TaxonomyWorkspace, e: Entity): string | 
   if (!def) return `${inlineCode(id)} (not defined)`;
   const name = displayName(def.entity);
   return `${inlineCode(id)}${name ? ` (${escapeMarkdown(name)})` : ''}`;
+}
+
+/**
+ * What a retired entry's completion detail adds (plain text): "deprecated — use new-id (Name)",
+ * or "sunset passed — use …" when only its sunset retires it. `label` names a replacing term by
+ * its label, as free text writes it ("deprecated — use Persona").
+ */
+export function retiredNote(workspace: TaxonomyWorkspace, e: Entity, name: 'id' | 'label' = 'id'): string {
+  const why = e.status?.value === 'deprecated' ? 'deprecated' : 'sunset passed';
+  const id = e.replacedBy?.value;
+  if (!id) return why;
+  const next = workspace.index.definitions(e.kind, id)[0]?.entity;
+  const shown = next && displayName(next);
+  if (name === 'label' && shown) return `${why} — use ${shown}`;
+  return `${why} — use ${id}${shown ? ` (${shown})` : ''}`;
 }
 
 /** When a sunset falls, relative to today: "in 20 days", "today", "passed 3 days ago"; empty for a non-date. */

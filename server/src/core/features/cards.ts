@@ -187,8 +187,11 @@ export function glossaryCard(
   return lines.join('\n\n');
 }
 
-/** A one-line summary for completion details and symbol lists ("Brand & Campaigns · marketing"). */
-export function entityDetail(d: Definition): string {
+/**
+ * A one-line summary for completion details ("Brand & Campaigns · marketing"); `retired` is the
+ * note of an entry nothing new should use ("deprecated — use new-id (Name)").
+ */
+export function entityDetail(d: Definition, retired?: string): string {
   const e = d.entity;
   const parts: string[] = [];
   if (e.kind === 'term') parts.push(e.label?.value ?? '', vocabularyName(e.vocabulary));
@@ -198,6 +201,6 @@ export function entityDetail(d: Definition): string {
   } else if (e.owner && e.owner.teams.length) {
     parts.push(`owner ${e.owner.teams.map((t) => t.value).join(', ')}`);
   }
-  if (e.status?.value === 'deprecated') parts.push('deprecated');
+  if (retired) parts.push(retired);
   return oneLine(parts.filter(Boolean).join(' · '));
 }

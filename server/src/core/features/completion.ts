@@ -5,14 +5,16 @@ import {
   idFromFileName,
   SHARED_VOCABULARY,
   templateSnippet,
-  vocabularyName,
 } from '../domain';
 import { childPointer } from '../yaml';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Definition } from '../index/entries';
 import type { EntityKind, Range } from '../types';
-import { entityCard, entityDetail, glossaryCard } from './cards';
+import { entityCard, entityDetail } from './cards';
+import { retiredNote } from './cardLifecycle';
+import { isRetired } from '../lifecycle';
+import type { CompletionEntry } from './completionEntry';
 import {
   enumAt,
   isObjectAt,
@@ -23,34 +25,11 @@ import {
   type PropertyDoc,
   type SchemaKind,
 } from './schemaDocs';
-import { termLabels } from './terms-lookup';
+import { termCompletions } from './termCompletion';
 import { markdownProse } from '../terms/prose';
 import { yamlCursorAt, type PathSegment, type YamlCursor } from './yamlCursor';
 
-/** What a completion item offers, for the front end's icon. */
-type CompletionEntryKind = 'reference' | 'value' | 'property' | 'skeleton' | 'term';
-
-/** One completion item in the core's own vocabulary. */
-export interface CompletionEntry {
-  label: string;
-  kind: CompletionEntryKind;
-  /** The kind of entity a `reference` item names. */
-  entityKind?: EntityKind;
-  detail?: string;
-  /** Markdown; user text in it is escaped. */
-  documentation?: string;
-  /** The text that replaces `range`; a snippet when `snippet` is set. */
-  insertText: string;
-  snippet?: boolean;
-  range: Range;
-  filterText?: string;
-  sortText?: string;
-  preselect?: boolean;
-  /** Marks deprecated entities so editors strike them through. */
-  deprecated?: boolean;
-  /** True when the inserted key's value has completions of its own: editors may open them at once. */
-  retrigger?: boolean;
-}
+export type { CompletionEntry } from './completionEntry';
 
 /** Above this many candidates, items carry no documentation card (it would only slow the list). */
 const MAX_DOCUMENTED = 300;
@@ -256,6 +235,7 @@ function referenceCompletions(
   const onlyPreferred = field === 'lead' && preferred.size > 0;
   const ownVocabulary = kind === 'term' ? termVocabularyAt(file, cursor.docIndex, parent) : undefined;
   const documented = seen.size <= MAX_DOCUMENTED;
+  const today = workspace.currentConfig.today;
   const out: CompletionEntry[] = [];
   for (const [id, d] of seen) {
     if (taken.has(id) || (onlyPreferred && !preferred.has(id))) continue;
@@ -263,18 +243,20 @@ function referenceCompletions(
     const otherVocabulary =
       ownVocabulary !== undefined && d.entity.kind === 'term' && d.entity.vocabulary !== ownVocabulary;
     const first = preferred.has(id) || (field === 'equivalent' && otherVocabulary);
+    // Deprecated or past its sunset: still offered (existing uses stay valid), struck through and last.
+    const retired = isRetired(d.entity, today);
     out.push({
       label: id,
       kind: 'reference',
       entityKind: kind,
-      detail: entityDetail(d),
+      detail: entityDetail(d, retired ? retiredNote(workspace, d.entity) : undefined),
       documentation: documented ? entityCard(workspace, d, { brief: true }) : undefined,
       insertText: lead + id,
       filterText: id,
       range: r,
-      sortText: `${first ? '0' : '1'}${id}`,
-      preselect: preferred.has(id) && preferred.size === 1 ? true : undefined,
-      deprecated: d.entity.status?.value === 'deprecated' || undefined,
+      sortText: `${retired ? '2' : first ? '0' : '1'}${id}`,
+      preselect: preferred.has(id) && preferred.size === 1 && !retired ? true : undefined,
+      deprecated: retired || undefined,
     });
   }
   return out;
@@ -301,65 +283,4 @@ function termVocabularyAt(file: TaxonomyFile, docIndex: number, termPointer: str
     reader.string('/vocabulary')?.value ??
     SHARED_VOCABULARY
   );
-}
-
-/**
- * Glossary terms and aliases that continue the words before the cursor ("customer jou" ->
- * "Customer journey"). `prose` is the text read for the words (the file's, or a same-length copy
- * with what is not prose blanked, for Markdown). Labels to avoid are never offered. A label written in sentence case is
- * inserted in lower case when the user started the word in lower case.
- */
-function termCompletions(
-  workspace: TaxonomyWorkspace,
-  file: TaxonomyFile,
-  lineStart: number,
-  offset: number,
-  prose = file.text,
-): CompletionEntry[] {
-  const before = prose.slice(lineStart, offset);
-  if (!/[\p{L}\p{N}]$/u.test(before)) return [];
-  const wordStarts: number[] = [];
-  // Emphasis marks (`**`, `_`, `~~`) start a word as a space does, in Markdown and in free text alike.
-  const re = /[^\s"'([{*_~]+/g;
-  for (let m = re.exec(before); m; m = re.exec(before)) wordStarts.push(m.index);
-  const out: CompletionEntry[] = [];
-  const seen = new Set<string>();
-  for (const label of termLabels(workspace)) {
-    if (label.via === 'avoid') continue;
-    const words = label.lower.split(' ').length;
-    let start: number | undefined;
-    for (let k = Math.min(words, wordStarts.length); k >= 1; k--) {
-      const s = wordStarts[wordStarts.length - k];
-      const typed = before.slice(s).toLowerCase().replace(/\s+/g, ' ');
-      if (typed !== '' && label.lower.startsWith(typed)) {
-        start = s;
-        break;
-      }
-    }
-    if (start === undefined) continue;
-    const key = `${label.lower}\u0000${label.definition.id}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
-    const typedFirst = before[start];
-    const sentenceCase = /^\p{Lu}\p{Ll}/u.test(label.label);
-    const insert =
-      sentenceCase && typedFirst === typedFirst.toLowerCase()
-        ? label.label[0].toLowerCase() + label.label.slice(1)
-        : label.label;
-    const term = label.definition.entity;
-    out.push({
-      label: label.label,
-      kind: 'term',
-      detail:
-        label.via === 'term'
-          ? `glossary term · ${vocabularyName(term.vocabulary)}`
-          : `alias of ${term.label?.value ?? label.definition.id}`,
-      documentation: glossaryCard(workspace, label.definition),
-      insertText: insert,
-      filterText: before.slice(start),
-      range: file.lines.range(lineStart + start, offset),
-      sortText: `${label.via === 'term' ? '0' : '1'}${label.lower}`,
-    });
-  }
-  return out;
 }
