@@ -23,7 +23,7 @@ interface JsonFile {
 }
 
 /** The rules `--fix` applies; every other rule's findings must be left as they were. */
-const SAFE = ['kind-mismatch', 'deprecated-term', 'unused-disable-directive'];
+const SAFE = ['kind-mismatch', 'deprecated-term', 'deprecated-reference', 'unused-disable-directive'];
 
 /** A copy of a sample in the system's temporary folder; removed by `dispose`. */
 function copyOf(sample: string): { dir: string; dispose(): void } {
@@ -73,19 +73,28 @@ describe('cli: lint --fix and --fix-dry-run', () => {
       const before = await json(t.dir);
       const bytesBefore = snapshot(t.dir);
       const fixable = before.files.reduce((n, f) => n + f.fixableErrorCount + f.fixableWarningCount, 0);
-      assert.equal(fixable, 4, 'one kind-mismatch, two deprecated terms and one unused directive are safely fixable');
+      assert.equal(
+        fixable,
+        6,
+        'one kind-mismatch, three deprecated terms, one deprecated reference and one unused directive are safely fixable',
+      );
 
       const r = await cli(['lint', '.', '--fix'], { cwd: t.dir });
       assert.equal(r.code, 1, 'errors that no fix removes are left, so the run still fails');
       assert.equal(r.stderr, '');
       // What is reported is what remains, as ESLint does.
-      assert.doesNotMatch(r.stdout, /\s(kind-mismatch|deprecated-term|unused-disable-directive)$/m);
+      assert.doesNotMatch(
+        r.stdout,
+        /\s(kind-mismatch|deprecated-term|deprecated-reference|unused-disable-directive)$/m,
+      );
       assert.match(r.stdout, /\stouchpoint-owner$/m);
       assert.doesNotMatch(r.stdout, /potentially fixable/);
 
       assert.deepEqual(changedFiles(bytesBefore, snapshot(t.dir)), [
         'docs/fibre-install-review.md',
         'docs/how-we-talk-about-customers.md',
+        'governance/failed-install.journey.yaml',
+        'governance/lead-handling.glossary.yaml',
         'segments/family-bundles.segment.yaml',
         'segments/sme-mobile-fleet.segment.yaml',
       ]);
@@ -94,6 +103,15 @@ describe('cli: lint --fix and --fix-dry-run', () => {
       assert.match(
         readFileSync(path.join(t.dir, 'segments/family-bundles.segment.yaml'), 'utf8'),
         /our main segment for multi-line offers/,
+      );
+      // A deprecated KPI's replacedBy, and the replacement's label for a deprecated term's.
+      assert.match(
+        readFileSync(path.join(t.dir, 'governance/failed-install.journey.yaml'), 'utf8'),
+        /^ {8}kpis: \[right-first-time-install\] # problem: deprecated-reference$/m,
+      );
+      assert.match(
+        readFileSync(path.join(t.dir, 'governance/lead-handling.glossary.yaml'), 'utf8'),
+        /still routes every sales-ready lead by hand/,
       );
 
       const after = await json(t.dir);
