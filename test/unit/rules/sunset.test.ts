@@ -101,7 +101,7 @@ describe('rules sunset-passed and sunset-approaching', () => {
   });
 
   it('a term past its sunset: its labels in free text and Markdown, and its id in another term, are errors', () => {
-    const files = {
+    const files: Record<string, string> = {
       ...baseTaxonomy(),
       ...glossaryWithSunsetTerm('2020-01-01'),
       'docs/offers.md': '# Offers\n\nFamilies on a modem bundle move first.\n',

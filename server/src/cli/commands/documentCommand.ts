@@ -1,4 +1,4 @@
-import { ArgReader, oneOf, sharedFlag, unknownOption } from '../argReader';
+import { ArgReader, oneOf, sharedFlag, unknownOption, type Arg } from '../argReader';
 import { UsageError, type HelpRequest } from '../command';
 
 /** The options of a command that makes one document of a taxonomy (`export glossary`, `report ownership`). */
@@ -19,8 +19,11 @@ interface DocumentCommandSpec<F extends string> {
   /** The one thing the command makes (`glossary`, `ownership`). */
   what: string;
   formats: readonly F[];
-  missing: string;
-  unknown: (what: string) => string;
+  /** The error for no subject, and for a wrong one (a command with one subject says which it is). */
+  missing?: string;
+  unknown?: (what: string) => string;
+  /** A flag of this command alone (`report sunsets --within`): true when it took it. */
+  ownFlag?: (a: Arg, r: ArgReader) => boolean;
 }
 
 /** Parses `<command> <what> [paths] [--format F] [--output FILE] [--config FILE]`. */
@@ -30,7 +33,10 @@ export function parseDocumentCommand<F extends string>(
 ): DocumentOptions<F> | HelpRequest {
   const what = argv[0];
   if (what === '--help' || what === '-h') return { command: 'help', topic: spec.topic };
-  if (what !== spec.what) throw new UsageError(what === undefined ? spec.missing : spec.unknown(what));
+  if (what !== spec.what)
+    throw new UsageError(
+      (what === undefined ? spec.missing : spec.unknown?.(what)) ?? `${spec.topic} needs a subject: ${spec.what}`,
+    );
   const r = new ArgReader(argv.slice(1));
   const opts: DocumentOptions<F> = { format: spec.formats[0], paths: [] };
   while (!r.done) {
@@ -49,6 +55,7 @@ export function parseDocumentCommand<F extends string>(
         opts.output = r.value(a.flag, a.inline);
         break;
       default: {
+        if (spec.ownFlag?.(a, r)) break;
         const shared = sharedFlag(a, r, opts, false);
         if (shared === 'help') return { command: 'help', topic: spec.topic };
         if (!shared) throw unknownOption(a, `${spec.topic} ${spec.what}`, spec.help);

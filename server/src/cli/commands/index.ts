@@ -5,7 +5,9 @@ import { exportGlossaryCommand, type ExportGlossaryOptions } from './exportGloss
 import { helpCommand, versionCommand } from './help';
 import { lintCommand } from './lint';
 import type { LintOptions } from './lintOptions';
-import { reportOwnershipCommand, type OwnershipReportOptions } from './reportOwnership';
+import { reportCommand } from './report';
+import type { OwnershipReportOptions } from './reportOwnership';
+import type { SunsetReportOptions } from './reportSunsets';
 
 /**
  * Every command of the CLI, in the order the main help lists them: the one table the argument
@@ -15,7 +17,7 @@ export const COMMANDS: readonly Command[] = [
   lintCommand,
   explainCommand,
   exportGlossaryCommand,
-  reportOwnershipCommand,
+  reportCommand,
   diffCommand,
   helpCommand,
   versionCommand,
@@ -27,6 +29,7 @@ export type CliCommand =
   | ExplainOptions
   | ExportGlossaryOptions
   | OwnershipReportOptions
+  | SunsetReportOptions
   | DiffOptions
   | { command: 'help'; topic: string }
   | { command: 'version' };

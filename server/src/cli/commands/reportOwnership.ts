@@ -34,9 +34,9 @@ async function runOwnershipReport(cmd: OwnershipReportOptions, io: CliIo): Promi
   return EXIT_OK;
 }
 
-/** `report ownership [path]`: who owns which touchpoints of which journey. */
-export const reportOwnershipCommand = defineCommand<OwnershipReportOptions>({
-  names: ['report'],
+/** `report ownership [path]`: who owns which touchpoints of which journey (a subject of `report`). */
+export const reportOwnership = defineCommand<OwnershipReportOptions>({
+  names: ['ownership'],
   usage: '  cx-taxonomy report ownership [path] [options]   who owns which touchpoints of which journey',
   listedAs: 'report ownership',
   help: () => HELP,
@@ -46,8 +46,6 @@ export const reportOwnershipCommand = defineCommand<OwnershipReportOptions>({
       help: HELP,
       what: 'ownership',
       formats: OWNERSHIP_FORMATS,
-      missing: 'report needs a report name: cx-taxonomy report ownership',
-      unknown: (what) => `Unknown report "${what}"; the report is: cx-taxonomy report ownership`,
     });
     return 'command' in opts ? opts : { command: 'report-ownership', ...opts };
   },
