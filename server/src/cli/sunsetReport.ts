@@ -54,9 +54,12 @@ function toMarkdown(t: LoadedTaxonomy, entries: ShownEntry[], ctx: SunsetReportC
   const out = [`# Sunsets: ${mdText(taxonomyTitle(t))}`, ''];
   const passed = entries.filter((e) => e.state === 'passed');
   const upcoming = entries.filter((e) => e.state === 'approaching');
-  const uses = (list: ShownEntry[]) => list.reduce((n, e) => n + e.uses.length, 0);
+  const uses = (list: ShownEntry[]) => {
+    const n = list.reduce((sum, e) => sum + e.uses.length, 0);
+    return `${n} place${n === 1 ? '' : 's'}`;
+  };
   out.push(
-    `As of ${mdText(ctx.today)}: ${passed.length} passed (still used in ${uses(passed)} places), ${upcoming.length} within ${ctx.within} days (used in ${uses(upcoming)} places).`,
+    `As of ${mdText(ctx.today)}: ${passed.length} passed (still used in ${uses(passed)}), ${upcoming.length} within ${ctx.within} days (used in ${uses(upcoming)}).`,
     '',
   );
   const section = (title: string, list: ShownEntry[], none: string) => {
