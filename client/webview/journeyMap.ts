@@ -2,14 +2,17 @@
  * The journey map webview script (runs in the webview, bundled by esbuild into dist/media).
  * It draws what the extension sends: stages as columns, touchpoints as cards coloured by the
  * owning team's function, unowned cards in red with the diagnostic text, shared-ownership
- * badges, KPI chips, and handoffs as arrows in an SVG overlay. Every string from the model is
+ * badges, KPI chips, and handoffs as arrows in an SVG overlay. What is deprecated (or past its
+ * sunset) or a draft carries a badge or a struck-through / dashed chip, with the reason as tooltip. Every string from the model is
  * put in the page with `textContent` or as an attribute through the DOM; nothing is parsed as HTML.
  */
 import type {
   JourneyMapModel,
   MapJourney,
+  MapLifecycle,
   MapOwnership,
   MapProblem,
+  MapRef,
   MapStage,
   MapTouchpoint,
   Range,
@@ -88,6 +91,25 @@ function sharedBadge(o: MapOwnership | undefined): HTMLElement | undefined {
   return b;
 }
 
+/** The badge of a deprecated, sunset or draft journey or touchpoint ("deprecated"), its reason as tooltip. */
+function lifecycleBadge(l: MapLifecycle | undefined): HTMLElement | undefined {
+  if (!l) return undefined;
+  const b = el('span', `badge status ${l.state === 'draft' ? 'draft' : 'deprecated'}`, l.label);
+  b.title = l.detail;
+  return b;
+}
+
+/** A chip naming an entity by id; a deprecated one is struck through, a draft dashed, and says why. */
+function refChip(r: MapRef, cls: string): HTMLElement {
+  const state = r.lifecycle?.state === 'draft' ? 'draft' : r.lifecycle ? 'deprecated' : undefined;
+  const chip = el('span', state ? `chip ${cls} status-${state}` : `chip ${cls}`, r.id);
+  if (r.lifecycle) {
+    chip.title = r.lifecycle.detail;
+    chip.setAttribute('aria-label', `${r.id} (${r.lifecycle.label})`);
+  }
+  return chip;
+}
+
 function problemList(problems: readonly MapProblem[], cls = 'problems'): HTMLElement | undefined {
   if (!problems.length) return undefined;
   const list = el('ul', cls);
@@ -105,20 +127,23 @@ function problemList(problems: readonly MapProblem[], cls = 'problems'): HTMLEle
 
 function card(tp: MapTouchpoint, uri: string): HTMLElement {
   const fn = fnOf(tp.owner);
-  const node = el('div', tp.owner ? 'card' : 'card unowned');
+  const state = tp.lifecycle?.state === 'draft' ? 'draft' : tp.lifecycle ? 'deprecated' : undefined;
+  const node = el('div', `${tp.owner ? 'card' : 'card unowned'}${state ? ` status-${state}` : ''}`);
   node.dataset.fn = fn;
   revealer(
     node,
     uri,
     tp.range,
     tp.selection,
-    `${tp.name}${tp.owner ? `, owned by ${teamNames(tp.owner)}` : ', no owner'}. Reveal in editor.`,
+    `${tp.name}${tp.lifecycle ? ` (${tp.lifecycle.label})` : ''}${tp.owner ? `, owned by ${teamNames(tp.owner)}` : ', no owner'}. Reveal in editor.`,
   );
 
   const head = el('div', 'card-head');
   head.append(el('span', 'name', tp.name));
   if (tp.channel) head.append(el('span', 'chip channel', tp.channel));
   node.append(head);
+  const mark = lifecycleBadge(tp.lifecycle);
+  if (mark) node.append(mark);
   if (tp.id) node.append(el('div', 'id', tp.id));
   node.append(ownerLine(tp.owner));
   const badge = sharedBadge(tp.owner);
@@ -126,7 +151,7 @@ function card(tp: MapTouchpoint, uri: string): HTMLElement {
 
   if (tp.kpis.length) {
     const kpis = el('div', 'kpis');
-    for (const k of tp.kpis) kpis.append(el('span', 'chip kpi', k));
+    for (const k of tp.kpis) kpis.append(refChip(k, 'kpi'));
     node.append(kpis);
   }
   if (tp.handoff) {
@@ -198,8 +223,14 @@ function journeySection(j: MapJourney, uri: string): HTMLElement {
     `Journey ${j.name}. Reveal in editor.`,
   );
   section.append(title);
+  const mark = lifecycleBadge(j.lifecycle);
+  if (mark) section.append(mark);
   const sub = el('div', 'journey-meta');
-  if (j.persona) sub.append(el('span', 'meta-label', 'Persona '), el('span', 'chip persona', j.persona));
+  if (j.persona) sub.append(el('span', 'meta-label', 'Persona '), refChip(j.persona, 'persona'));
+  if (j.segments.length) {
+    sub.append(el('span', 'meta-label', 'Segments '));
+    for (const seg of j.segments) sub.append(refChip(seg, 'segment'));
+  }
   if (j.owner) {
     sub.append(el('span', 'meta-label', 'Owner '), el('span', 'journey-owner', teamNames(j.owner)));
   }

@@ -49,6 +49,23 @@ export interface MapProblem {
   message: string;
 }
 
+/** A life-cycle mark on something the map shows: it is deprecated (or past its sunset), or a draft. */
+export interface MapLifecycle {
+  /** `deprecated` covers a passed sunset too: nothing new should use it. */
+  state: 'deprecated' | 'draft';
+  /** What the badge says: `deprecated`, `sunset passed` or `draft`. */
+  label: string;
+  /** One sentence for the tooltip, with the sunset date and the replacement when set. */
+  detail: string;
+}
+
+/** An entity the map names by id (the journey's persona and segments, a touchpoint's KPIs). */
+export interface MapRef {
+  id: string;
+  /** Set when the entity is deprecated, past its sunset, or a draft. */
+  lifecycle?: MapLifecycle;
+}
+
 /** Who owns a card, after inheritance from the stage. */
 export interface MapOwnership {
   teams: MapTeam[];
@@ -69,7 +86,9 @@ export interface MapTouchpoint {
   channel?: string;
   /** Undefined when nobody owns it: the card is red. */
   owner?: MapOwnership;
-  kpis: string[];
+  kpis: MapRef[];
+  /** Set when the touchpoint itself is deprecated or a draft. */
+  lifecycle?: MapLifecycle;
   /** The team this touchpoint hands the customer to, and the card that team picks it up at. */
   handoff?: { team: MapTeam; targetKey?: string };
   problems: MapProblem[];
@@ -96,7 +115,10 @@ export interface MapStage {
 export interface MapJourney {
   id?: string;
   name: string;
-  persona?: string;
+  persona?: MapRef;
+  segments: MapRef[];
+  /** Set when the journey itself is deprecated, past its sunset, or a draft: a badge in its header. */
+  lifecycle?: MapLifecycle;
   owner?: MapOwnership;
   stages: MapStage[];
   range: Range;

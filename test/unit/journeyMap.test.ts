@@ -58,7 +58,7 @@ describe('journey map model', () => {
     assert.equal(map.journeys.length, 1);
     const j = map.journeys[0];
     assert.equal(j.name, 'Onboarding');
-    assert.equal(j.persona, 'busy-parent');
+    assert.deepEqual(j.persona, { id: 'busy-parent' });
     assert.deepEqual(
       j.stages.map((s) => [s.id, s.lifecycleStage, s.touchpoints.map((t) => t.key)]),
       [
@@ -77,7 +77,7 @@ describe('journey map model', () => {
       shared: false,
       inherited: true,
     });
-    assert.deepEqual(shop.kpis, ['nps']);
+    assert.deepEqual(shop.kpis, [{ id: 'nps' }]);
     assert.equal(shop.channel, 'store');
   });
 
@@ -175,6 +175,44 @@ describe('journey map model', () => {
       map.journeys[0].stages[0].touchpoints.map((t) => t.key),
       ['t'],
     );
+  });
+
+  it('marks what is deprecated, past its sunset or a draft: the journey, its persona, segments, touchpoints and KPIs', () => {
+    const files = baseTaxonomy();
+    files['p.persona.yaml'] += lines('status: deprecated', 'replacedBy: family-planner');
+    files['s.segment.yaml'] += lines('sunset: 2026-11-30');
+    files['k.kpi.yaml'] += lines('status: draft');
+    files['k2.kpi.yaml'] = lines('kind: kpi', 'id: csat', 'name: CSAT', 'owner: cx-ops', 'status: approved');
+    const text = journey()
+      .replace('owner: cx-ops\nstages:', 'owner: cx-ops\nsegments: [families]\nstatus: draft\nstages:')
+      .replace('        kpis: [nps]\n', '        kpis: [nps, csat]\n        status: deprecated\n');
+    const ws = memoryWorkspace({ ...files, 'j.journey.yaml': text }, { today: '2026-12-03' });
+    const map = journeyMapOf(ws, uriOf('j.journey.yaml'))!;
+    const j = map.journeys[0];
+    assert.deepEqual(j.lifecycle, { state: 'draft', label: 'draft', detail: 'Draft: not approved yet.' });
+    assert.deepEqual(j.persona, {
+      id: 'busy-parent',
+      lifecycle: { state: 'deprecated', label: 'deprecated', detail: 'Deprecated: use family-planner instead.' },
+    });
+    assert.deepEqual(j.segments, [
+      {
+        id: 'families',
+        lifecycle: { state: 'deprecated', label: 'sunset passed', detail: 'Sunset passed on 2026-11-30.' },
+      },
+    ]);
+    const shop = card(map, 'shop-order');
+    assert.equal(shop.lifecycle?.label, 'deprecated');
+    assert.deepEqual(shop.kpis, [
+      { id: 'nps', lifecycle: { state: 'draft', label: 'draft', detail: 'Draft: not approved yet.' } },
+      { id: 'csat' },
+    ]);
+    assert.equal(card(map, 'welcome-email').lifecycle, undefined);
+    // On its sunset day the segment is still in use.
+    const before = journeyMapOf(
+      memoryWorkspace({ ...files, 'j.journey.yaml': text }, { today: '2026-11-30' }),
+      uriOf('j.journey.yaml'),
+    )!;
+    assert.deepEqual(before.journeys[0].segments, [{ id: 'families' }]);
   });
 
   it('returns nothing for files that are not journeys', () => {

@@ -56,4 +56,35 @@ describe('journey map SVG export', () => {
     assert.equal((svg.match(/class="handoff"/g) ?? []).length, 1);
     assert.ok(svg.includes('#8e44ad'), 'marketing colour for the brand-marketing card');
   });
+
+  it('marks a deprecated touchpoint (struck, dashed, with its reason), a draft journey and a deprecated KPI', () => {
+    const ws = memoryWorkspace(
+      {
+        ...baseTaxonomy(),
+        'k.kpi.yaml': baseTaxonomy()['k.kpi.yaml'] + lines('status: deprecated', 'replacedBy: csat'),
+        'j.journey.yaml': lines(
+          'kind: journey',
+          'id: onboarding',
+          'name: Onboarding',
+          'status: draft',
+          'stages:',
+          '  - id: welcome',
+          '    name: Welcome',
+          '    touchpoints:',
+          '      - id: fax',
+          '        name: Fax the form',
+          '        owner: cx-ops',
+          '        status: deprecated',
+          '        kpis: [nps]',
+        ),
+      },
+      { today: '2026-12-03' },
+    );
+    const svg = renderJourneyMapSvg(journeyMapOf(ws, uriOf('j.journey.yaml'))!);
+    assert.match(svg, /<text class="mark"[^>]*>Draft: not approved yet\.<\/text>/);
+    assert.match(svg, /<text class="name struck"[^>]*>Fax the form<\/text>/);
+    assert.match(svg, /<text class="mark"[^>]*>Deprecated\.<\/text>/);
+    assert.match(svg, /stroke-dasharray="5 3"\/>/);
+    assert.match(svg, />KPIs: nps \(deprecated\)</);
+  });
 });

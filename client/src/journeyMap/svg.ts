@@ -4,7 +4,7 @@
  * is the same whatever the window size, and it uses a fixed light palette that prints well and
  * reads the same outside VS Code. Every piece of user text goes through `xml()`.
  */
-import type { JourneyMapModel, MapJourney, MapOwnership, MapTouchpoint } from '../../../server/src/protocol';
+import type { JourneyMapModel, MapJourney, MapOwnership, MapRef, MapTouchpoint } from '../../../server/src/protocol';
 
 /** Card colours by business function (print-friendly, distinguishable, none of them red). */
 export const EXPORT_PALETTE: Readonly<Record<string, string>> = {
@@ -91,6 +91,11 @@ function ownerLine(o: MapOwnership | undefined): string {
   return `${names}${lead}${o.inherited ? ' · via stage' : ''}`;
 }
 
+/** An entity named by id, with its mark when it has one: "old-nps (deprecated)". */
+function refText(r: MapRef): string {
+  return r.lifecycle ? `${r.id} (${r.lifecycle.label})` : r.id;
+}
+
 interface CardBox {
   tp: MapTouchpoint;
   x: number;
@@ -102,7 +107,11 @@ interface CardBox {
 
 function layoutCard(tp: MapTouchpoint, x: number, y: number): CardBox {
   const lines: { text: string; cls: string }[] = [];
-  for (const l of wrap(tp.name)) lines.push({ text: l, cls: 'name' });
+  for (const l of wrap(tp.name))
+    lines.push({ text: l, cls: tp.lifecycle?.state === 'deprecated' ? 'name struck' : 'name' });
+  // A deprecated or draft touchpoint says so under its name, with the reason (the card is dashed).
+  if (tp.lifecycle)
+    for (const l of wrap(tp.lifecycle.detail, CHARS_PER_LINE + 4, 2)) lines.push({ text: l, cls: 'mark' });
   if (tp.channel) lines.push({ text: tp.channel, cls: 'meta' });
   for (const l of wrap(ownerLine(tp.owner), CHARS_PER_LINE + 4, 2))
     lines.push({ text: l, cls: tp.owner ? 'owner' : 'unowned' });
@@ -112,7 +121,8 @@ function layoutCard(tp: MapTouchpoint, x: number, y: number): CardBox {
       for (const l of wrap(why.replace(/`/g, ''), CHARS_PER_LINE + 4, 3)) lines.push({ text: l, cls: 'problem' });
   }
   if (tp.kpis.length)
-    for (const l of wrap(`KPIs: ${tp.kpis.join(', ')}`, CHARS_PER_LINE + 4, 2)) lines.push({ text: l, cls: 'meta' });
+    for (const l of wrap(`KPIs: ${tp.kpis.map(refText).join(', ')}`, CHARS_PER_LINE + 4, 2))
+      lines.push({ text: l, cls: 'meta' });
   if (tp.handoff) lines.push({ text: `→ hands off to ${tp.handoff.team.name}`, cls: 'meta' });
   return { tp, x, y, w: COLUMN_WIDTH, h: CARD_PAD * 2 + lines.length * LINE, lines };
 }
@@ -120,10 +130,19 @@ function layoutCard(tp: MapTouchpoint, x: number, y: number): CardBox {
 function journeyBlock(j: MapJourney, top: number, out: string[]): { width: number; height: number } {
   let y = top;
   out.push(`<text class="title" x="${MARGIN}" y="${y + 20}">${xml(j.name)}</text>`);
-  const sub = [j.persona ? `Persona: ${j.persona}` : '', j.owner ? `Owner: ${ownerLine(j.owner)}` : '']
+  const sub = [
+    j.persona ? `Persona: ${refText(j.persona)}` : '',
+    j.segments.length ? `Segments: ${j.segments.map(refText).join(', ')}` : '',
+    j.owner ? `Owner: ${ownerLine(j.owner)}` : '',
+  ]
     .filter(Boolean)
     .join('   ');
   if (sub) out.push(`<text class="meta" x="${MARGIN}" y="${y + 40}">${xml(sub)}</text>`);
+  // The journey's own mark (deprecated, sunset passed, draft) is a line of its own under the title.
+  if (j.lifecycle) {
+    out.push(`<text class="mark" x="${MARGIN}" y="${y + 58}">${xml(j.lifecycle.detail)}</text>`);
+    y += 18;
+  }
   y += 60;
   const boxes = new Map<string, CardBox>();
   let bottom = y;
@@ -138,8 +157,9 @@ function journeyBlock(j: MapJourney, top: number, out: string[]): { width: numbe
       boxes.set(tp.key, box);
       const colour = colourOf(tp.owner);
       const fill = tp.owner ? '#ffffff' : '#fdecea';
+      const dashed = tp.lifecycle ? ' stroke-dasharray="5 3"' : '';
       out.push(
-        `<g class="card"><rect x="${x}" y="${cy}" width="${box.w}" height="${box.h}" rx="6" fill="${fill}" stroke="${tp.owner ? '#c8c8c8' : UNOWNED}" stroke-width="${tp.owner ? 1 : 2}"/>`,
+        `<g class="card"><rect x="${x}" y="${cy}" width="${box.w}" height="${box.h}" rx="6" fill="${fill}" stroke="${tp.owner ? '#c8c8c8' : UNOWNED}" stroke-width="${tp.owner ? 1 : 2}"${dashed}/>`,
       );
       out.push(`<rect x="${x}" y="${cy}" width="5" height="${box.h}" rx="2" fill="${colour}"/>`);
       box.lines.forEach((l, k) =>
@@ -202,7 +222,7 @@ export function renderJourneyMapSvg(model: JourneyMapModel): string {
       UNOWNED +
       '}.problem{font-size:11px;fill:' +
       UNOWNED +
-      '}.handoff{fill:none;stroke:#555;stroke-width:1.5;stroke-dasharray:5 3}</style></defs>',
+      '}.handoff{fill:none;stroke:#555;stroke-width:1.5;stroke-dasharray:5 3}.struck{text-decoration:line-through}.mark{font-size:11px;font-weight:600;fill:#9a6700}</style></defs>',
     `<rect width="100%" height="100%" fill="#fafafa"/>`,
     ...body,
     '</svg>',

@@ -1,26 +1,30 @@
 /**
  * The journey map model: what the journey map webview draws for one journey file, as plain JSON.
- * Pure: it reads a parsed file, looks teams up through a callback and sorts the workspace's
+ * Pure: it reads a parsed file, looks teams, personas, segments and KPIs up through a callback
+ * (to mark the deprecated, sunset and draft ones) and sorts the workspace's
  * diagnostics into the cards they belong to. The language server only forwards the result.
  */
 import type {
   JourneyMapModel,
   MapJourney,
+  MapLifecycle,
   MapOwnership,
   MapProblem,
+  MapRef,
   MapStage,
   MapTeam,
   MapTouchpoint,
 } from '../protocol';
 import { TEAM_FUNCTIONS } from './domain';
-import type { Journey, Ownership, Stage, Team, Touchpoint } from './model';
+import { lifecycleMark } from './lifecycle';
+import type { Entity, Journey, Ownership, Stage, Touchpoint } from './model';
 import { effectiveOwner } from './ownership';
 import type { TaxonomyFile } from './taxonomyFile';
-import type { Position, Range, TaxonomyDiagnostic } from './types';
+import type { EntityKind, Position, Range, TaxonomyDiagnostic } from './types';
 import type { TaxonomyWorkspace } from './workspace';
 
-/** Finds a team by id; the workspace's index in the server, a map in tests. */
-type TeamLookup = (id: string) => Team | undefined;
+/** Finds an entity by kind and id: the workspace's index (its first definition). */
+type EntityLookup = (kind: EntityKind, id: string) => Entity | undefined;
 
 function before(a: Position, b: Position): boolean {
   return a.line < b.line || (a.line === b.line && a.character < b.character);
@@ -34,16 +38,37 @@ function toProblem(d: TaxonomyDiagnostic): MapProblem {
   return { ruleId: d.ruleId, severity: d.severity, message: d.message };
 }
 
+/**
+ * The map's mark for a deprecated, sunset or draft entity, with a sentence for its tooltip
+ * ("Deprecated (sunset 2026-11-01): use `family-planner` instead."); undefined when in use.
+ */
+function lifecycleOf(e: Entity | undefined, today: string): MapLifecycle | undefined {
+  const state = e && lifecycleMark(e, today);
+  if (!e || !state) return undefined;
+  const sunset = e.sunset?.value;
+  const label = state === 'draft' ? 'draft' : e.status?.value === 'deprecated' ? 'deprecated' : 'sunset passed';
+  const what =
+    label === 'draft'
+      ? 'Draft: not approved yet'
+      : label === 'deprecated'
+        ? `Deprecated${sunset ? ` (sunset ${sunset})` : ''}`
+        : `Sunset passed on ${sunset ?? '?'}`;
+  const use = e.replacedBy?.value ? `: use ${e.replacedBy.value} instead` : '';
+  return { state, label, detail: `${what}${use}.` };
+}
+
 class MapBuilder {
   private readonly functions = new Set<string>();
 
   constructor(
-    private readonly lookupTeam: TeamLookup,
+    private readonly lookup: EntityLookup,
+    private readonly today: string,
     private readonly diagnostics: readonly TaxonomyDiagnostic[],
   ) {}
 
   team(id: string): MapTeam {
-    const t = this.lookupTeam(id);
+    const found = this.lookup('team', id);
+    const t = found?.kind === 'team' ? found : undefined;
     const fn = t?.function?.value;
     return { id, name: t?.name?.value ?? id, function: fn, known: t !== undefined };
   }
@@ -74,6 +99,12 @@ class MapBuilder {
       .map(toProblem);
   }
 
+  /** An entity named by id, with its mark when it is deprecated, sunset or a draft. */
+  ref(kind: EntityKind, id: string): MapRef {
+    const lifecycle = lifecycleOf(this.lookup(kind, id), this.today);
+    return lifecycle ? { id, lifecycle } : { id };
+  }
+
   touchpoint(tp: Touchpoint, stage: Stage, stageKey: string, n: number): MapTouchpoint {
     const eff = effectiveOwner(tp, stage);
     const owner = eff ? this.ownership(eff.owner, eff.inherited) : undefined;
@@ -84,7 +115,8 @@ class MapBuilder {
       name: tp.name?.value ?? tp.id?.value ?? '(unnamed touchpoint)',
       channel: tp.channel?.value,
       owner,
-      kpis: tp.kpis.map((k) => k.value),
+      kpis: tp.kpis.map((k) => this.ref('kpi', k.value)),
+      lifecycle: lifecycleOf(tp, this.today),
       handoff: tp.handoff ? { team: this.team(tp.handoff.value) } : undefined,
       problems: this.problemsIn(tp.range),
       range: tp.range,
@@ -118,7 +150,9 @@ class MapBuilder {
     return {
       id: j.id?.value,
       name: j.name?.value ?? j.id?.value ?? '(unnamed journey)',
-      persona: j.persona?.value,
+      persona: j.persona ? this.ref('persona', j.persona.value) : undefined,
+      segments: j.segments.map((s) => this.ref('segment', s.value)),
+      lifecycle: lifecycleOf(j, this.today),
       owner: j.owner && j.owner.teams.length ? this.ownership(j.owner, false) : undefined,
       stages,
       range: j.range,
@@ -155,11 +189,12 @@ function linkHandoffs(stages: MapStage[]): void {
  */
 function buildJourneyMap(
   file: TaxonomyFile,
-  lookupTeam: TeamLookup,
+  lookup: EntityLookup,
+  today: string,
   diagnostics: readonly TaxonomyDiagnostic[],
 ): JourneyMapModel | undefined {
   if (file.kind !== 'journey') return undefined;
-  const b = new MapBuilder(lookupTeam, diagnostics);
+  const b = new MapBuilder(lookup, today, diagnostics);
   const journeys: MapJourney[] = [];
   for (const model of file.models)
     for (const e of model.entities) if (e.kind === 'journey') journeys.push(b.journey(e));
@@ -168,11 +203,11 @@ function buildJourneyMap(
   return { uri: file.uri, version: file.version, journeys, functions: b.usedFunctions(), problemCounts };
 }
 
-/** A team lookup over a workspace's index: the first definition of the id. */
-function teamLookupOf(ws: TaxonomyWorkspace): TeamLookup {
-  return (id) => {
-    const def = ws.index.definitions('team', id)[0];
-    return def?.entity.kind === 'team' ? def.entity : undefined;
+/** An entity lookup over a workspace's index: the first definition of the id, of that kind. */
+function lookupOf(ws: TaxonomyWorkspace): EntityLookup {
+  return (kind, id) => {
+    const entity = ws.index.definitions(kind, id)[0]?.entity;
+    return entity?.kind === kind ? entity : undefined;
   };
 }
 
@@ -180,5 +215,5 @@ function teamLookupOf(ws: TaxonomyWorkspace): TeamLookup {
 export function journeyMapOf(ws: TaxonomyWorkspace, uri: string): JourneyMapModel | undefined {
   const file = ws.getFile(uri);
   if (!file) return undefined;
-  return buildJourneyMap(file, teamLookupOf(ws), ws.diagnostics(uri));
+  return buildJourneyMap(file, lookupOf(ws), ws.currentConfig.today, ws.diagnostics(uri));
 }
