@@ -127,7 +127,9 @@ export function sunsetUsesIn(
   for (const m of findTermsInFile(file, matcher)) {
     const seen = new Set<string>();
     for (const l of m.labels) {
-      if (l.role === 'avoid' || seen.has(l.termId)) continue;
+      // The label says whether the term has a sunset (the glossary facet, which the matcher
+      // already depends on): only then is the term looked up.
+      if (l.role === 'avoid' || l.sunset === undefined || seen.has(l.termId)) continue;
       seen.add(l.termId);
       const found = sunsetTarget(lookup, 'term', l.termId, window);
       if (!found || (found.target.uri === file.uri && within(found.target.entity.range, file, m.start))) continue;

@@ -35,6 +35,11 @@ export interface GlossaryLabel extends MatchLabel {
   equivalent?: string;
   /** The id of the term that replaces this one (`replacedBy`), when written. */
   replacedBy?: string;
+  /**
+   * The term's `sunset` as written, when it has one: the sunset rules look a term up only when
+   * its label says it has one, so a file mentioning ordinary terms does not depend on each.
+   */
+  sunset?: string;
 }
 
 /** What the glossary says about one term, gathered from its labels. */
@@ -68,6 +73,7 @@ export const contributeGlossaryLabels: FacetContributor = (file: TaxonomyFile, a
         status: e.status?.value,
         equivalent: e.equivalent?.value,
         replacedBy: e.replacedBy?.value,
+        sunset: e.sunset?.value,
       };
       const labels: [LabelRole, typeof e.aliases][] = [
         ['preferred', e.label ? [e.label] : []],
