@@ -10,6 +10,8 @@ import { unreadableFile } from './unreadable-file';
 import { unresolvedReference } from './unresolved-reference';
 import { yamlSyntax } from './yaml-syntax';
 import { termConflict } from './term-conflict';
+import { contributeNearLabels, nearDuplicateTerm } from './near-duplicate-term';
+import { acronymTerm, contributeSpeltOut } from './acronym-term';
 import { deprecatedTerm } from './deprecated-term';
 import { crossVocabularyTerm } from './cross-vocabulary-term';
 import { asymmetricLink, contributeLinkAnchors } from './asymmetric-link';
@@ -45,6 +47,8 @@ export const ALL_RULES: readonly Rule[] = [
   kpiOwner,
   handoffOwner,
   termConflict,
+  nearDuplicateTerm,
+  acronymTerm,
   deprecatedTerm,
   crossVocabularyTerm,
   asymmetricLink,
@@ -99,4 +103,6 @@ export const ALL_FACET_CONTRIBUTORS: readonly FacetContributor[] = [
   contributeStageNames,
   contributeKpiKeys,
   contributeLinkAnchors,
+  contributeNearLabels,
+  contributeSpeltOut,
 ];
