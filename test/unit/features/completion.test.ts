@@ -247,6 +247,23 @@ describe('features: completion marks what is retired', () => {
     assert.equal(onTheDay.get('old-saver')!.detail, 'Old Saver');
   });
 
+  it('offers the ids of the same kind for `replacedBy`, but not the entity itself, retired ones last', () => {
+    const files = featureTaxonomy();
+    files['p3.persona.yaml'] = lines('kind: persona', 'id: old-saver', 'name: Old Saver', 'status: deprecated');
+    files['p2.persona.yaml'] = lines('kind: persona', 'id: family-planner', 'name: Family Planner');
+    const { text, offset } = withCursor(
+      lines('kind: persona', 'id: busy-parent', 'status: deprecated', 'replacedBy: $$'),
+    );
+    const ws = memoryWorkspace({ ...files, 'p.persona.yaml': text }, { today: '2026-12-03' });
+    const items = complete(ws, ws.getFile(uriOf('p.persona.yaml'))!, offset);
+    assert.deepEqual(sorted(items), ['family-planner', 'old-saver']);
+    const term = withCursor(
+      lines('kind: glossary', 'vocabulary: cx', 'terms:', '  - id: buyer-persona', '    replacedBy: per$$'),
+    );
+    const ws2 = memoryWorkspace({ ...featureTaxonomy(), 'g.glossary.yaml': term.text });
+    assert.ok(labels(complete(ws2, ws2.getFile(uriOf('g.glossary.yaml'))!, term.offset)).includes('persona'));
+  });
+
   it('marks a deprecated glossary term in free text and names the replacing term by its label', () => {
     const files = featureTaxonomy();
     files['cx.glossary.yaml'] += lines(

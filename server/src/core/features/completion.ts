@@ -57,6 +57,9 @@ function referenceKindAt(fileKind: SchemaKind, path: readonly PathSegment[]): En
     case 'broader':
     case 'related':
       return fileKind === 'glossary' ? 'term' : undefined;
+    case 'replacedBy':
+      // The replacement is of the entity's own kind (the file's entity, a team or a term; not a touchpoint).
+      return keys.length === 1 || keys[0] === 'teams' || keys[0] === 'terms' ? FILE_ENTITY[fileKind] : undefined;
     default:
       return undefined;
   }
@@ -234,6 +237,11 @@ function referenceCompletions(
   // `lead` names one of the teams in the sibling `owner` list: once there is one, only those fit.
   const onlyPreferred = field === 'lead' && preferred.size > 0;
   const ownVocabulary = kind === 'term' ? termVocabularyAt(file, cursor.docIndex, parent) : undefined;
+  // Nothing replaces itself.
+  if (field === 'replacedBy') {
+    const own = readersOf(file)[cursor.docIndex]?.string(childPointer(parent, 'id'))?.value;
+    if (own) taken.add(own);
+  }
   const documented = seen.size <= MAX_DOCUMENTED;
   const today = workspace.currentConfig.today;
   const out: CompletionEntry[] = [];
