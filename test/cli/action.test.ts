@@ -107,6 +107,7 @@ describe('GitHub Action (action.yml)', function () {
     assert.deepEqual(Object.keys(action.inputs).sort(), [
       'category',
       'changed-since',
+      'diff-base',
       'format',
       'max-warnings',
       'paths',
@@ -117,6 +118,19 @@ describe('GitHub Action (action.yml)', function () {
     assert.deepEqual([...flags].sort(), ['--changed-since', '--format', '--max-warnings', '--output']);
     for (const flag of flags)
       assert.match(help, new RegExp(`(^|[\\s,])${flag}\\b`, 'm'), `cx-taxonomy lint has no ${flag}`);
+  });
+
+  it('runs diff only with diff-base, passing only options diff has, the ref after `--`', async () => {
+    assert.equal(action.inputs['diff-base'].default, '');
+    const diff = step('diff');
+    assert.match(diff.if ?? '', /inputs\.diff-base != ''/);
+    assert.match(diff.run!, /diff --format md --output "\$diff" -- "\$CX_DIFF_BASE"/);
+    const help = (await cli(['diff', '--help'])).stdout;
+    const flags = new Set(diff.run!.match(/(?<![\w-])--[a-z][a-z-]*/g));
+    assert.deepEqual([...flags].sort(), ['--format', '--output']);
+    for (const flag of flags)
+      assert.match(help, new RegExp(`(^|[\\s,])${flag}\\b`, 'm'), `cx-taxonomy diff has no ${flag}`);
+    assert.equal(action.outputs['diff-file'].value, '${{ steps.diff.outputs.diff-file }}');
   });
 
   it('uploads the SARIF it wrote with github/codeql-action/upload-sarif, in the category asked', () => {
@@ -214,6 +228,57 @@ describe('GitHub Action (action.yml)', function () {
       ctx.inputs = { 'changed-since': 'HEAD' };
       const lint = runStep(step('lint'), ctx);
       assert.equal(lint.outputs['exit-code'], '0', lint.stdout + lint.stderr);
+    });
+
+    it('with diff-base: appends what the change means to the job summary, after the lint; a bad ref fails the job', () => {
+      copySample('acme-telecom', 'taxonomy');
+      const git = (...args: string[]) =>
+        spawnSync('git', args, {
+          cwd: ctx.workspace,
+          encoding: 'utf8',
+          env: {
+            PATH: process.env.PATH,
+            GIT_CONFIG_GLOBAL: '/dev/null',
+            GIT_CONFIG_NOSYSTEM: '1',
+            GIT_AUTHOR_NAME: 't',
+            GIT_AUTHOR_EMAIL: 't@example.com',
+            GIT_COMMITTER_NAME: 't',
+            GIT_COMMITTER_EMAIL: 't@example.com',
+          },
+        });
+      git('init', '-q');
+      git('add', '-A');
+      assert.equal(git('commit', '-q', '-m', 'taxonomy').status, 0);
+      const base = git('rev-parse', 'HEAD').stdout.trim();
+      const kpi = path.join(ctx.workspace, 'taxonomy', 'kpis', 'net-promoter-score.kpi.yaml');
+      writeFileSync(kpi, readFileSync(kpi, 'utf8').replace(/^direction: increase$/m, 'direction: decrease'));
+      ctx.inputs = { paths: 'taxonomy', 'diff-base': base };
+      const lint = runStep(step('lint'), ctx);
+      assert.equal(lint.outputs['exit-code'], '0', lint.stdout + lint.stderr);
+      runStep(
+        action.runs.steps.find((s) => s.name === 'Job summary')!,
+        ctx,
+      );
+      const diff = runStep(step('diff'), ctx);
+      assert.equal(diff.code, 0, diff.stderr);
+      assert.equal(diff.outputs['exit-code'], '0', diff.stderr);
+      const summary = readFileSync(path.join(ctx.temp, 'step-summary.md'), 'utf8');
+      assert.ok(summary.startsWith(readFileSync(lint.outputs['summary-file'], 'utf8')), 'the lint summary comes first');
+      assert.ok(summary.endsWith(readFileSync(diff.outputs['diff-file'], 'utf8')));
+      assert.match(summary, /^## Taxonomy changes: `[0-9a-f]{40}` \(`[0-9a-f]{7}`\) → the working tree$/m);
+      assert.match(summary, /^- `net-promoter-score` direction: `increase` → `decrease`/m);
+      const result = () =>
+        runStep(
+          action.runs.steps.find((s) => s.name === 'Result')!,
+          ctx,
+        );
+      assert.equal(result().code, 0);
+
+      ctx.inputs['diff-base'] = 'no-such-ref';
+      const bad = runStep(step('diff'), ctx);
+      assert.equal(bad.outputs['exit-code'], '2');
+      assert.match(bad.stderr, /unknown Git ref "no-such-ref"/);
+      assert.equal(result().code, 2, 'a diff that could not run fails a job the lint passed');
     });
 
     it('runs the cx-taxonomy the repository installed, else its own', () => {
