@@ -70,8 +70,10 @@ function ownerLine(o: MapOwnership | undefined): HTMLElement {
   }
   o.teams.forEach((t, i) => {
     if (i > 0) line.append(' + ');
-    const name = el('span', t.known ? 'team' : 'team unknown', t.name);
+    const state = t.lifecycle?.state === 'draft' ? 'draft' : t.lifecycle ? 'deprecated' : undefined;
+    const name = el('span', `${t.known ? 'team' : 'team unknown'}${state ? ` status-${state}` : ''}`, t.name);
     name.title = t.known ? `${t.id} (${t.function ?? 'no function'})` : `${t.id}: no team with this id`;
+    if (t.lifecycle) name.title += ` · ${t.lifecycle.detail}`;
     line.append(name);
   });
   if (o.inherited) line.append(el('span', 'inherited', ' · via stage'));

@@ -40,6 +40,8 @@ export interface MapTeam {
   function?: string;
   /** False when no team with this id exists in the workspace (the card says so). */
   known: boolean;
+  /** Set when the team is deprecated (or past its sunset) or a draft. */
+  lifecycle?: MapLifecycle;
 }
 
 /** A problem the workspace reports inside a card's source range (e.g. `touchpoint-owner`). */

@@ -183,6 +183,10 @@ describe('journey map model', () => {
     files['s.segment.yaml'] += lines('sunset: 2026-11-30');
     files['k.kpi.yaml'] += lines('status: draft');
     files['k2.kpi.yaml'] = lines('kind: kpi', 'id: csat', 'name: CSAT', 'owner: cx-ops', 'status: approved');
+    files['org.teams.yaml'] = files['org.teams.yaml'].replace(
+      '    function: marketing\n',
+      '    function: marketing\n    status: deprecated\n',
+    );
     const text = journey()
       .replace('owner: cx-ops\nstages:', 'owner: cx-ops\nsegments: [families]\nstatus: draft\nstages:')
       .replace('        kpis: [nps]\n', '        kpis: [nps, csat]\n        status: deprecated\n');
@@ -207,6 +211,11 @@ describe('journey map model', () => {
       { id: 'csat' },
     ]);
     assert.equal(card(map, 'welcome-email').lifecycle, undefined);
+    // An owning team that is deprecated is marked where it is named.
+    assert.deepEqual(
+      card(map, 'welcome-email').owner?.teams.map((t) => t.lifecycle?.label),
+      [undefined, 'deprecated'],
+    );
     // On its sunset day the segment is still in use.
     const before = journeyMapOf(
       memoryWorkspace({ ...files, 'j.journey.yaml': text }, { today: '2026-11-30' }),

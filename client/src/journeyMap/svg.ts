@@ -82,7 +82,7 @@ function colourOf(o: MapOwnership | undefined): string {
 
 function ownerLine(o: MapOwnership | undefined): string {
   if (!o) return 'No owner';
-  const names = o.teams.map((t) => t.name).join(' + ');
+  const names = o.teams.map((t) => (t.lifecycle ? `${t.name} (${t.lifecycle.label})` : t.name)).join(' + ');
   const lead = o.shared
     ? o.lead && o.teams.some((t) => t.id === o.lead)
       ? ` (lead: ${o.teams.find((t) => t.id === o.lead)?.name})`

@@ -70,7 +70,8 @@ class MapBuilder {
     const found = this.lookup('team', id);
     const t = found?.kind === 'team' ? found : undefined;
     const fn = t?.function?.value;
-    return { id, name: t?.name?.value ?? id, function: fn, known: t !== undefined };
+    const lifecycle = lifecycleOf(t, this.today);
+    return { id, name: t?.name?.value ?? id, function: fn, known: t !== undefined, ...(lifecycle && { lifecycle }) };
   }
 
   ownership(o: Ownership, inherited: boolean): MapOwnership {
