@@ -52,14 +52,23 @@ export function matchEntities(
     renamed.push({ kind: h.kind, from: b.id, to: h.id, file: h.file });
   };
   const taken = new Set<EntityFact>();
+  // Each way of being alike is a key; the new entities are indexed by it, so matching is linear.
   for (const alike of [
     // An entity with nothing but an id is alike every other such: only its place can tell.
-    (b: EntityFact, h: EntityFact) => b.content === h.content && b.content !== '{}',
-    (b: EntityFact, h: EntityFact) => b.file === h.file && b.place === h.place,
+    (f: EntityFact) => (f.content === '{}' ? undefined : f.content),
+    (f: EntityFact) => `${f.file}\u0000${f.place}`,
   ]) {
+    const byKey = new Map<string, EntityFact[]>();
+    for (const h of fresh) {
+      const k = taken.has(h) ? undefined : alike(h);
+      if (k === undefined) continue;
+      const same = byKey.get(k);
+      if (same) same.push(h);
+      else byKey.set(k, [h]);
+    }
     for (const b of gone) {
-      if (taken.has(b)) continue;
-      const h = fresh.find((x) => !taken.has(x) && alike(b, x));
+      const k = taken.has(b) ? undefined : alike(b);
+      const h = k === undefined ? undefined : byKey.get(k)?.find((x) => !taken.has(x));
       if (!h) continue;
       taken.add(b);
       taken.add(h);
