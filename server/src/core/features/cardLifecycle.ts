@@ -9,19 +9,27 @@ import { daysPhrase, sunsetOf } from '../sunset';
 import type { TaxonomyWorkspace } from '../workspace';
 import { escapeMarkdown, inlineCode } from '../text/escape';
 
-/** The name an entity is known by: a term's label, else its name. */
-function displayName(e: Entity): string | undefined {
-  return (e.kind === 'term' ? e.label?.value : undefined) ?? e.name?.value;
+/**
+ * What replaces an entity: the id its `replacedBy` names, with the name that entity is known by
+ * (a term's label, else its name) when it is defined; undefined when `replacedBy` is unset.
+ */
+function replacementOf(
+  workspace: TaxonomyWorkspace,
+  e: Entity,
+): { id: string; defined: boolean; name?: string } | undefined {
+  const id = e.replacedBy?.value;
+  if (!id) return undefined;
+  const next = workspace.index.definitions(e.kind, id)[0]?.entity;
+  if (!next) return { id, defined: false };
+  return { id, defined: true, name: (next.kind === 'term' ? next.label?.value : undefined) ?? next.name?.value };
 }
 
 /** The replacement of an entity as Markdown: "`new-id` (Name)", or "`new-id` (not defined)". */
 function replacementMarkdown(workspace: TaxonomyWorkspace, e: Entity): string | undefined {
-  const id = e.replacedBy?.value;
-  if (!id) return undefined;
-  const def = workspace.index.definitions(e.kind, id)[0];
-  if (!def) return `${inlineCode(id)} (not defined)`;
-  const name = displayName(def.entity);
-  return `${inlineCode(id)}${name ? ` (${escapeMarkdown(name)})` : ''}`;
+  const r = replacementOf(workspace, e);
+  if (!r) return undefined;
+  if (!r.defined) return `${inlineCode(r.id)} (not defined)`;
+  return `${inlineCode(r.id)}${r.name ? ` (${escapeMarkdown(r.name)})` : ''}`;
 }
 
 /**
@@ -31,12 +39,10 @@ function replacementMarkdown(workspace: TaxonomyWorkspace, e: Entity): string | 
  */
 export function retiredNote(workspace: TaxonomyWorkspace, e: Entity, name: 'id' | 'label' = 'id'): string {
   const why = e.status?.value === 'deprecated' ? 'deprecated' : 'sunset passed';
-  const id = e.replacedBy?.value;
-  if (!id) return why;
-  const next = workspace.index.definitions(e.kind, id)[0]?.entity;
-  const shown = next && displayName(next);
-  if (name === 'label' && shown) return `${why} — use ${shown}`;
-  return `${why} — use ${id}${shown ? ` (${shown})` : ''}`;
+  const r = replacementOf(workspace, e);
+  if (!r) return why;
+  if (name === 'label' && r.name) return `${why} — use ${r.name}`;
+  return `${why} — use ${r.id}${r.name ? ` (${r.name})` : ''}`;
 }
 
 /** When a sunset falls, relative to today: "in 20 days", "today", "passed 3 days ago"; empty for a non-date. */
