@@ -82,14 +82,15 @@ export const contributeSpeltOut: FacetContributor = (file, add) => {
  * alone: an acronym its own term spells out, a spelt-out term that already has the acronym as a
  * label (or to avoid), and terms linked by `equivalent` or `replacedBy`. The fix adds the acronym
  * to the spelt-out term's aliases; it is the preferred one only when one term spells it out.
+ * `lint --fix` does not apply it: removing the acronym term afterwards is a person's choice.
  */
 export const acronymTerm: Rule = {
   id: 'acronym-term',
   defaultSeverity: 'warning',
   description: 'An acronym is a label of one glossary term and is not a label of the term whose label spells it out.',
   appliesTo: ['glossary'],
-  // With one spelt-out term, adding the acronym to its aliases needs no choice from a person.
-  fixable: 'safe',
+  // Not `safe`: the fix leaves the acronym on both terms (label-clash or term-conflict) until a
+  // person removes the acronym term, and `lint --fix` must not trade one finding for two.
   check(ctx) {
     for (const model of ctx.file.models) {
       for (const e of model.entities) {
@@ -129,10 +130,10 @@ function checkAcronym(ctx: RuleContext, term: Term, acronym: Located<string>): v
   const own = `"${acronym.value}" (the ${vocabularyName(term.vocabulary)} term \`${id}\`)`;
   const message =
     spelt.length === 1
-      ? `${own} spells out as ${name(spelt[0].data)}, which does not list it. Readers meet two terms and cannot tell they are one: ` +
-        `add "${acronym.value}" to the aliases of \`${spelt[0].data.termId}\` and retire \`${id}\` (with \`replacedBy\`), or, if it means something else, rename one.`
-      : `${own} spells out as ${spelt.map((s) => name(s.data)).join(' and ')}, none of which lists it. Readers cannot tell which one it stands for: ` +
-        `add "${acronym.value}" to the aliases of the one it abbreviates and retire \`${id}\` (with \`replacedBy\`).`;
+      ? `${own} stands for ${name(spelt[0].data)}, which does not list it. Readers meet two terms and cannot tell they are one: ` +
+        `add "${acronym.value}" to the aliases of \`${spelt[0].data.termId}\` and remove the term \`${id}\`; if it means something else, rename one of the labels.`
+      : `${own} could stand for ${spelt.map((s) => name(s.data)).join(' and ')}, none of which lists it. Readers cannot tell which one it stands for: ` +
+        `add "${acronym.value}" to the aliases of the one it abbreviates and remove the term \`${id}\`.`;
   ctx.report({
     range: acronym.range,
     message,
