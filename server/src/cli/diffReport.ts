@@ -7,6 +7,13 @@ import { introducesErrors, type DiffOwner, type DiffProblem, type DiffValue, typ
 import { mdCell, mdCode, mdText } from '../core/text/escape';
 import { truncate } from '../core/text/shape';
 import { plural } from './report';
+import { entityNoun } from '../core/domain';
+import { ENTITY_KINDS, type EntityKind } from '../core/types';
+
+/** The kind as a sentence names it ("KPI", "persona"). */
+function kindNoun(kind: string): string {
+  return (ENTITY_KINDS as readonly string[]).includes(kind) ? entityNoun(kind as EntityKind) : kind;
+}
 
 /** A side as the report names it. */
 export interface SideName {
@@ -80,9 +87,9 @@ export function diffMarkdown(d: TaxonomyDiff, base: SideName, head: SideName): s
   const out = [`## Taxonomy changes: ${sideMd(base)} → ${sideMd(head)}`, ''];
   const e = d.entities;
   section(out, 'Entities', [
-    ...e.added.map((x) => `Added ${x.kind} ${code(x.id)}${label(x.label)}${where(x.file)}`),
-    ...e.removed.map((x) => `Removed ${x.kind} ${code(x.id)}${label(x.label)}${where(x.file)}`),
-    ...e.renamed.map((x) => `Renamed ${x.kind} ${code(x.from)} → ${code(x.to)}${where(x.file)}`),
+    ...e.added.map((x) => `Added ${kindNoun(x.kind)} ${code(x.id)}${label(x.label)}${where(x.file)}`),
+    ...e.removed.map((x) => `Removed ${kindNoun(x.kind)} ${code(x.id)}${label(x.label)}${where(x.file)}`),
+    ...e.renamed.map((x) => `Renamed ${kindNoun(x.kind)} ${code(x.from)} → ${code(x.to)}${where(x.file)}`),
   ]);
   section(
     out,

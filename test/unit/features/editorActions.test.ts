@@ -35,7 +35,12 @@ function applied(ws: TaxonomyWorkspace, path: string, edits: Parameters<typeof a
 
 describe('editor actions: fix all and disable comments', () => {
   it('the safe rules are those flagged fixable: safe', () => {
-    assert.deepEqual([...SAFE_FIX_RULE_IDS].sort(), ['deprecated-term', 'kind-mismatch', 'unused-disable-directive']);
+    assert.deepEqual([...SAFE_FIX_RULE_IDS].sort(), [
+      'deprecated-reference',
+      'deprecated-term',
+      'kind-mismatch',
+      'unused-disable-directive',
+    ]);
   });
 
   it('fix all applies every safe fix of a file in one edit set, and leaves the other findings', () => {
