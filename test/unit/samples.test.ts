@@ -9,10 +9,9 @@ const lintOptions = (p: string) => ({ command: 'lint' as const, paths: [p], form
 
 /**
  * Rules that cannot be shown by a sample file: `config` and `unreadable-file` are about the files
- * around the taxonomy; `sunset-approaching` depends on the calendar (a sample sunset would pass),
- * so its tests pin today instead (test/unit/rules/sunset.test.ts, `report sunsets --today`).
+ * around the taxonomy.
  */
-const NOT_SHOWN_IN_SAMPLES = new Set(['config', 'unreadable-file', 'sunset-approaching']);
+const NOT_SHOWN_IN_SAMPLES = new Set(['config', 'unreadable-file']);
 
 /** `# problem: a, b` (YAML) or `<!-- problem: a -->` (Markdown) markers: "file:line" -> rule ids. */
 function markers(reports: { relativePath: string; source?: string }[]): Map<string, Set<string>> {
