@@ -7,27 +7,44 @@ import { bail } from './fastFallback';
  */
 export class LineTable {
   readonly lineStart: number[] = [];
+  /** Where each line's content ends: its `\n`, or the `\r` of a `\r\n`. */
   readonly lineEnd: number[] = [];
   /** Indent of each line; -1 for a blank line, -2 - indent for a comment line. */
   readonly kind: number[] = [];
+  /** Lines read by the parser: those before a closing `...` (the ones after it are trivia). */
   readonly n: number;
+  /** Where the parsed lines end: the start of the `...` line, or the end of the text. */
+  readonly contentEnd: number;
+  /** The document's start when a `---` opens it (its offset), else undefined. */
+  readonly docStart: number | undefined;
+  /** The document's end when a `...` closes it (after that line), else undefined. */
+  readonly docEnd: number | undefined;
 
   constructor(readonly text: string) {
     const t = text;
-    let s = 0;
+    // A byte order mark is not content: the `yaml` lexer skips it and ranges start after it.
+    let s = t.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let content = false;
+    let docStart: number | undefined;
+    let endLine = -1;
     while (s <= t.length) {
       let e = t.indexOf('\n', s);
       if (e < 0) e = t.length;
       if (s === t.length && e === s) break;
+      const next = e + 1;
+      // CRLF line ends: the CR is not content; a CR anywhere else is left to the full parse.
+      if (e > s && t.charCodeAt(e - 1) === 13) e--;
       this.lineStart.push(s);
       this.lineEnd.push(e);
       let i = s;
       while (i < e && t.charCodeAt(i) === 32) i++;
       if (i === e) this.kind.push(-1);
       else if (t.charCodeAt(i) === 35) this.kind.push(-2 - (i - s));
+      else if (endLine >= 0)
+        bail(); // Content after `...`: another document.
       else {
         const ind = i - s;
-        // Document markers and directives belong to the full parser.
+        // Document markers: one `---` before any content, one `...` after it; the rest belongs to the full parser.
         if (ind === 0) {
           const c = t.charCodeAt(i);
           if (c === 37) bail();
@@ -35,20 +52,43 @@ export class LineTable {
             (c === 45 || c === 46) &&
             t.startsWith(c === 45 ? '---' : '...', i) &&
             (i + 3 === e || t.charCodeAt(i + 3) === 32)
-          )
-            bail();
+          ) {
+            if (!markerRestIsTrivia(t, i + 3, e)) bail();
+            if (c === 45) {
+              if (content || docStart !== undefined) bail();
+              docStart = i;
+            } else {
+              if (!content) bail();
+              endLine = this.kind.length;
+            }
+            this.kind.push(-1);
+            s = next;
+            continue;
+          }
         }
+        content = true;
         this.kind.push(ind);
       }
-      s = e + 1;
+      s = next;
     }
-    this.n = this.lineStart.length;
+    if (t.indexOf('\r') >= 0 && /\r(?!\n)/.test(t)) bail();
+    this.docStart = docStart;
+    this.n = endLine >= 0 ? endLine : this.lineStart.length;
+    this.contentEnd = endLine >= 0 ? this.lineStart[endLine] : t.length;
+    this.docEnd = endLine >= 0 ? this.after(endLine) : undefined;
   }
 
-  /** Offset just past a line, its newline included. */
+  /** Offset just past a line, its line end included. */
   after(line: number): number {
-    return Math.min(this.lineEnd[line] + 1, this.text.length);
+    return line + 1 < this.lineStart.length ? this.lineStart[line + 1] : this.text.length;
   }
+}
+
+/** True when only spaces and a comment follow a document marker on its line. */
+function markerRestIsTrivia(t: string, i: number, e: number): boolean {
+  let j = i;
+  while (j < e && t.charCodeAt(j) === 32) j++;
+  return j === e || (j > i && t.charCodeAt(j) === 35);
 }
 
 /** True when `c` can start a key the fast path reads (a plain scalar of safe characters). */

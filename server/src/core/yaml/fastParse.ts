@@ -34,8 +34,7 @@ import { exactSize } from '../exactSize';
  * one of them is less indented than it (or it sits at column 0), in which case they move up.
  */
 export function fastParseYaml(text: string, limits: ParseLimits): ParsedYaml | undefined {
-  if (text.length === 0 || text.charCodeAt(0) === 0xfeff) return undefined;
-  if (text.indexOf('\t') >= 0 || text.indexOf('\r') >= 0) return undefined;
+  if (text.length === 0 || text.indexOf('\t') >= 0) return undefined;
   try {
     return new FastParser(text, limits).parse();
   } catch (err) {
@@ -75,9 +74,11 @@ class FastParser extends LineTable {
     const root = this.blockMap(0, '', 0, { keyStart: undefined, keyEnd: undefined });
     if (this.line < this.n) bail();
     // Trivia after the root's last value ends the document, which then runs to the end of the text.
-    const end = root.trivia.present ? this.text.length : root.node.end2;
+    // A closing `...` ends it after that line instead; an opening `---` starts it.
+    const end = this.docEnd ?? (root.trivia.present ? this.text.length : root.node.end2);
     this.spans.seal();
-    const doc: ParsedDoc = { index: 0, value: root.node.value, spans: this.spans, start: root.node.start, end };
+    const start = this.docStart ?? root.node.start;
+    const doc: ParsedDoc = { index: 0, value: root.node.value, spans: this.spans, start, end };
     return { docs: [doc], problems: [] };
   }
 
@@ -118,7 +119,7 @@ class FastParser extends LineTable {
       if (this.kind[j] <= -2) max = Math.max(max, -2 - this.kind[j]);
       j++;
     }
-    const end = j < this.n ? this.lineStart[j] + this.kind[j] : this.text.length;
+    const end = j < this.n ? this.lineStart[j] + this.kind[j] : this.contentEnd;
     return { next: j, trivia: j > this.line ? { present: true, maxCommentIndent: max, end } : NO_TRIVIA };
   }
 

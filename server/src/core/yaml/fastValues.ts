@@ -73,7 +73,7 @@ export function lineEndAfter(t: string, end: number, le: number): number {
   if (i < le) {
     if (t.charCodeAt(i) !== 35 || i === end) bail();
   }
-  return Math.min(le + 1, t.length);
+  return Math.min(le + (t.charCodeAt(le) === 13 ? 2 : 1), t.length);
 }
 
 /** Where a plain scalar from `v` ends; in flow context it stops at `,` and `]`. */
