@@ -108,9 +108,25 @@ export function isDashItem(t: string, i: number, le: number): boolean {
 
 /** When `key: ...` (or `key:`) starts at `v`, the offset of the colon; else -1. */
 export function compactKeyEnd(t: string, v: number, le: number): number {
-  if (!isKeyStart(t.charCodeAt(v))) return -1;
+  const c = t.charCodeAt(v);
   let k = v;
-  while (k < le && isKeyChar(t.charCodeAt(k))) k++;
+  if (c === 34 || c === 39) k = quotedEnd(t, v, le);
+  else if (!isKeyStart(c)) return -1;
+  else while (k < le && isKeyChar(t.charCodeAt(k))) k++;
+  if (k < 0) return -1;
   if (t.charCodeAt(k) === 58 && (k + 1 >= le || t.charCodeAt(k + 1) === 32)) return k;
+  return -1;
+}
+
+/** After a quoted scalar at `v` that closes on its line without escapes, else -1 (the parser then decides). */
+function quotedEnd(t: string, v: number, le: number): number {
+  const q = t.charCodeAt(v);
+  for (let i = v + 1; i < le; i++) {
+    const c = t.charCodeAt(i);
+    if (q === 34 && c === 92) return -1;
+    if (c !== q) continue;
+    if (q === 39 && i + 1 < le && t.charCodeAt(i + 1) === 39) i++;
+    else return i + 1;
+  }
   return -1;
 }

@@ -17,16 +17,19 @@ import { exactSize } from '../exactSize';
 
 /**
  * A fast path for the YAML that taxonomy files are actually written in: one document of block
- * mappings and sequences, plain and simply quoted scalars on one line, one-line flow sequences
- * of scalars, and folded or literal block scalars. It reads the text line by line straight into
- * the same `ParsedYaml` (values, spans and no problems) that `parseYaml` builds from the `yaml`
- * package's documents, about an order of magnitude faster.
+ * mappings and sequences, plain and simply quoted scalars on one line (as values or keys),
+ * one-line flow sequences of scalars, and folded or literal block scalars; with LF or CRLF line
+ * ends, a BOM, a leading `---` and a trailing `...`, `key: # comment` before a nested collection.
+ * It reads the text line by line straight into the same `ParsedYaml` (values, spans and no
+ * problems) that `parseYaml` builds from the `yaml` package's documents, about an order of
+ * magnitude faster.
  *
- * It never guesses: anything it does not fully handle (anchors, aliases, tags, directives,
- * `---`, explicit keys, flow mappings, multi-line plain or quoted scalars, escapes, tabs, CR
- * line ends, duplicate keys, anything the `yaml` composer would report) makes it return
- * `undefined`, and the caller falls back to the full parse. test/unit/fastParse.test.ts proves
- * the equivalence differentially on the samples and on thousands of random mutations of them.
+ * It never guesses: anything it does not fully handle (anchors, aliases, tags, directives, more
+ * than one document, explicit keys, flow mappings, multi-line plain or quoted scalars, escapes,
+ * tabs, a lone CR, duplicate keys, anything the `yaml` composer would report) makes it return
+ * `undefined`, and the caller falls back to the full parse. test/unit/fastParse.test.ts and
+ * fastParseStyles.test.ts prove the equivalence differentially on the samples, on thousands of
+ * random mutations of them and on generated documents in each style.
  *
  * Where a value's span ends follows the `yaml` Parser exactly, including where comment lines
  * go: a comment line more indented than its collection, right after a one-line value, extends
@@ -155,15 +158,21 @@ class FastParser extends LineTable {
       const le = this.lineEnd[line];
       const ks = firstItem && firstCol !== undefined ? ls + firstCol : ls + indent;
       firstItem = false;
-      // The key: a plain scalar of safe characters, then `:` and a space or the line end.
+      // The key: a plain scalar of safe characters or a quoted one, then `:` and a space or the line end.
       let k = ks;
       const c0 = t.charCodeAt(k);
-      if (!isKeyStart(c0)) bail();
-      while (k < le && isKeyChar(t.charCodeAt(k))) k++;
+      let keyStr: string;
+      if (c0 === 34 || c0 === 39) {
+        const q = quotedScalar(t, ks, le);
+        k = q.end;
+        keyStr = q.value;
+      } else {
+        if (!isKeyStart(c0)) bail();
+        while (k < le && isKeyChar(t.charCodeAt(k))) k++;
+        const keyValue = resolvePlain(t.slice(ks, k));
+        keyStr = typeof keyValue === 'string' ? keyValue : (JSON.stringify(keyValue) ?? String(keyValue));
+      }
       if (t.charCodeAt(k) !== 58 || (k + 1 < le && t.charCodeAt(k + 1) !== 32) || k - ks > 1000) bail();
-      const keyText = t.slice(ks, k);
-      const keyValue = resolvePlain(keyText);
-      const keyStr = typeof keyValue === 'string' ? keyValue : (JSON.stringify(keyValue) ?? String(keyValue));
       if (keyStr === '__proto__' || Object.prototype.hasOwnProperty.call(out, keyStr)) bail();
       const child = `${pointer}/${pointerSegment(keyStr)}`;
       const keyPos = { keyStart: ks, keyEnd: k };
@@ -172,8 +181,8 @@ class FastParser extends LineTable {
       let node: Node;
       let emptyValue = false;
       if (v === le || t.charCodeAt(v) === 35) {
-        if (v < le) bail(); // `key: # comment` with an empty value: the full parse places it.
-        const res = this.nestedValue(indent, v, child, depth, keyPos, true);
+        // `key: # comment`: fine before a nested collection; an empty value is left to the full parse.
+        const res = this.nestedValue(indent, v, child, depth, keyPos, true, v < le);
         node = res.node;
         trivia = res.trivia;
         // After an empty value, blank lines belong to its separator, not to trailing trivia.
@@ -276,6 +285,7 @@ class FastParser extends LineTable {
     depth: number,
     key: KeyPos,
     inMap: boolean,
+    commented = false,
   ): { node: Node; trivia: Trivia; empty: boolean } {
     const t = this.text;
     let j = this.line + 1;
@@ -296,7 +306,7 @@ class FastParser extends LineTable {
       }
     }
     // An empty value; comment lines before the next key would land in its range, so leave those.
-    if (sawComment) bail();
+    if (sawComment || commented) bail();
     this.record(pointer, key.keyStart, key.keyEnd, emptyAt, emptyAt, 'PLAIN');
     this.line = this.line + 1;
     return {

@@ -214,10 +214,15 @@ export function blockScalar(
   let last = first;
   const texts: string[] = [];
   let j = first;
+  let spacey = -1;
   for (; j < n; j++) {
     const k = kind[j];
     if (k === -1) {
-      if (lineEnd[j] !== lineStart[j]) bail(); // Whitespace-only lines inside.
+      // A line of spaces no deeper than the content is an empty line; deeper ones are content.
+      if (lineEnd[j] !== lineStart[j]) {
+        if (lineEnd[j] - lineStart[j] > ci) bail();
+        spacey = j;
+      }
       texts.push('');
       continue;
     }
@@ -226,11 +231,12 @@ export function blockScalar(
       if (ind > parentIndent) bail();
       break;
     }
-    if (ind > ci || t.charCodeAt(lineEnd[j] - 1) === 32) bail(); // More-indented or trailing spaces.
+    if (ind > ci) bail(); // More-indented lines keep their breaks when folded.
     texts.push(t.slice(lineStart[j] + ci, lineEnd[j]));
     last = j;
   }
   if (lineEnd[last] >= t.length) bail(); // Content that runs into the end without a newline.
+  if (spacey > last) bail(); // Lines of spaces after the content: where the value ends is the full parse's call.
   texts.length = last - first + 1;
   let value: string;
   if (folded) {

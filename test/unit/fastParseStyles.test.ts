@@ -1,0 +1,155 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { fastParseYaml } from '../../server/src/core/yaml/fastParse';
+import { DEFAULT_PARSE_LIMITS, parseYamlFull, type ParsedYaml } from '../../server/src/core/yaml';
+import { yamlFilesUnder } from '../support/files';
+
+/**
+ * The fast path reads the styles people write (CRLF, a BOM, `---`/`...`, `key: # comment`,
+ * trailing spaces in block scalars, quoted keys) instead of falling back, and still agrees with
+ * the full parse on every text it accepts. Each style is a generated rewrite of the samples and
+ * of random small documents, alone and mixed with another.
+ */
+type Style = (t: string, seed: number) => string;
+const lines = (t: string): string[] => t.split('\n');
+const STYLES: Record<string, Style> = {
+  crlf: (t, s) =>
+    s % 5 === 4 ? t.replace(/\n/g, (_m, i: number) => (i % 2 ? '\r\n' : '\n')) : t.replace(/\n/g, '\r\n'),
+  bom: (t) => '\uFEFF' + t,
+  docMarkers: (t, s) =>
+    ['---\n', '--- # doc\n', '# head\n---\n', '\n---   \n# c\n'][s % 4] +
+    t +
+    (t.endsWith('\n') ? '' : '\n') +
+    ['...\n', '', '...\n# tail\n', '...'][(s >> 2) % 4],
+  keyComment: (t, s) =>
+    lines(t)
+      .map((l) => l.replace(/^(\s*(?:- )?[A-Za-z_][\w-]*):$/, s % 2 ? '$1: # note' : '$1:   #note: x'))
+      .join('\n'),
+  blockTrailing: (t, s) => {
+    let inBlock = -1;
+    return lines(t)
+      .map((l, i) => {
+        const ind = l.length - l.trimStart().length;
+        if (inBlock >= 0 && (l.trim() === '' || ind > inBlock)) {
+          if (l.trim() === '') return (i + s) % 3 ? l : ' '.repeat(inBlock + 1);
+          return l + ' '.repeat(1 + ((s + i) % 3));
+        }
+        inBlock = -1;
+        if (/:\s*[|>]-?\s*$/.test(l)) inBlock = ind;
+        return l;
+      })
+      .join('\n');
+  },
+  quotedKeys: (t, s) =>
+    lines(t)
+      .map((l, i) =>
+        l.replace(/^(\s*(?:- )?)([A-Za-z_][\w-]*):( |$)/, (_m, a: string, k: string, e: string) =>
+          (s + i) % 3 === 2 ? `${a}${k}:${e}` : `${a}${(s + i) % 3 ? `"${k}"` : `'${k}'`}:${e}`,
+        ),
+      )
+      .join('\n'),
+};
+
+/** A parse with its span tables as lists of entries (their storage is private). */
+function plain(parsed: ParsedYaml): unknown {
+  return { ...parsed, docs: parsed.docs.map((d) => ({ ...d, spans: [...d.spans] })) };
+}
+
+/** Asserts fast == full when the fast path accepts `text`; returns whether it did. */
+function agrees(text: string): boolean {
+  const fast = fastParseYaml(text, DEFAULT_PARSE_LIMITS);
+  if (fast === undefined) return false;
+  assert.deepStrictEqual(plain(fast), plain(parseYamlFull(text)), `fast path differs on:\n${JSON.stringify(text)}`);
+  return true;
+}
+
+const SAMPLES = yamlFilesUnder(path.join(__dirname, '../../samples')).map((f) => readFileSync(f, 'utf8'));
+const NAMES = Object.keys(STYLES);
+const apply = (t: string, names: string[], seed: number): string => names.reduce((acc, n) => STYLES[n](acc, seed), t);
+
+/** A random small document in the clean block style (maps, sequences, scalars, block scalars, comments). */
+const doc = fc.letrec((tie) => ({
+  tree: fc.oneof(
+    { depthSize: 'small', withCrossShrink: true },
+    fc.constantFrom('x', 'two words', '1', 'true', '~', '"q"', "'s'", '[a, "b"]', 'a # c', '', '|', '>-', '>'),
+    tie('map'),
+    tie('seq'),
+  ),
+  map: fc
+    .array(fc.tuple(fc.constantFrom('a', 'id', 'name', 'owner', 'x-y'), tie('tree')), { minLength: 1, maxLength: 4 })
+    .map((es) => ({ map: es })),
+  seq: fc.array(tie('tree'), { minLength: 1, maxLength: 3 }).map((items) => ({ seq: items })),
+})).map;
+type Tree = string | { map: [string, Tree][] } | { seq: Tree[] };
+function write(t: Tree, indent: number, out: string[], lead: string): void {
+  const pad = ' '.repeat(indent);
+  if (typeof t === 'string') {
+    out.push(`${lead}${t}`.trimEnd());
+    if (t === '|' || t === '>-' || t === '>') out.push(`${pad}  line one`, '', `${pad}  line two`);
+  } else if ('map' in t) {
+    const seen = new Set<string>();
+    t.map.forEach(([k, v], i) => {
+      if (seen.has(k)) return;
+      seen.add(k);
+      const first = i === 0 ? lead : pad;
+      if (typeof v === 'string') write(v, indent, out, `${first}${k}: `);
+      else {
+        out.push(`${first}${k}:`);
+        if (i % 2) out.push(`${pad}  # about ${k}`);
+        write(v, indent + 2, out, ' '.repeat(indent + 2));
+      }
+    });
+  } else {
+    for (const item of t.seq) write(item, indent + 2, out, `${pad}- `);
+  }
+}
+
+describe('fastParse: the styles people write', () => {
+  for (const name of NAMES) {
+    it(`${name}: agrees with the full parse on every accepted variant and accepts almost all of the samples`, () => {
+      let accepted = 0;
+      let changed = 0;
+      SAMPLES.forEach((text, i) => {
+        for (const seed of [i, i + 1, i + 7]) {
+          const styled = apply(text, [name], seed);
+          if (styled === text) continue;
+          changed++;
+          if (agrees(styled)) accepted++;
+        }
+      });
+      assert.ok(changed > 0);
+      assert.ok(accepted >= changed * 0.9, `${name}: fast path taken for only ${accepted} of ${changed} variants`);
+    });
+  }
+
+  it('agrees on every mix of two styles over the samples, and accepts most', () => {
+    let accepted = 0;
+    let total = 0;
+    for (let a = 0; a < NAMES.length; a++)
+      for (let b = a + 1; b < NAMES.length; b++)
+        SAMPLES.forEach((text, i) => {
+          total++;
+          if (agrees(apply(text, [NAMES[a], NAMES[b]], i))) accepted++;
+        });
+    assert.ok(accepted >= total * 0.8, `fast path taken for only ${accepted} of ${total} mixes`);
+  });
+
+  it('agrees on random small documents in each style and each mix of two', function () {
+    this.timeout(120_000);
+    const combos = [...NAMES.map((n) => [n]), ...NAMES.flatMap((a, i) => NAMES.slice(i + 1).map((b) => [a, b]))];
+    const taken = new Map<string, number>();
+    fc.assert(
+      fc.property(doc, fc.nat(combos.length - 1), fc.nat(), (tree, c, seed) => {
+        const out: string[] = [];
+        write(tree as Tree, 0, out, '');
+        const styled = apply(out.join('\n') + '\n', combos[c], seed);
+        if (agrees(styled)) taken.set(combos[c].join('+'), (taken.get(combos[c].join('+')) ?? 0) + 1);
+      }),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 4000), seed: Number(process.env.FUZZ_SEED ?? 16) },
+    );
+    for (const n of NAMES)
+      assert.ok((taken.get(n) ?? 0) > 20, `${n}: fast path taken on only ${taken.get(n) ?? 0} documents`);
+  });
+});
