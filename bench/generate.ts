@@ -6,11 +6,15 @@
  * with like. Problems are planted at known rates and counted in a manifest, so a lint of the
  * workspace can be checked against what was planted (the smoke test does exactly that).
  *
- * Run: `npx tsx bench/generate.ts [S|M|L|all] [--seed N]` -> bench/workspaces/<size>/
+ * With `styled`, a quarter of the YAML files are then rewritten with the habits people have (CRLF,
+ * `---`, wrapped descriptions, flow mappings, quoted keys, ...: bench/styles.ts), values unchanged.
+ *
+ * Run: `npx tsx bench/generate.ts [S|M|L|L-styled|all] [--seed N]` -> bench/workspaces/<size>/
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { mulberry32 } from './random';
+import { restyleWorkspace, type StyleManifest } from './styles';
 
 /** How many entities of each kind a workspace holds. */
 export interface SizeSpec {
@@ -116,6 +120,8 @@ export interface Manifest {
   expected: Record<string, number>;
   /** The journey the latency benchmarks edit, relative path. */
   benchJourney: string;
+  /** The styled variant only: which habits how many files show. */
+  style?: StyleManifest;
 }
 
 export interface GeneratedWorkspace {
@@ -673,8 +679,15 @@ interface Term {
 }
 
 /** Generates a workspace in memory: relative path -> text, plus the manifest of planted problems. */
-export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom'): GeneratedWorkspace {
+export function generateWorkspace(
+  spec: SizeSpec,
+  seed = 1,
+  sizeName = 'custom',
+  options: { styled?: boolean } = {},
+): GeneratedWorkspace {
   const files = new Map<string, string>();
+  /** Files the styler leaves as they are: the broken journeys (one syntax error each, whatever the style). */
+  const keepClean = new Set<string>();
   const expected: Record<string, number> = {
     'touchpoint-owner': 0,
     'unresolved-reference': 0,
@@ -980,6 +993,7 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
       out = out.replace(/^name: (.*)$/m, 'name: "$1');
       Object.assign(expected, before);
       expected['yaml-syntax']++;
+      keepClean.add(`journeys/${product.toLowerCase()}/${id}.journey.yaml`);
     }
     files.set(`journeys/${product.toLowerCase()}/${id}.journey.yaml`, out);
   }
@@ -1005,6 +1019,9 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
     `# Benchmark workspace (generated; seed ${seed}).\nrules:\n  touchpoint-owner: error\ndocs:\n  - "docs/**/*.md"\nmaxFileSize: 2097152\n`,
   );
 
+  const benchJourney = [...files.keys()].find((p) => p.endsWith('.journey.yaml'))!;
+  // The edited journey stays clean, so the editor latencies of both variants edit the same text.
+  const style = options.styled ? restyleWorkspace(files, seed, new Set([...keepClean, benchJourney])) : undefined;
   let bytes = 0;
   let yamlFiles = 0;
   let markdownFiles = 0;
@@ -1013,7 +1030,6 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
     if (p.endsWith('.md')) markdownFiles++;
     else if (!p.endsWith('config.yaml')) yamlFiles++;
   }
-  const benchJourney = [...files.keys()].find((p) => p.endsWith('.journey.yaml'))!;
   return {
     files,
     manifest: {
@@ -1036,6 +1052,7 @@ export function generateWorkspace(spec: SizeSpec, seed = 1, sizeName = 'custom')
       },
       expected,
       benchJourney,
+      ...(style ? { style } : {}),
     },
   };
 }
@@ -1068,10 +1085,11 @@ if (require.main === module) {
   const args = process.argv.slice(2);
   const seedAt = args.indexOf('--seed');
   const seed = seedAt >= 0 ? Number(args[seedAt + 1]) : 1;
-  const which = args.find((a) => /^(S|M|L|all)$/.test(a)) ?? 'all';
-  for (const size of which === 'all' ? (['S', 'M', 'L'] as const) : [which as 'S' | 'M' | 'L']) {
+  const which = args.find((a) => /^((S|M|L)(-styled)?|all)$/.test(a)) ?? 'all';
+  for (const size of which === 'all' ? ['S', 'M', 'L'] : [which]) {
     const t0 = Date.now();
-    const ws = generateWorkspace(SIZES[size], seed, size);
+    const base = size.replace('-styled', '') as 'S' | 'M' | 'L';
+    const ws = generateWorkspace(SIZES[base], seed, size, { styled: size !== base });
     writeWorkspace(workspaceDir(size), ws);
     const m = ws.manifest;
     console.log(
