@@ -14,10 +14,8 @@ import { yamlFilesUnder } from '../support/files';
  */
 type Style = (t: string, seed: number) => string;
 const lines = (t: string): string[] => t.split('\n');
+// Applied in this order in a mix, as a file is written: its text, then its line ends and its BOM.
 const STYLES: Record<string, Style> = {
-  crlf: (t, s) =>
-    s % 5 === 4 ? t.replace(/\n/g, (_m, i: number) => (i % 2 ? '\r\n' : '\n')) : t.replace(/\n/g, '\r\n'),
-  bom: (t) => '\uFEFF' + t,
   docMarkers: (t, s) =>
     ['---\n', '--- # doc\n', '# head\n---\n', '\n---   \n# c\n'][s % 4] +
     t +
@@ -50,6 +48,9 @@ const STYLES: Record<string, Style> = {
         ),
       )
       .join('\n'),
+  crlf: (t, s) =>
+    s % 5 === 4 ? t.replace(/\n/g, (_m, i: number) => (i % 2 ? '\r\n' : '\n')) : t.replace(/\n/g, '\r\n'),
+  bom: (t) => '\uFEFF' + t,
 };
 
 /** A parse with its span tables as lists of entries (their storage is private). */
@@ -133,7 +134,7 @@ describe('fastParse: the styles people write', () => {
           total++;
           if (agrees(apply(text, [NAMES[a], NAMES[b]], i))) accepted++;
         });
-    assert.ok(accepted >= total * 0.8, `fast path taken for only ${accepted} of ${total} mixes`);
+    assert.ok(accepted >= total * 0.9, `fast path taken for only ${accepted} of ${total} mixes`);
   });
 
   it('agrees on random small documents in each style and each mix of two', function () {
