@@ -48,10 +48,36 @@ const STYLES: Record<string, Style> = {
         ),
       )
       .join('\n'),
+  wrappedPlain: (t, s) => wrapValues(t, s, false),
+  wrappedDouble: (t, s) => wrapValues(t, s, true),
   crlf: (t, s) =>
     s % 5 === 4 ? t.replace(/\n/g, (_m, i: number) => (i % 2 ? '\r\n' : '\n')) : t.replace(/\n/g, '\r\n'),
   bom: (t) => '\uFEFF' + t,
 };
+
+/**
+ * Wraps plain values of several words (`key: a b c`, `- a b c`) onto a second, more indented
+ * line, sometimes after a blank line; as plain scalars or inside double quotes.
+ */
+function wrapValues(t: string, s: number, quoted: boolean): string {
+  let inBlock = -1;
+  return lines(t)
+    .map((l, i) => {
+      const ind = l.length - l.trimStart().length;
+      if (inBlock >= 0 && (l.trim() === '' || ind > inBlock)) return l;
+      inBlock = /:\s*[|>]-?\s*$/.test(l) ? ind : -1;
+      const m =
+        /^( *)((?:- )?(?:[A-Za-z_][\w-]*: )?)([A-Za-z(][^#:"'[\]{}|>&*!%@`\\]*?) ([^#:"'[\]{}|>&*!%@`\\]*[^ #:"'\\])$/.exec(
+          l,
+        );
+      if (!m || (s + i) % 4 === 3 || !/^[A-Za-z(]/.test(m[4])) return l;
+      const col = m[1].length + (m[2].startsWith('- ') && m[2].length > 2 ? 2 : 0);
+      const pad = ' '.repeat(col + 1 + ((s + i) % 3));
+      const gap = (s + i) % 5 === 0 ? '\n' : '';
+      return quoted ? `${m[1]}${m[2]}"${m[3]}\n${gap}${pad}${m[4]}"` : `${m[1]}${m[2]}${m[3]}\n${gap}${pad}${m[4]}`;
+    })
+    .join('\n');
+}
 
 /** A parse with its span tables as lists of entries (their storage is private). */
 function plain(parsed: ParsedYaml): unknown {
@@ -152,5 +178,59 @@ describe('fastParse: the styles people write', () => {
     );
     for (const n of NAMES)
       assert.ok((taken.get(n) ?? 0) > 20, `${n}: fast path taken on only ${taken.get(n) ?? 0} documents`);
+  });
+
+  it('agrees on random mutations of styled samples (characters, lines, indents inserted or deleted)', function () {
+    this.timeout(120_000);
+    const alphabet = [
+      ' ',
+      '  ',
+      '\n',
+      '\r\n',
+      '\r',
+      '#',
+      ' #',
+      ':',
+      ': ',
+      '- ',
+      '"',
+      "'",
+      '\\',
+      'x',
+      '---',
+      '...',
+      '\uFEFF',
+      '\n\n',
+      '  # c\n',
+      ',',
+      '|',
+      '>',
+    ];
+    const combos = [...NAMES.map((n) => [n]), ...NAMES.flatMap((a, i) => NAMES.slice(i + 1).map((b) => [a, b]))];
+    let taken = 0;
+    fc.assert(
+      fc.property(
+        fc.nat(SAMPLES.length - 1),
+        fc.nat(combos.length - 1),
+        fc.nat(),
+        fc.integer({ min: 2, max: 25 }),
+        fc.array(fc.tuple(fc.nat(), fc.constantFrom(...alphabet), fc.integer({ min: 0, max: 3 })), {
+          minLength: 1,
+          maxLength: 3,
+        }),
+        (f, c, from, span, edits) => {
+          const all = apply(SAMPLES[f], combos[c], from).split('\n');
+          const start = from % all.length;
+          let text = all.slice(start, start + span).join('\n') + (start + span < all.length ? '\n' : '');
+          for (const [at, ins, del] of edits) {
+            const p = at % (text.length + 1);
+            text = text.slice(0, p) + ins + text.slice(p + del);
+          }
+          if (agrees(text)) taken++;
+        },
+      ),
+      { numRuns: Number(process.env.FUZZ_RUNS ?? 4000), seed: Number(process.env.FUZZ_SEED ?? 17) },
+    );
+    assert.ok(taken > 500, `only ${taken} mutated files took the fast path`);
   });
 });

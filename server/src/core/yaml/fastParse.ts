@@ -10,6 +10,7 @@ import {
   type KeyPos,
   type Node,
 } from './fastValues';
+import { wrappedDouble, wrappedPlain, type Wrapped } from './fastWrapped';
 import { pointerSegment } from './pointer';
 import { SpanTable } from './spanTable';
 import type { ParsedDoc, ParsedYaml, ParseLimits } from './types';
@@ -328,6 +329,18 @@ class FastParser extends LineTable {
       this.line = block.next;
       return block.node;
     }
+    if (c === 34) {
+      const close = t.indexOf('"', v + 1);
+      if (close < 0 || close >= le)
+        return this.wrapped(wrappedDouble(this, this.line, v, parentIndent), v, pointer, key);
+    }
+    if (c !== 34 && c !== 39 && c !== 91) {
+      const end = plainEnd(t, v, le, false);
+      let r = end;
+      while (r < le && t.charCodeAt(r) === 32) r++;
+      const wrapped = r === le ? wrappedPlain(this, this.line, v, end, parentIndent) : undefined;
+      if (wrapped) return this.wrapped(wrapped, v, pointer, key);
+    }
     this.line++;
     if (c === 34 || c === 39) {
       const q = quotedScalar(t, v, le);
@@ -345,6 +358,21 @@ class FastParser extends LineTable {
       start: v,
       end,
       end2: lineEndAfter(t, end, le),
+      flow: true,
+    };
+  }
+
+  /** A plain or double-quoted scalar that ran over several lines (fastWrapped.ts); leaves `this.line` after it. */
+  private wrapped(w: Wrapped, v: number, pointer: string, key: KeyPos): Node {
+    const t = this.text;
+    const double = t.charCodeAt(v) === 34;
+    this.record(pointer, key.keyStart, key.keyEnd, v, w.end, double ? 'QUOTE_DOUBLE' : 'PLAIN');
+    this.line = w.last + 1;
+    return {
+      value: double ? w.text : resolvePlain(w.text),
+      start: v,
+      end: w.end,
+      end2: lineEndAfter(t, w.end, this.lineEnd[w.last]),
       flow: true,
     };
   }

@@ -5,7 +5,8 @@
  * Modules: types.ts (what a parse returns), spanTable.ts (the spans), pointer.ts (JSON
  * pointers), fullParse.ts (the `yaml` package's documents converted), errors.ts (the wording of
  * problems), and the fast path: fastParse.ts (block structure), fastValues.ts (scalars and flow
- * sequences), fastLines.ts (the line table), fastFallback.ts (giving up).
+ * sequences), fastWrapped.ts (plain and double-quoted scalars over several lines), fastLines.ts
+ * (the line table), fastFallback.ts (giving up).
  */
 import { fastParseYaml } from './fastParse';
 import { parseYamlFull } from './fullParse';
