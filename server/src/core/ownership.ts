@@ -12,3 +12,18 @@ export function accountableTeam(o: Ownership): string | undefined {
   if (o.teams.length === 1) return o.teams[0].value;
   return o.lead?.value;
 }
+
+/** The distinct team ids of an ownership, in the order written. */
+export function distinctTeams(o: Ownership): string[] {
+  return [...new Set(o.teams.map((t) => t.value))];
+}
+
+/**
+ * The team the reports and views show as accountable: the one team, or the `lead` when it is one
+ * of the teams listed (a lead outside the list is `shared-ownership-lead`'s finding, not an answer).
+ */
+export function leadAmongOwners(o: Ownership): string | undefined {
+  const owners = distinctTeams(o);
+  if (owners.length === 1) return owners[0];
+  return o.lead && owners.includes(o.lead.value) ? o.lead.value : undefined;
+}

@@ -14,7 +14,7 @@ import type {
 } from '../protocol';
 import { OWNED_KINDS, TEAM_FUNCTIONS } from './domain';
 import { allEntities, type Entity, type Journey } from './model';
-import { effectiveOwner } from './ownership';
+import { distinctTeams, effectiveOwner, leadAmongOwners } from './ownership';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { TaxonomyWorkspace } from './workspace';
 
@@ -156,13 +156,8 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
           });
           continue;
         }
-        const owners = [...new Set(eff.owner.teams.map((x) => x.value))];
-        const lead =
-          owners.length === 1
-            ? owners[0]
-            : eff.owner.lead && owners.includes(eff.owner.lead.value)
-              ? eff.owner.lead.value
-              : undefined;
+        const owners = distinctTeams(eff.owner);
+        const lead = leadAmongOwners(eff.owner);
         const item: ReportCellItem = {
           touchpointId: tp.id?.value,
           touchpointName: labelOf(tp),

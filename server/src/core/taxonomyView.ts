@@ -12,7 +12,7 @@ import type {
   ViewTeam,
 } from '../protocol';
 import { allEntities, type DocModel, type Entity, type Ownership } from './model';
-import { effectiveOwner } from './ownership';
+import { effectiveOwner, leadAmongOwners } from './ownership';
 import { OWNED_KINDS } from './domain';
 import { rootUriOf, teamRank } from './ownershipReport';
 import type { TaxonomyFile } from './taxonomyFile';
@@ -166,12 +166,7 @@ function filePart(file: TaxonomyFile, limit: number): FilePart {
             continue;
           }
           const owners = teamsOf(eff.owner);
-          const lead =
-            owners.length === 1
-              ? owners[0]
-              : eff.owner.lead && owners.includes(eff.owner.lead.value)
-                ? eff.owner.lead.value
-                : undefined;
+          const lead = leadAmongOwners(eff.owner);
           let item: TouchpointItem | undefined;
           for (const id of owners) {
             const t = teamPart(id);
