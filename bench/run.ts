@@ -3,7 +3,7 @@
  * one table and written between the result markers of BENCHMARKS.md.
  *
  *   npm run bench                      # everything (under 15 minutes on a 2-core machine)
- *   npm run bench -- --only floor,cli  # some sections (floor, cli, lsp, matcher, spectral)
+ *   npm run bench -- --only floor,cli  # some sections (floor, cli, styled, lsp, matcher, spectral)
  *   npm run bench -- --no-write        # print, do not touch BENCHMARKS.md
  *
  * The targets are ratios within the run (issue 7), so a busy machine slows numerator and floor
@@ -14,6 +14,9 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'no
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULE_IDS } from '../server/src/core';
+import { DEFAULT_PARSE_LIMITS } from '../server/src/core/yaml';
+import { fastParseYaml } from '../server/src/core/yaml/fastParse';
+import { walk } from './floor';
 import { generateWorkspace, SIZES, workspaceDir, writeWorkspace, type Manifest } from './generate';
 import { measureLsp, type LspFigures } from './lsp';
 import { runProcess, type ProcessRun } from './measure';
@@ -32,10 +35,11 @@ export interface Row {
 }
 
 /** Makes sure a generated workspace of the size exists (regenerated when the seed or generator changed). */
-export function ensureWorkspace(size: 'S' | 'M' | 'L'): { dir: string; manifest: Manifest } {
+export function ensureWorkspace(size: 'S' | 'M' | 'L' | 'L-styled'): { dir: string; manifest: Manifest } {
   const dir = workspaceDir(size);
   const manifestFile = `${dir}.manifest.json`;
-  const fresh = generateWorkspace(SIZES[size], SEED, size);
+  const base = size === 'L-styled' ? 'L' : size;
+  const fresh = generateWorkspace(SIZES[base], SEED, size, { styled: size !== base });
   const want = JSON.stringify(fresh.manifest);
   if (
     !existsSync(manifestFile) ||
@@ -61,6 +65,18 @@ export function measureFloorInChild(dir: string): {
     maxBuffer: 1 << 20,
   });
   return JSON.parse(out.trim().split('\n').pop()!);
+}
+
+/** How many YAML files of a folder the fast path declines, so that `parseYaml` falls back to the full parse. */
+export function fastPathFallbacks(dir: string): { yamlFiles: number; fallbacks: number } {
+  let yamlFiles = 0;
+  let fallbacks = 0;
+  for (const file of walk(dir)) {
+    if (!/\.ya?ml$/.test(file) || file.endsWith('cx-taxonomy.config.yaml')) continue;
+    yamlFiles++;
+    if (!fastParseYaml(readFileSync(file, 'utf8'), DEFAULT_PARSE_LIMITS)) fallbacks++;
+  }
+  return { yamlFiles, fallbacks };
 }
 
 /** Counts of the diagnostics in a `--format json` report, by rule id. */
@@ -214,8 +230,9 @@ async function main(): Promise<void> {
   const L = ensureWorkspace('L');
   const S = ensureWorkspace('S');
   const M = ensureWorkspace('M');
+  const LS = want('styled') ? ensureWorkspace('L-styled') : undefined;
   header.push(
-    `Workspaces (bench/generate.ts, seed ${SEED}): L = ${L.manifest.files.toLocaleString('en')} files (${L.manifest.yamlFiles.toLocaleString('en')} YAML, ${L.manifest.markdownFiles.toLocaleString('en')} Markdown), ${(L.manifest.bytes / 1048576).toFixed(1)} MB, ${L.manifest.counts.touchpoints.toLocaleString('en')} touchpoints; M = ${M.manifest.files.toLocaleString('en')} files; S = ${S.manifest.files} files.`,
+    `Workspaces (bench/generate.ts, seed ${SEED}): L = ${L.manifest.files.toLocaleString('en')} files (${L.manifest.yamlFiles.toLocaleString('en')} YAML, ${L.manifest.markdownFiles.toLocaleString('en')} Markdown), ${(L.manifest.bytes / 1048576).toFixed(1)} MB, ${L.manifest.counts.touchpoints.toLocaleString('en')} touchpoints; M = ${M.manifest.files.toLocaleString('en')} files; S = ${S.manifest.files} files.${LS?.manifest.style ? ` Styled L: the same taxonomy, ${LS.manifest.style.styledFiles.toLocaleString('en')} of its ${LS.manifest.style.candidates.toLocaleString('en')} YAML files written with habits (${LS.manifest.style.mixedFiles} mixing two; BENCHMARKS.md "Styled L").` : ''}`,
   );
 
   // The floor is measured again after each long section, and every ratio uses the fastest floor
@@ -268,6 +285,8 @@ async function main(): Promise<void> {
         met: false,
       });
   }
+
+  if (LS) rows.push(...(await measureStyled(LS, L.dir, cliJs, serverJs, floor, measureFloorAgain)));
 
   if (want('lsp')) {
     if (!existsSync(serverJs)) rows.push({ measure: 'Language server', figure: 'dist/server.js not built' });
@@ -394,6 +413,69 @@ async function main(): Promise<void> {
   const table = renderTable(rows, header);
   process.stdout.write(`\n${table}`);
   if (!argv.includes('--no-write')) writeResults(path.join(ROOT, 'BENCHMARKS.md'), table);
+}
+
+/** The styled L (issue 16): cold lint, its memory, the server's initial index, and the fast path's fallbacks. */
+async function measureStyled(
+  ws: { dir: string; manifest: Manifest },
+  cleanDir: string,
+  cliJs: string,
+  serverJs: string,
+  floor: { totalMs: number },
+  measureFloorAgain: () => void,
+): Promise<Row[]> {
+  const rows: Row[] = [];
+  process.stderr.write('styled: cx-taxonomy lint of the styled L, cold then warm...\n');
+  const cli = await measureCli(ws.dir, ws.manifest, cliJs, RULE_IDS, 20 * 60_000);
+  let lsp: LspFigures | undefined;
+  if (existsSync(serverJs)) {
+    process.stderr.write('styled: language server initial index of the styled L...\n');
+    lsp = await measureLsp({
+      serverJs,
+      dir: ws.dir,
+      journey: ws.manifest.benchJourney,
+      requests: 0,
+      timeoutMs: 15 * 60_000,
+    });
+  }
+  measureFloorAgain();
+  rows.push({
+    measure: "`cx-taxonomy lint` styled L, cold, end to end (the floor is the clean L's)",
+    figure: `${fmtS(cli.cold.wallMs)} = ${fmtX(cli.cold.wallMs / floor.totalMs)} floor`,
+    target: '<= 0.5x floor',
+    met: cli.cold.wallMs <= 0.5 * floor.totalMs,
+    note: cli.mismatches.length ? cli.mismatches.join('; ') : 'every planted problem found',
+  });
+  rows.push({
+    measure: '`cx-taxonomy lint` styled L, cold: peak memory',
+    figure: fmtMb(cli.cold.peakRssMb),
+    target: '<= 450 MB',
+    met: cli.cold.peakRssMb <= 450,
+  });
+  if (lsp) {
+    rows.push({
+      measure: 'LSP styled L: initialize -> last diagnostics of the initial index',
+      figure: `${fmtS(lsp.initialIndexMs)} = ${fmtX(lsp.initialIndexMs / floor.totalMs)} floor`,
+      target: '<= 0.7x floor',
+      met: lsp.initialIndexMs <= 0.7 * floor.totalMs,
+      note: `${lsp.diagnosticsPublished.toLocaleString('en')} files published; ready at ${fmtS(lsp.readyMs)}`,
+    });
+    rows.push({
+      measure: 'LSP styled L: resident memory after indexing',
+      figure: fmtMb(lsp.rssAfterIndexMb),
+      target: '<= 450 MB',
+      met: lsp.rssAfterIndexMb <= 450,
+    });
+  }
+  const styled = fastPathFallbacks(ws.dir);
+  const clean = fastPathFallbacks(cleanDir);
+  const pct = (f: { yamlFiles: number; fallbacks: number }) =>
+    `${f.fallbacks.toLocaleString('en')} of ${f.yamlFiles.toLocaleString('en')} (${((100 * f.fallbacks) / f.yamlFiles).toFixed(1)}%)`;
+  rows.push({
+    measure: 'YAML files the fast path declines (full parse instead), styled L / clean L',
+    figure: `${pct(styled)} / ${pct(clean)}`,
+  });
+  return rows;
 }
 
 /** The rows of usage lens and inlay hint latency (issue 15: p95 <= 20 ms on L). */

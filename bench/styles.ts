@@ -44,7 +44,8 @@ export interface StyleManifest {
   habits: Record<Habit | 'documentEnd', number>;
 }
 
-type Rewrite = (text: string, rand: () => number) => string;
+/** A rewrite draws its choices from `rand`; `ctx` counts the files given document markers so far. */
+type Rewrite = (text: string, rand: () => number, ctx: { markers: number }) => string;
 
 const KEY = `["']?([A-Za-z]\\w*)["']?`;
 
@@ -187,12 +188,12 @@ const anchors: Rewrite = (text) => {
   });
 };
 
-/** `---` first (or after the leading comments), and `...` at the end of half of them. */
-const documentMarkers: Rewrite = (text, rand) => {
+/** `---` first (or after the leading comments), and `...` at the end of every other one (the first included). */
+const documentMarkers: Rewrite = (text, rand, ctx) => {
   const afterComments = rand() < 0.5;
   const at = afterComments ? (/^(#[^\n]*\n)*/.exec(text)?.[0].length ?? 0) : 0;
   const started = `${text.slice(0, at)}---\n${text.slice(at)}`;
-  return rand() < STYLE_SHARES.documentEnd ? `${started}...\n` : started;
+  return ctx.markers++ % Math.round(1 / STYLE_SHARES.documentEnd) === 0 ? `${started}...\n` : started;
 };
 
 const REWRITES: Record<Habit, Rewrite> = {
@@ -208,11 +209,16 @@ const REWRITES: Record<Habit, Rewrite> = {
 };
 
 /** Applies habits in the fixed order; the ones that change nothing in this file are left out. */
-function applyHabits(text: string, wanted: readonly Habit[], rand: () => number): { text: string; applied: Habit[] } {
+function applyHabits(
+  text: string,
+  wanted: readonly Habit[],
+  rand: () => number,
+  ctx: { markers: number },
+): { text: string; applied: Habit[] } {
   const applied: Habit[] = [];
   for (const h of HABITS) {
     if (!wanted.includes(h)) continue;
-    const next = REWRITES[h](text, rand);
+    const next = REWRITES[h](text, rand, ctx);
     if (next !== text) applied.push(h);
     text = next;
   }
@@ -225,6 +231,9 @@ function applyHabits(text: string, wanted: readonly Habit[], rand: () => number)
  */
 export function restyleWorkspace(files: Map<string, string>, seed: number, keep: ReadonlySet<string>): StyleManifest {
   const rand = mulberry32(seed * 7919 + 16);
+  const ctx = { markers: 0 };
+  /** Whether a habit alone would change a text (tried with choices of its own, so nothing else shifts). */
+  const changes = (text: string, h: Habit) => REWRITES[h](text, () => 0.5, { markers: 0 }) !== text;
   const habits = Object.fromEntries([...HABITS, 'documentEnd'].map((h) => [h, 0])) as StyleManifest['habits'];
   const count = (applied: Habit[], text: string) => {
     for (const h of applied) habits[h]++;
@@ -234,7 +243,7 @@ export function restyleWorkspace(files: Map<string, string>, seed: number, keep:
   const teamsFiles = [...files.keys()].filter((p) => isYaml(p) && p.endsWith('.teams.yaml'));
   teamsFiles.forEach((p, k) => {
     if (k % 2) return;
-    const { text, applied } = applyHabits(files.get(p)!, ['anchors', k % 4 ? 'crlf' : 'flowMappings'], rand);
+    const { text, applied } = applyHabits(files.get(p)!, ['anchors', k % 4 ? 'crlf' : 'flowMappings'], rand, ctx);
     files.set(p, text);
     count(applied, text);
   });
@@ -248,14 +257,17 @@ export function restyleWorkspace(files: Map<string, string>, seed: number, keep:
   for (let n = 0; n < styledCount; n++) {
     const p = order[n].p;
     const original = files.get(p)!;
-    const mixed = n % 10 < STYLE_SHARES.mixed * 10;
-    // Round robin over the habits, skipping those that would change nothing in this file.
-    let result: { text: string; applied: Habit[] } = { text: original, applied: [] };
-    for (let tries = 0; tries < general.length && result.applied.length < (mixed ? 2 : 1); tries++) {
-      const h = general[cursor++ % general.length];
-      const next = applyHabits(original, [...result.applied, h], rand);
-      if (next.applied.length > result.applied.length) result = next;
-    }
+    // Spread evenly: the n-th styled file mixes when the running share of mixed files steps up.
+    const mixed = Math.floor((n + 1) * STYLE_SHARES.mixed) > Math.floor(n * STYLE_SHARES.mixed);
+    // The least used habits so far (ties in turn), skipping those that would change nothing in this
+    // file: every habit gets about the same share, and a small workspace still shows each of them.
+    const turn = cursor++;
+    const ranked = general
+      .map((h, i) => ({ h, used: habits[h], order: (i - turn + general.length * 64) % general.length }))
+      .sort((a, b) => a.used - b.used || a.order - b.order);
+    const chosen: Habit[] = [];
+    for (const { h } of ranked) if (chosen.length < (mixed ? 2 : 1) && changes(original, h)) chosen.push(h);
+    const result = applyHabits(original, chosen, rand, ctx);
     files.set(p, result.text);
     count(result.applied, result.text);
     if (result.applied.length) styledFiles++;

@@ -4,10 +4,11 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { createTaxonomyWorkspace, parseConfig, RULE_IDS } from '../../server/src/core';
 import { measureFloor } from '../../bench/floor';
-import { generateWorkspace, SIZES, writeWorkspace, type SizeSpec } from '../../bench/generate';
+import { generateWorkspace, SIZES, writeWorkspace, type GeneratedWorkspace, type SizeSpec } from '../../bench/generate';
 import { measureLsp } from '../../bench/lsp';
 import { percentile } from '../../bench/measure';
 import { measureCli, plantedMismatches, renderTable, writeResults } from '../../bench/run';
+import { detectHabits, HABITS, STYLE_SHARES } from '../../bench/styles';
 
 /** A workspace small enough for `npm test`, with every kind of planted problem likely present. */
 const TINY: SizeSpec = {
@@ -21,6 +22,72 @@ const TINY: SizeSpec = {
   termsPerGlossary: 15,
 };
 const ROOT = path.join(__dirname, '../..');
+
+/** Every file's diagnostics (rule and message, sorted) when the core checks a generated workspace. */
+function lintInCore(ws: GeneratedWorkspace): Map<string, string[]> {
+  const config = parseConfig(ws.files.get('cx-taxonomy.config.yaml')!, RULE_IDS).config;
+  const core = createTaxonomyWorkspace(config);
+  for (const [rel, text] of ws.files)
+    if (core.accepts(rel) || rel === 'cx-taxonomy.config.yaml') core.setFile(`mem:///${rel}`, rel, text);
+  core.flush();
+  const out = new Map<string, string[]>();
+  for (const f of core.allFiles())
+    out.set(
+      f.uri,
+      core
+        .diagnostics(f.uri)
+        .map((d) => `${d.ruleId}: ${d.message}`)
+        .sort(),
+    );
+  return out;
+}
+
+describe('bench: the styled variant (issue 16)', function () {
+  this.timeout(60_000);
+  const clean = generateWorkspace(SIZES.S, 3, 'S');
+  const styled = generateWorkspace(SIZES.S, 3, 'S-styled', { styled: true });
+  const style = styled.manifest.style!;
+
+  it('writes each habit into its share of the files, as the manifest counts them', () => {
+    assert.ok(style, 'the manifest says what was styled');
+    assert.deepStrictEqual([...styled.files.keys()], [...clean.files.keys()], 'the same files');
+    const seen: Record<string, number> = {};
+    let styledFiles = 0;
+    let mixedFiles = 0;
+    for (const [rel, text] of styled.files) {
+      const habits = detectHabits(text);
+      if (text === clean.files.get(rel)) assert.equal(habits.size, 0, `${rel} is clean`);
+      else {
+        assert.ok(habits.size > 0, `${rel} changed, with a habit`);
+        styledFiles++;
+        if ([...habits].filter((h) => h !== 'documentEnd').length > 1) mixedFiles++;
+      }
+      for (const h of habits) seen[h] = (seen[h] ?? 0) + 1;
+    }
+    assert.deepStrictEqual(seen, Object.fromEntries(Object.entries(style.habits).filter(([, n]) => n > 0)));
+    for (const h of [...HABITS, 'documentEnd'] as const) assert.ok(style.habits[h] > 0, `some file shows ${h}`);
+    assert.equal(styledFiles, style.styledFiles);
+    assert.equal(mixedFiles, style.mixedFiles);
+    // A quarter of the YAML files (the teams files, every other one anchored, add a little), 3 in 10 of them mixed.
+    const share = styledFiles / style.candidates;
+    assert.ok(Math.abs(share - STYLE_SHARES.styled) < 0.05, `styled share ${share}`);
+    assert.ok(
+      Math.abs(mixedFiles / styledFiles - STYLE_SHARES.mixed) < 0.15,
+      `mixed share ${mixedFiles / styledFiles}`,
+    );
+    assert.deepStrictEqual(generateWorkspace(SIZES.S, 3, 'S-styled', { styled: true }).files, styled.files);
+  });
+
+  it('plants the same problems, found in the same files with the same messages, as the clean variant', () => {
+    assert.deepStrictEqual(styled.manifest.expected, clean.manifest.expected);
+    const found = lintInCore(styled);
+    const counts: Record<string, number> = {};
+    for (const ds of found.values()) for (const d of ds) counts[d.split(':')[0]] = (counts[d.split(':')[0]] ?? 0) + 1;
+    assert.deepStrictEqual(plantedMismatches(styled.manifest.expected, counts, RULE_IDS), []);
+    assert.ok(styled.manifest.expected['touchpoint-owner'] > 0 && styled.manifest.expected['yaml-syntax'] >= 0);
+    assert.deepStrictEqual(found, lintInCore(clean));
+  });
+});
 
 describe('bench: generator and harness smoke run', function () {
   this.timeout(60_000);
