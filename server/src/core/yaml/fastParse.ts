@@ -2,6 +2,7 @@ import { bail, FALLBACK } from './fastFallback';
 import { compactKeyEnd, isDashItem, isKeyChar, isKeyStart, LineTable } from './fastLines';
 import {
   blockScalar,
+  flowMap,
   flowSeq,
   lineEndAfter,
   plainEnd,
@@ -334,24 +335,24 @@ class FastParser extends LineTable {
       if (close < 0 || close >= le)
         return this.wrapped(wrappedDouble(this, this.line, v, parentIndent), v, pointer, key);
     }
-    if (c !== 34 && c !== 39 && c !== 91) {
-      const end = plainEnd(t, v, le, false);
-      let r = end;
-      while (r < le && t.charCodeAt(r) === 32) r++;
-      const wrapped = r === le ? wrappedPlain(this, this.line, v, end, parentIndent) : undefined;
-      if (wrapped) return this.wrapped(wrapped, v, pointer, key);
-    }
-    this.line++;
     if (c === 34 || c === 39) {
+      this.line++;
       const q = quotedScalar(t, v, le);
       this.record(pointer, key.keyStart, key.keyEnd, v, q.end, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
       return { value: q.value, start: v, end: q.end, end2: lineEndAfter(t, q.end, le), flow: true };
     }
-    if (c === 91) {
+    if (c === 91 || c === 123) {
+      this.line++;
       if (depth + 1 >= this.limits.maxDepth) bail();
-      return flowSeq(t, v, le, pointer, key, this.spans);
+      return (c === 91 ? flowSeq : flowMap)(t, v, le, pointer, key, this.spans);
     }
     const end = plainEnd(t, v, le, false);
+    let r = end;
+    while (r < le && t.charCodeAt(r) === 32) r++;
+    // Nothing after the scalar on its line: it may go on over the next lines.
+    const wrapped = r === le ? wrappedPlain(this, this.line, v, end, parentIndent) : undefined;
+    if (wrapped) return this.wrapped(wrapped, v, pointer, key);
+    this.line++;
     this.record(pointer, key.keyStart, key.keyEnd, v, end, 'PLAIN');
     return {
       value: resolvePlain(t.slice(v, end)),

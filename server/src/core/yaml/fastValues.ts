@@ -1,6 +1,8 @@
 import { Document, isScalar } from 'yaml';
 import { exactSize } from '../exactSize';
 import { bail } from './fastFallback';
+import { isKeyChar, isKeyStart } from './fastLines';
+import { pointerSegment } from './pointer';
 import type { LineTable } from './fastLines';
 import type { SpanTable } from './spanTable';
 
@@ -76,8 +78,8 @@ export function lineEndAfter(t: string, end: number, le: number): number {
   return Math.min(le + (t.charCodeAt(le) === 13 ? 2 : 1), t.length);
 }
 
-/** Where a plain scalar from `v` ends; in flow context it stops at `,` and `]`. */
-export function plainEnd(t: string, v: number, le: number, inFlow: boolean): number {
+/** Where a plain scalar from `v` ends; in a flow collection (`closer` `]` or `}`) it stops at `,` and the closer. */
+export function plainEnd(t: string, v: number, le: number, inFlow: boolean, closer = 93): number {
   const c = t.charCodeAt(v);
   if (RESERVED_START.has(c)) bail();
   if (c === 45 || c === 63 || c === 58) {
@@ -97,8 +99,8 @@ export function plainEnd(t: string, v: number, le: number, inFlow: boolean): num
       const n = i + 1 < le ? t.charCodeAt(i + 1) : 32;
       if (n === 32 || (inFlow && (n === 44 || n === 93 || n === 91 || n === 123 || n === 125))) bail();
     }
-    if (inFlow && (ch === 44 || ch === 93)) break;
-    if (inFlow && (ch === 91 || ch === 123 || ch === 125)) bail();
+    if (inFlow && (ch === 44 || ch === closer)) break;
+    if (inFlow && (ch === 91 || ch === 93 || ch === 123 || ch === 125)) bail();
     i++;
     end = i;
   }
@@ -132,6 +134,85 @@ export function quotedScalar(t: string, v: number, le: number): { value: string;
   }
 }
 
+/** A quoted or plain scalar at `i` inside a flow collection closed by `closer`; records its span. */
+function flowScalar(
+  t: string,
+  i: number,
+  le: number,
+  pointer: string,
+  key: KeyPos,
+  spans: SpanTable,
+  closer: number,
+): { value: unknown; next: number } {
+  const c = t.charCodeAt(i);
+  if (c === 34 || c === 39) {
+    const q = quotedScalar(t, i, le);
+    spans.record(pointer, key.keyStart, key.keyEnd, i, q.end, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
+    return { value: q.value, next: q.end };
+  }
+  if (c === 44 || c === closer || c === 35) bail();
+  const pEnd = plainEnd(t, i, le, true, closer);
+  // A plain scalar in a flow collection ends before spaces that precede `,` or the closer.
+  let e = pEnd;
+  while (e > i && t.charCodeAt(e - 1) === 32) e--;
+  spans.record(pointer, key.keyStart, key.keyEnd, i, e, 'PLAIN');
+  return { value: resolvePlain(t.slice(i, e)), next: pEnd };
+}
+
+/** `{ id: x, owner: "y" }` on one line, with simple or quoted keys and scalar values; records its spans. */
+export function flowMap(t: string, v: number, le: number, pointer: string, key: KeyPos, spans: SpanTable): Node {
+  const slot = spans.record(pointer, key.keyStart, key.keyEnd, v, v, undefined);
+  const out: Record<string, unknown> = {};
+  let i = v + 1;
+  const skip = () => {
+    while (i < le && t.charCodeAt(i) === 32) i++;
+  };
+  skip();
+  if (t.charCodeAt(i) === 125) i++;
+  else {
+    for (;;) {
+      skip();
+      const ks = i;
+      const c = t.charCodeAt(i);
+      let keyStr: string;
+      if (c === 34 || c === 39) {
+        const q = quotedScalar(t, i, le);
+        keyStr = q.value;
+        i = q.end;
+      } else {
+        if (!isKeyStart(c)) bail();
+        while (i < le && isKeyChar(t.charCodeAt(i))) i++;
+        const kv = resolvePlain(t.slice(ks, i));
+        if (typeof kv !== 'string') bail();
+        keyStr = kv;
+      }
+      if (t.charCodeAt(i) !== 58 || t.charCodeAt(i + 1) !== 32) bail();
+      if (keyStr === '__proto__' || Object.prototype.hasOwnProperty.call(out, keyStr)) bail();
+      const keyEnd = i;
+      i += 2;
+      skip();
+      const item = flowScalar(t, i, le, `${pointer}/${pointerSegment(keyStr)}`, { keyStart: ks, keyEnd }, spans, 125);
+      out[keyStr] = item.value;
+      i = item.next;
+      skip();
+      const d = t.charCodeAt(i);
+      if (d === 44) {
+        i++;
+        skip();
+        if (t.charCodeAt(i) === 125) bail(); // A trailing comma.
+        continue;
+      }
+      if (d === 125) {
+        i++;
+        break;
+      }
+      bail();
+    }
+  }
+  spans.setEnd(slot, i);
+  return { value: out, start: v, end: i, end2: lineEndAfter(t, i, le), flow: true };
+}
+
 /** `[a, b, "c"]` on one line, scalars only; records its span and its items'. */
 export function flowSeq(t: string, v: number, le: number, pointer: string, key: KeyPos, spans: SpanTable): Node {
   const slot = spans.record(pointer, key.keyStart, key.keyEnd, v, v, undefined);
@@ -147,23 +228,9 @@ export function flowSeq(t: string, v: number, le: number, pointer: string, key: 
     for (;;) {
       skip();
       if (i >= le) bail();
-      const c = t.charCodeAt(i);
-      const child = `${pointer}/${out.length}`;
-      if (c === 34 || c === 39) {
-        const q = quotedScalar(t, i, le);
-        spans.record(child, undefined, undefined, i, q.end, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
-        out.push(q.value);
-        i = q.end;
-      } else {
-        if (c === 44 || c === 93 || c === 35) bail();
-        const pEnd = plainEnd(t, i, le, true);
-        // A plain scalar in a flow sequence ends before spaces that precede `,` or `]`.
-        let e = pEnd;
-        while (e > i && t.charCodeAt(e - 1) === 32) e--;
-        spans.record(child, undefined, undefined, i, e, 'PLAIN');
-        out.push(resolvePlain(t.slice(i, e)));
-        i = pEnd;
-      }
+      const item = flowScalar(t, i, le, `${pointer}/${out.length}`, {}, spans, 93);
+      out.push(item.value);
+      i = item.next;
       skip();
       const d = t.charCodeAt(i);
       if (d === 44) {
