@@ -19,15 +19,15 @@ import { exactSize } from '../exactSize';
 
 /**
  * A fast path for the YAML that taxonomy files are actually written in: one document of block
- * mappings and sequences, plain and simply quoted scalars on one line (as values or keys),
- * one-line flow sequences of scalars, and folded or literal block scalars; with LF or CRLF line
- * ends, a BOM, a leading `---` and a trailing `...`, `key: # comment` before a nested collection.
- * It reads the text line by line straight into the same `ParsedYaml` (values, spans and no
- * problems) that `parseYaml` builds from the `yaml` package's documents, about an order of
- * magnitude faster.
+ * mappings and sequences, plain and simply quoted scalars (as values or keys; plain and
+ * double-quoted ones may wrap over several lines), one-line flow sequences and mappings of
+ * scalars, and folded or literal block scalars; with LF or CRLF line ends, a BOM, a leading `---`
+ * and a trailing `...`, `key: # comment` before a nested collection. It reads the text line by
+ * line straight into the same `ParsedYaml` (values, spans and no problems) that `parseYaml`
+ * builds from the `yaml` package's documents, about an order of magnitude faster.
  *
  * It never guesses: anything it does not fully handle (anchors, aliases, tags, directives, more
- * than one document, explicit keys, flow mappings, multi-line plain or quoted scalars, escapes,
+ * than one document, explicit keys, nested flow collections, wrapped single-quoted scalars, escapes,
  * tabs, a lone CR, duplicate keys, anything the `yaml` composer would report) makes it return
  * `undefined`, and the caller falls back to the full parse. test/unit/fastParse.test.ts and
  * fastParseStyles.test.ts prove the equivalence differentially on the samples, on thousands of
