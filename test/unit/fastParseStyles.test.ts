@@ -52,13 +52,13 @@ const STYLES: Record<string, Style> = {
   wrappedDouble: (t, s) => wrapValues(t, s, true),
   flowMaps: (t, s) => flowRecords(t, s, false),
   flowMapSeqs: (t, s) => flowRecords(t, s, true),
-  keyCommentScalar: (t, s) =>
+  keyCommentValue: (t, s) =>
     lines(t)
       .map((l, i) =>
         (s + i) % 3 === 2
           ? l
           : l.replace(
-              /^( *)((?:- )?)([A-Za-z_][\w-]*): ([A-Za-z0-9(][^#:"'[\]{}|>&*!%@`\\]*|"[^"\\]*")$/,
+              /^( *)((?:- )?)([A-Za-z_][\w-]*): ([A-Za-z0-9(][^#:"'[\]{}|>&*!%@`\\]*|"[^"\\]*"|\[[^#:'[\]{}\\]*\]|\{[^#'[\]{}\\]*\})$/,
               (_m, ind: string, dash: string, k: string, v: string) =>
                 `${ind}${dash}${k}: # note ${k}\n${ind}${' '.repeat(dash.length + 2 + ((s + i) % 2))}${v}`,
             ),

@@ -23,7 +23,7 @@ import { exactSize } from '../exactSize';
  * double-quoted ones may wrap over several lines), one-line flow sequences of scalars and flow
  * mappings of scalars or such sequences, and folded or literal block scalars; with LF or CRLF line
  * ends, a BOM, a leading `---` and a trailing `...`, `key: # comment` before a nested collection
- * or a more indented scalar. It reads the text line by
+ * or a more indented scalar or flow collection. It reads the text line by
  * line straight into the same `ParsedYaml` (values, spans and no problems) that `parseYaml`
  * builds from the `yaml` package's documents, about an order of magnitude faster.
  *
@@ -306,10 +306,9 @@ class FastParser extends LineTable {
         this.line = j;
         if (isDash) return { ...this.blockSeq(ind, pointer, depth + 1, key), empty: false };
         if (compactKeyEnd(t, first, this.lineEnd[j]) < 0) {
-          // `key: # note` then a one-line or wrapped scalar, more indented; other values and comment lines between fall back.
+          // `key: # note` then a scalar or a one-line flow collection, more indented; block scalars and comment lines between fall back.
           const c = t.charCodeAt(first);
-          if (!commented || sawComment || !inMap || ind <= indent || c === 124 || c === 62 || c === 91 || c === 123)
-            bail();
+          if (!commented || sawComment || !inMap || ind <= indent || c === 124 || c === 62) bail();
           this.line = j;
           return {
             node: this.inlineValue(first, this.lineEnd[j], pointer, depth, key, indent),
