@@ -50,7 +50,20 @@ const STYLES: Record<string, Style> = {
       .join('\n'),
   wrappedPlain: (t, s) => wrapValues(t, s, false),
   wrappedDouble: (t, s) => wrapValues(t, s, true),
-  flowMaps: (t, s) => flowRecords(t, s),
+  flowMaps: (t, s) => flowRecords(t, s, false),
+  flowMapSeqs: (t, s) => flowRecords(t, s, true),
+  keyCommentValue: (t, s) =>
+    lines(t)
+      .map((l, i) =>
+        (s + i) % 3 === 2
+          ? l
+          : l.replace(
+              /^( *)((?:- )?)([A-Za-z_][\w-]*): ([A-Za-z0-9(][^#:"'[\]{}|>&*!%@`\\]*|"[^"\\]*"|\[[^#:'[\]{}\\]*\]|\{[^#'[\]{}\\]*\})$/,
+              (_m, ind: string, dash: string, k: string, v: string) =>
+                `${ind}${dash}${k}: # note ${k}\n${ind}${' '.repeat(dash.length + 2 + ((s + i) % 2))}${v}`,
+            ),
+      )
+      .join('\n'),
   crlf: (t, s) =>
     s % 5 === 4 ? t.replace(/\n/g, (_m, i: number) => (i % 2 ? '\r\n' : '\n')) : t.replace(/\n/g, '\r\n'),
   bom: (t) => '\uFEFF' + t,
@@ -82,9 +95,10 @@ function wrapValues(t: string, s: number, quoted: boolean): string {
 
 /**
  * Writes small records as one-line flow mappings: a `key:` whose nested mapping has only
- * one-line scalar values becomes `key: { a: x, b: "y" }`, and so does a `- a: x` item.
+ * one-line scalar values becomes `key: { a: x, b: "y" }`, and so does a `- a: x` item. With
+ * `seqs`, only records holding a flow sequence of scalars (`kpis: [a, b]`) are rewritten.
  */
-function flowRecords(t: string, s: number): string {
+function flowRecords(t: string, s: number, seqs: boolean): string {
   const ls = lines(t);
   const out: string[] = [];
   const scalar = /^[A-Za-z0-9(][^#:"'[\]{},|>&*!%@`\\]*$|^"[^"\\]*"$|^'[^']*'$/;
@@ -99,7 +113,13 @@ function flowRecords(t: string, s: number): string {
       while (j < ls.length && ls[j].startsWith(' '.repeat(col)) && ls[j][col] !== ' ' && ls[j][col] !== '-')
         body.push(ls[j++].slice(col));
       const pairs = body.map((b) => /^([A-Za-z_][\w-]*): (.*)$/.exec(b));
-      if (body.length > 0 && body.length <= 4 && pairs.every((p) => p && scalar.test(p[2].trim()))) {
+      const isSeq = (v: string) => seqs && /^\[ *[A-Za-z0-9"][^#:'[\]{}\\]*\]$/.test(v);
+      if (
+        body.length > 0 &&
+        body.length <= (seqs ? 6 : 4) &&
+        pairs.every((p) => p && (scalar.test(p[2].trim()) || isSeq(p[2].trim()))) &&
+        (!seqs || pairs.some((p) => isSeq(p![2].trim())))
+      ) {
         const inner = pairs.map((p) => `${p![1]}: ${p![2].trim()}`).join(', ');
         out.push(`${head[1]}${dash ? '- ' : head[2] + ' '}${s % 2 ? `{ ${inner} }` : `{${inner}}`}`);
         i = j - 1;
@@ -220,6 +240,10 @@ describe('fastParse: the styles people write', () => {
       '{',
       '}',
       '{ a: b }',
+      '[a, b]',
+      '[',
+      ']',
+      ': # n\n  ',
       ', ',
       '1',
       'true',

@@ -20,9 +20,10 @@ import { exactSize } from '../exactSize';
 /**
  * A fast path for the YAML that taxonomy files are actually written in: one document of block
  * mappings and sequences, plain and simply quoted scalars (as values or keys; plain and
- * double-quoted ones may wrap over several lines), one-line flow sequences and mappings of
- * scalars, and folded or literal block scalars; with LF or CRLF line ends, a BOM, a leading `---`
- * and a trailing `...`, `key: # comment` before a nested collection. It reads the text line by
+ * double-quoted ones may wrap over several lines), one-line flow sequences of scalars and flow
+ * mappings of scalars or such sequences, and folded or literal block scalars; with LF or CRLF line
+ * ends, a BOM, a leading `---` and a trailing `...`, `key: # comment` before a nested collection
+ * or a more indented scalar or flow collection. It reads the text line by
  * line straight into the same `ParsedYaml` (values, spans and no problems) that `parseYaml`
  * builds from the `yaml` package's documents, about an order of magnitude faster.
  *
@@ -189,6 +190,7 @@ class FastParser extends LineTable {
         trivia = res.trivia;
         // After an empty value, blank lines belong to its separator, not to trailing trivia.
         emptyValue = res.empty;
+        if (node.flow) this.extendFlowEnd(node, indent);
       } else {
         node = this.inlineValue(v, le, child, depth, keyPos, indent);
         if (node.flow) this.extendFlowEnd(node, indent);
@@ -303,7 +305,17 @@ class FastParser extends LineTable {
       if (ind > indent || (inMap && ind === indent && isDash)) {
         this.line = j;
         if (isDash) return { ...this.blockSeq(ind, pointer, depth + 1, key), empty: false };
-        if (compactKeyEnd(t, first, this.lineEnd[j]) < 0) bail(); // A scalar on the next line.
+        if (compactKeyEnd(t, first, this.lineEnd[j]) < 0) {
+          // `key: # note` then a scalar or a one-line flow collection, more indented; block scalars and comment lines between fall back.
+          const c = t.charCodeAt(first);
+          if (!commented || sawComment || !inMap || ind <= indent || c === 124 || c === 62) bail();
+          this.line = j;
+          return {
+            node: this.inlineValue(first, this.lineEnd[j], pointer, depth, key, indent),
+            trivia: NO_TRIVIA,
+            empty: false,
+          };
+        }
         return { ...this.blockMap(ind, pointer, depth + 1, key), empty: false };
       }
     }
@@ -344,7 +356,8 @@ class FastParser extends LineTable {
     if (c === 91 || c === 123) {
       this.line++;
       if (depth + 1 >= this.limits.maxDepth) bail();
-      return (c === 91 ? flowSeq : flowMap)(t, v, le, pointer, key, this.spans);
+      if (c === 91) return flowSeq(t, v, le, pointer, key, this.spans);
+      return flowMap(t, v, le, pointer, key, this.spans, depth + 2 < this.limits.maxDepth);
     }
     const end = plainEnd(t, v, le, false);
     let r = end;

@@ -159,8 +159,19 @@ function flowScalar(
   return { value: resolvePlain(t.slice(i, e)), next: pEnd };
 }
 
-/** `{ id: x, owner: "y" }` on one line, with simple or quoted keys and scalar values; records its spans. */
-export function flowMap(t: string, v: number, le: number, pointer: string, key: KeyPos, spans: SpanTable): Node {
+/**
+ * `{ id: x, owner: "y", kpis: [a, b] }` on one line, with simple or quoted keys and scalar values
+ * or flow sequences of scalars (when `nestOk`: not at the depth limit); records its spans.
+ */
+export function flowMap(
+  t: string,
+  v: number,
+  le: number,
+  pointer: string,
+  key: KeyPos,
+  spans: SpanTable,
+  nestOk: boolean,
+): Node {
   const slot = spans.record(pointer, key.keyStart, key.keyEnd, v, v, undefined);
   const out: Record<string, unknown> = {};
   let i = v + 1;
@@ -191,7 +202,13 @@ export function flowMap(t: string, v: number, le: number, pointer: string, key: 
       const keyEnd = i;
       i += 2;
       skip();
-      const item = flowScalar(t, i, le, `${pointer}/${pointerSegment(keyStr)}`, { keyStart: ks, keyEnd }, spans, 125);
+      const at = `${pointer}/${pointerSegment(keyStr)}`;
+      // A value may be a flow sequence of scalars (`kpis: [a, b]`), one level deeper.
+      const nested = t.charCodeAt(i) === 91;
+      if (nested && !nestOk) bail();
+      const item = nested
+        ? flowSeqItems(t, i, le, at, { keyStart: ks, keyEnd }, spans)
+        : flowScalar(t, i, le, at, { keyStart: ks, keyEnd }, spans, 125);
       out[keyStr] = item.value;
       i = item.next;
       skip();
@@ -215,6 +232,19 @@ export function flowMap(t: string, v: number, le: number, pointer: string, key: 
 
 /** `[a, b, "c"]` on one line, scalars only; records its span and its items'. */
 export function flowSeq(t: string, v: number, le: number, pointer: string, key: KeyPos, spans: SpanTable): Node {
+  const seq = flowSeqItems(t, v, le, pointer, key, spans);
+  return { value: seq.value, start: v, end: seq.next, end2: lineEndAfter(t, seq.next, le), flow: true };
+}
+
+/** The items of `[a, b, "c"]` from `v` (scalars only), recorded; returns them and the offset after `]`. */
+function flowSeqItems(
+  t: string,
+  v: number,
+  le: number,
+  pointer: string,
+  key: KeyPos,
+  spans: SpanTable,
+): { value: unknown[]; next: number } {
   const slot = spans.record(pointer, key.keyStart, key.keyEnd, v, v, undefined);
   const out: unknown[] = [];
   let i = v + 1;
@@ -247,7 +277,7 @@ export function flowSeq(t: string, v: number, le: number, pointer: string, key: 
     }
   }
   spans.setEnd(slot, i);
-  return { value: exactSize(out), start: v, end: i, end2: lineEndAfter(t, i, le), flow: true };
+  return { value: exactSize(out), next: i };
 }
 
 /**
