@@ -194,7 +194,10 @@ export const scenarios: Scenario[] = [
             )
               .locator('.card.unowned', { hasText: 'Order confirmation by text message' })
               .click();
-            // The id `order-confirmation-sms` is on line 61 and gets selected.
+            // The id `order-confirmation-sms` is on line 61 and gets selected. The click can leave the
+            // keyboard focus in the map's webview, which hides the editor's Ln/Col from the status bar
+            // (and would send the quick fix's Ctrl+. to the webview): focus the journey's editor group.
+            await wb.runCommand('View: Focus First Editor Group');
             await wb.waitForStatusBar(/Ln 61, Col \d+/);
           });
 
