@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parse } from 'yaml';
 import { cli, ROOT, tempTree } from './support/cli';
 import { sarifValidator } from './support/sarifSchema';
+import { TEST_GIT_ENV } from './support/git';
 
 interface Step {
   id?: string;
@@ -212,15 +213,7 @@ describe('GitHub Action (action.yml)', function () {
         spawnSync('git', args, {
           cwd: ctx.workspace,
           encoding: 'utf8',
-          env: {
-            PATH: process.env.PATH,
-            GIT_CONFIG_GLOBAL: '/dev/null',
-            GIT_CONFIG_NOSYSTEM: '1',
-            GIT_AUTHOR_NAME: 't',
-            GIT_AUTHOR_EMAIL: 't@example.com',
-            GIT_COMMITTER_NAME: 't',
-            GIT_COMMITTER_EMAIL: 't@example.com',
-          },
+          env: TEST_GIT_ENV,
         });
       git('init', '-q');
       git('add', '-A');
@@ -236,15 +229,7 @@ describe('GitHub Action (action.yml)', function () {
         spawnSync('git', args, {
           cwd: ctx.workspace,
           encoding: 'utf8',
-          env: {
-            PATH: process.env.PATH,
-            GIT_CONFIG_GLOBAL: '/dev/null',
-            GIT_CONFIG_NOSYSTEM: '1',
-            GIT_AUTHOR_NAME: 't',
-            GIT_AUTHOR_EMAIL: 't@example.com',
-            GIT_COMMITTER_NAME: 't',
-            GIT_COMMITTER_EMAIL: 't@example.com',
-          },
+          env: TEST_GIT_ENV,
         });
       git('init', '-q');
       git('add', '-A');

@@ -4,6 +4,7 @@ import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, sta
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { CLEAN, cli, ROOT } from './support/cli';
+import { gitIn, TEST_GIT_ENV } from './support/git';
 
 interface JsonFile {
   filePath: string;
@@ -21,23 +22,8 @@ function walk(dir: string, base = dir): string[] {
 
 describe('cli: lint --changed-since <git-ref>', () => {
   let dir: string;
-  // Git as a user's machine would run it, without the machine's or the user's settings.
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    // A temporary folder inside some repository must not find that one.
-    GIT_CEILING_DIRECTORIES: tmpdir(),
-    GIT_AUTHOR_NAME: 'Test',
-    GIT_AUTHOR_EMAIL: 'test@example.com',
-    GIT_COMMITTER_NAME: 'Test',
-    GIT_COMMITTER_EMAIL: 'test@example.com',
-  };
-  const git = (...args: string[]) => {
-    const r = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
-    assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout;
-  };
+  const env = TEST_GIT_ENV;
+  const git = (...args: string[]) => gitIn(dir, ...args);
   const file = (rel: string) => path.join(dir, ...rel.split('/'));
   const edit = (rel: string, from: RegExp, to: string) => {
     const text = readFileSync(file(rel), 'utf8');

@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import type { TaxonomyDiff } from '../../server/src/core/diff';
 import { CLEAN, cli, ROOT } from './support/cli';
+import { gitIn, TEST_GIT_ENV } from './support/git';
 
 /** The JSON report: the core's diff with the sides named. */
 interface DiffJson extends TaxonomyDiff {
@@ -18,22 +18,8 @@ const TODAY = ['--today', '2025-06-01'];
 
 describe('cli: diff <base> [<head>]', () => {
   let dir: string;
-  // Git as a user's machine would run it, without the machine's or the user's settings.
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CEILING_DIRECTORIES: tmpdir(),
-    GIT_AUTHOR_NAME: 'Test',
-    GIT_AUTHOR_EMAIL: 'test@example.com',
-    GIT_COMMITTER_NAME: 'Test',
-    GIT_COMMITTER_EMAIL: 'test@example.com',
-  };
-  const git = (...args: string[]) => {
-    const r = spawnSync('git', args, { cwd: dir, env, encoding: 'utf8' });
-    assert.equal(r.status, 0, `git ${args.join(' ')}: ${r.stderr}`);
-    return r.stdout.trim();
-  };
+  const env = TEST_GIT_ENV;
+  const git = (...args: string[]) => gitIn(dir, ...args).trim();
   const file = (rel: string) => path.join(dir, ...rel.split('/'));
   const edit = (rel: string, from: string | RegExp, to: string) => {
     const text = readFileSync(file(rel), 'utf8');

@@ -2,7 +2,7 @@ import { Document, isScalar } from 'yaml';
 import { exactSize } from '../exactSize';
 import { bail } from './fastFallback';
 import { isKeyChar, isKeyStart } from './fastLines';
-import { pointerSegment } from './pointer';
+import { childPointer } from './pointer';
 import type { LineTable } from './fastLines';
 import type { SpanTable } from './spanTable';
 
@@ -202,7 +202,7 @@ export function flowMap(
       const keyEnd = i;
       i += 2;
       skip();
-      const at = `${pointer}/${pointerSegment(keyStr)}`;
+      const at = childPointer(pointer, keyStr);
       // A value may be a flow sequence of scalars (`kpis: [a, b]`), one level deeper.
       const nested = t.charCodeAt(i) === 91;
       if (nested && !nestOk) bail();
@@ -210,24 +210,31 @@ export function flowMap(
         ? flowSeqItems(t, i, le, at, { keyStart: ks, keyEnd }, spans)
         : flowScalar(t, i, le, at, { keyStart: ks, keyEnd }, spans, 125);
       out[keyStr] = item.value;
-      i = item.next;
-      skip();
-      const d = t.charCodeAt(i);
-      if (d === 44) {
-        i++;
-        skip();
-        if (t.charCodeAt(i) === 125) bail(); // A trailing comma.
-        continue;
-      }
-      if (d === 125) {
-        i++;
+      i = afterFlowItem(t, item.next, le, 125);
+      if (i < 0) {
+        i = -i;
         break;
       }
-      bail();
     }
   }
   spans.setEnd(slot, i);
   return { value: out, start: v, end: i, end2: lineEndAfter(t, i, le), flow: true };
+}
+
+/**
+ * After a flow item at `i`: the offset of the next item after `, ` (positive), or the negated
+ * offset just after the closing bracket `close` (`]` 93, `}` 125); anything else, including a
+ * trailing comma, falls back.
+ */
+function afterFlowItem(t: string, i: number, le: number, close: number): number {
+  while (i < le && t.charCodeAt(i) === 32) i++;
+  const d = t.charCodeAt(i);
+  if (d === close) return -(i + 1);
+  if (d !== 44) bail();
+  i++;
+  while (i < le && t.charCodeAt(i) === 32) i++;
+  if (t.charCodeAt(i) === close) bail(); // A trailing comma.
+  return i;
 }
 
 /** `[a, b, "c"]` on one line, scalars only; records its span and its items'. */
@@ -260,20 +267,11 @@ function flowSeqItems(
       if (i >= le) bail();
       const item = flowScalar(t, i, le, `${pointer}/${out.length}`, {}, spans, 93);
       out.push(item.value);
-      i = item.next;
-      skip();
-      const d = t.charCodeAt(i);
-      if (d === 44) {
-        i++;
-        skip();
-        if (t.charCodeAt(i) === 93) bail(); // A trailing comma.
-        continue;
-      }
-      if (d === 93) {
-        i++;
+      i = afterFlowItem(t, item.next, le, 93);
+      if (i < 0) {
+        i = -i;
         break;
       }
-      bail();
     }
   }
   spans.setEnd(slot, i);
