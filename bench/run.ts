@@ -286,7 +286,7 @@ async function main(): Promise<void> {
       });
   }
 
-  if (LS) rows.push(...(await measureStyled(LS, L.dir, cliJs, serverJs, floor, measureFloorAgain)));
+  if (LS) rows.push(...(await measureStyled(LS, L.dir, cliJs, serverJs, floor, measureFloorAgain, S)));
 
   if (want('lsp')) {
     if (!existsSync(serverJs)) rows.push({ measure: 'Language server', figure: 'dist/server.js not built' });
@@ -423,6 +423,7 @@ async function measureStyled(
   serverJs: string,
   floor: { totalMs: number },
   measureFloorAgain: () => void,
+  sDir?: { dir: string; manifest: Manifest },
 ): Promise<Row[]> {
   const rows: Row[] = [];
   process.stderr.write('styled: cx-taxonomy lint of the styled L, cold then warm...\n');
@@ -434,10 +435,21 @@ async function measureStyled(
       serverJs,
       dir: ws.dir,
       journey: ws.manifest.benchJourney,
-      requests: 0,
+      requests: 200,
       timeoutMs: 15 * 60_000,
     });
   }
+  // The L/S edit ratio needs S's edits measured in the same stretch of the run.
+  const s =
+    lsp && sDir
+      ? await measureLsp({
+          serverJs,
+          dir: sDir.dir,
+          journey: sDir.manifest.benchJourney,
+          requests: 200,
+          timeoutMs: 5 * 60_000,
+        })
+      : undefined;
   measureFloorAgain();
   rows.push({
     measure: "`cx-taxonomy lint` styled L, cold, end to end (the floor is the clean L's)",
@@ -452,6 +464,13 @@ async function measureStyled(
     target: '<= 450 MB',
     met: cli.cold.peakRssMb <= 450,
   });
+  if (cli.warm)
+    rows.push({
+      measure: '`cx-taxonomy lint --cache` styled L again, nothing changed',
+      figure: `${fmtS(cli.warm.wallMs)} = ${fmtX(cli.warm.wallMs / floor.totalMs)} floor`,
+      target: '<= 0.05x floor',
+      met: cli.warm.wallMs <= 0.05 * floor.totalMs,
+    });
   if (lsp) {
     rows.push({
       measure: 'LSP styled L: initialize -> last diagnostics of the initial index',
@@ -460,6 +479,19 @@ async function measureStyled(
       met: lsp.initialIndexMs <= 0.7 * floor.totalMs,
       note: `${lsp.diagnosticsPublished.toLocaleString('en')} files published; ready at ${fmtS(lsp.readyMs)}`,
     });
+    rows.push({
+      measure: 'LSP styled L: edit -> fresh diagnostics, p50 / p95 (200 edits of one journey)',
+      figure: `${fmtMs(lsp.edit.p50)} / ${fmtMs(lsp.edit.p95)}`,
+      target: 'p95 <= 50 ms',
+      met: lsp.edit.p95 <= 50,
+    });
+    if (s)
+      rows.push({
+        measure: 'LSP edit p95, styled L / S (S measured right after)',
+        figure: `${fmtX(lsp.edit.p95 / s.edit.p95)} (S: ${fmtMs(s.edit.p50)} / ${fmtMs(s.edit.p95)})`,
+        target: '<= 2',
+        met: lsp.edit.p95 / s.edit.p95 <= 2,
+      });
     rows.push({
       measure: 'LSP styled L: resident memory after indexing',
       figure: fmtMb(lsp.rssAfterIndexMb),
