@@ -4,6 +4,7 @@ import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import type { FileHost } from '../core';
 import { GitIgnore } from './gitignore';
+import { slashRelative } from './slashPath';
 
 /**
  * Why a file reached through a symbolic link is not read. A taxonomy is often someone else's pull
@@ -179,6 +180,6 @@ export class NodeFileHost implements FileHost {
   }
 
   relativePath(id: string): string {
-    return path.relative(this.root, id).split(path.sep).join('/');
+    return slashRelative(this.root, id);
   }
 }

@@ -4,11 +4,11 @@
  * them); messages to the terminal use the system's own separators.
  */
 import * as path from 'node:path';
+import { slashRelative } from '../../node/slashPath';
 
 /** The path of a file as reports show it: relative to the working folder, with forward slashes. */
 export function reportPath(file: string, cwd: string): string {
-  const rel = path.relative(cwd, file) || path.basename(file);
-  return rel.split(path.sep).join('/');
+  return slashRelative(cwd, file) || path.basename(file);
 }
 
 /** `path:line` of a report or a card (the line is 1-based). */
@@ -28,5 +28,5 @@ export function shownFolder(dir: string, cwd: string): string {
 
 /** The path of `p` below `dir` with forward slashes ('' for `dir` itself): a key that is the same on every system. */
 export function slashPathBelow(dir: string, p: string): string {
-  return path.relative(dir, p).split(path.sep).join('/');
+  return slashRelative(dir, p);
 }
