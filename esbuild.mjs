@@ -40,6 +40,8 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js' },
   { entryPoints: ['server/src/lsp/main.ts'], outfile: 'dist/server.js' },
   { entryPoints: ['server/src/cli/main.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  // The YAML parse worker both the CLI and the server start (server/src/node/parsePool.ts finds it next to them).
+  { entryPoints: ['server/src/node/parseWorker.ts'], outfile: 'dist/parseWorker.js' },
   // Webview scripts and styles: the only files a webview may load (localResourceRoots: dist/media).
   { entryPoints: ['client/webview/journeyMap.ts'], outfile: 'dist/media/journeyMap.js', ...webview },
   { entryPoints: ['client/webview/ownershipReport.ts'], outfile: 'dist/media/ownershipReport.js', ...webview },

@@ -1,16 +1,23 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
-  applyFetched,
+  applyFetchedInOrder,
   decodeText,
   fetchFiles,
   loadFiles,
+  taxonomyKindOf,
   type FetchedFile,
   type FetchOptions,
   type FileHost,
+  type ParseService,
   type TaxonomyWorkspace,
 } from '../core';
+import { ParsePool, parseWorkerCount } from '../node/parsePool';
 import { contentHash, LintCache, type CachedFile } from './cache';
+import { NO_WORKER_ENV } from './thread';
+
+/** Set (to anything) to have the CLI say on stderr how many files its parse workers parsed. */
+const TRACE_PARSE_ENV = 'CX_TAXONOMY_TRACE_PARSE';
 
 /** How a taxonomy's files are read into its workspace. */
 export interface GroupLoadOptions {
@@ -42,7 +49,7 @@ export async function loadGroup(
   o: GroupLoadOptions,
 ): Promise<void> {
   if (o.cacheLocation === undefined) {
-    await loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick });
+    await withParseWorkers(ids, (parse) => loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse }));
     return;
   }
   // The cache needs every file's bytes before it can tell whether the taxonomy changed.
@@ -69,10 +76,8 @@ export async function loadGroup(
     });
     return;
   }
-  ids.forEach((id, i) => {
-    applyFetched(ws, id, rels[i], results[i]);
-    o.tick?.();
-  });
+  const reads = ids.map((id, i) => ({ id, rel: rels[i], fetched: results[i] }));
+  await withParseWorkers(ids, (parse) => applyFetchedInOrder(ws, reads, { tick: o.tick, parse }));
   ws.flush();
   const files = new Map<string, CachedFile>();
   for (const id of ids) {
@@ -84,6 +89,27 @@ export async function loadGroup(
     });
   }
   cache.store(files);
+}
+
+/**
+ * Runs a load with parse workers when the taxonomy is large enough for them to pay (and they are
+ * not turned off: CX_TAXONOMY_NO_WORKER, CX_TAXONOMY_PARSE_WORKERS=0), stopping them after it.
+ */
+async function withParseWorkers(ids: readonly string[], load: (parse?: ParseService) => Promise<void>): Promise<void> {
+  const env = process.env;
+  const yamlFiles = ids.filter((id) => taxonomyKindOf(id) !== undefined).length;
+  const pool = env[NO_WORKER_ENV] ? undefined : ParsePool.open(parseWorkerCount(yamlFiles, env));
+  try {
+    await load(pool?.parse);
+  } finally {
+    pool?.close();
+  }
+  if (env[TRACE_PARSE_ENV]) {
+    const s = pool?.stats ?? { workers: 0, parsed: 0, declined: 0, lost: 0 };
+    process.stderr.write(
+      `cx-taxonomy: parse workers: ${s.workers}, files parsed there: ${s.parsed}, handed back: ${s.declined + s.lost} of ${yamlFiles} YAML files\n`,
+    );
+  }
 }
 
 /** What the cache remembers of a file's read: its content's hash, or why it has none. */

@@ -6,10 +6,11 @@
  */
 import { CONFIG_FILE_NAMES } from './domain';
 import { parseConfig, type ConfigProblem, type TaxonomyConfig } from './config';
-import { decodeText, type FileHost } from './host';
+import { decodeText, type Decoded, type FileHost } from './host';
 import { configPathIn, partitionByConfig } from './roots';
-import { tooLargeMessage } from './taxonomyFile';
+import { parsesAsYaml, tooLargeMessage } from './taxonomyFile';
 import type { TaxonomyWorkspace } from './workspace';
+import type { ParsedYaml } from './yaml';
 
 interface LoadResult {
   files: number;
@@ -64,6 +65,37 @@ export interface FetchOptions {
   readAhead?: number;
   /** A quicker read the host's side offers for some files (undefined: read it the host's way). */
   quickRead?: (id: string, maxSize: number) => FetchedFile | undefined;
+}
+
+/**
+ * Parses YAML texts away from the caller's thread (the host's parse workers): one result per
+ * text, in order, each exactly what `parseYaml` gives for that text, or undefined for a text the
+ * caller must parse itself. Should it reject, the caller parses them all.
+ */
+export type ParseService = (texts: readonly string[]) => Promise<readonly (ParsedYaml | undefined)[]>;
+
+/** How files are loaded into a workspace. */
+export interface LoadOptions extends FetchOptions {
+  /** Called after each file is put into the workspace. */
+  tick?: () => void;
+  /** Where YAML is parsed ahead of its turn; without it each file is parsed when it is put in. */
+  parse?: ParseService;
+}
+
+/**
+ * Files per call to a parse service, and calls in flight: enough that its workers always have the
+ * next batch while this thread models and indexes, few enough that message overhead stays small.
+ */
+const PARSE_BATCH = 64;
+const PARSE_AHEAD = 6;
+
+/** A read on its way into the workspace: decoded once, and parsed elsewhere when a service did it. */
+interface Pending {
+  id: string;
+  rel: string;
+  fetched: FetchedFile;
+  decoded?: Decoded;
+  parsed?: ParsedYaml;
 }
 
 /** Reads one file's bytes; its size is asked first, so a file over the limit is never read. */
@@ -123,6 +155,10 @@ export async function fetchFiles(
  * not UTF-8); a file gone is removed. Returns false when the file no longer exists.
  */
 export function applyFetched(workspace: TaxonomyWorkspace, id: string, rel: string, fetched: FetchedFile): boolean {
+  return apply(workspace, { id, rel, fetched });
+}
+
+function apply(workspace: TaxonomyWorkspace, { id, rel, fetched, decoded, parsed }: Pending): boolean {
   switch (fetched.kind) {
     case 'tooLarge':
       workspace.setUnreadable(id, rel, tooLargeMessage(fetched.size, workspace.currentConfig.maxFileSize));
@@ -140,18 +176,88 @@ export function applyFetched(workspace: TaxonomyWorkspace, id: string, rel: stri
       workspace.removeFile(id);
       return false;
     case 'read': {
-      const decoded = decodeText(fetched.bytes);
-      if (decoded.ok) workspace.setFile(id, rel, decoded.text, 0);
-      else workspace.setUnreadable(id, rel, decoded.message);
+      const text = decoded ?? decodeText(fetched.bytes);
+      if (text.ok) workspace.setFile(id, rel, text.text, 0, parsed);
+      else workspace.setUnreadable(id, rel, text.message);
       return true;
     }
   }
 }
 
-/** Reads one file into the workspace; returns false when it no longer exists. */
-export async function loadFile(host: FileHost, workspace: TaxonomyWorkspace, id: string): Promise<boolean> {
+/**
+ * Has a parse service parse the YAML of a batch of reads (those the workspace would parse), and
+ * gives the batch back with each parse attached. A service that fails leaves them to be parsed
+ * here, so no file is lost or read differently.
+ */
+async function parseBatch(workspace: TaxonomyWorkspace, batch: Pending[], parse: ParseService): Promise<Pending[]> {
+  const options = { maxFileSize: workspace.currentConfig.maxFileSize };
+  const texts: string[] = [];
+  const sent: Pending[] = [];
+  for (const p of batch) {
+    if (p.fetched.kind !== 'read') continue;
+    p.decoded ??= decodeText(p.fetched.bytes);
+    if (!p.decoded.ok || !parsesAsYaml(p.rel, p.decoded.text, options)) continue;
+    texts.push(p.decoded.text);
+    sent.push(p);
+  }
+  if (texts.length === 0) return batch;
+  try {
+    const results = await parse(texts);
+    sent.forEach((p, i) => (p.parsed = results[i]));
+  } catch {
+    // Parsed here when put in, as without a service.
+  }
+  return batch;
+}
+
+/** Reads one file into the workspace (its YAML parsed by `parse` when given); returns false when it no longer exists. */
+export async function loadFile(
+  host: FileHost,
+  workspace: TaxonomyWorkspace,
+  id: string,
+  parse?: ParseService,
+): Promise<boolean> {
   const fetched = await fetchFile(host, id, workspace.currentConfig.maxFileSize, {});
-  return applyFetched(workspace, id, host.relativePath(id), fetched);
+  const pending: Pending = { id, rel: host.relativePath(id), fetched };
+  if (parse) await parseBatch(workspace, [pending], parse);
+  return apply(workspace, pending);
+}
+
+/**
+ * Puts reads into the workspace in the given order. With a parse service, batches are handed to
+ * it ahead of their turn, so its workers parse while this thread models and indexes what came
+ * back; what is loaded is still exactly what putting them in one by one loads.
+ */
+async function applyInOrder(
+  workspace: TaxonomyWorkspace,
+  count: number,
+  next: (i: number) => Promise<Pending>,
+  o: LoadOptions,
+): Promise<void> {
+  const parse = o.parse;
+  if (!parse) {
+    for (let i = 0; i < count; i++) {
+      apply(workspace, await next(i));
+      o.tick?.();
+    }
+    return;
+  }
+  const inFlight: Promise<Pending[]>[] = [];
+  let batch: Pending[] = [];
+  const applyOldest = async () => {
+    for (const p of await inFlight.shift()!) {
+      apply(workspace, p);
+      o.tick?.();
+    }
+  };
+  for (let i = 0; i < count; i++) {
+    batch.push(await next(i));
+    if (batch.length < PARSE_BATCH && i < count - 1) continue;
+    inFlight.push(parseBatch(workspace, batch, parse));
+    batch = [];
+    while (inFlight.length > PARSE_AHEAD) await applyOldest();
+  }
+  while (inFlight.length > 0) await applyOldest();
 }
 
 /**
@@ -162,13 +268,24 @@ export async function loadFiles(
   host: FileHost,
   workspace: TaxonomyWorkspace,
   ids: readonly string[],
-  o: FetchOptions & { tick?: () => void } = {},
+  o: LoadOptions = {},
 ): Promise<void> {
   const take = readAhead(host, ids, workspace.currentConfig.maxFileSize, o);
-  for (let i = 0; i < ids.length; i++) {
-    applyFetched(workspace, ids[i], host.relativePath(ids[i]), await take(i));
-    o.tick?.();
-  }
+  await applyInOrder(
+    workspace,
+    ids.length,
+    async (i) => ({ id: ids[i], rel: host.relativePath(ids[i]), fetched: await take(i) }),
+    o,
+  );
+}
+
+/** Puts reads already made (`fetchFiles`) into the workspace in order, as `loadFiles` would. */
+export async function applyFetchedInOrder(
+  workspace: TaxonomyWorkspace,
+  reads: readonly { id: string; rel: string; fetched: FetchedFile }[],
+  o: Pick<LoadOptions, 'tick' | 'parse'> = {},
+): Promise<void> {
+  await applyInOrder(workspace, reads.length, (i) => Promise.resolve({ ...reads[i] }), o);
 }
 
 /**

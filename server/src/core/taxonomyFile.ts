@@ -2,7 +2,7 @@ import { buildDocModel, DocReader, type DocModel } from './model';
 import { parseYaml, type ParsedYaml, type SyntaxProblem } from './yaml';
 import { LineIndex } from './lineIndex';
 import { fileKindOf } from './domain';
-import type { FileKind } from './types';
+import type { FileKind, TaxonomyKind } from './types';
 
 /** One file of the workspace, parsed and modelled once per version. */
 export interface TaxonomyFile {
@@ -53,8 +53,22 @@ function looksBinary(text: string): boolean {
 }
 
 /**
+ * True when `createTaxonomyFile` parses this file's text as YAML (a taxonomy file within the size
+ * limit): what a loader may have parsed elsewhere beforehand (`ParseService`).
+ */
+export function parsesAsYaml(relativePath: string, text: string, options: ReadOptions): boolean {
+  return isYamlKind(fileKindOf(relativePath) ?? 'markdown') && text.length <= options.maxFileSize;
+}
+
+/** The kinds read as YAML taxonomy files (the config is read by its own parser). */
+function isYamlKind(kind: FileKind): kind is TaxonomyKind {
+  return kind !== 'markdown' && kind !== 'config';
+}
+
+/**
  * Parses and models one file. A UTF-8 byte order mark is kept in the text (so offsets match the
- * editor's) and skipped by the parser like whitespace.
+ * editor's) and skipped by the parser like whitespace. `parsed`, when given, is the parse of
+ * exactly this text done elsewhere (a parse worker), used instead of parsing it here.
  */
 export function createTaxonomyFile(
   uri: string,
@@ -62,6 +76,7 @@ export function createTaxonomyFile(
   text: string,
   version: number,
   options: ReadOptions,
+  parsed?: ParsedYaml,
 ): TaxonomyFile {
   const kind = fileKindOf(relativePath) ?? 'markdown';
   const lines = new LineIndex(text);
@@ -78,8 +93,8 @@ export function createTaxonomyFile(
     file.unreadable = { message: 'This file holds binary data, not text, so it is not checked.', start: 0, end: 0 };
     return file;
   }
-  if (kind === 'markdown' || kind === 'config') return file;
-  file.yaml = parseYaml(text);
+  if (!isYamlKind(kind)) return file;
+  file.yaml = parsed ?? parseYaml(text);
   for (const doc of file.yaml.docs) {
     const reader = new DocReader(doc, lines);
     file.readers.push(reader);

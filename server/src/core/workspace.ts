@@ -15,6 +15,7 @@ import { createTaxonomyFile, type TaxonomyFile } from './taxonomyFile';
 import { buildGlossary, GLOSSARY_LABEL_FACET } from './terms/glossary';
 import { TermUseIndex } from './terms/uses';
 import type { Severity, TaxonomyDiagnostic } from './types';
+import type { ParsedYaml } from './yaml';
 
 export interface WorkspaceOptions {
   rules: readonly Rule[];
@@ -103,9 +104,12 @@ export class TaxonomyWorkspace implements DerivedSource {
     return kind !== undefined && kind !== 'config';
   }
 
-  /** Adds or replaces a file's text. Cheap: parses this file only and marks what must be re-checked. */
-  setFile(uri: string, relativePath: string, text: string, version = 0): TaxonomyFile {
-    const file = createTaxonomyFile(uri, relativePath, text, version, { maxFileSize: this.config.maxFileSize });
+  /**
+   * Adds or replaces a file's text. Cheap: parses this file only (unless `parsed`, the parse of
+   * exactly this text, was done elsewhere) and marks what must be re-checked.
+   */
+  setFile(uri: string, relativePath: string, text: string, version = 0, parsed?: ParsedYaml): TaxonomyFile {
+    const file = createTaxonomyFile(uri, relativePath, text, version, { maxFileSize: this.config.maxFileSize }, parsed);
     this.replace(uri, file);
     return file;
   }

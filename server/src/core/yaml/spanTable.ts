@@ -21,6 +21,8 @@ const SCALAR_TYPES: (string | undefined)[] = [
   'BLOCK_FOLDED',
   'BLOCK_LITERAL',
 ];
+/** Codes every thread knows; one appended by a thread means nothing to another. */
+const KNOWN_STYLES = SCALAR_TYPES.length;
 
 function scalarCode(type: string | undefined): number {
   if (type === undefined) return 0;
@@ -28,6 +30,16 @@ function scalarCode(type: string | undefined): number {
   if (code >= 0) return code;
   SCALAR_TYPES.push(type);
   return SCALAR_TYPES.length - 1;
+}
+
+/** A `SpanTable` as `serialise` gives it and `restore` takes it (the fields below, as they are). */
+export interface SpanTableData {
+  data: Int32Array;
+  parents: Int32Array;
+  segs: Int32Array;
+  cells: Int32Array;
+  texts: string[];
+  whole: number;
 }
 
 /** Numbers per slot: key start, key end (-1 when there is no key), start, end, scalar style. */
@@ -62,7 +74,7 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
   #path: string[] = [];
   #pathSlots: number[] = [];
   /** Open addressing over (parent, code): slot + 1 per cell, 0 for empty; at most half full. */
-  #cells = new Int32Array(16);
+  #cells: Int32Array = new Int32Array(16);
   /** Growable while the document is read; `seal` trims it into a typed array. */
   #data: number[] | Int32Array = [];
   #sealed = false;
@@ -214,6 +226,34 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
     this.#pathSlots = [];
   }
 
+  /**
+   * The table in a form that crosses threads (a parse worker's result): its numbers as typed
+   * arrays, which can be transferred, and its segment texts as a list. Seals the table.
+   */
+  serialise(): SpanTableData {
+    this.seal();
+    return {
+      data: this.#data as Int32Array,
+      parents: this.#parents as Int32Array,
+      segs: this.#segs as Int32Array,
+      cells: this.#cells,
+      texts: this.#texts,
+      whole: this.#whole,
+    };
+  }
+
+  /**
+   * The table `serialise` gave, sealed, reading exactly as the original (entries, order, lookups).
+   * The arrays are used as they are (views are fine); the texts become the shared copies.
+   */
+  static restore(d: SpanTableData): SpanTable {
+    const t = new SpanTable();
+    [t.#sealed, t.#data, t.#parents, t.#segs, t.#cells, t.#whole] = [true, d.data, d.parents, d.segs, d.cells, d.whole];
+    t.#texts = d.texts.map(internalized);
+    t.#texts.forEach((text, code) => t.#codes.set(text, code));
+    return t;
+  }
+
   /** The slot of a pointer, or -1. */
   slotOf(pointer: string): number {
     return this.#prefixSlot(pointer, pointer.length);
@@ -344,4 +384,10 @@ function indexAt(text: string, start: number, end: number): number {
     v = v * 10 + (c - 48);
   }
   return v;
+}
+
+/** True when a serialised table names only the styles every thread knows (`KNOWN_STYLES`). */
+export function portableSpans(d: SpanTableData): boolean {
+  for (let o = FIELDS - 1; o < d.data.length; o += FIELDS) if (d.data[o] >= KNOWN_STYLES) return false;
+  return true;
 }
