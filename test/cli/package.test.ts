@@ -18,6 +18,7 @@ function expectedFiles(): string[] {
     'LICENSE',
     'README.md',
     'dist/cli.js',
+    'dist/parseWorker.js',
     'dist/server.js',
     'package.json',
     ...schemas,
@@ -182,6 +183,7 @@ describe('the .vsix (vsce package --no-dependencies, as npm run package)', funct
       'package.json',
       'dist/client.js',
       'dist/server.js',
+      'dist/parseWorker.js',
       'dist/media/journeyMap.js',
       'dist/media/ownershipReport.js',
     ]) {

@@ -3,7 +3,7 @@
  * over the disk, reads of one file run in order, and a read overtaken by a deletion is dropped.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadFile } from '../../core';
+import { loadFile, type ParseService } from '../../core';
 import type { Located } from './types';
 
 export class Documents {
@@ -37,10 +37,11 @@ export class Documents {
   /**
    * Reads a file into its workspace: from its open document if it is open, else from the disk.
    * Reads of one file run one after the other, so a read started after a change never finishes
-   * before one started earlier and leaves the older text.
+   * before one started earlier and leaves the older text. `parse`, when given, parses its YAML
+   * (the initial index's parse workers).
    */
-  read(loc: Located): Promise<void> {
-    const next = (this.reads.get(loc.uri) ?? Promise.resolve()).then(() => this.readNow(loc));
+  read(loc: Located, parse?: ParseService): Promise<void> {
+    const next = (this.reads.get(loc.uri) ?? Promise.resolve()).then(() => this.readNow(loc, parse));
     this.reads.set(loc.uri, next);
     void next.then(() => {
       if (this.reads.get(loc.uri) === next) this.reads.delete(loc.uri);
@@ -48,14 +49,14 @@ export class Documents {
     return next;
   }
 
-  private async readNow(loc: Located): Promise<void> {
+  private async readNow(loc: Located, parse?: ParseService): Promise<void> {
     if (this.open.has(loc.uri)) {
       this.setFromDocument(loc);
       return;
     }
     const deletions = this.deletions.get(loc.uri);
     try {
-      const exists = await loadFile(loc.root.host, loc.root.ws, loc.uri);
+      const exists = await loadFile(loc.root.host, loc.root.ws, loc.uri, parse);
       if (!exists) loc.root.known.delete(loc.uri);
     } catch (err) {
       this.log(`Could not read ${loc.uri}: ${err instanceof Error ? err.message : String(err)}`);

@@ -2,8 +2,9 @@
  * Indexing workspace folders: listing them, reading every file with a few reads in flight, and the
  * progress the editor shows ("Indexing taxonomy: 120 / 1,000 files", then "checking N files").
  */
-import { forEachConcurrently } from '../../core';
+import { forEachConcurrently, taxonomyKindOf } from '../../core';
 import { formatCount } from '../../core/text/shape';
+import { ParsePool, parseWorkerCount } from '../../node/parsePool';
 import { fsPathOf, normaliseUri } from '../fileSystem';
 import type { SessionConfig } from './config';
 import type { Documents } from './documents';
@@ -11,8 +12,12 @@ import type { Roots } from './roots';
 import type { FolderState, Lifetime, Located, ProgressReporter, ScheduleCheck, SessionHost } from './types';
 import type { Watcher } from './watcher';
 
-/** How many files are read from the disk at once while indexing. */
+/**
+ * How many files are read from the disk at once while indexing; with parse workers, enough that
+ * they always have a batch while this thread models and indexes what they sent back.
+ */
 const READ_CONCURRENCY = 8;
+const READ_CONCURRENCY_WITH_WORKERS = 96;
 
 export class Indexer {
   /** The indexing under way, if any; `checking` once every file is read and the checks run. */
@@ -61,17 +66,30 @@ export class Indexer {
     const total = queue.length;
     this.indexing.total = total;
     let done = 0;
-    // A few reads in flight at once, so parsing one file overlaps waiting for the next.
-    await forEachConcurrently(
-      queue,
-      READ_CONCURRENCY,
-      async (loc) => {
-        await this.docs.read(loc);
-        this.indexing!.done = ++done;
-        this.reportReading(done, total);
-      },
-      () => this.lifetime.disposed,
-    );
+    // Large workspaces parse their YAML in worker threads; edits later parse in this one (one file, fast).
+    const yamlFiles = queue.filter((loc) => taxonomyKindOf(loc.rel) !== undefined).length;
+    const pool = ParsePool.open(parseWorkerCount(yamlFiles, process.env));
+    try {
+      // Reads in flight at once, so parsing one file overlaps waiting for the next.
+      await forEachConcurrently(
+        queue,
+        pool ? READ_CONCURRENCY_WITH_WORKERS : READ_CONCURRENCY,
+        async (loc) => {
+          await this.docs.read(loc, pool?.parse);
+          this.indexing!.done = ++done;
+          this.reportReading(done, total);
+        },
+        () => this.lifetime.disposed,
+      );
+    } finally {
+      pool?.close();
+    }
+    if (pool) {
+      const s = pool.stats;
+      this.host.log(
+        `Parse workers: ${s.workers}; of ${yamlFiles} YAML files ${s.parsed} were parsed there, ${s.declined + s.lost} handed back.`,
+      );
+    }
     if (this.lifetime.disposed) return;
     for (const folder of folders) await this.watcher.finishIndexing(folder);
     this.indexing.phase = 'checking';

@@ -1,0 +1,86 @@
+import * as assert from 'node:assert/strict';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateWorkspace, SIZES, writeWorkspace } from '../../bench/generate';
+import { ROOT } from './support/cli';
+
+const CLI = path.join(ROOT, 'dist', 'cli.js');
+
+/** The bundled CLI as a process, with `env` over a bare environment; CX_TAXONOMY_TRACE_PARSE reports the parse workers. */
+function lint(args: string[], env: NodeJS.ProcessEnv) {
+  const r = spawnSync(process.execPath, [CLI, 'lint', ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    env: { PATH: process.env.PATH, CX_TAXONOMY_TRACE_PARSE: '1', ...env },
+    timeout: 120_000,
+  });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** The numbers of the trace line: workers, files parsed there, handed back, YAML files. */
+function traced(stderr: string): number[][] {
+  return [...stderr.matchAll(/parse workers: (\d+), files parsed there: (\d+), handed back: (\d+) of (\d+) YAML/g)].map(
+    (m) => m.slice(1).map(Number),
+  );
+}
+
+describe('cli: parse workers (dist/cli.js)', function () {
+  this.timeout(300_000);
+  let dir: string;
+  let yamlFiles: number;
+
+  before(() => {
+    execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
+    dir = mkdtempSync(path.join(os.tmpdir(), 'cx-parse-workers-'));
+    // ~300 YAML files in the styles people write, with planted problems and broken journeys.
+    const ws = generateWorkspace({ ...SIZES.S, journeys: 240, personas: 20, docs: 10 }, 4, 'S-styled', {
+      styled: true,
+    });
+    writeWorkspace(dir, ws);
+    yamlFiles = [...ws.files.keys()].filter((p) =>
+      /\.(teams|glossary|persona|segment|journey|kpi)\.ya?ml$/.test(p),
+    ).length;
+    assert.ok(yamlFiles >= 200, `${yamlFiles} YAML files`);
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const format of ['json', 'stylish']) {
+    it(`lints a taxonomy of 200+ files through the parse workers exactly as in one thread (${format})`, () => {
+      const withWorkers = lint([dir, '--format', format], {});
+      const oneThread = lint([dir, '--format', format], { CX_TAXONOMY_PARSE_WORKERS: '0' });
+      assert.equal(withWorkers.code, 1, withWorkers.stderr);
+      assert.equal(oneThread.code, 1, oneThread.stderr);
+      assert.ok(withWorkers.stdout.length > 10_000);
+      assert.equal(withWorkers.stdout, oneThread.stdout);
+      const [[workers, parsed, handedBack, total]] = traced(withWorkers.stderr);
+      assert.ok(workers >= 1);
+      assert.equal(total, yamlFiles);
+      assert.equal(parsed + handedBack, yamlFiles);
+      assert.ok(parsed > yamlFiles * 0.9, withWorkers.stderr);
+      assert.deepEqual(traced(oneThread.stderr), [[0, 0, 0, yamlFiles]]);
+    });
+  }
+
+  it('with --cache, a cold run goes through the workers, and the warm run reports the same', () => {
+    const cache = mkdtempSync(path.join(os.tmpdir(), 'cx-parse-workers-cache-'));
+    try {
+      const args = [dir, '--format', 'json', '--cache', '--cache-location', cache];
+      const cold = lint(args, {});
+      const warm = lint(args, {});
+      const oneThread = lint([dir, '--format', 'json'], { CX_TAXONOMY_PARSE_WORKERS: '0' });
+      assert.ok(traced(cold.stderr)[0][1] > yamlFiles * 0.9, cold.stderr);
+      assert.deepEqual(traced(warm.stderr), [], 'a cache hit parses nothing');
+      assert.equal(cold.stdout, oneThread.stdout);
+      assert.equal(warm.stdout, oneThread.stdout);
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('stays in one thread for a small taxonomy, and with CX_TAXONOMY_NO_WORKER', () => {
+    assert.deepEqual(traced(lint(['samples/with-problems'], {}).stderr)[0].slice(0, 2), [0, 0]);
+    assert.deepEqual(traced(lint([dir], { CX_TAXONOMY_NO_WORKER: '1' }).stderr)[0].slice(0, 2), [0, 0]);
+  });
+});

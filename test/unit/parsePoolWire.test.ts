@@ -1,0 +1,89 @@
+import * as assert from 'node:assert/strict';
+import { generateWorkspace, SIZES } from '../../bench/generate';
+import { parseYaml, parseYamlFull, SpanTable, type ParsedYaml } from '../../server/src/core/yaml';
+import { decodeParses, encodeParses } from '../../server/src/node/parseWire';
+
+/** The YAML of a small styled workspace (CRLF, BOM, flow maps, anchors, wrapped scalars...) and a few odd documents. */
+function documents(): string[] {
+  const ws = generateWorkspace({ ...SIZES.S, journeys: 12, docs: 0 }, 5, 'S-styled', { styled: true });
+  const texts = [...ws.files].filter(([p]) => /\.ya?ml$/.test(p)).map(([, t]) => t);
+  return [
+    ...texts,
+    'a/b: 1\n"~x": { "y/z": [1, 2] }\n---\n- &a { k: v }\n- *a\n',
+    'id: x\nlist:\n  - 1\n  - - 2\n    - 3\n',
+    '',
+    'key: [unclosed\n',
+  ];
+}
+
+/** Everything a table answers, in the order it gives it. */
+function reading(t: SpanTable): unknown {
+  const keys = [...t.keys()];
+  return {
+    size: t.size,
+    entries: [...t.entries()],
+    slots: keys.map((k) => t.slotOf(k)),
+    pointers: keys.map((_, i) => t.pointerAt(i)),
+    lookups: keys.map((k) => [t.get(k), t.has(`${k}/missing`), t.slotOf(`${k}/0`)]),
+    children: keys.map((k) => {
+      const cut = k.lastIndexOf('/');
+      return cut < 0 ? -2 : t.childSlotOf(t.slotOf(k.slice(0, cut)), k, cut + 1);
+    }),
+  };
+}
+
+describe('parse workers: what crosses threads', () => {
+  it('SpanTable.restore(serialise()) reads exactly as the table: entries, order, lookups', () => {
+    let tables = 0;
+    for (const text of documents()) {
+      for (const parsed of [parseYaml(text), parseYamlFull(text)]) {
+        for (const doc of parsed.docs) {
+          const before = reading(doc.spans);
+          // What another thread receives: copies of the arrays and texts.
+          const copy = structuredClone(doc.spans.serialise());
+          const restored = SpanTable.restore(copy);
+          assert.deepEqual(reading(restored), before);
+          assert.deepEqual(reading(doc.spans), before, 'serialise leaves the table as it was');
+          tables++;
+        }
+      }
+    }
+    assert.ok(tables > 50, `${tables} tables`);
+  });
+
+  it('a restored table can still be written, as a sealed one can', () => {
+    const parsed = parseYaml('a:\n  b: 1\n');
+    const restored = SpanTable.restore(structuredClone(parsed.docs[0].spans.serialise()));
+    restored.set('/a/c', { start: 1, end: 2 });
+    assert.deepEqual([...restored.keys()], ['', '/a', '/a/b', '/a/c']);
+    assert.deepEqual(restored.get('/a/b'), parsed.docs[0].spans.get('/a/b'));
+    assert.deepEqual(restored.get('/a/c'), {
+      keyStart: undefined,
+      keyEnd: undefined,
+      start: 1,
+      end: 2,
+      scalarType: undefined,
+    });
+  });
+
+  it('a batch of parses packed and unpacked gives the same parses; what JSON cannot carry comes back to be parsed', () => {
+    const texts = [...documents(), 'x: .nan\n', 'y: [-.inf]\n', 'z: -0.0\n'];
+    const parses: (ParsedYaml | undefined)[] = texts.map((t) => parseYaml(t));
+    parses.push(undefined);
+    const packed = encodeParses(parses);
+    const back = decodeParses(structuredClone(packed));
+    assert.equal(back.length, parses.length);
+    const n = texts.length;
+    for (let i = 0; i < n - 3; i++) {
+      const want = parses[i]!;
+      const got = back[i];
+      assert.ok(got, `file ${i}`);
+      assert.deepEqual(got.problems, want.problems);
+      assert.deepEqual(
+        got.docs.map((d) => [d.index, d.value, d.start, d.end, reading(d.spans)]),
+        want.docs.map((d) => [d.index, d.value, d.start, d.end, reading(d.spans)]),
+      );
+    }
+    assert.deepEqual(back.slice(n - 3), [undefined, undefined, undefined, undefined]);
+  });
+});
