@@ -26,9 +26,6 @@ export function facetOfWholeKey(key: IndexKey): string | undefined {
   return key.startsWith(WHOLE_FACET_PREFIX) ? key.slice(WHOLE_FACET_PREFIX.length) : undefined;
 }
 
-/** The index's own map key for the definitions or references of a (qualified) id of a kind. */
-export const kindIdKey = (kind: EntityKind, qid: string): string => `${kind}\u0000${qid}`;
-
 /** Qualifies stage and touchpoint ids by their journey; other ids are global per kind. */
 export function qualifiedId(kind: EntityKind, id: string, container?: string): string {
   return (kind === 'stage' || kind === 'touchpoint') && container !== undefined ? `${container}/${id}` : id;

@@ -1,8 +1,8 @@
 import type { EntityKind } from '../types';
-import { addTo, countOf, listOf, push, type Bucket, type OneOrMore } from './buckets';
+import { addTo, countOf, inner, listOf, type Bucket, type OneOrMore } from './buckets';
 import type { Definition, FacetEntry, FileContribution, Reference } from './entries';
 import { GroupedEntries, NO_GROUPS, type FacetGroups } from './groups';
-import { defKey, facetKey, idSetKey, kindIdKey, qualifiedId, refKey, wholeFacetKey, type IndexKey } from './keys';
+import { defKey, facetKey, idSetKey, qualifiedId, refKey, wholeFacetKey, type IndexKey } from './keys';
 import { entitySig, entrySig, sameMultiset } from './signatures';
 
 /**
@@ -12,19 +12,24 @@ import { entitySig, entrySig, sameMultiset } from './signatures';
  * count as a change: moving a definition down a line does not re-check its dependants.
  */
 export class WorkspaceIndex {
-  /** Definitions by kind and qualified id: one definition alone, most ids having one (`OneOrMore`). */
-  private readonly defs = new Map<string, OneOrMore<Definition>>();
+  /**
+   * Definitions by kind, then qualified id: one definition alone, most ids having one
+   * (`OneOrMore`). A map per kind keyed by the id itself, rather than one map keyed by a string
+   * joined from both, spares a new string (and its hash) on every lookup and every add: rules
+   * look ids up by the very strings the models hold, whose hashes the engine keeps. Its keys are
+   * also the ids of the kind (`ids`).
+   */
+  private readonly defs = new Map<EntityKind, Map<string, OneOrMore<Definition>>>();
   // References and facet entries pile up under popular keys (a team owns thousands of
   // touchpoints), so they are kept per file: an edit removes its own entries without scanning
   // everyone else's (see Bucket).
-  private readonly refs = new Map<string, Bucket<Reference>>();
+  private readonly refs = new Map<EntityKind, Map<string, Bucket<Reference>>>();
   private readonly facets = new Map<string, Map<string, Bucket<FacetEntry>>>();
   /** Facet -> key -> the key's entries by group, for entries that have one (`facetGroups`). */
   private readonly grouped = new Map<string, Map<string, GroupedEntries>>();
   /** facetEntries() views, rebuilt after a change to the facet. */
   private readonly facetViews = new Map<string, Map<string, FacetEntry[]>>();
   private readonly byFile = new Map<string, FileContribution>();
-  private readonly idCounts = new Map<EntityKind, Map<string, number>>();
   /**
    * Entries that `remove` emptied, deleted only after the file's new contribution is added and
    * only if still empty. An edit takes out and puts back mostly the same keys, and deleting a key
@@ -44,15 +49,21 @@ export class WorkspaceIndex {
    */
   replaceFile(uri: string, next: FileContribution | undefined): Set<IndexKey> {
     const prev = this.byFile.get(uri);
-    // A file new to the index changes every key it contributes to; no signatures are needed.
-    if (!prev) return this.addNew(uri, next);
+    // A file new to the index changes every key it contributes to: `add` names them as it goes,
+    // without signatures.
+    if (!prev) {
+      const changed = new Set<IndexKey>();
+      if (next) this.add(uri, next, changed);
+      return changed;
+    }
     /**
-     * Key -> this file's entry signatures before and after; for definitions the index's key and the
-     * kind (whose id set may change), for facet entries the facet (whose whole-facet key changes).
+     * Key -> this file's entry signatures before and after; for definitions the kind and the
+     * qualified id (whose kind's id set may change), for facet entries the facet (whose
+     * whole-facet key changes).
      */
     const parts = new Map<
       IndexKey,
-      { before: string[]; after: string[]; defs?: string; kind?: EntityKind; facet?: string; had?: boolean }
+      { before: string[]; after: string[]; qid?: string; kind?: EntityKind; facet?: string; had?: boolean }
     >();
     const part = (k: IndexKey) => {
       let p = parts.get(k);
@@ -66,7 +77,7 @@ export class WorkspaceIndex {
       for (const d of c.definitions) {
         const q = qualifiedId(d.kind, d.id, d.container);
         const p = part(defKey(d.kind, q));
-        p.defs = kindIdKey(d.kind, q);
+        p.qid = q;
         p.kind = d.kind;
         p[side].push(entitySig(d.entity));
       }
@@ -79,10 +90,11 @@ export class WorkspaceIndex {
           for (const e of entries) p[side].push(entrySig(e));
         }
     };
-    if (prev) collect(prev, 'before');
+    collect(prev, 'before');
     if (next) collect(next, 'after');
-    for (const p of parts.values()) if (p.defs !== undefined) p.had = countOf(this.defs.get(p.defs)) > 0;
-    if (prev) this.remove(uri, prev);
+    const hasId = (kind: EntityKind, qid: string) => countOf(this.defs.get(kind)?.get(qid)) > 0;
+    for (const p of parts.values()) if (p.kind !== undefined && p.qid !== undefined) p.had = hasId(p.kind, p.qid);
+    this.remove(uri, prev);
     if (next) this.add(uri, next);
     else this.byFile.delete(uri);
     this.sweep();
@@ -91,55 +103,44 @@ export class WorkspaceIndex {
       if (sameMultiset(p.before, p.after)) continue;
       changed.add(k);
       if (p.facet !== undefined) changed.add(wholeFacetKey(p.facet));
-      if (p.defs !== undefined && p.kind !== undefined && p.had !== countOf(this.defs.get(p.defs)) > 0)
-        changed.add(idSetKey(p.kind));
+      if (p.kind !== undefined && p.qid !== undefined && p.had !== hasId(p.kind, p.qid)) changed.add(idSetKey(p.kind));
     }
     return changed;
   }
 
-  private addNew(uri: string, next: FileContribution | undefined): Set<IndexKey> {
-    const changed = new Set<IndexKey>();
-    if (!next) return changed;
-    for (const d of next.definitions) {
-      const q = qualifiedId(d.kind, d.id, d.container);
-      changed.add(defKey(d.kind, q));
-      if (!this.defs.has(kindIdKey(d.kind, q))) changed.add(idSetKey(d.kind));
-    }
-    for (const r of next.references) changed.add(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)));
-    for (const [facet, keys] of next.facets) {
-      if (keys.size) changed.add(wholeFacetKey(facet));
-      for (const k of keys.keys()) changed.add(facetKey(facet, k));
-    }
-    this.add(uri, next);
-    return changed;
-  }
-
-  private add(uri: string, c: FileContribution): void {
+  /**
+   * Adds a file's contribution. For a file new to the index, `changed` collects every key it
+   * contributes to, in the order of its entries, each once: an id's kind's id-set key after the
+   * first definition of an id new to the workspace, a facet's whole-facet key before its keys.
+   */
+  private add(uri: string, c: FileContribution, changed?: Set<IndexKey>): void {
     this.byFile.set(uri, c);
     for (const d of c.definitions) {
       const q = qualifiedId(d.kind, d.id, d.container);
-      push(this.defs, kindIdKey(d.kind, q), d);
-      const counts = this.idCounts.get(d.kind) ?? new Map<string, number>();
-      this.idCounts.set(d.kind, counts);
-      const n = counts.get(q);
-      if (n === undefined) counts.set(q, 1);
-      else counts.set(q, n + 1);
-    }
-    for (const r of c.references) addTo(this.refs, kindIdKey(r.kind, qualifiedId(r.kind, r.id, r.container)), uri, r);
-    for (const [facet, keys] of c.facets) {
-      let f = this.facets.get(facet);
-      if (!f) {
-        f = new Map<string, Bucket<FacetEntry>>();
-        this.facets.set(facet, f);
+      const defs = inner(this.defs, d.kind);
+      const list = defs.get(q);
+      if (changed) {
+        changed.add(defKey(d.kind, q));
+        if (list === undefined) changed.add(idSetKey(d.kind));
       }
+      if (list === undefined) defs.set(q, d);
+      else if (Array.isArray(list)) {
+        if (list.length === 0) defs.set(q, d);
+        else list.push(d);
+      } else defs.set(q, [list, d]);
+    }
+    for (const r of c.references) {
+      const q = qualifiedId(r.kind, r.id, r.container);
+      if (addTo(inner(this.refs, r.kind), q, uri, r) && changed) changed.add(refKey(r.kind, q));
+    }
+    for (const [facet, keys] of c.facets) {
+      if (changed && keys.size) changed.add(wholeFacetKey(facet));
+      const f = inner(this.facets, facet);
       for (const [k, entries] of keys) {
+        changed?.add(facetKey(facet, k));
         for (const e of entries) addTo(f, k, uri, e);
         if (!entries.some((e) => e.group !== undefined)) continue;
-        let g = this.grouped.get(facet);
-        if (!g) {
-          g = new Map<string, GroupedEntries>();
-          this.grouped.set(facet, g);
-        }
+        const g = inner(this.grouped, facet);
         let ge = g.get(k);
         if (!ge) {
           ge = new GroupedEntries();
@@ -155,22 +156,18 @@ export class WorkspaceIndex {
   private remove(uri: string, c: FileContribution): void {
     for (const d of c.definitions) {
       const q = qualifiedId(d.kind, d.id, d.container);
-      const k = kindIdKey(d.kind, q);
-      const list = this.defs.get(k);
-      if (list) {
+      const defs = this.defs.get(d.kind);
+      const list = defs?.get(q);
+      if (defs && list) {
         const kept = listOf(list).filter((e) => e.uri !== uri);
-        this.defs.set(k, kept.length === 1 ? kept[0] : kept);
-        if (kept.length === 0) this.emptied.push(() => countOf(this.defs.get(k)) === 0 && this.defs.delete(k));
-      }
-      const counts = this.idCounts.get(d.kind);
-      if (counts) {
-        const n = Math.max(0, (counts.get(q) ?? 1) - 1);
-        counts.set(q, n);
-        if (n === 0) this.emptied.push(() => counts.get(q) === 0 && counts.delete(q));
+        defs.set(q, kept.length === 1 ? kept[0] : kept);
+        if (kept.length === 0) this.emptied.push(() => countOf(defs.get(q)) === 0 && defs.delete(q));
       }
     }
-    for (const r of c.references)
-      this.removeFrom(this.refs, kindIdKey(r.kind, qualifiedId(r.kind, r.id, r.container)), uri);
+    for (const r of c.references) {
+      const refs = this.refs.get(r.kind);
+      if (refs) this.removeFrom(refs, qualifiedId(r.kind, r.id, r.container), uri);
+    }
     for (const [facet, keys] of c.facets) {
       const f = this.facets.get(facet);
       if (!f) continue;
@@ -201,11 +198,11 @@ export class WorkspaceIndex {
 
   /** Definitions of an id (qualified for stages and touchpoints). */
   definitions(kind: EntityKind, qid: string): readonly Definition[] {
-    return listOf(this.defs.get(kindIdKey(kind, qid)));
+    return listOf(this.defs.get(kind)?.get(qid));
   }
 
   references(kind: EntityKind, qid: string): readonly Reference[] {
-    return this.refs.get(kindIdKey(kind, qid))?.list() ?? [];
+    return this.refs.get(kind)?.get(qid)?.list() ?? [];
   }
 
   facet<T>(facet: string, key: string): readonly FacetEntry<T>[] {
@@ -230,7 +227,7 @@ export class WorkspaceIndex {
 
   /** Every defined id of a kind (qualified for stages and touchpoints). */
   ids(kind: EntityKind): Iterable<string> {
-    return this.idCounts.get(kind)?.keys() ?? [];
+    return this.defs.get(kind)?.keys() ?? [];
   }
 
   /** Every definition of a kind, for workspace symbols and completion. */

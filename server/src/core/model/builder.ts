@@ -21,77 +21,129 @@ import type {
   Touchpoint,
 } from './types';
 
+/** A mapping (or list) being read: its value, its span slot (-1 without one) and its pointer. */
+interface At {
+  value: unknown;
+  slot: number;
+  pointer: string;
+}
+
+const hasOwn = (obj: unknown, key: string): obj is Record<string, unknown> =>
+  isRecord(obj) && Object.prototype.hasOwnProperty.call(obj, key);
+
+/** A mapping's own value under a key (as `DocReader.get` reads it), or undefined. */
+const own = (obj: unknown, key: string): unknown => (hasOwn(obj, key) ? obj[key] : undefined);
+
+/**
+ * Reads a document's entities by walking its values, each with its span slot: a field is one
+ * property read and one slot lookup under its mapping's slot. Reading each field by its pointer
+ * instead (`DocReader.get`), which splits the pointer and looks its last segment up as a new
+ * string, was the largest cost of building models (BENCHMARKS.md).
+ */
 class ModelBuilder {
   readonly refs: RefSite[] = [];
   readonly texts: TextSite[] = [];
 
   constructor(readonly r: DocReader) {}
 
+  /** The slot of a mapping's child. */
+  slot(at: At, key: string): number {
+    return this.r.childSlot(at.slot, at.pointer, key);
+  }
+
+  /** A scalar field as a located string (`DocReader.field`). */
+  field(at: At, key: string): Located<string> | undefined {
+    const obj = at.value;
+    if (!hasOwn(obj, key)) return undefined;
+    const v = obj[key];
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+    return this.r.scalarAt(v, this.slot(at, key), at.pointer, key);
+  }
+
+  /** A list of strings; a single string is read as a list of one, as users often write (`DocReader.strings`). */
+  strings(at: At, key: string): Located<string>[] {
+    const v = own(at.value, key);
+    if (!Array.isArray(v)) {
+      const one = this.field(at, key);
+      return one ? [one] : [];
+    }
+    const r = this.r;
+    const slot = this.slot(at, key);
+    const pointer = childPointer(at.pointer, key);
+    const out: Located<string>[] = [];
+    v.forEach((item, i) => {
+      const s = r.scalarAt(item, typeof item === 'object' ? -1 : r.childSlot(slot, pointer, i), pointer, i);
+      if (s) out.push(s);
+    });
+    return exactSize(out);
+  }
+
+  /** The mappings of a list, each with its slot and pointer. */
+  list(at: At, key: string): At[] {
+    const v = own(at.value, key);
+    if (!Array.isArray(v)) return [];
+    const slot = this.slot(at, key);
+    const pointer = childPointer(at.pointer, key);
+    const out: At[] = [];
+    v.forEach((item, i) => {
+      if (isRecord(item))
+        out.push({ value: item, slot: this.r.childSlot(slot, pointer, i), pointer: childPointer(pointer, i) });
+    });
+    return out;
+  }
+
   /**
    * The common fields, which each entity copies into one object literal of its own: spreading
    * this object into the entity instead gave every entity a hidden class of its own (V8), ~180
    * bytes each, 11 MB of the heap on M (BENCHMARKS.md).
    */
-  base<K extends EntityKind>(kind: K, pointer: string): EntityBase & { kind: K } {
-    const r = this.r;
-    const p = (k: string) => childPointer(pointer, k);
-    // Most fields are absent from most entities: look at the mapping's keys before building a
-    // pointer for each (which was a large share of building models; see BENCHMARKS.md).
-    const obj = r.get(pointer);
-    const has = (k: string) => isRecord(obj) && Object.prototype.hasOwnProperty.call(obj, k);
-    for (const f of ENTITY_TEXT_FIELDS) if (has(f)) this.r.text(p(f), f, this.texts);
+  base<K extends EntityKind>(kind: K, at: At): EntityBase & { kind: K } {
+    const obj = at.value;
+    for (const f of ENTITY_TEXT_FIELDS)
+      if (hasOwn(obj, f)) this.r.textAt(obj[f], this.slot(at, f), at.pointer, f, f, this.texts);
     return {
       kind,
-      id: has('id') ? r.field(pointer, 'id') : undefined,
-      name: has('name') ? r.field(pointer, 'name') : undefined,
-      description: has('description') ? r.field(pointer, 'description') : undefined,
-      status: has('status') ? r.field(pointer, 'status') : undefined,
-      sunset: has('sunset') ? r.field(pointer, 'sunset') : undefined,
-      replacedBy: has('replacedBy') ? this.refs1(kind, p('replacedBy'), 'replacedBy') : undefined,
-      owner: has('owner') ? this.ownership(pointer) : undefined,
-      range: r.valueRange(pointer),
-      pointer,
-      docIndex: r.doc.index,
+      id: this.field(at, 'id'),
+      name: this.field(at, 'name'),
+      description: this.field(at, 'description'),
+      status: this.field(at, 'status'),
+      sunset: this.field(at, 'sunset'),
+      replacedBy: this.refs1(kind, at, 'replacedBy', 'replacedBy'),
+      owner: hasOwn(obj, 'owner') ? this.ownership(at) : undefined,
+      range: this.r.rangeAt(at.slot),
+      pointer: at.pointer,
+      docIndex: this.r.doc.index,
     };
   }
 
-  ownership(pointer: string): Ownership | undefined {
-    const r = this.r;
-    const op = childPointer(pointer, 'owner');
-    if (!r.has(op)) return undefined;
-    const raw = r.get(op);
-    const teams = exactSize(r.strings(op).filter((t) => t.value.trim() !== ''));
+  ownership(at: At): Ownership | undefined {
+    const slot = this.slot(at, 'owner');
+    if (slot < 0) return undefined;
+    const teams = exactSize(this.strings(at, 'owner').filter((t) => t.value.trim() !== ''));
     teams.forEach((t) => this.ref('team', t, 'owner'));
-    const parent = r.get(pointer);
-    const lead =
-      isRecord(parent) && Object.prototype.hasOwnProperty.call(parent, 'lead') ? r.field(pointer, 'lead') : undefined;
+    const lead = this.field(at, 'lead');
     if (lead) this.ref('team', lead, 'lead');
-    return { teams, isList: Array.isArray(raw), range: r.valueRange(op), lead };
+    return { teams, isList: Array.isArray(own(at.value, 'owner')), range: this.r.rangeAt(slot), lead };
   }
 
   ref(kind: EntityKind, id: Located<string>, field: string): void {
     if (id.value.trim() !== '') this.refs.push({ kind, id, field });
   }
 
-  refs1(kind: EntityKind, pointer: string, field: string): Located<string> | undefined {
-    const v = this.r.string(pointer);
+  refs1(kind: EntityKind, at: At, key: string, field: string): Located<string> | undefined {
+    const v = this.field(at, key);
     if (v) this.ref(kind, v, field);
     return v;
   }
 
-  refsN(kind: EntityKind, pointer: string, field: string): Located<string>[] {
-    const vs = this.r.strings(pointer);
-    vs.forEach((v) => this.ref(kind, v, field));
+  refsN(kind: EntityKind, at: At, key: string): Located<string>[] {
+    const vs = this.strings(at, key);
+    vs.forEach((v) => this.ref(kind, v, key));
     return vs;
   }
 
-  list(pointer: string): string[] {
-    const v = this.r.get(pointer);
-    return Array.isArray(v) ? v.map((_, i) => childPointer(pointer, i)).filter((p) => isRecord(this.r.get(p))) : [];
-  }
-
-  team(pointer: string): Team {
-    const b = this.base('team', pointer);
+  team(at: At): Team {
+    const b = this.base('team', at);
     return {
       kind: b.kind,
       id: b.id,
@@ -104,15 +156,13 @@ class ModelBuilder {
       range: b.range,
       pointer: b.pointer,
       docIndex: b.docIndex,
-      function: this.r.field(pointer, 'function'),
+      function: this.field(at, 'function'),
     };
   }
 
-  term(pointer: string, defaultVocabulary: string | undefined, defaultOwner: Ownership | undefined): Term {
-    const r = this.r;
-    const p = (k: string) => childPointer(pointer, k);
-    const b = this.base('term', pointer);
-    const label = r.field(pointer, 'term');
+  term(at: At, defaultVocabulary: string | undefined, defaultOwner: Ownership | undefined): Term {
+    const b = this.base('term', at);
+    const label = this.field(at, 'term');
     return {
       kind: b.kind,
       id: b.id,
@@ -126,18 +176,18 @@ class ModelBuilder {
       pointer: b.pointer,
       docIndex: b.docIndex,
       label,
-      vocabulary: r.field(pointer, 'vocabulary')?.value ?? defaultVocabulary ?? SHARED_VOCABULARY,
-      definition: r.field(pointer, 'definition'),
-      aliases: r.strings(p('aliases')),
-      avoid: r.strings(p('avoid')),
-      equivalent: this.refs1('term', p('equivalent'), 'equivalent'),
-      broader: this.refsN('term', p('broader'), 'broader'),
-      related: this.refsN('term', p('related'), 'related'),
+      vocabulary: this.field(at, 'vocabulary')?.value ?? defaultVocabulary ?? SHARED_VOCABULARY,
+      definition: this.field(at, 'definition'),
+      aliases: this.strings(at, 'aliases'),
+      avoid: this.strings(at, 'avoid'),
+      equivalent: this.refs1('term', at, 'equivalent', 'equivalent'),
+      broader: this.refsN('term', at, 'broader'),
+      related: this.refsN('term', at, 'related'),
     };
   }
 
-  persona(pointer: string): Persona {
-    const b = this.base('persona', pointer);
+  persona(at: At): Persona {
+    const b = this.base('persona', at);
     return {
       kind: b.kind,
       id: b.id,
@@ -150,12 +200,12 @@ class ModelBuilder {
       range: b.range,
       pointer: b.pointer,
       docIndex: b.docIndex,
-      segments: this.refsN('segment', childPointer(pointer, 'segments'), 'segments'),
+      segments: this.refsN('segment', at, 'segments'),
     };
   }
 
-  segment(pointer: string): Segment {
-    const b = this.base('segment', pointer);
+  segment(at: At): Segment {
+    const b = this.base('segment', at);
     return {
       kind: b.kind,
       id: b.id,
@@ -168,17 +218,16 @@ class ModelBuilder {
       range: b.range,
       pointer: b.pointer,
       docIndex: b.docIndex,
-      personas: this.refsN('persona', childPointer(pointer, 'personas'), 'personas'),
-      lifecycleStage: this.r.field(pointer, 'lifecycleStage'),
+      personas: this.refsN('persona', at, 'personas'),
+      lifecycleStage: this.field(at, 'lifecycleStage'),
     };
   }
 
-  journey(pointer: string): Journey {
-    const p = (k: string) => childPointer(pointer, k);
-    const b = this.base('journey', pointer);
-    const persona = this.refs1('persona', p('persona'), 'persona');
-    const segments = this.refsN('segment', p('segments'), 'segments');
-    const stages = this.list(p('stages')).map((sp) => this.stage(sp));
+  journey(at: At): Journey {
+    const b = this.base('journey', at);
+    const persona = this.refs1('persona', at, 'persona', 'persona');
+    const segments = this.refsN('segment', at, 'segments');
+    const stages = this.list(at, 'stages').map((s) => this.stage(s));
     return {
       kind: b.kind,
       id: b.id,
@@ -197,9 +246,9 @@ class ModelBuilder {
     };
   }
 
-  stage(pointer: string): Stage {
-    const b = this.base('stage', pointer);
-    const touchpoints = this.list(childPointer(pointer, 'touchpoints')).map((tp) => this.touchpoint(tp));
+  stage(at: At): Stage {
+    const b = this.base('stage', at);
+    const touchpoints = this.list(at, 'touchpoints').map((tp) => this.touchpoint(tp));
     return {
       kind: b.kind,
       id: b.id,
@@ -212,20 +261,17 @@ class ModelBuilder {
       range: b.range,
       pointer: b.pointer,
       docIndex: b.docIndex,
-      lifecycleStage: this.r.field(pointer, 'lifecycleStage'),
+      lifecycleStage: this.field(at, 'lifecycleStage'),
       touchpoints,
     };
   }
 
-  touchpoint(pointer: string): Touchpoint {
-    const r = this.r;
-    const p = (k: string) => childPointer(pointer, k);
-    const handoffPointer = p('handoff');
-    const handoff = this.refs1('team', handoffPointer, 'handoff');
-    const rawHandoff = r.get(handoffPointer);
-    const handoffEmpty =
-      r.has(handoffPointer) && (rawHandoff === null || rawHandoff === '') ? r.keyRange(handoffPointer) : undefined;
-    const b = this.base('touchpoint', pointer);
+  touchpoint(at: At): Touchpoint {
+    const handoff = this.refs1('team', at, 'handoff', 'handoff');
+    const rawHandoff = own(at.value, 'handoff');
+    const emptySlot = rawHandoff === null || rawHandoff === '' ? this.slot(at, 'handoff') : -1;
+    const handoffEmpty = emptySlot >= 0 ? this.r.keyRangeAt(emptySlot) : undefined;
+    const b = this.base('touchpoint', at);
     return {
       kind: b.kind,
       id: b.id,
@@ -238,22 +284,20 @@ class ModelBuilder {
       range: b.range,
       pointer: b.pointer,
       docIndex: b.docIndex,
-      channel: r.field(pointer, 'channel'),
-      kpis: this.refsN('kpi', p('kpis'), 'kpis'),
+      channel: this.field(at, 'channel'),
+      kpis: this.refsN('kpi', at, 'kpis'),
       handoff: handoff && handoff.value.trim() !== '' ? handoff : undefined,
       handoffEmpty,
     };
   }
 
-  kpi(pointer: string): Kpi {
-    const r = this.r;
-    const p = (k: string) => childPointer(pointer, k);
-    const conflictsWith = this.list(p('conflictsWith')).map((cp) => ({
-      kpi: this.refs1('kpi', childPointer(cp, 'kpi'), 'conflictsWith'),
-      resolution: r.field(cp, 'resolution'),
-      range: r.valueRange(cp),
+  kpi(at: At): Kpi {
+    const conflictsWith = this.list(at, 'conflictsWith').map((c) => ({
+      kpi: this.refs1('kpi', c, 'kpi', 'conflictsWith'),
+      resolution: this.field(c, 'resolution'),
+      range: this.r.rangeAt(c.slot),
     }));
-    const b = this.base('kpi', pointer);
+    const b = this.base('kpi', at);
     return {
       kind: b.kind,
       id: b.id,
@@ -266,9 +310,9 @@ class ModelBuilder {
       range: b.range,
       pointer: b.pointer,
       docIndex: b.docIndex,
-      formula: r.field(pointer, 'formula'),
-      definition: r.field(pointer, 'definition'),
-      direction: r.field(pointer, 'direction'),
+      formula: this.field(at, 'formula'),
+      definition: this.field(at, 'definition'),
+      direction: this.field(at, 'direction'),
       conflictsWith,
     };
   }
@@ -290,28 +334,29 @@ export function buildDocModel(fileKind: TaxonomyKind, reader: DocReader): DocMod
     texts: b.texts,
   };
   if (!isRecord(root)) return model;
+  const at: At = { value: root, slot: reader.doc.spans.slotOf(''), pointer: '' };
   switch (fileKind) {
     case 'teams':
-      model.entities.push(...b.list('/teams').map((p) => b.team(p)));
+      model.entities.push(...b.list(at, 'teams').map((t) => b.team(t)));
       break;
     case 'glossary': {
       const vocabulary = reader.string('/vocabulary')?.value;
-      const owner = b.ownership('');
+      const owner = b.ownership(at);
       model.glossaryVocabulary = vocabulary;
-      model.entities.push(...b.list('/terms').map((p) => b.term(p, vocabulary, owner)));
+      model.entities.push(...b.list(at, 'terms').map((t) => b.term(t, vocabulary, owner)));
       break;
     }
     case 'persona':
-      model.entities.push(b.persona(''));
+      model.entities.push(b.persona(at));
       break;
     case 'segment':
-      model.entities.push(b.segment(''));
+      model.entities.push(b.segment(at));
       break;
     case 'journey':
-      model.entities.push(b.journey(''));
+      model.entities.push(b.journey(at));
       break;
     case 'kpi':
-      model.entities.push(b.kpi(''));
+      model.entities.push(b.kpi(at));
       break;
   }
   return model;

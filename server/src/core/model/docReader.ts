@@ -87,8 +87,6 @@ export class DocReader {
     this.lastContainer = undefined;
     this.slotParent = '\u0000';
     this.slotParentSlot = -1;
-    this.fieldParent = '\u0000';
-    this.fieldParentValue = undefined;
   }
 
   valueRange(pointer: string): Range {
@@ -114,37 +112,6 @@ export class DocReader {
     return undefined;
   }
 
-  /** The mapping `field` read from last, its value and its span slot. */
-  private fieldParent = '\u0000';
-  private fieldParentValue: unknown;
-  private fieldParentSlot = -1;
-
-  /**
-   * `string(childPointer(parent, key))` for a plain key (no `/` or `~`) of a mapping. The model
-   * builder reads several fields of each entity in a row: this resolves the mapping and its span
-   * slot once, finds each field's slot under it by key, and builds the field's pointer only when
-   * its value has no span of its own. Splitting and comparing a new pointer string for every
-   * read was a tenth of a cold lint of L (BENCHMARKS.md).
-   */
-  field(parent: string, key: string): Located<string> | undefined {
-    if (parent !== this.fieldParent) {
-      this.fieldParent = parent;
-      this.fieldParentValue = this.get(parent);
-      this.fieldParentSlot = this.doc.spans.slotOf(parent);
-    }
-    const obj = this.fieldParentValue;
-    if (!isRecord(obj) || !Object.prototype.hasOwnProperty.call(obj, key)) return undefined;
-    const v = obj[key];
-    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
-    const spans = this.doc.spans;
-    // A key never starts with `/`, so it cannot match a pointer the table keeps whole.
-    const found = this.fieldParentSlot >= 0 ? spans.childSlotOf(this.fieldParentSlot, key, 0) : -1;
-    const slot = found >= 0 ? found : spans.slotOf(childPointer(parent, key));
-    return slot >= 0
-      ? new SlotLocated(String(v), this, slot)
-      : new FixedLocated(String(v), childPointer(parent, key), this.doc.start, this.lines);
-  }
-
   /** A list of strings; a single string is read as a list of one, as users often write. */
   strings(pointer: string): Located<string>[] {
     const v = this.get(pointer);
@@ -164,11 +131,56 @@ export class DocReader {
     return this.slotOf(pointer) >= 0;
   }
 
-  text(pointer: string, field: string, out: TextSite[]): void {
-    const v = this.get(pointer);
-    const s = this.span(pointer);
-    if (typeof v === 'string' && s) out.push({ field, text: v, start: s.start, end: s.end, scalarType: s.scalarType });
-    else if (Array.isArray(v)) v.forEach((_, i) => this.text(childPointer(pointer, i), field, out));
+  /**
+   * `slotOf(childPointer(parentPointer, key))` when the parent's slot is known (-1 without one):
+   * one lookup under the parent for a key without `/` or `~`, or a list index. The model builder
+   * walks the values themselves and reads slots this way: rebuilding each value's pointer and
+   * resolving it again (`get`, `string`) was its largest cost (BENCHMARKS.md).
+   */
+  childSlot(parentSlot: number, parentPointer: string, key: string | number): number {
+    const spans = this.doc.spans;
+    // A bare key never starts with `/`, so it cannot match a pointer the table keeps whole.
+    const found = parentSlot >= 0 ? spans.childSlotOf(parentSlot, typeof key === 'number' ? String(key) : key, 0) : -1;
+    return found >= 0 ? found : spans.slotOf(childPointer(parentPointer, key));
+  }
+
+  /**
+   * A scalar read as a located string, as `string` reads the value at `childPointer(parentPointer,
+   * key)` whose slot is `slot`; undefined for anything else.
+   */
+  scalarAt(v: unknown, slot: number, parentPointer: string, key: string | number): Located<string> | undefined {
+    if (typeof v !== 'string' && typeof v !== 'number' && typeof v !== 'boolean') return undefined;
+    // Values without a span of their own (under an alias) sit at the document's start.
+    return slot >= 0
+      ? new SlotLocated(String(v), this, slot)
+      : new FixedLocated(String(v), childPointer(parentPointer, key), this.doc.start, this.lines);
+  }
+
+  /** `valueRange` of the value in a slot (-1: none, an empty range at the document's start). */
+  rangeAt(slot: number): Range {
+    const spans = this.doc.spans;
+    return slot >= 0
+      ? this.lines.range(spans.startAt(slot), spans.endAt(slot))
+      : this.lines.range(this.doc.start, this.doc.start);
+  }
+
+  /** `keyRange` of the value in a slot. */
+  keyRangeAt(slot: number): Range {
+    const s = slot >= 0 ? this.doc.spans.at(slot) : undefined;
+    if (s && s.keyStart !== undefined && s.keyEnd !== undefined) return this.lines.range(s.keyStart, s.keyEnd);
+    return this.rangeAt(slot);
+  }
+
+  /** The free text of a value (a string, or a list of them) in a slot, at `childPointer(parentPointer, key)`. */
+  textAt(v: unknown, slot: number, parentPointer: string, key: string | number, field: string, out: TextSite[]): void {
+    if (typeof v === 'string') {
+      if (slot < 0) return;
+      const s = this.doc.spans.at(slot);
+      out.push({ field, text: v, start: s.start, end: s.end, scalarType: s.scalarType });
+    } else if (Array.isArray(v)) {
+      const p = childPointer(parentPointer, key);
+      v.forEach((item, i) => this.textAt(item, this.childSlot(slot, p, i), p, i, field, out));
+    }
   }
 }
 
