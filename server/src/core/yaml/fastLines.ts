@@ -2,7 +2,7 @@ import { bail } from './fastFallback';
 
 /**
  * The fast path's view of a text: where each line starts and ends and how it is indented, read
- * once before the parse. The parser extends it, so the tables are its own fields (read in its
+ * once before the parse, and the blank and comment lines (trivia) between values. The parser extends it, so the tables are its own fields (read in its
  * innermost loops), and the block scalar reader takes it as it is.
  */
 export class LineTable {
@@ -78,10 +78,47 @@ export class LineTable {
     this.docEnd = endLine >= 0 ? this.after(endLine) : undefined;
   }
 
+  /** Skips blank and comment lines; from `line` on, returns the trivia they form and the next content line. */
+  triviaFrom(line: number): { next: number; trivia: Trivia } {
+    let j = line;
+    let max = -1;
+    while (j < this.n && this.kind[j] < 0) {
+      if (this.kind[j] <= -2) max = Math.max(max, -2 - this.kind[j]);
+      j++;
+    }
+    const end = j < this.n ? this.lineStart[j] + this.kind[j] : this.contentEnd;
+    return { next: j, trivia: j > line ? { present: true, maxCommentIndent: max, end } : NO_TRIVIA };
+  }
+
   /** Offset just past a line, its line end included. */
   after(line: number): number {
     return line + 1 < this.lineStart.length ? this.lineStart[line + 1] : this.text.length;
   }
+}
+
+/** Blank and comment lines after a collection's last value, waiting for a collection to keep them. */
+export interface Trivia {
+  /** False when there is none (the next content line follows the value directly). */
+  present: boolean;
+  /** The largest indent of a comment line among them, or -1 when there is none. */
+  maxCommentIndent: number;
+  /** Where they end: the next content token (indentation included) or the end of the text. */
+  end: number;
+}
+
+export const NO_TRIVIA: Trivia = { present: false, maxCommentIndent: -1, end: 0 };
+
+/**
+ * The pop rule: a closing collection keeps the trailing trivia unless it sits at column 0 or
+ * every comment in the trivia is less indented than it; kept trivia ends its node range.
+ */
+export function closeCollection(
+  indent: number,
+  offset: number,
+  trivia: Trivia,
+): { end: number; end2: number; trivia: Trivia } {
+  if (indent !== 0 && trivia.maxCommentIndent >= indent) return { end: offset, end2: trivia.end, trivia: NO_TRIVIA };
+  return { end: offset, end2: offset, trivia };
 }
 
 /** True when only spaces and a comment follow a document marker on its line. */

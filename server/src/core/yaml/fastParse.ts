@@ -1,5 +1,15 @@
+import { FastAnchors } from './fastAnchors';
 import { bail, FALLBACK } from './fastFallback';
-import { compactKeyEnd, isDashItem, isKeyChar, isKeyStart, LineTable } from './fastLines';
+import {
+  closeCollection,
+  compactKeyEnd,
+  isDashItem,
+  isKeyChar,
+  isKeyStart,
+  LineTable,
+  NO_TRIVIA,
+  type Trivia,
+} from './fastLines';
 import {
   blockScalar,
   flowMap,
@@ -8,6 +18,7 @@ import {
   plainEnd,
   quotedScalar,
   resolvePlain,
+  type FlowContext,
   type KeyPos,
   type Node,
 } from './fastValues';
@@ -23,16 +34,17 @@ import { exactSize } from '../exactSize';
  * double-quoted ones may wrap over several lines), one-line flow sequences of scalars and flow
  * mappings of scalars or such sequences, and folded or literal block scalars; with LF or CRLF line
  * ends, a BOM, a leading `---` and a trailing `...`, `key: # comment` before a nested collection
- * or a more indented scalar or flow collection. It reads the text line by
- * line straight into the same `ParsedYaml` (values, spans and no problems) that `parseYaml`
- * builds from the `yaml` package's documents, about an order of magnitude faster.
+ * or a more indented scalar or flow collection, anchors on values and aliases to them
+ * (fastAnchors.ts). It reads the text line by line straight into the same `ParsedYaml` (values,
+ * spans and no problems) that `parseYaml` builds from the `yaml` package's documents, about an
+ * order of magnitude faster.
  *
- * It never guesses: anything it does not fully handle (anchors, aliases, tags, directives, more
- * than one document, explicit keys, nested flow collections, wrapped single-quoted scalars, escapes,
- * tabs, a lone CR, duplicate keys, anything the `yaml` composer would report) makes it return
- * `undefined`, and the caller falls back to the full parse. test/unit/fastParse.test.ts and
- * fastParseStyles.test.ts prove the equivalence differentially on the samples, on thousands of
- * random mutations of them and on generated documents in each style.
+ * It never guesses: anything it does not fully handle (anchors and aliases fastAnchors.ts leaves,
+ * merge keys, tags, directives, more than one document, explicit keys, nested flow collections,
+ * wrapped single-quoted scalars, escapes, tabs, a lone CR, duplicate keys, anything the `yaml`
+ * composer would report) makes it return `undefined`, and the caller falls back to the full
+ * parse. test/unit/fastParse*.test.ts prove the equivalence differentially on the samples, on
+ * thousands of random mutations of them and on generated documents in each style.
  *
  * Where a value's span ends follows the `yaml` Parser exactly, including where comment lines
  * go: a comment line more indented than its collection, right after a one-line value, extends
@@ -49,20 +61,10 @@ export function fastParseYaml(text: string, limits: ParseLimits): ParsedYaml | u
   }
 }
 
-/** Blank and comment lines after a collection's last value, waiting for a collection to keep them. */
-interface Trivia {
-  /** False when there is none (the next content line follows the value directly). */
-  present: boolean;
-  /** The largest indent of a comment line among them, or -1 when there is none. */
-  maxCommentIndent: number;
-  /** Where they end: the next content token (indentation included) or the end of the text. */
-  end: number;
-}
-
-const NO_TRIVIA: Trivia = { present: false, maxCommentIndent: -1, end: 0 };
-
 class FastParser extends LineTable {
   private readonly spans = new SpanTable();
+  private readonly anchors: FastAnchors;
+  private readonly flow: FlowContext;
   private line = 0;
 
   constructor(
@@ -70,6 +72,8 @@ class FastParser extends LineTable {
     private readonly limits: ParseLimits,
   ) {
     super(text);
+    this.anchors = new FastAnchors(limits);
+    this.flow = { spans: this.spans, anchors: this.anchors, maxDepth: limits.maxDepth };
   }
 
   parse(): ParsedYaml {
@@ -117,27 +121,6 @@ class FastParser extends LineTable {
     this.line = i;
   }
 
-  /** Skips blank and comment lines; returns the trivia they form and the next content line. */
-  private trivia(): { next: number; trivia: Trivia } {
-    let j = this.line;
-    let max = -1;
-    while (j < this.n && this.kind[j] < 0) {
-      if (this.kind[j] <= -2) max = Math.max(max, -2 - this.kind[j]);
-      j++;
-    }
-    const end = j < this.n ? this.lineStart[j] + this.kind[j] : this.contentEnd;
-    return { next: j, trivia: j > this.line ? { present: true, maxCommentIndent: max, end } : NO_TRIVIA };
-  }
-
-  /**
-   * The pop rule: a closing collection keeps the trailing trivia unless it sits at column 0 or
-   * every comment in the trivia is less indented than it; kept trivia ends its node range.
-   */
-  private close(indent: number, offset: number, trivia: Trivia): { end: number; end2: number; trivia: Trivia } {
-    if (indent !== 0 && trivia.maxCommentIndent >= indent) return { end: offset, end2: trivia.end, trivia: NO_TRIVIA };
-    return { end: offset, end2: offset, trivia };
-  }
-
   /** A block mapping whose first key is on `this.line` at column `indent` (from `col` on that line). */
   private blockMap(
     indent: number,
@@ -181,11 +164,15 @@ class FastParser extends LineTable {
       const keyPos = { keyStart: ks, keyEnd: k };
       let v = k + 1;
       while (v < le && t.charCodeAt(v) === 32) v++;
+      const anchor = t.charCodeAt(v) === 38 ? this.anchors.open(t, v, le, false) : undefined;
+      if (anchor) v = anchor.next;
       let node: Node;
       let emptyValue = false;
       if (v === le || t.charCodeAt(v) === 35) {
         // `key: # comment`: fine before a nested collection; an empty value is left to the full parse.
         const res = this.nestedValue(indent, v, child, depth, keyPos, true, v < le);
+        // `key: &name` anchors a block collection on the next lines; anything else there falls back.
+        if (anchor && (res.empty || res.node.flow)) bail();
         node = res.node;
         trivia = res.trivia;
         // After an empty value, blank lines belong to its separator, not to trailing trivia.
@@ -196,15 +183,16 @@ class FastParser extends LineTable {
         if (node.flow) this.extendFlowEnd(node, indent);
         trivia = NO_TRIVIA;
       }
+      if (anchor) this.anchors.define(anchor, node.value);
       out[keyStr] = node.value;
       offset = node.end2;
       // What follows: the next key of this map, or the end of it.
-      const { next, trivia: after } = this.trivia();
+      const { next, trivia: after } = this.triviaFrom(this.line);
       if (trivia !== NO_TRIVIA && next > this.line) bail();
       if (next === this.n || this.kind[next] < indent) {
         const merged = trivia !== NO_TRIVIA ? trivia : emptyValue ? NO_TRIVIA : after;
         this.line = next;
-        const closed = this.close(indent, offset, merged);
+        const closed = closeCollection(indent, offset, merged);
         this.spans.setEnd(slot, closed.end);
         return { node: { value: out, start, end: closed.end, end2: closed.end2, flow: false }, trivia: closed.trivia };
       }
@@ -235,13 +223,21 @@ class FastParser extends LineTable {
       if (t.charCodeAt(dash) !== 45 || !isDashItem(t, dash, le)) bail();
       let v = dash + 1;
       while (v < le && t.charCodeAt(v) === 32) v++;
-      if (v === le || t.charCodeAt(v) === 35) bail(); // An empty item, or its value on the next lines.
+      const anchor = t.charCodeAt(v) === 38 ? this.anchors.open(t, v, le, false) : undefined;
+      if (anchor) v = anchor.next;
       const child = `${pointer}/${out.length}`;
       let node: Node;
       let trivia = NO_TRIVIA;
       if (t.charCodeAt(v) === 45 && isDashItem(t, v, le)) bail(); // `- - a`
-      const keyEnd = compactKeyEnd(t, v, le);
-      if (keyEnd >= 0) {
+      const keyEnd = v === le || t.charCodeAt(v) === 35 ? -1 : compactKeyEnd(t, v, le);
+      if (v === le || t.charCodeAt(v) === 35) {
+        // `- &name` before a block collection on the next lines; an empty item or a bare `- ` falls back.
+        const res = anchor ? this.nestedValue(indent, v, child, depth, {}, false, v < le) : bail();
+        if (res.empty) bail();
+        node = res.node;
+        trivia = res.trivia;
+      } else if (keyEnd >= 0) {
+        if (anchor) bail(); // `- &name key: value` anchors the key.
         // `- key: value`: a mapping whose column is that of its first key.
         const res = this.blockMap(v - ls, child, depth + 1, {}, v - ls);
         node = res.node;
@@ -250,9 +246,10 @@ class FastParser extends LineTable {
         node = this.inlineValue(v, le, child, depth, {}, indent);
         if (node.flow) this.extendFlowEnd(node, indent);
       }
+      if (anchor) this.anchors.define(anchor, node.value);
       out.push(node.value);
       offset = node.end2;
-      const { next, trivia: after } = this.trivia();
+      const { next, trivia: after } = this.triviaFrom(this.line);
       if (trivia !== NO_TRIVIA && next > this.line) bail();
       const merged = trivia !== NO_TRIVIA ? trivia : after;
       if (
@@ -266,7 +263,7 @@ class FastParser extends LineTable {
       ) {
         if (next < this.n && this.kind[next] > indent) bail();
         this.line = next;
-        const closed = this.close(indent, offset, merged);
+        const closed = closeCollection(indent, offset, merged);
         this.spans.setEnd(slot, closed.end);
         return {
           node: { value: exactSize(out), start, end: closed.end, end2: closed.end2, flow: false },
@@ -337,6 +334,13 @@ class FastParser extends LineTable {
   private inlineValue(v: number, le: number, pointer: string, depth: number, key: KeyPos, parentIndent: number): Node {
     const t = this.text;
     const c = t.charCodeAt(v);
+    if (c === 42) {
+      // `*name`: a copy of the anchored value (fastAnchors.ts), spanned like the full parse's alias node.
+      const alias = this.anchors.alias(t, v, le, false, depth + 1);
+      this.line++;
+      this.record(pointer, key.keyStart, key.keyEnd, v, alias.end, undefined);
+      return { value: alias.value, start: v, end: alias.end, end2: lineEndAfter(t, alias.end, le), flow: true };
+    }
     if (c === 124 || c === 62) {
       const block = blockScalar(this, this.line, v, le, pointer, key, parentIndent, this.spans);
       this.line = block.next;
@@ -356,8 +360,8 @@ class FastParser extends LineTable {
     if (c === 91 || c === 123) {
       this.line++;
       if (depth + 1 >= this.limits.maxDepth) bail();
-      if (c === 91) return flowSeq(t, v, le, pointer, key, this.spans);
-      return flowMap(t, v, le, pointer, key, this.spans, depth + 2 < this.limits.maxDepth);
+      if (c === 91) return flowSeq(t, v, le, pointer, key, depth + 1, this.flow);
+      return flowMap(t, v, le, pointer, key, depth + 1, this.flow);
     }
     const end = plainEnd(t, v, le, false);
     let r = end;

@@ -3,6 +3,7 @@ import { exactSize } from '../exactSize';
 import { bail } from './fastFallback';
 import { isKeyChar, isKeyStart } from './fastLines';
 import { childPointer } from './pointer';
+import type { FastAnchors } from './fastAnchors';
 import type { LineTable } from './fastLines';
 import type { SpanTable } from './spanTable';
 
@@ -20,6 +21,13 @@ export interface Node {
 export interface KeyPos {
   keyStart?: number;
   keyEnd?: number;
+}
+
+/** What the flow collection readers record into: the document's spans and anchors, and the depth limit. */
+export interface FlowContext {
+  spans: SpanTable;
+  anchors: FastAnchors;
+  maxDepth: number;
 }
 
 // Plain scalars resolve with the YAML 1.2 core schema, exactly as `yaml` composes them.
@@ -134,17 +142,24 @@ export function quotedScalar(t: string, v: number, le: number): { value: string;
   }
 }
 
-/** A quoted or plain scalar at `i` inside a flow collection closed by `closer`; records its span. */
+/** A quoted or plain scalar or an alias at `i` (at `depth`) inside a flow collection closed by `closer`; records its span. */
 function flowScalar(
   t: string,
   i: number,
   le: number,
   pointer: string,
   key: KeyPos,
-  spans: SpanTable,
+  ctx: FlowContext,
+  depth: number,
   closer: number,
 ): { value: unknown; next: number } {
+  const spans = ctx.spans;
   const c = t.charCodeAt(i);
+  if (c === 42) {
+    const alias = ctx.anchors.alias(t, i, le, true, depth);
+    spans.record(pointer, key.keyStart, key.keyEnd, i, alias.end, undefined);
+    return { value: alias.value, next: alias.end };
+  }
   if (c === 34 || c === 39) {
     const q = quotedScalar(t, i, le);
     spans.record(pointer, key.keyStart, key.keyEnd, i, q.end, c === 34 ? 'QUOTE_DOUBLE' : 'QUOTE_SINGLE');
@@ -160,8 +175,9 @@ function flowScalar(
 }
 
 /**
- * `{ id: x, owner: "y", kpis: [a, b] }` on one line, with simple or quoted keys and scalar values
- * or flow sequences of scalars (when `nestOk`: not at the depth limit); records its spans.
+ * `{ id: x, owner: "y", kpis: [a, b] }` on one line (a node at `depth`), with simple or quoted keys
+ * and scalar values, aliases or flow sequences of scalars (not at the depth limit), anchored or
+ * not; records its spans.
  */
 export function flowMap(
   t: string,
@@ -169,9 +185,10 @@ export function flowMap(
   le: number,
   pointer: string,
   key: KeyPos,
-  spans: SpanTable,
-  nestOk: boolean,
+  depth: number,
+  ctx: FlowContext,
 ): Node {
+  const spans = ctx.spans;
   const slot = spans.record(pointer, key.keyStart, key.keyEnd, v, v, undefined);
   const out: Record<string, unknown> = {};
   let i = v + 1;
@@ -203,12 +220,15 @@ export function flowMap(
       i += 2;
       skip();
       const at = childPointer(pointer, keyStr);
+      const anchor = t.charCodeAt(i) === 38 ? ctx.anchors.open(t, i, le, true) : undefined;
+      if (anchor) i = anchor.next;
       // A value may be a flow sequence of scalars (`kpis: [a, b]`), one level deeper.
       const nested = t.charCodeAt(i) === 91;
-      if (nested && !nestOk) bail();
+      if (nested && depth + 1 >= ctx.maxDepth) bail();
       const item = nested
-        ? flowSeqItems(t, i, le, at, { keyStart: ks, keyEnd }, spans)
-        : flowScalar(t, i, le, at, { keyStart: ks, keyEnd }, spans, 125);
+        ? flowSeqItems(t, i, le, at, { keyStart: ks, keyEnd }, depth + 1, ctx)
+        : flowScalar(t, i, le, at, { keyStart: ks, keyEnd }, ctx, depth + 1, 125);
+      if (anchor) ctx.anchors.define(anchor, item.value);
       out[keyStr] = item.value;
       i = afterFlowItem(t, item.next, le, 125);
       if (i < 0) {
@@ -237,21 +257,31 @@ function afterFlowItem(t: string, i: number, le: number, close: number): number 
   return i;
 }
 
-/** `[a, b, "c"]` on one line, scalars only; records its span and its items'. */
-export function flowSeq(t: string, v: number, le: number, pointer: string, key: KeyPos, spans: SpanTable): Node {
-  const seq = flowSeqItems(t, v, le, pointer, key, spans);
+/** `[a, b, "c"]` on one line (a node at `depth`), scalars or aliases only; records its span and its items'. */
+export function flowSeq(
+  t: string,
+  v: number,
+  le: number,
+  pointer: string,
+  key: KeyPos,
+  depth: number,
+  ctx: FlowContext,
+): Node {
+  const seq = flowSeqItems(t, v, le, pointer, key, depth, ctx);
   return { value: seq.value, start: v, end: seq.next, end2: lineEndAfter(t, seq.next, le), flow: true };
 }
 
-/** The items of `[a, b, "c"]` from `v` (scalars only), recorded; returns them and the offset after `]`. */
+/** The items of `[a, b, "c"]` from `v` (scalars or aliases, anchored or not), recorded; returns them and the offset after `]`. */
 function flowSeqItems(
   t: string,
   v: number,
   le: number,
   pointer: string,
   key: KeyPos,
-  spans: SpanTable,
+  depth: number,
+  ctx: FlowContext,
 ): { value: unknown[]; next: number } {
+  const spans = ctx.spans;
   const slot = spans.record(pointer, key.keyStart, key.keyEnd, v, v, undefined);
   const out: unknown[] = [];
   let i = v + 1;
@@ -265,7 +295,10 @@ function flowSeqItems(
     for (;;) {
       skip();
       if (i >= le) bail();
-      const item = flowScalar(t, i, le, `${pointer}/${out.length}`, {}, spans, 93);
+      const anchor = t.charCodeAt(i) === 38 ? ctx.anchors.open(t, i, le, true) : undefined;
+      if (anchor) i = anchor.next;
+      const item = flowScalar(t, i, le, `${pointer}/${out.length}`, {}, ctx, depth + 1, 93);
+      if (anchor) ctx.anchors.define(anchor, item.value);
       out.push(item.value);
       i = afterFlowItem(t, item.next, le, 93);
       if (i < 0) {
