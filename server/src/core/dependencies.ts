@@ -15,8 +15,11 @@ import type { EntityKind } from './types';
 export class DependencyTracker {
   /** Index keys some file depends on, by number: files' dependencies and `dependents` keep the numbers. */
   private readonly keyNumbers = new KeyNumbers();
-  /** By key number, the files whose last check looked the key up. */
-  private readonly dependents: (Set<string> | undefined)[] = [];
+  /**
+   * By key number, the files whose last check looked the key up: the uri alone while there is one,
+   * as for most keys (a file's own ids), since a set per key was most of the tracker's memory.
+   */
+  private readonly dependents: (Set<string> | string | undefined)[] = [];
 
   /** A set to collect one check's lookups in, and the function that adds a key to it. */
   recorder(): { keys: Set<number>; dep: (key: IndexKey) => void } {
@@ -50,8 +53,9 @@ export class DependencyTracker {
     this.forget(uri, gone);
     for (const n of added) {
       const s = this.dependents[n];
-      if (s) s.add(uri);
-      else this.dependents[n] = new Set([uri]);
+      if (s === undefined) this.dependents[n] = uri;
+      else if (typeof s !== 'string') s.add(uri);
+      else if (s !== uri) this.dependents[n] = new Set([s, uri]);
     }
     return next;
   }
@@ -60,19 +64,23 @@ export class DependencyTracker {
   forget(uri: string, deps: Iterable<number>): void {
     for (const n of deps) {
       const s = this.dependents[n];
-      if (!s) continue;
-      s.delete(uri);
-      if (s.size === 0) {
-        this.dependents[n] = undefined;
-        this.keyNumbers.release(n);
+      if (s === undefined) continue;
+      if (typeof s === 'string') {
+        if (s !== uri) continue;
+      } else {
+        s.delete(uri);
+        if (s.size > 0) continue;
       }
+      this.dependents[n] = undefined;
+      this.keyNumbers.release(n);
     }
   }
 
   /** The files whose last check looked the key up. */
   dependentsOf(key: IndexKey): ReadonlySet<string> {
     const n = this.keyNumbers.find(key);
-    return (n === undefined ? undefined : this.dependents[n]) ?? NO_DEPENDENTS;
+    const s = n === undefined ? undefined : this.dependents[n];
+    return s === undefined ? NO_DEPENDENTS : typeof s === 'string' ? new Set([s]) : s;
   }
 }
 

@@ -1,4 +1,4 @@
-import { allEntities } from '../model';
+import { allEntities, type Entity, type Located } from '../model';
 import type { TaxonomyFile } from '../taxonomyFile';
 import {
   IndexedDefinition,
@@ -17,6 +17,8 @@ export type FacetContributor = (
   add: (facet: string, key: string, entry: FacetEntry) => void,
 ) => void;
 
+const hasId = (e: Entity): e is Entity & { id: Located<string> } => e.id !== undefined;
+
 /** A file's definitions (stages and touchpoints under their journey), references and facets. */
 export function contributionOf(file: TaxonomyFile, contributors: readonly FacetContributor[]): FileContribution {
   const definitions: Definition[] = [];
@@ -27,12 +29,12 @@ export function contributionOf(file: TaxonomyFile, contributors: readonly FacetC
       if (e.kind === 'journey') {
         const journeyId = e.id?.value;
         for (const entity of allEntities({ ...model, entities: [e] })) {
-          if (!entity.id) continue;
+          if (!hasId(entity)) continue;
           const container = entity.kind === 'journey' ? undefined : journeyId;
-          definitions.push(new IndexedDefinition(file.uri, entity, entity.id, container));
+          definitions.push(new IndexedDefinition(file.uri, entity, container));
         }
-      } else if (e.id) {
-        definitions.push(new IndexedDefinition(file.uri, e, e.id));
+      } else if (hasId(e)) {
+        definitions.push(new IndexedDefinition(file.uri, e));
       }
     }
     for (const r of model.refs) references.push(new IndexedReference(file.uri, r));

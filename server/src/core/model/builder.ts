@@ -3,7 +3,7 @@ import { SHARED_VOCABULARY } from '../domain/vocabularies';
 import { exactSize } from '../exactSize';
 import type { EntityKind, TaxonomyKind } from '../types';
 import { childPointer } from '../yaml';
-import { isRecord, type DocReader } from './docReader';
+import { isRecord, SlotOwnership, type DocReader } from './docReader';
 import type {
   DocModel,
   EntityBase,
@@ -123,7 +123,7 @@ class ModelBuilder {
     teams.forEach((t) => this.ref('team', t, 'owner'));
     const lead = this.field(at, 'lead');
     if (lead) this.ref('team', lead, 'lead');
-    return { teams, isList: Array.isArray(own(at.value, 'owner')), range: this.r.rangeAt(slot), lead };
+    return new SlotOwnership(teams, Array.isArray(own(at.value, 'owner')), this.r, slot, lead);
   }
 
   ref(kind: EntityKind, id: Located<string>, field: string): void {
