@@ -1,0 +1,48 @@
+import * as assert from 'node:assert/strict';
+import { Bucket } from '../../server/src/core/index/buckets';
+import { createTaxonomyFile } from '../../server/src/core/taxonomyFile';
+
+describe('index memory: compact forms read as before', () => {
+  it('a bucket tells whether an entry is its file’s first, and keeps files in the order they first added', () => {
+    const b = new Bucket<{ n: number }>();
+    const e = (n: number) => ({ n });
+    assert.equal(b.add('a', e(1)), true);
+    assert.equal(b.add('a', e(2)), false);
+    assert.deepEqual(b.list(), [e(1), e(2)]);
+    // A second file turns the one-file form into the map, keeping the first file first.
+    assert.equal(b.add('b', e(3)), true);
+    assert.equal(b.add('a', e(4)), false);
+    assert.deepEqual(b.list(), [e(1), e(2), e(4), e(3)]);
+    b.remove('a');
+    assert.equal(b.add('a', e(5)), true);
+    assert.deepEqual(b.list(), [e(3), e(5)]);
+    b.remove('a');
+    b.remove('b');
+    assert.ok(b.empty);
+    assert.deepEqual(b.list(), []);
+    // The one-file form empties and fills again the same way.
+    const c = new Bucket<{ n: number }>();
+    c.add('x', e(1));
+    c.remove('y');
+    assert.deepEqual(c.list(), [e(1)]);
+    c.remove('x');
+    assert.ok(c.empty);
+    assert.equal(c.add('y', e(2)), true);
+    assert.deepEqual(c.list(), [e(2)]);
+  });
+
+  it("an owner's range is read from the text when asked, a fresh object each time, and serialises as before", () => {
+    const text = 'id: p\nowner:\n  - team-a\n  - team-b\nlead: team-a\n';
+    const file = createTaxonomyFile('file:///p.persona.yaml', 'p.persona.yaml', text, 1, { maxFileSize: 1e9 });
+    const owner = file.models[0].entities[0].owner;
+    assert.ok(owner);
+    assert.notEqual(owner.range, owner.range);
+    assert.deepStrictEqual(owner.range, { start: { line: 2, character: 2 }, end: { line: 4, character: 0 } });
+    assert.deepStrictEqual(JSON.parse(JSON.stringify(owner)), {
+      teams: owner.teams.map((t) => JSON.parse(JSON.stringify(t))),
+      isList: true,
+      range: { start: { line: 2, character: 2 }, end: { line: 4, character: 0 } },
+      lead: JSON.parse(JSON.stringify(owner.lead)),
+    });
+  });
+});
