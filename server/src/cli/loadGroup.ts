@@ -1,5 +1,6 @@
 import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { performance } from 'node:perf_hooks';
 import {
   applyFetchedInOrder,
   decodeText,
@@ -99,6 +100,7 @@ async function withParseWorkers(ids: readonly string[], load: (parse?: ParseServ
   const env = process.env;
   const yamlFiles = ids.filter((id) => taxonomyKindOf(id) !== undefined).length;
   const pool = env[NO_WORKER_ENV] ? undefined : ParsePool.open(parseWorkerCount(yamlFiles, env));
+  const loop = performance.eventLoopUtilization();
   try {
     await load(pool?.parse);
   } finally {
@@ -106,10 +108,16 @@ async function withParseWorkers(ids: readonly string[], load: (parse?: ParseServ
   }
   if (env[TRACE_PARSE_ENV]) {
     const s = pool?.stats ?? { workers: 0, parsed: 0, declined: 0, lost: 0 };
+    // Idle: this thread waited (for the workers or the disk) rather than worked.
+    const { idle, active } = performance.eventLoopUtilization(loop);
     process.stderr.write(
-      `cx-taxonomy: parse workers: ${s.workers}, files parsed there: ${s.parsed}, handed back: ${s.declined + s.lost} of ${yamlFiles} YAML files\n`,
+      `cx-taxonomy: parse workers: ${s.workers}, files parsed there: ${s.parsed}, handed back: ${s.declined + s.lost} of ${yamlFiles} YAML files; load ${ms(idle + active)}, idle ${ms(idle)}\n`,
     );
   }
+}
+
+function ms(n: number): string {
+  return `${Math.round(n)} ms`;
 }
 
 /** What the cache remembers of a file's read: its content's hash, or why it has none. */
