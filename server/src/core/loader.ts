@@ -154,10 +154,6 @@ export async function fetchFiles(
  * Puts what a read gave into the workspace: the text, or a visible problem (too large, unreadable,
  * not UTF-8); a file gone is removed. Returns false when the file no longer exists.
  */
-export function applyFetched(workspace: TaxonomyWorkspace, id: string, rel: string, fetched: FetchedFile): boolean {
-  return apply(workspace, { id, rel, fetched });
-}
-
 function apply(workspace: TaxonomyWorkspace, { id, rel, fetched, decoded, parsed }: Pending): boolean {
   switch (fetched.kind) {
     case 'tooLarge':

@@ -13,7 +13,7 @@ import type { ParsedYaml, ParseService } from '../core';
 import { decodeParses, type ParseReply, type ParseRequest } from './parseWire';
 
 /** Set to a number of parse workers (0: parse in the loading thread); unset, the pool decides. */
-export const PARSE_WORKERS_ENV = 'CX_TAXONOMY_PARSE_WORKERS';
+const PARSE_WORKERS_ENV = 'CX_TAXONOMY_PARSE_WORKERS';
 
 /**
  * Below this many files a worker costs more to start (~50 ms, its own copy of the parser) than it
