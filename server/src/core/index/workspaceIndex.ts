@@ -47,13 +47,15 @@ export class WorkspaceIndex {
    * file's entries instead made loading quadratic in the number of files naming a popular id
    * (a team owns thousands of touchpoints): see BENCHMARKS.md.
    */
-  replaceFile(uri: string, next: FileContribution | undefined): Set<IndexKey> {
+  replaceFile(uri: string, next: FileContribution | undefined, dependencyKeys = true): Set<IndexKey> {
     const prev = this.byFile.get(uri);
     // A file new to the index changes every key it contributes to: `add` names them as it goes,
-    // without signatures.
+    // without signatures. Without `dependencyKeys` (nothing is tracked: the CLI), only the
+    // whole-facet keys that derived values are kept by: a key for each entry of a workspace
+    // (~750,000 on L) was a string joined and hashed for nobody.
     if (!prev) {
       const changed = new Set<IndexKey>();
-      if (next) this.add(uri, next, changed);
+      if (next) this.add(uri, next, changed, dependencyKeys);
       return changed;
     }
     /**
@@ -109,12 +111,14 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Adds a file's contribution. For a file new to the index, `changed` collects every key it
+   * Adds a file's contribution. For a file new to the index, `newKeys` collects every key it
    * contributes to, in the order of its entries, each once: an id's kind's id-set key after the
-   * first definition of an id new to the workspace, a facet's whole-facet key before its keys.
+   * first definition of an id new to the workspace, a facet's whole-facet key before its keys;
+   * without `dependencyKeys`, the whole-facet keys only.
    */
-  private add(uri: string, c: FileContribution, changed?: Set<IndexKey>): void {
+  private add(uri: string, c: FileContribution, newKeys?: Set<IndexKey>, dependencyKeys = true): void {
     this.byFile.set(uri, c);
+    const changed = dependencyKeys ? newKeys : undefined;
     for (const d of c.definitions) {
       const q = qualifiedId(d.kind, d.id, d.container);
       const defs = inner(this.defs, d.kind);
@@ -134,7 +138,7 @@ export class WorkspaceIndex {
       if (addTo(inner(this.refs, r.kind), q, uri, r) && changed) changed.add(refKey(r.kind, q));
     }
     for (const [facet, keys] of c.facets) {
-      if (changed && keys.size) changed.add(wholeFacetKey(facet));
+      if (newKeys && keys.size) newKeys.add(wholeFacetKey(facet));
       const f = inner(this.facets, facet);
       for (const [k, entries] of keys) {
         changed?.add(facetKey(facet, k));
