@@ -4,8 +4,10 @@ import { exactSize } from '../exactSize';
 import type { EntityKind, TaxonomyKind } from '../types';
 import { childPointer } from '../yaml';
 import { isRecord, SlotOwnership, type DocReader } from './docReader';
+import { SlotDocModel, textCode } from './slotDocModel';
 import type {
   DocModel,
+  Entity,
   EntityBase,
   Journey,
   Kpi,
@@ -17,7 +19,6 @@ import type {
   Stage,
   Team,
   Term,
-  TextSite,
   Touchpoint,
 } from './types';
 
@@ -42,7 +43,9 @@ const own = (obj: unknown, key: string): unknown => (hasOwn(obj, key) ? obj[key]
  */
 class ModelBuilder {
   readonly refs: RefSite[] = [];
-  readonly texts: TextSite[] = [];
+  /** The free text read, as `SlotDocModel` keeps it: a code per site and its text. */
+  readonly textCodes: number[] = [];
+  readonly textValues: string[] = [];
 
   constructor(readonly r: DocReader) {}
 
@@ -99,8 +102,9 @@ class ModelBuilder {
    */
   base<K extends EntityKind>(kind: K, at: At): EntityBase & { kind: K } {
     const obj = at.value;
-    for (const f of ENTITY_TEXT_FIELDS)
-      if (hasOwn(obj, f)) this.r.textAt(obj[f], this.slot(at, f), at.pointer, f, f, this.texts);
+    ENTITY_TEXT_FIELDS.forEach((f, code) => {
+      if (hasOwn(obj, f)) this.text(obj[f], this.slot(at, f), at.pointer, f, code);
+    });
     return {
       kind,
       id: this.field(at, 'id'),
@@ -114,6 +118,18 @@ class ModelBuilder {
       pointer: at.pointer,
       docIndex: this.r.doc.index,
     };
+  }
+
+  /** The free text of a value (a string, or a list of them) in a slot, at `childPointer(parentPointer, key)`. */
+  text(v: unknown, slot: number, parentPointer: string, key: string | number, field: number): void {
+    if (typeof v === 'string') {
+      if (slot < 0) return;
+      this.textCodes.push(textCode(slot, field));
+      this.textValues.push(v);
+    } else if (Array.isArray(v)) {
+      const p = childPointer(parentPointer, key);
+      v.forEach((item, i) => this.text(item, this.r.childSlot(slot, p, i), p, i, field));
+    }
   }
 
   ownership(at: At): Ownership | undefined {
@@ -326,38 +342,37 @@ class ModelBuilder {
 export function buildDocModel(fileKind: TaxonomyKind, reader: DocReader): DocModel {
   const b = new ModelBuilder(reader);
   const root = reader.doc.value;
-  const model: DocModel = {
-    docIndex: reader.doc.index,
-    kind: reader.string('/kind'),
-    entities: [],
-    refs: b.refs,
-    texts: b.texts,
-  };
-  if (!isRecord(root)) return model;
-  const at: At = { value: root, slot: reader.doc.spans.slotOf(''), pointer: '' };
-  switch (fileKind) {
-    case 'teams':
-      model.entities.push(...b.list(at, 'teams').map((t) => b.team(t)));
-      break;
-    case 'glossary': {
-      const vocabulary = reader.string('/vocabulary')?.value;
-      const owner = b.ownership(at);
-      model.glossaryVocabulary = vocabulary;
-      model.entities.push(...b.list(at, 'terms').map((t) => b.term(t, vocabulary, owner)));
-      break;
+  const kind = reader.string('/kind');
+  const entities: Entity[] = [];
+  let glossaryVocabulary: string | undefined;
+  if (isRecord(root)) {
+    const at: At = { value: root, slot: reader.doc.spans.slotOf(''), pointer: '' };
+    switch (fileKind) {
+      case 'teams':
+        entities.push(...b.list(at, 'teams').map((t) => b.team(t)));
+        break;
+      case 'glossary': {
+        glossaryVocabulary = reader.string('/vocabulary')?.value;
+        const owner = b.ownership(at);
+        entities.push(...b.list(at, 'terms').map((t) => b.term(t, glossaryVocabulary, owner)));
+        break;
+      }
+      case 'persona':
+        entities.push(b.persona(at));
+        break;
+      case 'segment':
+        entities.push(b.segment(at));
+        break;
+      case 'journey':
+        entities.push(b.journey(at));
+        break;
+      case 'kpi':
+        entities.push(b.kpi(at));
+        break;
     }
-    case 'persona':
-      model.entities.push(b.persona(at));
-      break;
-    case 'segment':
-      model.entities.push(b.segment(at));
-      break;
-    case 'journey':
-      model.entities.push(b.journey(at));
-      break;
-    case 'kpi':
-      model.entities.push(b.kpi(at));
-      break;
   }
+  // Built once the entities are read: it keeps the free text read, trimmed.
+  const model = new SlotDocModel(reader.doc.index, kind, entities, b.refs, reader, b.textCodes, b.textValues);
+  if (fileKind === 'glossary' && isRecord(root)) model.glossaryVocabulary = glossaryVocabulary;
   return model;
 }

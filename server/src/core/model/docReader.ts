@@ -2,7 +2,7 @@ import { exactSize } from '../exactSize';
 import type { LineIndex } from '../lineIndex';
 import type { Range } from '../types';
 import { childPointer, decodeSegment, type ParsedDoc, type SourceSpan } from '../yaml';
-import type { Located, Ownership, TextSite } from './types';
+import type { Located, Ownership } from './types';
 
 /** Reads typed values out of a parsed document, with their ranges. */
 export class DocReader {
@@ -169,18 +169,6 @@ export class DocReader {
     const s = slot >= 0 ? this.doc.spans.at(slot) : undefined;
     if (s && s.keyStart !== undefined && s.keyEnd !== undefined) return this.lines.range(s.keyStart, s.keyEnd);
     return this.rangeAt(slot);
-  }
-
-  /** The free text of a value (a string, or a list of them) in a slot, at `childPointer(parentPointer, key)`. */
-  textAt(v: unknown, slot: number, parentPointer: string, key: string | number, field: string, out: TextSite[]): void {
-    if (typeof v === 'string') {
-      if (slot < 0) return;
-      const s = this.doc.spans.at(slot);
-      out.push({ field, text: v, start: s.start, end: s.end, scalarType: s.scalarType });
-    } else if (Array.isArray(v)) {
-      const p = childPointer(parentPointer, key);
-      v.forEach((item, i) => this.textAt(item, this.childSlot(slot, p, i), p, i, field, out));
-    }
   }
 }
 
