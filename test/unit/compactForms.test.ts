@@ -45,4 +45,17 @@ describe('index memory: compact forms read as before', () => {
       lead: JSON.parse(JSON.stringify(owner.lead)),
     });
   });
+
+  it('free-text sites are built when read, a fresh list each time, with their fields, offsets and styles', () => {
+    const text = 'id: p\nname: "Busy parent"\ndescription: |\n  Short on time.\ngoals:\n  - Save time\n  - 7\n';
+    const file = createTaxonomyFile('file:///p.persona.yaml', 'p.persona.yaml', text, 1, { maxFileSize: 1e9 });
+    const model = file.models[0];
+    assert.notEqual(model.texts, model.texts);
+    // The number 7 in the list is not free text; a block scalar's span runs to the end of its last line.
+    assert.deepStrictEqual(model.texts, [
+      { field: 'name', text: 'Busy parent', start: 12, end: 25, scalarType: 'QUOTE_DOUBLE' },
+      { field: 'description', text: 'Short on time.\n', start: 39, end: 58, scalarType: 'BLOCK_LITERAL' },
+      { field: 'goals', text: 'Save time', start: 69, end: 78, scalarType: 'PLAIN' },
+    ]);
+  });
 });
