@@ -13,12 +13,9 @@ import {
   type ParseService,
   type TaxonomyWorkspace,
 } from '../core';
-import { ParsePool, parseWorkerCount } from '../node/parsePool';
+import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../node/parsePool';
 import { contentHash, LintCache, type CachedFile } from './cache';
 import { NO_WORKER_ENV } from './thread';
-
-/** Set (to anything) to have the CLI say on stderr how many files its parse workers parsed. */
-const TRACE_PARSE_ENV = 'CX_TAXONOMY_TRACE_PARSE';
 
 /** How a taxonomy's files are read into its workspace. */
 export interface GroupLoadOptions {
@@ -107,7 +104,7 @@ async function withParseWorkers(ids: readonly string[], load: (parse?: ParseServ
     pool?.close();
   }
   if (env[TRACE_PARSE_ENV]) {
-    const s = pool?.stats ?? { workers: 0, parsed: 0, declined: 0, lost: 0 };
+    const s = pool?.stats ?? NO_POOL_STATS;
     // Idle: this thread waited (for the workers or the disk) rather than worked.
     const { idle, active } = performance.eventLoopUtilization(loop);
     process.stderr.write(

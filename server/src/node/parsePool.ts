@@ -12,6 +12,12 @@ import { Worker } from 'node:worker_threads';
 import type { ParsedYaml, ParseService } from '../core';
 import { decodeParses, type ParseReply, type ParseRequest } from './parseWire';
 
+/** Set (to anything) to have the CLI (stderr) and the server (its log) say what the parse workers did. */
+export const TRACE_PARSE_ENV = 'CX_TAXONOMY_TRACE_PARSE';
+
+/** What a pool did, for one that never started. */
+export const NO_POOL_STATS: PoolStats = { workers: 0, parsed: 0, declined: 0, lost: 0 };
+
 /** Set to a number of parse workers (0: parse in the loading thread); unset, the pool decides. */
 const PARSE_WORKERS_ENV = 'CX_TAXONOMY_PARSE_WORKERS';
 

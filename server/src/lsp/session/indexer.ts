@@ -2,9 +2,10 @@
  * Indexing workspace folders: listing them, reading every file with a few reads in flight, and the
  * progress the editor shows ("Indexing taxonomy: 120 / 1,000 files", then "checking N files").
  */
+import { performance } from 'node:perf_hooks';
 import { forEachConcurrently, taxonomyKindOf } from '../../core';
 import { formatCount } from '../../core/text/shape';
-import { ParsePool, parseWorkerCount } from '../../node/parsePool';
+import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../../node/parsePool';
 import { fsPathOf, normaliseUri } from '../fileSystem';
 import type { SessionConfig } from './config';
 import type { Documents } from './documents';
@@ -17,7 +18,7 @@ import type { Watcher } from './watcher';
  * they always have a batch while this thread models and indexes what they sent back.
  */
 const READ_CONCURRENCY = 8;
-const READ_CONCURRENCY_WITH_WORKERS = 96;
+const READ_CONCURRENCY_WITH_WORKERS = 256;
 
 export class Indexer {
   /** The indexing under way, if any; `checking` once every file is read and the checks run. */
@@ -69,6 +70,7 @@ export class Indexer {
     // Large workspaces parse their YAML in worker threads; edits later parse in this one (one file, fast).
     const yamlFiles = queue.filter((loc) => taxonomyKindOf(loc.rel) !== undefined).length;
     const pool = ParsePool.open(parseWorkerCount(yamlFiles, process.env));
+    const loop = performance.eventLoopUtilization();
     try {
       // Reads in flight at once, so parsing one file overlaps waiting for the next.
       await forEachConcurrently(
@@ -84,10 +86,12 @@ export class Indexer {
     } finally {
       pool?.close();
     }
-    if (pool) {
-      const s = pool.stats;
+    if (pool || process.env[TRACE_PARSE_ENV]) {
+      const s = pool?.stats ?? NO_POOL_STATS;
+      // Idle: this thread waited (for the workers or the disk) rather than worked.
+      const { idle, active } = performance.eventLoopUtilization(loop);
       this.host.log(
-        `Parse workers: ${s.workers}; of ${yamlFiles} YAML files ${s.parsed} were parsed there, ${s.declined + s.lost} handed back.`,
+        `Parse workers: ${s.workers}; of ${yamlFiles} YAML files ${s.parsed} were parsed there, ${s.declined + s.lost} handed back; ${formatCount(total)} files read in ${formatCount(Math.round(idle + active))} ms, ${formatCount(Math.round(idle))} of them idle.`,
       );
     }
     if (this.lifetime.disposed) return;
