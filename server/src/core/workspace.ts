@@ -159,7 +159,12 @@ export class TaxonomyWorkspace implements DerivedSource {
   }
 
   private replace(uri: string, file: TaxonomyFile | undefined): void {
-    const changed = this.index.replaceFile(uri, file ? contributionOf(file, this.contributors) : undefined);
+    // Without tracking nobody asks which files depend on a key: only derived values' keys are needed.
+    const changed = this.index.replaceFile(
+      uri,
+      file ? contributionOf(file, this.contributors) : undefined,
+      this.tracking,
+    );
     const prev = this.files.get(uri);
     if (file) {
       this.files.set(uri, {
