@@ -30,6 +30,22 @@ describe('cli: lint --cache', () => {
     }
   });
 
+  it('serves every report format from the cache exactly as a fresh lint writes it', async () => {
+    const t = tempTree(taxonomy());
+    try {
+      for (const format of ['stylish', 'json', 'sarif', 'junit', 'github', 'markdown']) {
+        const fresh = await cli(['lint', '.', '--format', format], { cwd: t.dir });
+        const args = ['lint', '.', '--format', format, '--cache'];
+        await cli(args, { cwd: t.dir });
+        const warm = await cli(args, { cwd: t.dir });
+        assert.equal(warm.stdout, fresh.stdout, format);
+        assert.equal(warm.code, fresh.code, format);
+      }
+    } finally {
+      t.dispose();
+    }
+  });
+
   it('re-checks when a file, a severity or the set of files changes', async () => {
     const files = taxonomy();
     const t = tempTree(files);

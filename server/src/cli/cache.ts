@@ -54,7 +54,15 @@ function toolIdentity(): string {
 
 /** The hash of a file's bytes, as the cache compares them. */
 export function contentHash(bytes: Uint8Array | string): string {
-  return createHash('sha1').update(bytes).digest('base64');
+  const h = contentHasher();
+  h.update(bytes);
+  return h.digest();
+}
+
+/** `contentHash` fed in chunks. */
+export function contentHasher(): { update(chunk: Uint8Array | string): void; digest(): string } {
+  const hash = createHash('sha1');
+  return { update: (chunk) => hash.update(chunk), digest: () => hash.digest('base64') };
 }
 
 /**

@@ -19,7 +19,10 @@ export function reportsOf(
       reports.push({
         filePath: shownPath(uri, cwd),
         relativePath: reportPath(uri, cwd),
-        source: file.text,
+        // Read when a formatter quotes a line (SARIF): a file restored from the cache reads its text then.
+        get source() {
+          return file.text;
+        },
         diagnostics: [...t.workspace.diagnostics(uri)],
         suppressed: [...t.workspace.suppressed(uri)],
         ...(outputs?.has(uri) ? { output: outputs.get(uri) } : {}),

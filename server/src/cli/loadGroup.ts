@@ -15,6 +15,7 @@ import {
 } from '../core';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../node/parsePool';
 import { contentHash, LintCache, type CachedFile } from './cache';
+import { quickHashes, textLater } from './cacheHashes';
 import { NO_WORKER_ENV } from './thread';
 
 /** How a taxonomy's files are read into its workspace. */
@@ -50,13 +51,24 @@ export async function loadGroup(
     await withParseWorkers(ids, (parse) => loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse }));
     return;
   }
-  // The cache needs every file's bytes before it can tell whether the taxonomy changed.
-  const results = await fetchFiles(host, ids, ws.currentConfig.maxFileSize, CLI_READS);
   const cache = new LintCache(o.cacheLocation, o.root, ws.currentConfig, o.warn);
   const rels = ids.map((id) => host.relativePath(id));
+  // An unchanged taxonomy is told by hashes alone; its texts are read only if a report asks.
+  const quick = quickHashes(ids, ws.currentConfig.maxFileSize);
+  const quickHit = quick && cache.lookup(new Map(rels.map((rel, i) => [rel, quick[i]])));
+  if (quickHit) {
+    ids.forEach((id, i) => {
+      const cached = quickHit.get(rels[i]);
+      ws.restoreFile(id, rels[i], textLater(id), cached?.diagnostics ?? [], cached?.suppressed ?? []);
+      o.tick?.();
+    });
+    return;
+  }
+  // The cache needs every file's bytes before it can tell whether the taxonomy changed.
+  const results = await fetchFiles(host, ids, ws.currentConfig.maxFileSize, CLI_READS);
   const hashes = new Map<string, string>();
   ids.forEach((_, i) => hashes.set(rels[i], hashOf(results[i])));
-  const hit = cache.lookup(hashes);
+  const hit = quick ? undefined : cache.lookup(hashes);
   if (hit) {
     ids.forEach((id, i) => {
       const r = results[i];

@@ -122,20 +122,24 @@ export class TaxonomyWorkspace implements DerivedSource {
   restoreFile(
     uri: string,
     relativePath: string,
-    text: string,
+    text: string | (() => string),
     diagnostics: TaxonomyDiagnostic[],
     suppressed: SuppressedDiagnostic[] = [],
   ): void {
     let lines: LineIndex | undefined;
+    let known = typeof text === 'string' ? text : undefined;
+    const textOf = () => (known ??= (text as () => string)());
     const file: TaxonomyFile = {
       uri,
       relativePath,
       kind: fileKindOf(relativePath) ?? 'markdown',
       version: 0,
-      text,
-      // Reports of a restored file rarely need line offsets: work them out only if asked.
+      // Reports of a restored file rarely need its text or line offsets: read and index them only if asked.
+      get text() {
+        return textOf();
+      },
       get lines() {
-        return (lines ??= new LineIndex(text));
+        return (lines ??= new LineIndex(textOf()));
       },
       readers: [],
       models: [],

@@ -86,7 +86,8 @@ export function formatSarif(reports: readonly FileReport[], ctx: FormatContext):
   const ruleIndex = new Map(ctx.rules.map((r, i) => [r.id, i]));
   const results: unknown[] = [];
   for (const r of reports) {
-    const lines = r.source !== undefined ? new LineIndex(r.source) : undefined;
+    const source = r.diagnostics.length || r.suppressed?.length ? r.source : undefined;
+    const lines = source !== undefined ? new LineIndex(source) : undefined;
     const seen = new Map<string, number>();
     // Silenced findings are results too, marked `inSource` with the reason written, in place
     // among the others so that a finding keeps its fingerprint when it is silenced.
