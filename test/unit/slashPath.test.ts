@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { slashRelative } from '../../server/src/node/slashPath';
+import { nativeRelative, slashRelative } from '../../server/src/node/slashPath';
 
 /** What the CLI wrote before: `path.relative` with forward slashes. */
 const reference = (from: string, to: string) => path.relative(from, to).split(path.sep).join('/');
@@ -26,6 +26,7 @@ describe('slashRelative', () => {
       const from = randomPath();
       const to = rand(2) ? `${from}/${randomPath().slice(1)}` : randomPath();
       assert.equal(slashRelative(from, to), reference(from, to), `${from} -> ${to}`);
+      assert.equal(nativeRelative(from, to), path.relative(from, to), `${from} -> ${to}`);
     }
   });
 
@@ -33,5 +34,9 @@ describe('slashRelative', () => {
     assert.equal(slashRelative('/repo/tax', '/repo/taxonomy/a.yaml'), '../taxonomy/a.yaml');
     assert.equal(slashRelative('repo', 'repo/a.yaml'), reference('repo', 'repo/a.yaml'));
     assert.equal(slashRelative('/repo', '/repo'), '');
+    assert.equal(slashRelative('/repo', '/repo/a/'), 'a');
+    assert.equal(slashRelative('/repo/', '/repo/a'), 'a');
+    assert.equal(slashRelative('/repo', '/repo//a'), 'a');
+    assert.equal(slashRelative('/', '/a/b'), 'a/b');
   });
 });

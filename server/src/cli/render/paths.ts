@@ -4,7 +4,7 @@
  * them); messages to the terminal use the system's own separators.
  */
 import * as path from 'node:path';
-import { slashRelative } from '../../node/slashPath';
+import { nativeRelative, slashRelative } from '../../node/slashPath';
 
 /** The path of a file as reports show it: relative to the working folder, with forward slashes. */
 export function reportPath(file: string, cwd: string): string {
@@ -18,12 +18,12 @@ export function pathLine(file: string, line: number, cwd: string): string {
 
 /** A file as a terminal message names it: relative to the working folder (native separators), else as given. */
 export function shownPath(file: string, cwd: string): string {
-  return path.relative(cwd, file) || file;
+  return nativeRelative(cwd, file) || file;
 }
 
 /** A folder as a terminal message names it: relative to the working folder, `.` for the folder itself. */
 export function shownFolder(dir: string, cwd: string): string {
-  return path.relative(cwd, dir) || '.';
+  return nativeRelative(cwd, dir) || '.';
 }
 
 /** The path of `p` below `dir` with forward slashes ('' for `dir` itself): a key that is the same on every system. */
