@@ -5,8 +5,8 @@
  * Modules: types.ts (what a parse returns), spanTable.ts (the spans), pointer.ts (JSON
  * pointers), fullParse.ts (the `yaml` package's documents converted), errors.ts (the wording of
  * problems), and the fast path: fastParse.ts (block structure), fastValues.ts (scalars and flow
- * sequences), fastWrapped.ts (plain and double-quoted scalars over several lines), fastLines.ts
- * (the line table), fastFallback.ts (giving up).
+ * sequences), fastWrapped.ts (plain and double-quoted scalars over several lines), fastAnchors.ts
+ * (anchors and aliases), fastLines.ts (the line table), fastFallback.ts (giving up).
  */
 import { fastParseYaml } from './fastParse';
 import { parseYamlFull } from './fullParse';
@@ -22,7 +22,8 @@ export { DEFAULT_PARSE_LIMITS, type ParsedDoc, type ParsedYaml, type ParseLimits
  * errors, references and edits can point at the exact scalar. Never throws: what cannot be read
  * becomes a problem and the rest of the file is still returned.
  *
- * Most taxonomy files take the fast path (fastParse.ts), which reads the common block style
+ * Most taxonomy files take the fast path (fastParse.ts), which reads the styles people write
+ * (block and one-line flow collections, CRLF, BOM, `---`, quoted keys, wrapped scalars, anchors)
  * straight into the same result about ten times faster; anything else gets the full parse.
  */
 export function parseYaml(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ParsedYaml {
