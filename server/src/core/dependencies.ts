@@ -1,6 +1,6 @@
 import type { DerivedValues } from './derived';
 import type { FacetEntry } from './index/entries';
-import { defKey, facetKey, idSetKey, refKey, wholeFacetKey, type IndexKey } from './index/keys';
+import { defKey, facetKey, idSetKey, keyParts, refKey, wholeFacetKey, type IndexKey } from './index/keys';
 import type { WorkspaceIndex } from './index/workspaceIndex';
 import { internalized } from './intern';
 import type { IndexView } from './rules/types';
@@ -21,11 +21,19 @@ export class DependencyTracker {
    */
   private readonly dependents: (Set<string> | string | undefined)[] = [];
 
-  /** A set to collect one check's lookups in, and the function that adds a key to it. */
-  recorder(): { keys: Set<number>; dep: (key: IndexKey) => void } {
+  /** A set to collect one check's lookups in, and what adds a key to it. */
+  recorder(): { keys: Set<number>; dep: KeyRecorder } {
     const keys = new Set<number>();
-    const numbers = this.keyNumbers;
-    return { keys, dep: (key) => keys.add(numbers.number(key)) };
+    const k = this.keyNumbers;
+    return {
+      keys,
+      dep: {
+        def: (kind, id) => void keys.add(k.numberOf(DEF, kind, id, defKey)),
+        ref: (kind, id) => void keys.add(k.numberOf(REF, kind, id, refKey)),
+        facet: (facet, key) => void keys.add(k.numberOf(FACET, facet, key, facetKey)),
+        key: (key) => void keys.add(k.number(key)),
+      },
+    };
   }
 
   /**
@@ -76,6 +84,11 @@ export class DependencyTracker {
     }
   }
 
+  /** True when some file's check looked a key up (else no change can make any file dirty). */
+  hasDependents(): boolean {
+    return this.keyNumbers.size > 0;
+  }
+
   /** The files whose last check looked the key up. */
   dependentsOf(key: IndexKey): ReadonlySet<string> {
     const n = this.keyNumbers.find(key);
@@ -84,6 +97,22 @@ export class DependencyTracker {
   }
 }
 
+/**
+ * What one check's index lookups are told to: a key by its parts where a check looks up many (so
+ * a key already numbered is found without joining its string), or whole.
+ */
+export interface KeyRecorder {
+  def(kind: EntityKind, id: string): void;
+  ref(kind: EntityKind, id: string): void;
+  facet(facet: string, key: string): void;
+  key(key: IndexKey): void;
+}
+
+/** The tags of the keys looked up by their parts (as `keyParts` reads them). */
+const DEF = keyParts(defKey('' as EntityKind, ''))[0];
+const REF = keyParts(refKey('' as EntityKind, ''))[0];
+const FACET = keyParts(facetKey('', ''))[0];
+
 /** The dependencies of a file never checked. */
 export const NO_DEPS = new Int32Array(0);
 
@@ -91,41 +120,37 @@ const NO_DEPENDENTS: ReadonlySet<string> = new Set();
 
 /**
  * The index as the rules of one check see it: each lookup first tells `dep` the key it depends
- * on. Without `dep` (no tracking), `dep?.(key)` skips building the key as well as recording it.
+ * on. Without `dep` (no tracking), nothing is recorded and no key is built.
  */
-export function trackedView(
-  index: WorkspaceIndex,
-  derived: DerivedValues,
-  dep: ((key: IndexKey) => void) | undefined,
-): IndexView {
+export function trackedView(index: WorkspaceIndex, derived: DerivedValues, dep: KeyRecorder | undefined): IndexView {
   return {
     definitions: (kind: EntityKind, id: string) => {
-      dep?.(defKey(kind, id));
+      dep?.def(kind, id);
       return index.definitions(kind, id);
     },
     references: (kind: EntityKind, id: string) => {
-      dep?.(refKey(kind, id));
+      dep?.ref(kind, id);
       return index.references(kind, id);
     },
     ids: (kind: EntityKind) => {
-      dep?.(idSetKey(kind));
+      dep?.key(idSetKey(kind));
       return index.ids(kind);
     },
     facet: <T>(facet: string, key: string) => {
-      dep?.(facetKey(facet, key));
+      dep?.facet(facet, key);
       return index.facet<T>(facet, key);
     },
     facetGroups: <T>(facet: string, key: string) => {
       // The groups change exactly when the key's entries do, so the key is the dependency.
-      dep?.(facetKey(facet, key));
+      dep?.facet(facet, key);
       return index.facetGroups<T>(facet, key);
     },
     facetEntries: <T>(facet: string) => {
-      dep?.(wholeFacetKey(facet));
+      dep?.key(wholeFacetKey(facet));
       return index.facetEntries<T>(facet);
     },
     derived: <T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T) => {
-      dep?.(wholeFacetKey(facet));
+      dep?.key(wholeFacetKey(facet));
       return derived.get(facet, build);
     },
   };
@@ -136,27 +161,42 @@ export function trackedView(
  * joined for the lookup (`def\u0000team\u0000cx-ops`), and every file kept its own copies in its
  * dependencies and the first in `dependents`: ~90,000 joined strings on M (BENCHMARKS.md, item
  * 13). Each key is now kept once, flat, and files keep numbers. A number is released when no file
- * depends on its key any more, and reused.
+ * depends on its key any more, and reused. Numbers are found by the key's parts (`keyParts`), so
+ * a check's lookups neither join nor hash a new string: joining and hashing each looked-up key
+ * was ~10% of the language server's initial index of the styled L.
  */
 export class KeyNumbers {
-  private readonly numbers = new Map<IndexKey, number>();
+  /** Tag -> first part -> second part -> number. */
+  private readonly numbers = new Map<string, Map<string, Map<string, number>>>();
   private readonly keys: (IndexKey | undefined)[] = [];
   private readonly free: number[] = [];
+  private count = 0;
 
   /** The number of a key, given one if it has none. */
   number(key: IndexKey): number {
-    let n = this.numbers.get(key);
+    const [tag, a, b] = keyParts(key);
+    return this.numberOf(tag, a, b, () => key);
+  }
+
+  /** The number of the key `join(a, b)` of the tag, given one if it has none (only then is the key joined). */
+  numberOf<A extends string>(tag: string, a: A, b: string, join: (a: A, b: string) => IndexKey): number {
+    let byA = this.numbers.get(tag);
+    if (byA === undefined) this.numbers.set(tag, (byA = new Map<string, Map<string, number>>()));
+    let byB = byA.get(a);
+    if (byB === undefined) byA.set(internalized(a), (byB = new Map<string, number>()));
+    let n = byB.get(b);
     if (n === undefined) {
-      const kept = internalized(key);
       n = this.free.pop() ?? this.keys.length;
-      this.keys[n] = kept;
-      this.numbers.set(kept, n);
+      this.keys[n] = internalized(join(a, b));
+      byB.set(internalized(b), n);
+      this.count++;
     }
     return n;
   }
 
   find(key: IndexKey): number | undefined {
-    return this.numbers.get(key);
+    const [tag, a, b] = keyParts(key);
+    return this.numbers.get(tag)?.get(a)?.get(b);
   }
 
   key(n: number): IndexKey | undefined {
@@ -166,12 +206,17 @@ export class KeyNumbers {
   release(n: number): void {
     const key = this.keys[n];
     if (key === undefined) return;
-    this.numbers.delete(key);
+    const [tag, a, b] = keyParts(key);
+    const byA = this.numbers.get(tag);
+    const byB = byA?.get(a);
+    byB?.delete(b);
+    if (byB?.size === 0) byA!.delete(a);
     this.keys[n] = undefined;
     this.free.push(n);
+    this.count--;
   }
 
   get size(): number {
-    return this.numbers.size;
+    return this.count;
   }
 }

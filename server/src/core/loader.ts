@@ -206,16 +206,19 @@ async function parseBatch(workspace: TaxonomyWorkspace, batch: Pending[], parse:
   return batch;
 }
 
-/** Reads one file into the workspace (its YAML parsed by `parse` when given); returns false when it no longer exists. */
+/**
+ * Reads one file into the workspace (its YAML parsed by `o.parse` when given, its bytes read by
+ * `o.quickRead` when that offers); returns false when it no longer exists.
+ */
 export async function loadFile(
   host: FileHost,
   workspace: TaxonomyWorkspace,
   id: string,
-  parse?: ParseService,
+  o: Pick<LoadOptions, 'parse' | 'quickRead'> = {},
 ): Promise<boolean> {
-  const fetched = await fetchFile(host, id, workspace.currentConfig.maxFileSize, {});
+  const fetched = await fetchFile(host, id, workspace.currentConfig.maxFileSize, o);
   const pending: Pending = { id, rel: host.relativePath(id), fetched };
-  if (parse) await parseBatch(workspace, [pending], parse);
+  if (o.parse) await parseBatch(workspace, [pending], o.parse);
   return apply(workspace, pending);
 }
 

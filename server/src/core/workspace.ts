@@ -163,11 +163,12 @@ export class TaxonomyWorkspace implements DerivedSource {
   }
 
   private replace(uri: string, file: TaxonomyFile | undefined): void {
-    // Without tracking nobody asks which files depend on a key: only derived values' keys are needed.
+    // While no file depends on any key (no tracking: the CLI; or no check yet: the server's initial
+    // index) nobody asks which files depend on a key: only derived values' keys are needed.
     const changed = this.index.replaceFile(
       uri,
       file ? contributionOf(file, this.contributors) : undefined,
-      this.tracking,
+      this.tracker.hasDependents(),
     );
     const prev = this.files.get(uri);
     if (file) {
@@ -249,7 +250,7 @@ export class TaxonomyWorkspace implements DerivedSource {
     ) {
       // The file's term mentions, found with the matcher the rules just used (its scan is cached);
       // a change to the glossary's labels re-checks the file, and so refreshes them.
-      dep?.(wholeFacetKey(GLOSSARY_LABEL_FACET));
+      dep?.key(wholeFacetKey(GLOSSARY_LABEL_FACET));
       this.termUses.update(file, this.derived(GLOSSARY_LABEL_FACET, buildGlossary).matcher);
     }
     if (recording) state.deps = this.tracker.record(file.uri, state.deps, recording.keys);

@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { consoleToClient, isServerWorker, serveInWorker, workerStdio } from './serverThread';
 
 declare const CX_TAXONOMY_VERSION: string;
 
@@ -31,14 +32,23 @@ if (
   process.argv.push('--stdio');
 }
 
-const connection = createConnection(ProposedFeatures.all);
+if (isServerWorker() || !serveInWorker(__filename, process.argv.slice(2))) serve();
 
-// A bug in one handler must not take every other file's service with it: log and keep serving.
-process.on('uncaughtException', (err) => connection.console.error(`Unexpected error: ${err.stack ?? err.message}`));
-process.on('unhandledRejection', (reason) =>
-  connection.console.error(
-    `Unexpected rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
-  ),
-);
+function serve(): void {
+  // The server's worker thread reads and writes stdin and stdout itself (serverThread.ts).
+  const stdio = isServerWorker() ? workerStdio() : undefined;
+  const connection = stdio
+    ? createConnection(ProposedFeatures.all, stdio.input, stdio.output)
+    : createConnection(ProposedFeatures.all);
+  if (stdio) consoleToClient(connection);
 
-startServer(connection);
+  // A bug in one handler must not take every other file's service with it: log and keep serving.
+  process.on('uncaughtException', (err) => connection.console.error(`Unexpected error: ${err.stack ?? err.message}`));
+  process.on('unhandledRejection', (reason) =>
+    connection.console.error(
+      `Unexpected rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`,
+    ),
+  );
+
+  startServer(connection);
+}

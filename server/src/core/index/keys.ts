@@ -19,6 +19,13 @@ export const facetKey = (facet: string, key: string): IndexKey => `facet\u0000${
 /** Changes whenever any entry of the facet changes (for rules that read a whole facet). */
 export const wholeFacetKey = (facet: string): IndexKey => `facet*\u0000${facet}`;
 
+/** The parts a key was joined from: its tag (`def`, `ids`, ...) and one or two more ('' when it has one). */
+export function keyParts(key: IndexKey): [tag: string, first: string, second: string] {
+  const i = key.indexOf('\u0000');
+  const j = key.indexOf('\u0000', i + 1);
+  return j < 0 ? [key.slice(0, i), key.slice(i + 1), ''] : [key.slice(0, i), key.slice(i + 1, j), key.slice(j + 1)];
+}
+
 const WHOLE_FACET_PREFIX = wholeFacetKey('');
 
 /** The facet a whole-facet key (`wholeFacetKey`) is about; undefined for any other key. */

@@ -3,8 +3,11 @@
  * over the disk, reads of one file run in order, and a read overtaken by a deletion is dropped.
  */
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { loadFile, type ParseService } from '../../core';
+import { loadFile, type LoadOptions } from '../../core';
 import type { Located } from './types';
+
+/** How the initial index reads a file: where its YAML is parsed, and a quicker read of its bytes. */
+export type FileReads = Pick<LoadOptions, 'parse' | 'quickRead'>;
 
 export class Documents {
   /** The documents open in the editor, by normalised uri. */
@@ -37,11 +40,11 @@ export class Documents {
   /**
    * Reads a file into its workspace: from its open document if it is open, else from the disk.
    * Reads of one file run one after the other, so a read started after a change never finishes
-   * before one started earlier and leaves the older text. `parse`, when given, parses its YAML
-   * (the initial index's parse workers).
+   * before one started earlier and leaves the older text. The initial index reads with `o`: its
+   * parse workers parse the YAML, and its quick reads read the bytes.
    */
-  read(loc: Located, parse?: ParseService): Promise<void> {
-    const next = (this.reads.get(loc.uri) ?? Promise.resolve()).then(() => this.readNow(loc, parse));
+  read(loc: Located, o?: FileReads): Promise<void> {
+    const next = (this.reads.get(loc.uri) ?? Promise.resolve()).then(() => this.readNow(loc, o));
     this.reads.set(loc.uri, next);
     void next.then(() => {
       if (this.reads.get(loc.uri) === next) this.reads.delete(loc.uri);
@@ -49,14 +52,14 @@ export class Documents {
     return next;
   }
 
-  private async readNow(loc: Located, parse?: ParseService): Promise<void> {
+  private async readNow(loc: Located, o?: FileReads): Promise<void> {
     if (this.open.has(loc.uri)) {
       this.setFromDocument(loc);
       return;
     }
     const deletions = this.deletions.get(loc.uri);
     try {
-      const exists = await loadFile(loc.root.host, loc.root.ws, loc.uri, parse);
+      const exists = await loadFile(loc.root.host, loc.root.ws, loc.uri, o);
       if (!exists) loc.root.known.delete(loc.uri);
     } catch (err) {
       this.log(`Could not read ${loc.uri}: ${err instanceof Error ? err.message : String(err)}`);

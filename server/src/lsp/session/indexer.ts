@@ -3,14 +3,24 @@
  * progress the editor shows ("Indexing taxonomy: 120 / 1,000 files", then "checking N files").
  */
 import { performance } from 'node:perf_hooks';
+import { resourceLimits } from 'node:worker_threads';
 import { forEachConcurrently, taxonomyKindOf } from '../../core';
 import { formatCount } from '../../core/text/shape';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../../node/parsePool';
 import { fsPathOf, normaliseUri } from '../fileSystem';
 import type { SessionConfig } from './config';
-import type { Documents } from './documents';
+import type { Documents, FileReads } from './documents';
+import { quickReader } from './quickRead';
 import type { Roots } from './roots';
-import type { FolderState, Lifetime, Located, ProgressReporter, ScheduleCheck, SessionHost } from './types';
+import type {
+  FolderState,
+  Lifetime,
+  Located,
+  ProgressReporter,
+  ScheduleCheck,
+  SessionHost,
+  TaxonomyRoot,
+} from './types';
 import type { Watcher } from './watcher';
 
 /**
@@ -70,6 +80,12 @@ export class Indexer {
     // Large workspaces parse their YAML in worker threads; edits later parse in this one (one file, fast).
     const yamlFiles = queue.filter((loc) => taxonomyKindOf(loc.rel) !== undefined).length;
     const pool = ParsePool.open(parseWorkerCount(yamlFiles, process.env));
+    const quick = new Map<TaxonomyRoot, FileReads['quickRead']>();
+    const readsOf = (root: TaxonomyRoot): FileReads => {
+      let quickRead = quick.get(root);
+      if (!quickRead) quick.set(root, (quickRead = quickReader(root.dir)));
+      return { parse: pool?.parse, quickRead };
+    };
     const loop = performance.eventLoopUtilization();
     try {
       // Reads in flight at once, so parsing one file overlaps waiting for the next.
@@ -77,7 +93,7 @@ export class Indexer {
         queue,
         pool ? READ_CONCURRENCY_WITH_WORKERS : READ_CONCURRENCY,
         async (loc) => {
-          await this.docs.read(loc, pool?.parse);
+          await this.docs.read(loc, readsOf(loc.root));
           this.indexing!.done = ++done;
           this.reportReading(done, total);
         },
@@ -91,7 +107,7 @@ export class Indexer {
       // Idle: this thread waited (for the workers or the disk) rather than worked.
       const { idle, active } = performance.eventLoopUtilization(loop);
       this.host.log(
-        `Parse workers: ${s.workers}; of ${yamlFiles} YAML files ${s.parsed} were parsed there, ${s.declined + s.lost} handed back; ${formatCount(total)} files read in ${formatCount(Math.round(idle + active))} ms, ${formatCount(Math.round(idle))} of them idle.`,
+        `Parse workers: ${s.workers}; of ${yamlFiles} YAML files ${s.parsed} were parsed there, ${s.declined + s.lost} handed back; ${formatCount(total)} files read in ${formatCount(Math.round(idle + active))} ms, ${formatCount(Math.round(idle))} of them idle; young generation ${youngGeneration()}.`,
       );
     }
     if (this.lifetime.disposed) return;
@@ -135,4 +151,10 @@ export class Indexer {
     const i = this.indexing;
     return i && i.total > 0 ? `${formatCount(i.done)} / ${formatCount(i.total)} files` : 'listing files';
   }
+}
+
+/** The young generation this thread runs with: the server's worker sizes it (lsp/serverThread.ts). */
+function youngGeneration(): string {
+  const mb = resourceLimits.maxYoungGenerationSizeMb;
+  return mb ? `${mb} MB` : "node's default";
 }

@@ -1,0 +1,85 @@
+import { fstatSync } from 'node:fs';
+import { Socket } from 'node:net';
+import { format } from 'node:util';
+import { isMainThread, Worker, workerData } from 'node:worker_threads';
+import type { Connection } from 'vscode-languageserver';
+import { useWorker, YOUNG_GENERATION_MB } from '../node/youngGeneration';
+
+/*
+ * The language server over stdio runs in a worker thread with a larger young generation, as the
+ * CLI does (node/youngGeneration.ts says why): its initial index allocates like a cold lint. An
+ * editor starts `node dist/server.js --stdio` itself, so no node flag of ours can size the main
+ * thread's heap. The worker reads and writes the process's stdin and stdout itself (they are
+ * pipes): a worker's own process.stdout reaches the main thread by message, and the protocol
+ * writer waits for each message's write, so ~4,000 diagnostics notifications queued behind
+ * thread hops. The main thread only waits, and exits with the worker's exit code. Other
+ * transports (node IPC, a socket, a pipe name) and stdio that is not a pipe (a terminal, a file)
+ * are served on the main thread as before.
+ */
+
+/** Tells the worker it is the server's, so it serves instead of starting another worker. */
+interface ServerWorkerData {
+  cxTaxonomyServer: 1;
+}
+
+/** True in the worker thread `serveInWorker` started. */
+export function isServerWorker(): boolean {
+  return !isMainThread && (workerData as Partial<ServerWorkerData> | null)?.cxTaxonomyServer === 1;
+}
+
+/** True when a file descriptor is a pipe or a socket, which a worker can read or write itself. */
+function isPipe(fd: number): boolean {
+  try {
+    const st = fstatSync(fd);
+    return st.isFIFO() || st.isSocket();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Starts `script` (this server) in a worker thread with the larger young generation to serve
+ * stdio; false when that does not apply (another transport, stdio not pipes, turned off, the
+ * young generation sized by the caller) or the worker cannot be created, so the caller serves.
+ */
+export function serveInWorker(script: string, args: readonly string[]): boolean {
+  if (!isMainThread || !args.includes('--stdio') || !useWorker(process.execArgv, process.env)) return false;
+  if (!isPipe(0) || !isPipe(1)) return false;
+  let worker: Worker;
+  try {
+    worker = new Worker(script, {
+      argv: [...args],
+      workerData: { cxTaxonomyServer: 1 } satisfies ServerWorkerData,
+      resourceLimits: { maxYoungGenerationSizeMb: YOUNG_GENERATION_MB },
+    });
+  } catch {
+    return false;
+  }
+  worker.on('error', (err) => process.stderr.write(`cx-taxonomy server: ${err.stack ?? err.message}\n`));
+  worker.on('exit', (code) => process.exit(code));
+  return true;
+}
+
+/** The worker's own streams on the process's stdin and stdout. */
+export function workerStdio(): { input: Socket; output: Socket } {
+  return {
+    input: new Socket({ fd: 0, readable: true, writable: false }),
+    output: new Socket({ fd: 1, readable: false, writable: true }),
+  };
+}
+
+/**
+ * Sends what the console prints to the client's log, as the protocol library does over its own
+ * stdio: stdout carries the protocol, so nothing else may be written there.
+ */
+export function consoleToClient(connection: Connection): void {
+  const to =
+    (send: (message: string) => void) =>
+    (...args: unknown[]) =>
+      send(format(...args));
+  console.log = to((m) => connection.console.log(m));
+  console.info = to((m) => connection.console.info(m));
+  console.debug = to((m) => connection.console.log(m));
+  console.warn = to((m) => connection.console.warn(m));
+  console.error = to((m) => connection.console.error(m));
+}

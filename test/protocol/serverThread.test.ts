@@ -1,0 +1,38 @@
+import * as assert from 'node:assert/strict';
+import { LspTestClient } from './harness';
+
+const FILES = {
+  'org.teams.yaml': 'kind: teams\nteams:\n  - id: cx-ops\n    name: CX Operations\n',
+  'p.persona.yaml': 'kind: persona\nid: p\nname: P\nowner: nobody\n',
+};
+
+/** The young generation the server's trace log names, and what it published. */
+async function run(env: Record<string, string>) {
+  const c = await LspTestClient.start({ files: FILES, env: { CX_TAXONOMY_TRACE_PARSE: '1', ...env } });
+  try {
+    await c.waitForReady(60_000);
+    const line = c.logs.find((l) => l.startsWith('Parse workers:')) ?? '';
+    const published = [...c.published].map(
+      ([uri, p]) => `${uri.slice(c.uri('').length)} ${JSON.stringify(p.diagnostics)}`,
+    );
+    return { young: /young generation ([^.]+)\./.exec(line)?.[1], published: published.sort() };
+  } finally {
+    await c.stop();
+  }
+}
+
+describe('protocol: the server over stdio runs in a worker thread with a larger young generation', function () {
+  this.timeout(120_000);
+
+  it('indexes with 32 MB semi-spaces, and publishes what the main thread publishes', async () => {
+    const worker = await run({});
+    const main = await run({ CX_TAXONOMY_NO_WORKER: '1' });
+    assert.equal(worker.young, '96 MB');
+    assert.equal(main.young, "node's default");
+    assert.ok(
+      worker.published.some((p) => p.includes('nobody')),
+      worker.published.join('\n'),
+    );
+    assert.deepEqual(worker.published, main.published);
+  });
+});
