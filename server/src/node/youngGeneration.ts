@@ -12,6 +12,12 @@
  */
 export const YOUNG_GENERATION_MB = 96;
 
+/**
+ * The same as a node flag, for a process started by us: VS Code starts the server over node IPC,
+ * which only the main thread can serve, so the extension starts it with this flag instead.
+ */
+export const SEMI_SPACE_FLAG = `--max-semi-space-size=${YOUNG_GENERATION_MB / 3}`;
+
 /** Set (to anything) to run the CLI or the server on the main thread with node's own young generation. */
 export const NO_WORKER_ENV = 'CX_TAXONOMY_NO_WORKER';
 
