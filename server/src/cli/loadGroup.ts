@@ -1,4 +1,3 @@
-import { lstatSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
@@ -13,6 +12,7 @@ import {
   type ParseService,
   type TaxonomyWorkspace,
 } from '../core';
+import { readPlainFile } from '../node/plainRead';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../node/parsePool';
 import { contentHash, LintCache, type CachedFile } from './cache';
 import { quickHashes, textLater } from './cacheHashes';
@@ -155,13 +155,5 @@ function thrownText(thrown: unknown): string {
  * taxonomy (the host lists no other file whose folder lies outside it).
  */
 function readQuickly(id: string, maxSize: number): FetchedFile | undefined {
-  if (!path.isAbsolute(id)) return undefined;
-  try {
-    const st = lstatSync(id);
-    if (!st.isFile()) return undefined;
-    if (st.size > maxSize) return { kind: 'tooLarge', size: st.size };
-    return { kind: 'read', size: st.size, bytes: readFileSync(id) };
-  } catch {
-    return undefined;
-  }
+  return path.isAbsolute(id) ? readPlainFile(id, maxSize) : undefined;
 }

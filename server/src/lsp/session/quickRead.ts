@@ -4,10 +4,11 @@
  * its size, then open, stat, read and close: 7 asynchronous calls a file, ~1.5 s of the loading
  * thread's time on the styled L).
  */
-import { lstatSync, readFileSync, realpathSync } from 'node:fs';
+import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import type { FetchedFile } from '../../core';
 import { isWithin } from '../../node/nodeFileHost';
+import { readPlainFile } from '../../node/plainRead';
 import { fsPathOf } from '../fileSystem';
 
 /**
@@ -28,11 +29,7 @@ export function quickReader(rootDir: string): (uri: string, maxSize: number) => 
       const dir = path.dirname(p);
       let real = realDirs.get(dir);
       if (real === undefined) realDirs.set(dir, (real = realpathSync(dir)));
-      if (!isWithin(realRoot, real)) return undefined;
-      const st = lstatSync(p);
-      if (!st.isFile()) return undefined;
-      if (st.size > maxSize) return { kind: 'tooLarge', size: st.size };
-      return { kind: 'read', size: st.size, bytes: readFileSync(p) };
+      return isWithin(realRoot, real) ? readPlainFile(p, maxSize) : undefined;
     } catch {
       return undefined;
     }
