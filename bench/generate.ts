@@ -14,6 +14,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { mulberry32 } from './random';
+import { wrapWords } from './wrap';
 import { restyleWorkspace, type StyleManifest } from './styles';
 
 /** How many entities of each kind a workspace holds. */
@@ -640,16 +641,7 @@ const yamlStr = (s: string) =>
 
 /** Wraps prose into a folded block scalar at the given indent. */
 function folded(key: string, text: string, indent: string): string {
-  const width = 92 - indent.length;
-  const lines: string[] = [];
-  let line = '';
-  for (const w of text.split(' ')) {
-    if (line && line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
+  const lines = wrapWords(text, 92 - indent.length);
   return `${indent}${key}: >-\n${lines.map((l) => `${indent}  ${l}`).join('\n')}\n`;
 }
 

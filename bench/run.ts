@@ -257,33 +257,14 @@ async function main(): Promise<void> {
     log('cli: cx-taxonomy lint L, cold then warm...');
     const cli = await measureCli(L.dir, L.manifest, cliJs, RULE_IDS, 20 * 60_000);
     measureFloorAgain();
-    rows.push({
-      measure: '`cx-taxonomy lint` L, cold, end to end (process start included)',
-      figure: `${fmtS(cli.cold.wallMs)} = ${fmtX(cli.cold.wallMs / floor.totalMs)} floor`,
-      target: '<= 0.6x floor',
-      met: cli.cold.wallMs <= 0.6 * floor.totalMs,
-      note: cli.mismatches.length ? cli.mismatches.join('; ') : 'every planted problem found',
-    });
-    rows.push({
-      measure: '`cx-taxonomy lint` L, cold: peak memory',
-      figure: fmtMb(cli.cold.peakRssMb),
-      target: '<= 450 MB',
-      met: cli.cold.peakRssMb <= 450,
-    });
-    if (cli.warm)
-      rows.push({
-        measure: '`cx-taxonomy lint --cache` L again, nothing changed',
-        figure: `${fmtS(cli.warm.wallMs)} = ${fmtX(cli.warm.wallMs / floor.totalMs)} floor`,
-        target: '<= 0.1x floor',
-        met: cli.warm.wallMs <= 0.1 * floor.totalMs,
-      });
-    else
-      rows.push({
-        measure: '`cx-taxonomy lint` L again, nothing changed',
-        figure: 'no --cache in this build',
-        target: '<= 0.1x floor',
-        met: false,
-      });
+    rows.push(
+      ...cliRows(cli, floor, {
+        workspace: 'L',
+        coldNote: 'process start included',
+        cold: 0.6,
+        warm: 0.1,
+      }),
+    );
   }
 
   if (LS) rows.push(...(await measureStyled(LS, L.dir, cliJs, serverJs, floor, measureFloorAgain, S)));
@@ -415,6 +396,43 @@ async function main(): Promise<void> {
   if (!argv.includes('--no-write')) writeResults(path.join(ROOT, 'BENCHMARKS.md'), table);
 }
 
+/** The rows of a cold then warm lint of one workspace, with their targets as fractions of the floor. */
+function cliRows(
+  cli: CliFigures,
+  floor: { totalMs: number },
+  o: { workspace: string; coldNote: string; cold: number; warm: number },
+): Row[] {
+  const ofFloor = (ms: number) => `${fmtS(ms)} = ${fmtX(ms / floor.totalMs)} floor`;
+  return [
+    {
+      measure: `\`cx-taxonomy lint\` ${o.workspace}, cold, end to end (${o.coldNote})`,
+      figure: ofFloor(cli.cold.wallMs),
+      target: `<= ${o.cold}x floor`,
+      met: cli.cold.wallMs <= o.cold * floor.totalMs,
+      note: cli.mismatches.length ? cli.mismatches.join('; ') : 'every planted problem found',
+    },
+    {
+      measure: `\`cx-taxonomy lint\` ${o.workspace}, cold: peak memory`,
+      figure: fmtMb(cli.cold.peakRssMb),
+      target: '<= 450 MB',
+      met: cli.cold.peakRssMb <= 450,
+    },
+    cli.warm
+      ? {
+          measure: `\`cx-taxonomy lint --cache\` ${o.workspace} again, nothing changed`,
+          figure: ofFloor(cli.warm.wallMs),
+          target: `<= ${o.warm}x floor`,
+          met: cli.warm.wallMs <= o.warm * floor.totalMs,
+        }
+      : {
+          measure: `\`cx-taxonomy lint\` ${o.workspace} again, nothing changed`,
+          figure: 'no --cache in this build',
+          target: `<= ${o.warm}x floor`,
+          met: false,
+        },
+  ];
+}
+
 /** The styled L (issue 16): cold lint, its memory, the server's initial index, and the fast path's fallbacks. */
 async function measureStyled(
   ws: { dir: string; manifest: Manifest },
@@ -451,26 +469,9 @@ async function measureStyled(
         })
       : undefined;
   measureFloorAgain();
-  rows.push({
-    measure: "`cx-taxonomy lint` styled L, cold, end to end (the floor is the clean L's)",
-    figure: `${fmtS(cli.cold.wallMs)} = ${fmtX(cli.cold.wallMs / floor.totalMs)} floor`,
-    target: '<= 0.5x floor',
-    met: cli.cold.wallMs <= 0.5 * floor.totalMs,
-    note: cli.mismatches.length ? cli.mismatches.join('; ') : 'every planted problem found',
-  });
-  rows.push({
-    measure: '`cx-taxonomy lint` styled L, cold: peak memory',
-    figure: fmtMb(cli.cold.peakRssMb),
-    target: '<= 450 MB',
-    met: cli.cold.peakRssMb <= 450,
-  });
-  if (cli.warm)
-    rows.push({
-      measure: '`cx-taxonomy lint --cache` styled L again, nothing changed',
-      figure: `${fmtS(cli.warm.wallMs)} = ${fmtX(cli.warm.wallMs / floor.totalMs)} floor`,
-      target: '<= 0.05x floor',
-      met: cli.warm.wallMs <= 0.05 * floor.totalMs,
-    });
+  rows.push(
+    ...cliRows(cli, floor, { workspace: 'styled L', coldNote: "the floor is the clean L's", cold: 0.5, warm: 0.05 }),
+  );
   if (lsp) {
     rows.push({
       measure: 'LSP styled L: initialize -> last diagnostics of the initial index',

@@ -8,6 +8,7 @@
  * anchors and aliases. Which file got which habit is counted in the manifest (`style`).
  */
 import { mulberry32 } from './random';
+import { wrapWords } from './wrap';
 
 /** The habits, in the order they are applied to a file that has several. */
 export const HABITS = [
@@ -122,18 +123,8 @@ const keyComments: Rewrite = (text, rand) =>
   );
 
 /** Splits prose into lines of about half its length (at most 72 characters), at spaces. */
-function wrapWords(text: string): string[] {
-  const width = Math.min(72, Math.ceil(text.length / 2));
-  const lines: string[] = [];
-  let line = '';
-  for (const w of text.split(' ')) {
-    if (line && line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines;
+function halves(text: string): string[] {
+  return wrapWords(text, Math.min(72, Math.ceil(text.length / 2)));
 }
 
 const plainSafe = (s: string) =>
@@ -166,7 +157,7 @@ function wrapped(quoted: boolean): Rewrite {
         out.push(lines[i]);
         continue;
       }
-      const parts = wrapWords(quoted ? value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : value);
+      const parts = halves(quoted ? value.replace(/\\/g, '\\\\').replace(/"/g, '\\"') : value);
       const first = `${ind}${key}: ${quoted ? '"' : ''}${parts[0]}`;
       const rest = parts.slice(1).map((p) => `${ind}  ${p}`);
       if (quoted) rest[rest.length - 1] += '"';

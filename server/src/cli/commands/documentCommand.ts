@@ -1,5 +1,7 @@
 import { ArgReader, oneOf, sharedFlag, unknownOption, type Arg } from '../argReader';
-import { UsageError, type HelpRequest } from '../command';
+import { EXIT_OK, UsageError, type CliIo, type HelpRequest } from '../command';
+import { emit, oneTaxonomy } from '../commandSteps';
+import type { LoadedTaxonomy } from '../taxonomies';
 
 /** The options of a command that makes one document of a taxonomy (`export glossary`, `report ownership`). */
 export interface DocumentOptions<F extends string> {
@@ -64,4 +66,20 @@ export function parseDocumentCommand<F extends string>(
   }
   if (opts.paths.length === 0) opts.paths.push('.');
   return opts;
+}
+
+/**
+ * Runs a document command: loads the one taxonomy its paths name (`verb` says what the command
+ * does, for the error when they name several), renders the document and writes it to stdout or
+ * `--output`, refusing to overwrite an input.
+ */
+export async function writeDocument<F extends string>(
+  cmd: DocumentOptions<F>,
+  io: CliIo,
+  verb: string,
+  render: (taxonomy: LoadedTaxonomy) => string,
+): Promise<number> {
+  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config, today: cmd.today }, io, verb);
+  await emit(render(taxonomy), cmd.output, io, { cwd: io.cwd, inputs: cmd.paths, taxonomies: [taxonomy] });
+  return EXIT_OK;
 }

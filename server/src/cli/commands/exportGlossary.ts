@@ -1,8 +1,7 @@
-import { defineCommand, EXIT_OK, type CliIo } from '../command';
-import { emit, oneTaxonomy } from '../commandSteps';
+import { defineCommand, type CliIo } from '../command';
 import { exportGlossary, GLOSSARY_FORMATS, type GlossaryFormat } from '../glossaryExport';
 import { VERSION } from '../product';
-import { parseDocumentCommand, type DocumentOptions } from './documentCommand';
+import { parseDocumentCommand, writeDocument, type DocumentOptions } from './documentCommand';
 
 export interface ExportGlossaryOptions extends DocumentOptions<GlossaryFormat> {
   command: 'export-glossary';
@@ -23,14 +22,8 @@ Options:
   -h, --help               show this help
 `;
 
-async function runExportGlossary(cmd: ExportGlossaryOptions, io: CliIo): Promise<number> {
-  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config, today: cmd.today }, io, 'export');
-  await emit(exportGlossary(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, {
-    cwd: io.cwd,
-    inputs: cmd.paths,
-    taxonomies: [taxonomy],
-  });
-  return EXIT_OK;
+function runExportGlossary(cmd: ExportGlossaryOptions, io: CliIo): Promise<number> {
+  return writeDocument(cmd, io, 'export', (t) => exportGlossary(t, cmd.format, { cwd: io.cwd, version: VERSION }));
 }
 
 /** `export glossary [path]`: the glossary as a document to publish. */

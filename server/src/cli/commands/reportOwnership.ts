@@ -1,8 +1,7 @@
-import { defineCommand, EXIT_OK, type CliIo } from '../command';
-import { emit, oneTaxonomy } from '../commandSteps';
+import { defineCommand, type CliIo } from '../command';
 import { ownershipReport, OWNERSHIP_FORMATS, type OwnershipFormat } from '../ownershipReport';
 import { VERSION } from '../product';
-import { parseDocumentCommand, type DocumentOptions } from './documentCommand';
+import { parseDocumentCommand, writeDocument, type DocumentOptions } from './documentCommand';
 
 export interface OwnershipReportOptions extends DocumentOptions<OwnershipFormat> {
   command: 'report-ownership';
@@ -24,14 +23,8 @@ Options:
   -h, --help               show this help
 `;
 
-async function runOwnershipReport(cmd: OwnershipReportOptions, io: CliIo): Promise<number> {
-  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config, today: cmd.today }, io, 'report on');
-  await emit(ownershipReport(taxonomy, cmd.format, { cwd: io.cwd, version: VERSION }), cmd.output, io, {
-    cwd: io.cwd,
-    inputs: cmd.paths,
-    taxonomies: [taxonomy],
-  });
-  return EXIT_OK;
+function runOwnershipReport(cmd: OwnershipReportOptions, io: CliIo): Promise<number> {
+  return writeDocument(cmd, io, 'report on', (t) => ownershipReport(t, cmd.format, { cwd: io.cwd, version: VERSION }));
 }
 
 /** `report ownership [path]`: who owns which touchpoints of which journey (a subject of `report`). */

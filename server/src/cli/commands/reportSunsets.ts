@@ -1,8 +1,7 @@
-import { UsageError, defineCommand, EXIT_OK, type CliIo } from '../command';
-import { emit, oneTaxonomy } from '../commandSteps';
+import { UsageError, defineCommand, type CliIo } from '../command';
 import { VERSION } from '../product';
 import { sunsetReport, SUNSET_FORMATS, type SunsetFormat } from '../sunsetReport';
-import { parseDocumentCommand, type DocumentOptions } from './documentCommand';
+import { parseDocumentCommand, writeDocument, type DocumentOptions } from './documentCommand';
 
 export interface SunsetReportOptions extends DocumentOptions<SunsetFormat> {
   command: 'report-sunsets';
@@ -28,17 +27,13 @@ Options:
   -h, --help               show this help
 `;
 
-async function runSunsetReport(cmd: SunsetReportOptions, io: CliIo): Promise<number> {
-  const taxonomy = await oneTaxonomy({ paths: cmd.paths, config: cmd.config, today: cmd.today }, io, 'report on');
-  // The loaded config holds "today" (--today, CX_TAXONOMY_TODAY or the machine's date) and the window.
-  const config = taxonomy.workspace.currentConfig;
-  const ctx = { cwd: io.cwd, version: VERSION, today: config.today, within: cmd.within ?? config.sunsetWarningDays };
-  await emit(sunsetReport(taxonomy, cmd.format, ctx), cmd.output, io, {
-    cwd: io.cwd,
-    inputs: cmd.paths,
-    taxonomies: [taxonomy],
+function runSunsetReport(cmd: SunsetReportOptions, io: CliIo): Promise<number> {
+  return writeDocument(cmd, io, 'report on', (taxonomy) => {
+    // The loaded config holds "today" (--today, CX_TAXONOMY_TODAY or the machine's date) and the window.
+    const config = taxonomy.workspace.currentConfig;
+    const ctx = { cwd: io.cwd, version: VERSION, today: config.today, within: cmd.within ?? config.sunsetWarningDays };
+    return sunsetReport(taxonomy, cmd.format, ctx);
   });
-  return EXIT_OK;
 }
 
 /** `report sunsets [path]`: passed and upcoming sunsets and what still uses them (a subject of `report`). */

@@ -13,12 +13,16 @@ function safeContinuationStart(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 40 || c === 95 || c > 127;
 }
 
-/** Folds the lines of a wrapped scalar: a single break becomes a space, n blank lines n newlines. */
-function fold(parts: string[]): string {
+/**
+ * Folds the lines of a wrapped scalar: a single break becomes a space, n blank lines n newlines.
+ * In a double-quoted scalar (`quoted`) the last part is content even when empty (a break right
+ * before the closing quote).
+ */
+function fold(parts: string[], quoted = false): string {
   let out = parts[0];
   let blank = 0;
   for (let i = 1; i < parts.length; i++) {
-    if (parts[i] === '') {
+    if (parts[i] === '' && !(quoted && i === parts.length - 1)) {
       blank++;
       continue;
     }
@@ -107,25 +111,8 @@ export function wrappedDouble(lines: LineTable, line: number, v: number, parentI
     parts.push(t.slice(a, b));
     if (stop < e) {
       if (j === line) bail(); // Closes on its first line: not wrapped.
-      return { text: foldQuoted(parts), end: stop + 1, last: j };
+      return { text: fold(parts, true), end: stop + 1, last: j };
     }
   }
   return bail();
-}
-
-/** Folding in a double-quoted scalar: like plain, but the first and last parts may be empty. */
-function foldQuoted(parts: string[]): string {
-  let out = parts[0];
-  let blank = 0;
-  for (let i = 1; i < parts.length; i++) {
-    const last = i === parts.length - 1;
-    if (parts[i] === '' && !last) {
-      blank++;
-      continue;
-    }
-    out += blank > 0 ? '\n'.repeat(blank) : ' ';
-    blank = 0;
-    out += parts[i];
-  }
-  return out;
 }
