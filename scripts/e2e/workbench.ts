@@ -321,14 +321,51 @@ export class Workbench {
     throw new Error(`acceptCompletion: no suggestion ${String(label)}`);
   }
 
-  /** Runs a command by its title from the Command Palette (F1), e.g. "File: Save". */
+  /**
+   * Runs a command by its title from the Command Palette (F1), e.g. "File: Save". The palette
+   * closes when something else takes the focus (an extension revealing an editor after a click in
+   * a webview does), so a palette that closes before the command is picked is opened again.
+   */
   async runCommand(title: string, timeoutMs = 15_000): Promise<void> {
     this.trace(`runCommand ${title}`);
+    const widget = this.page.locator('.quick-input-widget');
+    const deadline = Date.now() + timeoutMs;
+    for (let attempt = 1; ; attempt++) {
+      const row = await this.paletteRow(title, Math.max(1_000, deadline - Date.now()));
+      if (row) {
+        await row.click();
+        await widget.waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => undefined);
+        return;
+      }
+      if (attempt >= 4 || Date.now() >= deadline) {
+        throw new Error(`the Command Palette kept closing before "${title}" could be picked (${attempt} attempts)`);
+      }
+      this.trace(`runCommand ${title}: the palette closed, opening it again`);
+    }
+  }
+
+  /**
+   * Opens the palette, types `>title` and returns the row to click, or undefined when the palette
+   * closed underneath (focus taken elsewhere) before the row showed up.
+   */
+  private async paletteRow(title: string, timeoutMs: number): Promise<Locator | undefined> {
+    const widget = this.page.locator('.quick-input-widget');
     await this.openQuickInput('F1', '>');
     const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.fill(`>${title}`);
+    const closed = async (): Promise<boolean> => !(await widget.isVisible());
+    try {
+      await input.fill(`>${title}`, { timeout: 5_000 });
+    } catch (error) {
+      if (await closed()) return undefined;
+      throw error;
+    }
+    let lost = false;
     const row = await poll(
       async () => {
+        if (await closed()) {
+          lost = true;
+          return true;
+        }
         const rows = await this.quickInputRows();
         let index = rows.findIndex((r) => r.label === title);
         if (index < 0) index = rows.findIndex((r) => r.label.toLowerCase().includes(title.toLowerCase()));
@@ -336,8 +373,7 @@ export class Workbench {
       },
       { timeoutMs, what: `the command "${title}" in the Command Palette` },
     );
-    await row.click();
-    await this.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: timeoutMs }).catch(() => undefined);
+    return lost || row === true ? undefined : row;
   }
 
   /**
