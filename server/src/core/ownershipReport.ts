@@ -188,6 +188,8 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
   const idleTeams = teams
     .filter((t) => t.known && t.touchpoints === 0 && Object.values(t.owns).every((n) => n === 0))
     .map((t) => t.id);
+  // Files that let their models go rebuilt them for this report: let them go again.
+  ws.releaseRebuilt();
   return {
     root: files.length ? rootUriOf(files[0]) : '',
     unowned,

@@ -99,6 +99,8 @@ export function buildSunsetReport(ws: TaxonomyWorkspace, today: string, within: 
           a.range.start.character - b.range.start.character,
       );
   }
+  // Files that let their models go rebuilt them for this report: let them go again.
+  ws.releaseRebuilt();
   const entries = [...byKey.values()].sort(
     (a, b) => a.days - b.days || a.kind.localeCompare(b.kind) || a.id.localeCompare(b.id),
   );

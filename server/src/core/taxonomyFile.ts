@@ -24,6 +24,8 @@ export interface TaxonomyFile {
 /** Options that decide whether a file's content is read. */
 export interface ReadOptions {
   maxFileSize: number;
+  /** Told when a file rebuilds the models it let go (`releaseModels`), so its owner can let them go again. */
+  onRebuild?: (file: TaxonomyFile) => void;
 }
 
 /** A size for people: bytes, KB or MB, precise enough that a size over a limit never reads as equal to it. */
@@ -80,26 +82,143 @@ export function createTaxonomyFile(
 ): TaxonomyFile {
   const kind = fileKindOf(relativePath) ?? 'markdown';
   const lines = new LineIndex(text);
-  const file: TaxonomyFile = { uri, relativePath, kind, version, text, lines, readers: [], models: [] };
   if (text.length > options.maxFileSize) {
-    file.unreadable = {
-      message: tooLargeMessage(text.length, options.maxFileSize),
-      start: 0,
-      end: 0,
+    const message = tooLargeMessage(text.length, options.maxFileSize);
+    return {
+      uri,
+      relativePath,
+      kind,
+      version,
+      text,
+      lines,
+      readers: [],
+      models: [],
+      unreadable: { message, start: 0, end: 0 },
     };
-    return file;
   }
   if (looksBinary(text)) {
-    file.unreadable = { message: 'This file holds binary data, not text, so it is not checked.', start: 0, end: 0 };
-    return file;
+    const message = 'This file holds binary data, not text, so it is not checked.';
+    return {
+      uri,
+      relativePath,
+      kind,
+      version,
+      text,
+      lines,
+      readers: [],
+      models: [],
+      unreadable: { message, start: 0, end: 0 },
+    };
   }
-  if (!isYamlKind(kind)) return file;
-  file.yaml = parsed ?? parseYaml(text);
-  for (const doc of file.yaml.docs) {
+  if (!isYamlKind(kind)) return { uri, relativePath, kind, version, text, lines, readers: [], models: [] };
+  return new ModelledFile(uri, relativePath, kind, version, text, lines, parsed ?? parseYaml(text), options.onRebuild);
+}
+
+/** The parse of a YAML file and what is built from it, dropped and rebuilt together. */
+interface Modelled {
+  yaml: ParsedYaml;
+  readers: DocReader[];
+  models: DocModel[];
+}
+
+function modelOf(kind: TaxonomyKind, lines: LineIndex, yaml: ParsedYaml): Modelled {
+  const readers: DocReader[] = [];
+  const models: DocModel[] = [];
+  for (const doc of yaml.docs) {
     const reader = new DocReader(doc, lines);
-    file.readers.push(reader);
-    file.models.push(buildDocModel(kind, reader));
+    readers.push(reader);
+    models.push(buildDocModel(kind, reader));
     reader.forgetContainers();
   }
-  return file;
+  return { yaml, readers, models };
+}
+
+/**
+ * A YAML taxonomy file whose parse and models can be let go (`releaseModels`) and are rebuilt from
+ * its text when next read. The parse of the same text is the same (the fast path and the full
+ * parse agree wherever the fast path answers), so a rebuilt model equals the one let go; only
+ * object identity differs. Files nobody looks at keep their text, line index, index entries and
+ * diagnostics, but not the largest part of what they cost: the parsed values and the models
+ * (BENCHMARKS.md).
+ */
+class ModelledFile implements TaxonomyFile {
+  #modelled: Modelled | undefined;
+  /** Set when a reader assigns the parts by hand (tests, `setUnreadable`): never rebuilt then. */
+  #pinned = false;
+
+  constructor(
+    readonly uri: string,
+    readonly relativePath: string,
+    readonly kind: TaxonomyKind,
+    readonly version: number,
+    readonly text: string,
+    readonly lines: LineIndex,
+    yaml: ParsedYaml,
+    private readonly onRebuild?: (file: TaxonomyFile) => void,
+  ) {
+    this.#modelled = modelOf(kind, lines, yaml);
+  }
+
+  private get modelled(): Modelled {
+    if (this.#modelled) return this.#modelled;
+    this.#modelled = modelOf(this.kind, this.lines, parseYaml(this.text));
+    this.onRebuild?.(this);
+    return this.#modelled;
+  }
+
+  get yaml(): ParsedYaml | undefined {
+    return this.modelled.yaml;
+  }
+
+  set yaml(yaml: ParsedYaml | undefined) {
+    this.pin().yaml = yaml as ParsedYaml;
+  }
+
+  get readers(): DocReader[] {
+    return this.modelled.readers;
+  }
+
+  set readers(readers: DocReader[]) {
+    this.pin().readers = readers;
+  }
+
+  get models(): DocModel[] {
+    return this.modelled.models;
+  }
+
+  set models(models: DocModel[]) {
+    this.pin().models = models;
+  }
+
+  unreadable?: SyntaxProblem;
+
+  /** True while the parse and models are held. */
+  get modelsHeld(): boolean {
+    return this.#modelled !== undefined;
+  }
+
+  /** Lets the parse and models go; the next read rebuilds them. */
+  releaseModels(): void {
+    if (!this.#pinned) this.#modelled = undefined;
+  }
+
+  private pin(): Modelled {
+    this.#pinned = true;
+    return this.modelled;
+  }
+}
+
+/**
+ * Lets a file's parse and models go until they are next read (see `ModelledFile`); true when
+ * there was something to let go. Files that are not YAML taxonomy files have none.
+ */
+export function releaseModels(file: TaxonomyFile): boolean {
+  if (!(file instanceof ModelledFile) || !file.modelsHeld) return false;
+  file.releaseModels();
+  return true;
+}
+
+/** True when the file's parse and models are held now (reading them would not rebuild them). */
+export function modelsHeld(file: TaxonomyFile): boolean {
+  return !(file instanceof ModelledFile) || file.modelsHeld;
 }

@@ -295,6 +295,8 @@ export function buildTaxonomyView(
       a.name.localeCompare(b.name, 'en', { sensitivity: 'base' }) ||
       a.id.localeCompare(b.id),
   );
+  // Files that let their models go rebuilt them for this report: let them go again.
+  ws.releaseRebuilt();
   const pinned = myTeam ? byId.get(myTeam) : undefined;
   return {
     root: files.length ? rootUriOf(files[0]) : '',

@@ -11,7 +11,7 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineIndex } from './lineIndex';
 import type { Rule } from './rules/types';
 import type { SuppressedDiagnostic } from './suppressions';
-import { createTaxonomyFile, type TaxonomyFile } from './taxonomyFile';
+import { createTaxonomyFile, releaseModels, type TaxonomyFile } from './taxonomyFile';
 import { buildGlossary, GLOSSARY_LABEL_FACET } from './terms/glossary';
 import { TermUseIndex } from './terms/uses';
 import type { Severity, TaxonomyDiagnostic } from './types';
@@ -27,10 +27,18 @@ export interface WorkspaceOptions {
    * anyway, every file is re-checked, so results stay right.
    */
   trackDependencies?: boolean;
+  /**
+   * Asked after a file is checked: true lets its parse and models go until they are next read
+   * (`releaseModels`); the index and the diagnostics do not need them. The front ends say yes for
+   * files nobody has open whose kind allows it (`RELEASABLE_KINDS`). Default: keep every model.
+   */
+  releaseModels?: (file: TaxonomyFile) => boolean;
 }
 
 interface FileState {
   file: TaxonomyFile;
+  /** The length of the file's text (0 for a file restored from a cache, whose text is read on demand). */
+  size: number;
   /** The numbers (`KeyNumbers`) of the index keys the last check of this file looked at, ascending. */
   deps: Int32Array;
   /** What the file shows: its findings less those a directive silences, plus unused directives. */
@@ -64,9 +72,17 @@ export class TaxonomyWorkspace implements DerivedSource {
   private readonly tracking: boolean;
   /** True once a file has been checked (without tracking, a later change re-checks everything). */
   private checked = false;
+  private size = 0;
+  private readonly releasePolicy: ((file: TaxonomyFile) => boolean) | undefined;
+  /** Files that rebuilt the models they had let go (a feature or another file's rule read them). */
+  private readonly rebuilt = new Set<string>();
+  private readonly onRebuild = (file: TaxonomyFile): void => {
+    this.rebuilt.add(file.uri);
+  };
 
   constructor(options: WorkspaceOptions) {
     this.tracking = options.trackDependencies ?? true;
+    this.releasePolicy = options.releaseModels;
     this.rules = options.rules;
     this.config = options.config ?? defaultConfig();
     this.globs = compileGlobs(this.config);
@@ -109,7 +125,8 @@ export class TaxonomyWorkspace implements DerivedSource {
    * exactly this text, was done elsewhere) and marks what must be re-checked.
    */
   setFile(uri: string, relativePath: string, text: string, version = 0, parsed?: ParsedYaml): TaxonomyFile {
-    const file = createTaxonomyFile(uri, relativePath, text, version, { maxFileSize: this.config.maxFileSize }, parsed);
+    const options = { maxFileSize: this.config.maxFileSize, onRebuild: this.onRebuild };
+    const file = createTaxonomyFile(uri, relativePath, text, version, options, parsed);
     this.replace(uri, file);
     return file;
   }
@@ -144,16 +161,24 @@ export class TaxonomyWorkspace implements DerivedSource {
       readers: [],
       models: [],
     };
-    this.files.set(uri, { file, deps: NO_DEPS, diagnostics, suppressed });
+    this.files.set(uri, { file, size: 0, deps: NO_DEPS, diagnostics, suppressed });
   }
 
   /** Adds a file that could not be read (not UTF-8, permission denied) so it still shows a problem. */
   setUnreadable(uri: string, relativePath: string, message: string): void {
-    const file = createTaxonomyFile(uri, relativePath, '', 0, { maxFileSize: this.config.maxFileSize });
-    file.unreadable = { message, start: 0, end: 0 };
-    file.models = [];
-    file.readers = [];
-    file.yaml = undefined;
+    const kind = fileKindOf(relativePath) ?? 'markdown';
+    const unreadable = { message, start: 0, end: 0 };
+    const file: TaxonomyFile = {
+      uri,
+      relativePath,
+      kind,
+      version: 0,
+      text: '',
+      lines: new LineIndex(''),
+      readers: [],
+      models: [],
+      unreadable,
+    };
     this.replace(uri, file);
   }
 
@@ -171,9 +196,11 @@ export class TaxonomyWorkspace implements DerivedSource {
       this.tracker.hasDependents(),
     );
     const prev = this.files.get(uri);
+    this.size += (file?.text.length ?? 0) - (prev?.size ?? 0);
     if (file) {
       this.files.set(uri, {
         file,
+        size: file.text.length,
         deps: prev?.deps ?? NO_DEPS,
         diagnostics: prev?.diagnostics ?? [],
         suppressed: prev?.suppressed ?? [],
@@ -221,7 +248,22 @@ export class TaxonomyWorkspace implements DerivedSource {
       if (!state) continue;
       this.check(state);
     }
+    this.releaseRebuilt();
     return done;
+  }
+
+  /**
+   * Lets go again the models that files rebuilt since they let them go (a view or another file's
+   * rule read them), where the front end's policy says so and the file is not waiting for a check.
+   * Called after each flush; a front end calls it after a request that read many files.
+   */
+  releaseRebuilt(): void {
+    if (!this.releasePolicy || this.rebuilt.size === 0) return;
+    for (const uri of this.rebuilt) {
+      const file = this.files.get(uri)?.file;
+      if (file && !this.dirty.has(uri) && this.releasePolicy(file)) releaseModels(file);
+    }
+    this.rebuilt.clear();
   }
 
   /**
@@ -257,6 +299,7 @@ export class TaxonomyWorkspace implements DerivedSource {
     const shown = applyDirectives(file, diagnostics, this.setup);
     state.diagnostics = shown.diagnostics;
     state.suppressed = shown.suppressed;
+    if (this.releasePolicy?.(file)) releaseModels(file);
   }
 
   severityOf(rule: Rule): Severity {
@@ -284,6 +327,11 @@ export class TaxonomyWorkspace implements DerivedSource {
   /** How many files depend on an index key; exposed for tests of the dependency tracking. */
   dependentsOf(key: IndexKey): ReadonlySet<string> {
     return this.tracker.dependentsOf(key);
+  }
+
+  /** The length of the files' texts together (UTF-16 code units). */
+  get textSize(): number {
+    return this.size;
   }
 
   get fileCount(): number {

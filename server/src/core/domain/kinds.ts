@@ -10,6 +10,15 @@ import type { FileKind, TaxonomyKind } from '../types';
 /** The taxonomy kinds in the order a reader meets them; each is also a file suffix (`*.persona.yaml`). */
 export const TAXONOMY_KINDS: readonly TaxonomyKind[] = ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'];
 
+/**
+ * The kinds whose files may let their models go once checked, while nobody has them open
+ * (`releaseModels`): other files' rules read their entities through the index's copies (kind, id,
+ * name, status), rarely the entity itself, so a released model is seldom rebuilt. Journeys are
+ * also most of a taxonomy's text (two thirds on the bench's L). The kinds that other files' rules
+ * do read (teams, terms, personas, segments, KPIs) keep theirs.
+ */
+export const RELEASABLE_KINDS: ReadonlySet<TaxonomyKind> = new Set<TaxonomyKind>(['journey']);
+
 /** Every kind of file the workspace tracks: the taxonomy kinds, then Markdown docs and the config. */
 export const FILE_KINDS: readonly FileKind[] = [...TAXONOMY_KINDS, 'markdown', 'config'];
 

@@ -106,7 +106,41 @@ export function replacementFix(
   const { start, end, site } = match;
   if (!site)
     return { title, isPreferred, edits: [{ uri: file.uri, range: file.lines.range(start, end), newText: words }] };
-  return lazyFix(title, isPreferred, () => [replaceInScalar(file, site.start, start, end, words)]);
+  const siteStart = site.start;
+  return lazyFix(title, isPreferred, () => [replaceInScalar(file, siteStart, start, end, words)]);
+}
+
+/*
+ * The fixes below are made here, not in the rules, so that what their edits are built from is
+ * only what they are given: a closure written inside a rule keeps every variable of the rule's
+ * scopes that any closure there uses, the file's model among them, and a diagnostic kept with its
+ * fix then kept a model the file had let go (`releaseModels`).
+ */
+
+/** The fix setting the scalar at `range` to `value` (`setScalar`), built when read. */
+export function setScalarFix(
+  title: string,
+  isPreferred: boolean | undefined,
+  file: TaxonomyFile,
+  range: Range,
+  value: string,
+  old?: string,
+): Fix {
+  return lazyFix(title, isPreferred, () => [setScalar(file, range, value, old)]);
+}
+
+/** The fix adding `key: value` to the mapping at `mapPointer` (`addMapEntry`), built when read. */
+export function addMapEntryFix(
+  title: string,
+  isPreferred: boolean | undefined,
+  file: TaxonomyFile,
+  at: { docIndex: number; pointer: string },
+  key: string,
+  value: string,
+  after?: string,
+): Fix {
+  const { docIndex, pointer } = at;
+  return lazyFix(title, isPreferred, () => [addMapEntry(file, docIndex, pointer, key, value, after)]);
 }
 
 /**

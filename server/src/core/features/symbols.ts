@@ -27,6 +27,14 @@ function displayName(e: Entity): string {
   return name || `(${entityNoun(e.kind)} without id)`;
 }
 
+/**
+ * `displayName` of a definition's entity, from what the index keeps: reading the entity would
+ * rebuild the model of every file that let its model go.
+ */
+function definitionName(d: Definition): string {
+  return (d.name ?? d.id).trim() || `(${entityNoun(d.kind)} without id)`;
+}
+
 function contains(outer: Range, inner: Range): boolean {
   return rangeContains(outer, inner.start) && rangeContains(outer, inner.end);
 }
@@ -154,13 +162,13 @@ export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, li
     if (!query) {
       // Nothing to rank: the first `limit` definitions, as the index lists them.
       if (matches.length >= limit) break;
-      matches.push({ d, name: displayName(d.entity), rank: 0 });
+      matches.push({ d, name: definitionName(d), rank: 0 });
       continue;
     }
     const byId = rank(d.id);
     // An id matching exactly or as a prefix outranks its name: the name (a getter per entity, the
     // larger part of this loop on a large taxonomy) is read only otherwise.
-    const name = byId !== undefined && byId <= 1 ? undefined : displayName(d.entity);
+    const name = byId !== undefined && byId <= 1 ? undefined : definitionName(d);
     const byName = name === undefined ? undefined : rank(name);
     if (byId === undefined && byName === undefined) continue;
     matches.push({ d, name, rank: Math.min(byId ?? 9, byName ?? 9) });
@@ -170,7 +178,7 @@ export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, li
       (a, b) => a.rank - b.rank || a.d.id.length - b.d.id.length || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0),
     );
   return matches.slice(0, limit).map(({ d, name: known, rank }) => {
-    const name = known ?? displayName(d.entity);
+    const name = known ?? definitionName(d);
     const container = d.container
       ? `${name} · ${entityNoun(d.kind)} in ${d.container}`
       : `${name} · ${entityNoun(d.kind)}`;
@@ -179,7 +187,7 @@ export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, li
       kind: d.kind,
       containerName: container,
       location: { uri: d.uri, range: d.range },
-      deprecated: d.entity.status?.value === 'deprecated' || undefined,
+      deprecated: d.status === 'deprecated' || undefined,
       rank,
     };
   });

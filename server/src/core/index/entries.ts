@@ -1,4 +1,5 @@
 import type { Entity, Located, RefSite } from '../model';
+import type { LineIndex } from '../lineIndex';
 import type { EntityKind, Range } from '../types';
 
 /* What the index holds: definitions, references and facet entries, and a file's contribution of them. */
@@ -13,6 +14,10 @@ export interface Definition {
   range: Range;
   /** The journey id for stages and touchpoints. */
   container?: string;
+  /** A term's label, else the entity's name, read without the entity (symbol lists). */
+  name?: string;
+  /** The entity's `status`, read without the entity. */
+  status?: string;
   entity: Entity;
 }
 
@@ -26,31 +31,57 @@ export interface Reference {
   container?: string;
 }
 
+/** Where a definition's entity is found again: its file and its place among the file's definitions. */
+export interface EntitySource {
+  /** The file's defined entities in the order `contributionOf` lists them (rebuilt when let go). */
+  definedEntity(ordinal: number): Entity;
+  lines: LineIndex;
+}
+
 /**
- * A definition as the index keeps it: its entity and where it is, with the kind, id and range
- * read from the entity's located id on each read (a new range each time). The index holds one
- * per id of the workspace (~250,000 on L), and a range kept eagerly was three objects each
- * (BENCHMARKS.md, item 13). The located id belongs to the file's own parse, so its range follows
- * that text; the index replaces a file's definitions whenever the file changes.
+ * A definition as the index keeps it: its kind, id, name, status and where its id is written, and
+ * the way back to its entity. The entity is read through the file (`EntitySource`), not held: a
+ * file nobody looks at may let its model go (`releaseModels`), and the index, which holds a
+ * definition for every id of the workspace (~250,000 on L), must not keep it alive. The range is
+ * worked out from the id's offsets on each read (a new range each time).
  */
 export class IndexedDefinition implements Definition {
+  readonly kind: EntityKind;
+  readonly id: string;
+  /** What symbol lists show: a term's label, else the name (undefined without either). */
+  readonly name: string | undefined;
+  readonly status: string | undefined;
+  readonly #source: EntitySource;
+  readonly #ordinal: number;
+  readonly #start: number;
+  readonly #end: number;
+
   constructor(
     readonly uri: string,
-    /** An entity with an id: the id read is its own (not kept twice: ~250,000 on L). */
-    readonly entity: Entity & { id: Located<string> },
+    source: EntitySource,
+    ordinal: number,
+    entity: Entity & { id: Located<string> },
+    start: number,
+    end: number,
     readonly container?: string,
-  ) {}
-
-  get kind(): EntityKind {
-    return this.entity.kind;
-  }
-
-  get id(): string {
-    return this.entity.id.value;
+  ) {
+    this.kind = entity.kind;
+    this.id = entity.id.value;
+    this.name = (entity.kind === 'term' ? entity.label?.value : undefined) ?? entity.name?.value;
+    this.status = entity.status?.value;
+    this.#source = source;
+    this.#ordinal = ordinal;
+    this.#start = start;
+    this.#end = end;
   }
 
   get range(): Range {
-    return this.entity.id.range;
+    return this.#source.lines.range(this.#start, this.#end);
+  }
+
+  /** The entity, from the file's model (rebuilt if the file let it go). */
+  get entity(): Entity {
+    return this.#source.definedEntity(this.#ordinal);
   }
 
   toJSON(): Definition {
@@ -65,31 +96,35 @@ export class IndexedDefinition implements Definition {
   }
 }
 
-/** A reference as the index keeps it: the model's reference site and its file (see `IndexedDefinition`). */
+/**
+ * A reference as the index keeps it: its kind, id, field and the offsets of the id, with the range
+ * worked out on each read. It holds nothing of the file's model (see `IndexedDefinition`).
+ */
 export class IndexedReference implements Reference {
-  readonly #site: RefSite;
+  readonly kind: EntityKind;
+  readonly id: string;
+  readonly field: string;
+  readonly #lines: LineIndex;
+  readonly #start: number;
+  readonly #end: number;
 
   constructor(
     readonly uri: string,
     site: RefSite,
+    lines: LineIndex,
+    start: number,
+    end: number,
   ) {
-    this.#site = site;
-  }
-
-  get kind(): EntityKind {
-    return this.#site.kind;
-  }
-
-  get id(): string {
-    return this.#site.id.value;
+    this.kind = site.kind;
+    this.id = site.id.value;
+    this.field = site.field;
+    this.#lines = lines;
+    this.#start = start;
+    this.#end = end;
   }
 
   get range(): Range {
-    return this.#site.id.range;
-  }
-
-  get field(): string {
-    return this.#site.field;
+    return this.#lines.range(this.#start, this.#end);
   }
 
   toJSON(): Reference {

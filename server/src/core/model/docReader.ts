@@ -202,6 +202,15 @@ class SlotLocated implements Located<string> {
     return this.#reader.doc.spans.pointerAt(this.#slot);
   }
 
+  /** The offset where the value's source starts (`range` without the line lookup). */
+  get start(): number {
+    return this.#reader.doc.spans.startAt(this.#slot);
+  }
+
+  get end(): number {
+    return this.#reader.doc.spans.endAt(this.#slot);
+  }
+
   toJSON(): Located<string> {
     return { value: this.value, range: this.range, pointer: this.pointer };
   }
@@ -224,6 +233,14 @@ class FixedLocated implements Located<string> {
 
   get range(): Range {
     return this.#lines.range(this.#offset, this.#offset);
+  }
+
+  get start(): number {
+    return this.#offset;
+  }
+
+  get end(): number {
+    return this.#offset;
   }
 
   toJSON(): Located<string> {
@@ -259,6 +276,17 @@ export class SlotOwnership implements Ownership {
   toJSON(): Ownership {
     return { teams: this.teams, isList: this.isList, range: this.range, lead: this.lead };
   }
+}
+
+/**
+ * The offsets of a located value's source in its text, for keeping where it is without keeping it:
+ * read from its span when the reader made it, else from its range.
+ */
+export function offsetsOf(located: Located<string>, lines: LineIndex): { start: number; end: number } {
+  if (located instanceof SlotLocated || located instanceof FixedLocated)
+    return { start: located.start, end: located.end };
+  const range = located.range;
+  return { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
 }
 
 /** True for a YAML mapping read as a plain object. */

@@ -1,5 +1,5 @@
 import { entityNoun, TAXONOMY_KINDS } from '../domain';
-import { lazyFix, setScalar } from '../edit';
+import { setScalarFix } from '../edit';
 import type { Definition } from '../index/entries';
 import { statusHolderAt, type DocModel, type RefSite } from '../model';
 import type { Fix } from '../types';
@@ -47,9 +47,7 @@ export const deprecatedReference: Rule = {
           else if (byDefs.length === 0) message = `${replaced}, which nothing defines yet.`;
           else {
             message = `${replaced}. Refer to \`${by}\` instead.`;
-            fixes.push(
-              lazyFix(`Replace with \`${by}\``, true, () => [setScalar(file, ref.id.range, by, ref.id.value)]),
-            );
+            fixes.push(setScalarFix(`Replace with \`${by}\``, true, file, ref.id.range, by, ref.id.value));
           }
         } else if (replacements.length > 1) {
           message = `${what}; its definitions name different replacements (${replacements.map((r) => `\`${r}\``).join(', ')}).`;

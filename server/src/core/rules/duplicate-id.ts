@@ -1,4 +1,4 @@
-import { lazyFix, setScalar } from '../edit';
+import { setScalarFix } from '../edit';
 import type { Entity } from '../model';
 import type { Definition } from '../index/entries';
 import { entityNoun, TAXONOMY_KINDS } from '../domain';
@@ -110,6 +110,6 @@ function reportDuplicate(
     related,
     fixes: noFix
       ? undefined
-      : [lazyFix(`Rename this ${entityNoun(kind)} to \`${newId}\``, undefined, () => [setScalar(file, range, newId)])],
+      : [setScalarFix(`Rename this ${entityNoun(kind)} to \`${newId}\``, undefined, file, range, newId)],
   });
 }

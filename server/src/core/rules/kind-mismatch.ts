@@ -1,5 +1,5 @@
 import { TAXONOMY_KINDS } from '../domain';
-import { lazyFix, setScalar } from '../edit';
+import { setScalarFix } from '../edit';
 import { validateDoc } from '../schema';
 import type { TaxonomyKind } from '../types';
 import type { Rule } from './types';
@@ -23,7 +23,7 @@ export const kindMismatch: Rule = {
       report({
         range: k.range,
         message: `This file's suffix says \`${expected}\` but the document says \`kind: ${k.value}\`. Change the kind, or rename the file to end in .${k.value}.yaml.`,
-        fixes: [lazyFix(`Change kind to \`${expected}\``, fitsSuffix, () => [setScalar(file, k.range, expected)])],
+        fixes: [setScalarFix(`Change kind to \`${expected}\``, fitsSuffix, file, k.range, expected)],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { TAXONOMY_KINDS } from '../domain';
-import { addMapEntry, lazyFix, setScalar } from '../edit';
+import { addMapEntryFix, setScalarFix } from '../edit';
 import { allEntities } from '../model';
 import { childPointer } from '../yaml';
 import type { Fix } from '../types';
@@ -22,9 +22,7 @@ export const sharedOwnershipLead: Rule = {
             report({
               range: o.lead.range,
               message: `The lead \`${o.lead.value}\` is not one of the owners (${teams.join(', ') || 'none'}). The lead must be one of the \`owner\` list.`,
-              fixes: teams.map((t, i) =>
-                lazyFix(`Make \`${t}\` the lead`, i === 0, () => [setScalar(file, o.lead!.range, t)]),
-              ),
+              fixes: teams.map((t, i) => setScalarFix(`Make \`${t}\` the lead`, i === 0, file, o.lead!.range, t)),
             });
           }
           continue;
@@ -36,9 +34,15 @@ export const sharedOwnershipLead: Rule = {
         if (file.readers[model.docIndex]?.has(childPointer(e.pointer, 'owner'))) {
           for (const t of teams)
             fixes.push(
-              lazyFix(`Make \`${t}\` the lead`, fixes.length === 0, () => [
-                addMapEntry(file, model.docIndex, e.pointer, 'lead', t, 'owner'),
-              ]),
+              addMapEntryFix(
+                `Make \`${t}\` the lead`,
+                fixes.length === 0,
+                file,
+                { docIndex: model.docIndex, pointer: e.pointer },
+                'lead',
+                t,
+                'owner',
+              ),
             );
         }
         report({

@@ -1,4 +1,4 @@
-import { addMapEntry, lazyFix } from '../edit';
+import { addMapEntryFix } from '../edit';
 import { effectiveOwner } from '../ownership';
 import type { Fix } from '../types';
 import type { Rule } from './types';
@@ -30,8 +30,9 @@ export const touchpointOwner: Rule = {
             const teams = [...candidates].filter((team) => index.definitions('team', team).length > 0);
             if (after) {
               for (const team of teams) {
-                const build = () => [addMapEntry(file, model.docIndex, tp.pointer, 'owner', team, after)];
-                fixes.push(lazyFix(`Make \`${team}\` the owner of touchpoint \`${label}\``, fixes.length === 0, build));
+                const title = `Make \`${team}\` the owner of touchpoint \`${label}\``;
+                const at = { docIndex: model.docIndex, pointer: tp.pointer };
+                fixes.push(addMapEntryFix(title, fixes.length === 0, file, at, 'owner', team, after));
               }
             }
             // The message offers the stage as the other place for an owner: so does a fix. It is
@@ -40,14 +41,9 @@ export const touchpointOwner: Rule = {
             if (stageAfter && !stage.owner) {
               const stageLabel = stage.name?.value ?? stage.id?.value ?? '?';
               for (const team of teams) {
-                const build = () => [addMapEntry(file, model.docIndex, stage.pointer, 'owner', team, stageAfter)];
-                fixes.push(
-                  lazyFix(
-                    `Make \`${team}\` the owner of stage \`${stageLabel}\` (and of its touchpoints without one)`,
-                    false,
-                    build,
-                  ),
-                );
+                const title = `Make \`${team}\` the owner of stage \`${stageLabel}\` (and of its touchpoints without one)`;
+                const at = { docIndex: model.docIndex, pointer: stage.pointer };
+                fixes.push(addMapEntryFix(title, false, file, at, 'owner', team, stageAfter));
               }
             }
             report({

@@ -1,4 +1,4 @@
-import { lazyFix, setScalar } from '../edit';
+import { setScalarFix } from '../edit';
 import { entityNoun, TAXONOMY_KINDS } from '../domain';
 import { closest } from '../suggest';
 import type { Rule } from './types';
@@ -18,9 +18,7 @@ export const unresolvedReference: Rule = {
         report({
           range: ref.id.range,
           message: `No ${noun} has the id \`${ref.id.value}\`.${guess ? ` Did you mean \`${guess}\`?` : ` Define the ${noun}, or correct the id.`}`,
-          fixes: guess
-            ? [lazyFix(`Change to \`${guess}\``, true, () => [setScalar(file, ref.id.range, guess)])]
-            : undefined,
+          fixes: guess ? [setScalarFix(`Change to \`${guess}\``, true, file, ref.id.range, guess)] : undefined,
         });
       }
     }

@@ -4,7 +4,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import { resourceLimits } from 'node:worker_threads';
-import { forEachConcurrently, taxonomyKindOf } from '../../core';
+import { forEachConcurrently, modelsHeld, taxonomyKindOf } from '../../core';
 import { formatCount } from '../../core/text/shape';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../../node/parsePool';
 import { fsPathOf, normaliseUri } from '../fileSystem';
@@ -136,8 +136,25 @@ export class Indexer {
     if (this.indexing?.phase === 'checking') {
       this.indexing.progress?.done();
       this.indexing = undefined;
+      this.logReleased();
       this.host.status('ready');
     }
+  }
+
+  /** Says how many checked files let their models go (a large taxonomy's closed journeys), once indexed. */
+  private logReleased(): void {
+    let files = 0;
+    let size = 0;
+    for (const ws of this.roots.workspaces())
+      for (const file of ws.allFiles())
+        if (!modelsHeld(file)) {
+          files++;
+          size += file.text.length;
+        }
+    if (files > 0)
+      this.host.log(
+        `Models let go once checked: ${formatCount(files)} closed files (${formatCount(Math.round(size / 1e6))} MB of text); they are rebuilt when read.`,
+      );
   }
 
   /**

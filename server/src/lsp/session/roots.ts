@@ -132,7 +132,7 @@ export class Roots {
     for (const group of groups) {
       const dir = dirOf(group.root);
       if (!keep(dir)) continue;
-      const root = createRoot(dir, folder, folder === undefined);
+      const root = createRoot(dir, folder, folder === undefined, (uri) => this.docs.open.has(uri));
       root.nested = dirs.filter((d) => relativeTo(dir, d) !== undefined);
       for (const rel of group.files)
         root.known.set(uriOfPath(path.join(base, ...rel.split('/'))), pathInGroup(group.root, rel));
@@ -292,11 +292,32 @@ function covers(root: TaxonomyRoot, fsPath: string): boolean {
   return relativeTo(root.dir, fsPath) !== undefined && !root.nested?.some((d) => relativeTo(d, fsPath) !== undefined);
 }
 
-function createRoot(dir: string, folder: FolderState | undefined, loose: boolean): TaxonomyRoot {
+/**
+ * Set to a number of UTF-16 code units of taxonomy text above which closed files let their models
+ * go once checked (`MODEL_RELEASE_TEXT_SIZE` when unset); 0 lets them go in any taxonomy.
+ */
+const RELEASE_ABOVE_ENV = 'CX_TAXONOMY_RELEASE_ABOVE';
+
+function releaseAboveOf(env: NodeJS.ProcessEnv): number | undefined {
+  const set = env[RELEASE_ABOVE_ENV]?.trim();
+  const n = set ? Number(set) : NaN;
+  return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+function createRoot(
+  dir: string,
+  folder: FolderState | undefined,
+  loose: boolean,
+  isOpen: (uri: string) => boolean,
+): TaxonomyRoot {
   return {
     dir,
     uri: uriOfPath(dir),
-    ws: createTaxonomyWorkspace(defaultConfig()),
+    ws: createTaxonomyWorkspace(defaultConfig(), {
+      releaseModels: true,
+      isOpen,
+      releaseAbove: releaseAboveOf(process.env),
+    }),
     host: new UriFileHost(dir),
     known: new Map(),
     configUri: uriOfPath(path.join(dir, CONFIG_FILE_NAMES[0])),

@@ -1,0 +1,149 @@
+import * as assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import {
+  createTaxonomyWorkspace,
+  modelsHeld,
+  type TaxonomyWorkspace,
+  type WorkspaceSetup,
+} from '../../server/src/core';
+import { hover } from '../../server/src/core/features/hover';
+import { definition, references } from '../../server/src/core/features/navigation';
+import { workspaceSymbols } from '../../server/src/core/features/symbols';
+import { journeyMapOf } from '../../server/src/core/journeyMap';
+import { buildOwnershipReport } from '../../server/src/core/ownershipReport';
+import { buildTaxonomyView } from '../../server/src/core/taxonomyView';
+import { yamlFilesUnder } from '../support/files';
+
+/*
+ * Files nobody has open let their parse and models go once checked (journeys: `RELEASABLE_KINDS`)
+ * and rebuild them when read. Whatever reads them, the answers must be those of a workspace that
+ * kept every model.
+ */
+
+const ROOT = path.join(__dirname, '../../samples/with-problems');
+const SAMPLE: Record<string, string> = Object.fromEntries(
+  [...yamlFilesUnder(ROOT), ...readdirSync(path.join(ROOT, 'docs')).map((f) => path.join(ROOT, 'docs', f))]
+    .filter((f) => !f.endsWith('cx-taxonomy.config.yaml'))
+    .map((f) => [path.relative(ROOT, f).split(path.sep).join('/'), readFileSync(f, 'utf8')]),
+);
+const JOURNEY = Object.keys(SAMPLE).find((p) => p.endsWith('.journey.yaml'))!;
+
+function load(setup: WorkspaceSetup, files: Record<string, string> = SAMPLE): TaxonomyWorkspace {
+  const ws = createTaxonomyWorkspace(undefined, setup);
+  for (const [p, t] of Object.entries(files)) ws.setFile(p, p, t);
+  ws.flush();
+  return ws;
+}
+
+/** Every file's diagnostics, as JSON (ranges and related locations included). */
+function diagnostics(ws: TaxonomyWorkspace): string {
+  return JSON.stringify(Object.keys(SAMPLE).map((p) => [p, ws.diagnostics(p)]));
+}
+
+/** A size just over the sample's text. */
+function sampleSize(): number {
+  return Object.values(SAMPLE).reduce((n, t) => n + t.length, 0);
+}
+
+/** The journeys whose models are held now. */
+function journeys(ws: TaxonomyWorkspace): string[] {
+  return heldFiles(ws).filter((p) => p.endsWith('.journey.yaml'));
+}
+
+/** The files whose models are held now, without reading them (reading would rebuild them). */
+function heldFiles(ws: TaxonomyWorkspace): string[] {
+  return [...ws.allFiles()]
+    .filter((f) => modelsHeld(f))
+    .map((f) => f.uri)
+    .sort();
+}
+
+describe('closed files let their models go once checked', () => {
+  it('lets the journeys go after the check, keeps the other kinds and the open files', () => {
+    assert.ok(JOURNEY, 'the sample has a journey');
+    const kept = load({});
+    assert.deepEqual(heldFiles(kept), Object.keys(SAMPLE).sort(), 'without the option every model is kept');
+    const released = load({ releaseAbove: 0, releaseModels: true });
+    const all = Object.keys(SAMPLE).filter((p) => p.endsWith('.journey.yaml'));
+    assert.ok(all.length >= 2);
+    assert.deepEqual(
+      heldFiles(released),
+      Object.keys(SAMPLE)
+        .filter((p) => !all.includes(p))
+        .sort(),
+    );
+    const open = load({ releaseAbove: 0, releaseModels: true, isOpen: (uri) => uri === JOURNEY });
+    // A taxonomy under the size above which models are let go keeps them all.
+    const small = load({ releaseAbove: sampleSize(), releaseModels: true });
+    assert.deepEqual(heldFiles(small), Object.keys(SAMPLE).sort());
+    assert.ok(heldFiles(open).includes(JOURNEY), 'an open journey keeps its model');
+    assert.equal(diagnostics(released), diagnostics(kept));
+    assert.equal(diagnostics(open), diagnostics(kept));
+  });
+
+  it('answers every request as a workspace that kept its models, and lets rebuilt models go again', () => {
+    const kept = load({});
+    const released = load({ releaseAbove: 0, releaseModels: true });
+    // The index reads definitions without their entities; entities read through it are rebuilt.
+    const defs = (ws: TaxonomyWorkspace) => JSON.stringify([...ws.index.allDefinitions()]);
+    assert.deepEqual(journeys(released), []);
+    assert.equal(defs(released), defs(kept));
+    assert.ok(journeys(released).length >= 2, 'reading the entities rebuilt the journeys');
+    for (const query of ['', 'onb', 'sms', 'Order']) {
+      assert.deepEqual(workspaceSymbols(released, query), workspaceSymbols(kept, query), `symbols for "${query}"`);
+    }
+    // Reading the definitions' entities (above) rebuilt the journeys; a flush lets them go again.
+    released.flush();
+    assert.deepEqual(journeys(released), []);
+
+    const ask = (ws: TaxonomyWorkspace) => {
+      const answers: unknown[] = [];
+      for (const p of Object.keys(SAMPLE)) {
+        const file = ws.getFile(p)!;
+        // Every 7th offset of every file: ids, references, owners, terms in prose.
+        for (let offset = 0; offset < file.text.length; offset += 7) {
+          answers.push(hover(ws, ws.getFile(p)!, offset), definition(ws, ws.getFile(p)!, offset));
+          if (offset % 91 === 0) answers.push(references(ws, ws.getFile(p)!, offset, true));
+        }
+        if (p.endsWith('.journey.yaml')) answers.push(journeyMapOf(ws, p));
+      }
+      answers.push(buildOwnershipReport(ws), buildTaxonomyView(ws));
+      return JSON.stringify(answers);
+    };
+    assert.equal(ask(released), ask(kept));
+    // The reports let the journeys they rebuilt go again.
+    assert.deepEqual(journeys(released), []);
+  });
+
+  it('re-checks a released journey after another file changes, as a fresh check would', () => {
+    const released = load({ releaseAbove: 0, releaseModels: true });
+    const persona = Object.keys(SAMPLE).find((p) => p.endsWith('.persona.yaml'))!;
+    // Removing a persona makes the journeys that name it refer to nothing; putting it back mends them.
+    const without = { ...SAMPLE };
+    delete without[persona];
+    released.removeFile(persona);
+    released.flush();
+    const fresh = load({}, without);
+    const of = (ws: TaxonomyWorkspace) => JSON.stringify(Object.keys(without).map((p) => [p, ws.diagnostics(p)]));
+    assert.equal(of(released), of(fresh));
+    assert.notEqual(of(released), of(load({})), 'removing the persona changes some diagnostics');
+    released.setFile(persona, persona, SAMPLE[persona]);
+    released.flush();
+    assert.equal(diagnostics(released), diagnostics(load({})));
+    assert.deepEqual(journeys(released), []);
+  });
+
+  it('a released journey changed on disk updates its dependants from the text it had before', () => {
+    const released = load({ releaseAbove: 0, releaseModels: true });
+    const text = SAMPLE[JOURNEY];
+    const journeyId = /^id:\s*(\S+)/m.exec(text)?.[1];
+    assert.ok(journeyId, 'the journey has an id');
+    const renamed = text.replace(/^id:\s*\S+/m, 'id: renamed-journey');
+    released.setFile(JOURNEY, JOURNEY, renamed);
+    released.flush();
+    const next = { ...SAMPLE, [JOURNEY]: renamed };
+    const of = (ws: TaxonomyWorkspace) => JSON.stringify(Object.keys(next).map((p) => [p, ws.diagnostics(p)]));
+    assert.equal(of(released), of(load({}, next)));
+  });
+});
