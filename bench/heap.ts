@@ -3,16 +3,23 @@
  *
  *   node --expose-gc --import tsx bench/heap.ts bench/workspaces/M parse
  *   node --expose-gc --import tsx bench/heap.ts bench/workspaces/M ws [snapshot.heapsnapshot]
+ *   node --expose-gc --import tsx bench/heap.ts bench/workspaces/M server|released
  *
  * `parse`: every file parsed and modelled (createTaxonomyFile), then what is left once the
  * models and then the parsed YAML are dropped. `ws`: the whole workspace (setFile of every file,
  * then flush, which checks them), with the time of each; a third argument writes a heap snapshot.
+ * `server`: the same through `createTaxonomyWorkspace` with dependency tracking, as the language
+ * server keeps it; `released`: that, with closed journey files letting their models go once
+ * checked (`CX_TAXONOMY_RELEASE_ABOVE=0`).
  */
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { writeHeapSnapshot } from 'node:v8';
 import { createTaxonomyFile, type TaxonomyFile } from '../server/src/core/taxonomyFile';
 import { TaxonomyWorkspace } from '../server/src/core/workspace';
+import { createTaxonomyWorkspace } from '../server/src/core';
+import { buildOwnershipReport } from '../server/src/core/ownershipReport';
+import { buildTaxonomyView } from '../server/src/core/taxonomyView';
 import { ALL_FACET_CONTRIBUTORS, ALL_RULES } from '../server/src/core/rules/registry';
 import { walk } from './floor';
 
@@ -27,8 +34,8 @@ function heapMB(): number {
 }
 
 const [root, mode, snapshot] = process.argv.slice(2);
-if (!root || (mode !== 'parse' && mode !== 'ws'))
-  throw new Error('usage: bench/heap.ts <workspace dir> parse|ws [snapshot file]');
+if (!root || !['parse', 'ws', 'server', 'released'].includes(mode))
+  throw new Error('usage: bench/heap.ts <workspace dir> parse|ws|server|released [snapshot file]');
 const files = walk(root);
 const texts = files.map((f) => readFileSync(f, 'utf8'));
 const base = heapMB();
@@ -49,7 +56,10 @@ if (mode === 'parse') {
   }
   console.log(`without yaml ${over()} MB (${kept.length} files kept)`);
 } else {
-  const ws = new TaxonomyWorkspace({ rules: ALL_RULES, facetContributors: ALL_FACET_CONTRIBUTORS });
+  const ws =
+    mode === 'ws'
+      ? new TaxonomyWorkspace({ rules: ALL_RULES, facetContributors: ALL_FACET_CONTRIBUTORS })
+      : createTaxonomyWorkspace(undefined, mode === 'released' ? { releaseAbove: 0 } : {});
   const t0 = performance.now();
   files.forEach((f, i) => ws.setFile(f, path.relative(root, f), texts[i], 0));
   console.log(`setFile ${(performance.now() - t0).toFixed(0)} ms, heap ${over()} MB`);
@@ -57,4 +67,17 @@ if (mode === 'parse') {
   ws.flush();
   console.log(`flush ${(performance.now() - t1).toFixed(0)} ms, heap ${over()} MB`);
   if (snapshot) writeHeapSnapshot(snapshot);
+  if (mode !== 'ws') {
+    // What letting models go costs the views that read every journey (they rebuild them).
+    const time = (what: string, build: () => unknown) => {
+      const t = performance.now();
+      build();
+      return `${what} ${(performance.now() - t).toFixed(0)} ms`;
+    };
+    const views = [1, 2].flatMap((n) => [
+      time(`Taxonomy view #${n}`, () => buildTaxonomyView(ws)),
+      time(`ownership report #${n}`, () => buildOwnershipReport(ws)),
+    ]);
+    console.log(`${views.join(', ')}, heap ${over()} MB`);
+  }
 }

@@ -64,7 +64,7 @@ describe('closed files let their models go once checked', () => {
     assert.ok(JOURNEY, 'the sample has a journey');
     const kept = load({});
     assert.deepEqual(heldFiles(kept), Object.keys(SAMPLE).sort(), 'without the option every model is kept');
-    const released = load({ releaseAbove: 0, releaseModels: true });
+    const released = load({ releaseAbove: 0 });
     const all = Object.keys(SAMPLE).filter((p) => p.endsWith('.journey.yaml'));
     assert.ok(all.length >= 2);
     assert.deepEqual(
@@ -73,9 +73,9 @@ describe('closed files let their models go once checked', () => {
         .filter((p) => !all.includes(p))
         .sort(),
     );
-    const open = load({ releaseAbove: 0, releaseModels: true, isOpen: (uri) => uri === JOURNEY });
+    const open = load({ releaseAbove: 0, isOpen: (uri) => uri === JOURNEY });
     // A taxonomy under the size above which models are let go keeps them all.
-    const small = load({ releaseAbove: sampleSize(), releaseModels: true });
+    const small = load({ releaseAbove: sampleSize() });
     assert.deepEqual(heldFiles(small), Object.keys(SAMPLE).sort());
     assert.ok(heldFiles(open).includes(JOURNEY), 'an open journey keeps its model');
     assert.equal(diagnostics(released), diagnostics(kept));
@@ -84,7 +84,7 @@ describe('closed files let their models go once checked', () => {
 
   it('answers every request as a workspace that kept its models, and lets rebuilt models go again', () => {
     const kept = load({});
-    const released = load({ releaseAbove: 0, releaseModels: true });
+    const released = load({ releaseAbove: 0 });
     // The index reads definitions without their entities; entities read through it are rebuilt.
     const defs = (ws: TaxonomyWorkspace) => JSON.stringify([...ws.index.allDefinitions()]);
     assert.deepEqual(journeys(released), []);
@@ -117,7 +117,7 @@ describe('closed files let their models go once checked', () => {
   });
 
   it('re-checks a released journey after another file changes, as a fresh check would', () => {
-    const released = load({ releaseAbove: 0, releaseModels: true });
+    const released = load({ releaseAbove: 0 });
     const persona = Object.keys(SAMPLE).find((p) => p.endsWith('.persona.yaml'))!;
     // Removing a persona makes the journeys that name it refer to nothing; putting it back mends them.
     const without = { ...SAMPLE };
@@ -135,7 +135,7 @@ describe('closed files let their models go once checked', () => {
   });
 
   it('a released journey changed on disk updates its dependants from the text it had before', () => {
-    const released = load({ releaseAbove: 0, releaseModels: true });
+    const released = load({ releaseAbove: 0 });
     const text = SAMPLE[JOURNEY];
     const journeyId = /^id:\s*(\S+)/m.exec(text)?.[1];
     assert.ok(journeyId, 'the journey has an id');

@@ -14,6 +14,16 @@ export const DEFAULT_CACHE_LOCATION = '.cx-taxonomy-cache';
 /** The layout of a cache file; bump it whenever what is stored changes shape. */
 const CACHE_FORMAT = 3;
 
+/**
+ * Thrown by a load that may only answer from the cache (`CliIo.cacheOnly`) when the cache cannot
+ * answer: the caller then runs the command the full way (in the lint thread).
+ */
+export class CacheMiss extends Error {
+  constructor() {
+    super('the lint cache cannot answer this run');
+  }
+}
+
 /** What the cache remembers of one file: its content hash, the diagnostics it had and those its directives silenced. */
 export interface CachedFile {
   hash: string;

@@ -1,4 +1,4 @@
-import { closeSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../core';
 import { contentHasher } from './cache';
@@ -18,25 +18,46 @@ export function quickHashes(ids: readonly string[], maxSize: number): string[] |
   for (const id of ids) {
     if (!path.isAbsolute(id)) return undefined;
     try {
-      const st = lstatSync(id);
-      if (!st.isFile()) return undefined;
-      if (st.size > maxSize) {
-        out.push(`size:${st.size}`);
-        continue;
-      }
-      const fd = openSync(id, 'r');
-      try {
-        const hash = contentHasher();
-        for (let n: number; (n = readSync(fd, CHUNK, 0, CHUNK.length, null)) > 0;) hash.update(CHUNK.subarray(0, n));
-        out.push(hash.digest());
-      } finally {
-        closeSync(fd);
-      }
+      const hash = quickHash(id, maxSize);
+      if (hash === undefined) return undefined;
+      out.push(hash);
     } catch {
       return undefined;
     }
   }
   return out;
+}
+
+/**
+ * Opening without following a link (a link fails to open) and without waiting on a pipe, then
+ * asking the open file its type and size, spares a `lstat` per file; where the system has no such
+ * flags (Windows), the file is looked at first.
+ */
+const OPEN_PLAIN =
+  constants.O_NOFOLLOW !== undefined && constants.O_NONBLOCK !== undefined
+    ? constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK
+    : undefined;
+
+/** The cache hash of one plain file, or undefined when it is not one (a link, a folder, a device). */
+function quickHash(id: string, maxSize: number): string | undefined {
+  if (OPEN_PLAIN === undefined && !lstatSync(id).isFile()) return undefined;
+  const fd = openSync(id, OPEN_PLAIN ?? 'r');
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile()) return undefined;
+    if (st.size > maxSize) return `size:${st.size}`;
+    const hash = contentHasher();
+    // Up to the size just read: one read for most files, instead of a second one finding the end.
+    for (
+      let left = st.size, n: number;
+      left > 0 && (n = readSync(fd, CHUNK, 0, Math.min(CHUNK.length, left), null)) > 0;
+      left -= n
+    )
+      hash.update(CHUNK.subarray(0, n));
+    return hash.digest();
+  } finally {
+    closeSync(fd);
+  }
 }
 
 /** A file's text read when first asked (a restored file's text is needed only for line offsets). */

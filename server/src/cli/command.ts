@@ -8,6 +8,11 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   /** How long a run must take before progress shows on a terminal stderr (tests set 0). */
   progressDelayMs?: number;
+  /**
+   * Answer only from the lint cache: a load the cache cannot answer throws `CacheMiss` before
+   * anything is written (main.ts tries this on the main thread before starting the lint thread).
+   */
+  cacheOnly?: boolean;
 }
 
 /** Exit codes, as ESLint documents them. */

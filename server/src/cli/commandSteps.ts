@@ -35,7 +35,7 @@ export async function load(opts: LoadOptions, io: CliIo): Promise<LoadedTaxonomy
   const today = opts.today ?? pinnedToday(io.env);
   const progress = createProgress(io.stderr, { delayMs: io.progressDelayMs });
   try {
-    return await loadTaxonomies({ ...opts, today, warn: warner(io) }, io.cwd, progress.update);
+    return await loadTaxonomies({ ...opts, today, warn: warner(io), cacheOnly: io.cacheOnly }, io.cwd, progress.update);
   } finally {
     progress.done();
   }

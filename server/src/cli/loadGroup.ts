@@ -14,7 +14,7 @@ import {
 } from '../core';
 import { readPlainFile } from '../node/plainRead';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../node/parsePool';
-import { contentHash, LintCache, type CachedFile } from './cache';
+import { CacheMiss, contentHash, LintCache, type CachedFile } from './cache';
 import { quickHashes, textLater } from './cacheHashes';
 import { NO_WORKER_ENV } from './thread';
 
@@ -28,6 +28,8 @@ export interface GroupLoadOptions {
   root: string;
   /** One line of warning for the user (a cache file ignored). */
   warn?: (line: string) => void;
+  /** Restore the taxonomy from the cache or throw `CacheMiss`, reading nothing else. */
+  cacheOnly?: boolean;
 }
 
 /**
@@ -51,11 +53,13 @@ export async function loadGroup(
     await withParseWorkers(ids, (parse) => loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse }));
     return;
   }
-  const cache = new LintCache(o.cacheLocation, o.root, ws.currentConfig, o.warn);
+  // A run that may only answer from the cache leaves the warnings to the full run that follows a miss.
+  const cache = new LintCache(o.cacheLocation, o.root, ws.currentConfig, o.cacheOnly ? undefined : o.warn);
   const rels = ids.map((id) => host.relativePath(id));
   // An unchanged taxonomy is told by hashes alone; its texts are read only if a report asks.
   const quick = quickHashes(ids, ws.currentConfig.maxFileSize);
   const quickHit = quick && cache.lookup(new Map(rels.map((rel, i) => [rel, quick[i]])));
+  if (!quickHit && o.cacheOnly) throw new CacheMiss();
   if (quickHit) {
     ids.forEach((id, i) => {
       const cached = quickHit.get(rels[i]);

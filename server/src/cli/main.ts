@@ -1,6 +1,8 @@
 import { RULE_IDS } from '../core';
 import { parseCommandLine } from './args';
 import { errorLine, EXIT_USAGE, UsageError, type CliIo } from './command';
+import { CacheMiss } from './cache';
+import { answerFromCache } from './cacheFirst';
 import { runInWorker, useWorker, workerSide } from './thread';
 
 /**
@@ -12,6 +14,7 @@ export async function run(argv: readonly string[], io: CliIo): Promise<number> {
   try {
     return await parseCommandLine(argv, RULE_IDS).run(io);
   } catch (err) {
+    if (err instanceof CacheMiss && io.cacheOnly) throw err;
     if (err instanceof UsageError) {
       io.stderr.write(`cx-taxonomy: ${errorLine(err)}\n`);
       return EXIT_USAGE;
@@ -44,12 +47,13 @@ if (worker) {
     process.exit(EXIT_USAGE);
   });
   const argv = process.argv.slice(2);
-  const inThisThread = () =>
-    run(argv, { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env });
+  const io: CliIo = { stdout: process.stdout, stderr: process.stderr, cwd: process.cwd(), env: process.env };
+  const inThisThread = () => run(argv, io);
   // A worker that cannot be created (no worker_threads, resource limits) is no reason to fail.
+  const inWorker = () => runInWorker(__filename, argv).catch(inThisThread);
   const started =
     loadsTaxonomies(argv) && useWorker(process.execArgv, process.env)
-      ? runInWorker(__filename, argv).catch(inThisThread)
+      ? answerFromCache(argv, io, run).then((code) => code ?? inWorker())
       : inThisThread();
   started.then(
     (code) => {

@@ -23,7 +23,7 @@ import {
 import { UsageError } from './command';
 import { NodeFileHost, OUTSIDE_LINK_FILE, resolvesWithin } from '../node/nodeFileHost';
 import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
-import { DEFAULT_CACHE_LOCATION } from './cache';
+import { CacheMiss, DEFAULT_CACHE_LOCATION } from './cache';
 import { loadGroup } from './loadGroup';
 import { shownFolder, shownPath, slashPathBelow } from './render/paths';
 
@@ -47,6 +47,8 @@ export interface LoadOptions {
   cacheLocation?: string;
   /** One line of warning for the user (a link not followed, a cache ignored); stderr in the CLI. */
   warn?: (line: string) => void;
+  /** Answer only from the cache, else throw `CacheMiss` (see `CliIo.cacheOnly`). */
+  cacheOnly?: boolean;
   /**
    * Record which files each file's findings depend on, and check every file (`--changed-since`
    * finds the files that depend on a change this way). The cache is not used then: a taxonomy
@@ -230,9 +232,11 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       opts.cache && !opts.trackDependencies
         ? path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION)
         : undefined;
+    if (opts.cacheOnly && cacheLocation === undefined) throw new CacheMiss();
     await loadGroup(g.ws, g.host, g.load, {
       root: g.root,
       cacheLocation,
+      cacheOnly: opts.cacheOnly,
       warn: opts.warn,
       tick: () => progress?.(++done, total),
     });

@@ -26,7 +26,7 @@ export * from './terms';
 import { ALL_FACET_CONTRIBUTORS, ALL_RULES } from './rules/registry';
 import { TaxonomyWorkspace } from './workspace';
 import type { TaxonomyConfig } from './config';
-import { MODEL_RELEASE_TEXT_SIZE, RELEASABLE_KINDS } from './domain';
+import { RELEASABLE_KINDS } from './domain';
 import type { TaxonomyKind } from './types';
 
 /** How a front end sets up its workspace (`createTaxonomyWorkspace`). */
@@ -35,34 +35,32 @@ export interface WorkspaceSetup {
   trackDependencies?: boolean;
   /**
    * Let the models of checked files of the releasable kinds (`RELEASABLE_KINDS`) go, except the
-   * files `isOpen` names, while the workspace is large (`releaseAbove`); they are rebuilt from the
-   * text when read again. Default: keep them.
+   * files `isOpen` names, while the workspace's text is larger than this many UTF-16 code units;
+   * they are rebuilt from the text when read again. Unset: every model is kept.
    */
-  releaseModels?: boolean;
+  releaseAbove?: number;
   /** The files a user has open, whose models are kept (the editor asks about them at every keystroke). */
   isOpen?: (uri: string) => boolean;
-  /** Models are let go only while the workspace's text is larger than this (default `MODEL_RELEASE_TEXT_SIZE`). */
-  releaseAbove?: number;
 }
 
 /**
  * A workspace with every built-in rule: what the CLI and the server use. The CLI checks once and
- * passes `trackDependencies: false`; the server keeps the bookkeeping that edits need, and lets the
- * models of files nobody has open go once checked (`releaseModels`). The CLI keeps them: its peak
- * is reached while loading, before any check, and its reports read every model again.
+ * passes `trackDependencies: false`; the server keeps the bookkeeping that edits need, and lets
+ * the models of closed files go once checked when asked to (`releaseAbove`).
  */
 export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: WorkspaceSetup = {}): TaxonomyWorkspace {
-  const { isOpen, releaseAbove = MODEL_RELEASE_TEXT_SIZE } = options;
-  const ws: TaxonomyWorkspace = new TaxonomyWorkspace({
+  const { isOpen, releaseAbove } = options;
+  return new TaxonomyWorkspace({
     rules: ALL_RULES,
     config,
     facetContributors: ALL_FACET_CONTRIBUTORS,
     trackDependencies: options.trackDependencies,
-    releaseModels: options.releaseModels
-      ? (file) => ws.textSize > releaseAbove && RELEASABLE_KINDS.has(file.kind as TaxonomyKind) && !isOpen?.(file.uri)
-      : undefined,
+    releasable:
+      releaseAbove === undefined
+        ? undefined
+        : (file) => RELEASABLE_KINDS.has(file.kind as TaxonomyKind) && !isOpen?.(file.uri),
+    releaseAbove,
   });
-  return ws;
 }
 export * from './roots';
 export * from './suppressions';

@@ -28,17 +28,22 @@ export interface WorkspaceOptions {
    */
   trackDependencies?: boolean;
   /**
-   * Asked after a file is checked: true lets its parse and models go until they are next read
-   * (`releaseModels`); the index and the diagnostics do not need them. The front ends say yes for
-   * files nobody has open whose kind allows it (`RELEASABLE_KINDS`). Default: keep every model.
+   * True for a file that may let its parse and models go once checked, until they are next read
+   * (`releaseModels`): its index entries then hold none of its model (a little larger), and it
+   * lets the model go while the workspace's text is larger than `releaseAbove`. The server says
+   * yes for closed files of the kinds that allow it (`RELEASABLE_KINDS`). Default: none.
    */
-  releaseModels?: (file: TaxonomyFile) => boolean;
+  releasable?: (file: TaxonomyFile) => boolean;
+  /** The workspace's text size (UTF-16 code units) above which releasable files let their models go; default 0. */
+  releaseAbove?: number;
 }
 
 interface FileState {
   file: TaxonomyFile;
   /** The length of the file's text (0 for a file restored from a cache, whose text is read on demand). */
   size: number;
+  /** True when the file's index entries hold none of its model, so letting it go frees it. */
+  detached: boolean;
   /** The numbers (`KeyNumbers`) of the index keys the last check of this file looked at, ascending. */
   deps: Int32Array;
   /** What the file shows: its findings less those a directive silences, plus unused directives. */
@@ -73,7 +78,8 @@ export class TaxonomyWorkspace implements DerivedSource {
   /** True once a file has been checked (without tracking, a later change re-checks everything). */
   private checked = false;
   private size = 0;
-  private readonly releasePolicy: ((file: TaxonomyFile) => boolean) | undefined;
+  private readonly releasable: ((file: TaxonomyFile) => boolean) | undefined;
+  private readonly releaseAbove: number;
   /** Files that rebuilt the models they had let go (a feature or another file's rule read them). */
   private readonly rebuilt = new Set<string>();
   private readonly onRebuild = (file: TaxonomyFile): void => {
@@ -82,7 +88,8 @@ export class TaxonomyWorkspace implements DerivedSource {
 
   constructor(options: WorkspaceOptions) {
     this.tracking = options.trackDependencies ?? true;
-    this.releasePolicy = options.releaseModels;
+    this.releasable = options.releasable;
+    this.releaseAbove = options.releaseAbove ?? 0;
     this.rules = options.rules;
     this.config = options.config ?? defaultConfig();
     this.globs = compileGlobs(this.config);
@@ -161,7 +168,7 @@ export class TaxonomyWorkspace implements DerivedSource {
       readers: [],
       models: [],
     };
-    this.files.set(uri, { file, size: 0, deps: NO_DEPS, diagnostics, suppressed });
+    this.files.set(uri, { file, size: 0, detached: false, deps: NO_DEPS, diagnostics, suppressed });
   }
 
   /** Adds a file that could not be read (not UTF-8, permission denied) so it still shows a problem. */
@@ -190,9 +197,10 @@ export class TaxonomyWorkspace implements DerivedSource {
   private replace(uri: string, file: TaxonomyFile | undefined): void {
     // While no file depends on any key (no tracking: the CLI; or no check yet: the server's initial
     // index) nobody asks which files depend on a key: only derived values' keys are needed.
+    const detached = file !== undefined && (this.releasable?.(file) ?? false);
     const changed = this.index.replaceFile(
       uri,
-      file ? contributionOf(file, this.contributors) : undefined,
+      file ? contributionOf(file, this.contributors, detached) : undefined,
       this.tracker.hasDependents(),
     );
     const prev = this.files.get(uri);
@@ -201,6 +209,7 @@ export class TaxonomyWorkspace implements DerivedSource {
       this.files.set(uri, {
         file,
         size: file.text.length,
+        detached,
         deps: prev?.deps ?? NO_DEPS,
         diagnostics: prev?.diagnostics ?? [],
         suppressed: prev?.suppressed ?? [],
@@ -258,12 +267,17 @@ export class TaxonomyWorkspace implements DerivedSource {
    * Called after each flush; a front end calls it after a request that read many files.
    */
   releaseRebuilt(): void {
-    if (!this.releasePolicy || this.rebuilt.size === 0) return;
+    if (this.rebuilt.size === 0) return;
     for (const uri of this.rebuilt) {
-      const file = this.files.get(uri)?.file;
-      if (file && !this.dirty.has(uri) && this.releasePolicy(file)) releaseModels(file);
+      const state = this.files.get(uri);
+      if (state && !this.dirty.has(uri) && this.mayRelease(state)) releaseModels(state.file);
     }
     this.rebuilt.clear();
+  }
+
+  /** True when a checked file lets its model go now (see `WorkspaceOptions.releasable`). */
+  private mayRelease(state: FileState): boolean {
+    return state.detached && this.size > this.releaseAbove && (this.releasable?.(state.file) ?? false);
   }
 
   /**
@@ -299,7 +313,7 @@ export class TaxonomyWorkspace implements DerivedSource {
     const shown = applyDirectives(file, diagnostics, this.setup);
     state.diagnostics = shown.diagnostics;
     state.suppressed = shown.suppressed;
-    if (this.releasePolicy?.(file)) releaseModels(file);
+    if (this.mayRelease(state)) releaseModels(file);
   }
 
   severityOf(rule: Rule): Severity {
@@ -327,11 +341,6 @@ export class TaxonomyWorkspace implements DerivedSource {
   /** How many files depend on an index key; exposed for tests of the dependency tracking. */
   dependentsOf(key: IndexKey): ReadonlySet<string> {
     return this.tracker.dependentsOf(key);
-  }
-
-  /** The length of the files' texts together (UTF-16 code units). */
-  get textSize(): number {
-    return this.size;
   }
 
   get fileCount(): number {

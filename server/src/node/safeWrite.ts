@@ -1,6 +1,7 @@
 // Writing files the CLI produces (reports, exports, the lint cache): folders created one level
-// at a time, content written to a temporary file and renamed into place.
-import { mkdirSync, promises as fsp, renameSync, rmSync, writeFileSync } from 'node:fs';
+// at a time, content written to a temporary file and renamed into place (devices and pipes are
+// written to directly).
+import { mkdirSync, promises as fsp, renameSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import * as path from 'node:path';
 
 /**
@@ -51,6 +52,15 @@ function ensureDirSync(dir: string): void {
   }
 }
 
+/**
+ * True for a target that is not a file to replace but a device, a pipe or a socket
+ * (`--output /dev/null`, `--output >(gzip > report.gz)`): renaming a temporary file over it would
+ * replace `/dev/null` itself for everyone on the machine, so it is written to directly.
+ */
+function isSpecial(st: Stats | undefined): boolean {
+  return st !== undefined && !st.isFile() && !st.isDirectory();
+}
+
 /** A temporary name beside a file, unique to this process and call. */
 function tempName(file: string): string {
   return path.join(
@@ -65,6 +75,7 @@ function tempName(file: string): string {
  * the one that was there). `mode` sets the permissions of the new file.
  */
 export async function writeFileAtomic(file: string, text: string, options: { mode?: number } = {}): Promise<void> {
+  if (isSpecial(await fsp.stat(file).catch(() => undefined))) return fsp.writeFile(file, text);
   await ensureDir(path.dirname(file));
   const tmp = tempName(file);
   try {
@@ -80,6 +91,7 @@ export async function writeFileAtomic(file: string, text: string, options: { mod
 
 /** The synchronous twin of {@link writeFileAtomic}. */
 export function writeFileAtomicSync(file: string, text: string): void {
+  if (isSpecial(statSync(file, { throwIfNoEntry: false }))) return writeFileSync(file, text);
   ensureDirSync(path.dirname(file));
   const tmp = tempName(file);
   try {

@@ -18,11 +18,3 @@ export const DEFAULT_MAX_FILE_SIZE: number = configSchema.properties.maxFileSize
 
 /** How many days before a `sunset` its uses are announced (the config schema's `sunsetWarningDays` default). */
 export const DEFAULT_SUNSET_WARNING_DAYS: number = configSchema.properties.sunsetWarningDays.default;
-
-/**
- * The size of a taxonomy's text (UTF-16 code units) above which the language server lets the
- * models of closed files go once checked (`RELEASABLE_KINDS`). Below it every model is kept, so
- * views and reports that read every file never wait for a rebuild; above it, held models would
- * cost several times the text (BENCHMARKS.md).
- */
-export const MODEL_RELEASE_TEXT_SIZE = 16_000_000;

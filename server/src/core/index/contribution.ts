@@ -1,7 +1,9 @@
 import { allEntities, type DocModel, type Entity, type Located } from '../model';
-import { offsetsOf } from '../model/docReader';
+import { endOf, startOf } from '../model/docReader';
 import type { TaxonomyFile } from '../taxonomyFile';
 import {
+  DetachedDefinition,
+  DetachedReference,
   IndexedDefinition,
   IndexedReference,
   type Definition,
@@ -23,33 +25,25 @@ type WithId = Entity & { id: Located<string> };
 
 const hasId = (e: Entity): e is WithId => e.id !== undefined;
 
-/** A defined entity and, for stages and touchpoints, its journey's id. */
-interface Defined {
-  entity: WithId;
-  container?: string;
-}
-
-/** The entities a file's models define, in the order of its definitions (journeys with their stages and touchpoints). */
-function defined(models: readonly DocModel[]): Defined[] {
-  const out: Defined[] = [];
+/** Calls `each` with the entities a file's models define, in the order of its definitions (journeys with their stages and touchpoints). */
+function forEachDefined(models: readonly DocModel[], each: (entity: WithId, container?: string) => void): void {
   for (const model of models) {
     for (const e of model.entities) {
       if (e.kind === 'journey') {
         const journeyId = e.id?.value;
         for (const entity of allEntities({ ...model, entities: [e] })) {
-          if (hasId(entity)) out.push({ entity, container: entity.kind === 'journey' ? undefined : journeyId });
+          if (hasId(entity)) each(entity, entity.kind === 'journey' ? undefined : journeyId);
         }
-      } else if (hasId(e)) out.push({ entity: e });
+      } else if (hasId(e)) each(e);
     }
   }
-  return out;
 }
 
 /**
  * The defined entities of a models list, kept as long as the list is: a definition finds its
  * entity again by its ordinal, and a file that let its models go builds a new list.
  */
-const definedByModels = new WeakMap<readonly DocModel[], Defined[]>();
+const definedByModels = new WeakMap<readonly DocModel[], Entity[]>();
 
 /** The way back from a file's definitions to their entities, through whatever models the file holds now. */
 function entitySource(file: TaxonomyFile): EntitySource {
@@ -59,34 +53,45 @@ function entitySource(file: TaxonomyFile): EntitySource {
       const models = file.models;
       let list = definedByModels.get(models);
       if (!list) {
-        list = defined(models);
-        definedByModels.set(models, list);
+        const entities: Entity[] = [];
+        forEachDefined(models, (entity) => entities.push(entity));
+        definedByModels.set(models, (list = entities));
       }
-      return list[ordinal].entity;
+      return list[ordinal];
     },
   };
 }
 
-/** A file's definitions (stages and touchpoints under their journey), references and facets. */
-export function contributionOf(file: TaxonomyFile, contributors: readonly FacetContributor[]): FileContribution {
+/**
+ * A file's definitions (stages and touchpoints under their journey), references and facets.
+ * `detached`: the file may let its model go (`releaseModels`), so its entries hold none of it.
+ */
+export function contributionOf(
+  file: TaxonomyFile,
+  contributors: readonly FacetContributor[],
+  detached = false,
+): FileContribution {
   const definitions: Definition[] = [];
   const references: Reference[] = [];
   const facets = new Map<string, Map<string, FacetEntry[]>>();
   const lines = file.lines;
-  if (file.models.length > 0) {
+  if (detached && file.models.length > 0) {
     const source = entitySource(file);
-    const list = defined(file.models);
-    definedByModels.set(file.models, list);
-    list.forEach(({ entity, container }, ordinal) => {
-      const at = offsetsOf(entity.id, lines);
-      definitions.push(new IndexedDefinition(file.uri, source, ordinal, entity, at.start, at.end, container));
+    forEachDefined(file.models, (entity, container) => {
+      const id = entity.id;
+      const start = startOf(id, lines);
+      definitions.push(
+        new DetachedDefinition(file.uri, source, definitions.length, entity, start, endOf(id, lines), container),
+      );
     });
-    for (const model of file.models) {
-      for (const r of model.refs) {
-        const at = offsetsOf(r.id, lines);
-        references.push(new IndexedReference(file.uri, r, lines, at.start, at.end));
-      }
-    }
+    for (const model of file.models)
+      for (const r of model.refs)
+        references.push(new DetachedReference(file.uri, r, lines, startOf(r.id, lines), endOf(r.id, lines)));
+  } else {
+    forEachDefined(file.models, (entity, container) =>
+      definitions.push(new IndexedDefinition(file.uri, entity, container)),
+    );
+    for (const model of file.models) for (const r of model.refs) references.push(new IndexedReference(file.uri, r));
   }
   const add = (facet: string, key: string, entry: FacetEntry) => {
     const f = facets.get(facet) ?? new Map<string, FacetEntry[]>();

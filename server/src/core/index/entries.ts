@@ -39,13 +39,96 @@ export interface EntitySource {
 }
 
 /**
- * A definition as the index keeps it: its kind, id, name, status and where its id is written, and
- * the way back to its entity. The entity is read through the file (`EntitySource`), not held: a
- * file nobody looks at may let its model go (`releaseModels`), and the index, which holds a
- * definition for every id of the workspace (~250,000 on L), must not keep it alive. The range is
- * worked out from the id's offsets on each read (a new range each time).
+ * A definition as the index keeps it for a file that keeps its model: its entity and where it
+ * is, with the kind, id and range read from the entity's located id on each read (a new range
+ * each time). The index holds one per id of the workspace (~250,000 on L), and a range kept
+ * eagerly was three objects each (BENCHMARKS.md, item 13). The located id belongs to the file's
+ * own parse, so its range follows that text; the index replaces a file's definitions whenever the
+ * file changes. A file that may let its model go has `DetachedDefinition`s instead.
  */
 export class IndexedDefinition implements Definition {
+  constructor(
+    readonly uri: string,
+    /** An entity with an id: the id read is its own (not kept twice: ~250,000 on L). */
+    readonly entity: Entity & { id: Located<string> },
+    readonly container?: string,
+  ) {}
+
+  get kind(): EntityKind {
+    return this.entity.kind;
+  }
+
+  get id(): string {
+    return this.entity.id.value;
+  }
+
+  get range(): Range {
+    return this.entity.id.range;
+  }
+
+  get name(): string | undefined {
+    return entityName(this.entity);
+  }
+
+  get status(): string | undefined {
+    return this.entity.status?.value;
+  }
+
+  toJSON(): Definition {
+    return definitionJSON(this);
+  }
+}
+
+/** A reference as the index keeps it for a file that keeps its model: the model's reference site. */
+export class IndexedReference implements Reference {
+  readonly #site: RefSite;
+
+  constructor(
+    readonly uri: string,
+    site: RefSite,
+  ) {
+    this.#site = site;
+  }
+
+  get kind(): EntityKind {
+    return this.#site.kind;
+  }
+
+  get id(): string {
+    return this.#site.id.value;
+  }
+
+  get range(): Range {
+    return this.#site.id.range;
+  }
+
+  get field(): string {
+    return this.#site.field;
+  }
+
+  toJSON(): Reference {
+    return { kind: this.kind, id: this.id, uri: this.uri, range: this.range, field: this.field };
+  }
+}
+
+/** What symbol lists show of an entity: a term's label, else its name. */
+function entityName(e: Entity): string | undefined {
+  return (e.kind === 'term' ? e.label?.value : undefined) ?? e.name?.value;
+}
+
+function definitionJSON(d: Definition): Definition {
+  return { kind: d.kind, id: d.id, uri: d.uri, range: d.range, container: d.container, entity: d.entity };
+}
+
+/**
+ * A definition as the index keeps it for a file that may let its model go (`releaseModels`): its
+ * kind, id, name, status and where its id is written, and the way back to its entity, which is
+ * read through the file (`EntitySource`), not held, so that the index does not keep a model the
+ * file let go. The range is worked out from the id's offsets on each read (a new range each time).
+ * It costs ~50 bytes more than an `IndexedDefinition`, which is why files that keep their models
+ * have those.
+ */
+export class DetachedDefinition implements Definition {
   readonly kind: EntityKind;
   readonly id: string;
   /** What symbol lists show: a term's label, else the name (undefined without either). */
@@ -67,7 +150,7 @@ export class IndexedDefinition implements Definition {
   ) {
     this.kind = entity.kind;
     this.id = entity.id.value;
-    this.name = (entity.kind === 'term' ? entity.label?.value : undefined) ?? entity.name?.value;
+    this.name = entityName(entity);
     this.status = entity.status?.value;
     this.#source = source;
     this.#ordinal = ordinal;
@@ -85,22 +168,16 @@ export class IndexedDefinition implements Definition {
   }
 
   toJSON(): Definition {
-    return {
-      kind: this.kind,
-      id: this.id,
-      uri: this.uri,
-      range: this.range,
-      container: this.container,
-      entity: this.entity,
-    };
+    return definitionJSON(this);
   }
 }
 
 /**
- * A reference as the index keeps it: its kind, id, field and the offsets of the id, with the range
- * worked out on each read. It holds nothing of the file's model (see `IndexedDefinition`).
+ * A reference as the index keeps it for a file that may let its model go: its kind, id, field and
+ * the offsets of the id, with the range worked out on each read. It holds nothing of the file's
+ * model (see `DetachedDefinition`).
  */
-export class IndexedReference implements Reference {
+export class DetachedReference implements Reference {
   readonly kind: EntityKind;
   readonly id: string;
   readonly field: string;

@@ -279,14 +279,20 @@ export class SlotOwnership implements Ownership {
 }
 
 /**
- * The offsets of a located value's source in its text, for keeping where it is without keeping it:
+ * Where a located value's source starts in its text, for keeping where it is without keeping it:
  * read from its span when the reader made it, else from its range.
  */
-export function offsetsOf(located: Located<string>, lines: LineIndex): { start: number; end: number } {
-  if (located instanceof SlotLocated || located instanceof FixedLocated)
-    return { start: located.start, end: located.end };
-  const range = located.range;
-  return { start: lines.offsetAt(range.start), end: lines.offsetAt(range.end) };
+export function startOf(located: Located<string>, lines: LineIndex): number {
+  return located instanceof SlotLocated || located instanceof FixedLocated
+    ? located.start
+    : lines.offsetAt(located.range.start);
+}
+
+/** Where a located value's source ends in its text (see `startOf`). */
+export function endOf(located: Located<string>, lines: LineIndex): number {
+  return located instanceof SlotLocated || located instanceof FixedLocated
+    ? located.end
+    : lines.offsetAt(located.range.end);
 }
 
 /** True for a YAML mapping read as a plain object. */

@@ -293,8 +293,8 @@ function covers(root: TaxonomyRoot, fsPath: string): boolean {
 }
 
 /**
- * Set to a number of UTF-16 code units of taxonomy text above which closed files let their models
- * go once checked (`MODEL_RELEASE_TEXT_SIZE` when unset); 0 lets them go in any taxonomy.
+ * Set to a number of UTF-16 code units of taxonomy text above which closed journey files let their
+ * models go once checked (0: in any taxonomy); unset, every model is kept.
  */
 const RELEASE_ABOVE_ENV = 'CX_TAXONOMY_RELEASE_ABOVE';
 
@@ -313,11 +313,7 @@ function createRoot(
   return {
     dir,
     uri: uriOfPath(dir),
-    ws: createTaxonomyWorkspace(defaultConfig(), {
-      releaseModels: true,
-      isOpen,
-      releaseAbove: releaseAboveOf(process.env),
-    }),
+    ws: createTaxonomyWorkspace(defaultConfig(), { isOpen, releaseAbove: releaseAboveOf(process.env) }),
     host: new UriFileHost(dir),
     known: new Map(),
     configUri: uriOfPath(path.join(dir, CONFIG_FILE_NAMES[0])),
