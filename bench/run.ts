@@ -104,6 +104,9 @@ export interface CliFigures {
   mismatches: string[];
 }
 
+/** How many times `lint --cache` runs again with nothing changed; the fastest counts. */
+const WARM_RUNS = 3;
+
 /** `cx-taxonomy lint` end to end (process start included), cold and again with nothing changed. */
 export async function measureCli(
   dir: string,
@@ -123,13 +126,19 @@ export async function measureCli(
       throw new Error(`cx-taxonomy lint failed (exit ${cold.code}): ${cold.stderr.slice(0, 2000)}`);
     const mismatches = plantedMismatches(manifest.expected, countByRule(report), knownRules);
     if (!cacheArgs.length) return { cold, mismatches };
-    const warm = await runProcess(process.execPath, args, {
-      cwd: ROOT,
-      stdoutFile: path.join(tmp, 'report2.json'),
-      timeoutMs,
-    });
-    if (readFileSync(path.join(tmp, 'report2.json'), 'utf8') !== readFileSync(report, 'utf8'))
-      mismatches.push('the cached run reported something else than the cold run');
+    // The fastest of three, as the floor is the fastest of its runs: a one-second run is easily
+    // slowed by whatever else the machine does in that second.
+    let warm: ProcessRun | undefined;
+    for (let i = 0; i < WARM_RUNS; i++) {
+      const run = await runProcess(process.execPath, args, {
+        cwd: ROOT,
+        stdoutFile: path.join(tmp, 'report2.json'),
+        timeoutMs,
+      });
+      if (readFileSync(path.join(tmp, 'report2.json'), 'utf8') !== readFileSync(report, 'utf8'))
+        mismatches.push('the cached run reported something else than the cold run');
+      if (!warm || run.wallMs < warm.wallMs) warm = run;
+    }
     return { cold, warm, mismatches };
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -419,7 +428,7 @@ function cliRows(
     },
     cli.warm
       ? {
-          measure: `\`cx-taxonomy lint --cache\` ${o.workspace} again, nothing changed`,
+          measure: `\`cx-taxonomy lint --cache\` ${o.workspace} again, nothing changed (fastest of ${WARM_RUNS})`,
           figure: ofFloor(cli.warm.wallMs),
           target: `<= ${o.warm}x floor`,
           met: cli.warm.wallMs <= o.warm * floor.totalMs,
