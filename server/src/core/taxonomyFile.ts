@@ -82,35 +82,20 @@ export function createTaxonomyFile(
 ): TaxonomyFile {
   const kind = fileKindOf(relativePath) ?? 'markdown';
   const lines = new LineIndex(text);
-  if (text.length > options.maxFileSize) {
-    const message = tooLargeMessage(text.length, options.maxFileSize);
-    return {
-      uri,
-      relativePath,
-      kind,
-      version,
-      text,
-      lines,
-      readers: [],
-      models: [],
-      unreadable: { message, start: 0, end: 0 },
-    };
-  }
-  if (looksBinary(text)) {
-    const message = 'This file holds binary data, not text, so it is not checked.';
-    return {
-      uri,
-      relativePath,
-      kind,
-      version,
-      text,
-      lines,
-      readers: [],
-      models: [],
-      unreadable: { message, start: 0, end: 0 },
-    };
-  }
-  if (!isYamlKind(kind)) return { uri, relativePath, kind, version, text, lines, readers: [], models: [] };
+  const plain = (unreadable?: string): TaxonomyFile => ({
+    uri,
+    relativePath,
+    kind,
+    version,
+    text,
+    lines,
+    readers: [],
+    models: [],
+    ...(unreadable === undefined ? {} : { unreadable: { message: unreadable, start: 0, end: 0 } }),
+  });
+  if (text.length > options.maxFileSize) return plain(tooLargeMessage(text.length, options.maxFileSize));
+  if (looksBinary(text)) return plain('This file holds binary data, not text, so it is not checked.');
+  if (!isYamlKind(kind)) return plain();
   return new ModelledFile(uri, relativePath, kind, version, text, lines, parsed ?? parseYaml(text), options.onRebuild);
 }
 
