@@ -69,6 +69,14 @@ export function contentHash(bytes: Uint8Array | string): string {
   return h.digest();
 }
 
+/**
+ * What the cache keeps for a file it does not read (over the size limit, or a read that failed
+ * without an error): its size, as a hash.
+ */
+export function sizeHash(size: number | undefined): string {
+  return `size:${size}`;
+}
+
 /** `contentHash` fed in chunks. */
 export function contentHasher(): { update(chunk: Uint8Array | string): void; digest(): string } {
   const hash = createHash('sha1');

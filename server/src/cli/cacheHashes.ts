@@ -1,7 +1,7 @@
 import { closeSync, constants, fstatSync, lstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import * as path from 'node:path';
 import { decodeText } from '../core';
-import { contentHasher } from './cache';
+import { contentHasher, sizeHash } from './cache';
 
 /** One buffer for every file hashed: a warm run allocates nothing per file. */
 const CHUNK = Buffer.allocUnsafe(1 << 16);
@@ -45,7 +45,7 @@ function quickHash(id: string, maxSize: number): string | undefined {
   try {
     const st = fstatSync(fd);
     if (!st.isFile()) return undefined;
-    if (st.size > maxSize) return `size:${st.size}`;
+    if (st.size > maxSize) return sizeHash(st.size);
     const hash = contentHasher();
     // Up to the size just read: one read for most files, instead of a second one finding the end.
     for (

@@ -14,7 +14,7 @@ import {
 } from '../core';
 import { readPlainFile } from '../node/plainRead';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../node/parsePool';
-import { CacheMiss, contentHash, LintCache, type CachedFile } from './cache';
+import { CacheMiss, contentHash, LintCache, sizeHash, type CachedFile } from './cache';
 import { quickHashes, textLater } from './cacheHashes';
 import { NO_WORKER_ENV } from './thread';
 
@@ -141,9 +141,9 @@ function hashOf(r: FetchedFile): string {
     case 'gone':
       return 'gone';
     case 'failed':
-      return r.error ? `error:${thrownText(r.error)}` : `size:${r.size}`;
+      return r.error ? `error:${thrownText(r.error)}` : sizeHash(r.size);
     case 'tooLarge':
-      return `size:${r.size}`;
+      return sizeHash(r.size);
   }
 }
 
