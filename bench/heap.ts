@@ -48,13 +48,19 @@ if (mode === 'parse') {
     createTaxonomyFile(f, path.relative(root, f), texts[i], 0, { maxFileSize: 1e9 }),
   );
   console.log(`after createTaxonomyFile ${over()} MB`);
-  for (const k of kept) k.models = [];
+  // A file's parts as a file would keep them: without its models, then without its parse as well.
+  type Kept = Pick<TaxonomyFile, 'uri' | 'relativePath' | 'lines'> & Partial<Pick<TaxonomyFile, 'yaml' | 'readers'>>;
+  let parts: Kept[] = kept.map(({ uri, relativePath, lines, yaml, readers }) => ({
+    uri,
+    relativePath,
+    lines,
+    yaml,
+    readers,
+  }));
+  kept.length = 0;
   console.log(`without models ${over()} MB`);
-  for (const k of kept) {
-    k.readers = [];
-    k.yaml = undefined;
-  }
-  console.log(`without yaml ${over()} MB (${kept.length} files kept)`);
+  parts = parts.map(({ uri, relativePath, lines }) => ({ uri, relativePath, lines }));
+  console.log(`without yaml ${over()} MB (${parts.length} files kept)`);
 } else {
   const ws =
     mode === 'ws'

@@ -200,7 +200,7 @@ const REWRITES: Record<Habit, Rewrite> = {
 };
 
 /** Applies habits in the fixed order; the ones that change nothing in this file are left out. */
-function applyHabits(
+export function applyHabits(
   text: string,
   wanted: readonly Habit[],
   rand: () => number,

@@ -359,13 +359,9 @@ export class Workbench {
       if (await closed()) return undefined;
       throw error;
     }
-    let lost = false;
     const row = await poll(
       async () => {
-        if (await closed()) {
-          lost = true;
-          return true;
-        }
+        if (await closed()) return 'closed' as const;
         const rows = await this.quickInputRows();
         let index = rows.findIndex((r) => r.label === title);
         if (index < 0) index = rows.findIndex((r) => r.label.toLowerCase().includes(title.toLowerCase()));
@@ -373,7 +369,7 @@ export class Workbench {
       },
       { timeoutMs, what: `the command "${title}" in the Command Palette` },
     );
-    return lost || row === true ? undefined : row;
+    return row === 'closed' ? undefined : row;
   }
 
   /**

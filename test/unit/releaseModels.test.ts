@@ -14,6 +14,8 @@ import { journeyMapOf } from '../../server/src/core/journeyMap';
 import { buildOwnershipReport } from '../../server/src/core/ownershipReport';
 import { buildTaxonomyView } from '../../server/src/core/taxonomyView';
 import { yamlFilesUnder } from '../support/files';
+import { mulberry32 } from '../../bench/random';
+import { applyHabits, detectHabits, HABITS } from '../../bench/styles';
 
 /*
  * Files nobody has open let their parse and models go once checked (journeys: `RELEASABLE_KINDS`)
@@ -29,7 +31,29 @@ const SAMPLE: Record<string, string> = Object.fromEntries(
 );
 const JOURNEY = Object.keys(SAMPLE).find((p) => p.endsWith('.journey.yaml'))!;
 
-function load(setup: WorkspaceSetup, files: Record<string, string> = SAMPLE): TaxonomyWorkspace {
+/**
+ * The sample written in the habits people have (CRLF, a BOM, `---`, flow mappings, anchors, quoted
+ * keys, `key: # note`, wrapped scalars): three habits per YAML file, every habit somewhere. A
+ * rebuilt model is a second parse of the same text, so every syntax the parse reads must come back
+ * the same.
+ */
+const STYLED: Record<string, string> = Object.fromEntries(
+  Object.entries(SAMPLE).map(([p, text], k) =>
+    p.endsWith('.yaml')
+      ? [
+          p,
+          applyHabits(
+            text,
+            [0, 3, 6].map((d) => HABITS[(k + d) % HABITS.length]),
+            mulberry32(k),
+            { markers: 0 },
+          ).text,
+        ]
+      : [p, text],
+  ),
+);
+
+function loadFiles(setup: WorkspaceSetup, files: Record<string, string>): TaxonomyWorkspace {
   const ws = createTaxonomyWorkspace(undefined, setup);
   for (const [p, t] of Object.entries(files)) ws.setFile(p, p, t);
   ws.flush();
@@ -41,9 +65,9 @@ function diagnostics(ws: TaxonomyWorkspace): string {
   return JSON.stringify(Object.keys(SAMPLE).map((p) => [p, ws.diagnostics(p)]));
 }
 
-/** A size just over the sample's text. */
-function sampleSize(): number {
-  return Object.values(SAMPLE).reduce((n, t) => n + t.length, 0);
+/** The size of a taxonomy's text. */
+function sizeOf(files: Record<string, string>): number {
+  return Object.values(files).reduce((n, t) => n + t.length, 0);
 }
 
 /** The journeys whose models are held now. */
@@ -60,61 +84,78 @@ function heldFiles(ws: TaxonomyWorkspace): string[] {
 }
 
 describe('closed files let their models go once checked', () => {
-  it('lets the journeys go after the check, keeps the other kinds and the open files', () => {
-    assert.ok(JOURNEY, 'the sample has a journey');
-    const kept = load({});
-    assert.deepEqual(heldFiles(kept), Object.keys(SAMPLE).sort(), 'without the option every model is kept');
-    const released = load({ releaseAbove: 0 });
-    const all = Object.keys(SAMPLE).filter((p) => p.endsWith('.journey.yaml'));
-    assert.ok(all.length >= 2);
+  it('restyles the sample with every habit', () => {
+    const shown = new Set(Object.values(STYLED).flatMap((t) => [...detectHabits(t)]));
     assert.deepEqual(
-      heldFiles(released),
-      Object.keys(SAMPLE)
-        .filter((p) => !all.includes(p))
-        .sort(),
+      HABITS.filter((h) => !shown.has(h)),
+      [],
     );
-    const open = load({ releaseAbove: 0, isOpen: (uri) => uri === JOURNEY });
-    // A taxonomy under the size above which models are let go keeps them all.
-    const small = load({ releaseAbove: sampleSize() });
-    assert.deepEqual(heldFiles(small), Object.keys(SAMPLE).sort());
-    assert.ok(heldFiles(open).includes(JOURNEY), 'an open journey keeps its model');
-    assert.equal(diagnostics(released), diagnostics(kept));
-    assert.equal(diagnostics(open), diagnostics(kept));
   });
 
-  it('answers every request as a workspace that kept its models, and lets rebuilt models go again', () => {
-    const kept = load({});
-    const released = load({ releaseAbove: 0 });
-    // The index reads definitions without their entities; entities read through it are rebuilt.
-    const defs = (ws: TaxonomyWorkspace) => JSON.stringify([...ws.index.allDefinitions()]);
-    assert.deepEqual(journeys(released), []);
-    assert.equal(defs(released), defs(kept));
-    assert.ok(journeys(released).length >= 2, 'reading the entities rebuilt the journeys');
-    for (const query of ['', 'onb', 'sms', 'Order']) {
-      assert.deepEqual(workspaceSymbols(released, query), workspaceSymbols(kept, query), `symbols for "${query}"`);
-    }
-    // Reading the definitions' entities (above) rebuilt the journeys; a flush lets them go again.
-    released.flush();
-    assert.deepEqual(journeys(released), []);
+  for (const [corpus, files] of [
+    ['the sample', SAMPLE],
+    ['the sample in the habits people write', STYLED],
+  ] as const)
+    describe(`on ${corpus}`, () => {
+      const load = (setup: WorkspaceSetup) => loadFiles(setup, files);
+      it('lets the journeys go after the check, keeps the other kinds and the open files', () => {
+        assert.ok(JOURNEY, 'the sample has a journey');
+        const kept = load({});
+        assert.deepEqual(heldFiles(kept), Object.keys(SAMPLE).sort(), 'without the option every model is kept');
+        const released = load({ releaseAbove: 0 });
+        const all = Object.keys(SAMPLE).filter((p) => p.endsWith('.journey.yaml'));
+        assert.ok(all.length >= 2);
+        assert.deepEqual(
+          heldFiles(released),
+          Object.keys(SAMPLE)
+            .filter((p) => !all.includes(p))
+            .sort(),
+        );
+        const open = load({ releaseAbove: 0, isOpen: (uri) => uri === JOURNEY });
+        // A taxonomy under the size above which models are let go keeps them all.
+        const small = load({ releaseAbove: sizeOf(files) });
+        assert.deepEqual(heldFiles(small), Object.keys(SAMPLE).sort());
+        assert.ok(heldFiles(open).includes(JOURNEY), 'an open journey keeps its model');
+        assert.equal(diagnostics(released), diagnostics(kept));
+        assert.equal(diagnostics(open), diagnostics(kept));
+      });
 
-    const ask = (ws: TaxonomyWorkspace) => {
-      const answers: unknown[] = [];
-      for (const p of Object.keys(SAMPLE)) {
-        const file = ws.getFile(p)!;
-        // Every 7th offset of every file: ids, references, owners, terms in prose.
-        for (let offset = 0; offset < file.text.length; offset += 7) {
-          answers.push(hover(ws, ws.getFile(p)!, offset), definition(ws, ws.getFile(p)!, offset));
-          if (offset % 91 === 0) answers.push(references(ws, ws.getFile(p)!, offset, true));
+      it('answers every request as a workspace that kept its models, and lets rebuilt models go again', () => {
+        const kept = load({});
+        const released = load({ releaseAbove: 0 });
+        // The index reads definitions without their entities; entities read through it are rebuilt.
+        const defs = (ws: TaxonomyWorkspace) => JSON.stringify([...ws.index.allDefinitions()]);
+        assert.deepEqual(journeys(released), []);
+        assert.equal(defs(released), defs(kept));
+        assert.ok(journeys(released).length >= 2, 'reading the entities rebuilt the journeys');
+        for (const query of ['', 'onb', 'sms', 'Order']) {
+          assert.deepEqual(workspaceSymbols(released, query), workspaceSymbols(kept, query), `symbols for "${query}"`);
         }
-        if (p.endsWith('.journey.yaml')) answers.push(journeyMapOf(ws, p));
-      }
-      answers.push(buildOwnershipReport(ws), buildTaxonomyView(ws));
-      return JSON.stringify(answers);
-    };
-    assert.equal(ask(released), ask(kept));
-    // The reports let the journeys they rebuilt go again.
-    assert.deepEqual(journeys(released), []);
-  });
+        // Reading the definitions' entities (above) rebuilt the journeys; a flush lets them go again.
+        released.flush();
+        assert.deepEqual(journeys(released), []);
+
+        const ask = (ws: TaxonomyWorkspace) => {
+          const answers: unknown[] = [];
+          for (const p of Object.keys(SAMPLE)) {
+            const file = ws.getFile(p)!;
+            // Every 7th offset of every file: ids, references, owners, terms in prose.
+            for (let offset = 0; offset < file.text.length; offset += 7) {
+              answers.push(hover(ws, ws.getFile(p)!, offset), definition(ws, ws.getFile(p)!, offset));
+              if (offset % 91 === 0) answers.push(references(ws, ws.getFile(p)!, offset, true));
+            }
+            if (p.endsWith('.journey.yaml')) answers.push(journeyMapOf(ws, p));
+          }
+          answers.push(buildOwnershipReport(ws), buildTaxonomyView(ws));
+          return JSON.stringify(answers);
+        };
+        assert.equal(ask(released), ask(kept));
+        // The reports let the journeys they rebuilt go again.
+        assert.deepEqual(journeys(released), []);
+      });
+    });
+
+  const load = (setup: WorkspaceSetup, files: Record<string, string> = SAMPLE) => loadFiles(setup, files);
 
   it('re-checks a released journey after another file changes, as a fresh check would', () => {
     const released = load({ releaseAbove: 0 });

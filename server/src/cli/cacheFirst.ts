@@ -6,17 +6,22 @@
  * `--cache` first tries to answer from the cache here, with its output held back; when the cache
  * cannot answer (`CacheMiss`), what it wrote is dropped and the caller runs the command in full.
  */
+import { RULE_IDS } from '../core';
+import { parseCommandLine } from './args';
 import type { CliIo } from './command';
 import { CacheMiss } from './cache';
 import type { MaybeTTY } from './progress';
 
-/** True when a command line asks for the lint cache (`--cache`, or `--cache-location`, which implies it). */
+/**
+ * True when a command line may be answered from the lint cache (`lint --cache`, or
+ * `--cache-location`, which implies it; not with `--fix`), as the command's own parser reads it.
+ */
 export function usesCache(argv: readonly string[]): boolean {
-  for (const arg of argv) {
-    if (arg === '--') return false;
-    if (arg === '--cache' || arg === '--cache-location' || arg.startsWith('--cache-location=')) return true;
+  try {
+    return parseCommandLine(argv, RULE_IDS).readsCache;
+  } catch {
+    return false; // A usage error is reported by the full run.
   }
-  return false;
 }
 
 /**

@@ -62,6 +62,8 @@ export interface CommandSpec<O extends { command: string }> {
   run(options: O, io: CliIo): Promise<number>;
   /** Whether running it loads a taxonomy (then the CLI does the work in a worker thread). */
   loadsTaxonomies: boolean;
+  /** Whether a run with these options may be answered from the lint cache alone (see cacheFirst.ts). */
+  readsCache?: (options: O) => boolean;
 }
 
 /** A parsed command line, ready to run. */
@@ -70,6 +72,7 @@ export interface Invocation {
   options: { command: string };
   run(io: CliIo): Promise<number>;
   loadsTaxonomies: boolean;
+  readsCache: boolean;
 }
 
 /** A command of the table: its spec with the options type erased, so one table holds them all. */
@@ -92,7 +95,12 @@ export function defineCommand<O extends { command: string }>(spec: CommandSpec<O
     parse(argv, ctx) {
       const options = spec.parse(argv, ctx);
       if (isHelpRequest(options)) return options;
-      return { options, run: (io) => spec.run(options, io), loadsTaxonomies: spec.loadsTaxonomies };
+      return {
+        options,
+        run: (io) => spec.run(options, io),
+        loadsTaxonomies: spec.loadsTaxonomies,
+        readsCache: spec.readsCache?.(options) ?? false,
+      };
     },
   };
 }

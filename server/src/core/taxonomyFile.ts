@@ -14,9 +14,9 @@ export interface TaxonomyFile {
   text: string;
   lines: LineIndex;
   /** For YAML files: the documents and what could not be read. */
-  yaml?: ParsedYaml;
-  readers: DocReader[];
-  models: DocModel[];
+  readonly yaml?: ParsedYaml;
+  readonly readers: DocReader[];
+  readonly models: DocModel[];
   /** A reason the file was not read at all (too large, binary). */
   unreadable?: SyntaxProblem;
 }
@@ -82,21 +82,31 @@ export function createTaxonomyFile(
 ): TaxonomyFile {
   const kind = fileKindOf(relativePath) ?? 'markdown';
   const lines = new LineIndex(text);
-  const plain = (unreadable?: string): TaxonomyFile => ({
-    uri,
-    relativePath,
-    kind,
-    version,
-    text,
-    lines,
-    readers: [],
-    models: [],
-    ...(unreadable === undefined ? {} : { unreadable: { message: unreadable, start: 0, end: 0 } }),
-  });
+  const plain = (unreadable?: string) => plainFile(uri, relativePath, kind, version, text, lines, unreadable);
   if (text.length > options.maxFileSize) return plain(tooLargeMessage(text.length, options.maxFileSize));
   if (looksBinary(text)) return plain('This file holds binary data, not text, so it is not checked.');
   if (!isYamlKind(kind)) return plain();
   return new ModelledFile(uri, relativePath, kind, version, text, lines, parsed ?? parseYaml(text), options.onRebuild);
+}
+
+/** A file that is not parsed: a Markdown doc, or a file not read (`unreadable` says why). */
+function plainFile(
+  uri: string,
+  relativePath: string,
+  kind: FileKind,
+  version: number,
+  text: string,
+  lines: LineIndex,
+  unreadable?: string,
+): TaxonomyFile {
+  const file = { uri, relativePath, kind, version, text, lines, readers: [], models: [] };
+  return unreadable === undefined ? file : { ...file, unreadable: { message: unreadable, start: 0, end: 0 } };
+}
+
+/** A file that could not be read at all (not UTF-8, permission denied), with the reason to show on it. */
+export function unreadableFile(uri: string, relativePath: string, message: string): TaxonomyFile {
+  const kind = fileKindOf(relativePath) ?? 'markdown';
+  return plainFile(uri, relativePath, kind, 0, '', new LineIndex(''), message);
 }
 
 /** The parse of a YAML file and what is built from it, dropped and rebuilt together. */
@@ -128,8 +138,6 @@ function modelOf(kind: TaxonomyKind, lines: LineIndex, yaml: ParsedYaml): Modell
  */
 class ModelledFile implements TaxonomyFile {
   #modelled: Modelled | undefined;
-  /** Set when a reader assigns the parts by hand (tests, `setUnreadable`): never rebuilt then. */
-  #pinned = false;
 
   constructor(
     readonly uri: string,
@@ -151,31 +159,17 @@ class ModelledFile implements TaxonomyFile {
     return this.#modelled;
   }
 
-  get yaml(): ParsedYaml | undefined {
+  get yaml(): ParsedYaml {
     return this.modelled.yaml;
-  }
-
-  set yaml(yaml: ParsedYaml | undefined) {
-    this.pin().yaml = yaml as ParsedYaml;
   }
 
   get readers(): DocReader[] {
     return this.modelled.readers;
   }
 
-  set readers(readers: DocReader[]) {
-    this.pin().readers = readers;
-  }
-
   get models(): DocModel[] {
     return this.modelled.models;
   }
-
-  set models(models: DocModel[]) {
-    this.pin().models = models;
-  }
-
-  unreadable?: SyntaxProblem;
 
   /** True while the parse and models are held. */
   get modelsHeld(): boolean {
@@ -184,12 +178,7 @@ class ModelledFile implements TaxonomyFile {
 
   /** Lets the parse and models go; the next read rebuilds them. */
   releaseModels(): void {
-    if (!this.#pinned) this.#modelled = undefined;
-  }
-
-  private pin(): Modelled {
-    this.#pinned = true;
-    return this.modelled;
+    this.#modelled = undefined;
   }
 }
 

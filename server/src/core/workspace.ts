@@ -11,7 +11,7 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineIndex } from './lineIndex';
 import type { Rule } from './rules/types';
 import type { SuppressedDiagnostic } from './suppressions';
-import { createTaxonomyFile, releaseModels, type TaxonomyFile } from './taxonomyFile';
+import { createTaxonomyFile, releaseModels, unreadableFile, type TaxonomyFile } from './taxonomyFile';
 import { buildGlossary, GLOSSARY_LABEL_FACET } from './terms/glossary';
 import { TermUseIndex } from './terms/uses';
 import type { Severity, TaxonomyDiagnostic } from './types';
@@ -173,20 +173,7 @@ export class TaxonomyWorkspace implements DerivedSource {
 
   /** Adds a file that could not be read (not UTF-8, permission denied) so it still shows a problem. */
   setUnreadable(uri: string, relativePath: string, message: string): void {
-    const kind = fileKindOf(relativePath) ?? 'markdown';
-    const unreadable = { message, start: 0, end: 0 };
-    const file: TaxonomyFile = {
-      uri,
-      relativePath,
-      kind,
-      version: 0,
-      text: '',
-      lines: new LineIndex(''),
-      readers: [],
-      models: [],
-      unreadable,
-    };
-    this.replace(uri, file);
+    this.replace(uri, unreadableFile(uri, relativePath, message));
   }
 
   removeFile(uri: string): void {

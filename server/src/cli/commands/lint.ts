@@ -83,9 +83,18 @@ warnings; 2 a usage or configuration error (unknown option, rule or format, miss
 broken config) or an internal error.
 `;
 
+/** `--fix` or `--fix-dry-run`. */
+function fixes(cmd: LintOptions): boolean {
+  return cmd.fix === true || cmd.fixDryRun === true;
+}
+
+/** Whether the cache is used: fixes are built from the parsed files, which a restored taxonomy does not have. */
+function usesCache(cmd: LintOptions): boolean {
+  return cmd.cache === true && !fixes(cmd);
+}
+
 async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
-  // Fixes are built from the parsed files, which a taxonomy restored from the cache does not have.
-  const fixing = cmd.fix === true || cmd.fixDryRun === true;
+  const fixing = fixes(cmd);
   // A bad ref fails before anything is read.
   const changes = cmd.changedSince !== undefined ? await gitChanges(cmd.changedSince, io.cwd, io.env) : undefined;
   let taxonomies = await load(
@@ -94,7 +103,7 @@ async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
       config: cmd.config,
       today: cmd.today,
       rules: cmd.rules,
-      cache: cmd.cache && !fixing,
+      cache: usesCache(cmd),
       cacheLocation: cmd.cacheLocation,
       reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives,
       trackDependencies: changes !== undefined,
@@ -152,4 +161,5 @@ export const lintCommand = defineCommand<LintOptions>({
   parse: (argv, ctx) => parseLintOptions(argv, ctx, help()),
   run: runLint,
   loadsTaxonomies: true,
+  readsCache: usesCache,
 });

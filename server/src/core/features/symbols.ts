@@ -1,7 +1,7 @@
 import type { DocModel, Entity } from '../model';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
-import type { Definition } from '../index/entries';
+import { entityName, type Definition } from '../index/entries';
 import type { EntityKind, Location, Range } from '../types';
 import { entityNoun } from '../domain';
 import { rangeContains } from './lookup';
@@ -22,9 +22,7 @@ export interface WorkspaceSymbolEntry {
 }
 
 function displayName(e: Entity): string {
-  const label = e.kind === 'term' ? e.label?.value : undefined;
-  const name = (label ?? e.name?.value ?? e.id?.value ?? '').trim();
-  return name || `(${entityNoun(e.kind)} without id)`;
+  return shownName(entityName(e) ?? e.id?.value, e.kind);
 }
 
 /**
@@ -32,7 +30,11 @@ function displayName(e: Entity): string {
  * rebuild the model of every file that let its model go.
  */
 function definitionName(d: Definition): string {
-  return (d.name ?? d.id).trim() || `(${entityNoun(d.kind)} without id)`;
+  return shownName(d.name ?? d.id, d.kind);
+}
+
+function shownName(name: string | undefined, kind: EntityKind): string {
+  return (name ?? '').trim() || `(${entityNoun(kind)} without id)`;
 }
 
 function contains(outer: Range, inner: Range): boolean {

@@ -107,17 +107,22 @@ export class IndexedReference implements Reference {
   }
 
   toJSON(): Reference {
-    return { kind: this.kind, id: this.id, uri: this.uri, range: this.range, field: this.field };
+    return referenceJSON(this);
   }
 }
 
 /** What symbol lists show of an entity: a term's label, else its name. */
-function entityName(e: Entity): string | undefined {
+export function entityName(e: Entity): string | undefined {
   return (e.kind === 'term' ? e.label?.value : undefined) ?? e.name?.value;
 }
 
+/* Index entries serialise as plain objects (tests and logs compare them), whatever class holds them. */
 function definitionJSON(d: Definition): Definition {
   return { kind: d.kind, id: d.id, uri: d.uri, range: d.range, container: d.container, entity: d.entity };
+}
+
+function referenceJSON(r: Reference): Reference {
+  return { kind: r.kind, id: r.id, uri: r.uri, range: r.range, field: r.field };
 }
 
 /**
@@ -205,7 +210,7 @@ export class DetachedReference implements Reference {
   }
 
   toJSON(): Reference {
-    return { kind: this.kind, id: this.id, uri: this.uri, range: this.range, field: this.field };
+    return referenceJSON(this);
   }
 }
 
