@@ -125,14 +125,21 @@ describe('cx-taxonomy in VS Code', () => {
     // A change only a live server can report: break a reference and see the diagnostic.
     const editor = await open(FIBRE);
     const pos = positionOf(editor.document, '- net-promoter-score', 2);
-    await editor.edit((e) =>
+    const applied = await editor.edit((e) =>
       e.replace(new vscode.Range(pos, pos.translate(0, 'net-promoter-score'.length)), 'net-promoter-scor'),
     );
     await waitFor(
       () =>
         diagnosticsOf(editor.document.uri, 'unresolved-reference').some((d) => /net-promoter-scor\b/.test(d.message)),
       'a diagnostic from the restarted server',
-    );
+    ).catch((err: Error) => {
+      // What the editor holds when the diagnostic does not come, to tell a lost edit from a lost check.
+      const line = editor.document.lineAt(pos.line).text;
+      const shown = diagnosticsOf(editor.document.uri).map((d) => `${d.range.start.line + 1} ${String(d.code)}`);
+      throw new Error(
+        `${err.message}; edit applied: ${applied}; version ${editor.document.version}, dirty ${editor.document.isDirty}; line ${pos.line + 1}: ${line.trim()}; diagnostics: ${shown.join(', ') || 'none'}; server pid ${api.serverPid()}`,
+      );
+    });
     await vscode.commands.executeCommand('undo');
   });
 });

@@ -10,6 +10,12 @@ import { isIndexed, type SessionHost, type TaxonomyRoot } from './types';
 export class Publisher {
   /** The files last published with at least one problem. */
   private readonly published = new Set<string>();
+  /**
+   * Files of a taxonomy still being indexed whose cross-file problems were held back. Their
+   * check is done, so the end of indexing may not re-check them (nothing they looked up changed
+   * since, or the check ran after the last re-configuration): they are published again then.
+   */
+  private readonly heldBack = new Map<TaxonomyRoot, Set<string>>();
 
   constructor(
     private readonly host: SessionHost,
@@ -26,7 +32,11 @@ export class Publisher {
     for (const uri of uris) {
       const file = root.ws.getFile(uri);
       let diagnostics = file && this.shows(root, uri) ? root.ws.diagnostics(uri) : [];
-      if (early) diagnostics = diagnostics.filter((d) => FILE_LOCAL_RULE_IDS.has(d.ruleId));
+      if (early) {
+        const all = diagnostics.length;
+        diagnostics = diagnostics.filter((d) => FILE_LOCAL_RULE_IDS.has(d.ruleId));
+        if (diagnostics.length < all) this.heldBackOf(root).add(uri);
+      } else this.heldBack.get(root)?.delete(uri);
       if (diagnostics.length === 0 && !this.published.has(uri)) continue;
       if (diagnostics.length) this.published.add(uri);
       else this.published.delete(uri);
@@ -34,8 +44,26 @@ export class Publisher {
     }
   }
 
+  /**
+   * Publishes in full the files whose cross-file problems were held back while their taxonomy was
+   * indexed, once it is indexed and checked (nothing when none were held back).
+   */
+  publishHeldBack(root: TaxonomyRoot): void {
+    const held = this.heldBack.get(root);
+    if (!held || !isIndexed(root)) return;
+    this.heldBack.delete(root);
+    this.publish(root, [...held]);
+  }
+
+  private heldBackOf(root: TaxonomyRoot): Set<string> {
+    let held = this.heldBack.get(root);
+    if (!held) this.heldBack.set(root, (held = new Set()));
+    return held;
+  }
+
   /** Clears the published problems of every file of a root. */
   clearRoot(root: TaxonomyRoot): void {
+    this.heldBack.delete(root);
     for (const f of root.ws.allFiles()) {
       if (this.published.delete(f.uri)) this.host.publish(f.uri, [], undefined);
     }

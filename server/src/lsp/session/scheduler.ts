@@ -49,15 +49,17 @@ export class Scheduler {
       const stop = () => performance.now() > deadline;
       let left = 0;
       for (const root of this.roots.allRoots()) {
-        if (root.ws.pending().size === 0) continue;
         if (!isIndexed(root)) {
           // Before the whole taxonomy is read only open documents are checked (their file-local
           // problems show at once); the rest waits for the end of indexing, which re-checks all.
-          if (!stop()) this.checkOpenEarly(root);
+          if (root.ws.pending().size > 0 && !stop()) this.checkOpenEarly(root);
           continue;
         }
-        if (!stop()) this.publisher.publish(root, root.ws.flush(stop));
-        left += root.ws.pending().size;
+        if (root.ws.pending().size > 0 && !stop()) this.publisher.publish(root, root.ws.flush(stop));
+        const dirty = root.ws.pending().size;
+        // Checked early and not dirtied since, a file would otherwise keep its early problems.
+        if (dirty === 0) this.publisher.publishHeldBack(root);
+        left += dirty;
       }
       if (left > 0) {
         this.indexer.reportChecking(left);
