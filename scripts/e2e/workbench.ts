@@ -475,9 +475,22 @@ export class Workbench {
       await this.page.keyboard.press('Escape');
       await widget.waitFor({ state: 'hidden' });
     }
-    await this.focusWorkbench();
-    await this.page.keyboard.press(key);
-    await widget.waitFor({ state: 'visible' });
+    // A key pressed while the workbench is still wiring its keybindings, or while a webview holds
+    // the focus, opens nothing: press it again (the palette also has Ctrl+Shift+P) before failing.
+    const keys = key === 'F1' ? [key, key, 'Control+Shift+P', key] : [key, key, key];
+    for (let i = 0; ; i++) {
+      await this.focusWorkbench();
+      await this.page.keyboard.press(keys[i]);
+      const shown = await widget
+        .waitFor({ state: 'visible', timeout: i === keys.length - 1 ? 15_000 : 5_000 })
+        .then(() => true)
+        .catch((error: unknown) => {
+          if (i === keys.length - 1) throw error;
+          return false;
+        });
+      if (shown) break;
+      this.trace(`${keys[i]} opened no quick input; pressing ${keys[i + 1]}`);
+    }
     if (prefix) {
       await poll(
         async () =>
