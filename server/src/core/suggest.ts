@@ -44,12 +44,14 @@ let rowB = new Int32Array(64);
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
   const w = word.toLowerCase();
   const budget = Math.max(1, Math.floor(w.length / 3));
+  const bag = new CharBag(w);
   let best: string | undefined;
   let bestScore = Infinity;
   for (const c of candidates) {
     const lc = c.toLowerCase();
     if (lc === w) return c;
-    let score = editDistance(w, lc, budget);
+    // Most candidates are ruled out by the characters they lack or add, before the distance.
+    let score = bag.apart(lc) > budget ? budget + 1 : editDistance(w, lc, budget);
     if (score > budget && w.length >= 4 && (lc.includes(w) || w.includes(lc))) score = budget;
     if (score <= budget && (score < bestScore || (score === bestScore && best !== undefined && c < best))) {
       best = c;
@@ -57,4 +59,47 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   return best;
+}
+
+/**
+ * The characters of a word, counted, to bound its edit distance from another string from below:
+ * a character of either string beyond what the two have in common must be inserted, deleted or
+ * replaced, and one edit mends at most one of each, so the distance is at least the longer
+ * length less the characters in common (the bag distance).
+ */
+class CharBag {
+  private readonly counts = new Int32Array(128);
+  /** The characters the last comparison took from the bag, to put back. */
+  private readonly taken: Int32Array;
+  private readonly ascii: boolean;
+
+  constructor(private readonly word: string) {
+    let ascii = true;
+    for (let i = 0; i < word.length; i++) {
+      const ch = word.charCodeAt(i);
+      if (ch < 128) this.counts[ch]++;
+      else ascii = false;
+    }
+    this.ascii = ascii;
+    this.taken = new Int32Array(word.length);
+  }
+
+  /** A lower bound of the edit distance between the word and `s` (0, no bound, past ASCII). */
+  apart(s: string): number {
+    if (!this.ascii) return 0;
+    const counts = this.counts;
+    const taken = this.taken;
+    let common = 0;
+    let i = 0;
+    for (; i < s.length; i++) {
+      const ch = s.charCodeAt(i);
+      if (ch >= 128) break;
+      if (counts[ch] > 0) {
+        counts[ch]--;
+        taken[common++] = ch;
+      }
+    }
+    for (let j = 0; j < common; j++) counts[taken[j]]++;
+    return i < s.length ? 0 : Math.max(this.word.length, s.length) - common;
+  }
 }
