@@ -93,6 +93,8 @@ export interface StartOptions {
   processId?: number | null;
   /** Environment variables set for the server process, over this process's own (`CX_TAXONOMY_TODAY`). */
   env?: Record<string, string>;
+  /** A command the server's node is started through, with its arguments (`faketime <time>`). */
+  launcher?: string[];
 }
 
 /** A progress notification as the server sent it. */
@@ -143,7 +145,8 @@ export class LspTestClient {
     }
     // CX_TAXONOMY_SERVER_NODE_ARGS passes flags to the server's node (`--cpu-prof`, `--inspect`).
     const nodeArgs = (process.env.CX_TAXONOMY_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-    const proc = spawn(process.execPath, [...nodeArgs, SERVER, '--stdio'], {
+    const [command, ...args] = [...(opts.launcher ?? []), process.execPath, ...nodeArgs, SERVER, '--stdio'];
+    const proc = spawn(command, args, {
       stdio: ['pipe', 'pipe', 'pipe'],
       env: opts.env ? { ...process.env, ...opts.env } : process.env,
     });

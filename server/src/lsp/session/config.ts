@@ -100,7 +100,7 @@ export class SessionConfig {
  * "Today" for the sunset rules: `CX_TAXONOMY_TODAY` when it holds a real date (tests, demos),
  * else the machine's date, read each time a root is configured. A malformed pin is ignored.
  */
-function serverToday(): string {
+export function serverToday(): string {
   const pinned = process.env[TODAY_ENV];
   return pinned !== undefined && isIsoDate(pinned) ? pinned : localIsoDate(new Date());
 }

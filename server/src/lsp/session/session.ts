@@ -35,6 +35,7 @@ import type { TaxonomyFile, TaxonomyWorkspace } from '../../core';
 import { normaliseUri } from '../fileSystem';
 import type { ServerSettings } from '../settings';
 import { SessionConfig } from './config';
+import { DayWatcher } from './dayChange';
 import { Documents } from './documents';
 import { Editor } from './editor';
 import { Indexer } from './indexer';
@@ -53,6 +54,7 @@ export class Session {
   private readonly indexer: Indexer;
   private readonly editor: Editor;
   private readonly scheduler: Scheduler;
+  private readonly days: DayWatcher;
 
   constructor(host: SessionHost) {
     const schedule = (delay: number) => this.scheduler.scheduleCheck(delay);
@@ -71,6 +73,11 @@ export class Session {
       () => this.editor.syncAll(),
       this.lifetime,
     );
+    this.days = new DayWatcher((day) => {
+      host.log(`The date is now ${day}: checking the sunset dates again.`);
+      void this.reconfigureIndexed();
+    });
+    this.days.start();
   }
 
   /** Adds workspace folders; they are served once `indexFolders` has listed them. */
@@ -110,10 +117,17 @@ export class Session {
    */
   async reloadSettings(pushed?: unknown): Promise<void> {
     await this.config.refreshGlobal(pushed);
-    for (const folder of [...this.roots.folders]) {
-      await this.config.refreshFolder(folder);
+    for (const folder of [...this.roots.folders]) await this.config.refreshFolder(folder);
+    await this.reconfigureIndexed();
+  }
+
+  /**
+   * Applies the settings and the date again to every indexed taxonomy, which re-checks its files.
+   * A folder still indexing applies them when its indexing ends.
+   */
+  private async reconfigureIndexed(): Promise<void> {
+    for (const folder of [...this.roots.folders])
       if (folder.ready && folder.indexed) for (const root of folder.roots) await this.roots.reconfigure(root);
-    }
     for (const root of this.roots.loose.values()) await this.roots.reconfigure(root);
   }
 
@@ -161,5 +175,6 @@ export class Session {
   dispose(): void {
     this.lifetime.disposed = true;
     this.scheduler.dispose();
+    this.days.dispose();
   }
 }
