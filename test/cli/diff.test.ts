@@ -43,6 +43,8 @@ describe('cli: diff <base> [<head>]', () => {
     edit('personas/senior-landline-loyalist.persona.yaml', /^id: senior-landline-loyalist$/m, 'id: landline-loyalist');
     edit('journeys/copper-switch-off.journey.yaml', /\bsenior-landline-loyalist\b/g, 'landline-loyalist');
     edit('segments/legacy-voice.segment.yaml', /\bsenior-landline-loyalist\b/g, 'landline-loyalist');
+    // The renamed persona is handed to another team.
+    edit('personas/senior-landline-loyalist.persona.yaml', /^owner: voice-of-customer$/m, 'owner: cx-design');
     // An ownership loss: the installation stage's owner, which its touchpoints inherit.
     edit(
       'journeys/fibre-install.journey.yaml',
@@ -113,6 +115,16 @@ describe('cli: diff <base> [<head>]', () => {
         after: 'decrease',
       },
     ]);
+    assert.deepEqual(d.governance, [
+      {
+        kind: 'persona',
+        id: 'landline-loyalist',
+        file: 'personas/senior-landline-loyalist.persona.yaml',
+        field: 'owner',
+        before: 'voice-of-customer',
+        after: 'cx-design',
+      },
+    ]);
     assert.deepEqual(
       d.problems.introduced.map((p) => `${p.ruleId} ${p.severity} ${p.file}`),
       [
@@ -135,6 +147,7 @@ describe('cli: diff <base> [<head>]', () => {
       '### Touchpoint ownership (3)',
       '### Glossary (1)',
       '### KPIs (1)',
+      '### Owners and status (1)',
       '### ❌ Problems introduced (2, 2 errors)',
       '### ✅ Problems fixed (1)',
     ]);
@@ -148,6 +161,10 @@ describe('cli: diff <base> [<head>]', () => {
     );
     assert.match(md.stdout, /^- `net-promoter-score` direction: `increase` → `decrease`/m);
     assert.match(md.stdout, /^- `touchpoint-owner` \(2\)$/m);
+    assert.match(
+      md.stdout,
+      /^- Persona `landline-loyalist` owner: `voice-of-customer` → `cx-design` in `personas\/senior-landline-loyalist\.persona\.yaml`$/m,
+    );
   });
 
   it('without a head: the working tree, from any folder of the taxonomy, uncommitted and untracked files included', async () => {
@@ -182,9 +199,11 @@ describe('cli: diff <base> [<head>]', () => {
       'ownership',
       'glossary',
       'kpis',
+      'governance',
       'lifecycle',
       'problems',
     ]);
+    assert.deepEqual(d.governance, []);
     assert.equal(d.version, 1);
     assert.deepEqual(d.entities, { added: [], removed: [], renamed: [] });
     assert.deepEqual(Object.keys(d.glossary), ['added', 'removed', 'renamed', 'deprecated', 'redefined', 'relabelled']);

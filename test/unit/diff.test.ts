@@ -40,6 +40,7 @@ describe('core diff (cx-taxonomy diff)', () => {
     assert.deepEqual(d.entities, { added: [], removed: [], renamed: [] });
     assert.deepEqual(d.ownership, []);
     assert.deepEqual(d.kpis, []);
+    assert.deepEqual(d.governance, []);
     assert.deepEqual(d.glossary.redefined, []);
     assert.deepEqual(d.lifecycle.mappings, []);
     assert.deepEqual(d.problems, { introduced: [], fixed: [] });
@@ -215,6 +216,68 @@ describe('core diff (cx-taxonomy diff)', () => {
         ['nps', 'target', undefined, '40'],
         ['nps', 'owner', 'cx-ops', 'brand-marketing, cx-ops (lead cx-ops)'],
       ],
+    );
+  });
+
+  it('owners and status: a persona handed over, a segment shared, a journey deprecated with its replacement, a team retired', () => {
+    const d = diffOf(
+      (f) => {
+        edit(f, 'p.persona.yaml', 'owner: cx-ops', 'owner: brand-marketing');
+        edit(f, 's.segment.yaml', 'owner: brand-marketing', 'owner: [brand-marketing, sales-team]\nlead: sales-team');
+        edit(
+          f,
+          'j.journey.yaml',
+          'owner: cx-ops\nstages:',
+          'owner: cx-ops\nstatus: deprecated\nsunset: 2031-01-01\nreplacedBy: j2\nstages:',
+        );
+        edit(f, 'org.teams.yaml', '    function: sales', '    function: sales\n    status: deprecated');
+        edit(f, 'k.kpi.yaml', 'unit: score', 'unit: score\nstatus: draft');
+      },
+      { 'j2.journey.yaml': lines('kind: journey', 'id: j2', 'name: J2', 'persona: busy-parent', 'owner: cx-ops') },
+    );
+    assert.deepEqual(
+      d.governance.map((v) => [v.kind, v.id, v.field, v.before, v.after]),
+      [
+        ['journey', 'onboarding', 'status', undefined, 'deprecated'],
+        ['journey', 'onboarding', 'sunset', undefined, '2031-01-01'],
+        ['journey', 'onboarding', 'replacedBy', undefined, 'j2'],
+        ['kpi', 'nps', 'status', undefined, 'draft'],
+        ['team', 'sales-team', 'status', undefined, 'deprecated'],
+        ['persona', 'busy-parent', 'owner', 'cx-ops', 'brand-marketing'],
+        ['segment', 'families', 'owner', 'brand-marketing', 'brand-marketing, sales-team (lead sales-team)'],
+      ],
+    );
+    // A KPI's owner is the KPI section's alone.
+    assert.ok(!d.governance.some((v) => v.kind === 'kpi' && v.field === 'owner'));
+  });
+
+  it('owners and status: a renamed team or replacement is no change; an owner removed is', () => {
+    const d = diffOf(
+      (f) => {
+        edit(f, 'org.teams.yaml', 'id: cx-ops', 'id: cx-operations');
+        for (const file of ['p.persona.yaml', 'k.kpi.yaml', 'j.journey.yaml'])
+          f[file] = f[file].replace(/cx-ops/g, 'cx-operations');
+        edit(f, 'j2.journey.yaml', 'id: j2', 'id: journey-two');
+        edit(f, 'j3.journey.yaml', 'replacedBy: j2', 'replacedBy: journey-two');
+        edit(f, 's.segment.yaml', 'owner: brand-marketing\n', '');
+      },
+      {
+        'j2.journey.yaml': lines('kind: journey', 'id: j2', 'name: J2', 'persona: busy-parent', 'owner: sales-team'),
+        'j3.journey.yaml': lines(
+          'kind: journey',
+          'id: j3',
+          'name: J3',
+          'persona: busy-parent',
+          'owner: sales-team',
+          'status: deprecated',
+          'replacedBy: j2',
+        ),
+      },
+    );
+    // The journey j3 now names `journey-two`, the new id of the same journey: not a change.
+    assert.deepEqual(
+      d.governance.map((v) => [v.kind, v.id, v.field, v.before, v.after]),
+      [['segment', 'families', 'owner', 'brand-marketing', undefined]],
     );
   });
 

@@ -5,7 +5,7 @@
  */
 import { introducesErrors, type DiffOwner, type DiffProblem, type DiffValue, type TaxonomyDiff } from '../core/diff';
 import { mdCell, mdCode, mdText } from '../core/text/escape';
-import { truncate } from '../core/text/shape';
+import { capitalise, truncate } from '../core/text/shape';
 import { plural } from './report';
 import { entityNoun } from '../core/domain';
 import { ENTITY_KINDS, type EntityKind } from '../core/types';
@@ -125,6 +125,11 @@ export function diffMarkdown(d: TaxonomyDiff, base: SideName, head: SideName): s
     out,
     'KPIs',
     d.kpis.map((v) => valueLine(v, v.field)),
+  );
+  section(
+    out,
+    'Owners and status',
+    d.governance.map((v) => `${capitalise(kindNoun(v.kind))} ${valueLine(v, v.field)}`),
   );
   const l = d.lifecycle;
   section(out, 'Lifecycle', [

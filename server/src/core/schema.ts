@@ -8,6 +8,7 @@ import kpiSchema from '../../../schemas/kpi.schema.json';
 import configSchema from '../../../schemas/config.schema.json';
 import type { DocReader } from './model';
 import { closest } from './suggest';
+import { capitalise } from './text/shape';
 import { childPointer, decodeSegment, pointerSegments } from './yaml';
 import type { Range, TaxonomyKind } from './types';
 
@@ -315,10 +316,6 @@ function describeError(
 function firstLine(r: DocReader): Range {
   const start = r.lines.positionAt(r.doc.start);
   return { start, end: { line: start.line, character: r.lines.lineText(start.line).length } };
-}
-
-function capitalise(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }
 
 /** Turns any label into a kebab-case id: "Small Business Owner" -> "small-business-owner". */

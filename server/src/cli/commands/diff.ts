@@ -55,6 +55,8 @@ JSON (--format json), version 1: fields may be added, none renamed or removed.
                   "deprecated": [{ "id", "label", "file", "replacedBy"?, "sunset"? }],
                   "redefined": [Value], "relabelled": [{ "id", "file", "before": [], "after": [] }] },
     "kpis": [Value]  (field: formula, unit, direction, target or owner),
+    "governance": [Value + "kind"]  (field: owner of a persona, segment or journey; status,
+                  sunset or replacedBy of those, teams and KPIs),
     "lifecycle": { "stages": { "added", "removed", "renamed" }  (ids "journey/stage"),
                    "mappings": [Value]  (field: stage or segment; values: lifecycle stages),
                    "vocabulary": { "added": [], "removed": [] }  (the config's lifecycleStages) },

@@ -1,12 +1,13 @@
 /**
  * The comparison behind `cx-taxonomy diff`: two checked workspaces (a base and a head) in, what
  * changed in meaning out. Pure: the CLI loads each side through the one loader. One module per
- * aspect: entities (with the matching the others use), ownership, glossary, KPIs, lifecycle,
- * problems.
+ * aspect: entities (with the matching the others use), ownership, glossary, KPIs, governance
+ * (owners and statuses of the other kinds), lifecycle, problems.
  */
 import type { TaxonomyWorkspace } from '../workspace';
 import { entityChanges, matchAll } from './entities';
 import { glossaryChanges } from './glossary';
+import { governanceChanges } from './governance';
 import { kpiChanges } from './kpis';
 import { lifecycleChanges } from './lifecycle';
 import { ownershipChanges } from './ownership';
@@ -26,6 +27,7 @@ export function diffTaxonomies(base: TaxonomyWorkspace, head: TaxonomyWorkspace)
     ownership: ownershipChanges(m),
     glossary: glossaryChanges(m),
     kpis: kpiChanges(m),
+    governance: governanceChanges(m),
     lifecycle: lifecycleChanges(m, b.lifecycleStages, h.lifecycleStages),
     problems: problemChanges(b.problems, h.problems),
   };

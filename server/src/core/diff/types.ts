@@ -59,6 +59,11 @@ export interface DiffValue {
   after?: string;
 }
 
+/** A value of one field of an entity of some kind, before and after (absent when not written). */
+export interface DiffEntityValue extends DiffValue {
+  kind: string;
+}
+
 /** A term whose status became `deprecated`. */
 export interface DiffDeprecation {
   id: string;
@@ -112,6 +117,12 @@ export interface TaxonomyDiff {
   glossary: DiffGlossary;
   /** `field` is `formula`, `unit`, `direction`, `target` or `owner`. */
   kpis: DiffValue[];
+  /**
+   * The owner (personas, segments, journeys), `status`, `sunset` and `replacedBy` (those, teams and
+   * KPIs) of entities found on both sides; `field` names which. A renamed team or replacement is
+   * not a change.
+   */
+  governance: DiffEntityValue[];
   lifecycle: DiffLifecycle;
   problems: { introduced: DiffProblem[]; fixed: DiffProblem[] };
 }

@@ -20,3 +20,8 @@ export function truncate(text: string, max: number): string {
 export function formatCount(n: number): string {
   return n.toLocaleString('en-US');
 }
+
+/** The text with its first character in capitals ("persona" -> "Persona"), to start a sentence. */
+export function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
