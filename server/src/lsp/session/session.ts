@@ -75,7 +75,9 @@ export class Session {
     );
     this.days = new DayWatcher((day) => {
       host.log(`The date is now ${day}: checking the sunset dates again.`);
-      void this.reconfigureIndexed();
+      this.reconfigureIndexed().catch((err: unknown) =>
+        host.log(`Checking again for the new date failed: ${err instanceof Error ? err.message : String(err)}`),
+      );
     });
     this.days.start();
   }
