@@ -14,6 +14,7 @@ import {
   type CodeAction,
   type Connection,
 } from 'vscode-languageserver';
+import { performance } from 'node:perf_hooks';
 import { FILE_LOCAL_RULE_IDS } from '../core';
 import {
   complete,
@@ -25,7 +26,7 @@ import {
   prepareRename,
   references,
   rename,
-  workspaceSymbols,
+  WorkspaceSymbolSearch,
 } from '../core/features';
 import {
   clampRange,
@@ -54,6 +55,9 @@ export const SHOW_RULE_DOCS_COMMAND = 'cxTaxonomy.showRuleDocumentation';
 
 /** The most workspace symbols answered at once; editors re-ask as the query narrows. */
 const MAX_WORKSPACE_SYMBOLS = 500;
+
+/** How long a workspace symbol search runs before it lets other requests in. */
+const SYMBOL_SLICE_MS = 15;
 
 /** What the client can do, read once from its capabilities. */
 export interface ClientSupport {
@@ -161,12 +165,25 @@ export function registerFeatureHandlers(connection: Connection, session: Session
     withFile(p.textDocument.uri, 'documentSymbol', [], (_ws, file) => documentSymbols(file).map(toLspDocumentSymbol)),
   );
 
-  connection.onWorkspaceSymbol((p) => {
+  connection.onWorkspaceSymbol(async (p, token) => {
     session.syncAll();
     // Each taxonomy answers its best matches; merged by rank, so an exact match in a second
     // workspace folder still comes before scattered letters in the first.
-    const found = [];
-    for (const ws of session.workspaces()) found.push(...workspaceSymbols(ws, p.query, MAX_WORKSPACE_SYMBOLS));
+    const searches = [...session.workspaces()].map(
+      (ws) => new WorkspaceSymbolSearch(ws, p.query, MAX_WORKSPACE_SYMBOLS),
+    );
+    // In slices, yielding first: the editor sends a search per keystroke and cancels the last one,
+    // and other requests are answered in between.
+    for (const search of searches) {
+      for (let done = false; !done;) {
+        await new Promise((resolve) => setImmediate(resolve));
+        if (token.isCancellationRequested)
+          throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The search was cancelled.');
+        const deadline = performance.now() + SYMBOL_SLICE_MS;
+        done = search.step(() => performance.now() > deadline);
+      }
+    }
+    const found = searches.flatMap((s) => s.results());
     if (p.query) found.sort((a, b) => a.rank - b.rank);
     return found.slice(0, MAX_WORKSPACE_SYMBOLS).map(toLspWorkspaceSymbol);
   });

@@ -158,39 +158,142 @@ function isWordChar(c: number): boolean {
  * answers in the same order. The whole index is read once; only the matches are sorted.
  */
 export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, limit = 1000): WorkspaceSymbolEntry[] {
-  const matches: { d: Definition; name?: string; rank: number }[] = [];
-  const rank = matcher(query);
-  for (const d of workspace.index.allDefinitions()) {
-    if (!query) {
-      // Nothing to rank: the first `limit` definitions, as the index lists them.
-      if (matches.length >= limit) break;
-      matches.push({ d, name: definitionName(d), rank: 0 });
-      continue;
-    }
-    const byId = rank(d.id);
-    // An id matching exactly or as a prefix outranks its name: the name (a getter per entity, the
-    // larger part of this loop on a large taxonomy) is read only otherwise.
-    const name = byId !== undefined && byId <= 1 ? undefined : definitionName(d);
-    const byName = name === undefined ? undefined : rank(name);
-    if (byId === undefined && byName === undefined) continue;
-    matches.push({ d, name, rank: Math.min(byId ?? 9, byName ?? 9) });
+  const search = new WorkspaceSymbolSearch(workspace, query, limit);
+  search.step();
+  return search.results();
+}
+
+/**
+ * A workspace symbol search that runs in steps: a one-letter query on a large taxonomy reads
+ * 250,000 definitions, and the language server answers other requests (and notices a cancelled
+ * one) between steps.
+ */
+export class WorkspaceSymbolSearch {
+  private readonly best: BestMatches;
+  private readonly rank: (text: string) => number | undefined;
+  private readonly definitions: Iterator<Definition>;
+  private finished = false;
+
+  constructor(
+    workspace: TaxonomyWorkspace,
+    private readonly query: string,
+    private readonly limit = 1000,
+  ) {
+    this.best = new BestMatches(limit);
+    this.rank = matcher(query);
+    this.definitions = workspace.index.allDefinitions()[Symbol.iterator]();
   }
-  if (query)
-    matches.sort(
-      (a, b) => a.rank - b.rank || a.d.id.length - b.d.id.length || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0),
-    );
-  return matches.slice(0, limit).map(({ d, name: known, rank }) => {
-    const name = known ?? definitionName(d);
-    const container = d.container
-      ? `${name} · ${entityNoun(d.kind)} in ${d.container}`
-      : `${name} · ${entityNoun(d.kind)}`;
-    return {
-      name: d.id,
-      kind: d.kind,
-      containerName: container,
-      location: { uri: d.uri, range: d.range },
-      deprecated: d.status === 'deprecated' || undefined,
-      rank,
-    };
-  });
+
+  /** Matches definitions until `shouldStop` says so (asked every few hundred) or none is left; true once finished. */
+  step(shouldStop: () => boolean = () => false): boolean {
+    const { best, rank, query } = this;
+    for (let n = 1; !this.finished; n++) {
+      if (n % 512 === 0 && shouldStop()) return false;
+      const next = this.definitions.next();
+      if (next.done) break;
+      const d = next.value;
+      if (!query) {
+        // Nothing to rank: the first `limit` definitions, as the index lists them.
+        best.offer({ d, name: definitionName(d), rank: best.size });
+        if (best.size >= this.limit) break;
+        continue;
+      }
+      const byId = rank(d.id);
+      // An id matching exactly or as a prefix outranks its name: the name (a getter per entity, the
+      // larger part of this loop on a large taxonomy) is read only otherwise.
+      const name = byId !== undefined && byId <= 1 ? undefined : definitionName(d);
+      const byName = name === undefined ? undefined : rank(name);
+      if (byId === undefined && byName === undefined) continue;
+      best.offer({ d, name, rank: Math.min(byId ?? 9, byName ?? 9) });
+    }
+    this.finished = true;
+    return true;
+  }
+
+  /** The matches found, best first (call once `step` has finished). */
+  results(): WorkspaceSymbolEntry[] {
+    const matches = this.best.sorted();
+    if (!this.query) for (const m of matches) m.rank = 0;
+    return matches.map(({ d, name: known, rank }) => {
+      const name = known ?? definitionName(d);
+      const container = d.container
+        ? `${name} · ${entityNoun(d.kind)} in ${d.container}`
+        : `${name} · ${entityNoun(d.kind)}`;
+      return {
+        name: d.id,
+        kind: d.kind,
+        containerName: container,
+        location: { uri: d.uri, range: d.range },
+        deprecated: d.status === 'deprecated' || undefined,
+        rank,
+      };
+    });
+  }
+}
+
+/** A match of the workspace symbol search. */
+interface SymbolMatch {
+  d: Definition;
+  name?: string;
+  rank: number;
+}
+
+/** Best first: by rank, then the shorter id, then the id. */
+function byRank(a: SymbolMatch, b: SymbolMatch): number {
+  return a.rank - b.rank || a.d.id.length - b.d.id.length || (a.d.id < b.d.id ? -1 : a.d.id > b.d.id ? 1 : 0);
+}
+
+/**
+ * The `limit` best matches seen, kept in a heap with the worst on top: a one-letter query matches
+ * most of a large taxonomy's 250,000 definitions, and sorting them all to keep 1,000 took most of
+ * a second.
+ */
+class BestMatches {
+  private readonly heap: SymbolMatch[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  get size(): number {
+    return this.heap.length;
+  }
+
+  offer(m: SymbolMatch): void {
+    const h = this.heap;
+    if (h.length < this.limit) {
+      h.push(m);
+      this.up(h.length - 1);
+    } else if (h.length > 0 && byRank(m, h[0]) < 0) {
+      h[0] = m;
+      this.down(0);
+    }
+  }
+
+  /** The matches, best first. */
+  sorted(): SymbolMatch[] {
+    return [...this.heap].sort(byRank);
+  }
+
+  private up(i: number): void {
+    const h = this.heap;
+    while (i > 0) {
+      const parent = (i - 1) >> 1;
+      if (byRank(h[i], h[parent]) <= 0) return;
+      [h[i], h[parent]] = [h[parent], h[i]];
+      i = parent;
+    }
+  }
+
+  private down(i: number): void {
+    const h = this.heap;
+    for (;;) {
+      const l = 2 * i + 1;
+      const r = l + 1;
+      let worst = i;
+      if (l < h.length && byRank(h[l], h[worst]) > 0) worst = l;
+      if (r < h.length && byRank(h[r], h[worst]) > 0) worst = r;
+      if (worst === i) return;
+      [h[i], h[worst]] = [h[worst], h[i]];
+      i = worst;
+    }
+  }
 }
