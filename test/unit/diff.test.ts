@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { diffTaxonomies, introducesErrors, type TaxonomyDiff } from '../../server/src/core/diff';
+import { applyHabits, HABITS } from '../../bench/styles';
+import { mulberry32 } from '../../bench/random';
 import { baseTaxonomy, lines, memoryWorkspace } from '../support/workspace';
 
 type Files = Record<string, string>;
@@ -219,36 +221,64 @@ describe('core diff (cx-taxonomy diff)', () => {
     );
   });
 
+  /** A persona handed over, a segment shared, a journey deprecated with its replacement, a team retired, a KPI in draft. */
+  const handOver = (f: Files) => {
+    edit(f, 'p.persona.yaml', 'owner: cx-ops', 'owner: brand-marketing');
+    edit(f, 's.segment.yaml', 'owner: brand-marketing', 'owner: [brand-marketing, sales-team]\nlead: sales-team');
+    edit(
+      f,
+      'j.journey.yaml',
+      'owner: cx-ops\nstages:',
+      'owner: cx-ops\nstatus: deprecated\nsunset: 2031-01-01\nreplacedBy: j2\nstages:',
+    );
+    edit(f, 'org.teams.yaml', '    function: sales', '    function: sales\n    status: deprecated');
+    edit(f, 'k.kpi.yaml', 'unit: score', 'unit: score\nstatus: draft');
+  };
+  const J2 = {
+    'j2.journey.yaml': lines('kind: journey', 'id: j2', 'name: J2', 'persona: busy-parent', 'owner: cx-ops'),
+  };
+  const HANDED_OVER = [
+    ['journey', 'onboarding', 'status', undefined, 'deprecated'],
+    ['journey', 'onboarding', 'sunset', undefined, '2031-01-01'],
+    ['journey', 'onboarding', 'replacedBy', undefined, 'j2'],
+    ['kpi', 'nps', 'status', undefined, 'draft'],
+    ['team', 'sales-team', 'status', undefined, 'deprecated'],
+    ['persona', 'busy-parent', 'owner', 'cx-ops', 'brand-marketing'],
+    ['segment', 'families', 'owner', 'brand-marketing', 'brand-marketing, sales-team (lead sales-team)'],
+  ];
+  const governanceRows = (d: TaxonomyDiff) => d.governance.map((v) => [v.kind, v.id, v.field, v.before, v.after]);
+
   it('owners and status: a persona handed over, a segment shared, a journey deprecated with its replacement, a team retired', () => {
-    const d = diffOf(
-      (f) => {
-        edit(f, 'p.persona.yaml', 'owner: cx-ops', 'owner: brand-marketing');
-        edit(f, 's.segment.yaml', 'owner: brand-marketing', 'owner: [brand-marketing, sales-team]\nlead: sales-team');
-        edit(
-          f,
-          'j.journey.yaml',
-          'owner: cx-ops\nstages:',
-          'owner: cx-ops\nstatus: deprecated\nsunset: 2031-01-01\nreplacedBy: j2\nstages:',
-        );
-        edit(f, 'org.teams.yaml', '    function: sales', '    function: sales\n    status: deprecated');
-        edit(f, 'k.kpi.yaml', 'unit: score', 'unit: score\nstatus: draft');
-      },
-      { 'j2.journey.yaml': lines('kind: journey', 'id: j2', 'name: J2', 'persona: busy-parent', 'owner: cx-ops') },
-    );
-    assert.deepEqual(
-      d.governance.map((v) => [v.kind, v.id, v.field, v.before, v.after]),
-      [
-        ['journey', 'onboarding', 'status', undefined, 'deprecated'],
-        ['journey', 'onboarding', 'sunset', undefined, '2031-01-01'],
-        ['journey', 'onboarding', 'replacedBy', undefined, 'j2'],
-        ['kpi', 'nps', 'status', undefined, 'draft'],
-        ['team', 'sales-team', 'status', undefined, 'deprecated'],
-        ['persona', 'busy-parent', 'owner', 'cx-ops', 'brand-marketing'],
-        ['segment', 'families', 'owner', 'brand-marketing', 'brand-marketing, sales-team (lead sales-team)'],
-      ],
-    );
+    const d = diffOf(handOver, J2);
+    assert.deepEqual(governanceRows(d), HANDED_OVER);
     // A KPI's owner is the KPI section's alone.
     assert.ok(!d.governance.some((v) => v.kind === 'kpi' && v.field === 'owner'));
+  });
+
+  it('owners and status: the head written with CRLF, a BOM, `---`, flow mappings, quoted keys, `key: # note` and anchors reads the same', () => {
+    const applied = new Set<string>();
+    const restyle = (f: Files) => {
+      const rand = mulberry32(7);
+      for (const [file, text] of Object.entries(f)) {
+        const r = applyHabits(text, HABITS, rand, { markers: 0 });
+        f[file] = r.text;
+        for (const h of r.applied) applied.add(h);
+      }
+    };
+    // Restyled alone: no change of owner or status.
+    assert.deepEqual(governanceRows(diffOf(restyle, J2)), []);
+    // Restyled after the change: the same changes.
+    assert.deepEqual(
+      governanceRows(
+        diffOf((f) => {
+          handOver(f);
+          restyle(f);
+        }, J2),
+      ),
+      HANDED_OVER,
+    );
+    for (const h of ['crlf', 'bom', 'documentMarkers', 'flowMappings', 'quotedKeys', 'keyComments', 'anchors'])
+      assert.ok(applied.has(h), h);
   });
 
   it('owners and status: a renamed team or replacement is no change; an owner removed is', () => {

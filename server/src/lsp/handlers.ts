@@ -41,6 +41,7 @@ import {
   type CompletionSupport,
 } from './convert';
 import { isRuleDocsHref, ruleDocsHref } from './ruleDocs';
+import { SLICE_MS } from './session/scheduler';
 import type { Session } from './session/session';
 import { createWithFile } from './withFile';
 
@@ -55,9 +56,6 @@ export const SHOW_RULE_DOCS_COMMAND = 'cxTaxonomy.showRuleDocumentation';
 
 /** The most workspace symbols answered at once; editors re-ask as the query narrows. */
 const MAX_WORKSPACE_SYMBOLS = 500;
-
-/** How long a workspace symbol search runs before it lets other requests in. */
-const SYMBOL_SLICE_MS = 15;
 
 /** What the client can do, read once from its capabilities. */
 export interface ClientSupport {
@@ -179,7 +177,7 @@ export function registerFeatureHandlers(connection: Connection, session: Session
         await new Promise((resolve) => setImmediate(resolve));
         if (token.isCancellationRequested)
           throw new ResponseError(LSPErrorCodes.RequestCancelled, 'The search was cancelled.');
-        const deadline = performance.now() + SYMBOL_SLICE_MS;
+        const deadline = performance.now() + SLICE_MS;
         done = search.step(() => performance.now() > deadline);
       }
     }

@@ -1,7 +1,7 @@
 /** Entities added, removed and renamed, kind by kind: the matching every other section builds on. */
 import type { EntityKind } from '../types';
 import { byFileThenId, matchEntities, type Matched } from './match';
-import { factsOf, type EntityFact, type Snapshot } from './snapshot';
+import { factsOf, ownerOf, type EntityFact, type Snapshot } from './snapshot';
 import type { DiffIds, DiffOwner } from './types';
 
 /** The kinds the entities section lists (terms are the glossary's, stages the lifecycle's). */
@@ -58,8 +58,14 @@ export function sameOwner(a: DiffOwner | undefined, b: DiffOwner | undefined): b
   return ownerText(a) === ownerText(b);
 }
 
+/** An entity's own owner in one line, spelt with the head's team ids when `teams` (renames) are given. */
+export function ownerFieldText(f: EntityFact, teams?: ReadonlyMap<string, string>): string | undefined {
+  const o = ownerOf(f.entity.owner);
+  return ownerText(teams ? ownerAfterRenames(o, teams) : o);
+}
+
 /** An owner in one line: `a`, or `a, b (lead a)`; undefined for none. */
-export function ownerText(o: DiffOwner | undefined): string | undefined {
+function ownerText(o: DiffOwner | undefined): string | undefined {
   if (!o) return undefined;
   return o.teams.join(', ') + (o.lead !== undefined && o.teams.length > 1 ? ` (lead ${o.lead})` : '');
 }

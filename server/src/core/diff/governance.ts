@@ -5,9 +5,9 @@
  * owner is the KPI section's, a term's deprecation the glossary's.
  */
 import type { EntityKind } from '../types';
-import { ownerAfterRenames, ownerText, type MatchedKinds } from './entities';
+import { ownerFieldText, type MatchedKinds } from './entities';
 import { byFileThenId } from './match';
-import { ownerOf, type EntityFact } from './snapshot';
+import type { EntityFact } from './snapshot';
 import type { DiffEntityValue } from './types';
 import { valueText } from './values';
 
@@ -26,10 +26,7 @@ const KINDS: readonly [EntityKind, readonly Field[]][] = [
 
 /** A field as text; the owner and a replacement spelt with the head's ids when `renames` are given. */
 function fieldText(f: EntityFact, field: Field, m?: MatchedKinds): string | undefined {
-  if (field === 'owner') {
-    const o = ownerOf(f.entity.owner);
-    return ownerText(m ? ownerAfterRenames(o, m.team.renames) : o);
-  }
+  if (field === 'owner') return ownerFieldText(f, m?.team.renames);
   const text = valueText(f.value[field]);
   // Renaming the replacement is not a change of what replaces it.
   return field === 'replacedBy' && m && text !== undefined ? (m[f.kind].renames.get(text) ?? text) : text;

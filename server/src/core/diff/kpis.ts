@@ -1,6 +1,5 @@
 /** KPI changes of formula, unit, direction, target or owner: what a dashboard reader must know. */
-import { ownerOf } from './snapshot';
-import { ownerAfterRenames, ownerText, type MatchedKinds } from './entities';
+import { ownerFieldText, type MatchedKinds } from './entities';
 import { byFileThenId } from './match';
 import type { EntityFact } from './snapshot';
 import type { DiffValue } from './types';
@@ -15,9 +14,7 @@ function fieldText(
   field: (typeof FIELDS)[number],
   teams?: ReadonlyMap<string, string>,
 ): string | undefined {
-  if (field !== 'owner') return valueText(f.value[field]);
-  const o = ownerOf(f.entity.owner);
-  return ownerText(teams ? ownerAfterRenames(o, teams) : o);
+  return field === 'owner' ? ownerFieldText(f, teams) : valueText(f.value[field]);
 }
 
 /** Compares every KPI matched on both sides, field by field. A renamed team is not a new owner. */

@@ -155,7 +155,7 @@ function isWordChar(c: number): boolean {
  * Every definition whose id or name matches the query, for "go to symbol in workspace", best
  * matches first: exact and prefix matches of the id or the name before word prefixes, substrings
  * and scattered letters; ties by id. `rank` on each entry lets a caller merge several taxonomies'
- * answers in the same order. The whole index is read once; only the matches are sorted.
+ * answers in the same order. The whole index is read once; only the best `limit` matches are kept.
  */
 export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, limit = 1000): WorkspaceSymbolEntry[] {
   const search = new WorkspaceSymbolSearch(workspace, query, limit);
@@ -170,6 +170,8 @@ export function workspaceSymbols(workspace: TaxonomyWorkspace, query: string, li
  */
 export class WorkspaceSymbolSearch {
   private readonly best: BestMatches;
+  /** With no query: the first `limit` definitions, as the index lists them. */
+  private readonly first: SymbolMatch[] = [];
   private readonly rank: (text: string) => number | undefined;
   private readonly definitions: Iterator<Definition>;
   private finished = false;
@@ -193,9 +195,8 @@ export class WorkspaceSymbolSearch {
       if (next.done) break;
       const d = next.value;
       if (!query) {
-        // Nothing to rank: the first `limit` definitions, as the index lists them.
-        best.offer({ d, name: definitionName(d), rank: best.size });
-        if (best.size >= this.limit) break;
+        this.first.push({ d, name: definitionName(d), rank: 0 });
+        if (this.first.length >= this.limit) break;
         continue;
       }
       const byId = rank(d.id);
@@ -212,8 +213,7 @@ export class WorkspaceSymbolSearch {
 
   /** The matches found, best first (call once `step` has finished). */
   results(): WorkspaceSymbolEntry[] {
-    const matches = this.best.sorted();
-    if (!this.query) for (const m of matches) m.rank = 0;
+    const matches = this.query ? this.best.sorted() : this.first;
     return matches.map(({ d, name: known, rank }) => {
       const name = known ?? definitionName(d);
       const container = d.container
@@ -252,10 +252,6 @@ class BestMatches {
   private readonly heap: SymbolMatch[] = [];
 
   constructor(private readonly limit: number) {}
-
-  get size(): number {
-    return this.heap.length;
-  }
 
   offer(m: SymbolMatch): void {
     const h = this.heap;

@@ -9,8 +9,8 @@ import type { Publisher } from './publish';
 import type { Roots } from './roots';
 import { isIndexed, type Lifetime, type TaxonomyRoot } from './types';
 
-/** The longest a slice of checking runs before it yields to requests. */
-const SLICE_MS = 15;
+/** The longest a slice of work (checking, a workspace symbol search) runs before it yields to requests. */
+export const SLICE_MS = 15;
 
 export class Scheduler {
   private timer: NodeJS.Timeout | undefined;
