@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { generateWorkspace, SIZES, writeWorkspace } from '../../bench/generate';
@@ -30,6 +30,7 @@ describe('cli: parse workers (dist/cli.js)', function () {
   this.timeout(300_000);
   let dir: string;
   let yamlFiles: number;
+  let journeyCount: number;
 
   before(() => {
     execFileSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, stdio: 'pipe', timeout: 170_000 });
@@ -43,6 +44,7 @@ describe('cli: parse workers (dist/cli.js)', function () {
       /\.(teams|glossary|persona|segment|journey|kpi)\.ya?ml$/.test(p),
     ).length;
     assert.ok(yamlFiles >= 200, `${yamlFiles} YAML files`);
+    journeyCount = [...ws.files.keys()].filter((p) => /\.journey\.ya?ml$/.test(p)).length;
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -76,6 +78,66 @@ describe('cli: parse workers (dist/cli.js)', function () {
       assert.equal(warm.stdout, oneThread.stdout);
     } finally {
       rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  it('lets the journeys go as they are indexed, and checks them from parses done ahead: the same report', () => {
+    // CX_TAXONOMY_RELEASE_ABOVE=0 does on this taxonomy what a taxonomy over 16 MB of text gets.
+    const letGo = { CX_TAXONOMY_RELEASE_ABOVE: '0' };
+    const kept = { CX_TAXONOMY_RELEASE_ABOVE: '1000000000' };
+    for (const format of ['json', 'stylish']) {
+      const reference = lint([dir, '--format', format], { ...kept, CX_TAXONOMY_PARSE_WORKERS: '0' });
+      const ahead = lint([dir, '--format', format], letGo);
+      const here = lint([dir, '--format', format], { ...letGo, CX_TAXONOMY_PARSE_WORKERS: '0' });
+      assert.equal(reference.code, 1, reference.stderr);
+      assert.equal(ahead.stdout, reference.stdout, format);
+      assert.equal(here.stdout, reference.stdout, format);
+      // The journeys were parsed twice in the workers: at load, and ahead of their checks.
+      const [[, parsed, , total]] = traced(ahead.stderr);
+      assert.ok(
+        parsed >= (total + journeyCount) * 0.9,
+        `${parsed} parsed for ${total} YAML files, ${journeyCount} journeys`,
+      );
+      assert.ok(traced(lint([dir, '--format', format], kept).stderr)[0][1] <= total, 'kept: each file parsed once');
+    }
+  });
+
+  it('--fix on a taxonomy whose journeys are let go writes what it writes when they are kept', () => {
+    const trees = ['kept', 'let-go'].map((name) => {
+      const copy = mkdtempSync(path.join(os.tmpdir(), `cx-parse-workers-fix-${name}-`));
+      cpSync(dir, copy, { recursive: true });
+      return copy;
+    });
+    // A fixable problem in every 10th journey: a `kind` that disagrees with the file's suffix.
+    let planted = 0;
+    for (const tree of trees) {
+      planted = 0;
+      const journeys = (readdirSync(tree, { recursive: true }) as string[]).filter((f) => f.endsWith('.journey.yaml'));
+      journeys.sort().forEach((f, i) => {
+        const file = path.join(tree, f);
+        const text = readFileSync(file, 'utf8');
+        const wrong = text.replace(/^(["']?kind["']?:[ \t]*)journey\b/m, '$1persona');
+        if (i % 10 !== 0 || wrong === text) return;
+        writeFileSync(file, wrong);
+        planted++;
+      });
+    }
+    assert.ok(planted >= 20, `${planted} planted`);
+    try {
+      lint([trees[0], '--fix', '--format', 'json'], { CX_TAXONOMY_RELEASE_ABOVE: '1000000000' });
+      lint([trees[1], '--fix', '--format', 'json'], { CX_TAXONOMY_RELEASE_ABOVE: '0' });
+      const files = (root: string) =>
+        (readdirSync(root, { recursive: true }) as string[])
+          .filter((f) => f.endsWith('.yaml'))
+          .sort()
+          .map((f) => [f, readFileSync(path.join(root, f), 'utf8')]);
+      const [a, b] = trees.map(files);
+      assert.ok(a.length >= 200);
+      assert.deepEqual(b, a);
+      // Every planted kind was put right.
+      assert.deepEqual(a, files(dir));
+    } finally {
+      for (const t of trees) rmSync(t, { recursive: true, force: true });
     }
   });
 

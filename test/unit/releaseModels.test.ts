@@ -2,8 +2,12 @@ import * as assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import {
+  checkParsingAhead,
   createTaxonomyWorkspace,
   modelsHeld,
+  parseYaml,
+  primeParse,
+  type ParseService,
   type TaxonomyWorkspace,
   type WorkspaceSetup,
 } from '../../server/src/core';
@@ -186,5 +190,128 @@ describe('closed files let their models go once checked', () => {
     const next = { ...SAMPLE, [JOURNEY]: renamed };
     const of = (ws: TaxonomyWorkspace) => JSON.stringify(Object.keys(next).map((p) => [p, ws.diagnostics(p)]));
     assert.equal(of(released), of(load({}, next)));
+  });
+});
+
+describe('files let their models go as soon as indexed (the CLI: releaseIndexed)', () => {
+  /** The files put in, not checked yet. */
+  function indexed(setup: WorkspaceSetup, files: Record<string, string>): TaxonomyWorkspace {
+    const ws = createTaxonomyWorkspace(undefined, setup);
+    for (const [p, t] of Object.entries(files)) ws.setFile(p, p, t);
+    return ws;
+  }
+  const yamlFiles = (files: Record<string, string>) => Object.keys(files).filter((p) => p.endsWith('.yaml'));
+
+  /** A parse service as the parse workers are one: `parseYaml` of each text, recording what it was asked. */
+  function recordingService(asked: string[][]): ParseService {
+    return (texts) => {
+      asked.push([...texts]);
+      return Promise.resolve(texts.map((t) => parseYaml(t)));
+    };
+  }
+
+  for (const [corpus, files] of [
+    ['the sample', SAMPLE],
+    ['the sample in the habits people write', STYLED],
+  ] as const)
+    describe(`on ${corpus}`, () => {
+      const journeysOf = Object.keys(files).filter((p) => p.endsWith('.journey.yaml'));
+
+      it('holds no journey model from the moment it is indexed, and checks as a workspace that kept them', () => {
+        const ws = indexed({ releaseAbove: 0, releaseIndexed: true }, files);
+        assert.deepEqual(journeys(ws), [], 'no journey holds its model before any check');
+        assert.deepEqual(
+          heldFiles(ws),
+          Object.keys(files)
+            .filter((p) => !journeysOf.includes(p))
+            .sort(),
+        );
+        // Without the option, models are held until the check.
+        assert.deepEqual(journeys(indexed({ releaseAbove: 0 }, files)), [...journeysOf].sort());
+        ws.flush();
+        assert.deepEqual(journeys(ws), []);
+        assert.equal(diagnostics(ws), diagnostics(loadFiles({}, files)));
+      });
+
+      it('lets go the files put in before the text grew past the size, once it does', () => {
+        const size = sizeOf(files);
+        // Half the text: the first journeys are put in below the size, the others above it.
+        const ws = indexed({ releaseAbove: Math.floor(size / 2), releaseIndexed: true }, files);
+        assert.deepEqual(journeys(ws), []);
+        const under = indexed({ releaseAbove: size, releaseIndexed: true }, files);
+        assert.deepEqual(journeys(under), [...journeysOf].sort(), 'a taxonomy under the size keeps every model');
+      });
+
+      it('checks with parses done ahead: the same diagnostics, and only the released files are parsed there', async () => {
+        const kept = loadFiles({}, files);
+        const asked: string[][] = [];
+        const ws = indexed({ releaseAbove: 0, releaseIndexed: true }, files);
+        const order = [...ws.pending()].filter((p) => journeysOf.includes(p));
+        await checkParsingAhead(ws, recordingService(asked));
+        assert.equal(ws.pending().size, 0, 'every file was checked');
+        assert.equal(diagnostics(ws), diagnostics(kept));
+        assert.deepEqual(
+          asked.flat(),
+          order.map((p) => files[p]),
+          'the texts of the released journeys, in the order they are checked',
+        );
+        assert.deepEqual(journeys(ws), [], 'the rebuilt models are let go again');
+
+        // A service that fails leaves every parse to the check, with the same results.
+        const failing = indexed({ releaseAbove: 0, releaseIndexed: true }, files);
+        await checkParsingAhead(failing, () => Promise.reject(new Error('worker gone')));
+        assert.equal(diagnostics(failing), diagnostics(kept));
+        // A service that declines some texts (undefined) leaves those to the check.
+        const declining = indexed({ releaseAbove: 0, releaseIndexed: true }, files);
+        await checkParsingAhead(declining, (texts) =>
+          Promise.resolve(texts.map((t, i) => (i % 2 ? undefined : parseYaml(t)))),
+        );
+        assert.equal(diagnostics(declining), diagnostics(kept));
+      });
+    });
+
+  it('asks for the parses in batches, ahead of the checks', async () => {
+    // Enough journeys for several batches: copies of the sample's journeys under new paths and ids.
+    const many: Record<string, string> = { ...SAMPLE };
+    const journeyPaths = yamlFiles(SAMPLE).filter((p) => p.endsWith('.journey.yaml'));
+    for (let i = 0; i < 540; i++) {
+      const from = journeyPaths[i % journeyPaths.length];
+      many[`journeys/copy-${i}.journey.yaml`] = SAMPLE[from].replace(/^id:\s*(\S+)/m, `id: $1-copy-${i}`);
+    }
+    const asked: string[][] = [];
+    const checkedWhenAsked: number[] = [];
+    const ws = indexed({ releaseAbove: 0, releaseIndexed: true }, many);
+    const total = ws.pending().size;
+    const service = recordingService(asked);
+    await checkParsingAhead(ws, (texts) => {
+      checkedWhenAsked.push(total - ws.pending().size);
+      return service(texts);
+    });
+    assert.ok(asked.length >= 9, `${asked.length} batches`);
+    assert.ok(
+      asked.every((b) => b.length <= 64),
+      'no batch over 64 files',
+    );
+    // The first batches are asked for together, before the first released file's check; the last
+    // ones as checks go on.
+    assert.equal(checkedWhenAsked[1], checkedWhenAsked[0]);
+    assert.ok(checkedWhenAsked[checkedWhenAsked.length - 1] > checkedWhenAsked[0]);
+    const all = (w: TaxonomyWorkspace) => JSON.stringify(Object.keys(many).map((p) => [p, w.diagnostics(p)]));
+    assert.equal(all(ws), all(loadFiles({}, many)));
+  });
+
+  it('a rebuild uses the parse handed to it, and never one handed over while the model was held', () => {
+    const ws = indexed({ releaseAbove: 0, releaseIndexed: true }, SAMPLE);
+    const file = ws.getFile(JOURNEY)!;
+    assert.equal(modelsHeld(file), false);
+    const parsed = parseYaml(file.text);
+    primeParse(file, parsed);
+    assert.equal(file.yaml, parsed, 'the rebuild took the parse handed to it');
+    // Held now: a parse handed over is not kept for a later rebuild.
+    const stale = parseYaml(file.text);
+    primeParse(file, stale);
+    ws.flush();
+    assert.equal(modelsHeld(ws.getFile(JOURNEY)!), false);
+    assert.notEqual(ws.getFile(JOURNEY)!.yaml, stale);
   });
 });

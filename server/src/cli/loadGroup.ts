@@ -2,6 +2,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import {
   applyFetchedInOrder,
+  checkParsingAhead,
   decodeText,
   fetchFiles,
   loadFiles,
@@ -30,6 +31,11 @@ export interface GroupLoadOptions {
   warn?: (line: string) => void;
   /** Restore the taxonomy from the cache or throw `CacheMiss`, reading nothing else. */
   cacheOnly?: boolean;
+  /**
+   * Check every file once loaded, while the parse workers are up (they parse ahead the files that
+   * let their models go at load). A load for the cache always checks every file.
+   */
+  checkAll?: boolean;
 }
 
 /**
@@ -50,7 +56,10 @@ export async function loadGroup(
   o: GroupLoadOptions,
 ): Promise<void> {
   if (o.cacheLocation === undefined) {
-    await withParseWorkers(ids, (parse) => loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse }));
+    await withParseWorkers(ids, async (parse) => {
+      await loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse });
+      if (o.checkAll) await checkAll(ws, parse);
+    });
     return;
   }
   // A run that may only answer from the cache leaves the warnings to the full run that follows a miss.
@@ -91,8 +100,10 @@ export async function loadGroup(
     return;
   }
   const reads = ids.map((id, i) => ({ id, rel: rels[i], fetched: results[i] }));
-  await withParseWorkers(ids, (parse) => applyFetchedInOrder(ws, reads, { tick: o.tick, parse }));
-  ws.flush();
+  await withParseWorkers(ids, async (parse) => {
+    await applyFetchedInOrder(ws, reads, { tick: o.tick, parse });
+    await checkAll(ws, parse);
+  });
   const files = new Map<string, CachedFile>();
   for (const id of ids) {
     const rel = host.relativePath(id);
@@ -103,6 +114,12 @@ export async function loadGroup(
     });
   }
   cache.store(files);
+}
+
+/** Checks every file of a loaded taxonomy, with the parse workers when there are some. */
+async function checkAll(ws: TaxonomyWorkspace, parse: ParseService | undefined): Promise<void> {
+  if (parse) await checkParsingAhead(ws, parse);
+  else ws.flush();
 }
 
 /**

@@ -4,6 +4,7 @@ import { errorLine, EXIT_USAGE, UsageError, type CliIo } from './command';
 import { CacheMiss } from './cache';
 import { answerFromCache } from './cacheFirst';
 import { runInWorker, useWorker, workerSide } from './thread';
+import { capOldGenerationGrowth } from '../node/youngGeneration';
 
 /**
  * Runs the CLI and returns its exit code: 0 no errors (and warnings within --max-warnings),
@@ -51,6 +52,7 @@ if (worker) {
   const inThisThread = () => run(argv, io);
   // A worker that cannot be created (no worker_threads, resource limits) is no reason to fail.
   const inWorker = () => runInWorker(__filename, argv).catch(inThisThread);
+  if (loadsTaxonomies(argv)) capOldGenerationGrowth(process.execArgv);
   const started =
     loadsTaxonomies(argv) && useWorker(process.execArgv, process.env)
       ? answerFromCache(argv, io, run).then((code) => code ?? inWorker())

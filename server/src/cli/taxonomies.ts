@@ -9,6 +9,7 @@ import {
   fileKindOf,
   parseConfig,
   pathInGroup,
+  RELEASE_MODELS_ABOVE,
   RULE_IDS,
   TAXONOMY_KINDS,
   taxonomyGroups,
@@ -22,6 +23,7 @@ import {
 } from '../core';
 import { UsageError } from './command';
 import { NodeFileHost, OUTSIDE_LINK_FILE, resolvesWithin } from '../node/nodeFileHost';
+import { releaseAboveOf } from '../node/releaseModels';
 import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
 import { CacheMiss, DEFAULT_CACHE_LOCATION } from './cache';
 import { loadGroup } from './loadGroup';
@@ -202,7 +204,12 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] =
         opts.reportUnusedDisableDirectives ?? rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] ?? 'off';
       config = { ...config, rules, ...(opts.today !== undefined ? { today: opts.today } : {}) };
-      const ws = createTaxonomyWorkspace(config, { trackDependencies: opts.trackDependencies === true });
+      const ws = createTaxonomyWorkspace(config, {
+        trackDependencies: opts.trackDependencies === true,
+        releaseAbove: releaseAboveOf(process.env) ?? RELEASE_MODELS_ABOVE,
+        // The lint's checks rebuild them from parses done ahead in the parse workers (loadGroup).
+        releaseIndexed: true,
+      });
       const groupHost: FileHost = {
         listFiles: () => ids,
         readFile: (id) => host.readFile(id),
@@ -233,18 +240,20 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
         ? path.resolve(cwd, opts.cacheLocation ?? DEFAULT_CACHE_LOCATION)
         : undefined;
     if (opts.cacheOnly && cacheLocation === undefined) throw new CacheMiss();
+    // Only the files reported on are checked; the others are read for their ids, which is all a
+    // rule looks at, so one file linted in a large taxonomy is not the price of linting them all.
+    // (With --cache every file was checked, to be remembered.)
+    const scope = g.load.filter(inScope);
+    const checkAll = scope.length === g.load.length || opts.trackDependencies === true;
     await loadGroup(g.ws, g.host, g.load, {
       root: g.root,
+      checkAll,
       cacheLocation,
       cacheOnly: opts.cacheOnly,
       warn: opts.warn,
       tick: () => progress?.(++done, total),
     });
-    // Only the files reported on are checked; the others are read for their ids, which is all a
-    // rule looks at, so one file linted in a large taxonomy is not the price of linting them all.
-    // (With --cache every file was checked, to be remembered.)
-    const scope = g.load.filter(inScope);
-    if (scope.length === g.load.length || opts.trackDependencies) g.ws.flush();
+    if (checkAll) g.ws.flush();
     else for (const id of scope) g.ws.flushFile(id);
     out.push({ root: g.root, workspace: g.ws, inScope: scope });
   }

@@ -39,6 +39,8 @@ export interface WorkspaceSetup {
    * they are rebuilt from the text when read again. Unset: every model is kept.
    */
   releaseAbove?: number;
+  /** See `WorkspaceOptions.releaseIndexed`. */
+  releaseIndexed?: boolean;
   /** The files a user has open, whose models are kept (the editor asks about them at every keystroke). */
   isOpen?: (uri: string) => boolean;
 }
@@ -60,6 +62,7 @@ export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: Worksp
         ? undefined
         : (file) => RELEASABLE_KINDS.has(file.kind as TaxonomyKind) && !isOpen?.(file.uri),
     releaseAbove,
+    releaseIndexed: options.releaseIndexed,
   });
 }
 export * from './roots';

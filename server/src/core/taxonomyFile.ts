@@ -138,6 +138,8 @@ function modelOf(kind: TaxonomyKind, lines: LineIndex, yaml: ParsedYaml): Modell
  */
 class ModelledFile implements TaxonomyFile {
   #modelled: Modelled | undefined;
+  /** The parse of this text done elsewhere ahead of a rebuild (`primeParse`), used by it instead of parsing. */
+  #primed: ParsedYaml | undefined;
 
   constructor(
     readonly uri: string,
@@ -154,7 +156,9 @@ class ModelledFile implements TaxonomyFile {
 
   private get modelled(): Modelled {
     if (this.#modelled) return this.#modelled;
-    this.#modelled = modelOf(this.kind, this.lines, parseYaml(this.text));
+    const yaml = this.#primed ?? parseYaml(this.text);
+    this.#primed = undefined;
+    this.#modelled = modelOf(this.kind, this.lines, yaml);
     this.onRebuild?.(this);
     return this.#modelled;
   }
@@ -180,6 +184,20 @@ class ModelledFile implements TaxonomyFile {
   releaseModels(): void {
     this.#modelled = undefined;
   }
+
+  /** Keeps a parse of this text for the next rebuild, when there will be one. */
+  primeParse(parsed: ParsedYaml): void {
+    if (!this.#modelled) this.#primed = parsed;
+  }
+}
+
+/**
+ * Hands a file that let its models go the parse of its text done elsewhere (a parse worker, ahead
+ * of the check that reads it), so that rebuilding them does not parse again. `parsed` must be what
+ * `parseYaml` gives for the file's text, as for `createTaxonomyFile`.
+ */
+export function primeParse(file: TaxonomyFile, parsed: ParsedYaml): void {
+  if (file instanceof ModelledFile) file.primeParse(parsed);
 }
 
 /**

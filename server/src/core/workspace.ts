@@ -36,6 +36,12 @@ export interface WorkspaceOptions {
   releasable?: (file: TaxonomyFile) => boolean;
   /** The workspace's text size (UTF-16 code units) above which releasable files let their models go; default 0. */
   releaseAbove?: number;
+  /**
+   * True: releasable files let their models go as soon as they are indexed, not once checked, so a
+   * load never holds them all (those put in before the text grew past `releaseAbove` go when it
+   * does). For a front end whose checks rebuild them from parses done ahead (`checkParsingAhead`).
+   */
+  releaseIndexed?: boolean;
 }
 
 interface FileState {
@@ -80,6 +86,7 @@ export class TaxonomyWorkspace implements DerivedSource {
   private size = 0;
   private readonly releasable: ((file: TaxonomyFile) => boolean) | undefined;
   private readonly releaseAbove: number;
+  private readonly releaseIndexed: boolean;
   /** Files that rebuilt the models they had let go (a feature or another file's rule read them). */
   private readonly rebuilt = new Set<string>();
   private readonly onRebuild = (file: TaxonomyFile): void => {
@@ -90,6 +97,7 @@ export class TaxonomyWorkspace implements DerivedSource {
     this.tracking = options.trackDependencies ?? true;
     this.releasable = options.releasable;
     this.releaseAbove = options.releaseAbove ?? 0;
+    this.releaseIndexed = options.releaseIndexed ?? false;
     this.rules = options.rules;
     this.config = options.config ?? defaultConfig();
     this.globs = compileGlobs(this.config);
@@ -191,17 +199,25 @@ export class TaxonomyWorkspace implements DerivedSource {
       this.tracker.hasDependents(),
     );
     const prev = this.files.get(uri);
+    const wasLarge = this.size > this.releaseAbove;
     this.size += (file?.text.length ?? 0) - (prev?.size ?? 0);
+    // The files put in before the taxonomy grew this large let their models go now, as later ones do.
+    if (this.releaseIndexed && !wasLarge && this.size > this.releaseAbove)
+      for (const state of this.files.values()) this.letGo(state);
     if (file) {
-      this.files.set(uri, {
+      const state: FileState = {
         file,
         size: file.text.length,
         detached,
         deps: prev?.deps ?? NO_DEPS,
         diagnostics: prev?.diagnostics ?? [],
         suppressed: prev?.suppressed ?? [],
-      });
+      };
+      this.files.set(uri, state);
       this.dirty.add(uri);
+      // Its entries hold none of its model, so it may let it go at once: a load would otherwise hold
+      // every model until its check, and the peak of a large load is that (BENCHMARKS.md).
+      if (this.releaseIndexed) this.letGo(state);
     } else {
       if (prev) this.tracker.forget(uri, prev.deps);
       this.termUses.remove(uri);
@@ -257,14 +273,19 @@ export class TaxonomyWorkspace implements DerivedSource {
     if (this.rebuilt.size === 0) return;
     for (const uri of this.rebuilt) {
       const state = this.files.get(uri);
-      if (state && !this.dirty.has(uri) && this.mayRelease(state)) releaseModels(state.file);
+      if (state && !this.dirty.has(uri)) this.letGo(state);
     }
     this.rebuilt.clear();
   }
 
-  /** True when a checked file lets its model go now (see `WorkspaceOptions.releasable`). */
+  /** True when a file lets its model go now, indexed or checked (see `WorkspaceOptions.releasable`). */
   private mayRelease(state: FileState): boolean {
     return state.detached && this.size > this.releaseAbove && (this.releasable?.(state.file) ?? false);
+  }
+
+  /** Lets a file's model go when it may (`mayRelease`). */
+  private letGo(state: FileState): void {
+    if (this.mayRelease(state)) releaseModels(state.file);
   }
 
   /**
@@ -300,7 +321,7 @@ export class TaxonomyWorkspace implements DerivedSource {
     const shown = applyDirectives(file, diagnostics, this.setup);
     state.diagnostics = shown.diagnostics;
     state.suppressed = shown.suppressed;
-    if (this.mayRelease(state)) releaseModels(file);
+    this.letGo(state);
   }
 
   severityOf(rule: Rule): Severity {

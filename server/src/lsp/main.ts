@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { capOldGenerationGrowth } from '../node/youngGeneration';
 import { consoleToClient, isServerWorker, serveInWorker, workerStdio } from './serverThread';
 
 declare const CX_TAXONOMY_VERSION: string;
@@ -32,6 +33,8 @@ if (
   process.argv.push('--stdio');
 }
 
+// Process-wide, so set once by the main thread, for the server's thread and the parse workers.
+if (!isServerWorker()) capOldGenerationGrowth(process.execArgv);
 if (isServerWorker() || !serveInWorker(__filename, process.argv.slice(2))) serve();
 
 function serve(): void {

@@ -6,6 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { resourceLimits } from 'node:worker_threads';
 import { forEachConcurrently, modelsHeld, taxonomyKindOf } from '../../core';
 import { formatCount } from '../../core/text/shape';
+import { collectGarbage } from '../../node/collectGarbage';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../../node/parsePool';
 import { fsPathOf, normaliseUri } from '../fileSystem';
 import type { SessionConfig } from './config';
@@ -137,6 +138,8 @@ export class Indexer {
       this.indexing.progress?.done();
       this.indexing = undefined;
       this.logReleased();
+      // What the load allocated is garbage now, and the heap grew to several times what lives on.
+      collectGarbage();
       this.host.status('ready');
     }
   }

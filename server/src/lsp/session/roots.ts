@@ -14,6 +14,7 @@ import {
   type TaxonomyWorkspace,
 } from '../../core';
 import { fsPathOf, isSkippedPath, listFolder, normaliseUri, relativeTo, uriOfPath, UriFileHost } from '../fileSystem';
+import { releaseAboveOf } from '../../node/releaseModels';
 import { taxonomyRootOnDisk } from '../../node/taxonomyRoot';
 import { defaultSettings } from '../settings';
 import type { SessionConfig } from './config';
@@ -290,18 +291,6 @@ export class Roots {
 /** True when a file is in a root's taxonomy: below its folder and not below a nested taxonomy's. */
 function covers(root: TaxonomyRoot, fsPath: string): boolean {
   return relativeTo(root.dir, fsPath) !== undefined && !root.nested?.some((d) => relativeTo(d, fsPath) !== undefined);
-}
-
-/**
- * Set to a number of UTF-16 code units of taxonomy text above which closed journey files let their
- * models go once checked (0: in any taxonomy); unset, every model is kept.
- */
-const RELEASE_ABOVE_ENV = 'CX_TAXONOMY_RELEASE_ABOVE';
-
-function releaseAboveOf(env: NodeJS.ProcessEnv): number | undefined {
-  const set = env[RELEASE_ABOVE_ENV]?.trim();
-  const n = set ? Number(set) : NaN;
-  return Number.isFinite(n) && n >= 0 ? n : undefined;
 }
 
 function createRoot(
