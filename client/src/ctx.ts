@@ -19,7 +19,7 @@ import {
 import type { CxTaxonomyApi } from './api';
 import { CONFIG_GLOB, TAXONOMY_GLOB } from '../../server/src/core/domain';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
-import { SEMI_SPACE_FLAG } from '../../server/src/node/youngGeneration';
+import { SERVER_NODE_FLAGS } from '../../server/src/node/youngGeneration';
 import { codeLensMiddleware } from './codeLensMiddleware';
 import { registerCommands } from './commands';
 import type { ExtensionHost } from './host';
@@ -90,11 +90,11 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
     const module = vscode.Uri.joinPath(this.extensionUri, 'dist', 'server.js').fsPath;
     const serverOptions: ServerOptions = {
       // The server's initial index collects less garbage with larger semi-spaces (node/youngGeneration.ts).
-      run: { module, transport: TransportKind.ipc, options: { execArgv: [SEMI_SPACE_FLAG] } },
+      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
       debug: {
         module,
         transport: TransportKind.ipc,
-        options: { execArgv: [SEMI_SPACE_FLAG, '--nolazy', '--inspect=6009'] },
+        options: { execArgv: [...SERVER_NODE_FLAGS, '--nolazy', '--inspect=6009'] },
       },
     };
     const clientOptions: LanguageClientOptions = {

@@ -7,15 +7,16 @@ const FILES = {
 };
 
 /** The young generation the server's trace log names, and what it published. */
-async function run(env: Record<string, string>) {
-  const c = await LspTestClient.start({ files: FILES, env: { CX_TAXONOMY_TRACE_PARSE: '1', ...env } });
+async function run(env: Record<string, string>, launcher?: string[]) {
+  const c = await LspTestClient.start({ files: FILES, env: { CX_TAXONOMY_TRACE_PARSE: '1', ...env }, launcher });
   try {
     await c.waitForReady(60_000);
     const line = c.logs.find((l) => l.startsWith('Parse workers:')) ?? '';
     const published = [...c.published].map(
       ([uri, p]) => `${uri.slice(c.uri('').length)} ${JSON.stringify(p.diagnostics)}`,
     );
-    return { young: /young generation ([^.]+)\./.exec(line)?.[1], published: published.sort() };
+    const memory = c.logs.find((l) => l.startsWith('Memory after indexing:'));
+    return { young: /young generation ([^.]+)\./.exec(line)?.[1], published: published.sort(), memory };
   } finally {
     await c.stop();
   }
@@ -34,5 +35,22 @@ describe('protocol: the server over stdio runs in a worker thread with a larger 
       worker.published.join('\n'),
     );
     assert.deepEqual(worker.published, main.published);
+  });
+});
+
+describe('protocol: the server compacts its heap once indexing ends', function () {
+  this.timeout(120_000);
+
+  it('runs one full collection after the initial index, in its worker thread', async () => {
+    const { memory } = await run({});
+    assert.match(
+      memory ?? 'no log line',
+      /^Memory after indexing: heap \d+ -> \d+ MB \(one full, compacting collection\)\.$/,
+    );
+    // On the main thread gc is there only when node was started with --expose-gc, as VS Code starts it.
+    const main = await run({ CX_TAXONOMY_NO_WORKER: '1' });
+    assert.equal(main.memory, undefined);
+    const asVsCode = await run({ CX_TAXONOMY_NO_WORKER: '1' }, ['sh', '-c', 'exec "$0" --expose-gc "$@"']);
+    assert.match(asVsCode.memory ?? 'no log line', /^Memory after indexing: heap \d+ -> \d+ MB/);
   });
 });

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { getHeapSpaceStatistics } from 'node:v8';
-import { collectGarbage } from '../../server/src/node/collectGarbage';
+import { runInNewContext } from 'node:vm';
+import { collectGarbage, exposeGarbageCollection } from '../../server/src/node/collectGarbage';
 import {
   OLD_GENERATION_GROWTH_PERCENT,
   oldGenerationGrowthFlag,
@@ -30,7 +31,18 @@ describe('old generation: how far it grows before a full collection', () => {
 });
 
 describe('collectGarbage: a full, compacting collection', () => {
+  const scope = globalThis as { gc?: unknown };
+  afterEach(() => delete scope.gc);
+
+  it('does nothing in a thread without gc', () => {
+    delete scope.gc;
+    assert.equal(collectGarbage(), false);
+  });
+
   it('runs, and gives back the pages the garbage held', () => {
+    // What a thread made after exposeGarbageCollection() has (the server's), for this test's thread.
+    exposeGarbageCollection();
+    scope.gc = runInNewContext('gc');
     const oldSpace = () => getHeapSpaceStatistics().find((s) => s.space_name === 'old_space')!;
     // Live objects spread among garbage on the same pages, as a load leaves them.
     const live: object[] = [];

@@ -4,6 +4,7 @@
  */
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
+import { exposeGarbageCollection } from '../node/collectGarbage';
 import { capOldGenerationGrowth } from '../node/youngGeneration';
 import { consoleToClient, isServerWorker, serveInWorker, workerStdio } from './serverThread';
 
@@ -34,7 +35,10 @@ if (
 }
 
 // Process-wide, so set once by the main thread, for the server's thread and the parse workers.
-if (!isServerWorker()) capOldGenerationGrowth(process.execArgv);
+if (!isServerWorker()) {
+  capOldGenerationGrowth(process.execArgv);
+  exposeGarbageCollection();
+}
 if (isServerWorker() || !serveInWorker(__filename, process.argv.slice(2))) serve();
 
 function serve(): void {

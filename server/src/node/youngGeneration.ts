@@ -20,6 +20,12 @@ export const YOUNG_GENERATION_MB = 96;
  */
 export const SEMI_SPACE_FLAG = `--max-semi-space-size=${YOUNG_GENERATION_MB / 3}`;
 
+/**
+ * The node flags VS Code starts the server with (over node IPC, on the main thread): the young
+ * generation above, and `gc` for the collection once indexing ends (`collectGarbage`).
+ */
+export const SERVER_NODE_FLAGS: readonly string[] = [SEMI_SPACE_FLAG, '--expose-gc'];
+
 /** Set (to anything) to run the CLI or the server on the main thread with node's own young generation. */
 export const NO_WORKER_ENV = 'CX_TAXONOMY_NO_WORKER';
 

@@ -3,6 +3,7 @@
  * progress the editor shows ("Indexing taxonomy: 120 / 1,000 files", then "checking N files").
  */
 import { performance } from 'node:perf_hooks';
+import { getHeapStatistics } from 'node:v8';
 import { resourceLimits } from 'node:worker_threads';
 import { forEachConcurrently, modelsHeld, taxonomyKindOf } from '../../core';
 import { formatCount } from '../../core/text/shape';
@@ -138,8 +139,12 @@ export class Indexer {
       this.indexing.progress?.done();
       this.indexing = undefined;
       this.logReleased();
-      // What the load allocated is garbage now, and the heap grew to several times what lives on.
-      collectGarbage();
+      // What the load allocated is garbage now, and the heap grew well past what lives on.
+      const before = getHeapStatistics().total_heap_size;
+      if (collectGarbage())
+        this.host.log(
+          `Memory after indexing: heap ${formatCount(Math.round(before / 1e6))} -> ${formatCount(Math.round(getHeapStatistics().total_heap_size / 1e6))} MB (one full, compacting collection).`,
+        );
       this.host.status('ready');
     }
   }
