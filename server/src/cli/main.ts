@@ -4,6 +4,7 @@ import { errorLine, EXIT_USAGE, UsageError, type CliIo } from './command';
 import { CacheMiss } from './cache';
 import { answerFromCache } from './cacheFirst';
 import { runInWorker, useWorker, workerSide } from './thread';
+import { releaseAboveOf } from '../node/releaseModels';
 import { capOldGenerationGrowth } from '../node/youngGeneration';
 
 /**
@@ -52,7 +53,8 @@ if (worker) {
   const inThisThread = () => run(argv, io);
   // A worker that cannot be created (no worker_threads, resource limits) is no reason to fail.
   const inWorker = () => runInWorker(__filename, argv).catch(inThisThread);
-  if (loadsTaxonomies(argv)) capOldGenerationGrowth(process.execArgv);
+  // Letting models go lowers what lives; the cap is what lowers the peak with it (BENCHMARKS.md, item 29).
+  if (loadsTaxonomies(argv) && releaseAboveOf(process.env) !== undefined) capOldGenerationGrowth(process.execArgv);
   const started =
     loadsTaxonomies(argv) && useWorker(process.execArgv, process.env)
       ? answerFromCache(argv, io, run).then((code) => code ?? inWorker())

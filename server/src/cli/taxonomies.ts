@@ -9,7 +9,6 @@ import {
   fileKindOf,
   parseConfig,
   pathInGroup,
-  RELEASE_MODELS_ABOVE,
   RULE_IDS,
   TAXONOMY_KINDS,
   taxonomyGroups,
@@ -206,8 +205,10 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       config = { ...config, rules, ...(opts.today !== undefined ? { today: opts.today } : {}) };
       const ws = createTaxonomyWorkspace(config, {
         trackDependencies: opts.trackDependencies === true,
-        releaseAbove: releaseAboveOf(process.env) ?? RELEASE_MODELS_ABOVE,
-        // The lint's checks rebuild them from parses done ahead in the parse workers (loadGroup).
+        // Only when asked: a lint that lets its journeys' models go holds ~25% less at its peak but
+        // takes ~40% longer, since each check builds the model again (BENCHMARKS.md, item 28).
+        releaseAbove: releaseAboveOf(process.env),
+        // Its checks rebuild them from parses done ahead in the parse workers (loadGroup).
         releaseIndexed: true,
       });
       const groupHost: FileHost = {

@@ -5,7 +5,6 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './server';
 import { exposeGarbageCollection } from '../node/collectGarbage';
-import { capOldGenerationGrowth } from '../node/youngGeneration';
 import { consoleToClient, isServerWorker, serveInWorker, workerStdio } from './serverThread';
 
 declare const CX_TAXONOMY_VERSION: string;
@@ -34,11 +33,9 @@ if (
   process.argv.push('--stdio');
 }
 
-// Process-wide, so set once by the main thread, for the server's thread and the parse workers.
-if (!isServerWorker()) {
-  capOldGenerationGrowth(process.execArgv);
-  exposeGarbageCollection();
-}
+// Process-wide, so set once by the main thread: the server's thread then has `gc` for the
+// collection once indexing ends (collectGarbage.ts).
+if (!isServerWorker()) exposeGarbageCollection();
 if (isServerWorker() || !serveInWorker(__filename, process.argv.slice(2))) serve();
 
 function serve(): void {

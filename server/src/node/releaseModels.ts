@@ -1,7 +1,8 @@
 /**
  * Set to a number of UTF-16 code units of taxonomy text above which journey files nobody has open
- * let their models go (0: in any taxonomy). Both front ends read it: unset, the CLI lets them go
- * above `RELEASE_MODELS_ABOVE` and the language server keeps every model.
+ * let their models go (0: in any taxonomy), for machines short of memory; unset, every model is
+ * kept. The CLI then lets them go as they are indexed and caps the old generation's growth; the
+ * language server lets them go once checked.
  */
 const RELEASE_ABOVE_ENV = 'CX_TAXONOMY_RELEASE_ABOVE';
 

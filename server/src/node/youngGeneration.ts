@@ -41,9 +41,11 @@ export function useWorker(execArgv: readonly string[], env: NodeJS.ProcessEnv): 
 
 /**
  * How much V8 lets the old generation grow past what lived at the last full collection before it
- * collects again, in percent, for the CLI's lint of a large taxonomy. On a machine with several GB
- * of memory V8's own factor is up to 4: a lint of the styled L that holds ~300 MB peaked at ~950 MB,
- * most of it the garbage of loading. 50 brought the peak to ~710 MB for ~5% more time (BENCHMARKS.md).
+ * collects again, in percent, for a lint that lets its models go (`CX_TAXONOMY_RELEASE_ABOVE`). On
+ * a machine with several GB of memory V8's own factor is up to 4, so the peak follows the garbage
+ * of loading more than what lives: on the styled L, ~960 MB with the models let go, as without.
+ * 50 brought it to ~715 MB (BENCHMARKS.md, item 29). Alone, with every model kept, it lowered
+ * nothing and cost time; the language server compacts its heap once indexing ends instead.
  */
 export const OLD_GENERATION_GROWTH_PERCENT = 50;
 
@@ -58,8 +60,9 @@ export function oldGenerationGrowthFlag(execArgv: readonly string[]): string | u
 }
 
 /**
- * Caps the old generation's growth for this process (`oldGenerationGrowthFlag`). V8 reads the flag
- * at each collection, so it applies to the threads already running as well as to those started after.
+ * Caps the old generation's growth for this process (`oldGenerationGrowthFlag`): the CLI's main
+ * thread, before it starts the lint thread, when models are let go. V8 reads the flag at each collection, so it applies
+ * to every thread of the process.
  */
 export function capOldGenerationGrowth(execArgv: readonly string[]): void {
   const flag = oldGenerationGrowthFlag(execArgv);

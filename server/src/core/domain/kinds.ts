@@ -19,15 +19,6 @@ export const TAXONOMY_KINDS: readonly TaxonomyKind[] = ['teams', 'glossary', 'pe
  */
 export const RELEASABLE_KINDS: ReadonlySet<TaxonomyKind> = new Set<TaxonomyKind>(['journey']);
 
-/**
- * The size of a taxonomy's text (UTF-16 code units, ~bytes) above which the CLI lets the models of
- * releasable files go from the moment they are indexed, and rebuilds each for its check from a
- * parse done ahead in a worker. Below it the models cost little and a second build only costs
- * time; above it they are most of the memory a lint peaks at (BENCHMARKS.md). The language server
- * keeps them unless asked (`CX_TAXONOMY_RELEASE_ABOVE`): its views and reports read every journey.
- */
-export const RELEASE_MODELS_ABOVE = 16_000_000;
-
 /** Every kind of file the workspace tracks: the taxonomy kinds, then Markdown docs and the config. */
 export const FILE_KINDS: readonly FileKind[] = [...TAXONOMY_KINDS, 'markdown', 'config'];
 
