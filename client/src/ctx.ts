@@ -89,7 +89,7 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
   private async startClient(): Promise<void> {
     const module = vscode.Uri.joinPath(this.extensionUri, 'dist', 'server.js').fsPath;
     const serverOptions: ServerOptions = {
-      // The server's initial index collects less garbage with larger semi-spaces (node/youngGeneration.ts).
+      // Larger semi-spaces for the initial index, and gc for the collection after it (node/youngGeneration.ts).
       run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
       debug: {
         module,

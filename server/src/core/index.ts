@@ -34,9 +34,10 @@ export interface WorkspaceSetup {
   /** See `WorkspaceOptions.trackDependencies`. */
   trackDependencies?: boolean;
   /**
-   * Let the models of checked files of the releasable kinds (`RELEASABLE_KINDS`) go, except the
-   * files `isOpen` names, while the workspace's text is larger than this many UTF-16 code units;
-   * they are rebuilt from the text when read again. Unset: every model is kept.
+   * Let the models of checked files (indexed ones with `releaseIndexed`) of the releasable kinds
+   * (`RELEASABLE_KINDS`) go, except the files `isOpen` names, while the workspace's text is larger
+   * than this many UTF-16 code units; they are rebuilt from the text when read again. Unset: every
+   * model is kept.
    */
   releaseAbove?: number;
   /** See `WorkspaceOptions.releaseIndexed`. */

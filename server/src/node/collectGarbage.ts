@@ -15,8 +15,8 @@ export function exposeGarbageCollection(): void {
  * After a large load the heap is much larger than what lives on: V8 lets the old generation grow
  * well past its live size before it collects (the parses and models of thousands of files were
  * garbage by then), and a process keeps those pages until a collection gives them back. The
- * language server is idle once it has indexed, so that is when one full collection costs nobody
- * anything and brings its resident memory down to what it holds (BENCHMARKS.md). A full
+ * language server is idle once it has indexed, so that is when one full collection costs least
+ * and brings its resident memory down to what it holds (BENCHMARKS.md, item 31). A full
  * collection alone leaves the pages half empty, the live objects spread over them; compacting
  * moves them together, so the empty pages go back to the system.
  */

@@ -45,7 +45,8 @@ export function useWorker(execArgv: readonly string[], env: NodeJS.ProcessEnv): 
  * a machine with several GB of memory V8's own factor is up to 4, so the peak follows the garbage
  * of loading more than what lives: on the styled L, ~960 MB with the models let go, as without.
  * 50 brought it to ~715 MB (BENCHMARKS.md, item 29). Alone, with every model kept, it lowered
- * nothing and cost time; the language server compacts its heap once indexing ends instead.
+ * nothing and cost time. The language server does not cap it: with models let go it compacts its
+ * heap once indexing ends instead (`collectGarbage`).
  */
 export const OLD_GENERATION_GROWTH_PERCENT = 50;
 
@@ -61,8 +62,8 @@ export function oldGenerationGrowthFlag(execArgv: readonly string[]): string | u
 
 /**
  * Caps the old generation's growth for this process (`oldGenerationGrowthFlag`): the CLI's main
- * thread, before it starts the lint thread, when models are let go. V8 reads the flag at each collection, so it applies
- * to every thread of the process.
+ * thread, before it starts the lint thread, when models are let go. V8 reads the flag at each
+ * collection, so it applies to every thread of the process.
  */
 export function capOldGenerationGrowth(execArgv: readonly string[]): void {
   const flag = oldGenerationGrowthFlag(execArgv);
