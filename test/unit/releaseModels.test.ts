@@ -272,11 +272,15 @@ describe('files let their models go as soon as indexed (the CLI: releaseIndexed)
 
   it('asks for the parses in batches, ahead of the checks', async () => {
     // Enough journeys for several batches: copies of the sample's journeys under new paths and ids.
-    const many: Record<string, string> = { ...SAMPLE };
-    const journeyPaths = yamlFiles(SAMPLE).filter((p) => p.endsWith('.journey.yaml'));
+    // From the restyled sample: the parses handed over must read every habit as the check would.
+    const many: Record<string, string> = { ...STYLED };
+    const journeyPaths = yamlFiles(STYLED).filter((p) => p.endsWith('.journey.yaml'));
     for (let i = 0; i < 540; i++) {
       const from = journeyPaths[i % journeyPaths.length];
-      many[`journeys/copy-${i}.journey.yaml`] = SAMPLE[from].replace(/^id:\s*(\S+)/m, `id: $1-copy-${i}`);
+      // The journey's own id, first at the top level, however its key is quoted.
+      const copy = STYLED[from].replace(/^(["']?id["']?:[ \t]*)([^\s#]+)/m, `$1$2-copy-${i}`);
+      assert.notEqual(copy, STYLED[from], `${from} has a top-level id`);
+      many[`journeys/copy-${i}.journey.yaml`] = copy;
     }
     const asked: string[][] = [];
     const checkedWhenAsked: number[] = [];

@@ -28,10 +28,12 @@ export interface WorkspaceOptions {
    */
   trackDependencies?: boolean;
   /**
-   * True for a file that may let its parse and models go once checked, until they are next read
-   * (`releaseModels`): its index entries then hold none of its model (a little larger), and it
-   * lets the model go while the workspace's text is larger than `releaseAbove`. The server says
-   * yes for closed files of the kinds that allow it (`RELEASABLE_KINDS`). Default: none.
+   * True for a file that may let its parse and models go once checked (once indexed with
+   * `releaseIndexed`), until they are next read (`releaseModels`): its index entries then hold
+   * none of its model (a little larger), and it lets the model go while the workspace's text is
+   * larger than `releaseAbove`. Both front ends, when asked (`CX_TAXONOMY_RELEASE_ABOVE`), say
+   * yes for the files of the kinds that allow it (`RELEASABLE_KINDS`) nobody has open. Default:
+   * none.
    */
   releasable?: (file: TaxonomyFile) => boolean;
   /** The workspace's text size (UTF-16 code units) above which releasable files let their models go; default 0. */

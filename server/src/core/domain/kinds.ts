@@ -11,9 +11,10 @@ import type { FileKind, TaxonomyKind } from '../types';
 export const TAXONOMY_KINDS: readonly TaxonomyKind[] = ['teams', 'glossary', 'persona', 'segment', 'journey', 'kpi'];
 
 /**
- * The kinds whose files may let their models go once checked, while nobody has them open
- * (`releaseModels`): other files' rules read their entities through the index's copies (kind, id,
- * name, status), rarely the entity itself, so a released model is seldom rebuilt. Journeys are
+ * The kinds whose files may let their models go once checked (once indexed, in the CLI's
+ * low-memory mode), while nobody has them open (`releaseModels`): other files' rules read their
+ * entities through the index's copies (kind, id, name, status), rarely the entity itself, so a
+ * released model is seldom rebuilt. Journeys are
  * also most of a taxonomy's text (two thirds on the bench's L). The kinds that other files' rules
  * do read (teams, terms, personas, segments, KPIs) keep theirs.
  */
