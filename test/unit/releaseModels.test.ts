@@ -20,6 +20,7 @@ import { buildTaxonomyView } from '../../server/src/core/taxonomyView';
 import { yamlFilesUnder } from '../support/files';
 import { mulberry32 } from '../../bench/random';
 import { applyHabits, detectHabits, HABITS } from '../../bench/styles';
+import { releaseAboveOf, SERVER_RELEASE_ABOVE, serverReleaseAbove } from '../../server/src/node/releaseModels';
 
 /*
  * Files nobody has open let their parse and models go once checked (journeys: `RELEASABLE_KINDS`)
@@ -317,5 +318,25 @@ describe('files let their models go as soon as indexed (the CLI: releaseIndexed)
     ws.flush();
     assert.equal(modelsHeld(ws.getFile(JOURNEY)!), false);
     assert.notEqual(ws.getFile(JOURNEY)!.yaml, stale);
+  });
+});
+
+describe('when the front ends let models go (CX_TAXONOMY_RELEASE_ABOVE)', () => {
+  const env = (v?: string): NodeJS.ProcessEnv => (v === undefined ? {} : { CX_TAXONOMY_RELEASE_ABOVE: v });
+
+  it('the CLI keeps every model unless the variable gives a size', () => {
+    assert.equal(releaseAboveOf(env()), undefined);
+    assert.equal(releaseAboveOf(env('off')), undefined);
+    assert.equal(releaseAboveOf(env(' 0 ')), 0);
+    assert.equal(releaseAboveOf(env('2000000')), 2_000_000);
+    assert.equal(releaseAboveOf(env('-1')), undefined, 'a negative size is no size');
+  });
+
+  it('the language server lets them go above its default, a size given, or never with `off`', () => {
+    assert.equal(serverReleaseAbove(env()), SERVER_RELEASE_ABOVE);
+    assert.equal(serverReleaseAbove(env('not a number')), SERVER_RELEASE_ABOVE);
+    assert.equal(serverReleaseAbove(env('OFF')), undefined);
+    assert.equal(serverReleaseAbove(env('0')), 0);
+    assert.ok(SERVER_RELEASE_ABOVE > 10_000_000, 'a taxonomy the size of M (5 MB) keeps its models');
   });
 });

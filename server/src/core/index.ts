@@ -25,6 +25,7 @@ export * from './terms';
 
 import { ALL_FACET_CONTRIBUTORS, ALL_RULES } from './rules/registry';
 import { TaxonomyWorkspace } from './workspace';
+import { warmTaxonomyView } from './taxonomyView';
 import type { TaxonomyConfig } from './config';
 import { RELEASABLE_KINDS } from './domain';
 import type { TaxonomyKind } from './types';
@@ -44,6 +45,11 @@ export interface WorkspaceSetup {
   releaseIndexed?: boolean;
   /** The files a user has open, whose models are kept (the editor asks about them at every keystroke). */
   isOpen?: (uri: string) => boolean;
+  /**
+   * Count each file's share of the Taxonomy view before it lets its model go, so the view does
+   * not rebuild every journey (the language server, which serves the view).
+   */
+  viewCounts?: boolean;
 }
 
 /**
@@ -64,6 +70,7 @@ export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: Worksp
         : (file) => RELEASABLE_KINDS.has(file.kind as TaxonomyKind) && !isOpen?.(file.uri),
     releaseAbove,
     releaseIndexed: options.releaseIndexed,
+    beforeRelease: options.viewCounts ? warmTaxonomyView : undefined,
   });
 }
 export * from './roots';

@@ -11,13 +11,22 @@ import type {
   ViewProblemCounts,
   ViewTeam,
 } from '../protocol';
-import { allEntities, type DocModel, type Entity, type Ownership } from './model';
+import {
+  allEntities,
+  type DocModel,
+  type Entity,
+  type Journey,
+  type Ownership,
+  type Stage,
+  type Touchpoint,
+} from './model';
 import { effectiveOwner, leadAmongOwners } from './ownership';
 import { OWNED_KINDS } from './domain';
 import { rootUriOf, teamRank } from './ownershipReport';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { Range, TaxonomyDiagnostic } from './types';
 import type { TaxonomyWorkspace } from './workspace';
+import { internalized } from './intern';
 
 function noProblems(): ViewProblemCounts {
   return { error: 0, warning: 0, info: 0, hint: 0 };
@@ -94,26 +103,102 @@ interface TeamPart {
   touchpointItems: TouchpointItem[];
 }
 
-/** One file's share of the view, kept until the file changes (a new file object per version). */
-interface FilePart {
-  limit: number;
+/** One file's items: what each team owns there and its unowned touchpoints, each list cut at a limit. */
+interface FileItems {
   teams: Map<string, TeamPart>;
   unowned: ReportTouchpoint[];
-  unownedTotal: number;
+}
+
+/** Numbers per team in `FileCounts.counts`: one per owned kind (`OWNED_KINDS` order), then touchpoints. */
+const COUNT_FIELDS = OWNED_KINDS.length + 1;
+
+/**
+ * One file's counts for the view, kept until the file changes (a new file object per version).
+ * Its items are not kept: the view shows the first `itemLimit` of each list, which the first
+ * files that have any fill, so `buildTaxonomyView` reads items from a file only while a list it
+ * adds to is short (`fileItems`). Keeping each file's first items instead held every item of a
+ * large taxonomy, each with its location: ~140 MB on L (BENCHMARKS.md, item 32).
+ */
+interface FileCounts {
+  /** The teams the file names as owners, in the order it first names them (shared strings). */
+  teams: string[];
+  /** `COUNT_FIELDS` numbers per team of `teams`, in that order. */
+  counts: number[];
+  unowned: number;
   journeys: number;
 }
 
-const fileParts = new WeakMap<TaxonomyFile, FilePart>();
+const fileCounts = new WeakMap<TaxonomyFile, FileCounts>();
 /** Problem counts per team of one file, kept while its diagnostics (a new list per check) and its text stay the same. */
 const problemParts = new WeakMap<
   readonly TaxonomyDiagnostic[],
   { file: TaxonomyFile; byTeam: Map<string, ViewProblemCounts> }
 >();
 
-function filePart(file: TaxonomyFile, limit: number): FilePart {
-  const known = fileParts.get(file);
-  if (known && known.limit === limit) return known;
-  const part: FilePart = { limit, teams: new Map(), unowned: [], unownedTotal: 0, journeys: 0 };
+/** Calls `each` with every owned entity of a file and its owners' ids, and every touchpoint with its effective owner. */
+function walkOwned(
+  file: TaxonomyFile,
+  owned: (e: Entity, kind: ViewOwnedItem['kind'], teams: string[]) => void,
+  touchpoint: (j: Journey, journey: number, stage: Stage, tp: Touchpoint) => void,
+): number {
+  let journeys = 0;
+  for (const model of file.models) {
+    for (const e of allEntities(model)) {
+      if (!(OWNED_KINDS as readonly string[]).includes(e.kind)) continue;
+      const teams = teamsOf(e.owner);
+      if (teams.length) owned(e, e.kind as ViewOwnedItem['kind'], teams);
+    }
+    for (const j of model.entities) {
+      if (j.kind !== 'journey') continue;
+      const journey = journeys++;
+      for (const stage of j.stages) for (const tp of stage.touchpoints) touchpoint(j, journey, stage, tp);
+    }
+  }
+  return journeys;
+}
+
+function countsOf(file: TaxonomyFile): FileCounts {
+  const known = fileCounts.get(file);
+  if (known) return known;
+  const part: FileCounts = { teams: [], counts: [], unowned: 0, journeys: 0 };
+  const at = new Map<string, number>();
+  const slot = (id: string): number => {
+    let i = at.get(id);
+    if (i === undefined) {
+      at.set(id, (i = part.teams.length));
+      part.teams.push(internalized(id));
+      for (let k = 0; k < COUNT_FIELDS; k++) part.counts.push(0);
+    }
+    return i * COUNT_FIELDS;
+  };
+  part.journeys = walkOwned(
+    file,
+    (_e, kind, teams) => {
+      const k = OWNED_KINDS.indexOf(kind);
+      for (const id of teams) part.counts[slot(id) + k]++;
+    },
+    (_j, _journey, stage, tp) => {
+      const eff = effectiveOwner(tp, stage);
+      if (!eff) part.unowned++;
+      else for (const id of teamsOf(eff.owner)) part.counts[slot(id) + COUNT_FIELDS - 1]++;
+    },
+  );
+  fileCounts.set(file, part);
+  return part;
+}
+
+/**
+ * Counts a file's share of the view ahead of a request, while its model is held (a file about to
+ * let its model go), so that the view does not rebuild it for the counts.
+ */
+export function warmTaxonomyView(file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]): void {
+  countsOf(file);
+  if (diagnostics.length) problemPart(file, diagnostics);
+}
+
+/** A file's items, each list cut at `limit`: read from its model when the view needs them, not kept. */
+function fileItems(file: TaxonomyFile, limit: number): FileItems {
+  const part: FileItems = { teams: new Map(), unowned: [] };
   const teamPart = (id: string): TeamPart => {
     let t = part.teams.get(id);
     if (!t) {
@@ -127,13 +212,11 @@ function filePart(file: TaxonomyFile, limit: number): FilePart {
     }
     return t;
   };
-  for (const model of file.models) {
-    for (const e of allEntities(model)) {
-      if (!(OWNED_KINDS as readonly string[]).includes(e.kind)) continue;
-      const kind = e.kind as ViewOwnedItem['kind'];
-      for (const id of teamsOf(e.owner)) {
+  walkOwned(
+    file,
+    (e, kind, teams) => {
+      for (const id of teams) {
         const t = teamPart(id);
-        t.owns[kind] = (t.owns[kind] ?? 0) + 1;
         if (t.lists[kind].length < limit)
           t.lists[kind].push({
             kind,
@@ -142,53 +225,44 @@ function filePart(file: TaxonomyFile, limit: number): FilePart {
             location: { uri: file.uri, range: (e.id ?? e.name)?.range ?? e.range },
           });
       }
-    }
-    for (const j of model.entities) {
-      if (j.kind !== 'journey') continue;
-      const journey = part.journeys++;
-      for (const stage of j.stages) {
-        for (const tp of stage.touchpoints) {
-          const eff = effectiveOwner(tp, stage);
-          // Ranges are read only for the items kept: reading one costs a line lookup.
-          const place = () => ({ uri: file.uri, range: (tp.id ?? tp.name)?.range ?? tp.range });
-          if (!eff) {
-            if (part.unownedTotal++ < limit) {
-              part.unowned.push({
-                journeyId: j.id?.value,
-                journeyName: labelOf(j),
-                stageName: labelOf(stage),
-                touchpointId: tp.id?.value,
-                touchpointName: labelOf(tp),
-                location: place(),
-                journey,
-              });
-            }
-            continue;
-          }
-          const owners = teamsOf(eff.owner);
-          const lead = leadAmongOwners(eff.owner);
-          let item: TouchpointItem | undefined;
-          for (const id of owners) {
-            const t = teamPart(id);
-            t.touchpoints++;
-            if (t.touchpointItems.length >= limit) continue;
-            item ??= {
-              touchpointId: tp.id?.value,
-              touchpointName: labelOf(tp),
-              stageName: labelOf(stage),
-              journeyName: labelOf(j),
-              inherited: eff.inherited,
-              teams: owners,
-              lead,
-              location: place(),
-            };
-            t.touchpointItems.push(item);
-          }
-        }
+    },
+    (j, journey, stage, tp) => {
+      const eff = effectiveOwner(tp, stage);
+      // Ranges are read only for the items kept: reading one costs a line lookup.
+      const place = () => ({ uri: file.uri, range: (tp.id ?? tp.name)?.range ?? tp.range });
+      if (!eff) {
+        if (part.unowned.length < limit)
+          part.unowned.push({
+            journeyId: j.id?.value,
+            journeyName: labelOf(j),
+            stageName: labelOf(stage),
+            touchpointId: tp.id?.value,
+            touchpointName: labelOf(tp),
+            location: place(),
+            journey,
+          });
+        return;
       }
-    }
-  }
-  fileParts.set(file, part);
+      const owners = teamsOf(eff.owner);
+      const lead = leadAmongOwners(eff.owner);
+      let item: TouchpointItem | undefined;
+      for (const id of owners) {
+        const t = teamPart(id);
+        if (t.touchpointItems.length >= limit) continue;
+        item ??= {
+          touchpointId: tp.id?.value,
+          touchpointName: labelOf(tp),
+          stageName: labelOf(stage),
+          journeyName: labelOf(j),
+          inherited: eff.inherited,
+          teams: owners,
+          lead,
+          location: place(),
+        };
+        t.touchpointItems.push(item);
+      }
+    },
+  );
   return part;
 }
 
@@ -271,17 +345,34 @@ export function buildTaxonomyView(
     a.relativePath < b.relativePath ? -1 : a.relativePath > b.relativePath ? 1 : 0,
   );
   for (const file of files) {
-    const part = filePart(file, itemLimit);
-    for (const [id, t] of part.teams) {
-      const r = row(id);
-      for (const kind in t.owns) r.owns[kind] = (r.owns[kind] ?? 0) + t.owns[kind];
-      r.touchpoints += t.touchpoints;
-      for (const kind of OWNED_KINDS) fill(listOf[kind](r), t.lists[kind], itemLimit);
-      fill(r.touchpointItems, t.touchpointItems, itemLimit);
+    const c = countsOf(file);
+    // Items are read from the file only while a list it adds to is still short.
+    let short = c.unowned > 0 && unowned.length < itemLimit;
+    for (let i = 0; i < c.teams.length; i++) {
+      const r = row(c.teams[i]);
+      const o = i * COUNT_FIELDS;
+      OWNED_KINDS.forEach((kind, k) => {
+        const n = c.counts[o + k];
+        if (n === 0) return;
+        r.owns[kind] = (r.owns[kind] ?? 0) + n;
+        if (listOf[kind](r).length < itemLimit) short = true;
+      });
+      const touchpoints = c.counts[o + COUNT_FIELDS - 1];
+      r.touchpoints += touchpoints;
+      if (touchpoints > 0 && r.touchpointItems.length < itemLimit) short = true;
     }
-    for (const u of part.unowned) if (unowned.length < itemLimit) unowned.push({ ...u, journey: u.journey + journeys });
-    unownedTotal += part.unownedTotal;
-    journeys += part.journeys;
+    if (short) {
+      const items = fileItems(file, itemLimit);
+      for (const [id, t] of items.teams) {
+        const r = row(id);
+        for (const kind of OWNED_KINDS) fill(listOf[kind](r), t.lists[kind], itemLimit);
+        fill(r.touchpointItems, t.touchpointItems, itemLimit);
+      }
+      for (const u of items.unowned)
+        if (unowned.length < itemLimit) unowned.push({ ...u, journey: u.journey + journeys });
+    }
+    unownedTotal += c.unowned;
+    journeys += c.journeys;
     const diagnostics = ws.diagnostics(file.uri);
     if (!diagnostics.length) continue;
     for (const [id, c] of problemPart(file, diagnostics)) {

@@ -11,7 +11,7 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineIndex } from './lineIndex';
 import type { Rule } from './rules/types';
 import type { SuppressedDiagnostic } from './suppressions';
-import { createTaxonomyFile, releaseModels, unreadableFile, type TaxonomyFile } from './taxonomyFile';
+import { createTaxonomyFile, modelsHeld, releaseModels, unreadableFile, type TaxonomyFile } from './taxonomyFile';
 import { buildGlossary, GLOSSARY_LABEL_FACET } from './terms/glossary';
 import { TermUseIndex } from './terms/uses';
 import type { Severity, TaxonomyDiagnostic } from './types';
@@ -44,6 +44,11 @@ export interface WorkspaceOptions {
    * does). For a front end whose checks rebuild them from parses done ahead (`checkParsingAhead`).
    */
   releaseIndexed?: boolean;
+  /**
+   * Called with a file, and its diagnostics as of its last check, just before it lets its model
+   * go: what a front end wants to keep of the model for later requests (the Taxonomy view's counts).
+   */
+  beforeRelease?: (file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]) => void;
 }
 
 interface FileState {
@@ -89,6 +94,7 @@ export class TaxonomyWorkspace implements DerivedSource {
   private readonly releasable: ((file: TaxonomyFile) => boolean) | undefined;
   private readonly releaseAbove: number;
   private readonly releaseIndexed: boolean;
+  private readonly beforeRelease: WorkspaceOptions['beforeRelease'];
   /** Files that rebuilt the models they had let go (a feature or another file's rule read them). */
   private readonly rebuilt = new Set<string>();
   private readonly onRebuild = (file: TaxonomyFile): void => {
@@ -100,6 +106,7 @@ export class TaxonomyWorkspace implements DerivedSource {
     this.releasable = options.releasable;
     this.releaseAbove = options.releaseAbove ?? 0;
     this.releaseIndexed = options.releaseIndexed ?? false;
+    this.beforeRelease = options.beforeRelease;
     this.rules = options.rules;
     this.config = options.config ?? defaultConfig();
     this.globs = compileGlobs(this.config);
@@ -287,7 +294,9 @@ export class TaxonomyWorkspace implements DerivedSource {
 
   /** Lets a file's model go when it may (`mayRelease`). */
   private letGo(state: FileState): void {
-    if (this.mayRelease(state)) releaseModels(state.file);
+    if (!this.mayRelease(state) || !modelsHeld(state.file)) return;
+    this.beforeRelease?.(state.file, state.diagnostics);
+    releaseModels(state.file);
   }
 
   /**

@@ -1,14 +1,31 @@
 /**
  * Set to a number of UTF-16 code units of taxonomy text above which journey files nobody has open
- * let their models go (0: in any taxonomy), for machines short of memory; unset, every model is
- * kept. The CLI then lets them go as they are indexed and caps the old generation's growth; the
- * language server lets them go once checked.
+ * let their models go (0: in any taxonomy), or to `off` to keep every model. Unset, the CLI keeps
+ * every model and the language server lets them go above `SERVER_RELEASE_ABOVE`. With the
+ * variable set, the CLI lets them go as they are indexed and caps the old generation's growth
+ * (its low-memory mode); the language server lets them go once checked.
  */
 const RELEASE_ABOVE_ENV = 'CX_TAXONOMY_RELEASE_ABOVE';
 
-/** The text size above which models are let go, as the environment sets it; undefined when it does not. */
+/**
+ * The language server's default: above ~16 MB of taxonomy text (~3,000 journeys), closed journeys
+ * let their models go once checked. An editor keeps the server for hours, where the CLI's lint
+ * lasts seconds: on the styled L (54 MB) this takes its resident memory after indexing from ~930
+ * to ~520 MB, for a slower ownership report (BENCHMARKS.md, item 32). Below it (M is 5 MB),
+ * every model is kept.
+ */
+export const SERVER_RELEASE_ABOVE = 16 * 1024 * 1024;
+
+/** The text size above which models are let go, as the environment sets it; undefined when it does not (or says `off`). */
 export function releaseAboveOf(env: NodeJS.ProcessEnv): number | undefined {
   const set = env[RELEASE_ABOVE_ENV]?.trim();
   const n = set ? Number(set) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/** The language server's size above which closed journeys let their models go: the environment's, else the default. */
+export function serverReleaseAbove(env: NodeJS.ProcessEnv): number | undefined {
+  const set = env[RELEASE_ABOVE_ENV]?.trim().toLowerCase();
+  if (set === 'off') return undefined;
+  return releaseAboveOf(env) ?? SERVER_RELEASE_ABOVE;
 }

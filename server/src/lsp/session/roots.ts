@@ -14,7 +14,7 @@ import {
   type TaxonomyWorkspace,
 } from '../../core';
 import { fsPathOf, isSkippedPath, listFolder, normaliseUri, relativeTo, uriOfPath, UriFileHost } from '../fileSystem';
-import { releaseAboveOf } from '../../node/releaseModels';
+import { serverReleaseAbove } from '../../node/releaseModels';
 import { taxonomyRootOnDisk } from '../../node/taxonomyRoot';
 import { defaultSettings } from '../settings';
 import type { SessionConfig } from './config';
@@ -302,7 +302,11 @@ function createRoot(
   return {
     dir,
     uri: uriOfPath(dir),
-    ws: createTaxonomyWorkspace(defaultConfig(), { isOpen, releaseAbove: releaseAboveOf(process.env) }),
+    ws: createTaxonomyWorkspace(defaultConfig(), {
+      isOpen,
+      releaseAbove: serverReleaseAbove(process.env),
+      viewCounts: true,
+    }),
     host: new UriFileHost(dir),
     known: new Map(),
     configUri: uriOfPath(path.join(dir, CONFIG_FILE_NAMES[0])),
