@@ -91,6 +91,23 @@ describe('core diff (cx-taxonomy diff)', () => {
     assert.deepEqual(d.kpis, []);
   });
 
+  it('a team renamed where its uses still name the old id: no change of owner, but a new problem', () => {
+    const d = diffOf((f) => edit(f, 'org.teams.yaml', 'id: cx-ops', 'id: cx-operations'));
+    assert.deepEqual(
+      d.entities.renamed.map((r) => `${r.kind}:${r.from}>${r.to}`),
+      ['team:cx-ops>cx-operations'],
+    );
+    // The KPI and the touchpoints still say `cx-ops`, as before: what they name is gone, which is a
+    // problem, not an owner changed to the same id.
+    assert.deepEqual(d.kpis, []);
+    assert.deepEqual(d.ownership, []);
+    assert.deepEqual(d.governance, []);
+    assert.ok(
+      d.problems.introduced.some((p) => p.message.includes('cx-ops')),
+      'the old id, now unknown, is a new problem',
+    );
+  });
+
   it('touchpoint ownership: lost, changed, and shared without a lead', () => {
     const journey = (owner: string) =>
       lines(

@@ -17,15 +17,17 @@ function fieldText(
   return field === 'owner' ? ownerFieldText(f, teams) : valueText(f.value[field]);
 }
 
-/** Compares every KPI matched on both sides, field by field. A renamed team is not a new owner. */
+/** Compares every KPI matched on both sides, field by field. A renamed team is not a new owner, whether its uses follow it or not. */
 export function kpiChanges(m: MatchedKinds): DiffValue[] {
   const out: DiffValue[] = [];
   for (const [b, h] of m.kpi.pairs) {
     for (const field of FIELDS) {
-      const spelt = fieldText(b, field, m.team.renames);
+      const before = fieldText(b, field);
       const after = fieldText(h, field);
-      if (spelt === after) continue;
-      out.push({ id: h.id, file: h.file, field, before: fieldText(b, field), after });
+      // Unchanged as written (an owner left naming a renamed team is a problem, not a change), or
+      // changed only by following a renamed team.
+      if (before === after || fieldText(b, field, m.team.renames) === after) continue;
+      out.push({ id: h.id, file: h.file, field, before, after });
     }
   }
   // Stable sort: a KPI's fields keep the order above.

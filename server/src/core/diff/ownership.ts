@@ -10,7 +10,7 @@ function sharedWithoutLead(o: DiffOwner | undefined): boolean {
 
 /**
  * Compares the effective owner (its own, else its stage's) of every touchpoint on both sides. A
- * renamed team is not a new owner. New and removed touchpoints are the entities section's.
+ * renamed team is not a new owner, whether its uses follow it or not. New and removed touchpoints are the entities section's.
  */
 export function ownershipChanges(m: MatchedKinds): DiffOwnership[] {
   const teams = m.team.renames;
@@ -18,7 +18,9 @@ export function ownershipChanges(m: MatchedKinds): DiffOwnership[] {
   for (const [b, h] of m.touchpoint.pairs) {
     const before = ownerAfterRenames(b.effectiveOwner, teams);
     const after = h.effectiveOwner;
-    if (sameOwner(before, after)) continue;
+    // The same teams as written (an owner left naming a renamed team is a problem, not a change),
+    // or the same once renamed teams are followed.
+    if (sameOwner(b.effectiveOwner, after) || sameOwner(before, after)) continue;
     const change: DiffOwnership['change'] = !after
       ? 'unowned'
       : sharedWithoutLead(after) && !sharedWithoutLead(before)
