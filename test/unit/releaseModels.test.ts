@@ -125,6 +125,40 @@ describe('closed files let their models go once checked', () => {
         assert.equal(diagnostics(open), diagnostics(kept));
       });
 
+      it("keeps the views' parts before letting go: the ownership report and the Taxonomy view read no journey again", () => {
+        const kept = load({});
+        const released = load({ releaseAbove: 0, keepViewParts: true });
+        const uncounted = load({ releaseAbove: 0 });
+        /** The journeys a request rebuilt: those held when it lets them go again at its end. */
+        const rebuiltBy = (ws: TaxonomyWorkspace, request: () => unknown): string[] => {
+          const rebuilt: string[] = [];
+          const letGoAgain = ws.releaseRebuilt.bind(ws);
+          ws.releaseRebuilt = () => {
+            rebuilt.push(...journeys(ws));
+            letGoAgain();
+          };
+          request();
+          ws.releaseRebuilt = letGoAgain;
+          return rebuilt;
+        };
+        const all = Object.keys(SAMPLE).filter((p) => p.endsWith('.journey.yaml'));
+        assert.deepEqual(journeys(released), []);
+        assert.deepEqual(rebuiltBy(uncounted, () => buildOwnershipReport(uncounted)).sort(), all.sort());
+        assert.deepEqual(
+          rebuiltBy(released, () => buildOwnershipReport(released)),
+          [],
+        );
+        for (const ws of [released, uncounted])
+          assert.equal(JSON.stringify(buildOwnershipReport(ws)), JSON.stringify(buildOwnershipReport(kept)));
+        // The view reads items from a file only while a list it adds to is short (the sample's
+        // journeys are few, so some), but never for its counts.
+        for (const limit of [1, 50]) {
+          const view = (ws: TaxonomyWorkspace) => JSON.stringify(buildTaxonomyView(ws, undefined, limit));
+          assert.equal(view(released), view(kept));
+        }
+        assert.deepEqual(journeys(released), []);
+      });
+
       it('answers every request as a workspace that kept its models, and lets rebuilt models go again', () => {
         const kept = load({});
         const released = load({ releaseAbove: 0 });

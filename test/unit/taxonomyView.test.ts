@@ -167,7 +167,7 @@ describe('Taxonomy view model (core)', () => {
   }
 
   it('counts a journey for the view before it lets its model go, and reads items only where a list is short', () => {
-    const counted = released({ viewCounts: true });
+    const counted = released({ keepViewParts: true });
     const uncounted = released({});
     const all = reportItems(uncounted);
     // Without the counts, the first view rebuilds every journey; with them, only the files whose

@@ -26,6 +26,15 @@ export * from './terms';
 import { ALL_FACET_CONTRIBUTORS, ALL_RULES } from './rules/registry';
 import { TaxonomyWorkspace } from './workspace';
 import { warmTaxonomyView } from './taxonomyView';
+import { warmOwnershipReport } from './ownershipReport';
+import type { TaxonomyFile } from './taxonomyFile';
+import type { TaxonomyDiagnostic } from './types';
+
+/** What a file keeps for the views before it lets its model go (`WorkspaceSetup.keepViewParts`). */
+function keepViewParts(file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]): void {
+  warmTaxonomyView(file, diagnostics);
+  warmOwnershipReport(file);
+}
 import type { TaxonomyConfig } from './config';
 import { RELEASABLE_KINDS } from './domain';
 import type { TaxonomyKind } from './types';
@@ -46,10 +55,10 @@ export interface WorkspaceSetup {
   /** The files a user has open, whose models are kept (the editor asks about them at every keystroke). */
   isOpen?: (uri: string) => boolean;
   /**
-   * Count each file's share of the Taxonomy view before it lets its model go, so the view does
-   * not rebuild every journey (the language server, which serves the view).
+   * Keep each file's share of the Taxonomy view and of the ownership report before it lets its
+   * model go, so that neither rebuilds every journey (the language server, which serves both).
    */
-  viewCounts?: boolean;
+  keepViewParts?: boolean;
 }
 
 /**
@@ -70,7 +79,7 @@ export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: Worksp
         : (file) => RELEASABLE_KINDS.has(file.kind as TaxonomyKind) && !isOpen?.(file.uri),
     releaseAbove,
     releaseIndexed: options.releaseIndexed,
-    beforeRelease: options.viewCounts ? warmTaxonomyView : undefined,
+    beforeRelease: options.keepViewParts ? keepViewParts : undefined,
   });
 }
 export * from './roots';

@@ -13,7 +13,9 @@ import type {
   ReportTouchpoint,
 } from '../protocol';
 import { OWNED_KINDS, TEAM_FUNCTIONS } from './domain';
-import { allEntities, type Entity, type Journey } from './model';
+import { allEntities, type DocModel, type Entity } from './model';
+import { endOf, startOf } from './model/docReader';
+import { internalized } from './intern';
 import { distinctTeams, effectiveOwner, leadAmongOwners } from './ownership';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { TaxonomyWorkspace } from './workspace';
@@ -44,6 +46,174 @@ export function teamRank(t: Pick<ReportTeam, 'known' | 'function'>): number {
   return TEAM_FUNCTIONS.indexOf(t.function ?? '') + 1 || TEAM_FUNCTIONS.length + 1;
 }
 
+/** A touchpoint's effective owner as the report shows it; one object per distinct owner of a file. */
+interface OwnerRow {
+  teams: string[];
+  lead: string | undefined;
+  inherited: boolean;
+}
+
+/** One journey: its id, label and where it is, and its touchpoints' rows in its file's part. */
+interface JourneyRow {
+  id: string | undefined;
+  name: string;
+  start: number;
+  end: number;
+  /** Its touchpoints are rows `from` to `to` (not included). */
+  from: number;
+  to: number;
+}
+
+/** Numbers per touchpoint row: its stage (in `stageNames`), the offsets of its place, its owner (in `owners`, -1: none). */
+const ROW_FIELDS = 4;
+
+/**
+ * What one file gives the report, read from its model: the (team, kind) of each owned entity, its
+ * owners without a lead, its journeys, and a row per touchpoint. A file about to let its model go
+ * keeps its part (`warmOwnershipReport`), so that a report does not rebuild every journey of a
+ * large taxonomy (~4 s on L); other files' parts are read from their models each time, not kept.
+ * The rows are columns (~30 bytes a touchpoint; an object each was ~150, ~200,000 on L).
+ */
+interface ReportPart {
+  /** Team, kind, team, kind…: one pair per owner of an owned entity. */
+  owns: string[];
+  shared: ReportSharedWithoutLead[];
+  journeys: JourneyRow[];
+  stageNames: string[];
+  owners: OwnerRow[];
+  /** Per row: the touchpoint's id (the index's shared copy) and label. */
+  ids: (string | undefined)[];
+  names: string[];
+  /** `ROW_FIELDS` numbers per row. */
+  rows: Int32Array;
+}
+
+const keptParts = new WeakMap<TaxonomyFile, ReportPart>();
+
+/**
+ * Owners shared by every part: a taxonomy has a few hundred distinct owners (teams, lead,
+ * inherited or not), and an object with its list of teams per owner and file was ~12 MB on L.
+ * Emptied when it grows past `MAX_SHARED_OWNERS`, so edits over a long session cannot grow it
+ * without end; parts made before keep their own.
+ */
+const sharedOwners = new Map<string, OwnerRow>();
+const MAX_SHARED_OWNERS = 20_000;
+
+function sharedOwner(teams: string[], lead: string | undefined, inherited: boolean): OwnerRow {
+  const key = `${teams.join(',')}\u0000${lead ?? ''}\u0000${inherited}`;
+  let o = sharedOwners.get(key);
+  if (!o) {
+    if (sharedOwners.size >= MAX_SHARED_OWNERS) sharedOwners.clear();
+    sharedOwners.set(key, (o = { teams: teams.map(internalized), lead, inherited }));
+  }
+  return o;
+}
+
+/** Offsets of a located id or name, else of the entity's range. */
+function placeOf(file: TaxonomyFile, e: Entity): [number, number] {
+  const at = e.id ?? e.name;
+  if (at) return [startOf(at, file.lines), endOf(at, file.lines)];
+  return [file.lines.offsetAt(e.range.start), file.lines.offsetAt(e.range.end)];
+}
+
+/** The owners without a lead of a file's entities (each written `owner` once), and what each owned entity counts for. */
+function ownersOf(file: TaxonomyFile, model: DocModel, part: ReportPart, seen: Set<string>): void {
+  // Where a stage or touchpoint sits, for the shared-without-lead list.
+  const context = new Map<Entity, { context: string; inheritedBy: number }>();
+  for (const j of model.entities) {
+    if (j.kind !== 'journey') continue;
+    for (const st of j.stages) {
+      context.set(st, {
+        context: labelOf(j),
+        inheritedBy: st.touchpoints.filter((tp) => !(tp.owner && tp.owner.teams.length)).length,
+      });
+      for (const tp of st.touchpoints) context.set(tp, { context: `${labelOf(j)} › ${labelOf(st)}`, inheritedBy: 0 });
+    }
+  }
+  for (const e of allEntities(model)) {
+    const o = e.owner;
+    if (!o) continue;
+    const teams = [...new Set(o.teams.map((t) => t.value))];
+    // Glossary terms share their document's owner object: count and report it once per term
+    // for `owns`, but only once per written `owner` for the missing lead.
+    const ownerKey = `${o.range.start.line}:${o.range.start.character}`;
+    if ((OWNED_KINDS as readonly string[]).includes(e.kind)) for (const t of teams) part.owns.push(t, e.kind);
+    if (teams.length > 1 && (!o.lead || !teams.includes(o.lead.value)) && !seen.has(ownerKey)) {
+      seen.add(ownerKey);
+      part.shared.push({
+        kind: e.kind,
+        id: e.id?.value,
+        name: labelOf(e),
+        teams,
+        invalidLead: o.lead?.value,
+        location: { uri: file.uri, range: o.range },
+        context: context.get(e)?.context,
+        inheritedBy: context.get(e)?.inheritedBy ?? 0,
+      });
+    }
+  }
+}
+
+function reportPartOf(file: TaxonomyFile): ReportPart {
+  const kept = keptParts.get(file);
+  if (kept) return kept;
+  const part: ReportPart = {
+    owns: [],
+    shared: [],
+    journeys: [],
+    stageNames: [],
+    owners: [],
+    ids: [],
+    names: [],
+    rows: new Int32Array(0),
+  };
+  const seen = new Set<string>();
+  const ownerAt = new Map<OwnerRow, number>();
+  const ownerOf = (teams: string[], lead: string | undefined, inherited: boolean): number => {
+    const shared = sharedOwner(teams, lead, inherited);
+    let i = ownerAt.get(shared);
+    if (i === undefined) {
+      ownerAt.set(shared, (i = part.owners.length));
+      part.owners.push(shared);
+    }
+    return i;
+  };
+  const rows: number[] = [];
+  for (const model of file.models) {
+    ownersOf(file, model, part, seen);
+    for (const e of model.entities) {
+      if (e.kind !== 'journey') continue;
+      const [start, end] = placeOf(file, e);
+      const from = part.ids.length;
+      for (const stage of e.stages) {
+        const stageAt = part.stageNames.push(labelOf(stage)) - 1;
+        for (const tp of stage.touchpoints) {
+          part.ids.push(tp.id ? internalized(tp.id.value) : undefined);
+          part.names.push(labelOf(tp));
+          const eff = effectiveOwner(tp, stage);
+          const owner = eff ? ownerOf(distinctTeams(eff.owner), leadAmongOwners(eff.owner), eff.inherited) : -1;
+          rows.push(stageAt, ...placeOf(file, tp), owner);
+        }
+      }
+      part.journeys.push({ id: e.id?.value, name: labelOf(e), start, end, from, to: part.ids.length });
+    }
+  }
+  // Copies of exact length: a list grown by pushes keeps up to half its length again spare.
+  part.ids = part.ids.slice();
+  part.names = part.names.slice();
+  part.stageNames = part.stageNames.slice();
+  part.rows = Int32Array.from(rows);
+  return part;
+}
+
+/**
+ * Keeps a file's share of the ownership report ahead of a report, while its model is held (a file
+ * about to let its model go), so that the report does not rebuild it.
+ */
+export function warmOwnershipReport(file: TaxonomyFile): void {
+  if (!keptParts.has(file)) keptParts.set(file, reportPartOf(file));
+}
+
 /**
  * Builds the teams x journeys ownership matrix of one workspace. A touchpoint counts for every
  * team of its effective owner (its own, else its stage's); `accountable` counts the touchpoints a
@@ -72,63 +242,30 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
     return r;
   };
 
-  const journeys: { col: ReportJourney; entity: Journey; uri: string }[] = [];
+  const journeys: { col: ReportJourney; journey: JourneyRow; part: ReportPart; file: TaxonomyFile }[] = [];
   const unowned: ReportTouchpoint[] = [];
   const sharedWithoutLead: ReportSharedWithoutLead[] = [];
-  const seenOwners = new Set<string>();
 
   for (const file of files) {
-    for (const model of file.models) {
-      // Where a stage or touchpoint sits, for the shared-without-lead list.
-      const placeOf = new Map<Entity, { context: string; inheritedBy: number }>();
-      for (const j of model.entities) {
-        if (j.kind !== 'journey') continue;
-        for (const st of j.stages) {
-          placeOf.set(st, {
-            context: labelOf(j),
-            inheritedBy: st.touchpoints.filter((tp) => !(tp.owner && tp.owner.teams.length)).length,
-          });
-          for (const tp of st.touchpoints)
-            placeOf.set(tp, { context: `${labelOf(j)} › ${labelOf(st)}`, inheritedBy: 0 });
-        }
-      }
-      for (const e of allEntities(model)) {
-        const o = e.owner;
-        if (!o) continue;
-        const teams = [...new Set(o.teams.map((t) => t.value))];
-        // Glossary terms share their document's owner object: count and report it once per term
-        // for `owns`, but only once per written `owner` for the missing lead.
-        const ownerKey = `${file.uri}#${o.range.start.line}:${o.range.start.character}`;
-        if ((OWNED_KINDS as readonly string[]).includes(e.kind))
-          for (const t of teams) row(t).owns[e.kind] = (row(t).owns[e.kind] ?? 0) + 1;
-        if (teams.length > 1 && (!o.lead || !teams.includes(o.lead.value)) && !seenOwners.has(ownerKey)) {
-          seenOwners.add(ownerKey);
-          sharedWithoutLead.push({
-            kind: e.kind,
-            id: e.id?.value,
-            name: labelOf(e),
-            teams,
-            invalidLead: o.lead?.value,
-            location: { uri: file.uri, range: o.range },
-            context: placeOf.get(e)?.context,
-            inheritedBy: placeOf.get(e)?.inheritedBy ?? 0,
-          });
-        }
-      }
-      for (const e of model.entities) {
-        if (e.kind !== 'journey') continue;
-        journeys.push({
-          col: {
-            id: e.id?.value,
-            name: labelOf(e),
-            touchpoints: 0,
-            unowned: 0,
-            location: { uri: file.uri, range: (e.id ?? e.name)?.range ?? e.range },
-          },
-          entity: e,
-          uri: file.uri,
-        });
-      }
+    const part = reportPartOf(file);
+    for (let i = 0; i < part.owns.length; i += 2) {
+      const owns = row(part.owns[i]).owns;
+      owns[part.owns[i + 1]] = (owns[part.owns[i + 1]] ?? 0) + 1;
+    }
+    sharedWithoutLead.push(...part.shared);
+    for (const j of part.journeys) {
+      journeys.push({
+        col: {
+          id: j.id,
+          name: j.name,
+          touchpoints: 0,
+          unowned: 0,
+          location: { uri: file.uri, range: file.lines.range(j.start, j.end) },
+        },
+        journey: j,
+        part,
+        file,
+      });
     }
   }
 
@@ -137,46 +274,43 @@ export function buildOwnershipReport(ws: TaxonomyWorkspace): OwnershipReport {
   // Owner ids may add unknown rows while counting, so cells are filled into a map first.
   const counts = new Map<string, ReportCell>();
   const cellKey = (team: string, j: number) => `${team}\u0000${j}`;
-  journeys.forEach(({ col, entity, uri }, j) => {
-    for (const stage of entity.stages) {
-      for (const tp of stage.touchpoints) {
-        col.touchpoints++;
-        const location = { uri, range: (tp.id ?? tp.name)?.range ?? tp.range };
-        const eff = effectiveOwner(tp, stage);
-        if (!eff) {
-          col.unowned++;
-          unowned.push({
-            journeyId: entity.id?.value,
-            journeyName: col.name,
-            stageName: labelOf(stage),
-            touchpointId: tp.id?.value,
-            touchpointName: labelOf(tp),
-            location,
-            journey: j,
-          });
-          continue;
-        }
-        const owners = distinctTeams(eff.owner);
-        const lead = leadAmongOwners(eff.owner);
-        const item: ReportCellItem = {
-          touchpointId: tp.id?.value,
-          touchpointName: labelOf(tp),
-          stageName: labelOf(stage),
-          inherited: eff.inherited,
-          teams: owners,
-          lead,
+  journeys.forEach(({ col, journey, part, file }, j) => {
+    for (let i = journey.from; i < journey.to; i++) {
+      const r = i * ROW_FIELDS;
+      const stageName = part.stageNames[part.rows[r]];
+      const owner = part.rows[r + 3] < 0 ? undefined : part.owners[part.rows[r + 3]];
+      col.touchpoints++;
+      const location = { uri: file.uri, range: file.lines.range(part.rows[r + 1], part.rows[r + 2]) };
+      if (!owner) {
+        col.unowned++;
+        unowned.push({
+          journeyId: journey.id,
+          journeyName: col.name,
+          stageName,
+          touchpointId: part.ids[i],
+          touchpointName: part.names[i],
           location,
-        };
-        for (const t of owners) {
-          const r = row(t);
-          r.touchpoints++;
-          const k = cellKey(t, j);
-          const c = counts.get(k) ?? { touchpoints: 0, accountable: 0, items: [] };
-          c.touchpoints++;
-          if (lead === t) c.accountable++;
-          c.items.push(item);
-          counts.set(k, c);
-        }
+          journey: j,
+        });
+        continue;
+      }
+      const item: ReportCellItem = {
+        touchpointId: part.ids[i],
+        touchpointName: part.names[i],
+        stageName,
+        inherited: owner.inherited,
+        teams: owner.teams,
+        lead: owner.lead,
+        location,
+      };
+      for (const t of owner.teams) {
+        row(t).touchpoints++;
+        const k = cellKey(t, j);
+        const c = counts.get(k) ?? { touchpoints: 0, accountable: 0, items: [] };
+        c.touchpoints++;
+        if (owner.lead === t) c.accountable++;
+        c.items.push(item);
+        counts.set(k, c);
       }
     }
   });

@@ -305,7 +305,7 @@ function createRoot(
     ws: createTaxonomyWorkspace(defaultConfig(), {
       isOpen,
       releaseAbove: serverReleaseAbove(process.env),
-      viewCounts: true,
+      keepViewParts: true,
     }),
     host: new UriFileHost(dir),
     known: new Map(),
