@@ -29,15 +29,18 @@ import { warmTaxonomyView } from './taxonomyView';
 import { warmOwnershipReport } from './ownershipReport';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { TaxonomyDiagnostic } from './types';
-
-/** What a file keeps for the views before it lets its model go (`WorkspaceSetup.keepViewParts`). */
-function keepViewParts(file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]): void {
-  warmTaxonomyView(file, diagnostics);
-  warmOwnershipReport(file);
-}
 import type { TaxonomyConfig } from './config';
 import { RELEASABLE_KINDS } from './domain';
 import type { TaxonomyKind } from './types';
+
+/**
+ * What a file keeps for the views before it lets its model go (`WorkspaceSetup.keepViewParts`):
+ * the report's part first, which the view's counts are then read from.
+ */
+function keepViewParts(file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]): void {
+  warmOwnershipReport(file);
+  warmTaxonomyView(file, diagnostics);
+}
 
 /** How a front end sets up its workspace (`createTaxonomyWorkspace`). */
 export interface WorkspaceSetup {

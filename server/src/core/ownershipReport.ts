@@ -13,9 +13,9 @@ import type {
   ReportTouchpoint,
 } from '../protocol';
 import { OWNED_KINDS, TEAM_FUNCTIONS } from './domain';
-import { allEntities, type DocModel, type Entity } from './model';
+import { allEntities, type DocModel, type Entity, type Ownership, type Touchpoint } from './model';
 import { endOf, startOf } from './model/docReader';
-import { internalized } from './intern';
+import { sharedTeamId } from './intern';
 import { distinctTeams, effectiveOwner, leadAmongOwners } from './ownership';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { TaxonomyWorkspace } from './workspace';
@@ -81,7 +81,7 @@ interface ReportPart {
   journeys: JourneyRow[];
   stageNames: string[];
   owners: OwnerRow[];
-  /** Per row: the touchpoint's id (the index's shared copy) and label. */
+  /** Per row: the touchpoint's id and label. */
   ids: (string | undefined)[];
   names: string[];
   /** `ROW_FIELDS` numbers per row. */
@@ -96,17 +96,20 @@ const keptParts = new WeakMap<TaxonomyFile, ReportPart>();
  * Emptied when it grows past `MAX_SHARED_OWNERS`, so edits over a long session cannot grow it
  * without end; parts made before keep their own.
  */
-const sharedOwners = new Map<string, OwnerRow>();
+/** Teams and lead -> the owner written on the touchpoint, and the owner inherited from its stage. */
+const sharedOwners = new Map<string, [OwnerRow | undefined, OwnerRow | undefined]>();
 const MAX_SHARED_OWNERS = 20_000;
 
 function sharedOwner(teams: string[], lead: string | undefined, inherited: boolean): OwnerRow {
-  const key = `${teams.join(',')}\u0000${lead ?? ''}\u0000${inherited}`;
-  let o = sharedOwners.get(key);
-  if (!o) {
+  // One team, its own lead, is most owners: keyed by the team alone, without a joined key.
+  const key = teams.length === 1 && lead === teams[0] ? teams[0] : `${teams.join(',')}\u0000${lead ?? ''}`;
+  let pair = sharedOwners.get(key);
+  if (!pair) {
     if (sharedOwners.size >= MAX_SHARED_OWNERS) sharedOwners.clear();
-    sharedOwners.set(key, (o = { teams: teams.map(internalized), lead, inherited }));
+    sharedOwners.set(key, (pair = [undefined, undefined]));
   }
-  return o;
+  const at = inherited ? 1 : 0;
+  return (pair[at] ??= { teams: teams.map(sharedTeamId), lead, inherited });
 }
 
 /** Offsets of a located id or name, else of the entity's range. */
@@ -116,41 +119,50 @@ function placeOf(file: TaxonomyFile, e: Entity): [number, number] {
   return [file.lines.offsetAt(e.range.start), file.lines.offsetAt(e.range.end)];
 }
 
-/** The owners without a lead of a file's entities (each written `owner` once), and what each owned entity counts for. */
-function ownersOf(file: TaxonomyFile, model: DocModel, part: ReportPart, seen: Set<string>): void {
-  // Where a stage or touchpoint sits, for the shared-without-lead list.
-  const context = new Map<Entity, { context: string; inheritedBy: number }>();
+/** Where a stage or touchpoint sits, for the shared-without-lead list: its journey (and stage), and who inherits. */
+function contextOf(model: DocModel, e: Entity): { context: string; inheritedBy: number } | undefined {
   for (const j of model.entities) {
     if (j.kind !== 'journey') continue;
     for (const st of j.stages) {
-      context.set(st, {
-        context: labelOf(j),
-        inheritedBy: st.touchpoints.filter((tp) => !(tp.owner && tp.owner.teams.length)).length,
-      });
-      for (const tp of st.touchpoints) context.set(tp, { context: `${labelOf(j)} › ${labelOf(st)}`, inheritedBy: 0 });
+      if (st === e)
+        return {
+          context: labelOf(j),
+          inheritedBy: st.touchpoints.filter((tp) => !(tp.owner && tp.owner.teams.length)).length,
+        };
+      if (st.touchpoints.includes(e as Touchpoint))
+        return { context: `${labelOf(j)} › ${labelOf(st)}`, inheritedBy: 0 };
     }
   }
+  return undefined;
+}
+
+/** The owners without a lead of a file's entities (each written `owner` once), and what each owned entity counts for. */
+function ownersOf(file: TaxonomyFile, model: DocModel, part: ReportPart, seen: Set<string>): void {
   for (const e of allEntities(model)) {
     const o = e.owner;
-    if (!o) continue;
-    const teams = [...new Set(o.teams.map((t) => t.value))];
+    if (!o || o.teams.length === 0) continue;
+    const owned = (OWNED_KINDS as readonly string[]).includes(e.kind);
+    // One team is never shared without a lead: only owned kinds count it.
+    if (!owned && o.teams.length === 1) continue;
+    const teams = distinctTeams(o);
+    if (owned) for (const t of teams) part.owns.push(t, e.kind);
+    if (teams.length < 2 || (o.lead && teams.includes(o.lead.value))) continue;
     // Glossary terms share their document's owner object: count and report it once per term
     // for `owns`, but only once per written `owner` for the missing lead.
     const ownerKey = `${o.range.start.line}:${o.range.start.character}`;
-    if ((OWNED_KINDS as readonly string[]).includes(e.kind)) for (const t of teams) part.owns.push(t, e.kind);
-    if (teams.length > 1 && (!o.lead || !teams.includes(o.lead.value)) && !seen.has(ownerKey)) {
-      seen.add(ownerKey);
-      part.shared.push({
-        kind: e.kind,
-        id: e.id?.value,
-        name: labelOf(e),
-        teams,
-        invalidLead: o.lead?.value,
-        location: { uri: file.uri, range: o.range },
-        context: context.get(e)?.context,
-        inheritedBy: context.get(e)?.inheritedBy ?? 0,
-      });
-    }
+    if (seen.has(ownerKey)) continue;
+    seen.add(ownerKey);
+    const context = contextOf(model, e);
+    part.shared.push({
+      kind: e.kind,
+      id: e.id?.value,
+      name: labelOf(e),
+      teams,
+      invalidLead: o.lead?.value,
+      location: { uri: file.uri, range: o.range },
+      context: context?.context,
+      inheritedBy: context?.inheritedBy ?? 0,
+    });
   }
 }
 
@@ -168,13 +180,16 @@ function reportPartOf(file: TaxonomyFile): ReportPart {
     rows: new Int32Array(0),
   };
   const seen = new Set<string>();
-  const ownerAt = new Map<OwnerRow, number>();
-  const ownerOf = (teams: string[], lead: string | undefined, inherited: boolean): number => {
-    const shared = sharedOwner(teams, lead, inherited);
-    let i = ownerAt.get(shared);
+  // By the owner as written: a stage's is every inheriting touchpoint's.
+  const ownerAt = new Map<Ownership, number>();
+  const ownerOf = (o: Ownership, inherited: boolean): number => {
+    let i = ownerAt.get(o);
     if (i === undefined) {
-      ownerAt.set(shared, (i = part.owners.length));
-      part.owners.push(shared);
+      const teams = distinctTeams(o);
+      const shared = sharedOwner(teams, leadAmongOwners(o, teams), inherited);
+      i = part.owners.indexOf(shared);
+      if (i < 0) i = part.owners.push(shared) - 1;
+      ownerAt.set(o, i);
     }
     return i;
   };
@@ -188,11 +203,11 @@ function reportPartOf(file: TaxonomyFile): ReportPart {
       for (const stage of e.stages) {
         const stageAt = part.stageNames.push(labelOf(stage)) - 1;
         for (const tp of stage.touchpoints) {
-          part.ids.push(tp.id ? internalized(tp.id.value) : undefined);
+          part.ids.push(tp.id?.value);
           part.names.push(labelOf(tp));
           const eff = effectiveOwner(tp, stage);
-          const owner = eff ? ownerOf(distinctTeams(eff.owner), leadAmongOwners(eff.owner), eff.inherited) : -1;
-          rows.push(stageAt, ...placeOf(file, tp), owner);
+          const [start, end] = placeOf(file, tp);
+          rows.push(stageAt, start, end, eff ? ownerOf(eff.owner, eff.inherited) : -1);
         }
       }
       part.journeys.push({ id: e.id?.value, name: labelOf(e), start, end, from, to: part.ids.length });
@@ -204,6 +219,24 @@ function reportPartOf(file: TaxonomyFile): ReportPart {
   part.stageNames = part.stageNames.slice();
   part.rows = Int32Array.from(rows);
   return part;
+}
+
+/**
+ * What a file counts for, as the report counts it: `owned` for each team of each owned entity,
+ * `touchpoint` for each touchpoint with its effective owner's distinct teams (undefined: nobody's;
+ * one list per distinct owner of the file). Reads the part the file kept before it let its model
+ * go (`warmOwnershipReport`), else its model. Returns the number of its journeys.
+ */
+export function forEachOwnership(
+  file: TaxonomyFile,
+  owned: (team: string, kind: string) => void,
+  touchpoint: (teams: readonly string[] | undefined) => void,
+): number {
+  const part = reportPartOf(file);
+  for (let i = 0; i < part.owns.length; i += 2) owned(part.owns[i], part.owns[i + 1]);
+  for (let r = 3; r < part.rows.length; r += ROW_FIELDS)
+    touchpoint(part.rows[r] < 0 ? undefined : part.owners[part.rows[r]].teams);
+  return part.journeys.length;
 }
 
 /**

@@ -11,22 +11,14 @@ import type {
   ViewProblemCounts,
   ViewTeam,
 } from '../protocol';
-import {
-  allEntities,
-  type DocModel,
-  type Entity,
-  type Journey,
-  type Ownership,
-  type Stage,
-  type Touchpoint,
-} from './model';
+import { type DocModel, type Entity, type Journey, type Ownership, type Stage, type Touchpoint } from './model';
 import { effectiveOwner, leadAmongOwners } from './ownership';
 import { OWNED_KINDS } from './domain';
-import { rootUriOf, teamRank } from './ownershipReport';
+import { forEachOwnership, rootUriOf, teamRank } from './ownershipReport';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { Range, TaxonomyDiagnostic } from './types';
 import type { TaxonomyWorkspace } from './workspace';
-import { internalized } from './intern';
+import { sharedTeamId } from './intern';
 
 function noProblems(): ViewProblemCounts {
   return { error: 0, warning: 0, info: 0, hint: 0 };
@@ -143,7 +135,8 @@ function walkOwned(
 ): number {
   let journeys = 0;
   for (const model of file.models) {
-    for (const e of allEntities(model)) {
+    // Owned kinds are top-level entities (stages and touchpoints are not among them).
+    for (const e of model.entities) {
       if (!(OWNED_KINDS as readonly string[]).includes(e.kind)) continue;
       const teams = teamsOf(e.owner);
       if (teams.length) owned(e, e.kind as ViewOwnedItem['kind'], teams);
@@ -166,21 +159,23 @@ function countsOf(file: TaxonomyFile): FileCounts {
     let i = at.get(id);
     if (i === undefined) {
       at.set(id, (i = part.teams.length));
-      part.teams.push(internalized(id));
+      part.teams.push(sharedTeamId(id));
       for (let k = 0; k < COUNT_FIELDS; k++) part.counts.push(0);
     }
     return i * COUNT_FIELDS;
   };
-  part.journeys = walkOwned(
+  const slotsOf = new Map<readonly string[], number[]>();
+  part.journeys = forEachOwnership(
     file,
-    (_e, kind, teams) => {
-      const k = OWNED_KINDS.indexOf(kind);
-      for (const id of teams) part.counts[slot(id) + k]++;
-    },
-    (_j, _journey, stage, tp) => {
-      const eff = effectiveOwner(tp, stage);
-      if (!eff) part.unowned++;
-      else for (const id of teamsOf(eff.owner)) part.counts[slot(id) + COUNT_FIELDS - 1]++;
+    (team, kind) => part.counts[slot(team) + OWNED_KINDS.indexOf(kind as ViewOwnedItem['kind'])]++,
+    (teams) => {
+      if (!teams) {
+        part.unowned++;
+        return;
+      }
+      let slots = slotsOf.get(teams);
+      if (!slots) slotsOf.set(teams, (slots = teams.map(slot)));
+      for (const o of slots) part.counts[o + COUNT_FIELDS - 1]++;
     },
   );
   fileCounts.set(file, part);
