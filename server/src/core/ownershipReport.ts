@@ -46,7 +46,7 @@ export function teamRank(t: Pick<ReportTeam, 'known' | 'function'>): number {
   return TEAM_FUNCTIONS.indexOf(t.function ?? '') + 1 || TEAM_FUNCTIONS.length + 1;
 }
 
-/** A touchpoint's effective owner as the report shows it; one object per distinct owner of a file. */
+/** A touchpoint's effective owner as the report shows it; one object per distinct owner (`sharedOwner`). */
 interface OwnerRow {
   teams: string[];
   lead: string | undefined;
@@ -94,9 +94,9 @@ const keptParts = new WeakMap<TaxonomyFile, ReportPart>();
  * Owners shared by every part: a taxonomy has a few hundred distinct owners (teams, lead,
  * inherited or not), and an object with its list of teams per owner and file was ~12 MB on L.
  * Emptied when it grows past `MAX_SHARED_OWNERS`, so edits over a long session cannot grow it
- * without end; parts made before keep their own.
+ * without end; parts made before keep their own. Teams and lead -> the owner written on the
+ * touchpoint, and the owner inherited from its stage.
  */
-/** Teams and lead -> the owner written on the touchpoint, and the owner inherited from its stage. */
 const sharedOwners = new Map<string, [OwnerRow | undefined, OwnerRow | undefined]>();
 const MAX_SHARED_OWNERS = 20_000;
 
@@ -145,10 +145,10 @@ function ownersOf(file: TaxonomyFile, model: DocModel, part: ReportPart, seen: S
     // One team is never shared without a lead: only owned kinds count it.
     if (!owned && o.teams.length === 1) continue;
     const teams = distinctTeams(o);
+    // Glossary terms share their document's owner object: count it once per term for `owns`,
+    // but report it only once per written `owner` for the missing lead.
     if (owned) for (const t of teams) part.owns.push(t, e.kind);
     if (teams.length < 2 || (o.lead && teams.includes(o.lead.value))) continue;
-    // Glossary terms share their document's owner object: count and report it once per term
-    // for `owns`, but only once per written `owner` for the missing lead.
     const ownerKey = `${o.range.start.line}:${o.range.start.character}`;
     if (seen.has(ownerKey)) continue;
     seen.add(ownerKey);
@@ -206,8 +206,8 @@ function reportPartOf(file: TaxonomyFile): ReportPart {
           part.ids.push(tp.id?.value);
           part.names.push(labelOf(tp));
           const eff = effectiveOwner(tp, stage);
-          const [start, end] = placeOf(file, tp);
-          rows.push(stageAt, start, end, eff ? ownerOf(eff.owner, eff.inherited) : -1);
+          const [tpStart, tpEnd] = placeOf(file, tp);
+          rows.push(stageAt, tpStart, tpEnd, eff ? ownerOf(eff.owner, eff.inherited) : -1);
         }
       }
       part.journeys.push({ id: e.id?.value, name: labelOf(e), start, end, from, to: part.ids.length });

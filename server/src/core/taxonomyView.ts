@@ -87,10 +87,8 @@ const VIEW_ITEM_LIMIT = 50;
 
 type TouchpointItem = ViewTeam['touchpointItems'][number];
 
-/** What one team owns in one file: counts, and the first items of each list. */
+/** What one team owns in one file: the first items of each list (the counts are `FileCounts`). */
 interface TeamPart {
-  owns: Record<string, number>;
-  touchpoints: number;
   lists: Record<ViewOwnedItem['kind'], ViewOwnedItem[]>;
   touchpointItems: TouchpointItem[];
 }
@@ -127,12 +125,15 @@ const problemParts = new WeakMap<
   { file: TaxonomyFile; byTeam: Map<string, ViewProblemCounts> }
 >();
 
-/** Calls `each` with every owned entity of a file and its owners' ids, and every touchpoint with its effective owner. */
+/**
+ * Calls `owned` with every owned entity of a file, its kind and its owners' ids, and `touchpoint`
+ * with every touchpoint, its journey and that journey's ordinal in the file, and its stage.
+ */
 function walkOwned(
   file: TaxonomyFile,
   owned: (e: Entity, kind: ViewOwnedItem['kind'], teams: string[]) => void,
   touchpoint: (j: Journey, journey: number, stage: Stage, tp: Touchpoint) => void,
-): number {
+): void {
   let journeys = 0;
   for (const model of file.models) {
     // Owned kinds are top-level entities (stages and touchpoints are not among them).
@@ -147,7 +148,6 @@ function walkOwned(
       for (const stage of j.stages) for (const tp of stage.touchpoints) touchpoint(j, journey, stage, tp);
     }
   }
-  return journeys;
 }
 
 function countsOf(file: TaxonomyFile): FileCounts {
@@ -183,8 +183,9 @@ function countsOf(file: TaxonomyFile): FileCounts {
 }
 
 /**
- * Counts a file's share of the view ahead of a request, while its model is held (a file about to
- * let its model go), so that the view does not rebuild it for the counts.
+ * Counts a file's share of the view ahead of a request (from the report's part, which
+ * `warmOwnershipReport` keeps first), and its problems per team while its model is held (a file
+ * about to let its model go), so that the view does not rebuild it for either.
  */
 export function warmTaxonomyView(file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]): void {
   countsOf(file);
@@ -198,8 +199,6 @@ function fileItems(file: TaxonomyFile, limit: number): FileItems {
     let t = part.teams.get(id);
     if (!t) {
       t = {
-        owns: {},
-        touchpoints: 0,
         lists: { journey: [], persona: [], segment: [], kpi: [], term: [] },
         touchpointItems: [],
       };
