@@ -28,10 +28,9 @@ import { TaxonomyWorkspace } from './workspace';
 import { warmTaxonomyView } from './taxonomyView';
 import { warmOwnershipReport } from './ownershipReport';
 import type { TaxonomyFile } from './taxonomyFile';
-import type { TaxonomyDiagnostic } from './types';
+import type { TaxonomyDiagnostic, TaxonomyKind } from './types';
 import type { TaxonomyConfig } from './config';
 import { RELEASABLE_KINDS } from './domain';
-import type { TaxonomyKind } from './types';
 
 /**
  * What a file keeps for the views before it lets its model go (`WorkspaceSetup.keepViewParts`):

@@ -46,7 +46,7 @@ export interface WorkspaceOptions {
   releaseIndexed?: boolean;
   /**
    * Called with a file, and its diagnostics as of its last check, just before it lets its model
-   * go: what a front end wants to keep of the model for later requests (the Taxonomy view's counts).
+   * go: what a front end wants to keep of the model for later requests (the views' parts).
    */
   beforeRelease?: (file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]) => void;
 }

@@ -9,10 +9,10 @@ const RELEASE_ABOVE_ENV = 'CX_TAXONOMY_RELEASE_ABOVE';
 
 /**
  * The language server's default: above ~16 MB of taxonomy text (~3,000 journeys), closed journeys
- * let their models go once checked. An editor keeps the server for hours, where the CLI's lint
- * lasts seconds: on the styled L (54 MB) this takes its resident memory after indexing from ~930
- * to ~520 MB, for a slower ownership report (BENCHMARKS.md, item 32). Below it (M is 5 MB),
- * every model is kept.
+ * let their models go once checked, keeping what the views read of them first. An editor keeps
+ * the server for hours, where the CLI's lint lasts seconds: on the styled L (54 MB) this takes its
+ * resident memory after indexing from ~930 to ~560-600 MB (BENCHMARKS.md, item 32). Below it (M
+ * is 5 MB), every model is kept.
  */
 export const SERVER_RELEASE_ABOVE = 16 * 1024 * 1024;
 
