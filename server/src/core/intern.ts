@@ -23,22 +23,24 @@ export function internalized(s: string): string {
   return kept;
 }
 
-/** Team ids seen by `sharedTeamId`: a workspace has a few hundred at most. */
-const teamIds = new Map<string, string>();
-const MAX_TEAM_IDS = 10_000;
+/** Strings seen by `sharedString`: the keys and team ids of a taxonomy, a few thousand on L. */
+const seen = new Map<string, string>();
+const MAX_SEEN = 50_000;
 
 /**
- * The shared copy of a team id (`internalized`), through a map: what the views keep per file
- * names teams ~100,000 times on L, and the map's lookup is several times cheaper than the
- * string table's. Emptied when it grows past `MAX_TEAM_IDS`, so it cannot grow without end.
+ * The shared copy (`internalized`) of a short string that many files repeat, through a map: the
+ * keys of the span tables (~1.2 million of them on L, ~4,000 different) and the team ids the views
+ * keep (~100,000), for which the map's lookup is several times cheaper than the string table's.
+ * Emptied when it grows past `MAX_SEEN`, so it cannot grow without end. Not for strings that are
+ * mostly different (a stage's key in the index): the map would keep each.
  */
-export function sharedTeamId(id: string): string {
-  let kept = teamIds.get(id);
+export function sharedString(s: string): string {
+  let kept = seen.get(s);
   if (kept === undefined) {
-    if (teamIds.size >= MAX_TEAM_IDS) teamIds.clear();
-    kept = internalized(id);
+    if (seen.size >= MAX_SEEN) seen.clear();
+    kept = internalized(s);
     // Keyed by the shared copy: a key cut out of a file's text would keep that text.
-    teamIds.set(kept, kept);
+    seen.set(kept, kept);
   }
   return kept;
 }

@@ -15,7 +15,7 @@ import type {
 import { OWNED_KINDS, TEAM_FUNCTIONS } from './domain';
 import { allEntities, type DocModel, type Entity, type Ownership, type Touchpoint } from './model';
 import { endOf, startOf } from './model/docReader';
-import { sharedTeamId } from './intern';
+import { sharedString } from './intern';
 import { distinctTeams, effectiveOwner, leadAmongOwners } from './ownership';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { TaxonomyWorkspace } from './workspace';
@@ -109,7 +109,7 @@ function sharedOwner(teams: string[], lead: string | undefined, inherited: boole
     sharedOwners.set(key, (pair = [undefined, undefined]));
   }
   const at = inherited ? 1 : 0;
-  return (pair[at] ??= { teams: teams.map(sharedTeamId), lead, inherited });
+  return (pair[at] ??= { teams: teams.map(sharedString), lead, inherited });
 }
 
 /** Offsets of a located id or name, else of the entity's range. */

@@ -18,7 +18,7 @@ import { forEachOwnership, rootUriOf, teamRank } from './ownershipReport';
 import type { TaxonomyFile } from './taxonomyFile';
 import type { Range, TaxonomyDiagnostic } from './types';
 import type { TaxonomyWorkspace } from './workspace';
-import { sharedTeamId } from './intern';
+import { sharedString } from './intern';
 
 function noProblems(): ViewProblemCounts {
   return { error: 0, warning: 0, info: 0, hint: 0 };
@@ -159,7 +159,7 @@ function countsOf(file: TaxonomyFile): FileCounts {
     let i = at.get(id);
     if (i === undefined) {
       at.set(id, (i = part.teams.length));
-      part.teams.push(sharedTeamId(id));
+      part.teams.push(sharedString(id));
       for (let k = 0; k < COUNT_FIELDS; k++) part.counts.push(0);
     }
     return i * COUNT_FIELDS;

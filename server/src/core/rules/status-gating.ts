@@ -25,10 +25,11 @@ export const statusGating: Rule = {
   check({ file, index, report }) {
     for (const model of file.models) {
       for (const ref of model.refs) {
-        const writer = approvedAt(statusHolderAt(model, ref.id.range.start));
-        if (!writer) continue;
+        // The lookup first: finding the writer works out the reference's range, and few ids are drafts.
         const defs = index.definitions(ref.kind, ref.id.value);
         if (!allDraft(defs)) continue;
+        const writer = approvedAt(statusHolderAt(model, ref.id.range.start));
+        if (!writer) continue;
         const e = defs[0].entity;
         const name = e.kind === 'term' ? (e.label?.value ?? e.name?.value) : e.name?.value;
         report({
@@ -64,9 +65,12 @@ function approvedAt(e: Entity | undefined): Entity | undefined {
   return e?.status?.value === 'approved' ? e : undefined;
 }
 
-/** True when there is a definition and every one says `status: draft`. */
+/**
+ * True when there is a definition and every one says `status: draft` (read from the definition,
+ * so that a file that let its model go does not build it again to say so).
+ */
 function allDraft(defs: readonly Definition[]): boolean {
-  return defs.length > 0 && defs.every((d) => d.entity.status?.value === 'draft');
+  return defs.length > 0 && defs.every((d) => d.status === 'draft');
 }
 
 /** Where each draft definition says so, for related information. */

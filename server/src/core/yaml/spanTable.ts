@@ -1,4 +1,4 @@
-import { internalized } from '../intern';
+import { sharedString } from '../intern';
 
 /** Where one value (and the key that names it, inside a mapping) sits in the source text. */
 export interface SourceSpan {
@@ -62,7 +62,7 @@ const FIELDS = 5;
 export class SpanTable implements Iterable<[string, SourceSpan]> {
   /** Segment text -> code (0, 1, ...); list indexes are not here (`indexCode`). */
   readonly #codes = new Map<string, number>();
-  /** Code -> segment text, shared with other tables (`internalized`). */
+  /** Code -> segment text, shared with other tables (`sharedString`). */
   #texts: string[] = [];
   /** Parent slot per slot; -1 for the root and for a pointer whose parent has no span (kept whole). */
   #parents: number[] | Int32Array = [];
@@ -158,7 +158,7 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
     let code = this.#codes.get(raw);
     if (code === undefined) {
       // The shared copy: a cut-out segment would keep its whole pointer alive, or copy it per table.
-      const kept = internalized(raw);
+      const kept = sharedString(raw);
       code = this.#texts.length;
       this.#texts.push(kept);
       this.#codes.set(kept, code);
@@ -249,7 +249,7 @@ export class SpanTable implements Iterable<[string, SourceSpan]> {
   static restore(d: SpanTableData): SpanTable {
     const t = new SpanTable();
     [t.#sealed, t.#data, t.#parents, t.#segs, t.#cells, t.#whole] = [true, d.data, d.parents, d.segs, d.cells, d.whole];
-    t.#texts = d.texts.map(internalized);
+    t.#texts = d.texts.map(sharedString);
     t.#texts.forEach((text, code) => t.#codes.set(text, code));
     return t;
   }
