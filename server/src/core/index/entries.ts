@@ -1,7 +1,7 @@
 import type { Entity, Located, RefSite } from '../model';
 import type { LineIndex } from '../lineIndex';
 import type { EntityKind, Range } from '../types';
-import { internalized } from '../intern';
+import { internalized, sharedString } from '../intern';
 
 /* What the index holds: definitions, references and facet entries, and a file's contribution of them. */
 
@@ -131,9 +131,9 @@ function referenceJSON(r: Reference): Reference {
  * kind, id, name, status and where its id is written, and the way back to its entity, which is
  * read through the file (`EntitySource`), not held, so that the index does not keep a model the
  * file let go. The range is worked out from the id's offsets on each read (a new range each time).
- * Its id and journey are the engine's shared copies (`internalized`): cut out of the text, each
- * was a string of its own, and a journey's id is repeated on each of its stages and touchpoints.
- * It costs ~50 bytes more than an `IndexedDefinition`, which is why files that keep their models
+ * Its id is the engine's shared copy (`internalized`): cut out of the text, each was a string of
+ * its own (~8 MB on the styled L). Its journey's id is the one string the journey's model read,
+ * the same for each of its stages and touchpoints. It costs ~50 bytes more than an `IndexedDefinition`, which is why files that keep their models
  * have those.
  */
 export class DetachedDefinition implements Definition {
@@ -157,7 +157,7 @@ export class DetachedDefinition implements Definition {
     end: number,
     container?: string,
   ) {
-    this.container = container === undefined ? undefined : internalized(container);
+    this.container = container;
     this.kind = entity.kind;
     this.id = internalized(entity.id.value);
     this.name = entityName(entity);
@@ -185,8 +185,8 @@ export class DetachedDefinition implements Definition {
 /**
  * A reference as the index keeps it for a file that may let its model go: its kind, id, field and
  * the offsets of the id, with the range worked out on each read. It holds nothing of the file's
- * model (see `DetachedDefinition`). Its id is the engine's shared copy (`internalized`): on L a
- * few thousand ids are named ~420,000 times, each a string of its own when cut out of the text.
+ * model (see `DetachedDefinition`). Its id is a shared copy (`sharedString`): on L a few thousand
+ * ids are named ~420,000 times, each a string of its own when cut out of the text.
  */
 export class DetachedReference implements Reference {
   readonly kind: EntityKind;
@@ -204,7 +204,7 @@ export class DetachedReference implements Reference {
     end: number,
   ) {
     this.kind = site.kind;
-    this.id = internalized(site.id.value);
+    this.id = sharedString(site.id.value);
     this.field = site.field;
     this.#lines = lines;
     this.#start = start;
