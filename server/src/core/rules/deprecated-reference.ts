@@ -28,7 +28,8 @@ export const deprecatedReference: Rule = {
     for (const model of file.models) {
       for (const ref of model.refs) {
         const defs = index.definitions(ref.kind, ref.id.value);
-        if (defs.length === 0 || !defs.every((d) => d.entity.status?.value === 'deprecated')) continue;
+        // The status kept on the definition: a file that let its model go need not build it to say so.
+        if (defs.length === 0 || !defs.every((d) => d.status === 'deprecated')) continue;
         const writer = statusHolderAt(model, ref.id.range.start)?.status?.value;
         if (writer === 'deprecated' && ref.field !== 'replacedBy') continue;
         if (writer === 'approved' && file.kind === 'glossary' && ref.kind === 'term' && TERM_LINKS.has(ref.field))
