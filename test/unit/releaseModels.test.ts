@@ -4,6 +4,8 @@ import * as path from 'node:path';
 import {
   checkParsingAhead,
   createTaxonomyWorkspace,
+  defaultConfig,
+  RULE_IDS,
   modelsHeld,
   parseYaml,
   primeParse,
@@ -212,6 +214,31 @@ describe('closed files let their models go once checked', () => {
     released.flush();
     assert.equal(diagnostics(released), diagnostics(load({})));
     assert.deepEqual(journeys(released), []);
+  });
+
+  it("checking a file reads the status and sunset of the ids it names without building their files' models", () => {
+    // Journeys name other journeys in `replacedBy`. Each rule that looks at every id named asks
+    // whether it is a draft, deprecated or near its sunset: with nothing to report, it must tell
+    // from the index, not by building the named journey's model (which a whole flush lets go
+    // again, but a check of one file would keep).
+    const journey = (id: string, more = '') =>
+      `kind: journey\nid: ${id}\nname: ${id}\nstatus: approved\n${more}stages: []\n`;
+    const files: Record<string, string> = {
+      'a.journey.yaml': journey('a', 'replacedBy: b\n'),
+      'b.journey.yaml': journey('b'),
+    };
+    for (const rule of ['status-gating', 'deprecated-reference', 'sunset-passed', 'sunset-approaching']) {
+      const config = defaultConfig();
+      config.rules = Object.fromEntries([...RULE_IDS].map((id) => [id, id === rule ? 'warning' : 'off']));
+      const ws = createTaxonomyWorkspace(config, { releaseAbove: 0 });
+      for (const [p, t] of Object.entries(files)) ws.setFile(p, p, t);
+      ws.flush();
+      assert.deepEqual(journeys(ws), [], rule);
+      ws.setFile('a.journey.yaml', 'a.journey.yaml', `${files['a.journey.yaml']}# edited\n`);
+      assert.ok(ws.flushFile('a.journey.yaml'));
+      assert.deepEqual(ws.diagnostics('a.journey.yaml'), [], rule);
+      assert.deepEqual(journeys(ws), [], `${rule}: checking a built no other journey's model`);
+    }
   });
 
   it('a released journey changed on disk updates its dependants from the text it had before', () => {

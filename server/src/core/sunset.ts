@@ -90,7 +90,9 @@ function sunsetTarget(
   window: SunsetWindow,
 ): { target: Definition; sunset: Sunset } | undefined {
   for (const target of lookup(kind, id)) {
-    if (target.entity.kind !== kind) continue;
+    // Most definitions have no sunset: told without the entity, which a file that let its model go
+    // would build again for every use of its ids.
+    if (target.kind !== kind || target.sunset === undefined) continue;
     const sunset = sunsetOf(target.entity, window);
     if (sunset) return { target, sunset };
   }

@@ -19,6 +19,8 @@ export interface Definition {
   name?: string;
   /** The entity's `status`, read without the entity. */
   status?: string;
+  /** The entity's `sunset` as written, read without the entity (most have none). */
+  sunset?: string;
   entity: Entity;
 }
 
@@ -75,6 +77,10 @@ export class IndexedDefinition implements Definition {
     return this.entity.status?.value;
   }
 
+  get sunset(): string | undefined {
+    return this.entity.sunset?.value;
+  }
+
   toJSON(): Definition {
     return definitionJSON(this);
   }
@@ -128,7 +134,7 @@ function referenceJSON(r: Reference): Reference {
 
 /**
  * A definition as the index keeps it for a file that may let its model go (`releaseModels`): its
- * kind, id, name, status and where its id is written, and the way back to its entity, which is
+ * kind, id, name, status, sunset and where its id is written, and the way back to its entity, which is
  * read through the file (`EntitySource`), not held, so that the index does not keep a model the
  * file let go. The range is worked out from the id's offsets on each read (a new range each time).
  * Its id is the engine's shared copy (`internalized`): cut out of the text, each was a string of
@@ -141,8 +147,9 @@ export class DetachedDefinition implements Definition {
   readonly id: string;
   /** What symbol lists show: a term's label, else the name (undefined without either). */
   readonly name: string | undefined;
-  readonly status: string | undefined;
   readonly container: string | undefined;
+  /** Its status and sunset, in an object of their own only when it has either (few ids do). */
+  readonly #dates: { status: string | undefined; sunset: string | undefined } | undefined;
   readonly #source: EntitySource;
   readonly #ordinal: number;
   readonly #start: number;
@@ -161,11 +168,21 @@ export class DetachedDefinition implements Definition {
     this.kind = entity.kind;
     this.id = internalized(entity.id.value);
     this.name = entityName(entity);
-    this.status = entity.status?.value;
+    const status = entity.status?.value;
+    const sunset = entity.sunset?.value;
+    this.#dates = status === undefined && sunset === undefined ? undefined : { status, sunset };
     this.#source = source;
     this.#ordinal = ordinal;
     this.#start = start;
     this.#end = end;
+  }
+
+  get status(): string | undefined {
+    return this.#dates?.status;
+  }
+
+  get sunset(): string | undefined {
+    return this.#dates?.sunset;
   }
 
   get range(): Range {
