@@ -223,22 +223,29 @@ describe('closed files let their models go once checked', () => {
     // again, but a check of one file would keep).
     const journey = (id: string, more = '') =>
       `kind: journey\nid: ${id}\nname: ${id}\nstatus: approved\n${more}stages: []\n`;
-    const files: Record<string, string> = {
+    const tidy: Record<string, string> = {
       'a.journey.yaml': journey('a', 'replacedBy: b\n'),
       'b.journey.yaml': journey('b'),
     };
-    for (const rule of ['status-gating', 'deprecated-reference', 'sunset-passed', 'sunset-approaching']) {
-      const config = defaultConfig();
-      config.rules = Object.fromEntries([...RULE_IDS].map((id) => [id, id === rule ? 'warning' : 'off']));
-      const ws = createTaxonomyWorkspace(config, { releaseAbove: 0 });
-      for (const [p, t] of Object.entries(files)) ws.setFile(p, p, t);
-      ws.flush();
-      assert.deepEqual(journeys(ws), [], rule);
-      ws.setFile('a.journey.yaml', 'a.journey.yaml', `${files['a.journey.yaml']}# edited\n`);
-      assert.ok(ws.flushFile('a.journey.yaml'));
-      assert.deepEqual(ws.diagnostics('a.journey.yaml'), [], rule);
-      assert.deepEqual(journeys(ws), [], `${rule}: checking a built no other journey's model`);
-    }
+    // The same as people write it: CRLF, a `---` header, quoted keys, a flow mapping.
+    const styled: Record<string, string> = {
+      'a.journey.yaml':
+        '---\r\n"kind": journey\r\n"id": a\r\n"name": a\r\nstatus: approved\r\nreplacedBy: b # next\r\nstages: []\r\n',
+      'b.journey.yaml': '{ kind: journey, id: b, name: b, status: approved, stages: [] }\r\n',
+    };
+    for (const files of [tidy, styled])
+      for (const rule of ['status-gating', 'deprecated-reference', 'sunset-passed', 'sunset-approaching']) {
+        const config = defaultConfig();
+        config.rules = Object.fromEntries([...RULE_IDS].map((id) => [id, id === rule ? 'warning' : 'off']));
+        const ws = createTaxonomyWorkspace(config, { releaseAbove: 0 });
+        for (const [p, t] of Object.entries(files)) ws.setFile(p, p, t);
+        ws.flush();
+        assert.deepEqual(journeys(ws), [], rule);
+        ws.setFile('a.journey.yaml', 'a.journey.yaml', `${files['a.journey.yaml']}# edited\n`);
+        assert.ok(ws.flushFile('a.journey.yaml'));
+        assert.deepEqual(ws.diagnostics('a.journey.yaml'), [], rule);
+        assert.deepEqual(journeys(ws), [], `${rule}: checking a built no other journey's model`);
+      }
   });
 
   it('a released journey changed on disk updates its dependants from the text it had before', () => {

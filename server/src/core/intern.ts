@@ -32,9 +32,8 @@ const MAX_SEEN = 50_000;
  * keys of the span tables (~1.2 million of them on L, ~4,000 different), the ids the index's
  * references name (~420,000 references to ~6,000 ids, when their files may let their models go)
  * and the team ids the views keep (~100,000), for which the map's lookup is several times cheaper
- * than the string table's.
- * Emptied when it grows past `MAX_SEEN`, so it cannot grow without end. Not for strings that are
- * mostly different (a stage's key in the index): the map would keep each.
+ * than the string table's. Emptied when it grows past `MAX_SEEN`, so it cannot grow without end.
+ * Not for strings that are mostly different (a stage's key in the index): the map would keep each.
  */
 export function sharedString(s: string): string {
   let kept = seen.get(s);

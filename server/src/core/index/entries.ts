@@ -134,13 +134,13 @@ function referenceJSON(r: Reference): Reference {
 
 /**
  * A definition as the index keeps it for a file that may let its model go (`releaseModels`): its
- * kind, id, name, status, sunset and where its id is written, and the way back to its entity, which is
- * read through the file (`EntitySource`), not held, so that the index does not keep a model the
- * file let go. The range is worked out from the id's offsets on each read (a new range each time).
- * Its id is the engine's shared copy (`internalized`): cut out of the text, each was a string of
- * its own (~8 MB on the styled L). Its journey's id is the one string the journey's model read,
- * the same for each of its stages and touchpoints. It costs ~50 bytes more than an `IndexedDefinition`, which is why files that keep their models
- * have those.
+ * kind, id, name, status, sunset and where its id is written, and the way back to its entity,
+ * which is read through the file (`EntitySource`), not held, so that the index does not keep a
+ * model the file let go. The range is worked out from the id's offsets on each read (a new range
+ * each time). Its id is the engine's shared copy (`internalized`): cut out of the text, each was a
+ * string of its own (~8 MB on the styled L). Its journey's id is the one string the journey's
+ * model read, the same for each of its stages and touchpoints. It costs ~50 bytes more than an
+ * `IndexedDefinition`, which is why files that keep their models have those.
  */
 export class DetachedDefinition implements Definition {
   readonly kind: EntityKind;
@@ -149,7 +149,7 @@ export class DetachedDefinition implements Definition {
   readonly name: string | undefined;
   readonly container: string | undefined;
   /** Its status and sunset, in an object of their own only when it has either (few ids do). */
-  readonly #dates: { status: string | undefined; sunset: string | undefined } | undefined;
+  readonly #lifecycle: { status: string | undefined; sunset: string | undefined } | undefined;
   readonly #source: EntitySource;
   readonly #ordinal: number;
   readonly #start: number;
@@ -170,7 +170,7 @@ export class DetachedDefinition implements Definition {
     this.name = entityName(entity);
     const status = entity.status?.value;
     const sunset = entity.sunset?.value;
-    this.#dates = status === undefined && sunset === undefined ? undefined : { status, sunset };
+    this.#lifecycle = status === undefined && sunset === undefined ? undefined : { status, sunset };
     this.#source = source;
     this.#ordinal = ordinal;
     this.#start = start;
@@ -178,11 +178,11 @@ export class DetachedDefinition implements Definition {
   }
 
   get status(): string | undefined {
-    return this.#dates?.status;
+    return this.#lifecycle?.status;
   }
 
   get sunset(): string | undefined {
-    return this.#dates?.sunset;
+    return this.#lifecycle?.sunset;
   }
 
   get range(): Range {
