@@ -2,6 +2,7 @@ import type { DerivedValues } from './derived';
 import type { FacetEntry } from './index/entries';
 import { defKey, facetKey, idSetKey, keyParts, refKey, wholeFacetKey, type IndexKey } from './index/keys';
 import type { WorkspaceIndex } from './index/workspaceIndex';
+import { FileSet } from './fileSet';
 import { internalized } from './intern';
 import type { IndexView } from './rules/types';
 import type { EntityKind } from './types';
@@ -16,10 +17,14 @@ export class DependencyTracker {
   /** Index keys some file depends on, by number: files' dependencies and `dependents` keep the numbers. */
   private readonly keyNumbers = new KeyNumbers();
   /**
-   * By key number, the files whose last check looked the key up: the uri alone while there is one,
-   * as for most keys (a file's own ids), since a set per key was most of the tracker's memory.
+   * By key number, the files whose last check looked the key up, by file number: the number alone
+   * while there is one, as for most keys (a file's own ids), since a set per key was most of the
+   * tracker's memory.
    */
-  private readonly dependents: (Set<string> | string | undefined)[] = [];
+  private readonly dependents: (FileSet | number | undefined)[] = [];
+  /** Files by number, and their numbers: a number is kept for a file once given (one per uri seen). */
+  private readonly fileUris: string[] = [];
+  private readonly fileNumbers = new Map<string, number>();
 
   /**
    * By key number, the last recording that looked the key up: a check's keys are collected once
@@ -89,24 +94,41 @@ export class DependencyTracker {
       added = more;
     }
     // Keys only this check looked up have a number and no dependents yet: `added` gives them one.
+    const f = this.fileNumber(uri);
     for (const n of added) {
       const s = this.dependents[n];
-      if (s === undefined) this.dependents[n] = uri;
-      else if (typeof s !== 'string') s.add(uri);
-      else if (s !== uri) this.dependents[n] = new Set([s, uri]);
+      if (s === undefined) this.dependents[n] = f;
+      else if (typeof s !== 'number') s.add(f);
+      else if (s !== f) {
+        const set = new FileSet();
+        set.add(s);
+        set.add(f);
+        this.dependents[n] = set;
+      }
     }
     return next;
   }
 
+  private fileNumber(uri: string): number {
+    let f = this.fileNumbers.get(uri);
+    if (f === undefined) {
+      f = this.fileUris.push(uri) - 1;
+      this.fileNumbers.set(uri, f);
+    }
+    return f;
+  }
+
   /** Forgets that a file depends on the keys (by number); a key no file depends on loses its number. */
   forget(uri: string, deps: Iterable<number>): void {
+    const f = this.fileNumbers.get(uri);
+    if (f === undefined) return;
     for (const n of deps) {
       const s = this.dependents[n];
       if (s === undefined) continue;
-      if (typeof s === 'string') {
-        if (s !== uri) continue;
+      if (typeof s === 'number') {
+        if (s !== f) continue;
       } else {
-        s.delete(uri);
+        s.delete(f);
         if (s.size > 0) continue;
       }
       this.dependents[n] = undefined;
@@ -123,7 +145,12 @@ export class DependencyTracker {
   dependentsOf(key: IndexKey): ReadonlySet<string> {
     const n = this.keyNumbers.find(key);
     const s = n === undefined ? undefined : this.dependents[n];
-    return s === undefined ? NO_DEPENDENTS : typeof s === 'string' ? new Set([s]) : s;
+    if (s === undefined) return NO_DEPENDENTS;
+    const uris = this.fileUris;
+    if (typeof s === 'number') return new Set([uris[s]]);
+    const out = new Set<string>();
+    for (const f of s) out.add(uris[f]);
+    return out;
   }
 }
 
@@ -179,7 +206,7 @@ export function trackedView(index: WorkspaceIndex, derived: DerivedValues, dep: 
       dep?.key(wholeFacetKey(facet));
       return index.facetEntries<T>(facet);
     },
-    derived: <T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T) => {
+    derived: <T>(facet: string, build: (entries: ReadonlyMap<string, readonly FacetEntry[]>) => T) => {
       dep?.key(wholeFacetKey(facet));
       return derived.get(facet, build);
     },

@@ -4,7 +4,7 @@ import type { WorkspaceIndex } from './index/workspaceIndex';
 
 /** What hands out derived values (the workspace), for callers that need nothing else of it. */
 export interface DerivedSource {
-  derived<T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T): T;
+  derived<T>(facet: string, build: (entries: ReadonlyMap<string, readonly FacetEntry[]>) => T): T;
 }
 
 /**
@@ -18,7 +18,7 @@ export class DerivedValues {
 
   constructor(private readonly index: WorkspaceIndex) {}
 
-  get<T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T): T {
+  get<T>(facet: string, build: (entries: ReadonlyMap<string, readonly FacetEntry[]>) => T): T {
     let byBuilder = this.cache.get(facet);
     if (!byBuilder) {
       byBuilder = new Map();

@@ -245,7 +245,7 @@ export class TaxonomyWorkspace implements DerivedSource {
    * changes in substance (see `DerivedValues`). Callers that must be re-checked when the value
    * changes go through `IndexView.derived`.
    */
-  derived<T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T): T {
+  derived<T>(facet: string, build: (entries: ReadonlyMap<string, readonly FacetEntry[]>) => T): T {
     return this.derivedValues.get(facet, build);
   }
 

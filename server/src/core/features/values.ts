@@ -70,7 +70,7 @@ type LifecycleMap = ReadonlyMap<string, ReadonlyMap<string, { name: string; jour
  * Built from the `stage-name` facet (what each journey maps each named stage to) once per change
  * of it, and kept by the workspace: a hover reads the map, never the journeys.
  */
-function buildLifecycleMap(entries: ReadonlyMap<string, FacetEntry[]>): LifecycleMap {
+function buildLifecycleMap(entries: ReadonlyMap<string, readonly FacetEntry[]>): LifecycleMap {
   const out = new Map<string, Map<string, { name: string; journeys: string[] }>>();
   for (const [key, list] of entries) {
     for (const entry of list) {

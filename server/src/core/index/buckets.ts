@@ -6,25 +6,32 @@
 /**
  * The entries of one index key, grouped by the file that contributed them, so a file's entries
  * leave in O(their number) however many other files share the key. The flat list that lookups
- * return is built on first use after a change and never mutated afterwards.
+ * return is built on each call and never mutated afterwards.
  *
  * Most keys have entries from one file only (an id referenced in one journey): that file's
- * entries are kept in two fields, and a map by file is made when a second file adds to the key.
- * A map per key was the largest part of adding a file to the index, and of the index's memory
- * (BENCHMARKS.md). Files keep the order in which they first added to the key, either way.
+ * entries are kept in two fields, and two lists side by side (the files, their entries) are made
+ * when a second file adds to the key. A map per key was the largest part of adding a file to the
+ * index, and of the index's memory; a map by file for the keys many files share, and a flat list
+ * kept for every key once read, were 27 MB of the server's heap on the styled L (BENCHMARKS.md,
+ * item 36). Files keep the order in which they first added to the key, either way.
  */
 export class Bucket<T extends object> {
-  /** The only file with entries here, while there is no map; `one` holds them. */
+  /** The only file with entries here, while there are no lists; `one` holds them. */
   private uri: string | undefined;
   private one: OneOrMore<T> | undefined;
-  private byUri: Map<string, OneOrMore<T>> | undefined;
-  private flat: T[] | undefined;
+  /** The files with entries here, once there are two, and each one's entries at the same place. */
+  private uris: string[] | undefined;
+  private lists: OneOrMore<T>[] | undefined;
+  /**
+   * The list `list` last handed out that is `one` itself (a file's several entries): copied
+   * before the next change, so that what a caller holds does not move.
+   */
+  private lent: T[] | undefined;
 
   /** Adds an entry; true when it is the file's first under this key. */
   add(uri: string, v: T): boolean {
-    this.flat = undefined;
-    const m = this.byUri;
-    if (m === undefined) {
+    const uris = this.uris;
+    if (uris === undefined) {
       const one = this.one;
       if (one === undefined) {
         this.uri = uri;
@@ -32,51 +39,65 @@ export class Bucket<T extends object> {
         return true;
       }
       if (this.uri === uri) {
-        if (Array.isArray(one)) one.push(v);
-        else this.one = [one, v];
+        if (!Array.isArray(one)) this.one = [one, v];
+        else if (one === this.lent) {
+          this.one = [...one, v];
+          this.lent = undefined;
+        } else one.push(v);
         return false;
       }
-      this.byUri = new Map<string, OneOrMore<T>>([
-        [this.uri as string, one],
-        [uri, v],
-      ]);
+      this.uris = [this.uri as string, uri];
+      this.lists = [one, v];
       this.uri = undefined;
       this.one = undefined;
+      this.lent = undefined;
       return true;
     }
-    const l = m.get(uri);
-    if (l === undefined) {
-      m.set(uri, v);
+    // The file adding is nearly always the last one that did (a file adds all its entries at once).
+    const lists = this.lists as OneOrMore<T>[];
+    const last = uris.length - 1;
+    const at = uris[last] === uri ? last : uris.lastIndexOf(uri);
+    if (at < 0) {
+      uris.push(uri);
+      lists.push(v);
       return true;
     }
+    const l = lists[at];
     if (Array.isArray(l)) l.push(v);
-    else m.set(uri, [l, v]);
+    else lists[at] = [l, v];
     return false;
   }
 
   remove(uri: string): void {
-    if (this.byUri !== undefined) {
-      if (this.byUri.delete(uri)) this.flat = undefined;
+    const uris = this.uris;
+    if (uris !== undefined) {
+      const at = uris.indexOf(uri);
+      if (at < 0) return;
+      uris.splice(at, 1);
+      (this.lists as OneOrMore<T>[]).splice(at, 1);
     } else if (this.uri === uri) {
       this.uri = undefined;
       this.one = undefined;
-      this.flat = undefined;
+      this.lent = undefined;
     }
   }
 
   get empty(): boolean {
-    return this.byUri === undefined ? this.one === undefined : this.byUri.size === 0;
+    return this.uris === undefined ? this.one === undefined : this.uris.length === 0;
   }
 
-  list(): T[] {
-    if (!this.flat) {
-      const out: T[] = [];
-      if (this.byUri === undefined) {
-        if (this.one !== undefined) pushAll(out, this.one);
-      } else for (const l of this.byUri.values()) pushAll(out, l);
-      this.flat = out;
+  list(): readonly T[] {
+    const lists = this.lists;
+    if (lists === undefined) {
+      const one = this.one;
+      if (one === undefined) return [];
+      if (!Array.isArray(one)) return [one];
+      this.lent = one;
+      return one;
     }
-    return this.flat;
+    const out: T[] = [];
+    for (const l of lists) pushAll(out, l);
+    return out;
   }
 }
 

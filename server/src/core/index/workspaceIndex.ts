@@ -29,7 +29,7 @@ export class WorkspaceIndex {
   /** Facet -> key -> the key's entries by group, for entries that have one (`facetGroups`). */
   private readonly grouped = new Map<string, Map<string, GroupedEntries>>();
   /** facetEntries() views, rebuilt after a change to the facet. */
-  private readonly facetViews = new Map<string, Map<string, FacetEntry[]>>();
+  private readonly facetViews = new Map<string, Map<string, readonly FacetEntry[]>>();
   private readonly byFile = new Map<string, FileContribution>();
   /**
    * Entries that `remove` emptied, deleted only after the file's new contribution is added and
@@ -222,14 +222,14 @@ export class WorkspaceIndex {
   }
 
   /** Every key of a facet with its entries. */
-  facetEntries<T>(facet: string): ReadonlyMap<string, FacetEntry<T>[]> {
+  facetEntries<T>(facet: string): ReadonlyMap<string, readonly FacetEntry<T>[]> {
     let view = this.facetViews.get(facet);
     if (!view) {
       view = new Map();
       for (const [k, b] of this.facets.get(facet) ?? []) view.set(k, b.list());
       this.facetViews.set(facet, view);
     }
-    return view as ReadonlyMap<string, FacetEntry<T>[]>;
+    return view as ReadonlyMap<string, readonly FacetEntry<T>[]>;
   }
 
   /** Every defined id of a kind (qualified for stages and touchpoints). */

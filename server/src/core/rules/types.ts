@@ -31,13 +31,13 @@ export interface IndexView {
    */
   facetGroups?<T>(facet: string, key: string): FacetGroups<T>;
   /** A whole facet; makes the file depend on every entry of it. */
-  facetEntries<T>(facet: string): ReadonlyMap<string, FacetEntry<T>[]>;
+  facetEntries<T>(facet: string): ReadonlyMap<string, readonly FacetEntry<T>[]>;
   /**
    * A value computed from a whole facet and cached by the workspace until the facet changes (the
    * glossary matcher); makes the file depend on every entry of the facet. Optional so that
    * hand-made views in tests need not provide it; callers fall back to building the value.
    */
-  derived?<T>(facet: string, build: (entries: ReadonlyMap<string, FacetEntry[]>) => T): T;
+  derived?<T>(facet: string, build: (entries: ReadonlyMap<string, readonly FacetEntry[]>) => T): T;
 }
 
 /** Everything a rule needs to check one file. */

@@ -93,7 +93,7 @@ export const contributeGlossaryLabels: FacetContributor = (file: TaxonomyFile, a
 };
 
 /** Compiles the glossary from the facet. Kept as one function so the workspace caches it by identity. */
-export function buildGlossary(entries: ReadonlyMap<string, FacetEntry[]>): Glossary {
+export function buildGlossary(entries: ReadonlyMap<string, readonly FacetEntry[]>): Glossary {
   const labels: GlossaryLabel[] = [];
   const terms = new Map<string, GlossaryTermInfo>();
   for (const list of entries.values()) {
