@@ -215,7 +215,7 @@ describe('compact pointers, index entries and dependency keys', () => {
         JSON.parse(JSON.stringify(def)),
         JSON.parse(JSON.stringify(defs.find((d) => d.kind === 'team' && d.id === def.id))),
       );
-      const ref = ws.index.contribution(refs[0].uri)!.references[0];
+      const ref = ws.index.contribution(refs[0].uri)!.references.at(0);
       assert.deepStrictEqual(JSON.parse(JSON.stringify(ref)), JSON.parse(JSON.stringify(refs[0])));
       // Each read is a range of its own, so a caller changing one changes nothing kept.
       assert.notEqual(def.range, def.range);

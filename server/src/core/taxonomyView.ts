@@ -112,8 +112,8 @@ const COUNT_FIELDS = OWNED_KINDS.length + 1;
 interface FileCounts {
   /** The teams the file names as owners, in the order it first names them (shared strings). */
   teams: string[];
-  /** `COUNT_FIELDS` numbers per team of `teams`, in that order. */
-  counts: number[];
+  /** `COUNT_FIELDS` numbers per team of `teams`, in that order (a list grown by pushes was ~8 MB on L). */
+  counts: Int32Array;
   unowned: number;
   journeys: number;
 }
@@ -153,31 +153,35 @@ function walkOwned(
 function countsOf(file: TaxonomyFile): FileCounts {
   const known = fileCounts.get(file);
   if (known) return known;
-  const part: FileCounts = { teams: [], counts: [], unowned: 0, journeys: 0 };
+  const teams: string[] = [];
+  const counts: number[] = [];
   const at = new Map<string, number>();
   const slot = (id: string): number => {
     let i = at.get(id);
     if (i === undefined) {
-      at.set(id, (i = part.teams.length));
-      part.teams.push(sharedString(id));
-      for (let k = 0; k < COUNT_FIELDS; k++) part.counts.push(0);
+      at.set(id, (i = teams.length));
+      teams.push(sharedString(id));
+      for (let k = 0; k < COUNT_FIELDS; k++) counts.push(0);
     }
     return i * COUNT_FIELDS;
   };
   const slotsOf = new Map<readonly string[], number[]>();
-  part.journeys = forEachOwnership(
+  let unowned = 0;
+  const journeys = forEachOwnership(
     file,
-    (team, kind) => part.counts[slot(team) + OWNED_KINDS.indexOf(kind as ViewOwnedItem['kind'])]++,
-    (teams) => {
-      if (!teams) {
-        part.unowned++;
+    (team, kind) => counts[slot(team) + OWNED_KINDS.indexOf(kind as ViewOwnedItem['kind'])]++,
+    (owners) => {
+      if (!owners) {
+        unowned++;
         return;
       }
-      let slots = slotsOf.get(teams);
-      if (!slots) slotsOf.set(teams, (slots = teams.map(slot)));
-      for (const o of slots) part.counts[o + COUNT_FIELDS - 1]++;
+      let slots = slotsOf.get(owners);
+      if (!slots) slotsOf.set(owners, (slots = owners.map(slot)));
+      for (const o of slots) counts[o + COUNT_FIELDS - 1]++;
     },
   );
+  // Of exact length: a list grown by pushes keeps up to half its length again spare.
+  const part: FileCounts = { teams: teams.slice(), counts: Int32Array.from(counts), unowned, journeys };
   fileCounts.set(file, part);
   return part;
 }

@@ -26,9 +26,10 @@ export function documentHighlights(workspace: TaxonomyWorkspace, file: TaxonomyF
     if (d.kind === target.kind && qualifiedId(d.kind, d.id, d.container) === target.qualifiedId)
       out.push({ range: d.range, kind: 'write' });
   }
-  for (const r of contribution.references) {
-    if (r.kind === target.kind && qualifiedId(r.kind, r.id, r.container) === target.qualifiedId)
-      out.push({ range: r.range, kind: 'read' });
+  const refs = contribution.references;
+  for (let i = 0; i < refs.length; i++) {
+    if (refs.kind(i) === target.kind && refs.id(i) === target.qualifiedId)
+      out.push({ range: refs.at(i).range, kind: 'read' });
   }
   return out.sort(
     (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,

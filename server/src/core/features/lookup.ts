@@ -52,7 +52,7 @@ export function idAt(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: n
       return {
         kind: r.kind,
         id: r.id,
-        qualifiedId: qualifiedId(r.kind, r.id, r.container),
+        qualifiedId: r.id,
         range: r.range,
         isDefinition: false,
         field: r.field,

@@ -15,7 +15,7 @@
  * kept for every key once read, were 27 MB of the server's heap on the styled L (BENCHMARKS.md,
  * item 36). Files keep the order in which they first added to the key, either way.
  */
-export class Bucket<T extends object> {
+export class Bucket<T extends object | number> {
   /** The only file with entries here, while there are no lists; `one` holds them. */
   private uri: string | undefined;
   private one: OneOrMore<T> | undefined;
@@ -86,6 +86,17 @@ export class Bucket<T extends object> {
     return this.uris === undefined ? this.one === undefined : this.uris.length === 0;
   }
 
+  /** Each file with entries here, with them, in the order files first added. */
+  forEachFile(each: (uri: string, entries: OneOrMore<T>) => void): void {
+    const uris = this.uris;
+    if (uris === undefined) {
+      if (this.one !== undefined) each(this.uri as string, this.one);
+      return;
+    }
+    const lists = this.lists as OneOrMore<T>[];
+    for (let i = 0; i < uris.length; i++) each(uris[i], lists[i]);
+  }
+
   list(): readonly T[] {
     const lists = this.lists;
     if (lists === undefined) {
@@ -101,13 +112,13 @@ export class Bucket<T extends object> {
   }
 }
 
-function pushAll<T extends object>(out: T[], l: OneOrMore<T>): void {
+function pushAll<T extends object | number>(out: T[], l: OneOrMore<T>): void {
   if (Array.isArray(l)) for (const v of l) out.push(v);
   else out.push(l);
 }
 
 /** Adds to a key's bucket; true when it is the file's first entry under the key. */
-export function addTo<T extends object>(m: Map<string, Bucket<T>>, k: string, uri: string, v: T): boolean {
+export function addTo<T extends object | number>(m: Map<string, Bucket<T>>, k: string, uri: string, v: T): boolean {
   let b = m.get(k);
   if (!b) {
     b = new Bucket<T>();
@@ -129,14 +140,14 @@ export function inner<K, K2, V>(m: Map<K, Map<K2, V>>, k: K): Map<K2, V> {
 /**
  * One value, or a list of none or several. Most index keys have one entry per file (and most
  * ids one definition), and a list per key was an array object and its store each: ~60,000 on M.
- * The values kept this way are objects, never arrays.
+ * The values kept this way are objects or numbers (a place in a list), never arrays.
  */
-export type OneOrMore<T extends object> = T | T[];
+export type OneOrMore<T extends object | number> = T | T[];
 
-export function countOf<T extends object>(v: OneOrMore<T> | undefined): number {
+export function countOf<T extends object | number>(v: OneOrMore<T> | undefined): number {
   return v === undefined ? 0 : Array.isArray(v) ? v.length : 1;
 }
 
-export function listOf<T extends object>(v: OneOrMore<T> | undefined): readonly T[] {
-  return v === undefined ? [] : Array.isArray(v) ? v : [v];
+export function listOf<T extends object | number>(v: OneOrMore<T> | undefined): readonly T[] {
+  return v === undefined ? [] : Array.isArray(v) ? (v as readonly T[]) : [v];
 }

@@ -3,14 +3,14 @@ import { endOf, startOf } from '../model/docReader';
 import type { TaxonomyFile } from '../taxonomyFile';
 import {
   DetachedDefinition,
-  DetachedReference,
   IndexedDefinition,
-  IndexedReference,
+  ReferenceTable,
+  SiteReferences,
   type Definition,
   type EntitySource,
   type FacetEntry,
   type FileContribution,
-  type Reference,
+  type ReferenceList,
 } from './entries';
 
 /* What one file contributes to the index: its definitions, its references and the rules' facets. */
@@ -72,26 +72,25 @@ export function contributionOf(
   detached = false,
 ): FileContribution {
   const definitions: Definition[] = [];
-  const references: Reference[] = [];
+  let references: ReferenceList;
   const facets = new Map<string, Map<string, FacetEntry[]>>();
   const lines = file.lines;
-  if (detached && file.models.length > 0) {
+  const models = file.models;
+  // A file has one model per YAML document, nearly always one: its sites are read where they are.
+  const sites = models.length === 1 ? models[0].refs : models.flatMap((m) => m.refs);
+  if (detached && models.length > 0) {
     const source = entitySource(file);
-    forEachDefined(file.models, (entity, container) => {
+    forEachDefined(models, (entity, container) => {
       const id = entity.id;
       const start = startOf(id, lines);
       definitions.push(
         new DetachedDefinition(file.uri, source, definitions.length, entity, start, endOf(id, lines), container),
       );
     });
-    for (const model of file.models)
-      for (const r of model.refs)
-        references.push(new DetachedReference(file.uri, r, lines, startOf(r.id, lines), endOf(r.id, lines)));
+    references = new ReferenceTable(file.uri, lines, sites, (r) => [startOf(r.id, lines), endOf(r.id, lines)]);
   } else {
-    forEachDefined(file.models, (entity, container) =>
-      definitions.push(new IndexedDefinition(file.uri, entity, container)),
-    );
-    for (const model of file.models) for (const r of model.refs) references.push(new IndexedReference(file.uri, r));
+    forEachDefined(models, (entity, container) => definitions.push(new IndexedDefinition(file.uri, entity, container)));
+    references = new SiteReferences(file.uri, sites);
   }
   const add = (facet: string, key: string, entry: FacetEntry) => {
     const f = facets.get(facet) ?? new Map<string, FacetEntry[]>();

@@ -31,7 +31,20 @@ export interface Reference {
   uri: string;
   range: Range;
   field: string;
-  container?: string;
+}
+
+/**
+ * A file's references, read by place: the index keeps which file and which place, and makes the
+ * `Reference` when it is read. A kept object per reference (~420,000 on L, 80 bytes each for a
+ * file that lets its model go) was the largest part of the index (BENCHMARKS.md, item 36).
+ */
+export interface ReferenceList extends Iterable<Reference> {
+  readonly length: number;
+  kind(i: number): EntityKind;
+  id(i: number): string;
+  field(i: number): string;
+  /** The reference at a place, a new object on each read. */
+  at(i: number): Reference;
 }
 
 /** Where a definition's entity is found again: its file and its place among the file's definitions. */
@@ -86,8 +99,8 @@ export class IndexedDefinition implements Definition {
   }
 }
 
-/** A reference as the index keeps it for a file that keeps its model: the model's reference site. */
-export class IndexedReference implements Reference {
+/** A reference of a file that keeps its model, read from the model's reference site. */
+class SiteReference implements Reference {
   readonly #site: RefSite;
 
   constructor(
@@ -115,6 +128,42 @@ export class IndexedReference implements Reference {
 
   toJSON(): Reference {
     return referenceJSON(this);
+  }
+}
+
+/** The references of a file that keeps its model: its models' reference sites, read through. */
+export class SiteReferences implements ReferenceList {
+  readonly #sites: readonly RefSite[];
+
+  constructor(
+    readonly uri: string,
+    sites: readonly RefSite[],
+  ) {
+    this.#sites = sites;
+  }
+
+  get length(): number {
+    return this.#sites.length;
+  }
+
+  kind(i: number): EntityKind {
+    return this.#sites[i].kind;
+  }
+
+  id(i: number): string {
+    return this.#sites[i].id.value;
+  }
+
+  field(i: number): string {
+    return this.#sites[i].field;
+  }
+
+  at(i: number): Reference {
+    return new SiteReference(this.uri, this.#sites[i]);
+  }
+
+  *[Symbol.iterator](): IterableIterator<Reference> {
+    for (let i = 0; i < this.#sites.length; i++) yield this.at(i);
   }
 }
 
@@ -200,41 +249,119 @@ export class DetachedDefinition implements Definition {
 }
 
 /**
- * A reference as the index keeps it for a file that may let its model go: its kind, id, field and
- * the offsets of the id, with the range worked out on each read. It holds nothing of the file's
- * model (see `DetachedDefinition`). Its id is a shared copy (`sharedString`): on L a few thousand
- * ids are named ~420,000 times, each a string of its own when cut out of the text.
+ * The references of a file that may let its model go, in a table that holds nothing of the model:
+ * each reference's id, its kind and field (one number for the pair), and the offsets of the id,
+ * ~18 bytes a reference where an object each was 80. An id is a shared copy (`sharedString`): on
+ * L a few thousand ids are named ~420,000 times, each a string of its own when cut out of the
+ * text. The range is worked out from the offsets on each read (a new range each time).
  */
-export class DetachedReference implements Reference {
-  readonly kind: EntityKind;
-  readonly id: string;
-  readonly field: string;
+export class ReferenceTable implements ReferenceList {
   readonly #lines: LineIndex;
-  readonly #start: number;
-  readonly #end: number;
+  readonly #ids: string[];
+  readonly #shapes: Uint16Array;
+  /** Each reference's start and end offsets, side by side. */
+  readonly #offsets: Int32Array;
 
+  /** `place(site)` gives the offsets of a site's id in the file's text. */
   constructor(
     readonly uri: string,
-    site: RefSite,
     lines: LineIndex,
-    start: number,
-    end: number,
+    sites: readonly RefSite[],
+    place: (site: RefSite) => readonly [start: number, end: number],
   ) {
-    this.kind = site.kind;
-    this.id = sharedString(site.id.value);
-    this.field = site.field;
     this.#lines = lines;
-    this.#start = start;
-    this.#end = end;
+    const n = sites.length;
+    this.#ids = new Array<string>(n);
+    this.#shapes = new Uint16Array(n);
+    this.#offsets = new Int32Array(2 * n);
+    for (let i = 0; i < n; i++) {
+      const site = sites[i];
+      this.#ids[i] = sharedString(site.id.value);
+      this.#shapes[i] = shapeCode(site.kind, site.field);
+      const [start, end] = place(site);
+      this.#offsets[2 * i] = start;
+      this.#offsets[2 * i + 1] = end;
+    }
+  }
+
+  get length(): number {
+    return this.#ids.length;
+  }
+
+  kind(i: number): EntityKind {
+    return SHAPES[this.#shapes[i]].kind;
+  }
+
+  id(i: number): string {
+    return this.#ids[i];
+  }
+
+  field(i: number): string {
+    return SHAPES[this.#shapes[i]].field;
+  }
+
+  range(i: number): Range {
+    return this.#lines.range(this.#offsets[2 * i], this.#offsets[2 * i + 1]);
+  }
+
+  at(i: number): Reference {
+    return new TableReference(this, i);
+  }
+
+  *[Symbol.iterator](): IterableIterator<Reference> {
+    for (let i = 0; i < this.#ids.length; i++) yield this.at(i);
+  }
+}
+
+/** A reference read from a `ReferenceTable`. */
+class TableReference implements Reference {
+  readonly #table: ReferenceTable;
+  readonly #at: number;
+
+  constructor(table: ReferenceTable, at: number) {
+    this.#table = table;
+    this.#at = at;
+  }
+
+  get uri(): string {
+    return this.#table.uri;
+  }
+
+  get kind(): EntityKind {
+    return this.#table.kind(this.#at);
+  }
+
+  get id(): string {
+    return this.#table.id(this.#at);
+  }
+
+  get field(): string {
+    return this.#table.field(this.#at);
   }
 
   get range(): Range {
-    return this.#lines.range(this.#start, this.#end);
+    return this.#table.range(this.#at);
   }
 
   toJSON(): Reference {
     return referenceJSON(this);
   }
+}
+
+/** The kind and field pairs references have, numbered as first seen (a few dozen: the schema's reference fields). */
+const SHAPES: { kind: EntityKind; field: string }[] = [];
+const SHAPE_CODES = new Map<EntityKind, Map<string, number>>();
+
+function shapeCode(kind: EntityKind, field: string): number {
+  let byField = SHAPE_CODES.get(kind);
+  if (!byField) SHAPE_CODES.set(kind, (byField = new Map<string, number>()));
+  let code = byField.get(field);
+  if (code === undefined) {
+    code = SHAPES.push({ kind, field }) - 1;
+    if (code > 0xffff) throw new Error('more reference fields than a table can number');
+    byField.set(field, code);
+  }
+  return code;
 }
 
 /** A named entry that a rule looks up across files (stage names, KPI formulas, term labels). */
@@ -254,7 +381,7 @@ export interface FacetEntry<T = unknown> {
 /** Everything one file contributes to the index, replaced as a whole when the file changes. */
 export interface FileContribution {
   definitions: Definition[];
-  references: Reference[];
+  references: ReferenceList;
   /** Facet name -> key -> entries. */
   facets: Map<string, Map<string, FacetEntry[]>>;
 }

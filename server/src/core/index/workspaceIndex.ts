@@ -24,7 +24,8 @@ export class WorkspaceIndex {
   // References and facet entries pile up under popular keys (a team owns thousands of
   // touchpoints), so they are kept per file: an edit removes its own entries without scanning
   // everyone else's (see Bucket).
-  private readonly refs = new Map<EntityKind, Map<string, Bucket<Reference>>>();
+  // A reference is kept as its place among its file's references (`ReferenceList`), and made when read.
+  private readonly refs = new Map<EntityKind, Map<string, Bucket<number>>>();
   private readonly facets = new Map<string, Map<string, Bucket<FacetEntry>>>();
   /** Facet -> key -> the key's entries by group, for entries that have one (`facetGroups`). */
   private readonly grouped = new Map<string, Map<string, GroupedEntries>>();
@@ -84,7 +85,8 @@ export class WorkspaceIndex {
         p.kind = d.kind;
         p[side].push(entitySig(d.entity));
       }
-      for (const r of c.references) part(refKey(r.kind, qualifiedId(r.kind, r.id, r.container)))[side].push(r.field);
+      const refs = c.references;
+      for (let i = 0; i < refs.length; i++) part(refKey(refs.kind(i), refs.id(i)))[side].push(refs.field(i));
       for (const [facet, keys] of c.facets)
         for (const [k, entries] of keys) {
           if (entries.length === 0) continue;
@@ -136,9 +138,11 @@ export class WorkspaceIndex {
         else list.push(d);
       } else defs.set(q, [list, d]);
     }
-    for (const r of c.references) {
-      const q = qualifiedId(r.kind, r.id, r.container);
-      if (addTo(inner(this.refs, r.kind), q, uri, r) && changed) changed.add(refKey(r.kind, q));
+    const refs = c.references;
+    for (let i = 0; i < refs.length; i++) {
+      const kind = refs.kind(i);
+      const id = refs.id(i);
+      if (addTo(inner(this.refs, kind), id, uri, i) && changed) changed.add(refKey(kind, id));
     }
     for (const [facet, keys] of c.facets) {
       if (newKeys && keys.size) newKeys.add(wholeFacetKey(facet));
@@ -171,9 +175,10 @@ export class WorkspaceIndex {
         if (kept.length === 0) this.emptied.push(() => countOf(defs.get(q)) === 0 && defs.delete(q));
       }
     }
-    for (const r of c.references) {
-      const refs = this.refs.get(r.kind);
-      if (refs) this.removeFrom(refs, qualifiedId(r.kind, r.id, r.container), uri);
+    const list = c.references;
+    for (let i = 0; i < list.length; i++) {
+      const refs = this.refs.get(list.kind(i));
+      if (refs) this.removeFrom(refs, list.id(i), uri);
     }
     for (const [facet, keys] of c.facets) {
       const f = this.facets.get(facet);
@@ -190,7 +195,7 @@ export class WorkspaceIndex {
     }
   }
 
-  private removeFrom<T extends object>(m: Map<string, Bucket<T>>, k: string, uri: string): void {
+  private removeFrom<T extends object | number>(m: Map<string, Bucket<T>>, k: string, uri: string): void {
     const b = m.get(k);
     if (!b) return;
     b.remove(uri);
@@ -208,8 +213,17 @@ export class WorkspaceIndex {
     return listOf(this.defs.get(kind)?.get(qid));
   }
 
+  /** The references to an id (qualified for stages and touchpoints), each a new object. */
   references(kind: EntityKind, qid: string): readonly Reference[] {
-    return this.refs.get(kind)?.get(qid)?.list() ?? [];
+    const bucket = this.refs.get(kind)?.get(qid);
+    if (!bucket) return [];
+    const out: Reference[] = [];
+    bucket.forEachFile((uri, places) => {
+      const list = (this.byFile.get(uri) as FileContribution).references;
+      if (typeof places === 'number') out.push(list.at(places));
+      else for (const i of places) out.push(list.at(i));
+    });
+    return out;
   }
 
   facet<T>(facet: string, key: string): readonly FacetEntry<T>[] {
