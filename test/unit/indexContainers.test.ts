@@ -71,17 +71,24 @@ describe('index containers', () => {
       const model = new Map<string, { n: number }[]>();
       let counter = 0;
       for (let step = 0; step < 5000; step++) {
+        // As the index changes a file: its entries out, then its new ones (none, one or several) in.
         const uri = `file:///f${Math.floor(next() * 12)}.yaml`;
-        if (next() < 0.3) {
-          bucket.remove(uri);
-          model.delete(uri);
-        } else {
+        bucket.remove(uri);
+        model.delete(uri);
+        const added = Math.floor(next() * 4);
+        for (let i = 0; i < added; i++) {
           const v = { n: counter++ };
-          assert.equal(bucket.add(uri, v), !model.has(uri), `step ${step}`);
+          assert.equal(bucket.add(uri, v), i === 0, `step ${step}`);
           model.set(uri, [...(model.get(uri) ?? []), v]);
         }
         assert.deepEqual(bucket.list(), [...model.values()].flat(), `step ${step}`);
         assert.equal(bucket.empty, model.size === 0);
+        const files: string[] = [];
+        bucket.forEachFile((u, entries) => {
+          files.push(u);
+          assert.deepEqual(Array.isArray(entries) ? entries : [entries], model.get(u));
+        });
+        assert.deepEqual(files, [...model.keys()]);
       }
     });
 

@@ -28,7 +28,10 @@ export class Bucket<T extends object | number> {
    */
   private lent: T[] | undefined;
 
-  /** Adds an entry; true when it is the file's first under this key. */
+  /**
+   * Adds an entry; true when it is the file's first under this key. A file adds all its entries in
+   * one go, after `remove` took out the ones it had (as `WorkspaceIndex` replaces a file's part).
+   */
   add(uri: string, v: T): boolean {
     const uris = this.uris;
     if (uris === undefined) {
@@ -53,18 +56,19 @@ export class Bucket<T extends object | number> {
       this.lent = undefined;
       return true;
     }
-    // The file adding is nearly always the last one that did (a file adds all its entries at once).
+    // A file adds all its entries in one go, once its old ones are removed: if it has entries here
+    // already, it is the last file that added. Looking further cost a scan of every file naming a
+    // popular id for each new one (quadratic in a team's journeys: 1 s of the styled L's index).
     const lists = this.lists as OneOrMore<T>[];
     const last = uris.length - 1;
-    const at = uris[last] === uri ? last : uris.lastIndexOf(uri);
-    if (at < 0) {
+    if (uris[last] !== uri) {
       uris.push(uri);
       lists.push(v);
       return true;
     }
-    const l = lists[at];
+    const l = lists[last];
     if (Array.isArray(l)) l.push(v);
-    else lists[at] = [l, v];
+    else lists[last] = [l, v];
     return false;
   }
 
