@@ -24,6 +24,11 @@ export interface LspFigures {
   readyMs: number;
   /** Resident memory of the server right after the initial index. */
   rssAfterIndexMb: number;
+  /**
+   * With `settle`: resident memory once the server, idle after indexing, has run its collection
+   * (it logs "Memory when idle"); undefined when it did not within a minute.
+   */
+  rssIdleMb?: number;
   diagnosticsPublished: number;
   edit: { p50: number; p95: number; n: number };
   completion: { p50: number; p95: number; n: number; items: number };
@@ -48,6 +53,8 @@ export interface LspOptions {
   timeoutMs: number;
   /** Extra node options for the server (`--cpu-prof` when profiling). */
   nodeArgs?: string[];
+  /** Leave the server idle after indexing until it has collected (`rssIdleMb`), before the edits. */
+  settle?: boolean;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -79,6 +86,10 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
   });
   conn.onNotification('cxTaxonomy/status', (p: { state: string }) => {
     if (p.state === 'ready' && !ready) ready = performance.now();
+  });
+  let idleCollected = 0;
+  conn.onNotification('window/logMessage', (p: { message: string }) => {
+    if (p.message.startsWith('Memory when idle')) idleCollected = performance.now();
   });
   conn.onNotification(() => undefined);
   // Requests from the server: progress tokens, settings (defaults), capability registration.
@@ -120,6 +131,16 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
     await sleep(300);
     const initialIndexMs = (lastDiagnostics > 0 ? Math.min(lastDiagnostics, ready + 300) : ready) - t0;
     const rssAfterIndexMb = rssOf(child.pid!) / 1024;
+    let rssIdleMb: number | undefined;
+    if (o.settle) {
+      const until = performance.now() + 60_000;
+      while (!idleCollected && performance.now() < until) await sleep(100);
+      // The pages it freed go back to the system on a background thread: give it a moment.
+      if (idleCollected) {
+        await sleep(1000);
+        rssIdleMb = rssOf(child.pid!) / 1024;
+      }
+    }
     const diagnosticsPublished = published;
 
     // One journey, opened as an editor would.
@@ -213,6 +234,7 @@ export async function measureLsp(o: LspOptions): Promise<LspFigures> {
       initialIndexMs,
       readyMs: ready - t0,
       rssAfterIndexMb,
+      rssIdleMb,
       diagnosticsPublished,
       edit: { p50: percentile(editTimes, 50), p95: percentile(editTimes, 95), n: editTimes.length },
       completion: {

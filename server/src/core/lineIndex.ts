@@ -7,8 +7,15 @@ import type { Position, Range } from './types';
 export class LineIndex {
   /** Offsets where lines start, in a typed array: every file keeps its index (~2 MB of plain lists on M). */
   private readonly starts: Int32Array;
+  /** The text's length: ranges are worked out without the text. */
+  readonly length: number;
+  #text: string | undefined;
+  /** Where the text is read once it is not held (`readThrough`). */
+  #source: (() => string) | undefined;
 
-  constructor(readonly text: string) {
+  constructor(text: string) {
+    this.#text = text;
+    this.length = text.length;
     // Counted first, so the offsets go straight into an array of the right size.
     let count = 1;
     for (let i = 0; i < text.length; i++) {
@@ -32,13 +39,27 @@ export class LineIndex {
     this.starts = starts;
   }
 
+  /** The text the index is of. */
+  get text(): string {
+    return this.#text ?? (this.#source as () => string)();
+  }
+
+  /**
+   * Stops holding the text and reads it through `source` when asked (a file that keeps its text
+   * packed): the index is kept as long as the file, and would otherwise keep the text with it.
+   */
+  readThrough(source: () => string): void {
+    this.#source = source;
+    this.#text = undefined;
+  }
+
   get lineCount(): number {
     return this.starts.length;
   }
 
   /** The position of an offset; offsets past the end clamp to the end of the text. */
   positionAt(offset: number): Position {
-    const o = Math.max(0, Math.min(offset, this.text.length));
+    const o = Math.max(0, Math.min(offset, this.length));
     let lo = 0;
     let hi = this.starts.length - 1;
     while (lo < hi) {
@@ -52,9 +73,9 @@ export class LineIndex {
   /** The offset of a position; positions outside the text clamp to it. */
   offsetAt(position: Position): number {
     if (position.line < 0) return 0;
-    if (position.line >= this.starts.length) return this.text.length;
+    if (position.line >= this.starts.length) return this.length;
     const start = this.starts[position.line];
-    const end = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.text.length;
+    const end = position.line + 1 < this.starts.length ? this.starts[position.line + 1] : this.length;
     return Math.max(start, Math.min(start + position.character, end));
   }
 
@@ -66,7 +87,7 @@ export class LineIndex {
   lineText(line: number): string {
     if (line < 0 || line >= this.starts.length) return '';
     const start = this.starts[line];
-    const end = line + 1 < this.starts.length ? this.starts[line + 1] : this.text.length;
+    const end = line + 1 < this.starts.length ? this.starts[line + 1] : this.length;
     return this.text.slice(start, end).replace(/\r?\n$|\r$/, '');
   }
 }

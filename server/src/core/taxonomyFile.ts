@@ -1,6 +1,7 @@
 import { buildDocModel, DocReader, type DocModel } from './model';
 import { parseYaml, type ParsedYaml, type SyntaxProblem } from './yaml';
 import { LineIndex } from './lineIndex';
+import { PackedText, type TextPacker } from './packedText';
 import { fileKindOf } from './domain';
 import type { FileKind, TaxonomyKind } from './types';
 
@@ -26,6 +27,8 @@ export interface ReadOptions {
   maxFileSize: number;
   /** Told when a file rebuilds the models it let go (`releaseModels`), so its owner can let them go again. */
   onRebuild?: (file: TaxonomyFile) => void;
+  /** Packs the text of a file that lets its models go, until it is read (`PackedText`). */
+  packer?: TextPacker;
 }
 
 /** A size for people: bytes, KB or MB, precise enough that a size over a limit never reads as equal to it. */
@@ -86,7 +89,7 @@ export function createTaxonomyFile(
   if (text.length > options.maxFileSize) return plain(tooLargeMessage(text.length, options.maxFileSize));
   if (looksBinary(text)) return plain('This file holds binary data, not text, so it is not checked.');
   if (!isYamlKind(kind)) return plain();
-  return new ModelledFile(uri, relativePath, kind, version, text, lines, parsed ?? parseYaml(text), options.onRebuild);
+  return new ModelledFile(uri, relativePath, kind, version, text, lines, parsed ?? parseYaml(text), options);
 }
 
 /** A file that is not parsed: a Markdown doc, or a file not read (`unreadable` says why). */
@@ -140,18 +143,31 @@ class ModelledFile implements TaxonomyFile {
   #modelled: Modelled | undefined;
   /** The parse of this text done elsewhere ahead of a rebuild (`primeParse`), used by it instead of parsing. */
   #primed: ParsedYaml | undefined;
+  /** The text, while it is not packed. */
+  #text: string | undefined;
+  /** The text packed, once the models were let go with a packer (`ReadOptions.packer`). */
+  #packed: PackedText | undefined;
+  readonly #onRebuild: ((file: TaxonomyFile) => void) | undefined;
+  readonly #packer: TextPacker | undefined;
 
   constructor(
     readonly uri: string,
     readonly relativePath: string,
     readonly kind: TaxonomyKind,
     readonly version: number,
-    readonly text: string,
+    text: string,
     readonly lines: LineIndex,
     yaml: ParsedYaml,
-    private readonly onRebuild?: (file: TaxonomyFile) => void,
+    options: Pick<ReadOptions, 'onRebuild' | 'packer'>,
   ) {
+    this.#text = text;
+    this.#onRebuild = options.onRebuild;
+    this.#packer = options.packer;
     this.#modelled = modelOf(kind, lines, yaml);
+  }
+
+  get text(): string {
+    return this.#text ?? (this.#packed as PackedText).text();
   }
 
   private get modelled(): Modelled {
@@ -159,7 +175,7 @@ class ModelledFile implements TaxonomyFile {
     const yaml = this.#primed ?? parseYaml(this.text);
     this.#primed = undefined;
     this.#modelled = modelOf(this.kind, this.lines, yaml);
-    this.onRebuild?.(this);
+    this.#onRebuild?.(this);
     return this.#modelled;
   }
 
@@ -180,9 +196,17 @@ class ModelledFile implements TaxonomyFile {
     return this.#modelled !== undefined;
   }
 
-  /** Lets the parse and models go; the next read rebuilds them. */
+  /**
+   * Lets the parse and models go; the next read rebuilds them. With a packer, the text is packed
+   * too (once: it never changes), and the line index reads it through the file from then on.
+   */
   releaseModels(): void {
     this.#modelled = undefined;
+    const text = this.#text;
+    if (this.#packer === undefined || text === undefined) return;
+    this.#packed = new PackedText(this.#packer, text);
+    this.#text = undefined;
+    this.lines.readThrough(() => this.text);
   }
 
   /** Keeps a parse of this text for the next rebuild, when there will be one. */

@@ -1,3 +1,4 @@
+import type { TextPacker } from './packedText';
 import { applyDirectives, runRules, severityOf, type CheckSetup } from './check';
 import { compileGlobs, defaultConfig, type CompiledGlobs, type TaxonomyConfig } from './config';
 import { DependencyTracker, NO_DEPS, trackedView } from './dependencies';
@@ -49,6 +50,8 @@ export interface WorkspaceOptions {
    * go: what a front end wants to keep of the model for later requests (the views' parts).
    */
   beforeRelease?: (file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]) => void;
+  /** Packs the text of each file that lets its model go, until it is read (`PackedText`). */
+  textPacker?: TextPacker;
 }
 
 interface FileState {
@@ -95,6 +98,7 @@ export class TaxonomyWorkspace implements DerivedSource {
   private readonly releaseAbove: number;
   private readonly releaseIndexed: boolean;
   private readonly beforeRelease: WorkspaceOptions['beforeRelease'];
+  private readonly textPacker: TextPacker | undefined;
   /** Files that rebuilt the models they had let go (a feature or another file's rule read them). */
   private readonly rebuilt = new Set<string>();
   private readonly onRebuild = (file: TaxonomyFile): void => {
@@ -107,6 +111,7 @@ export class TaxonomyWorkspace implements DerivedSource {
     this.releaseAbove = options.releaseAbove ?? 0;
     this.releaseIndexed = options.releaseIndexed ?? false;
     this.beforeRelease = options.beforeRelease;
+    this.textPacker = options.textPacker;
     this.rules = options.rules;
     this.config = options.config ?? defaultConfig();
     this.globs = compileGlobs(this.config);
@@ -149,7 +154,7 @@ export class TaxonomyWorkspace implements DerivedSource {
    * exactly this text, was done elsewhere) and marks what must be re-checked.
    */
   setFile(uri: string, relativePath: string, text: string, version = 0, parsed?: ParsedYaml): TaxonomyFile {
-    const options = { maxFileSize: this.config.maxFileSize, onRebuild: this.onRebuild };
+    const options = { maxFileSize: this.config.maxFileSize, onRebuild: this.onRebuild, packer: this.textPacker };
     const file = createTaxonomyFile(uri, relativePath, text, version, options, parsed);
     this.replace(uri, file);
     return file;

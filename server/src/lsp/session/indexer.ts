@@ -7,7 +7,7 @@ import { getHeapStatistics } from 'node:v8';
 import { resourceLimits } from 'node:worker_threads';
 import { forEachConcurrently, modelsHeld, taxonomyKindOf } from '../../core';
 import { formatCount } from '../../core/text/shape';
-import { collectGarbage } from '../../node/collectGarbage';
+import { collectGarbage, collectGarbageWhenIdle } from '../../node/collectGarbage';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../../node/parsePool';
 import { fsPathOf, normaliseUri } from '../fileSystem';
 import type { SessionConfig } from './config';
@@ -147,6 +147,13 @@ export class Indexer {
           `Memory after indexing: heap ${formatCount(Math.round(before / 1e6))} -> ${formatCount(Math.round(getHeapStatistics().total_heap_size / 1e6))} MB (one full, compacting collection).`,
         );
       this.host.status('ready');
+      collectGarbageWhenIdle(
+        () => this.lifetime.disposed,
+        (before, after) =>
+          this.host.log(
+            `Memory when idle: heap ${formatCount(Math.round(before / 1e6))} -> ${formatCount(Math.round(after / 1e6))} MB (one full collection, which gives back the young generation).`,
+          ),
+      );
     }
   }
 

@@ -16,6 +16,7 @@ import {
 import { fsPathOf, isSkippedPath, listFolder, normaliseUri, relativeTo, uriOfPath, UriFileHost } from '../fileSystem';
 import { serverReleaseAbove } from '../../node/releaseModels';
 import { taxonomyRootOnDisk } from '../../node/taxonomyRoot';
+import { zlibTextPacker } from '../../node/textPacker';
 import { defaultSettings } from '../settings';
 import type { SessionConfig } from './config';
 import type { Documents } from './documents';
@@ -306,6 +307,7 @@ function createRoot(
       isOpen,
       releaseAbove: serverReleaseAbove(process.env),
       keepViewParts: true,
+      textPacker: zlibTextPacker,
     }),
     host: new UriFileHost(dir),
     known: new Map(),
