@@ -1,6 +1,6 @@
 /** Small measuring helpers shared by the benchmark harness: processes, memory, percentiles. */
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, openSync, closeSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, openSync, closeSync } from 'node:fs';
 
 /** The p-th percentile (nearest rank) of some samples. */
 export function percentile(samples: readonly number[], p: number): number {
@@ -18,9 +18,28 @@ function statusField(pid: number, field: string): number {
   }
 }
 
-/** Resident memory of a process now, in KB (Linux /proc), or NaN. */
+/**
+ * Resident memory of a process and every process it started, now, in KB (Linux /proc), or NaN:
+ * the language server over stdio may serve from a child process it starts (lsp/serverThread.ts),
+ * and both count.
+ */
 export function rssOf(pid: number): number {
-  return statusField(pid, 'VmRSS');
+  let total = statusField(pid, 'VmRSS');
+  for (const child of childrenOf(pid)) total += rssOf(child);
+  return total;
+}
+
+function childrenOf(pid: number): number[] {
+  try {
+    return readdirSync(`/proc/${pid}/task`).flatMap((task) =>
+      readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8')
+        .split(' ')
+        .filter((s) => s.trim() !== '')
+        .map(Number),
+    );
+  } catch {
+    return [];
+  }
 }
 
 export interface ProcessRun {

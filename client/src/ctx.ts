@@ -19,7 +19,7 @@ import {
 import type { CxTaxonomyApi } from './api';
 import { CONFIG_GLOB, TAXONOMY_GLOB } from '../../server/src/core/domain';
 import { StatusNotification, type StatusParams } from '../../server/src/protocol';
-import { SERVER_NODE_FLAGS } from '../../server/src/node/youngGeneration';
+import { SERVER_ENV, SERVER_NODE_FLAGS } from '../../server/src/node/youngGeneration';
 import { codeLensMiddleware } from './codeLensMiddleware';
 import { registerCommands } from './commands';
 import type { ExtensionHost } from './host';
@@ -90,7 +90,11 @@ export class Ctx implements ExtensionHost, vscode.Disposable {
     const module = vscode.Uri.joinPath(this.extensionUri, 'dist', 'server.js').fsPath;
     const serverOptions: ServerOptions = {
       // Larger semi-spaces for the initial index, and gc for the collection after it (node/youngGeneration.ts).
-      run: { module, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_FLAGS] } },
+      run: {
+        module,
+        transport: TransportKind.ipc,
+        options: { execArgv: [...SERVER_NODE_FLAGS], env: { ...process.env, ...SERVER_ENV } },
+      },
       debug: {
         module,
         transport: TransportKind.ipc,

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { LspTestClient } from './harness';
 
 const FILES = {
@@ -24,7 +25,7 @@ async function run(env: Record<string, string>, launcher?: string[]) {
   }
 }
 
-describe('protocol: the server over stdio runs in a worker thread with a larger young generation', function () {
+describe('protocol: the server over stdio serves with a larger young generation', function () {
   this.timeout(120_000);
 
   it('indexes with 32 MB semi-spaces, and publishes what the main thread publishes', async () => {
@@ -44,7 +45,7 @@ describe('protocol: the server compacts its heap once indexing ends, when it let
   this.timeout(120_000);
   const letGo = { CX_TAXONOMY_RELEASE_ABOVE: '0' };
 
-  it('runs one full collection after the initial index, in its worker thread', async () => {
+  it('runs one full collection after the initial index, where it serves', async () => {
     const { memory } = await run(letGo);
     assert.match(
       memory ?? 'no log line',
@@ -84,6 +85,65 @@ describe('protocol: the server gives back its young generation once idle after i
       assert.ok(Number(m[2]) <= Number(m[1]), line);
       const hover = await c.hover('j.journey.yaml', c.positionOf('j.journey.yaml', 'cx-ops', 2));
       assert.ok(hover, 'the server still answers: hover on an owner');
+    } finally {
+      await c.stop();
+    }
+  });
+});
+
+describe('protocol: on Linux the stdio server serves from a child process started with malloc set', function () {
+  this.timeout(120_000);
+  if (process.platform !== 'linux') return;
+
+  /** The processes a process started, from /proc. */
+  const childrenOf = (pid: number): number[] =>
+    readdirSync(`/proc/${pid}/task`).flatMap((t) =>
+      readFileSync(`/proc/${pid}/task/${t}/children`, 'utf8')
+        .split(' ')
+        .filter((s) => s.trim() !== '')
+        .map(Number),
+    );
+  const exited = (pid: number) =>
+    !existsSync(`/proc/${pid}`) || /^State:\s+Z/m.test(readFileSync(`/proc/${pid}/status`, 'utf8'));
+
+  it('one child process with the young generation, gc and the malloc threshold; it ends with the server', async () => {
+    const c = await LspTestClient.start({ files: FILES, env: { CX_TAXONOMY_TRACE_PARSE: '1' } });
+    let child: number | undefined;
+    try {
+      await c.waitForReady(60_000);
+      const children = childrenOf(c.serverProcess.pid!);
+      assert.equal(children.length, 1, 'the process the editor started starts one');
+      child = children[0];
+      const environ = readFileSync(`/proc/${child}/environ`, 'utf8').split('\0');
+      assert.ok(environ.includes('MALLOC_MMAP_THRESHOLD_=131072'), 'malloc threshold set');
+      const argv = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
+      assert.ok(argv.includes('--max-semi-space-size=32') && argv.includes('--expose-gc'), argv.join(' '));
+      assert.ok(argv.includes('--stdio'));
+      assert.ok(
+        c.logs.some((l) => l.includes('young generation 96 MB')),
+        c.logs.join('\n'),
+      );
+      // It answers as the server.
+      assert.ok(await c.hover('j.journey.yaml', c.positionOf('j.journey.yaml', 'cx-ops', 2)));
+    } finally {
+      await c.stop();
+    }
+    assert.equal(c.serverProcess.exitCode, 0, 'shutdown then exit: code 0, passed on');
+    const deadline = Date.now() + 10_000;
+    while (child !== undefined && !exited(child) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    assert.ok(child !== undefined && exited(child), 'the child ended with it');
+  });
+
+  it('passes SIGTERM on to the child, which ends', async () => {
+    const c = await LspTestClient.start({ files: FILES });
+    try {
+      await c.waitForReady(60_000);
+      const [child] = childrenOf(c.serverProcess.pid!);
+      assert.ok(child);
+      c.serverProcess.kill('SIGTERM');
+      const deadline = Date.now() + 10_000;
+      while (!exited(child) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+      assert.ok(exited(child), 'the child ended');
     } finally {
       await c.stop();
     }

@@ -1,3 +1,4 @@
+import { zlibTextPacker } from '../node/textPacker';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -210,6 +211,8 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
         releaseAbove: releaseAboveOf(process.env),
         // Its checks rebuild them from parses done ahead in the parse workers (loadGroup).
         releaseIndexed: true,
+        // Their texts are kept packed meanwhile (only files that let their models go pack theirs).
+        textPacker: zlibTextPacker,
       });
       const groupHost: FileHost = {
         listFiles: () => ids,

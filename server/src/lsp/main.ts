@@ -2,10 +2,8 @@
  * The language server's entry point: `node dist/server.js --stdio` (or `--node-ipc`, `--socket=N`,
  * `--pipe=NAME`), so any LSP editor can run it. With no transport flag it speaks over stdio.
  */
-import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { startServer } from './server';
 import { exposeGarbageCollection } from '../node/collectGarbage';
-import { consoleToClient, isServerWorker, serveInWorker, workerStdio } from './serverThread';
+import { consoleToClient, isServerWorker, serveInChildProcess, serveInWorker, workerStdio } from './serverThread';
 
 declare const CX_TAXONOMY_VERSION: string;
 
@@ -36,9 +34,20 @@ if (
 // Process-wide, so set once by the main thread: the server's thread then has `gc` for the
 // collection once indexing ends (collectGarbage.ts).
 if (!isServerWorker()) exposeGarbageCollection();
-if (isServerWorker() || !serveInWorker(__filename, process.argv.slice(2))) serve();
+if (
+  isServerWorker() ||
+  !(serveInChildProcess(__filename, process.argv.slice(2)) || serveInWorker(__filename, process.argv.slice(2)))
+)
+  void serve();
 
-function serve(): void {
+/**
+ * Serves in this thread. The server's code is loaded here, not above: a process that only starts
+ * the server's child process and waits for it (`serveInChildProcess`) stays ~10 MB smaller
+ * without it.
+ */
+async function serve(): Promise<void> {
+  const { createConnection, ProposedFeatures } = await import('vscode-languageserver/node');
+  const { startServer } = await import('./server.js');
   // The server's worker thread reads and writes stdin and stdout itself (serverThread.ts).
   const stdio = isServerWorker() ? workerStdio() : undefined;
   const connection = stdio

@@ -26,6 +26,17 @@ export const SEMI_SPACE_FLAG = `--max-semi-space-size=${YOUNG_GENERATION_MB / 3}
  */
 export const SERVER_NODE_FLAGS: readonly string[] = [SEMI_SPACE_FLAG, '--expose-gc'];
 
+/**
+ * The environment the language server's process is started with, on top of the caller's: glibc's
+ * malloc returns a large block to the system when it is freed only while its size is over a
+ * threshold, which it raises to the size of each large block freed. The initial index frees
+ * blocks of megabytes (the parse workers' batches), and from then on the medium ones went to the
+ * heap, mixed with what lives on, and stayed resident after it was freed: ~80 MB of the server's
+ * resident memory on the styled L. Setting the threshold (to glibc's own starting value) keeps it
+ * where it starts (BENCHMARKS.md, item 36). Other C libraries ignore the variable.
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
+
 /** Set (to anything) to run the CLI or the server on the main thread with node's own young generation. */
 export const NO_WORKER_ENV = 'CX_TAXONOMY_NO_WORKER';
 

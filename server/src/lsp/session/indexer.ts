@@ -190,5 +190,8 @@ export class Indexer {
 /** The young generation this thread runs with: the server's worker sizes it (lsp/serverThread.ts). */
 function youngGeneration(): string {
   const mb = resourceLimits.maxYoungGenerationSizeMb;
-  return mb ? `${mb} MB` : "node's default";
+  if (mb) return `${mb} MB`;
+  // A process started with the flag (the server's child process, or by VS Code): three semi-spaces.
+  const semi = process.execArgv.map((a) => /^--max-semi-space-size=(\d+)$/.exec(a)?.[1]).find(Boolean);
+  return semi ? `${3 * Number(semi)} MB` : "node's default";
 }
