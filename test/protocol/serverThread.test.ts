@@ -117,7 +117,10 @@ describe('protocol: on Linux the stdio server serves from a child process starte
       const environ = readFileSync(`/proc/${child}/environ`, 'utf8').split('\0');
       assert.ok(environ.includes('MALLOC_MMAP_THRESHOLD_=131072'), 'malloc threshold set');
       const argv = readFileSync(`/proc/${child}/cmdline`, 'utf8').split('\0');
-      assert.ok(argv.includes('--max-semi-space-size=32') && argv.includes('--expose-gc'), argv.join(' '));
+      assert.ok(
+        ['--max-semi-space-size=32', '--min-semi-space-size=8', '--expose-gc'].every((f) => argv.includes(f)),
+        argv.join(' '),
+      );
       assert.ok(argv.includes('--stdio'));
       assert.ok(
         c.logs.some((l) => l.includes('young generation 96 MB')),

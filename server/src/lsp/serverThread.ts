@@ -4,7 +4,14 @@ import { Socket } from 'node:net';
 import { format } from 'node:util';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import type { Connection } from 'vscode-languageserver';
-import { SERVER_ENV, SERVER_NODE_FLAGS, useWorker, YOUNG_GENERATION_MB } from '../node/youngGeneration';
+import { setFlagsFromString } from 'node:v8';
+import {
+  MIN_SEMI_SPACE_FLAG,
+  SERVER_ENV,
+  SERVER_NODE_FLAGS,
+  useWorker,
+  YOUNG_GENERATION_MB,
+} from '../node/youngGeneration';
 
 /*
  * The language server over stdio runs with a larger young generation, as the CLI does
@@ -48,6 +55,8 @@ function isPipe(fd: number): boolean {
 export function serveInWorker(script: string, args: readonly string[]): boolean {
   if (!isMainThread || !args.includes('--stdio') || !useWorker(process.execArgv, process.env)) return false;
   if (!isPipe(0) || !isPipe(1)) return false;
+  // V8 reads it when it makes a heap, so it applies to the worker made next (see MIN_SEMI_SPACE_MB).
+  setFlagsFromString(MIN_SEMI_SPACE_FLAG);
   let worker: Worker;
   try {
     worker = new Worker(script, {
