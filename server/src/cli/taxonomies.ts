@@ -1,4 +1,3 @@
-import { zlibTextPacker } from '../node/textPacker';
 import { promises as fsp } from 'node:fs';
 import * as path from 'node:path';
 import {
@@ -25,6 +24,7 @@ import { UsageError } from './command';
 import { NodeFileHost, OUTSIDE_LINK_FILE, resolvesWithin } from '../node/nodeFileHost';
 import { releaseAboveOf } from '../node/releaseModels';
 import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
+import { zlibTextPacker } from '../node/textPacker';
 import { CacheMiss, DEFAULT_CACHE_LOCATION } from './cache';
 import { loadGroup } from './loadGroup';
 import { shownFolder, shownPath, slashPathBelow } from './render/paths';

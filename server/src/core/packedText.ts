@@ -36,11 +36,6 @@ export class PackedText {
     this.#packed = packer.pack(text);
   }
 
-  /** Its size packed, in bytes. */
-  get size(): number {
-    return this.#packed.length;
-  }
-
   text(): string {
     let text = recent.get(this);
     if (text !== undefined) {

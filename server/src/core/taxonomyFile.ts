@@ -28,7 +28,7 @@ export interface ReadOptions {
   /** Told when a file rebuilds the models it let go (`releaseModels`), so its owner can let them go again. */
   onRebuild?: (file: TaxonomyFile) => void;
   /** Packs the text of a file that lets its models go, until it is read (`PackedText`). */
-  packer?: TextPacker;
+  textPacker?: TextPacker;
 }
 
 /** A size for people: bytes, KB or MB, precise enough that a size over a limit never reads as equal to it. */
@@ -145,7 +145,7 @@ class ModelledFile implements TaxonomyFile {
   #primed: ParsedYaml | undefined;
   /** The text, while it is not packed. */
   #text: string | undefined;
-  /** The text packed, once the models were let go with a packer (`ReadOptions.packer`). */
+  /** The text packed, once the models were let go with a packer (`ReadOptions.textPacker`). */
   #packed: PackedText | undefined;
   readonly #onRebuild: ((file: TaxonomyFile) => void) | undefined;
   readonly #packer: TextPacker | undefined;
@@ -158,11 +158,11 @@ class ModelledFile implements TaxonomyFile {
     text: string,
     readonly lines: LineIndex,
     yaml: ParsedYaml,
-    options: Pick<ReadOptions, 'onRebuild' | 'packer'>,
+    options: Pick<ReadOptions, 'onRebuild' | 'textPacker'>,
   ) {
     this.#text = text;
     this.#onRebuild = options.onRebuild;
-    this.#packer = options.packer;
+    this.#packer = options.textPacker;
     this.#modelled = modelOf(kind, lines, yaml);
   }
 

@@ -154,7 +154,7 @@ export class TaxonomyWorkspace implements DerivedSource {
    * exactly this text, was done elsewhere) and marks what must be re-checked.
    */
   setFile(uri: string, relativePath: string, text: string, version = 0, parsed?: ParsedYaml): TaxonomyFile {
-    const options = { maxFileSize: this.config.maxFileSize, onRebuild: this.onRebuild, packer: this.textPacker };
+    const options = { maxFileSize: this.config.maxFileSize, onRebuild: this.onRebuild, textPacker: this.textPacker };
     const file = createTaxonomyFile(uri, relativePath, text, version, options, parsed);
     this.replace(uri, file);
     return file;

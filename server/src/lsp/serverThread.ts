@@ -2,9 +2,9 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fstatSync } from 'node:fs';
 import { Socket } from 'node:net';
 import { format } from 'node:util';
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread, Worker, workerData } from 'node:worker_threads';
 import type { Connection } from 'vscode-languageserver';
-import { setFlagsFromString } from 'node:v8';
 import {
   MIN_SEMI_SPACE_FLAG,
   SERVER_ENV,
@@ -53,9 +53,8 @@ function isPipe(fd: number): boolean {
  * young generation sized by the caller) or the worker cannot be created, so the caller serves.
  */
 export function serveInWorker(script: string, args: readonly string[]): boolean {
-  if (!isMainThread || !args.includes('--stdio') || !useWorker(process.execArgv, process.env)) return false;
-  if (!isPipe(0) || !isPipe(1)) return false;
-  // V8 reads it when it makes a heap, so it applies to the worker made next (see MIN_SEMI_SPACE_MB).
+  if (!servesStdioElsewhere(args)) return false;
+  // V8 reads it when it makes a heap, so it applies to the worker made next (see MIN_SEMI_SPACE_FLAG).
   setFlagsFromString(MIN_SEMI_SPACE_FLAG);
   let worker: Worker;
   try {
@@ -84,10 +83,8 @@ export function serveInWorker(script: string, args: readonly string[]): boolean 
  * (see `SERVER_ENV`); this process costs ~40 MB of its own, so the server is ~40 MB smaller.
  */
 export function serveInChildProcess(script: string, args: readonly string[]): boolean {
-  if (process.platform !== 'linux' || !isMainThread || !args.includes('--stdio')) return false;
-  if (!useWorker(process.execArgv, process.env)) return false;
+  if (process.platform !== 'linux' || !servesStdioElsewhere(args)) return false;
   if (Object.keys(SERVER_ENV).some((k) => process.env[k] !== undefined)) return false;
-  if (!isPipe(0) || !isPipe(1)) return false;
   let child: ChildProcess;
   try {
     child = spawn(process.execPath, [...SERVER_NODE_FLAGS, script, ...args], {
@@ -104,6 +101,14 @@ export function serveInChildProcess(script: string, args: readonly string[]): bo
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
   for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));
   return true;
+}
+
+/**
+ * True when this thread, the main one, may hand the serving of stdio to another thread or process:
+ * `--stdio` over pipes, not turned off, and the young generation not sized by the caller.
+ */
+function servesStdioElsewhere(args: readonly string[]): boolean {
+  return isMainThread && args.includes('--stdio') && useWorker(process.execArgv, process.env) && isPipe(0) && isPipe(1);
 }
 
 /** The worker's own streams on the process's stdin and stdout. */

@@ -22,11 +22,11 @@ export function exposeGarbageCollection(): void {
  * moves them together, so the empty pages go back to the system.
  */
 export function collectGarbage(): boolean {
-  const gc: unknown = (globalThis as { gc?: unknown }).gc;
-  if (typeof gc !== 'function') return false;
+  const gc = gcOfThisThread();
+  if (!gc) return false;
   setFlagsFromString('--compact-on-every-full-gc');
   try {
-    (gc as () => void)();
+    gc();
   } finally {
     setFlagsFromString('--no-compact-on-every-full-gc');
   }
@@ -56,8 +56,8 @@ export function collectGarbageWhenIdle(
   done: (before: number, after: number) => void,
   quietMs = QUIET_MS,
 ): void {
-  const gc: unknown = (globalThis as { gc?: unknown }).gc;
-  if (typeof gc !== 'function') return;
+  const gc = gcOfThisThread();
+  if (!gc) return;
   let last = performance.eventLoopUtilization();
   let waits = 0;
   const check = () => {
@@ -70,8 +70,14 @@ export function collectGarbageWhenIdle(
       return;
     }
     const before = getHeapStatistics().total_heap_size;
-    (gc as () => void)();
+    gc();
     done(before, getHeapStatistics().total_heap_size);
   };
   setTimeout(check, quietMs).unref();
+}
+
+/** The `gc` function V8 gives this thread's context when `--expose-gc` is set, if it has one. */
+function gcOfThisThread(): (() => void) | undefined {
+  const gc: unknown = (globalThis as { gc?: unknown }).gc;
+  return typeof gc === 'function' ? (gc as () => void) : undefined;
 }

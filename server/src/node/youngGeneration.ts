@@ -50,6 +50,15 @@ export const SERVER_NODE_FLAGS: readonly string[] = [SEMI_SPACE_FLAG, MIN_SEMI_S
  */
 export const SERVER_ENV: Readonly<Record<string, string>> = { MALLOC_MMAP_THRESHOLD_: '131072' };
 
+/**
+ * The young generation a process's node flags give its main thread, in MB (three semi-spaces, as
+ * `SEMI_SPACE_FLAG` writes it), or undefined without the flag.
+ */
+export function youngGenerationOfFlags(execArgv: readonly string[]): number | undefined {
+  const semi = execArgv.map((a) => /^--max-semi-space-size=(\d+)$/.exec(a)?.[1]).find((m) => m !== undefined);
+  return semi === undefined ? undefined : 3 * Number(semi);
+}
+
 /** Set (to anything) to run the CLI or the server on the main thread with node's own young generation. */
 export const NO_WORKER_ENV = 'CX_TAXONOMY_NO_WORKER';
 

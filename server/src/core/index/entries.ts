@@ -162,9 +162,14 @@ export class SiteReferences implements ReferenceList {
     return new SiteReference(this.uri, this.#sites[i]);
   }
 
-  *[Symbol.iterator](): IterableIterator<Reference> {
-    for (let i = 0; i < this.#sites.length; i++) yield this.at(i);
+  [Symbol.iterator](): IterableIterator<Reference> {
+    return eachReference(this);
   }
+}
+
+/** A list's references in order, each made as it is read. */
+function* eachReference(list: ReferenceList): IterableIterator<Reference> {
+  for (let i = 0; i < list.length; i++) yield list.at(i);
 }
 
 /** What symbol lists show of an entity: a term's label, else its name. */
@@ -308,8 +313,8 @@ export class ReferenceTable implements ReferenceList {
     return new TableReference(this, i);
   }
 
-  *[Symbol.iterator](): IterableIterator<Reference> {
-    for (let i = 0; i < this.#ids.length; i++) yield this.at(i);
+  [Symbol.iterator](): IterableIterator<Reference> {
+    return eachReference(this);
   }
 }
 

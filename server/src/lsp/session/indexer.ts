@@ -9,6 +9,7 @@ import { forEachConcurrently, modelsHeld, taxonomyKindOf } from '../../core';
 import { formatCount } from '../../core/text/shape';
 import { collectGarbage, collectGarbageWhenIdle } from '../../node/collectGarbage';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../../node/parsePool';
+import { youngGenerationOfFlags } from '../../node/youngGeneration';
 import { fsPathOf, normaliseUri } from '../fileSystem';
 import type { SessionConfig } from './config';
 import type { Documents, FileReads } from './documents';
@@ -144,14 +145,14 @@ export class Indexer {
       const before = getHeapStatistics().total_heap_size;
       if (this.logReleased() > 0 && collectGarbage())
         this.host.log(
-          `Memory after indexing: heap ${formatCount(Math.round(before / 1e6))} -> ${formatCount(Math.round(getHeapStatistics().total_heap_size / 1e6))} MB (one full, compacting collection).`,
+          `Memory after indexing: heap ${heapMb(before)} -> ${heapMb(getHeapStatistics().total_heap_size)} MB (one full, compacting collection).`,
         );
       this.host.status('ready');
       collectGarbageWhenIdle(
         () => this.lifetime.disposed,
         (before, after) =>
           this.host.log(
-            `Memory when idle: heap ${formatCount(Math.round(before / 1e6))} -> ${formatCount(Math.round(after / 1e6))} MB (one full collection, which gives back the young generation).`,
+            `Memory when idle: heap ${heapMb(before)} -> ${heapMb(after)} MB (one full collection, which gives back the young generation).`,
           ),
       );
     }
@@ -187,11 +188,16 @@ export class Indexer {
   }
 }
 
-/** The young generation this thread runs with: the server's worker sizes it (lsp/serverThread.ts). */
+/**
+ * The young generation this thread runs with: the server's worker thread is sized by its resource
+ * limits, its child process (or VS Code's) by node flags (lsp/serverThread.ts).
+ */
 function youngGeneration(): string {
-  const mb = resourceLimits.maxYoungGenerationSizeMb;
-  if (mb) return `${mb} MB`;
-  // A process started with the flag (the server's child process, or by VS Code): three semi-spaces.
-  const semi = process.execArgv.map((a) => /^--max-semi-space-size=(\d+)$/.exec(a)?.[1]).find(Boolean);
-  return semi ? `${3 * Number(semi)} MB` : "node's default";
+  const mb = resourceLimits.maxYoungGenerationSizeMb ?? youngGenerationOfFlags(process.execArgv);
+  return mb ? `${mb} MB` : "node's default";
+}
+
+/** A heap size in bytes as the memory log lines give it: whole MB. */
+function heapMb(bytes: number): string {
+  return formatCount(Math.round(bytes / 1e6));
 }
