@@ -36,6 +36,8 @@ export interface GroupLoadOptions {
    * let their models go at load). A load for the cache always checks every file.
    */
   checkAll?: boolean;
+  /** With `checkAll`: check each journey as it is loaded (`LoadOptions.checkEarly` of the core's loader). */
+  checkEarly?: boolean;
 }
 
 /**
@@ -57,7 +59,7 @@ export async function loadGroup(
 ): Promise<void> {
   if (o.cacheLocation === undefined) {
     await withParseWorkers(ids, async (parse) => {
-      await loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse });
+      await loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse, checkEarly: o.checkAll && o.checkEarly });
       if (o.checkAll) await checkAll(ws, parse);
     });
     return;
@@ -101,7 +103,7 @@ export async function loadGroup(
   }
   const reads = ids.map((id, i) => ({ id, rel: rels[i], fetched: results[i] }));
   await withParseWorkers(ids, async (parse) => {
-    await applyFetchedInOrder(ws, reads, { tick: o.tick, parse });
+    await applyFetchedInOrder(ws, reads, { tick: o.tick, parse, checkEarly: o.checkEarly });
     await checkAll(ws, parse);
   });
   const files = new Map<string, CachedFile>();

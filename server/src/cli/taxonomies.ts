@@ -22,7 +22,7 @@ import {
 } from '../core';
 import { UsageError } from './command';
 import { NodeFileHost, OUTSIDE_LINK_FILE, resolvesWithin } from '../node/nodeFileHost';
-import { releaseAboveOf } from '../node/releaseModels';
+import { lintReleaseAbove, releaseAboveOf } from '../node/releaseModels';
 import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
 import { zlibTextPacker } from '../node/textPacker';
 import { CacheMiss, DEFAULT_CACHE_LOCATION } from './cache';
@@ -57,6 +57,13 @@ export interface LoadOptions {
    * restored from it has no index to look dependencies up in.
    */
   trackDependencies?: boolean;
+  /**
+   * The command reads the files' findings and texts, not their models (the lint): when every file
+   * is checked, journeys are then loaded last and each checked as it is loaded, its model let go
+   * after (`checkEarly` in the core's loader), so the peak holds no journey's model and none is
+   * built twice.
+   */
+  findingsOnly?: boolean;
 }
 
 /** One taxonomy: a folder with its config (or none) and every file under it, loaded and checked. */
@@ -165,6 +172,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
     ws: TaxonomyWorkspace;
     host: FileHost;
     load: string[];
+    checksEarly: boolean;
   }
   const groups: Group[] = [];
   for (const walkRoot of walkRoots) {
@@ -204,13 +212,19 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] =
         opts.reportUnusedDisableDirectives ?? rules[UNUSED_DISABLE_DIRECTIVE_RULE_ID] ?? 'off';
       config = { ...config, rules, ...(opts.today !== undefined ? { today: opts.today } : {}) };
+      // The lint lets journeys' models go once each is checked as it is loaded (`findingsOnly`);
+      // the other commands read models, and let them go only when asked (`CX_TAXONOMY_RELEASE_ABOVE`).
+      const releaseAbove = opts.findingsOnly ? lintReleaseAbove(process.env) : releaseAboveOf(process.env);
+      const checksEarly = opts.findingsOnly === true && releaseAbove !== undefined;
       const ws = createTaxonomyWorkspace(config, {
-        trackDependencies: opts.trackDependencies === true,
-        // Only when asked: a lint that lets its journeys' models go holds ~25% less at its peak but
-        // takes ~40% longer, since each check builds the model again (BENCHMARKS.md, item 28).
-        releaseAbove: releaseAboveOf(process.env),
-        // Its checks rebuild them from parses done ahead in the parse workers (loadGroup).
-        releaseIndexed: true,
+        // Checks made as files are loaded are right at the end only if a later file that changes
+        // what one looked up has it checked again.
+        trackDependencies: opts.trackDependencies === true || checksEarly,
+        keepTermUses: false,
+        releaseAbove,
+        // Otherwise models go as files are indexed, and checks rebuild them from parses done
+        // ahead in the parse workers (loadGroup): ~25% less at the peak, ~40% longer (item 28).
+        releaseIndexed: !checksEarly,
         // Their texts are kept packed meanwhile (only files that let their models go pack theirs).
         textPacker: zlibTextPacker,
       });
@@ -227,7 +241,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
             `${s.given}: skipped, the taxonomy's config does not check it (its \`ignore\` or \`docs\` globs).`,
           );
       }
-      groups.push({ root: groupDir, ws, host: groupHost, load });
+      groups.push({ root: groupDir, ws, host: groupHost, load, checksEarly });
     }
   }
   // Only named files, every one passed over above: nothing to check, which is not a usage error.
@@ -252,6 +266,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
     await loadGroup(g.ws, g.host, g.load, {
       root: g.root,
       checkAll,
+      checkEarly: checkAll && g.checksEarly,
       cacheLocation,
       cacheOnly: opts.cacheOnly,
       warn: opts.warn,

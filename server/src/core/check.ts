@@ -1,4 +1,5 @@
 import type { TaxonomyConfig } from './config';
+import type { FacetEntry, FileContribution } from './index/entries';
 import type { IndexView, Rule, RuleContext } from './rules/types';
 import { unusedDirectiveReports, unusedDisableDirective } from './rules/unused-disable-directive';
 import { applySuppressions, directivesOf, type SuppressedDiagnostic } from './suppressions';
@@ -14,18 +15,36 @@ export interface CheckSetup {
   /** The ids of `rules`. */
   ruleIds: ReadonlySet<string>;
   fileAt: (uri: string) => TaxonomyFile | undefined;
+  /** What a file adds to the index (`RuleContext.own` reads its facets). */
+  contribution: (uri: string) => FileContribution | undefined;
 }
+
+/** Which of the rules a check runs: all, or only those that read the index (`Rule.readsOnlyIndex`), or only the others. */
+export type RuleSelection = 'all' | 'readsOnlyIndex' | 'readsModel';
+
+const NO_FACET: ReadonlyMap<string, readonly FacetEntry[]> = new Map();
 
 /** A rule's configured severity, else its default. */
 export function severityOf(rule: Rule, config: TaxonomyConfig): Severity {
   return config.rules[rule.id] ?? rule.defaultSeverity;
 }
 
-/** Runs every rule that applies to the file and is not off; a rule that throws reports that instead. */
-export function runRules(file: TaxonomyFile, setup: CheckSetup, index: IndexView): TaxonomyDiagnostic[] {
+/**
+ * Runs every rule of the selection that applies to the file and is not off; a rule that throws
+ * reports that instead.
+ */
+export function runRules(
+  file: TaxonomyFile,
+  setup: CheckSetup,
+  index: IndexView,
+  selection: RuleSelection = 'all',
+): TaxonomyDiagnostic[] {
   const diagnostics: TaxonomyDiagnostic[] = [];
+  const own = <T>(facet: string) =>
+    (setup.contribution(file.uri)?.facets.get(facet) ?? NO_FACET) as ReadonlyMap<string, readonly FacetEntry<T>[]>;
   for (const rule of setup.rules) {
     if (!rule.appliesTo.includes(file.kind)) continue;
+    if (selection !== 'all' && (rule.readsOnlyIndex === true) !== (selection === 'readsOnlyIndex')) continue;
     // An unreadable file has no content for other rules to judge.
     if (file.unreadable && !rule.readsUnreadable) continue;
     const severity = severityOf(rule, setup.config);
@@ -34,6 +53,7 @@ export function runRules(file: TaxonomyFile, setup: CheckSetup, index: IndexView
       file,
       config: setup.config,
       index,
+      own,
       fileAt: setup.fileAt,
       knownRules: setup.ruleIds,
       report: (r) => diagnostics.push({ ...r, ruleId: rule.id, severity }),

@@ -1,6 +1,16 @@
 import type { DerivedValues } from './derived';
 import type { FacetEntry } from './index/entries';
-import { defKey, facetKey, idSetKey, keyParts, refKey, wholeFacetKey, type IndexKey } from './index/keys';
+import {
+  defKey,
+  facetKey,
+  idSetKey,
+  KEY_TAGS,
+  keyParts,
+  refKey,
+  wholeFacetKey,
+  type IndexKey,
+  type WatchedKeys,
+} from './index/keys';
 import type { WorkspaceIndex } from './index/workspaceIndex';
 import { FileSet } from './fileSet';
 import { internalized } from './intern';
@@ -136,6 +146,9 @@ export class DependencyTracker {
     }
   }
 
+  /** True when some file's last check looked the key, named by its parts, up (`WatchedKeys`). */
+  readonly watches: WatchedKeys = (tag, a, b) => this.keyNumbers.has(tag, a, b);
+
   /** True when some file's check looked a key up (else no change can make any file dirty). */
   hasDependents(): boolean {
     return this.keyNumbers.size > 0;
@@ -165,10 +178,7 @@ export interface KeyRecorder {
   key(key: IndexKey): void;
 }
 
-/** The tags of the keys looked up by their parts (as `keyParts` reads them). */
-const DEF = keyParts(defKey('' as EntityKind, ''))[0];
-const REF = keyParts(refKey('' as EntityKind, ''))[0];
-const FACET = keyParts(facetKey('', ''))[0];
+const { def: DEF, ref: REF, facet: FACET } = KEY_TAGS;
 
 /** The dependencies of a file never checked. */
 export const NO_DEPS = new Int32Array(0);
@@ -249,6 +259,11 @@ export class KeyNumbers {
       this.count++;
     }
     return n;
+  }
+
+  /** True when the key `join(a, b)` of the tag has a number. */
+  has(tag: string, a: string, b: string): boolean {
+    return this.numbers.get(tag)?.get(a)?.has(b) === true;
   }
 
   find(key: IndexKey): number | undefined {

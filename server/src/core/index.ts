@@ -47,6 +47,8 @@ function keepViewParts(file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnos
 export interface WorkspaceSetup {
   /** See `WorkspaceOptions.trackDependencies`. */
   trackDependencies?: boolean;
+  /** See `WorkspaceOptions.keepTermUses`. */
+  keepTermUses?: boolean;
   /**
    * Let the models of checked files (indexed ones with `releaseIndexed`) of the releasable kinds
    * (`RELEASABLE_KINDS`) go, except the files `isOpen` names, while the workspace's text is larger
@@ -69,7 +71,8 @@ export interface WorkspaceSetup {
 
 /**
  * A workspace with every built-in rule: what the CLI and the server use. The CLI checks once and
- * passes `trackDependencies: false`; the server keeps the bookkeeping that edits need, and lets
+ * passes `trackDependencies: false`, except where its lint checks journeys as they are loaded
+ * (`TaxonomyWorkspace.checkEarly`); the server keeps the bookkeeping that edits need, and lets
  * the models of closed files go once checked when asked to (`releaseAbove`).
  */
 export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: WorkspaceSetup = {}): TaxonomyWorkspace {
@@ -79,6 +82,7 @@ export function createTaxonomyWorkspace(config?: TaxonomyConfig, options: Worksp
     config,
     facetContributors: ALL_FACET_CONTRIBUTORS,
     trackDependencies: options.trackDependencies,
+    keepTermUses: options.keepTermUses,
     releasable:
       releaseAbove === undefined
         ? undefined

@@ -4,11 +4,12 @@
  * gives the same result everywhere. It is pure: the host (Node's file system, the server's URIs,
  * an in-memory map) supplies the listing and the bytes.
  */
-import { CONFIG_FILE_NAMES } from './domain';
+import { CONFIG_FILE_NAMES, RELEASABLE_KINDS, taxonomyKindOf } from './domain';
 import { parseConfig, type ConfigProblem, type TaxonomyConfig } from './config';
 import { decodeText, type Decoded, type FileHost } from './host';
 import { configPathIn, partitionByConfig } from './roots';
 import { modelsHeld, parsesAsYaml, primeParse, tooLargeMessage, type TaxonomyFile } from './taxonomyFile';
+import type { TaxonomyKind } from './types';
 import type { TaxonomyWorkspace } from './workspace';
 import type { ParsedYaml } from './yaml';
 
@@ -80,6 +81,12 @@ export interface LoadOptions extends FetchOptions {
   tick?: () => void;
   /** Where YAML is parsed ahead of its turn; without it each file is parsed when it is put in. */
   parse?: ParseService;
+  /**
+   * For a one-shot check of every file: the files of the kinds that let their models go
+   * (`RELEASABLE_KINDS`: journeys) are put in last, and each is checked as it is put in
+   * (`TaxonomyWorkspace.checkEarly`), when every file its check looks up is in.
+   */
+  checkEarly?: boolean;
 }
 
 /**
@@ -234,20 +241,18 @@ async function applyInOrder(
   o: LoadOptions,
 ): Promise<void> {
   const parse = o.parse;
+  const put = (p: Pending) => {
+    if (apply(workspace, p) && o.checkEarly) workspace.checkEarly(p.id);
+    o.tick?.();
+  };
   if (!parse) {
-    for (let i = 0; i < count; i++) {
-      apply(workspace, await next(i));
-      o.tick?.();
-    }
+    for (let i = 0; i < count; i++) put(await next(i));
     return;
   }
   const inFlight: Promise<Pending[]>[] = [];
   let batch: Pending[] = [];
   const applyOldest = async () => {
-    for (const p of await inFlight.shift()!) {
-      apply(workspace, p);
-      o.tick?.();
-    }
+    for (const p of await inFlight.shift()!) put(p);
   };
   for (let i = 0; i < count; i++) {
     batch.push(await next(i));
@@ -266,9 +271,10 @@ async function applyInOrder(
 export async function loadFiles(
   host: FileHost,
   workspace: TaxonomyWorkspace,
-  ids: readonly string[],
+  given: readonly string[],
   o: LoadOptions = {},
 ): Promise<void> {
+  const ids = o.checkEarly ? releasableLast(given, (id) => host.relativePath(id)) : given;
   const take = readAhead(host, ids, workspace.currentConfig.maxFileSize, o);
   await applyInOrder(
     workspace,
@@ -281,10 +287,21 @@ export async function loadFiles(
 /** Puts reads already made (`fetchFiles`) into the workspace in order, as `loadFiles` would. */
 export async function applyFetchedInOrder(
   workspace: TaxonomyWorkspace,
-  reads: readonly { id: string; rel: string; fetched: FetchedFile }[],
-  o: Pick<LoadOptions, 'tick' | 'parse'> = {},
+  given: readonly { id: string; rel: string; fetched: FetchedFile }[],
+  o: Pick<LoadOptions, 'tick' | 'parse' | 'checkEarly'> = {},
 ): Promise<void> {
+  const reads = o.checkEarly ? releasableLast(given, (r) => r.rel) : given;
   await applyInOrder(workspace, reads.length, (i) => Promise.resolve({ ...reads[i] }), o);
+}
+
+/**
+ * The items in the same order, but those of the kinds that let their models go (journeys) after
+ * the others: what a check of a journey looks up (personas, teams, the glossary…) is then in
+ * when it is checked early (`LoadOptions.checkEarly`).
+ */
+function releasableLast<T>(items: readonly T[], relativePath: (item: T) => string): T[] {
+  const releasable = (item: T) => RELEASABLE_KINDS.has(taxonomyKindOf(relativePath(item)) as TaxonomyKind);
+  return [...items.filter((item) => !releasable(item)), ...items.filter(releasable)];
 }
 
 /**
@@ -295,7 +312,7 @@ function releasedBatches(workspace: TaxonomyWorkspace): TaxonomyFile[][] {
   const batches: TaxonomyFile[][] = [];
   for (const uri of workspace.pending()) {
     const file = workspace.getFile(uri);
-    if (!file || modelsHeld(file)) continue;
+    if (!file || modelsHeld(file) || !workspace.checksInFull(uri)) continue;
     if (batches.length === 0 || batches[batches.length - 1].length === PARSE_BATCH) batches.push([]);
     batches[batches.length - 1].push(file);
   }

@@ -1,7 +1,7 @@
 import type { TextPacker } from './packedText';
 import { applyDirectives, runRules, severityOf, type CheckSetup } from './check';
 import { compileGlobs, defaultConfig, type CompiledGlobs, type TaxonomyConfig } from './config';
-import { DependencyTracker, NO_DEPS, trackedView } from './dependencies';
+import { DependencyTracker, NO_DEPS, trackedView, type KeyRecorder } from './dependencies';
 import { DerivedValues, type DerivedSource } from './derived';
 import { fileKindOf } from './domain';
 import { matchesAny } from './glob';
@@ -11,7 +11,7 @@ import { wholeFacetKey, type IndexKey } from './index/keys';
 import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineIndex } from './lineIndex';
 import type { Rule } from './rules/types';
-import type { SuppressedDiagnostic } from './suppressions';
+import { directivesOf, type SuppressedDiagnostic } from './suppressions';
 import { createTaxonomyFile, modelsHeld, releaseModels, unreadableFile, type TaxonomyFile } from './taxonomyFile';
 import { buildGlossary, GLOSSARY_LABEL_FACET } from './terms/glossary';
 import { TermUseIndex } from './terms/uses';
@@ -28,6 +28,11 @@ export interface WorkspaceOptions {
    * anyway, every file is re-checked, so results stay right.
    */
   trackDependencies?: boolean;
+  /**
+   * Keep where glossary terms are mentioned in prose (`termUses`), for the editor's references
+   * and usage counts. Default: with dependency tracking, which refreshes them.
+   */
+  keepTermUses?: boolean;
   /**
    * True for a file that may let its parse and models go once checked (once indexed with
    * `releaseIndexed`), until they are next read (`releaseModels`): its index entries then hold
@@ -66,6 +71,11 @@ interface FileState {
   diagnostics: TaxonomyDiagnostic[];
   /** The findings a `cx-taxonomy-disable` comment silences, with the reasons given. */
   suppressed: SuppressedDiagnostic[];
+  /**
+   * After an early check (`checkEarly`), until the file is finished: the findings of the rules
+   * that read its model, before its disable comments are applied.
+   */
+  early?: TaxonomyDiagnostic[];
 }
 
 /**
@@ -78,6 +88,8 @@ export class TaxonomyWorkspace implements DerivedSource {
   private readonly files = new Map<string, FileState>();
   private readonly tracker = new DependencyTracker();
   private readonly dirty = new Set<string>();
+  /** Files checked early (`checkEarly`), waiting for the rules that read only the index. */
+  private readonly finishing = new Set<string>();
   private config: TaxonomyConfig;
   private globs: CompiledGlobs;
   private setup: CheckSetup;
@@ -87,10 +99,11 @@ export class TaxonomyWorkspace implements DerivedSource {
   private readonly derivedValues = new DerivedValues(this.index);
   /**
    * Where glossary terms are mentioned in prose, for references and usage counts in the editor.
-   * Kept only with dependency tracking (the server): the CLI checks once and never asks.
+   * Kept only when asked (`keepTermUses`; the server): the CLI checks once and never asks.
    */
   readonly termUses = new TermUseIndex();
   private readonly tracking: boolean;
+  private readonly keepTermUses: boolean;
   /** True once a file has been checked (without tracking, a later change re-checks everything). */
   private checked = false;
   private size = 0;
@@ -107,6 +120,7 @@ export class TaxonomyWorkspace implements DerivedSource {
 
   constructor(options: WorkspaceOptions) {
     this.tracking = options.trackDependencies ?? true;
+    this.keepTermUses = options.keepTermUses ?? this.tracking;
     this.releasable = options.releasable;
     this.releaseAbove = options.releaseAbove ?? 0;
     this.releaseIndexed = options.releaseIndexed ?? false;
@@ -126,6 +140,7 @@ export class TaxonomyWorkspace implements DerivedSource {
       config: this.config,
       ruleIds: this.ruleIds,
       fileAt: (uri) => this.files.get(uri)?.file,
+      contribution: (uri) => this.index.contribution(uri),
     };
   }
 
@@ -210,9 +225,11 @@ export class TaxonomyWorkspace implements DerivedSource {
     const changed = this.index.replaceFile(
       uri,
       file ? contributionOf(file, this.contributors, detached) : undefined,
-      this.tracker.hasDependents(),
+      this.tracker.hasDependents() ? this.tracker.watches : undefined,
     );
     const prev = this.files.get(uri);
+    // An early check of the old content no longer counts: the file is checked again in full.
+    this.finishing.delete(uri);
     const wasLarge = this.size > this.releaseAbove;
     this.size += (file?.text.length ?? 0) - (prev?.size ?? 0);
     // The files put in before the taxonomy grew this large let their models go now, as later ones do.
@@ -254,9 +271,17 @@ export class TaxonomyWorkspace implements DerivedSource {
     return this.derivedValues.get(facet, build);
   }
 
-  /** The files waiting for a re-check. */
+  /** The files waiting for a check, in whole or (checked early) in part. */
   pending(): ReadonlySet<string> {
-    return this.dirty;
+    return this.finishing.size === 0 ? this.dirty : new Set([...this.dirty, ...this.finishing]);
+  }
+
+  /**
+   * True when the file's next check runs every rule, and so reads its model: it is waiting for a
+   * check and was not checked early (`checkEarly`).
+   */
+  checksInFull(uri: string): boolean {
+    return this.dirty.has(uri);
   }
 
   /**
@@ -266,13 +291,10 @@ export class TaxonomyWorkspace implements DerivedSource {
    */
   flush(shouldStop?: () => boolean): string[] {
     const done: string[] = [];
-    for (const uri of [...this.dirty]) {
+    // Files checked in full first: a file checked early may be among them, and is then not finished.
+    for (const uri of [...this.dirty, ...this.finishing]) {
       if (shouldStop?.()) break;
-      this.dirty.delete(uri);
-      const state = this.files.get(uri);
-      done.push(uri);
-      if (!state) continue;
-      this.check(state);
+      if (this.flushFile(uri)) done.push(uri);
     }
     this.releaseRebuilt();
     return done;
@@ -310,11 +332,56 @@ export class TaxonomyWorkspace implements DerivedSource {
    * when the file was re-checked, so the caller can publish its diagnostics.
    */
   flushFile(uri: string): boolean {
-    if (!this.dirty.has(uri)) return false;
-    this.dirty.delete(uri);
     const state = this.files.get(uri);
-    if (state) this.check(state);
+    if (this.dirty.delete(uri)) {
+      this.finishing.delete(uri);
+      if (state) this.check(state);
+      return true;
+    }
+    if (!this.finishing.delete(uri)) return false;
+    if (state?.early) this.finish(state, state.early);
     return true;
+  }
+
+  /**
+   * Checks a file just put in, ahead of the others, with the rules that read its model, and lets
+   * the model go: for a one-shot check (the CLI's lint) that puts in first the files whose content
+   * other files' checks look up (`LoadOptions.checkEarly`), so that a load neither holds every
+   * journey's model nor builds one twice. The rules that read only the index
+   * (`Rule.readsOnlyIndex`), whose findings count what every file adds, run at the next flush
+   * without the model; a file whose lookups change before then is checked again in full, as
+   * dependency tracking says. Only with tracking, and only for a file that may let its model go.
+   */
+  checkEarly(uri: string): void {
+    const state = this.files.get(uri);
+    if (!this.tracking || !state || !this.dirty.has(uri) || !this.mayRelease(state)) return;
+    this.dirty.delete(uri);
+    const { file } = state;
+    const recording = this.tracker.recorder();
+    this.checked = true;
+    state.early = runRules(file, this.setup, trackedView(this.index, this.derivedValues, recording.dep), 'readsModel');
+    this.noteTermUses(file, recording.dep);
+    state.deps = this.tracker.record(uri, state.deps, recording.keys);
+    // Read while the text is at hand: they are kept with the file, and the finish applies them.
+    directivesOf(file);
+    this.finishing.add(uri);
+    this.letGo(state);
+  }
+
+  /** Completes an early check (`checkEarly`) with the rules that read only the index. */
+  private finish(state: FileState, early: TaxonomyDiagnostic[]): void {
+    const { file } = state;
+    const recording = this.tracker.recorder();
+    const late = runRules(
+      file,
+      this.setup,
+      trackedView(this.index, this.derivedValues, recording.dep),
+      'readsOnlyIndex',
+    );
+    state.early = undefined;
+    // Its dependencies are both checks' lookups.
+    state.deps = this.tracker.record(file.uri, state.deps, [...new Set([...state.deps, ...recording.keys])]);
+    this.show(state, early.concat(late));
   }
 
   private check(state: FileState): void {
@@ -322,19 +389,26 @@ export class TaxonomyWorkspace implements DerivedSource {
     const recording = this.tracking ? this.tracker.recorder() : undefined;
     const dep = recording?.dep;
     this.checked = true;
+    state.early = undefined;
     const diagnostics = runRules(file, this.setup, trackedView(this.index, this.derivedValues, dep));
-    if (
-      this.tracking &&
-      !file.unreadable &&
-      (file.kind === 'markdown' || file.models.some((m) => m.texts.length > 0))
-    ) {
-      // The file's term mentions, found with the matcher the rules just used (its scan is cached);
-      // a change to the glossary's labels re-checks the file, and so refreshes them.
-      dep?.key(wholeFacetKey(GLOSSARY_LABEL_FACET));
-      this.termUses.update(file, this.derived(GLOSSARY_LABEL_FACET, buildGlossary).matcher);
-    }
+    this.noteTermUses(file, dep);
     if (recording) state.deps = this.tracker.record(file.uri, state.deps, recording.keys);
-    const shown = applyDirectives(file, diagnostics, this.setup);
+    this.show(state, diagnostics);
+  }
+
+  /** Keeps where a file just checked mentions glossary terms (`keepTermUses`). */
+  private noteTermUses(file: TaxonomyFile, dep: KeyRecorder | undefined): void {
+    if (!this.keepTermUses || file.unreadable) return;
+    if (file.kind !== 'markdown' && !file.models.some((m) => m.texts.length > 0)) return;
+    // Found with the matcher the rules just used (its scan is cached); a change to the glossary's
+    // labels re-checks the file, and so refreshes them.
+    dep?.key(wholeFacetKey(GLOSSARY_LABEL_FACET));
+    this.termUses.update(file, this.derived(GLOSSARY_LABEL_FACET, buildGlossary).matcher);
+  }
+
+  /** Sets what a file shows from its findings, its disable comments applied, and lets its model go when it may. */
+  private show(state: FileState, findings: TaxonomyDiagnostic[]): void {
+    const shown = applyDirectives(state.file, findings, this.setup);
     state.diagnostics = shown.diagnostics;
     state.suppressed = shown.suppressed;
     this.letGo(state);

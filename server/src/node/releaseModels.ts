@@ -1,9 +1,10 @@
 /**
  * Set to a number of UTF-16 code units of taxonomy text above which journey files nobody has open
- * let their models go (0: in any taxonomy), or to `off` to keep every model. Unset, the CLI keeps
- * every model and the language server lets them go above `SERVER_RELEASE_ABOVE`. With the
- * variable set, the CLI lets them go as they are indexed and caps the old generation's growth
- * (its low-memory mode); the language server lets them go once checked.
+ * let their models go (0: in any taxonomy), or to `off` to keep every model. Unset, the lint lets
+ * them go in any taxonomy, each once checked as it is loaded (`lintReleaseAbove`); the other
+ * commands keep every model; the language server lets them go above `SERVER_RELEASE_ABOVE`. With
+ * the variable set, the other commands let them go as they are indexed and cap the old
+ * generation's growth (their low-memory mode); the language server lets them go once checked.
  */
 const RELEASE_ABOVE_ENV = 'CX_TAXONOMY_RELEASE_ABOVE';
 
@@ -21,6 +22,17 @@ export function releaseAboveOf(env: NodeJS.ProcessEnv): number | undefined {
   const set = env[RELEASE_ABOVE_ENV]?.trim();
   const n = set ? Number(set) : NaN;
   return Number.isFinite(n) && n >= 0 ? n : undefined;
+}
+
+/**
+ * The lint's size above which journeys let their models go: the environment's, else 0 (any
+ * taxonomy); undefined (keep every model) when it says `off`. The lint checks each journey as it
+ * is loaded and lets its model go then, which costs no second parse, only the packing of its text
+ * (BENCHMARKS.md, item 37).
+ */
+export function lintReleaseAbove(env: NodeJS.ProcessEnv): number | undefined {
+  if (env[RELEASE_ABOVE_ENV]?.trim().toLowerCase() === 'off') return undefined;
+  return releaseAboveOf(env) ?? 0;
 }
 
 /** The language server's size above which closed journeys let their models go: the environment's, else the default. */

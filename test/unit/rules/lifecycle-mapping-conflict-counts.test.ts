@@ -8,6 +8,7 @@ import {
 } from '../../../server/src/core';
 import { lifecycleMappingConflict, STAGE_NAME_FACET } from '../../../server/src/core/rules/lifecycle-mapping-conflict';
 import type { IndexView } from '../../../server/src/core/rules/types';
+import type { FacetEntry } from '../../../server/src/core/index/entries';
 import { lines, uriOf } from '../../support/workspace';
 
 const RULE = 'lifecycle-mapping-conflict';
@@ -260,6 +261,11 @@ describe('rule lifecycle-mapping-conflict: counts kept by the index', () => {
         file,
         config: ws.currentConfig,
         index,
+        own: <T>(facet: string) =>
+          (ws.index.contribution(file.uri)?.facets.get(facet) ?? new Map()) as ReadonlyMap<
+            string,
+            readonly FacetEntry<T>[]
+          >,
         fileAt: (u) => ws.getFile(u),
         knownRules: new Set(),
         report: (r) => reports.push(r),

@@ -107,6 +107,7 @@ async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
       cacheLocation: cmd.cacheLocation,
       reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives,
       trackDependencies: changes !== undefined,
+      findingsOnly: true,
     },
     io,
   );

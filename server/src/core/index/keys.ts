@@ -26,6 +26,20 @@ export function keyParts(key: IndexKey): [tag: string, first: string, second: st
   return j < 0 ? [key.slice(0, i), key.slice(i + 1), ''] : [key.slice(0, i), key.slice(i + 1, j), key.slice(j + 1)];
 }
 
+/** The tags of the keys as `keyParts` reads them, for those that name a key by its parts. */
+export const KEY_TAGS = {
+  def: keyParts(defKey('' as EntityKind, ''))[0],
+  ref: keyParts(refKey('' as EntityKind, ''))[0],
+  ids: keyParts(idSetKey('' as EntityKind))[0],
+  facet: keyParts(facetKey('', ''))[0],
+} as const;
+
+/**
+ * Says whether some file depends on a key, named by its parts (`keyParts`), so that a key nobody
+ * depends on is never joined.
+ */
+export type WatchedKeys = (tag: string, first: string, second: string) => boolean;
+
 const WHOLE_FACET_PREFIX = wholeFacetKey('');
 
 /** The facet a whole-facet key (`wholeFacetKey`) is about; undefined for any other key. */

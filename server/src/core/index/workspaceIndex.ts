@@ -2,7 +2,19 @@ import type { EntityKind } from '../types';
 import { addTo, countOf, inner, listOf, type Bucket, type OneOrMore } from './buckets';
 import type { Definition, FacetEntry, FileContribution, Reference } from './entries';
 import { GroupedEntries, NO_GROUPS, type FacetGroups } from './groups';
-import { defKey, facetKey, idSetKey, qualifiedId, refKey, wholeFacetKey, type IndexKey } from './keys';
+import {
+  defKey,
+  facetKey,
+  idSetKey,
+  KEY_TAGS,
+  qualifiedId,
+  refKey,
+  wholeFacetKey,
+  type IndexKey,
+  type WatchedKeys,
+} from './keys';
+
+const nothingWatched: WatchedKeys = () => false;
 import { entitySig, entrySig, sameMultiset } from './signatures';
 import { internalized } from '../intern';
 
@@ -49,15 +61,15 @@ export class WorkspaceIndex {
    * file's entries instead made loading quadratic in the number of files naming a popular id
    * (a team owns thousands of touchpoints): see BENCHMARKS.md.
    */
-  replaceFile(uri: string, next: FileContribution | undefined, dependencyKeys = true): Set<IndexKey> {
+  replaceFile(uri: string, next: FileContribution | undefined, watched?: WatchedKeys): Set<IndexKey> {
     const prev = this.byFile.get(uri);
     // A file new to the index changes every key it contributes to: `add` names them as it goes,
-    // without signatures. Without `dependencyKeys` (nothing is tracked: the CLI), only the
-    // whole-facet keys that derived values are kept by: a key for each entry of a workspace
+    // without signatures, but only those some file depends on (`watched`; none without it), and
+    // the whole-facet keys that derived values are kept by: a key for each entry of a workspace
     // (~750,000 on L) was a string joined and hashed for nobody.
     if (!prev) {
       const changed = new Set<IndexKey>();
-      if (next) this.add(uri, next, changed, dependencyKeys);
+      if (next) this.add(uri, next, changed, watched);
       return changed;
     }
     /**
@@ -114,21 +126,22 @@ export class WorkspaceIndex {
   }
 
   /**
-   * Adds a file's contribution. For a file new to the index, `newKeys` collects every key it
-   * contributes to, in the order of its entries, each once: an id's kind's id-set key after the
-   * first definition of an id new to the workspace, a facet's whole-facet key before its keys;
-   * without `dependencyKeys`, the whole-facet keys only.
+   * Adds a file's contribution. For a file new to the index, `newKeys` collects the keys it
+   * contributes to, in the order of its entries, each once: a facet's whole-facet key, and of the
+   * others those `watched` names (an id's kind's id-set key after the first definition of an id
+   * new to the workspace, a facet's keys after its whole-facet key).
    */
-  private add(uri: string, c: FileContribution, newKeys?: Set<IndexKey>, dependencyKeys = true): void {
+  private add(uri: string, c: FileContribution, newKeys?: Set<IndexKey>, watched?: WatchedKeys): void {
     this.byFile.set(uri, c);
-    const changed = dependencyKeys ? newKeys : undefined;
+    const changed = newKeys;
+    const watch = watched ?? nothingWatched;
     for (const d of c.definitions) {
       const q = qualifiedId(d.kind, d.id, d.container);
       const defs = inner(this.defs, d.kind);
       const list = defs.get(q);
       if (changed) {
-        changed.add(defKey(d.kind, q));
-        if (list === undefined) changed.add(idSetKey(d.kind));
+        if (watch(KEY_TAGS.def, d.kind, q)) changed.add(defKey(d.kind, q));
+        if (list === undefined && watch(KEY_TAGS.ids, d.kind, '')) changed.add(idSetKey(d.kind));
       }
       // A journey's stage or touchpoint id is a string joined for the key: kept as the engine's flat
       // shared copy, not as the two joins it was made of (~250,000 on L).
@@ -142,13 +155,14 @@ export class WorkspaceIndex {
     for (let i = 0; i < refs.length; i++) {
       const kind = refs.kind(i);
       const id = refs.id(i);
-      if (addTo(inner(this.refs, kind), id, uri, i) && changed) changed.add(refKey(kind, id));
+      if (addTo(inner(this.refs, kind), id, uri, i) && changed && watch(KEY_TAGS.ref, kind, id))
+        changed.add(refKey(kind, id));
     }
     for (const [facet, keys] of c.facets) {
       if (newKeys && keys.size) newKeys.add(wholeFacetKey(facet));
       const f = inner(this.facets, facet);
       for (const [k, entries] of keys) {
-        changed?.add(facetKey(facet, k));
+        if (changed && watch(KEY_TAGS.facet, facet, k)) changed.add(facetKey(facet, k));
         for (const e of entries) addTo(f, k, uri, e);
         if (!entries.some((e) => e.group !== undefined)) continue;
         const g = inner(this.grouped, facet);

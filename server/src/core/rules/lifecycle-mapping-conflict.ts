@@ -55,43 +55,40 @@ export const lifecycleMappingConflict: Rule = {
   defaultSeverity: 'warning',
   description: 'Stages with the same name are mapped to different lifecycle stages in different journeys.',
   appliesTo: ['journey'],
-  check({ file, index, report }) {
-    for (const model of file.models) {
-      for (const j of model.entities) {
-        if (j.kind !== 'journey') continue;
-        const journeyId = j.id?.value ?? file.relativePath;
-        for (const s of j.stages) {
-          if (!s.name || !s.lifecycleStage || s.lifecycleStage.value.trim() === '') continue;
-          const key = normaliseLabel(s.name.value);
-          if (key === '') continue;
-          const mine = s.lifecycleStage.value;
-          const groups = stageGroups(index, key);
-          // Counts per lifecycle stage are kept by the index: thousands of journeys share a stage
-          // name, and this reads only the few it names and links (BENCHMARKS.md).
-          const elsewhereStages = [...groups.counts(journeyId).keys()].filter((stage) => stage !== mine);
-          if (elsewhereStages.length === 0) continue;
-          // A popular stage name may disagree with thousands of journeys: name a few per mapping
-          // and link a few, so the message stays readable and the check stays cheap.
-          const sample = groups.sample(elsewhereStages, MAX_NAMED, MAX_RELATED, journeyId);
-          const related: RelatedInfo[] = sample.first.map((o) => ({
-            location: { uri: o.uri, range: o.range },
-            message: `Stage "${o.data.name}" of journey \`${o.data.journey}\` maps to \`${o.data.lifecycleStage}\``,
-          }));
-          const elsewhere = sample.groups
-            .map(({ group: stage, count: n, first }) => {
-              if (n === 1) return `\`${stage}\` in journey \`${first[0].data.journey}\``;
-              const named = first.map((o) => `\`${o.data.journey}\``).join(', ');
-              return `\`${stage}\` in ${n.toLocaleString('en')} journeys (${named}${n > MAX_NAMED ? ', …' : ''})`;
-            })
-            .join(', ');
-          report({
-            range: s.lifecycleStage.range,
-            message:
-              `The stage "${s.name.value}" maps to the lifecycle stage \`${mine}\` here, but to ${elsewhere}. ` +
-              'A stage of one name should mean one step of the lifecycle: map both to the same stage, or rename one of them.',
-            related,
-          });
-        }
+  readsOnlyIndex: true,
+  check({ own, index, report }) {
+    // The file's stages are read from its own entries (`contributeStageNames` adds exactly the
+    // stages this rule judges), not its model: a one-shot check runs this rule after loading the
+    // last journey, on journeys that have let their models go (`Rule.readsOnlyIndex`).
+    for (const [key, entries] of own<StageNameEntry>(STAGE_NAME_FACET)) {
+      for (const { data, range } of entries) {
+        const mine = data.lifecycleStage;
+        const groups = stageGroups(index, key);
+        // Counts per lifecycle stage are kept by the index: thousands of journeys share a stage
+        // name, and this reads only the few it names and links (BENCHMARKS.md).
+        const elsewhereStages = [...groups.counts(data.journey).keys()].filter((stage) => stage !== mine);
+        if (elsewhereStages.length === 0) continue;
+        // A popular stage name may disagree with thousands of journeys: name a few per mapping
+        // and link a few, so the message stays readable and the check stays cheap.
+        const sample = groups.sample(elsewhereStages, MAX_NAMED, MAX_RELATED, data.journey);
+        const related: RelatedInfo[] = sample.first.map((o) => ({
+          location: { uri: o.uri, range: o.range },
+          message: `Stage "${o.data.name}" of journey \`${o.data.journey}\` maps to \`${o.data.lifecycleStage}\``,
+        }));
+        const elsewhere = sample.groups
+          .map(({ group: stage, count: n, first }) => {
+            if (n === 1) return `\`${stage}\` in journey \`${first[0].data.journey}\``;
+            const named = first.map((o) => `\`${o.data.journey}\``).join(', ');
+            return `\`${stage}\` in ${n.toLocaleString('en')} journeys (${named}${n > MAX_NAMED ? ', …' : ''})`;
+          })
+          .join(', ');
+        report({
+          range,
+          message:
+            `The stage "${data.name}" maps to the lifecycle stage \`${mine}\` here, but to ${elsewhere}. ` +
+            'A stage of one name should mean one step of the lifecycle: map both to the same stage, or rename one of them.',
+          related,
+        });
       }
     }
   },

@@ -47,6 +47,11 @@ export interface RuleContext {
   index: IndexView;
   // Function properties, not methods: rules destructure them (`check({ file, report })`), so they
   // must not depend on `this` (the workspace passes closures).
+  /**
+   * The file's own entries of a facet as the index holds them, by key (empty when it adds none):
+   * what a rule that never reads the model works from (`Rule.readsOnlyIndex`).
+   */
+  own: <T>(facet: string) => ReadonlyMap<string, readonly FacetEntry<T>[]>;
   /** Look up another file already in the workspace (for fixes that edit it). */
   fileAt: (uri: string) => TaxonomyFile | undefined;
   /** The ids of every registered rule (for the config file's own check). */
@@ -71,6 +76,15 @@ export interface Rule {
    * stay quick fixes in the editor.
    */
   fixable?: 'safe';
+  /**
+   * True for a rule that reads the file it checks only through the index (its own entries,
+   * `RuleContext.own`), never its model or text: a file that let its model go is checked by it
+   * without rebuilding one. A one-shot check (the CLI's lint) runs the other rules on each journey
+   * as it is loaded, and these once every file is in, since what they report on one file counts
+   * what every file adds (a stage name thousands of journeys share). A unit test
+   * (readsOnlyIndex.test.ts) fails when such a rule reads the model.
+   */
+  readsOnlyIndex?: boolean;
   /** True for the rules that say a file could not be read or parsed: ESLint's `fatal` messages. */
   fatal?: boolean;
   check(ctx: RuleContext): void;
