@@ -232,11 +232,23 @@ describe('checkEarly: journeys checked as they are loaded, as the lint does', ()
     }
   });
 
-  it('is the same with the parse done elsewhere (the parse workers), a file at a time', async () => {
+  it('is the same with the parse and the packing done elsewhere (the parse workers)', async () => {
     const files = styled(SAMPLE);
-    const parse: ParseService = (texts) => Promise.resolve(texts.map((t) => parseYaml(t)));
-    const early = await checkedEarly(files, countingPacker(), parse);
+    const asked: boolean[] = [];
+    const parse: ParseService = (texts, pack) =>
+      Promise.resolve(
+        texts.map((t, i) => {
+          asked.push(pack?.[i] === true);
+          return { ...parseYaml(t), ...(pack?.[i] ? { packedText: zlibTextPacker.pack(t) } : {}) };
+        }),
+      );
+    const packer = countingPacker();
+    const early = await checkedEarly(files, { ...packer, pack: () => assert.fail('packed here') }, parse);
     assert.deepEqual(findings(early, files), findings(await checkedAtTheEnd(files), files));
+    const journeys = Object.keys(files).filter((p) => p.endsWith('.journey.yaml'));
+    assert.equal(asked.filter(Boolean).length, journeys.length, 'the journeys, and only they, packed elsewhere');
+    // What was packed elsewhere reads back as the text.
+    for (const p of journeys) assert.equal(early.getFile(p)!.text, files[p]);
   });
 
   it('leaves a file to the check at the end when it may not let its model go', async () => {

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { generateWorkspace, SIZES } from '../../bench/generate';
 import { parseYaml, parseYamlFull, SpanTable, type ParsedYaml } from '../../server/src/core/yaml';
+import type { ParsedElsewhere } from '../../server/src/core/taxonomyFile';
 import { decodeParses, encodeParses } from '../../server/src/node/parseWire';
+import { zlibTextPacker } from '../../server/src/node/textPacker';
 
 /** The YAML of a small styled workspace (CRLF, BOM, flow maps, anchors, wrapped scalars...) and a few odd documents. */
 function documents(): string[] {
@@ -85,5 +87,27 @@ describe('parse workers: what crosses threads', () => {
       );
     }
     assert.deepEqual(back.slice(n - 3), [undefined, undefined, undefined, undefined]);
+  });
+
+  it('texts packed by the worker come back exactly as the packer packs them, beside the parses that have none', () => {
+    // One-byte text, wide text (UTF-16 packing, with a lone surrogate), a BOM and CRLF, an empty file.
+    const texts = ['id: a\nname: Café\n', 'name: "Ω \ud800 x"\n', '\ufeffa: 1\r\nb: 2\r\n', ''];
+    const parses: (ParsedElsewhere | undefined)[] = [];
+    texts.forEach((t, i) => {
+      parses.push({ ...parseYaml(t), ...(i !== 2 ? { packedText: zlibTextPacker.pack(t) } : {}) });
+      parses.push(parseYaml(t));
+    });
+    parses.push(undefined);
+    const back = decodeParses(structuredClone(encodeParses(parses)));
+    texts.forEach((t, i) => {
+      const packed = back[2 * i]?.packedText;
+      if (i === 2) assert.equal(packed, undefined);
+      else {
+        assert.equal(packed, zlibTextPacker.pack(t));
+        assert.equal(zlibTextPacker.unpack(packed!), t);
+      }
+      assert.equal(back[2 * i + 1]?.packedText, undefined);
+    });
+    assert.equal(back[back.length - 1], undefined);
   });
 });

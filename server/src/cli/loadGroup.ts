@@ -38,6 +38,11 @@ export interface GroupLoadOptions {
   checkAll?: boolean;
   /** With `checkAll`: check each journey as it is loaded (`LoadOptions.checkEarly` of the core's loader). */
   checkEarly?: boolean;
+  /**
+   * Keep which file looked up which key after the load (`--changed-since` reads it); else, with
+   * early checks, the workspace stops tracking once every file is in (`stopTracking`).
+   */
+  keepDependencies?: boolean;
 }
 
 /**
@@ -59,7 +64,9 @@ export async function loadGroup(
 ): Promise<void> {
   if (o.cacheLocation === undefined) {
     await withParseWorkers(ids, async (parse) => {
-      await loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse, checkEarly: o.checkAll && o.checkEarly });
+      const checkEarly = o.checkAll === true && o.checkEarly === true;
+      await loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse, checkEarly });
+      if (checkEarly && !o.keepDependencies) ws.stopTracking();
       if (o.checkAll) await checkAll(ws, parse);
     });
     return;
@@ -104,6 +111,7 @@ export async function loadGroup(
   const reads = ids.map((id, i) => ({ id, rel: rels[i], fetched: results[i] }));
   await withParseWorkers(ids, async (parse) => {
     await applyFetchedInOrder(ws, reads, { tick: o.tick, parse, checkEarly: o.checkEarly });
+    if (o.checkEarly && !o.keepDependencies) ws.stopTracking();
     await checkAll(ws, parse);
   });
   const files = new Map<string, CachedFile>();

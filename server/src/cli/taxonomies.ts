@@ -267,6 +267,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       root: g.root,
       checkAll,
       checkEarly: checkAll && g.checksEarly,
+      keepDependencies: opts.trackDependencies === true,
       cacheLocation,
       cacheOnly: opts.cacheOnly,
       warn: opts.warn,

@@ -8,10 +8,16 @@ import { CONFIG_FILE_NAMES, RELEASABLE_KINDS, taxonomyKindOf } from './domain';
 import { parseConfig, type ConfigProblem, type TaxonomyConfig } from './config';
 import { decodeText, type Decoded, type FileHost } from './host';
 import { configPathIn, partitionByConfig } from './roots';
-import { modelsHeld, parsesAsYaml, primeParse, tooLargeMessage, type TaxonomyFile } from './taxonomyFile';
+import {
+  modelsHeld,
+  parsesAsYaml,
+  primeParse,
+  tooLargeMessage,
+  type ParsedElsewhere,
+  type TaxonomyFile,
+} from './taxonomyFile';
 import type { TaxonomyKind } from './types';
 import type { TaxonomyWorkspace } from './workspace';
-import type { ParsedYaml } from './yaml';
 
 interface LoadResult {
   files: number;
@@ -71,9 +77,14 @@ export interface FetchOptions {
 /**
  * Parses YAML texts away from the caller's thread (the host's parse workers): one result per
  * text, in order, each exactly what `parseYaml` gives for that text, or undefined for a text the
- * caller must parse itself. Should it reject, the caller parses them all.
+ * caller must parse itself. Should it reject, the caller parses them all. Where `pack` says so for
+ * a text, its result also holds the text packed by the workspace's packer (`packedText`), for a
+ * file that will let its model go; a service may leave that out.
  */
-export type ParseService = (texts: readonly string[]) => Promise<readonly (ParsedYaml | undefined)[]>;
+export type ParseService = (
+  texts: readonly string[],
+  pack?: readonly boolean[],
+) => Promise<readonly (ParsedElsewhere | undefined)[]>;
 
 /** How files are loaded into a workspace. */
 export interface LoadOptions extends FetchOptions {
@@ -102,7 +113,7 @@ interface Pending {
   rel: string;
   fetched: FetchedFile;
   decoded?: Decoded;
-  parsed?: ParsedYaml;
+  parsed?: ParsedElsewhere;
 }
 
 /** Reads one file's bytes; its size is asked first, so a file over the limit is never read. */
@@ -192,20 +203,28 @@ function apply(workspace: TaxonomyWorkspace, { id, rel, fetched, decoded, parsed
  * gives the batch back with each parse attached. A service that fails leaves them to be parsed
  * here, so no file is lost or read differently.
  */
-async function parseBatch(workspace: TaxonomyWorkspace, batch: Pending[], parse: ParseService): Promise<Pending[]> {
+async function parseBatch(
+  workspace: TaxonomyWorkspace,
+  batch: Pending[],
+  parse: ParseService,
+  checkEarly: boolean,
+): Promise<Pending[]> {
   const options = { maxFileSize: workspace.currentConfig.maxFileSize };
   const texts: string[] = [];
+  const pack: boolean[] = [];
   const sent: Pending[] = [];
   for (const p of batch) {
     if (p.fetched.kind !== 'read') continue;
     p.decoded ??= decodeText(p.fetched.bytes);
     if (!p.decoded.ok || !parsesAsYaml(p.rel, p.decoded.text, options)) continue;
     texts.push(p.decoded.text);
+    // A file checked early lets its model go, and packs its text, as soon as it is put in.
+    pack.push(checkEarly && releasableKind(p.rel));
     sent.push(p);
   }
   if (texts.length === 0) return batch;
   try {
-    const results = await parse(texts);
+    const results = await parse(texts, pack);
     sent.forEach((p, i) => (p.parsed = results[i]));
   } catch {
     // Parsed here when put in, as without a service.
@@ -225,7 +244,7 @@ export async function loadFile(
 ): Promise<boolean> {
   const fetched = await fetchFile(host, id, workspace.currentConfig.maxFileSize, o);
   const pending: Pending = { id, rel: host.relativePath(id), fetched };
-  if (o.parse) await parseBatch(workspace, [pending], o.parse);
+  if (o.parse) await parseBatch(workspace, [pending], o.parse, false);
   return apply(workspace, pending);
 }
 
@@ -257,7 +276,7 @@ async function applyInOrder(
   for (let i = 0; i < count; i++) {
     batch.push(await next(i));
     if (batch.length < PARSE_BATCH && i < count - 1) continue;
-    inFlight.push(parseBatch(workspace, batch, parse));
+    inFlight.push(parseBatch(workspace, batch, parse, o.checkEarly === true));
     batch = [];
     while (inFlight.length > PARSE_AHEAD) await applyOldest();
   }
@@ -300,8 +319,13 @@ export async function applyFetchedInOrder(
  * when it is checked early (`LoadOptions.checkEarly`).
  */
 function releasableLast<T>(items: readonly T[], relativePath: (item: T) => string): T[] {
-  const releasable = (item: T) => RELEASABLE_KINDS.has(taxonomyKindOf(relativePath(item)) as TaxonomyKind);
+  const releasable = (item: T) => releasableKind(relativePath(item));
   return [...items.filter((item) => !releasable(item)), ...items.filter(releasable)];
+}
+
+/** True for a file of a kind that lets its model go (`RELEASABLE_KINDS`). */
+function releasableKind(relativePath: string): boolean {
+  return RELEASABLE_KINDS.has(taxonomyKindOf(relativePath) as TaxonomyKind);
 }
 
 /**

@@ -31,9 +31,10 @@ export class PackedText {
   readonly #packer: TextPacker;
   readonly #packed: string;
 
-  constructor(packer: TextPacker, text: string) {
+  /** `packed`, when given, is what `packer.pack(text)` gives, done elsewhere. */
+  constructor(packer: TextPacker, text: string, packed?: string) {
     this.#packer = packer;
-    this.#packed = packer.pack(text);
+    this.#packed = packed ?? packer.pack(text);
   }
 
   text(): string {

@@ -22,6 +22,15 @@ export interface TaxonomyFile {
   unreadable?: SyntaxProblem;
 }
 
+/**
+ * A parse done elsewhere (a parse worker, `ParseService`), with what was done there for the file:
+ * its text packed by the workspace's packer (`TextPacker.pack`), when the file will let its model
+ * go, so the busy thread does not pack it.
+ */
+export interface ParsedElsewhere extends ParsedYaml {
+  packedText?: string;
+}
+
 /** Options that decide whether a file's content is read. */
 export interface ReadOptions {
   maxFileSize: number;
@@ -81,7 +90,7 @@ export function createTaxonomyFile(
   text: string,
   version: number,
   options: ReadOptions,
-  parsed?: ParsedYaml,
+  parsed?: ParsedElsewhere,
 ): TaxonomyFile {
   const kind = fileKindOf(relativePath) ?? 'markdown';
   const lines = new LineIndex(text);
@@ -147,6 +156,8 @@ class ModelledFile implements TaxonomyFile {
   #text: string | undefined;
   /** The text packed, once the models were let go with a packer (`ReadOptions.textPacker`). */
   #packed: PackedText | undefined;
+  /** The text as the packer packs it, done elsewhere (`ParsedElsewhere`), until the models are let go. */
+  #packedElsewhere: string | undefined;
   readonly #onRebuild: ((file: TaxonomyFile) => void) | undefined;
   readonly #packer: TextPacker | undefined;
 
@@ -157,10 +168,11 @@ class ModelledFile implements TaxonomyFile {
     readonly version: number,
     text: string,
     readonly lines: LineIndex,
-    yaml: ParsedYaml,
+    yaml: ParsedElsewhere,
     options: Pick<ReadOptions, 'onRebuild' | 'textPacker'>,
   ) {
     this.#text = text;
+    this.#packedElsewhere = yaml.packedText;
     this.#onRebuild = options.onRebuild;
     this.#packer = options.textPacker;
     this.#modelled = modelOf(kind, lines, yaml);
@@ -204,7 +216,8 @@ class ModelledFile implements TaxonomyFile {
     this.#modelled = undefined;
     const text = this.#text;
     if (this.#packer === undefined || text === undefined) return;
-    this.#packed = new PackedText(this.#packer, text);
+    this.#packed = new PackedText(this.#packer, text, this.#packedElsewhere);
+    this.#packedElsewhere = undefined;
     this.#text = undefined;
     this.lines.readThrough(() => this.text);
   }

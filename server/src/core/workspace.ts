@@ -12,11 +12,17 @@ import { WorkspaceIndex } from './index/workspaceIndex';
 import { LineIndex } from './lineIndex';
 import type { Rule } from './rules/types';
 import { directivesOf, type SuppressedDiagnostic } from './suppressions';
-import { createTaxonomyFile, modelsHeld, releaseModels, unreadableFile, type TaxonomyFile } from './taxonomyFile';
+import {
+  createTaxonomyFile,
+  modelsHeld,
+  releaseModels,
+  unreadableFile,
+  type ParsedElsewhere,
+  type TaxonomyFile,
+} from './taxonomyFile';
 import { buildGlossary, GLOSSARY_LABEL_FACET } from './terms/glossary';
 import { TermUseIndex } from './terms/uses';
 import type { Severity, TaxonomyDiagnostic } from './types';
-import type { ParsedYaml } from './yaml';
 
 export interface WorkspaceOptions {
   rules: readonly Rule[];
@@ -86,7 +92,7 @@ interface FileState {
 export class TaxonomyWorkspace implements DerivedSource {
   readonly index = new WorkspaceIndex();
   private readonly files = new Map<string, FileState>();
-  private readonly tracker = new DependencyTracker();
+  private tracker = new DependencyTracker();
   private readonly dirty = new Set<string>();
   /** Files checked early (`checkEarly`), waiting for the rules that read only the index. */
   private readonly finishing = new Set<string>();
@@ -102,7 +108,7 @@ export class TaxonomyWorkspace implements DerivedSource {
    * Kept only when asked (`keepTermUses`; the server): the CLI checks once and never asks.
    */
   readonly termUses = new TermUseIndex();
-  private readonly tracking: boolean;
+  private tracking: boolean;
   private readonly keepTermUses: boolean;
   /** True once a file has been checked (without tracking, a later change re-checks everything). */
   private checked = false;
@@ -168,7 +174,7 @@ export class TaxonomyWorkspace implements DerivedSource {
    * Adds or replaces a file's text. Cheap: parses this file only (unless `parsed`, the parse of
    * exactly this text, was done elsewhere) and marks what must be re-checked.
    */
-  setFile(uri: string, relativePath: string, text: string, version = 0, parsed?: ParsedYaml): TaxonomyFile {
+  setFile(uri: string, relativePath: string, text: string, version = 0, parsed?: ParsedElsewhere): TaxonomyFile {
     const options = { maxFileSize: this.config.maxFileSize, onRebuild: this.onRebuild, textPacker: this.textPacker };
     const file = createTaxonomyFile(uri, relativePath, text, version, options, parsed);
     this.replace(uri, file);
@@ -371,17 +377,31 @@ export class TaxonomyWorkspace implements DerivedSource {
   /** Completes an early check (`checkEarly`) with the rules that read only the index. */
   private finish(state: FileState, early: TaxonomyDiagnostic[]): void {
     const { file } = state;
-    const recording = this.tracker.recorder();
+    const recording = this.tracking ? this.tracker.recorder() : undefined;
     const late = runRules(
       file,
       this.setup,
-      trackedView(this.index, this.derivedValues, recording.dep),
+      trackedView(this.index, this.derivedValues, recording?.dep),
       'readsOnlyIndex',
     );
     state.early = undefined;
     // Its dependencies are both checks' lookups.
-    state.deps = this.tracker.record(file.uri, state.deps, [...new Set([...state.deps, ...recording.keys])]);
+    if (recording)
+      state.deps = this.tracker.record(file.uri, state.deps, [...new Set([...state.deps, ...recording.keys])]);
     this.show(state, early.concat(late));
+  }
+
+  /**
+   * For a one-shot check once every file is in (after early checks, `checkEarly`): forgets which
+   * file looked up which key, and records nothing from now on. The files a later file made stale
+   * are already waiting for a check; what remains is to check each once, and a change after that
+   * has every file checked again, as without tracking.
+   */
+  stopTracking(): void {
+    if (!this.tracking) return;
+    this.tracking = false;
+    this.tracker = new DependencyTracker();
+    for (const state of this.files.values()) state.deps = NO_DEPS;
   }
 
   private check(state: FileState): void {

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ParsedYaml, ParseService } from '../core';
+import type { ParsedElsewhere, ParseService } from '../core';
 import { decodeParses, type ParseReply, type ParseRequest } from './parseWire';
 
 /** Set (to anything) to have the CLI (stderr) and the server (its log) say what the parse workers did. */
@@ -58,7 +58,8 @@ export interface PoolStats {
 
 interface Request {
   texts: readonly string[];
-  resolve(results: readonly (ParsedYaml | undefined)[]): void;
+  pack: readonly boolean[] | undefined;
+  resolve(results: readonly (ParsedElsewhere | undefined)[]): void;
 }
 
 interface Slot {
@@ -106,10 +107,10 @@ export class ParsePool {
   }
 
   /** Parses texts in a worker; a result is undefined where the caller must parse (never rejects). */
-  readonly parse: ParseService = (texts) =>
+  readonly parse: ParseService = (texts, pack) =>
     new Promise((resolve) => {
       if (this.closed || !this.slots.some((s) => s.alive)) return resolve(texts.map(() => undefined));
-      this.queued.push({ texts, resolve });
+      this.queued.push({ texts, pack, resolve });
       this.queuedTexts += texts.length;
       if (this.queuedTexts >= BATCH_TEXTS) this.flush();
       else if (!this.flushPending) {
@@ -132,7 +133,11 @@ export class ParsePool {
     if (slot.waiting.size === 0) slot.worker.ref();
     slot.waiting.set(id, requests);
     try {
-      slot.worker.postMessage({ id, texts: requests.flatMap((r) => r.texts) } satisfies ParseRequest);
+      slot.worker.postMessage({
+        id,
+        texts: requests.flatMap((r) => r.texts),
+        pack: requests.flatMap((r) => r.texts.map((_, i) => r.pack?.[i] === true)),
+      } satisfies ParseRequest);
     } catch {
       this.lose(slot);
     }
@@ -143,7 +148,7 @@ export class ParsePool {
     if (!requests) return;
     slot.waiting.delete(m.id);
     if (slot.waiting.size === 0) slot.worker.unref();
-    let results: (ParsedYaml | undefined)[];
+    let results: (ParsedElsewhere | undefined)[];
     try {
       results = decodeParses(m);
     } catch {

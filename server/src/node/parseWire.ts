@@ -4,18 +4,25 @@
  * (transferred, not copied). Structured clone of the values cost the receiving thread about four
  * times what `JSON.parse` of the same values does (BENCHMARKS.md), and that thread is the busy one.
  */
-import { portableSpans, SpanTable, type ParsedYaml, type SpanTableData, type SyntaxProblem } from '../core/yaml';
+import type { ParsedElsewhere } from '../core/taxonomyFile';
+import { portableSpans, SpanTable, type SpanTableData, type SyntaxProblem } from '../core/yaml';
 
 /** A batch of parses in transit. */
 export interface WireBatch {
   json: string;
   ints: Int32Array<ArrayBuffer>;
+  /** The packed texts (`ParsedElsewhere.packedText`), one byte a code unit, end to end. */
+  packed: Uint8Array<ArrayBuffer>;
 }
 
-/** A message to a parse worker: texts to parse, and the number its reply carries. */
+/**
+ * A message to a parse worker: texts to parse, the number its reply carries, and which texts to
+ * pack too (`ParseService`).
+ */
 export interface ParseRequest {
   id: number;
   texts: string[];
+  pack: boolean[];
 }
 
 /** A parse worker's reply: the batch of its request's parses, packed. */
@@ -35,8 +42,8 @@ interface WireDoc {
   cells: number;
 }
 
-/** One file in the JSON; null for a parse the receiver must do itself. */
-type WireFile = { docs: WireDoc[]; problems: SyntaxProblem[] } | null;
+/** One file in the JSON (with the length of its packed text, if packed); null for a parse the receiver must do itself. */
+type WireFile = { docs: WireDoc[]; problems: SyntaxProblem[]; packed?: number } | null;
 
 /** Numbers per span slot (SpanTable's data): five, then one parent and one segment code. */
 const DATA_FIELDS = 5;
@@ -46,14 +53,17 @@ const DATA_FIELDS = 5;
  * cannot carry: NaN, an infinity, -0; a scalar style only this thread knows) goes as null, so the
  * receiver parses that file itself.
  */
-export function encodeParses(parses: readonly (ParsedYaml | undefined)[]): WireBatch {
+export function encodeParses(parses: readonly (ParsedElsewhere | undefined)[]): WireBatch {
   const tables: SpanTableData[] = [];
+  const packedTexts: string[] = [];
   const files: WireFile[] = parses.map((parse) => {
     if (!parse) return null;
     const spans = parse.docs.map((d) => d.spans.serialise());
     if (!spans.every(portableSpans) || !parse.docs.every((d) => jsonSafe(d.value))) return null;
     tables.push(...spans);
+    if (parse.packedText !== undefined) packedTexts.push(parse.packedText);
     return {
+      ...(parse.packedText !== undefined ? { packed: parse.packedText.length } : {}),
       problems: parse.problems,
       docs: parse.docs.map((d, i) => ({
         index: d.index,
@@ -77,18 +87,23 @@ export function encodeParses(parses: readonly (ParsedYaml | undefined)[]): WireB
       at += a.length;
     }
   }
-  return { json: JSON.stringify(files), ints };
+  return { json: JSON.stringify(files), ints, packed: new Uint8Array(Buffer.from(packedTexts.join(''), 'latin1')) };
 }
 
 /** Unpacks `encodeParses`: one parse per file, undefined where the receiver must parse. */
-export function decodeParses(batch: WireBatch): (ParsedYaml | undefined)[] {
+export function decodeParses(batch: WireBatch): (ParsedElsewhere | undefined)[] {
   const files = JSON.parse(batch.json) as WireFile[];
   const ints = batch.ints;
   let at = 0;
   const take = (n: number) => ints.subarray(at, (at += n));
+  const packed = Buffer.from(batch.packed.buffer, batch.packed.byteOffset, batch.packed.byteLength);
+  let packedAt = 0;
   return files.map((file) => {
     if (!file) return undefined;
+    const packedText =
+      file.packed === undefined ? undefined : packed.toString('latin1', packedAt, (packedAt += file.packed));
     return {
+      ...(packedText !== undefined ? { packedText } : {}),
       problems: file.problems,
       docs: file.docs.map((d) => ({
         index: d.index,

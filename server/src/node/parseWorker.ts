@@ -6,7 +6,9 @@
 import { parentPort } from 'node:worker_threads';
 import { DEFAULT_PARSE_LIMITS, parseYaml, type ParsedYaml } from '../core/yaml';
 import { yamlMessages } from '../core/yaml/errors';
+import type { ParsedElsewhere } from '../core/taxonomyFile';
 import { encodeParses, type ParseReply, type ParseRequest } from './parseWire';
+import { zlibTextPacker } from './textPacker';
 
 /**
  * Problems whose finding depends on the thread's stack (a worker's is not the size of the
@@ -32,8 +34,14 @@ function parseHere(text: string): ParsedYaml | undefined {
   }
 }
 
+/** The parse, with the text packed where asked (`ParseService`): the thread that asked is the busy one. */
+function prepare(text: string, pack: boolean): ParsedElsewhere | undefined {
+  const parsed = parseHere(text);
+  return parsed && pack ? { ...parsed, packedText: zlibTextPacker.pack(text) } : parsed;
+}
+
 const port = parentPort;
 port?.on('message', (m: ParseRequest) => {
-  const batch = encodeParses(m.texts.map(parseHere));
-  port.postMessage({ id: m.id, ...batch } satisfies ParseReply, [batch.ints.buffer]);
+  const batch = encodeParses(m.texts.map((text, i) => prepare(text, m.pack[i] === true)));
+  port.postMessage({ id: m.id, ...batch } satisfies ParseReply, [batch.ints.buffer, batch.packed.buffer]);
 });
