@@ -17,6 +17,7 @@ export * from './workspace';
 export { diagnosticOrder } from './check';
 export * from './host';
 export * from './loader';
+export * from './checkAhead';
 export * from './ownership';
 export * from './suggest';
 export * from './glob';

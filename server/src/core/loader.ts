@@ -8,14 +8,7 @@ import { CONFIG_FILE_NAMES, RELEASABLE_KINDS, taxonomyKindOf } from './domain';
 import { parseConfig, type ConfigProblem, type TaxonomyConfig } from './config';
 import { decodeText, type Decoded, type FileHost } from './host';
 import { configPathIn, partitionByConfig } from './roots';
-import {
-  modelsHeld,
-  parsesAsYaml,
-  primeParse,
-  tooLargeMessage,
-  type ParsedElsewhere,
-  type TaxonomyFile,
-} from './taxonomyFile';
+import { parsesAsYaml, tooLargeMessage, type ParsedElsewhere } from './taxonomyFile';
 import type { TaxonomyKind } from './types';
 import type { TaxonomyWorkspace } from './workspace';
 
@@ -104,8 +97,8 @@ export interface LoadOptions extends FetchOptions {
  * Files per call to a parse service, and calls in flight: enough that its workers always have the
  * next batch while this thread models and indexes, few enough that message overhead stays small.
  */
-const PARSE_BATCH = 64;
-const PARSE_AHEAD = 6;
+export const PARSE_BATCH = 64;
+export const PARSE_AHEAD = 6;
 
 /** A read on its way into the workspace: decoded once, and parsed elsewhere when a service did it. */
 interface Pending {
@@ -326,52 +319,6 @@ function releasableLast<T>(items: readonly T[], relativePath: (item: T) => strin
 /** True for a file of a kind that lets its model go (`RELEASABLE_KINDS`). */
 function releasableKind(relativePath: string): boolean {
   return RELEASABLE_KINDS.has(taxonomyKindOf(relativePath) as TaxonomyKind);
-}
-
-/**
- * The files waiting for a check that let their models go at load (`releaseModels`), in the order
- * of their checks, in batches for a parse service.
- */
-function releasedBatches(workspace: TaxonomyWorkspace): TaxonomyFile[][] {
-  const batches: TaxonomyFile[][] = [];
-  for (const uri of workspace.pending()) {
-    const file = workspace.getFile(uri);
-    if (!file || modelsHeld(file) || !workspace.checksInFull(uri)) continue;
-    if (batches.length === 0 || batches[batches.length - 1].length === PARSE_BATCH) batches.push([]);
-    batches[batches.length - 1].push(file);
-  }
-  return batches;
-}
-
-/** Has a parse service parse a batch and hands each file its parse; a failed service leaves them to their checks. */
-function primeBatch(files: readonly TaxonomyFile[], parse: ParseService): Promise<void> {
-  return parse(files.map((f) => f.text)).then(
-    (results) => files.forEach((f, i) => results[i] && primeParse(f, results[i])),
-    // Parsed here when its check reads it, as without a service.
-    () => undefined,
-  );
-}
-
-/**
- * Checks every file waiting for a check, as `workspace.flush()` does and with the same results,
- * having a parse service parse ahead of their turn the files that let their models go at load
- * (`releaseModels`), so that their checks rebuild the models without parsing on this thread.
- */
-export async function checkParsingAhead(workspace: TaxonomyWorkspace, parse: ParseService): Promise<void> {
-  const batches = releasedBatches(workspace);
-  const batchOf = new Map<string, number>();
-  batches.forEach((b, k) => b.forEach((f) => batchOf.set(f.uri, k)));
-  const primed: Promise<void>[] = [];
-  for (const uri of [...workspace.pending()]) {
-    const k = batchOf.get(uri);
-    if (k !== undefined) {
-      while (primed.length < batches.length && primed.length <= k + PARSE_AHEAD)
-        primed.push(primeBatch(batches[primed.length], parse));
-      await primed[k];
-    }
-    workspace.flushFile(uri);
-  }
-  workspace.releaseRebuilt();
 }
 
 /**

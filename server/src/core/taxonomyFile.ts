@@ -251,3 +251,28 @@ export function releaseModels(file: TaxonomyFile): boolean {
 export function modelsHeld(file: TaxonomyFile): boolean {
   return !(file instanceof ModelledFile) || file.modelsHeld;
 }
+
+/**
+ * A file restored with diagnostics remembered from an earlier check of the same content (the
+ * CLI's `--cache`): not parsed, and its text read (`text` may be a function) and its lines
+ * indexed only if a report asks, which they rarely do.
+ */
+export function restoredFile(uri: string, relativePath: string, text: string | (() => string)): TaxonomyFile {
+  let lines: LineIndex | undefined;
+  let known = typeof text === 'string' ? text : undefined;
+  const textOf = () => (known ??= (text as () => string)());
+  return {
+    uri,
+    relativePath,
+    kind: fileKindOf(relativePath) ?? 'markdown',
+    version: 0,
+    get text() {
+      return textOf();
+    },
+    get lines() {
+      return (lines ??= new LineIndex(textOf()));
+    },
+    readers: [],
+    models: [],
+  };
+}

@@ -9,13 +9,13 @@ import { contributionOf, type FacetContributor } from './index/contribution';
 import type { FacetEntry } from './index/entries';
 import { wholeFacetKey, type IndexKey } from './index/keys';
 import { WorkspaceIndex } from './index/workspaceIndex';
-import { LineIndex } from './lineIndex';
 import type { Rule } from './rules/types';
 import { directivesOf, type SuppressedDiagnostic } from './suppressions';
 import {
   createTaxonomyFile,
   modelsHeld,
   releaseModels,
+  restoredFile,
   unreadableFile,
   type ParsedElsewhere,
   type TaxonomyFile,
@@ -23,66 +23,9 @@ import {
 import { buildGlossary, GLOSSARY_LABEL_FACET } from './terms/glossary';
 import { TermUseIndex } from './terms/uses';
 import type { Severity, TaxonomyDiagnostic } from './types';
+import type { FileState, WorkspaceOptions } from './workspaceTypes';
 
-export interface WorkspaceOptions {
-  rules: readonly Rule[];
-  config?: TaxonomyConfig;
-  facetContributors?: readonly FacetContributor[];
-  /**
-   * False for a one-shot check (the CLI loads every file, then checks each once): no dependency
-   * bookkeeping, which only re-checking after an edit needs. Should a file change after a check
-   * anyway, every file is re-checked, so results stay right.
-   */
-  trackDependencies?: boolean;
-  /**
-   * Keep where glossary terms are mentioned in prose (`termUses`), for the editor's references
-   * and usage counts. Default: with dependency tracking, which refreshes them.
-   */
-  keepTermUses?: boolean;
-  /**
-   * True for a file that may let its parse and models go once checked (once indexed with
-   * `releaseIndexed`), until they are next read (`releaseModels`): its index entries then hold
-   * none of its model (a little larger), and it lets the model go while the workspace's text is
-   * larger than `releaseAbove`. Both front ends, when asked (`CX_TAXONOMY_RELEASE_ABOVE`), say
-   * yes for the files of the kinds that allow it (`RELEASABLE_KINDS`) nobody has open. Default:
-   * none.
-   */
-  releasable?: (file: TaxonomyFile) => boolean;
-  /** The workspace's text size (UTF-16 code units) above which releasable files let their models go; default 0. */
-  releaseAbove?: number;
-  /**
-   * True: releasable files let their models go as soon as they are indexed, not once checked, so a
-   * load never holds them all (those put in before the text grew past `releaseAbove` go when it
-   * does). For a front end whose checks rebuild them from parses done ahead (`checkParsingAhead`).
-   */
-  releaseIndexed?: boolean;
-  /**
-   * Called with a file, and its diagnostics as of its last check, just before it lets its model
-   * go: what a front end wants to keep of the model for later requests (the views' parts).
-   */
-  beforeRelease?: (file: TaxonomyFile, diagnostics: readonly TaxonomyDiagnostic[]) => void;
-  /** Packs the text of each file that lets its model go, until it is read (`PackedText`). */
-  textPacker?: TextPacker;
-}
-
-interface FileState {
-  file: TaxonomyFile;
-  /** The length of the file's text (0 for a file restored from a cache, whose text is read on demand). */
-  size: number;
-  /** True when the file's index entries hold none of its model, so letting it go frees it. */
-  detached: boolean;
-  /** The numbers (`KeyNumbers`) of the index keys the last check of this file looked at, ascending. */
-  deps: Int32Array;
-  /** What the file shows: its findings less those a directive silences, plus unused directives. */
-  diagnostics: TaxonomyDiagnostic[];
-  /** The findings a `cx-taxonomy-disable` comment silences, with the reasons given. */
-  suppressed: SuppressedDiagnostic[];
-  /**
-   * After an early check (`checkEarly`), until the file is finished: the findings of the rules
-   * that read its model, before its disable comments are applied.
-   */
-  early?: TaxonomyDiagnostic[];
-}
+export type { WorkspaceOptions } from './workspaceTypes';
 
 /**
  * The workspace: the file store, the index over the files, and the diagnostics of each. A change
@@ -193,24 +136,7 @@ export class TaxonomyWorkspace implements DerivedSource {
     diagnostics: TaxonomyDiagnostic[],
     suppressed: SuppressedDiagnostic[] = [],
   ): void {
-    let lines: LineIndex | undefined;
-    let known = typeof text === 'string' ? text : undefined;
-    const textOf = () => (known ??= (text as () => string)());
-    const file: TaxonomyFile = {
-      uri,
-      relativePath,
-      kind: fileKindOf(relativePath) ?? 'markdown',
-      version: 0,
-      // Reports of a restored file rarely need its text or line offsets: read and index them only if asked.
-      get text() {
-        return textOf();
-      },
-      get lines() {
-        return (lines ??= new LineIndex(textOf()));
-      },
-      readers: [],
-      models: [],
-    };
+    const file = restoredFile(uri, relativePath, text);
     this.files.set(uri, { file, size: 0, detached: false, deps: NO_DEPS, diagnostics, suppressed });
   }
 
