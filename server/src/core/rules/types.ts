@@ -82,7 +82,7 @@ export interface Rule {
    * without rebuilding one. A one-shot check (the CLI's lint) runs the other rules on each journey
    * as it is loaded, and these once every file is in, since what they report on one file counts
    * what every file adds (a stage name thousands of journeys share). A unit test
-   * (readsOnlyIndex.test.ts) fails when such a rule reads the model.
+   * (checkEarly.test.ts) fails when such a rule reads the model.
    */
   readsOnlyIndex?: boolean;
   /** True for the rules that say a file could not be read or parsed: ESLint's `fatal` messages. */
