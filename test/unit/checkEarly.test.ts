@@ -235,11 +235,12 @@ describe('checkEarly: journeys checked as they are loaded, as the lint does', ()
   it('is the same with the parse and the packing done elsewhere (the parse workers)', async () => {
     const files = styled(SAMPLE);
     const asked: boolean[] = [];
-    const parse: ParseService = (texts, pack) =>
+    const parse: ParseService = (texts, ahead) =>
       Promise.resolve(
         texts.map((t, i) => {
-          asked.push(pack?.[i] === true);
-          return { ...parseYaml(t), ...(pack?.[i] ? { packedText: zlibTextPacker.pack(t) } : {}) };
+          const pack = ahead?.[i]?.pack === true;
+          asked.push(pack);
+          return { ...parseYaml(t), ...(pack ? { packedText: zlibTextPacker.pack(t) } : {}) };
         }),
       );
     const packer = countingPacker();

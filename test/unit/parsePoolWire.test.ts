@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { generateWorkspace, SIZES } from '../../bench/generate';
 import { parseYaml, parseYamlFull, SpanTable, type ParsedYaml } from '../../server/src/core/yaml';
 import type { ParsedElsewhere } from '../../server/src/core/taxonomyFile';
+import { lineStarts } from '../../server/src/core/lineIndex';
 import { decodeParses, encodeParses } from '../../server/src/node/parseWire';
 import { zlibTextPacker } from '../../server/src/node/textPacker';
 
@@ -109,5 +110,28 @@ describe('parse workers: what crosses threads', () => {
       assert.equal(back[2 * i + 1]?.packedText, undefined);
     });
     assert.equal(back[back.length - 1], undefined);
+  });
+
+  it("line starts and the documents' schema validity cross with the parse; the line starts as a copy of their own", () => {
+    const texts = ['kind: persona\r\nid: pat\r\nname: Pat\n', 'a: 1\n---\nb: 2\rc: 3\n', ''];
+    const parses: (ParsedElsewhere | undefined)[] = texts.map((t, i) => ({
+      ...parseYaml(t),
+      lineStarts: lineStarts(t),
+      schemaValid: i === 1 ? [true, false] : [i === 0],
+    }));
+    parses.splice(1, 0, parseYaml('plain: yes\n'));
+    const packed = encodeParses(parses);
+    const back = decodeParses(structuredClone(packed));
+    assert.deepEqual(back[1]?.lineStarts, undefined);
+    assert.deepEqual(back[1]?.schemaValid, undefined);
+    for (const [i, k] of [
+      [0, 0],
+      [1, 2],
+      [2, 3],
+    ] as const) {
+      assert.deepEqual([...back[k]!.lineStarts!], [...lineStarts(texts[i])]);
+      assert.deepEqual(back[k]!.schemaValid, parses[k]!.schemaValid);
+      assert.equal(back[k]!.lineStarts!.byteLength, back[k]!.lineStarts!.buffer.byteLength, 'not a view of the batch');
+    }
   });
 });

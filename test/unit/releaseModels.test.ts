@@ -23,7 +23,12 @@ import { buildTaxonomyView } from '../../server/src/core/taxonomyView';
 import { yamlFilesUnder } from '../support/files';
 import { mulberry32 } from '../../bench/random';
 import { applyHabits, detectHabits, HABITS } from '../../bench/styles';
-import { releaseAboveOf, SERVER_RELEASE_ABOVE, serverReleaseAbove } from '../../server/src/node/releaseModels';
+import {
+  cliReleaseAbove,
+  releaseAboveOf,
+  SERVER_RELEASE_ABOVE,
+  serverReleaseAbove,
+} from '../../server/src/node/releaseModels';
 import { zlibTextPacker } from '../../server/src/node/textPacker';
 
 /*
@@ -451,5 +456,14 @@ describe('when the front ends let models go (CX_TAXONOMY_RELEASE_ABOVE)', () => 
     assert.equal(serverReleaseAbove(env('OFF')), undefined);
     assert.equal(serverReleaseAbove(env('0')), 0);
     assert.ok(SERVER_RELEASE_ABOVE > 10_000_000, 'a taxonomy the size of M (5 MB) keeps its models');
+  });
+
+  it('the lint lets them go in any taxonomy unless told `off`; the other commands only when told a size', () => {
+    assert.equal(cliReleaseAbove(true, env()), 0);
+    assert.equal(cliReleaseAbove(true, env('2000000')), 2_000_000);
+    assert.equal(cliReleaseAbove(true, env(' Off ')), undefined);
+    assert.equal(cliReleaseAbove(false, env()), undefined);
+    assert.equal(cliReleaseAbove(false, env('0')), 0);
+    assert.equal(cliReleaseAbove(false, env('off')), undefined);
   });
 });

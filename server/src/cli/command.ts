@@ -62,6 +62,11 @@ export interface CommandSpec<O extends { command: string }> {
   run(options: O, io: CliIo): Promise<number>;
   /** Whether running it loads a taxonomy (then the CLI does the work in a worker thread). */
   loadsTaxonomies: boolean;
+  /**
+   * Whether it reads the files' findings and texts only, never their models (the lint): it then
+   * lets journeys' models go as it checks them (`LoadOptions.findingsOnly`).
+   */
+  findingsOnly?: boolean;
   /** Whether a run with these options may be answered from the lint cache alone (see cacheFirst.ts). */
   readsCache?: (options: O) => boolean;
 }
@@ -72,6 +77,7 @@ export interface Invocation {
   options: { command: string };
   run(io: CliIo): Promise<number>;
   loadsTaxonomies: boolean;
+  findingsOnly: boolean;
   readsCache: boolean;
 }
 
@@ -81,6 +87,8 @@ export interface Command {
   usage: string;
   listedAs?: string;
   help?: () => string;
+  /** See `CommandSpec.findingsOnly`. */
+  findingsOnly?: boolean;
   /** Parses the words after the name: the command's own invocation, or a request for help. */
   parse(argv: readonly string[], ctx: ParseContext): Invocation | HelpRequest;
 }
@@ -92,6 +100,7 @@ export function defineCommand<O extends { command: string }>(spec: CommandSpec<O
     usage: spec.usage,
     listedAs: spec.listedAs,
     help: spec.help,
+    findingsOnly: spec.findingsOnly === true,
     parse(argv, ctx) {
       const options = spec.parse(argv, ctx);
       if (isHelpRequest(options)) return options;
@@ -99,6 +108,7 @@ export function defineCommand<O extends { command: string }>(spec: CommandSpec<O
         options,
         run: (io) => spec.run(options, io),
         loadsTaxonomies: spec.loadsTaxonomies,
+        findingsOnly: spec.findingsOnly === true,
         readsCache: spec.readsCache?.(options) ?? false,
       };
     },

@@ -1,10 +1,10 @@
 import { RULE_IDS } from '../core';
 import { parseCommandLine } from './args';
-import { errorLine, EXIT_USAGE, UsageError, type CliIo } from './command';
+import { errorLine, EXIT_USAGE, UsageError, type CliIo, type Invocation } from './command';
 import { CacheMiss } from './cache';
 import { answerFromCache } from './cacheFirst';
 import { runInWorker, useWorker, workerSide } from './thread';
-import { releaseAboveOf } from '../node/releaseModels';
+import { cliReleaseAbove } from '../node/releaseModels';
 import { capOldGenerationGrowth } from '../node/youngGeneration';
 
 /**
@@ -53,10 +53,14 @@ if (worker) {
   const inThisThread = () => run(argv, io);
   // A worker that cannot be created (no worker_threads, resource limits) is no reason to fail.
   const inWorker = () => runInWorker(__filename, argv).catch(inThisThread);
-  // Letting models go lowers what lives; the cap is what lowers the peak with it (BENCHMARKS.md, item 29).
-  if (loadsTaxonomies(argv) && releaseAboveOf(process.env) !== undefined) capOldGenerationGrowth(process.execArgv);
+  const invocation = invocationOf(argv);
+  const loads = invocation?.loadsTaxonomies === true;
+  // Letting models go lowers what lives; the cap is what lowers the peak with it (BENCHMARKS.md,
+  // items 29 and 37). The lint lets them go by default, the other commands when asked.
+  if (loads && cliReleaseAbove(invocation.findingsOnly, process.env) !== undefined)
+    capOldGenerationGrowth(process.execArgv);
   const started =
-    loadsTaxonomies(argv) && useWorker(process.execArgv, process.env)
+    loads && useWorker(process.execArgv, process.env)
       ? answerFromCache(argv, io, run).then((code) => code ?? inWorker())
       : inThisThread();
   started.then(
@@ -70,11 +74,11 @@ if (worker) {
   );
 }
 
-/** Whether a command line loads a taxonomy (help, version and usage errors do not). */
-function loadsTaxonomies(argv: readonly string[]): boolean {
+/** The command a command line runs; undefined for a usage error (help and version load nothing). */
+function invocationOf(argv: readonly string[]): Invocation | undefined {
   try {
-    return parseCommandLine(argv, RULE_IDS).loadsTaxonomies;
+    return parseCommandLine(argv, RULE_IDS);
   } catch {
-    return false;
+    return undefined;
   }
 }

@@ -22,7 +22,7 @@ import {
 } from '../core';
 import { UsageError } from './command';
 import { NodeFileHost, OUTSIDE_LINK_FILE, resolvesWithin } from '../node/nodeFileHost';
-import { lintReleaseAbove, releaseAboveOf } from '../node/releaseModels';
+import { cliReleaseAbove } from '../node/releaseModels';
 import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
 import { zlibTextPacker } from '../node/textPacker';
 import { CacheMiss, DEFAULT_CACHE_LOCATION } from './cache';
@@ -214,7 +214,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       config = { ...config, rules, ...(opts.today !== undefined ? { today: opts.today } : {}) };
       // The lint lets journeys' models go once each is checked as it is loaded (`findingsOnly`);
       // the other commands read models, and let them go only when asked (`CX_TAXONOMY_RELEASE_ABOVE`).
-      const releaseAbove = opts.findingsOnly ? lintReleaseAbove(process.env) : releaseAboveOf(process.env);
+      const releaseAbove = cliReleaseAbove(opts.findingsOnly === true, process.env);
       const checksEarly = opts.findingsOnly === true && releaseAbove !== undefined;
       const ws = createTaxonomyWorkspace(config, {
         // Checks made as files are loaded are right at the end only if a later file that changes

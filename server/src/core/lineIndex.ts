@@ -1,5 +1,30 @@
 import type { Position, Range } from './types';
 
+/** The offsets where the text's lines start (after LF, CRLF or a lone CR), the first 0. */
+export function lineStarts(text: string): Int32Array {
+  // Counted first, so the offsets go straight into an array of the right size.
+  let count = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) count++;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      count++;
+    }
+  }
+  const starts = new Int32Array(count);
+  let n = 1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) starts[n++] = i + 1;
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts[n++] = i + 1;
+    }
+  }
+  return starts;
+}
+
 /**
  * Converts between string offsets and LSP positions for one text. JavaScript strings are UTF-16,
  * so a string offset within a line is already the LSP character: no re-encoding is needed.
@@ -13,30 +38,11 @@ export class LineIndex {
   /** Where the text is read once it is not held (`readThrough`). */
   #source: (() => string) | undefined;
 
-  constructor(text: string) {
+  /** `starts`, when given, is what `lineStarts(text)` gives, worked out elsewhere (a parse worker). */
+  constructor(text: string, starts?: Int32Array) {
     this.#text = text;
     this.length = text.length;
-    // Counted first, so the offsets go straight into an array of the right size.
-    let count = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) count++;
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        count++;
-      }
-    }
-    const starts = new Int32Array(count);
-    let n = 1;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      if (c === 10) starts[n++] = i + 1;
-      else if (c === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts[n++] = i + 1;
-      }
-    }
-    this.starts = starts;
+    this.starts = starts ?? lineStarts(text);
   }
 
   /** The text the index is of. */

@@ -70,14 +70,22 @@ export interface FetchOptions {
 /**
  * Parses YAML texts away from the caller's thread (the host's parse workers): one result per
  * text, in order, each exactly what `parseYaml` gives for that text, or undefined for a text the
- * caller must parse itself. Should it reject, the caller parses them all. Where `pack` says so for
- * a text, its result also holds the text packed by the workspace's packer (`packedText`), for a
- * file that will let its model go; a service may leave that out.
+ * caller must parse itself. Should it reject, the caller parses them all. A service may add what
+ * `ParsedElsewhere` holds besides: the line starts, and, as `ahead` asks for each text, which
+ * documents are valid against its kind's schema and the text packed by the workspace's packer.
  */
 export type ParseService = (
   texts: readonly string[],
-  pack?: readonly boolean[],
+  ahead?: readonly TextAhead[],
 ) => Promise<readonly (ParsedElsewhere | undefined)[]>;
+
+/** What a parse service may do for a text besides parsing it (`ParseService`). */
+export interface TextAhead {
+  /** The file's kind, to check its documents against the kind's schema. */
+  kind?: TaxonomyKind;
+  /** Pack the text: the file will let its model go as soon as it is put in. */
+  pack?: boolean;
+}
 
 /** How files are loaded into a workspace. */
 export interface LoadOptions extends FetchOptions {
@@ -204,7 +212,7 @@ async function parseBatch(
 ): Promise<Pending[]> {
   const options = { maxFileSize: workspace.currentConfig.maxFileSize };
   const texts: string[] = [];
-  const pack: boolean[] = [];
+  const ahead: TextAhead[] = [];
   const sent: Pending[] = [];
   for (const p of batch) {
     if (p.fetched.kind !== 'read') continue;
@@ -212,12 +220,12 @@ async function parseBatch(
     if (!p.decoded.ok || !parsesAsYaml(p.rel, p.decoded.text, options)) continue;
     texts.push(p.decoded.text);
     // A file checked early lets its model go, and packs its text, as soon as it is put in.
-    pack.push(checkEarly && releasableKind(p.rel));
+    ahead.push({ kind: taxonomyKindOf(p.rel), pack: checkEarly && releasableKind(p.rel) });
     sent.push(p);
   }
   if (texts.length === 0) return batch;
   try {
-    const results = await parse(texts, pack);
+    const results = await parse(texts, ahead);
     sent.forEach((p, i) => (p.parsed = results[i]));
   } catch {
     // Parsed here when put in, as without a service.

@@ -60,6 +60,11 @@ function validatorFor(kind: TaxonomyKind | 'config'): ValidateFunction {
   return v;
 }
 
+/** True when a document's value is valid against its kind's schema (what `validateDoc` checks first). */
+export function validAgainstSchema(kind: TaxonomyKind, value: unknown): boolean {
+  return validatorFor(kind)(value);
+}
+
 /**
  * Follows a local `$ref` (`#/$defs/x`) inside the schema it belongs to. A description written
  * beside the `$ref` is the more specific one (it says what this field means, not what the shared

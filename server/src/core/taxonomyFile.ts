@@ -15,7 +15,7 @@ export interface TaxonomyFile {
   text: string;
   lines: LineIndex;
   /** For YAML files: the documents and what could not be read. */
-  readonly yaml?: ParsedYaml;
+  readonly yaml?: ParsedElsewhere;
   readonly readers: DocReader[];
   readonly models: DocModel[];
   /** A reason the file was not read at all (too large, binary). */
@@ -23,11 +23,15 @@ export interface TaxonomyFile {
 }
 
 /**
- * A parse done elsewhere (a parse worker, `ParseService`), with what was done there for the file:
- * its text packed by the workspace's packer (`TextPacker.pack`), when the file will let its model
- * go, so the busy thread does not pack it.
+ * A parse done elsewhere (a parse worker, `ParseService`), with what was done there for the file
+ * so that the busy thread does not do it: its line starts (`lineStarts`), which documents are
+ * valid against its kind's schema (`schemaValid`, by document: the schema rule then has nothing
+ * to validate), and its text packed by the workspace's packer (`TextPacker.pack`), when the file
+ * will let its model go.
  */
 export interface ParsedElsewhere extends ParsedYaml {
+  lineStarts?: Int32Array;
+  schemaValid?: readonly boolean[];
   packedText?: string;
 }
 
@@ -93,7 +97,7 @@ export function createTaxonomyFile(
   parsed?: ParsedElsewhere,
 ): TaxonomyFile {
   const kind = fileKindOf(relativePath) ?? 'markdown';
-  const lines = new LineIndex(text);
+  const lines = new LineIndex(text, parsed?.lineStarts);
   const plain = (unreadable?: string) => plainFile(uri, relativePath, kind, version, text, lines, unreadable);
   if (text.length > options.maxFileSize) return plain(tooLargeMessage(text.length, options.maxFileSize));
   if (looksBinary(text)) return plain('This file holds binary data, not text, so it is not checked.');

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import type { ParsedElsewhere, ParseService } from '../core';
+import type { ParsedElsewhere, ParseService, TextAhead } from '../core';
 import { decodeParses, type ParseReply, type ParseRequest } from './parseWire';
 
 /** Set (to anything) to have the CLI (stderr) and the server (its log) say what the parse workers did. */
@@ -58,7 +58,7 @@ export interface PoolStats {
 
 interface Request {
   texts: readonly string[];
-  pack: readonly boolean[] | undefined;
+  ahead: readonly TextAhead[] | undefined;
   resolve(results: readonly (ParsedElsewhere | undefined)[]): void;
 }
 
@@ -107,10 +107,10 @@ export class ParsePool {
   }
 
   /** Parses texts in a worker; a result is undefined where the caller must parse (never rejects). */
-  readonly parse: ParseService = (texts, pack) =>
+  readonly parse: ParseService = (texts, ahead) =>
     new Promise((resolve) => {
       if (this.closed || !this.slots.some((s) => s.alive)) return resolve(texts.map(() => undefined));
-      this.queued.push({ texts, pack, resolve });
+      this.queued.push({ texts, ahead, resolve });
       this.queuedTexts += texts.length;
       if (this.queuedTexts >= BATCH_TEXTS) this.flush();
       else if (!this.flushPending) {
@@ -136,7 +136,7 @@ export class ParsePool {
       slot.worker.postMessage({
         id,
         texts: requests.flatMap((r) => r.texts),
-        pack: requests.flatMap((r) => r.texts.map((_, i) => r.pack?.[i] === true)),
+        ahead: requests.flatMap((r) => r.texts.map((_, i) => r.ahead?.[i] ?? {})),
       } satisfies ParseRequest);
     } catch {
       this.lose(slot);

@@ -4,8 +4,9 @@
  * (transferred, not copied). Structured clone of the values cost the receiving thread about four
  * times what `JSON.parse` of the same values does (BENCHMARKS.md), and that thread is the busy one.
  */
+import type { TextAhead } from '../core/loader';
 import type { ParsedElsewhere } from '../core/taxonomyFile';
-import { portableSpans, SpanTable, type SpanTableData, type SyntaxProblem } from '../core/yaml';
+import { portableSpans, SpanTable, type SyntaxProblem } from '../core/yaml';
 
 /** A batch of parses in transit. */
 export interface WireBatch {
@@ -16,13 +17,13 @@ export interface WireBatch {
 }
 
 /**
- * A message to a parse worker: texts to parse, the number its reply carries, and which texts to
- * pack too (`ParseService`).
+ * A message to a parse worker: texts to parse, the number its reply carries, and what to do for
+ * each besides (`ParseService`).
  */
 export interface ParseRequest {
   id: number;
   texts: string[];
-  pack: boolean[];
+  ahead: TextAhead[];
 }
 
 /** A parse worker's reply: the batch of its request's parses, packed. */
@@ -42,8 +43,18 @@ interface WireDoc {
   cells: number;
 }
 
-/** One file in the JSON (with the length of its packed text, if packed); null for a parse the receiver must do itself. */
-type WireFile = { docs: WireDoc[]; problems: SyntaxProblem[]; packed?: number } | null;
+/**
+ * One file in the JSON, with how many line starts follow its tables in `ints`, which documents are
+ * valid (1) against its kind's schema, and the length of its packed text, when it has them; null
+ * for a parse the receiver must do itself.
+ */
+type WireFile = {
+  docs: WireDoc[];
+  problems: SyntaxProblem[];
+  lines?: number;
+  valid?: (0 | 1)[];
+  packed?: number;
+} | null;
 
 /** Numbers per span slot (SpanTable's data): five, then one parent and one segment code. */
 const DATA_FIELDS = 5;
@@ -54,15 +65,19 @@ const DATA_FIELDS = 5;
  * receiver parses that file itself.
  */
 export function encodeParses(parses: readonly (ParsedElsewhere | undefined)[]): WireBatch {
-  const tables: SpanTableData[] = [];
+  // The numbers of every file in order: its span tables, then its line starts.
+  const chunks: ArrayLike<number>[] = [];
   const packedTexts: string[] = [];
   const files: WireFile[] = parses.map((parse) => {
     if (!parse) return null;
     const spans = parse.docs.map((d) => d.spans.serialise());
     if (!spans.every(portableSpans) || !parse.docs.every((d) => jsonSafe(d.value))) return null;
-    tables.push(...spans);
+    for (const t of spans) chunks.push(t.data, t.parents, t.segs, t.cells);
+    if (parse.lineStarts) chunks.push(parse.lineStarts);
     if (parse.packedText !== undefined) packedTexts.push(parse.packedText);
     return {
+      ...(parse.lineStarts ? { lines: parse.lineStarts.length } : {}),
+      ...(parse.schemaValid ? { valid: parse.schemaValid.map((v) => (v ? 1 : 0)) } : {}),
       ...(parse.packedText !== undefined ? { packed: parse.packedText.length } : {}),
       problems: parse.problems,
       docs: parse.docs.map((d, i) => ({
@@ -78,14 +93,12 @@ export function encodeParses(parses: readonly (ParsedElsewhere | undefined)[]): 
     };
   });
   let length = 0;
-  for (const t of tables) length += t.data.length + t.parents.length + t.segs.length + t.cells.length;
+  for (const c of chunks) length += c.length;
   const ints = new Int32Array(length);
   let at = 0;
-  for (const t of tables) {
-    for (const a of [t.data, t.parents, t.segs, t.cells]) {
-      ints.set(a, at);
-      at += a.length;
-    }
+  for (const c of chunks) {
+    ints.set(c, at);
+    at += c.length;
   }
   return { json: JSON.stringify(files), ints, packed: new Uint8Array(Buffer.from(packedTexts.join(''), 'latin1')) };
 }
@@ -100,25 +113,30 @@ export function decodeParses(batch: WireBatch): (ParsedElsewhere | undefined)[] 
   let packedAt = 0;
   return files.map((file) => {
     if (!file) return undefined;
+    const docs = file.docs.map((d) => ({
+      index: d.index,
+      value: d.value,
+      start: d.start,
+      end: d.end,
+      spans: SpanTable.restore({
+        data: take(d.slots * DATA_FIELDS),
+        parents: take(d.slots),
+        segs: take(d.slots),
+        cells: take(d.cells),
+        texts: d.texts,
+        whole: d.whole,
+      }),
+    }));
+    // A copy: the line index lives as long as the file, and a view would keep the whole batch.
+    const lineStarts = file.lines === undefined ? undefined : take(file.lines).slice();
     const packedText =
       file.packed === undefined ? undefined : packed.toString('latin1', packedAt, (packedAt += file.packed));
     return {
+      ...(lineStarts ? { lineStarts } : {}),
+      ...(file.valid ? { schemaValid: file.valid.map((v) => v === 1) } : {}),
       ...(packedText !== undefined ? { packedText } : {}),
       problems: file.problems,
-      docs: file.docs.map((d) => ({
-        index: d.index,
-        value: d.value,
-        start: d.start,
-        end: d.end,
-        spans: SpanTable.restore({
-          data: take(d.slots * DATA_FIELDS),
-          parents: take(d.slots),
-          segs: take(d.slots),
-          cells: take(d.cells),
-          texts: d.texts,
-          whole: d.whole,
-        }),
-      })),
+      docs,
     };
   });
 }

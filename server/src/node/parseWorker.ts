@@ -6,6 +6,9 @@
 import { parentPort } from 'node:worker_threads';
 import { DEFAULT_PARSE_LIMITS, parseYaml, type ParsedYaml } from '../core/yaml';
 import { yamlMessages } from '../core/yaml/errors';
+import type { TextAhead } from '../core/loader';
+import { lineStarts } from '../core/lineIndex';
+import { validAgainstSchema } from '../core/schema';
 import type { ParsedElsewhere } from '../core/taxonomyFile';
 import { encodeParses, type ParseReply, type ParseRequest } from './parseWire';
 import { zlibTextPacker } from './textPacker';
@@ -34,14 +37,25 @@ function parseHere(text: string): ParsedYaml | undefined {
   }
 }
 
-/** The parse, with the text packed where asked (`ParseService`): the thread that asked is the busy one. */
-function prepare(text: string, pack: boolean): ParsedElsewhere | undefined {
+/**
+ * The parse, with what the thread that asked would do next (`ParsedElsewhere`): that thread is
+ * the busy one. Its line starts; which documents are valid against the kind's schema, when the
+ * kind is given; the text packed, where asked.
+ */
+function prepare(text: string, ahead: TextAhead): ParsedElsewhere | undefined {
   const parsed = parseHere(text);
-  return parsed && pack ? { ...parsed, packedText: zlibTextPacker.pack(text) } : parsed;
+  if (!parsed) return undefined;
+  const { kind, pack } = ahead;
+  return {
+    ...parsed,
+    lineStarts: lineStarts(text),
+    ...(kind !== undefined ? { schemaValid: parsed.docs.map((d) => validAgainstSchema(kind, d.value)) } : {}),
+    ...(pack ? { packedText: zlibTextPacker.pack(text) } : {}),
+  };
 }
 
 const port = parentPort;
 port?.on('message', (m: ParseRequest) => {
-  const batch = encodeParses(m.texts.map((text, i) => prepare(text, m.pack[i] === true)));
+  const batch = encodeParses(m.texts.map((text, i) => prepare(text, m.ahead[i] ?? {})));
   port.postMessage({ id: m.id, ...batch } satisfies ParseReply, [batch.ints.buffer, batch.packed.buffer]);
 });

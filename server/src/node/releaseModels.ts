@@ -25,12 +25,13 @@ export function releaseAboveOf(env: NodeJS.ProcessEnv): number | undefined {
 }
 
 /**
- * The lint's size above which journeys let their models go: the environment's, else 0 (any
- * taxonomy); undefined (keep every model) when it says `off`. The lint checks each journey as it
- * is loaded and lets its model go then, which costs no second parse, only the packing of its text
- * (BENCHMARKS.md, item 37).
+ * A CLI command's size above which journeys let their models go; undefined to keep every model.
+ * The lint (`findingsOnly`): the environment's, else 0 (any taxonomy), or none when it says `off`;
+ * it checks each journey as it is loaded and lets its model go then, which costs no second parse
+ * (BENCHMARKS.md, item 37). The other commands read models: the environment's, else none.
  */
-export function lintReleaseAbove(env: NodeJS.ProcessEnv): number | undefined {
+export function cliReleaseAbove(findingsOnly: boolean, env: NodeJS.ProcessEnv): number | undefined {
+  if (!findingsOnly) return releaseAboveOf(env);
   if (env[RELEASE_ABOVE_ENV]?.trim().toLowerCase() === 'off') return undefined;
   return releaseAboveOf(env) ?? 0;
 }

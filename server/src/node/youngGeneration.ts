@@ -74,7 +74,8 @@ export function useWorker(execArgv: readonly string[], env: NodeJS.ProcessEnv): 
 
 /**
  * How much V8 lets the old generation grow past what lived at the last full collection before it
- * collects again, in percent, for a lint that lets its models go (`CX_TAXONOMY_RELEASE_ABOVE`). On
+ * collects again, in percent, for a command that lets models go (the lint by default, the others
+ * with `CX_TAXONOMY_RELEASE_ABOVE`; on the styled L's lint ~700 -> ~545 MB, item 37). On
  * a machine with several GB of memory V8's own factor is up to 4, so the peak follows the garbage
  * of loading more than what lives: on the styled L, ~960 MB with the models let go, as without.
  * 50 brought it to ~715 MB (BENCHMARKS.md, item 29). Alone, with every model kept, it lowered

@@ -40,6 +40,7 @@ export function showHelp(request: HelpRequest, commands: readonly Command[]): In
       return Promise.resolve(EXIT_OK);
     },
     loadsTaxonomies: false,
+    findingsOnly: false,
     readsCache: false,
   };
 }

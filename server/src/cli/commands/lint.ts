@@ -107,7 +107,7 @@ async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
       cacheLocation: cmd.cacheLocation,
       reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives,
       trackDependencies: changes !== undefined,
-      findingsOnly: true,
+      findingsOnly: lintCommand.findingsOnly,
     },
     io,
   );
@@ -162,5 +162,6 @@ export const lintCommand = defineCommand<LintOptions>({
   parse: (argv, ctx) => parseLintOptions(argv, ctx, help()),
   run: runLint,
   loadsTaxonomies: true,
+  findingsOnly: true,
   readsCache: usesCache,
 });

@@ -23,7 +23,8 @@ export const schema: Rule = {
       // A document that does not parse has a guessed structure; its syntax error says it all.
       const broken = (file.yaml?.problems ?? []).some((p) => p.start >= reader.doc.start && p.start <= reader.doc.end);
       if (broken) return;
-      for (const p of validateDoc(kind, reader)) report(p);
+      // Found valid where it was parsed (a parse worker, `ParsedElsewhere`): nothing to report.
+      if (file.yaml?.schemaValid?.[i] !== true) for (const p of validateDoc(kind, reader)) report(p);
       const known = new Set(config.lifecycleStages);
       const model = file.models[i];
       const stages = model.entities.flatMap((e) =>
