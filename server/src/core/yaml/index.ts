@@ -14,7 +14,7 @@ import { DEFAULT_PARSE_LIMITS, type ParsedYaml, type ParseLimits } from './types
 
 export { parseYamlFull } from './fullParse';
 export { childPointer, decodeSegment, pointerSegment, pointerSegments } from './pointer';
-export { portableSpans, SpanTable, type SourceSpan, type SpanTableData } from './spanTable';
+export { portableSpans, SpanTable, type SourceSpan } from './spanTable';
 export { DEFAULT_PARSE_LIMITS, type ParsedDoc, type ParsedYaml, type ParseLimits, type SyntaxProblem } from './types';
 
 /**
