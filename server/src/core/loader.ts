@@ -263,6 +263,7 @@ async function applyInOrder(
   const parse = o.parse;
   const put = (p: Pending) => {
     if (apply(workspace, p) && o.checkEarly) workspace.checkEarly(p.id);
+    letBytesGo(p);
     o.tick?.();
   };
   if (!parse) {
@@ -304,7 +305,20 @@ export async function loadFiles(
   );
 }
 
-/** Puts reads already made (`fetchFiles`) into the workspace in order, as `loadFiles` would. */
+/**
+ * Lets a read's bytes go once it is put in: the workspace holds its text. A caller that read every
+ * file first (the CLI's `--cache` hashes them all before anything is put in, ~55 MB on L) would
+ * otherwise hold every file's bytes to the end of the load.
+ */
+function letBytesGo(p: Pending): void {
+  if (p.fetched.kind === 'read') p.fetched.bytes = '';
+  p.decoded = undefined;
+}
+
+/**
+ * Puts reads already made (`fetchFiles`) into the workspace in order, as `loadFiles` would. Each
+ * read's bytes are let go once it is put in (its `bytes` emptied).
+ */
 export async function applyFetchedInOrder(
   workspace: TaxonomyWorkspace,
   given: readonly { id: string; rel: string; fetched: FetchedFile }[],
