@@ -219,8 +219,10 @@ async function parseBatch(
     p.decoded ??= decodeText(p.fetched.bytes);
     if (!p.decoded.ok || !parsesAsYaml(p.rel, p.decoded.text, options)) continue;
     texts.push(p.decoded.text);
-    // A file checked early lets its model go, and packs its text, as soon as it is put in.
-    ahead.push({ kind: taxonomyKindOf(p.rel), pack: checkEarly && releasableKind(p.rel) });
+    // A file checked early lets its model go, and packs its text, as soon as it is put in. Only a
+    // load that checks early has the workers validate too: otherwise this thread waits for them
+    // (the language server's index, a lint that keeps its models: BENCHMARKS.md, item 37).
+    ahead.push(checkEarly ? { kind: taxonomyKindOf(p.rel), pack: releasableKind(p.rel) } : {});
     sent.push(p);
   }
   if (texts.length === 0) return batch;
