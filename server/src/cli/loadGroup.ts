@@ -36,12 +36,11 @@ export interface GroupLoadOptions {
    * let their models go at load). A load for the cache always checks every file.
    */
   checkAll?: boolean;
-  /** With `checkAll`: check each journey as it is loaded (`LoadOptions.checkEarly` of the core's loader). */
-  checkEarly?: boolean;
   /**
-   * Keep which file looked up which key after the load (`--changed-since` reads it); else, with
-   * early checks, the workspace stops tracking once every file is in (`stopTracking`).
+   * Check each journey as it is loaded when every file is checked (`LoadOptions.checkEarly` of the
+   * core's loader), keeping the dependencies after the load only with `keepDependencies`.
    */
+  checkEarly?: boolean;
   keepDependencies?: boolean;
 }
 
@@ -62,11 +61,11 @@ export async function loadGroup(
   ids: readonly string[],
   o: GroupLoadOptions,
 ): Promise<void> {
+  const keepDependencies = o.keepDependencies;
   if (o.cacheLocation === undefined) {
     await withParseWorkers(ids, async (parse) => {
       const checkEarly = o.checkAll === true && o.checkEarly === true;
-      await loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse, checkEarly });
-      if (checkEarly && !o.keepDependencies) ws.stopTracking();
+      await loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse, checkEarly, keepDependencies });
       if (o.checkAll) await checkAll(ws, parse);
     });
     return;
@@ -110,8 +109,7 @@ export async function loadGroup(
   }
   const reads = ids.map((id, i) => ({ id, rel: rels[i], fetched: results[i] }));
   await withParseWorkers(ids, async (parse) => {
-    await applyFetchedInOrder(ws, reads, { tick: o.tick, parse, checkEarly: o.checkEarly });
-    if (o.checkEarly && !o.keepDependencies) ws.stopTracking();
+    await applyFetchedInOrder(ws, reads, { tick: o.tick, parse, checkEarly: o.checkEarly, keepDependencies });
     await checkAll(ws, parse);
   });
   const files = new Map<string, CachedFile>();

@@ -266,7 +266,7 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
     await loadGroup(g.ws, g.host, g.load, {
       root: g.root,
       checkAll,
-      checkEarly: checkAll && g.checksEarly,
+      checkEarly: g.checksEarly,
       keepDependencies: opts.trackDependencies === true,
       cacheLocation,
       cacheOnly: opts.cacheOnly,

@@ -7,7 +7,6 @@
 import { CONFIG_FILE_NAMES, RELEASABLE_KINDS, taxonomyKindOf } from './domain';
 import { parseConfig, type ConfigProblem, type TaxonomyConfig } from './config';
 import { decodeText, type Decoded, type FileHost } from './host';
-import { configPathIn, partitionByConfig } from './roots';
 import { parsesAsYaml, tooLargeMessage, type ParsedElsewhere } from './taxonomyFile';
 import type { TaxonomyKind } from './types';
 import type { TaxonomyWorkspace } from './workspace';
@@ -16,35 +15,6 @@ interface LoadResult {
   files: number;
   /** The configuration found at the root, if any, with its problems. */
   config?: { id: string; config: TaxonomyConfig; problems: ConfigProblem[] };
-}
-
-/** One taxonomy of a listed tree: its root folder ('' for the tree's), its files and its config. */
-export interface TaxonomyGroup {
-  /** The root, relative to the tree, with forward slashes. */
-  root: string;
-  /** Its files, relative to the tree. */
-  files: string[];
-  /** The config file it reads (relative to the tree), the documented spelling first; undefined when it has none. */
-  config?: string;
-}
-
-/**
- * Splits the listing of a tree into taxonomies: each folder holding a config is a root of its own
- * (as are the `boundaries`, further roots such as other repositories), and a file belongs to the
- * nearest root above it.
- */
-export function taxonomyGroups(relativePaths: readonly string[], boundaries?: readonly string[]): TaxonomyGroup[] {
-  const listed = new Set(relativePaths);
-  return [...partitionByConfig(relativePaths, boundaries)].map(([root, files]) => ({
-    root,
-    files,
-    config: configPathIn(root, listed),
-  }));
-}
-
-/** A path of a tree's listing relative to the taxonomy root `root` it belongs to. */
-export function pathInGroup(root: string, rel: string): string {
-  return root ? rel.slice(root.length + 1) : rel;
 }
 
 /** True when a taxonomy reads a file (relative to its root): its config, a taxonomy file or a doc its globs select. */
@@ -96,9 +66,12 @@ export interface LoadOptions extends FetchOptions {
   /**
    * For a one-shot check of every file: the files of the kinds that let their models go
    * (`RELEASABLE_KINDS`: journeys) are put in last, and each is checked as it is put in
-   * (`TaxonomyWorkspace.checkEarly`), when every file its check looks up is in.
+   * (`TaxonomyWorkspace.checkEarly`), when every file its check looks up is in. Once all are in,
+   * the workspace stops tracking dependencies (`stopTracking`) unless `keepDependencies`.
    */
   checkEarly?: boolean;
+  /** With `checkEarly`: keep which file looked up which key after the load (`--changed-since` reads it). */
+  keepDependencies?: boolean;
 }
 
 /**
@@ -262,6 +235,18 @@ async function applyInOrder(
   next: (i: number) => Promise<Pending>,
   o: LoadOptions,
 ): Promise<void> {
+  await putInOrder(workspace, count, next, o);
+  // Every file is in: what a later file made stale is waiting for its check (`checkEarly`).
+  if (o.checkEarly && !o.keepDependencies) workspace.stopTracking();
+}
+
+/** `applyInOrder`'s loop. */
+async function putInOrder(
+  workspace: TaxonomyWorkspace,
+  count: number,
+  next: (i: number) => Promise<Pending>,
+  o: LoadOptions,
+): Promise<void> {
   const parse = o.parse;
   const put = (p: Pending) => {
     if (apply(workspace, p) && o.checkEarly) workspace.checkEarly(p.id);
@@ -324,7 +309,7 @@ function letBytesGo(p: Pending): void {
 export async function applyFetchedInOrder(
   workspace: TaxonomyWorkspace,
   given: readonly { id: string; rel: string; fetched: FetchedFile }[],
-  o: Pick<LoadOptions, 'tick' | 'parse' | 'checkEarly'> = {},
+  o: Pick<LoadOptions, 'tick' | 'parse' | 'checkEarly' | 'keepDependencies'> = {},
 ): Promise<void> {
   const reads = o.checkEarly ? releasableLast(given, (r) => r.rel) : given;
   await applyInOrder(workspace, reads.length, (i) => Promise.resolve({ ...reads[i] }), o);

@@ -84,7 +84,7 @@ export function partitionByConfig(
 }
 
 /** The config file a taxonomy reads among its files' relative paths: the documented spelling first. */
-export function configPathIn(
+function configPathIn(
   root: string,
   relativePaths: ReadonlySet<string> | ReadonlyMap<string, unknown>,
 ): string | undefined {
@@ -93,4 +93,33 @@ export function configPathIn(
     if (relativePaths.has(rel)) return rel;
   }
   return undefined;
+}
+
+/** One taxonomy of a listed tree: its root folder ('' for the tree's), its files and its config. */
+export interface TaxonomyGroup {
+  /** The root, relative to the tree, with forward slashes. */
+  root: string;
+  /** Its files, relative to the tree. */
+  files: string[];
+  /** The config file it reads (relative to the tree), the documented spelling first; undefined when it has none. */
+  config?: string;
+}
+
+/**
+ * Splits the listing of a tree into taxonomies: each folder holding a config is a root of its own
+ * (as are the `boundaries`, further roots such as other repositories), and a file belongs to the
+ * nearest root above it.
+ */
+export function taxonomyGroups(relativePaths: readonly string[], boundaries?: readonly string[]): TaxonomyGroup[] {
+  const listed = new Set(relativePaths);
+  return [...partitionByConfig(relativePaths, boundaries)].map(([root, files]) => ({
+    root,
+    files,
+    config: configPathIn(root, listed),
+  }));
+}
+
+/** A path of a tree's listing relative to the taxonomy root `root` it belongs to. */
+export function pathInGroup(root: string, rel: string): string {
+  return root ? rel.slice(root.length + 1) : rel;
 }

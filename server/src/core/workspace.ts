@@ -1,5 +1,5 @@
 import type { TextPacker } from './packedText';
-import { applyDirectives, runRules, severityOf, type CheckSetup } from './check';
+import { applyDirectives, runRules, severityOf, type CheckSetup, type RuleSelection } from './check';
 import { compileGlobs, defaultConfig, type CompiledGlobs, type TaxonomyConfig } from './config';
 import { DependencyTracker, NO_DEPS, trackedView, type KeyRecorder } from './dependencies';
 import { DerivedValues, type DerivedSource } from './derived';
@@ -288,32 +288,17 @@ export class TaxonomyWorkspace implements DerivedSource {
     const state = this.files.get(uri);
     if (!this.tracking || !state || !this.dirty.has(uri) || !this.mayRelease(state)) return;
     this.dirty.delete(uri);
-    const { file } = state;
-    const recording = this.tracker.recorder();
-    this.checked = true;
-    state.early = runRules(file, this.setup, trackedView(this.index, this.derivedValues, recording.dep), 'readsModel');
-    this.noteTermUses(file, recording.dep);
-    state.deps = this.tracker.record(uri, state.deps, recording.keys);
+    state.early = this.runTracked(state, 'readsModel');
     // Read while the text is at hand: they are kept with the file, and the finish applies them.
-    directivesOf(file);
+    directivesOf(state.file);
     this.finishing.add(uri);
     this.letGo(state);
   }
 
   /** Completes an early check (`checkEarly`) with the rules that read only the index. */
   private finish(state: FileState, early: TaxonomyDiagnostic[]): void {
-    const { file } = state;
-    const recording = this.tracking ? this.tracker.recorder() : undefined;
-    const late = runRules(
-      file,
-      this.setup,
-      trackedView(this.index, this.derivedValues, recording?.dep),
-      'readsOnlyIndex',
-    );
+    const late = this.runTracked(state, 'readsOnlyIndex');
     state.early = undefined;
-    // Its dependencies are both checks' lookups.
-    if (recording)
-      state.deps = this.tracker.record(file.uri, state.deps, [...new Set([...state.deps, ...recording.keys])]);
     this.show(state, early.concat(late));
   }
 
@@ -331,15 +316,26 @@ export class TaxonomyWorkspace implements DerivedSource {
   }
 
   private check(state: FileState): void {
+    state.early = undefined;
+    this.show(state, this.runTracked(state, 'all'));
+  }
+
+  /**
+   * Runs the selected rules on a file, recording what they looked up while tracking: the file's
+   * dependencies from then on, or, for the rules that finish an early check, those added to the
+   * early check's.
+   */
+  private runTracked(state: FileState, selection: RuleSelection): TaxonomyDiagnostic[] {
     const { file } = state;
     const recording = this.tracking ? this.tracker.recorder() : undefined;
-    const dep = recording?.dep;
     this.checked = true;
-    state.early = undefined;
-    const diagnostics = runRules(file, this.setup, trackedView(this.index, this.derivedValues, dep));
-    this.noteTermUses(file, dep);
-    if (recording) state.deps = this.tracker.record(file.uri, state.deps, recording.keys);
-    this.show(state, diagnostics);
+    const findings = runRules(file, this.setup, trackedView(this.index, this.derivedValues, recording?.dep), selection);
+    // The term mentions are read from the model, which only the rules that read it have.
+    if (selection !== 'readsOnlyIndex') this.noteTermUses(file, recording?.dep);
+    if (!recording) return findings;
+    const keys = selection === 'readsOnlyIndex' ? [...new Set([...state.deps, ...recording.keys])] : recording.keys;
+    state.deps = this.tracker.record(file.uri, state.deps, keys);
+    return findings;
   }
 
   /** Keeps where a file just checked mentions glossary terms (`keepTermUses`). */

@@ -133,15 +133,14 @@ export class WorkspaceIndex {
    */
   private add(uri: string, c: FileContribution, newKeys?: Set<IndexKey>, watched?: WatchedKeys): void {
     this.byFile.set(uri, c);
-    const changed = newKeys;
     const watch = watched ?? nothingWatched;
     for (const d of c.definitions) {
       const q = qualifiedId(d.kind, d.id, d.container);
       const defs = inner(this.defs, d.kind);
       const list = defs.get(q);
-      if (changed) {
-        if (watch(KEY_TAGS.def, d.kind, q)) changed.add(defKey(d.kind, q));
-        if (list === undefined && watch(KEY_TAGS.ids, d.kind, '')) changed.add(idSetKey(d.kind));
+      if (newKeys) {
+        if (watch(KEY_TAGS.def, d.kind, q)) newKeys.add(defKey(d.kind, q));
+        if (list === undefined && watch(KEY_TAGS.ids, d.kind, '')) newKeys.add(idSetKey(d.kind));
       }
       // A journey's stage or touchpoint id is a string joined for the key: kept as the engine's flat
       // shared copy, not as the two joins it was made of (~250,000 on L).
@@ -155,14 +154,14 @@ export class WorkspaceIndex {
     for (let i = 0; i < refs.length; i++) {
       const kind = refs.kind(i);
       const id = refs.id(i);
-      if (addTo(inner(this.refs, kind), id, uri, i) && changed && watch(KEY_TAGS.ref, kind, id))
-        changed.add(refKey(kind, id));
+      if (addTo(inner(this.refs, kind), id, uri, i) && newKeys && watch(KEY_TAGS.ref, kind, id))
+        newKeys.add(refKey(kind, id));
     }
     for (const [facet, keys] of c.facets) {
       if (newKeys && keys.size) newKeys.add(wholeFacetKey(facet));
       const f = inner(this.facets, facet);
       for (const [k, entries] of keys) {
-        if (changed && watch(KEY_TAGS.facet, facet, k)) changed.add(facetKey(facet, k));
+        if (newKeys && watch(KEY_TAGS.facet, facet, k)) newKeys.add(facetKey(facet, k));
         for (const e of entries) addTo(f, k, uri, e);
         if (!entries.some((e) => e.group !== undefined)) continue;
         const g = inner(this.grouped, facet);

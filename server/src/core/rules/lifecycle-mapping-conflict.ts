@@ -61,9 +61,9 @@ export const lifecycleMappingConflict: Rule = {
     // stages this rule judges), not its model: a one-shot check runs this rule after loading the
     // last journey, on journeys that have let their models go (`Rule.readsOnlyIndex`).
     for (const [key, entries] of own<StageNameEntry>(STAGE_NAME_FACET)) {
+      const groups = stageGroups(index, key);
       for (const { data, range } of entries) {
         const mine = data.lifecycleStage;
-        const groups = stageGroups(index, key);
         // Counts per lifecycle stage are kept by the index: thousands of journeys share a stage
         // name, and this reads only the few it names and links (BENCHMARKS.md).
         const elsewhereStages = [...groups.counts(data.journey).keys()].filter((stage) => stage !== mine);
