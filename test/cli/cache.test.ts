@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { generateWorkspace, SIZES } from '../../bench/generate';
-import { cli, tempTree } from './support/cli';
+import { CLEAN as CLEAN_PATH, cli, ROOT, tempTree } from './support/cli';
 
 /** A small generated taxonomy with planted problems, as files. */
 function taxonomy(): Record<string, string> {
@@ -70,5 +70,70 @@ describe('cli: lint --cache', () => {
     } finally {
       t.dispose();
     }
+  });
+
+  it('tells unchanged files by their stamps, and reads again a file written since, even with its old time put back', async () => {
+    const files = taxonomy();
+    const t = tempTree(files);
+    try {
+      // Files written within two seconds of a run are not stamped (a coarse clock could hide a write).
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      const env = { ...process.env, CX_TAXONOMY_TRACE_CACHE: '1' };
+      const args = ['lint', '.', '--format', 'json', '--cache'];
+      const traced = async (extra: string[] = []) => {
+        const r = await cli([...args, ...extra], { cwd: t.dir, env });
+        const m = /lint cache: (answered|not answered); files unchanged by their stamps: (\d+), hashed: (\d+)/.exec(
+          r.stderr,
+        );
+        assert.ok(m, r.stderr);
+        return { stdout: r.stdout, answered: m[1] === 'answered', stamped: Number(m[2]), hashed: Number(m[3]) };
+      };
+      const cold = await traced();
+      assert.deepEqual(
+        [cold.answered, cold.stamped, cold.hashed],
+        [false, 0, 0],
+        'no cache yet: nothing is read twice',
+      );
+      const warm = await traced();
+      const n = Object.keys(files).length;
+      assert.deepEqual([warm.answered, warm.stamped, warm.hashed], [true, n, 0], 'every file told by its stamp');
+      assert.equal(warm.stdout, cold.stdout);
+
+      // The same bytes written again: a new stamp, so the file is hashed, and the hash is as remembered.
+      const journey = Object.keys(files).find((p) => p.endsWith('.journey.yaml'))!;
+      const file = path.join(t.dir, journey);
+      writeFileSync(file, readFileSync(file));
+      const touched = await traced();
+      assert.deepEqual([touched.answered, touched.stamped, touched.hashed], [true, n - 1, 1]);
+      assert.equal(touched.stdout, cold.stdout);
+
+      // An owner swapped for another of the same length, and the file given its old times back.
+      const before = statSync(file);
+      const edited = files[journey].replace(
+        /^( +owner: )([a-z0-9-]+)$/m,
+        (_, key: string, id: string) => key + 'x'.repeat(id.length),
+      );
+      assert.notEqual(edited, files[journey]);
+      assert.equal(Buffer.byteLength(edited), Buffer.byteLength(files[journey]));
+      writeFileSync(file, edited);
+      utimesSync(file, before.atime, before.mtime);
+      const afterEdit = await traced();
+      assert.equal(afterEdit.answered, false, 'the edited file is read and the taxonomy re-checked');
+      assert.equal(afterEdit.stdout, (await cli(['lint', '.', '--format', 'json'], { cwd: t.dir })).stdout);
+      assert.notEqual(afterEdit.stdout, cold.stdout);
+
+      // --cache-strategy content reads every file, and answers the same.
+      const content = await traced(['--cache-strategy', 'content']);
+      assert.deepEqual([content.answered, content.stamped, content.hashed], [true, 0, n]);
+      assert.equal(content.stdout, afterEdit.stdout);
+    } finally {
+      t.dispose();
+    }
+  });
+
+  it('refuses an unknown --cache-strategy with the ones it knows', async () => {
+    const r = await cli(['lint', CLEAN_PATH, '--cache-strategy', 'fast'], { cwd: ROOT });
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /Unknown strategy "fast" for --cache-strategy\. Use one of: metadata, content\./);
   });
 });

@@ -70,9 +70,9 @@ export function unknownOption(a: Arg, command: string, helpText: string): UsageE
 }
 
 /** A `--format` value, which must be one of the command's formats. */
-export function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[]): T {
+export function oneOf<T extends string>(flag: string, v: string, allowed: readonly T[], what = 'format'): T {
   if (!(allowed as readonly string[]).includes(v))
-    throw new UsageError(`Unknown format "${v}" for ${flag}. Use one of: ${allowed.join(', ')}.`);
+    throw new UsageError(`Unknown ${what} "${v}" for ${flag}. Use one of: ${allowed.join(', ')}.`);
   return v as T;
 }
 

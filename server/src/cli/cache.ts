@@ -11,8 +11,15 @@ declare const CX_TAXONOMY_VERSION: string;
 /** Where `--cache` keeps its files when no `--cache-location` is given (git-ignored). */
 export const DEFAULT_CACHE_LOCATION = '.cx-taxonomy-cache';
 
+/** Set, it has each `lint --cache` print how the cache answered (on stderr). */
+export const TRACE_CACHE_ENV = 'CX_TAXONOMY_TRACE_CACHE';
+
+/** How `lint --cache` tells a file unchanged (`--cache-strategy`, as ESLint's). */
+export const CACHE_STRATEGIES = ['metadata', 'content'] as const;
+export type CacheStrategy = (typeof CACHE_STRATEGIES)[number];
+
 /** The layout of a cache file; bump it whenever what is stored changes shape. */
-const CACHE_FORMAT = 3;
+const CACHE_FORMAT = 4;
 
 /**
  * Thrown by a load that may only answer from the cache (`CliIo.cacheOnly`) when the cache cannot
@@ -27,12 +34,14 @@ export class CacheMiss extends Error {
 /** What the cache remembers of one file: its content hash, the diagnostics it had and those its directives silenced. */
 export interface CachedFile {
   hash: string;
+  /** The file's stamp when it was read (`fileStamps`): while it is the same, the hash is too. */
+  stamp?: string;
   diagnostics: TaxonomyDiagnostic[];
   suppressed: SuppressedDiagnostic[];
 }
 
 /** What a cache hit restores of one file. */
-export type CachedResult = Omit<CachedFile, 'hash'>;
+export type CachedResult = Omit<CachedFile, 'hash' | 'stamp'>;
 
 interface CacheFile {
   tool: string;
@@ -108,11 +117,16 @@ export class LintCache {
   }
 
   /**
-   * The remembered diagnostics when every file (relative path -> content hash) is unchanged. A
-   * cache file that is not one this version wrote (not JSON, another tool or version, a field
-   * missing or of the wrong type) is ignored with one warning, and the run re-checks and rewrites it.
+   * The remembered diagnostics when every file is unchanged: `rels` are the taxonomy's files
+   * (relative paths), and `unchanged(i, stored)` tells whether the i-th is as remembered, asked
+   * file by file until one is not. A cache file that is not one this version wrote (not JSON,
+   * another tool or version, a field missing or of the wrong type) is ignored with one warning,
+   * and the run re-checks and rewrites it.
    */
-  lookup(hashes: ReadonlyMap<string, string>): Map<string, CachedResult> | undefined {
+  lookup(
+    rels: readonly string[],
+    unchanged: (i: number, stored: Readonly<CachedFile>) => boolean,
+  ): Map<string, CachedResult> | undefined {
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
@@ -134,11 +148,12 @@ export class LintCache {
       return undefined;
     }
     const valid = stored as CacheFile;
-    if (valid.key !== this.key || Object.keys(valid.files).length !== hashes.size) return undefined;
+    if (valid.key !== this.key || Object.keys(valid.files).length !== rels.length) return undefined;
     const out = new Map<string, CachedResult>();
-    for (const [rel, hash] of hashes) {
+    for (let i = 0; i < rels.length; i++) {
+      const rel = rels[i];
       const f = Object.prototype.hasOwnProperty.call(valid.files, rel) ? valid.files[rel] : undefined;
-      if (!f || f.hash !== hash) return undefined;
+      if (!f || !unchanged(i, f)) return undefined;
       out.set(rel, { diagnostics: f.diagnostics, suppressed: f.suppressed });
     }
     return out;
@@ -207,6 +222,7 @@ function cacheFileProblem(v: unknown): string | undefined {
     if (
       !isObject(f) ||
       typeof f.hash !== 'string' ||
+      (f.stamp !== undefined && typeof f.stamp !== 'string') ||
       !Array.isArray(f.diagnostics) ||
       !f.diagnostics.every(isDiagnostic) ||
       !Array.isArray(f.suppressed) ||

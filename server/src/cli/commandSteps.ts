@@ -1,5 +1,6 @@
 /** The steps the commands share: warn, load with progress, write what they make. */
 import { CLEAR_LINE } from './color';
+import { TRACE_CACHE_ENV } from './cache';
 import { UsageError, type CliIo } from './command';
 import { pinnedDateProblem, TODAY_ENV } from '../core/dates';
 import { terminalText } from '../core/text/escape';
@@ -35,7 +36,12 @@ export async function load(opts: LoadOptions, io: CliIo): Promise<LoadedTaxonomy
   const today = opts.today ?? pinnedToday(io.env);
   const progress = createProgress(io.stderr, { delayMs: io.progressDelayMs });
   try {
-    return await loadTaxonomies({ ...opts, today, warn: warner(io), cacheOnly: io.cacheOnly }, io.cwd, progress.update);
+    const traceCache = io.env[TRACE_CACHE_ENV] ? (line: string) => io.stderr.write(`${line}\n`) : undefined;
+    return await loadTaxonomies(
+      { ...opts, today, warn: warner(io), traceCache, cacheOnly: io.cacheOnly },
+      io.cwd,
+      progress.update,
+    );
   } finally {
     progress.done();
   }

@@ -15,8 +15,8 @@ import {
 } from '../core';
 import { readPlainFile } from '../node/plainRead';
 import { NO_POOL_STATS, ParsePool, parseWorkerCount, TRACE_PARSE_ENV } from '../node/parsePool';
-import { CacheMiss, contentHash, LintCache, sizeHash, type CachedFile } from './cache';
-import { quickHashes, textLater } from './cacheHashes';
+import { CacheMiss, contentHash, LintCache, sizeHash, type CachedFile, type CacheStrategy } from './cache';
+import { fileStamps, quickHashOf, textLater } from './cacheHashes';
 import { NO_WORKER_ENV } from './thread';
 
 /** How a taxonomy's files are read into its workspace. */
@@ -42,6 +42,13 @@ export interface GroupLoadOptions {
    */
   checkEarly?: boolean;
   keepDependencies?: boolean;
+  /**
+   * How the cache tells a file unchanged (`--cache-strategy`): `metadata` (the default) trusts a
+   * file whose stamp is as remembered and hashes the others; `content` hashes every file.
+   */
+  cacheStrategy?: CacheStrategy;
+  /** One line about how the cache answered (`CX_TAXONOMY_TRACE_CACHE`). */
+  traceCache?: (line: string) => void;
 }
 
 /**
@@ -73,9 +80,25 @@ export async function loadGroup(
   // A run that may only answer from the cache leaves the warnings to the full run that follows a miss.
   const cache = new LintCache(o.cacheLocation, o.root, ws.currentConfig, o.cacheOnly ? undefined : o.warn);
   const rels = ids.map((id) => host.relativePath(id));
-  // An unchanged taxonomy is told by hashes alone; its texts are read only if a report asks.
-  const quick = quickHashes(ids, ws.currentConfig.maxFileSize);
-  const quickHit = quick && cache.lookup(new Map(rels.map((rel, i) => [rel, quick[i]])));
+  const maxSize = ws.currentConfig.maxFileSize;
+  // Stamped before anything is read: a file written after its stamp has another one next time.
+  const stamps = o.cacheStrategy === 'content' ? undefined : fileStamps(ids);
+  // An unchanged taxonomy is told by stamps and hashes alone; its texts are read only if a report asks.
+  const count = { stamped: 0, hashed: 0 };
+  let unsure = false; // A file that is not plain: the host's reads decide below.
+  const quickHit = cache.lookup(rels, (i, stored) => {
+    if (stamps?.[i] !== undefined && stamps[i] === stored.stamp) {
+      count.stamped++;
+      return true;
+    }
+    const hash = quickHashOf(ids[i], maxSize);
+    count.hashed++;
+    if (hash === undefined) unsure = true;
+    return hash === stored.hash;
+  });
+  o.traceCache?.(
+    `cx-taxonomy: lint cache: ${quickHit ? 'answered' : 'not answered'}; files unchanged by their stamps: ${count.stamped}, hashed: ${count.hashed}`,
+  );
   if (!quickHit && o.cacheOnly) throw new CacheMiss();
   if (quickHit) {
     ids.forEach((id, i) => {
@@ -86,10 +109,9 @@ export async function loadGroup(
     return;
   }
   // The cache needs every file's bytes before it can tell whether the taxonomy changed.
-  const results = await fetchFiles(host, ids, ws.currentConfig.maxFileSize, CLI_READS);
-  const hashes = new Map<string, string>();
-  ids.forEach((_, i) => hashes.set(rels[i], hashOf(results[i])));
-  const hit = quick ? undefined : cache.lookup(hashes);
+  const results = await fetchFiles(host, ids, maxSize, CLI_READS);
+  const hashes = results.map(hashOf);
+  const hit = unsure ? cache.lookup(rels, (i, stored) => hashes[i] === stored.hash) : undefined;
   if (hit) {
     ids.forEach((id, i) => {
       const r = results[i];
@@ -113,14 +135,14 @@ export async function loadGroup(
     await checkAll(ws, parse);
   });
   const files = new Map<string, CachedFile>();
-  for (const id of ids) {
-    const rel = host.relativePath(id);
-    files.set(rel, {
-      hash: hashes.get(rel)!,
+  ids.forEach((id, i) => {
+    files.set(rels[i], {
+      hash: hashes[i],
+      stamp: stamps?.[i],
       diagnostics: [...ws.diagnostics(id)],
       suppressed: [...ws.suppressed(id)],
     });
-  }
+  });
   cache.store(files);
 }
 

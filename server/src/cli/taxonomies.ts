@@ -25,7 +25,7 @@ import { NodeFileHost, OUTSIDE_LINK_FILE, resolvesWithin } from '../node/nodeFil
 import { cliReleaseAbove } from '../node/releaseModels';
 import { taxonomyRootOnDisk } from '../node/taxonomyRoot';
 import { zlibTextPacker } from '../node/textPacker';
-import { CacheMiss, DEFAULT_CACHE_LOCATION } from './cache';
+import { CacheMiss, DEFAULT_CACHE_LOCATION, type CacheStrategy } from './cache';
 import { loadGroup } from './loadGroup';
 import { shownFolder, shownPath, slashPathBelow } from './render/paths';
 
@@ -47,6 +47,10 @@ export interface LoadOptions {
   /** Reuse the diagnostics of an unchanged taxonomy (`--cache`), kept in `cacheLocation`. */
   cache?: boolean;
   cacheLocation?: string;
+  /** How the cache tells a file unchanged (`--cache-strategy`; metadata by default). */
+  cacheStrategy?: CacheStrategy;
+  /** One line about how the cache answered (CX_TAXONOMY_TRACE_CACHE); stderr in the CLI. */
+  traceCache?: (line: string) => void;
   /** One line of warning for the user (a link not followed, a cache ignored); stderr in the CLI. */
   warn?: (line: string) => void;
   /** Answer only from the cache, else throw `CacheMiss` (see `CliIo.cacheOnly`). */
@@ -270,6 +274,8 @@ export async function loadTaxonomies(opts: LoadOptions, cwd: string, progress?: 
       keepDependencies: opts.trackDependencies === true,
       cacheLocation,
       cacheOnly: opts.cacheOnly,
+      cacheStrategy: opts.cacheStrategy,
+      traceCache: opts.traceCache,
       warn: opts.warn,
       tick: () => progress?.(++done, total),
     });

@@ -136,7 +136,7 @@ export class NodeFileHost implements FileHost {
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const full = path.join(dir, e.name);
-      const rel = path.relative(this.root, full).split(path.sep).join('/');
+      const rel = slashRelative(this.root, full);
       let isDir = e.isDirectory();
       let isFile = e.isFile();
       let outside = false;

@@ -74,6 +74,10 @@ ${fixRulesText()}
                            unstaged or untracked) and the files whose problems depend on them
   --cache                  reuse the results of the last run when nothing changed (tool, rules, config, files)
   --cache-location <dir>   where --cache keeps them (default .cx-taxonomy-cache/); implies --cache
+  --cache-strategy <metadata|content>
+                           how --cache tells a file unchanged: metadata (default) trusts a file
+                           whose size, times and inode are as they were and reads the others;
+                           content reads and hashes every file
   --color, --no-color      force colours on or off (default: on for a terminal, off when
                            NO_COLOR is set; FORCE_COLOR forces them on)
   -h, --help               show this help
@@ -105,6 +109,7 @@ async function runLint(cmd: LintOptions, io: CliIo): Promise<number> {
       rules: cmd.rules,
       cache: usesCache(cmd),
       cacheLocation: cmd.cacheLocation,
+      cacheStrategy: cmd.cacheStrategy,
       reportUnusedDisableDirectives: cmd.reportUnusedDisableDirectives,
       trackDependencies: changes !== undefined,
       findingsOnly: lintCommand.findingsOnly,

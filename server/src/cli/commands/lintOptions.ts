@@ -2,6 +2,7 @@ import type { Severity } from '../../core';
 import { closest, SEVERITIES } from '../../core';
 import { ArgReader, sharedFlag, oneOf, unknownOption } from '../argReader';
 import { UsageError, type HelpRequest, type ParseContext } from '../command';
+import { CACHE_STRATEGIES, type CacheStrategy } from '../cache';
 import { FORMATS, type FormatName } from '../formatters';
 import { isStdout } from '../output';
 
@@ -30,6 +31,8 @@ export interface LintOptions {
   /** `--cache`: reuse the diagnostics of an unchanged taxonomy; `--cache-location DIR` keeps them. */
   cache?: boolean;
   cacheLocation?: string;
+  /** `--cache-strategy`: how the cache tells a file unchanged (metadata by default). */
+  cacheStrategy?: CacheStrategy;
   /** `--report-unused-disable-directives[-severity]`: report directives that silence nothing. */
   reportUnusedDisableDirectives?: Severity;
   /** `--fix`: apply the safe fixes and write the files; `--fix-dry-run`: the same without writing. */
@@ -170,6 +173,9 @@ export function parseLintOptions(
       case '--cache-location':
         opts.cacheLocation = r.value(a.flag, a.inline);
         opts.cache = true;
+        break;
+      case '--cache-strategy':
+        opts.cacheStrategy = oneOf(a.flag, r.value(a.flag, a.inline), CACHE_STRATEGIES, 'strategy');
         break;
       case '--quiet':
       case '-q':
