@@ -68,13 +68,8 @@ export async function loadGroup(
   ids: readonly string[],
   o: GroupLoadOptions,
 ): Promise<void> {
-  const keepDependencies = o.keepDependencies;
   if (o.cacheLocation === undefined) {
-    await withParseWorkers(ids, async (parse) => {
-      const checkEarly = o.checkAll === true && o.checkEarly === true;
-      await loadFiles(host, ws, ids, { ...CLI_READS, tick: o.tick, parse, checkEarly, keepDependencies });
-      if (o.checkAll) await checkAll(ws, parse);
-    });
+    await readAndCheck(ws, host, ids, o, o.checkAll === true);
     return;
   }
   // A run that may only answer from the cache leaves the warnings to the full run that follows a miss.
@@ -108,32 +103,46 @@ export async function loadGroup(
     });
     return;
   }
-  // The cache needs every file's bytes before it can tell whether the taxonomy changed.
-  const results = await fetchFiles(host, ids, maxSize, CLI_READS);
-  const hashes = results.map(hashOf);
-  const hit = unsure ? cache.lookup(rels, (i, stored) => hashes[i] === stored.hash) : undefined;
-  if (hit) {
-    ids.forEach((id, i) => {
-      const r = results[i];
-      const decoded = r.kind === 'read' ? decodeText(r.bytes) : undefined;
-      const cached = hit.get(rels[i]);
-      if (r.kind !== 'gone')
-        ws.restoreFile(
-          id,
-          rels[i],
-          decoded?.ok ? decoded.text : '',
-          cached?.diagnostics ?? [],
-          cached?.suppressed ?? [],
-        );
-      o.tick?.();
+  let hashes: readonly string[];
+  if (unsure) {
+    // A file that is not plain (a link) is read the host's way, and every file's bytes are
+    // needed before the cache can tell whether the taxonomy changed.
+    const results = await fetchFiles(host, ids, maxSize, CLI_READS);
+    hashes = results.map(hashOf);
+    const hit = cache.lookup(rels, (i, stored) => hashes[i] === stored.hash);
+    if (hit) {
+      ids.forEach((id, i) => {
+        const r = results[i];
+        const decoded = r.kind === 'read' ? decodeText(r.bytes) : undefined;
+        const cached = hit.get(rels[i]);
+        if (r.kind !== 'gone')
+          ws.restoreFile(
+            id,
+            rels[i],
+            decoded?.ok ? decoded.text : '',
+            cached?.diagnostics ?? [],
+            cached?.suppressed ?? [],
+          );
+        o.tick?.();
+      });
+      return;
+    }
+    const reads = ids.map((id, i) => ({ id, rel: rels[i], fetched: results[i] }));
+    await withParseWorkers(ids, async (parse) => {
+      await applyFetchedInOrder(ws, reads, {
+        tick: o.tick,
+        parse,
+        checkEarly: o.checkEarly,
+        keepDependencies: o.keepDependencies,
+      });
+      await checkAll(ws, parse);
     });
-    return;
+  } else {
+    // The cache cannot answer: the files are hashed as the load reads them, none held ahead of it.
+    const byId = new Map<string, string>();
+    await readAndCheck(ws, host, ids, o, true, (id, fetched) => byId.set(id, hashOf(fetched)));
+    hashes = ids.map((id) => byId.get(id)!);
   }
-  const reads = ids.map((id, i) => ({ id, rel: rels[i], fetched: results[i] }));
-  await withParseWorkers(ids, async (parse) => {
-    await applyFetchedInOrder(ws, reads, { tick: o.tick, parse, checkEarly: o.checkEarly, keepDependencies });
-    await checkAll(ws, parse);
-  });
   const files = new Map<string, CachedFile>();
   ids.forEach((id, i) => {
     files.set(rels[i], {
@@ -144,6 +153,32 @@ export async function loadGroup(
     });
   });
   cache.store(files);
+}
+
+/**
+ * Reads the files into the workspace with the parse workers, and checks every file when asked;
+ * `onRead` sees each read as it completes.
+ */
+async function readAndCheck(
+  ws: TaxonomyWorkspace,
+  host: FileHost,
+  ids: readonly string[],
+  o: GroupLoadOptions,
+  checkEvery: boolean,
+  onRead?: (id: string, fetched: FetchedFile) => void,
+): Promise<void> {
+  await withParseWorkers(ids, async (parse) => {
+    const checkEarly = checkEvery && o.checkEarly === true;
+    await loadFiles(host, ws, ids, {
+      ...CLI_READS,
+      tick: o.tick,
+      parse,
+      checkEarly,
+      keepDependencies: o.keepDependencies,
+      onRead,
+    });
+    if (checkEvery) await checkAll(ws, parse);
+  });
 }
 
 /** Checks every file of a loaded taxonomy, with the parse workers when there are some. */

@@ -57,10 +57,14 @@ if (worker) {
   const loads = invocation?.loadsTaxonomies === true;
   // Letting models go lowers what lives; the cap is what lowers the peak with it (BENCHMARKS.md,
   // items 29 and 37). The lint lets them go by default, the other commands when asked.
-  if (loads && cliReleaseAbove(invocation.findingsOnly, process.env) !== undefined)
-    capOldGenerationGrowth(process.execArgv);
+  const releases = loads && cliReleaseAbove(invocation.findingsOnly, process.env) !== undefined;
+  if (releases) capOldGenerationGrowth(process.execArgv);
+  // A lint that checks each journey as it loads it and lets it go keeps little alive for long, and
+  // the lint thread's larger young generation then cost ~70 MB of its peak for ~2% of its time
+  // (BENCHMARKS.md, item 38): it runs here, with Node's own young generation.
+  const lintInPlace = releases && invocation.findingsOnly;
   const started =
-    loads && useWorker(process.execArgv, process.env)
+    loads && !lintInPlace && useWorker(process.execArgv, process.env)
       ? answerFromCache(argv, io, run).then((code) => code ?? inWorker())
       : inThisThread();
   started.then(

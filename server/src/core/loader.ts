@@ -35,6 +35,11 @@ export interface FetchOptions {
   readAhead?: number;
   /** A quicker read the host's side offers for some files (undefined: read it the host's way). */
   quickRead?: (id: string, maxSize: number) => FetchedFile | undefined;
+  /**
+   * Called with each file's read as it completes, before the file is put in (the CLI's `--cache`
+   * hashes the bytes here, so a cold run needs no read of every file ahead of the load).
+   */
+  onRead?: (id: string, fetched: FetchedFile) => void;
 }
 
 /**
@@ -118,7 +123,10 @@ function readAhead(
   let next = 0;
   return (i) => {
     for (; next < ids.length && next < i + (o.readAhead ?? 1); next++) {
-      const read = fetchFile(host, ids[next], maxSize, o);
+      const id = ids[next];
+      const onRead = o.onRead;
+      const fetching = fetchFile(host, id, maxSize, o);
+      const read = onRead ? fetching.then((f) => (onRead(id, f), f)) : fetching;
       // A read that fails ahead of its turn fails when its turn comes, not as an unhandled rejection.
       read.catch(() => undefined);
       started.set(next, read);
