@@ -72,7 +72,7 @@ describe('cli: lint --cache', () => {
     }
   });
 
-  it('tells unchanged files by their stamps, and reads again a file written since, even with its old time put back', async () => {
+  it('tells unchanged files by their stamps, remembers a new stamp of unchanged bytes, and reads again a file written since, even with its old time put back', async () => {
     const files = taxonomy();
     const t = tempTree(files);
     try {
@@ -106,6 +106,13 @@ describe('cli: lint --cache', () => {
       const touched = await traced();
       assert.deepEqual([touched.answered, touched.stamped, touched.hashed], [true, n - 1, 1]);
       assert.equal(touched.stdout, cold.stdout);
+      // Once the write is two seconds old, the run that hashes it remembers its new stamp.
+      await new Promise((resolve) => setTimeout(resolve, 2100));
+      const restamped = await traced();
+      assert.deepEqual([restamped.answered, restamped.stamped, restamped.hashed], [true, n - 1, 1]);
+      const again = await traced();
+      assert.deepEqual([again.answered, again.stamped, again.hashed], [true, n, 0], 'the new stamp is remembered');
+      assert.equal(again.stdout, cold.stdout);
 
       // An owner swapped for another of the same length, and the file given its old times back.
       const before = statSync(file);

@@ -40,9 +40,6 @@ export interface CachedFile {
   suppressed: SuppressedDiagnostic[];
 }
 
-/** What a cache hit restores of one file. */
-export type CachedResult = Omit<CachedFile, 'hash' | 'stamp'>;
-
 interface CacheFile {
   tool: string;
   format: number;
@@ -126,7 +123,7 @@ export class LintCache {
   lookup(
     rels: readonly string[],
     unchanged: (i: number, stored: Readonly<CachedFile>) => boolean,
-  ): Map<string, CachedResult> | undefined {
+  ): Map<string, Readonly<CachedFile>> | undefined {
     let text: string;
     try {
       text = readFileSync(this.file, 'utf8');
@@ -149,12 +146,12 @@ export class LintCache {
     }
     const valid = stored as CacheFile;
     if (valid.key !== this.key || Object.keys(valid.files).length !== rels.length) return undefined;
-    const out = new Map<string, CachedResult>();
+    const out = new Map<string, Readonly<CachedFile>>();
     for (let i = 0; i < rels.length; i++) {
       const rel = rels[i];
       const f = Object.prototype.hasOwnProperty.call(valid.files, rel) ? valid.files[rel] : undefined;
       if (!f || !unchanged(i, f)) return undefined;
-      out.set(rel, { diagnostics: f.diagnostics, suppressed: f.suppressed });
+      out.set(rel, f);
     }
     return out;
   }

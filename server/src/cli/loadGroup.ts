@@ -81,6 +81,7 @@ export async function loadGroup(
   // An unchanged taxonomy is told by stamps and hashes alone; its texts are read only if a report asks.
   const count = { stamped: 0, hashed: 0 };
   let unsure = false; // A file that is not plain: the host's reads decide below.
+  let restamped = false; // An unchanged file with a new stamp (a checkout, a touch).
   const quickHit = cache.lookup(rels, (i, stored) => {
     if (stamps?.[i] !== undefined && stamps[i] === stored.stamp) {
       count.stamped++;
@@ -89,7 +90,9 @@ export async function loadGroup(
     const hash = quickHashOf(ids[i], maxSize);
     count.hashed++;
     if (hash === undefined) unsure = true;
-    return hash === stored.hash;
+    if (hash !== stored.hash) return false;
+    restamped ||= stamps?.[i] !== undefined;
+    return true;
   });
   o.traceCache?.(
     `cx-taxonomy: lint cache: ${quickHit ? 'answered' : 'not answered'}; files unchanged by their stamps: ${count.stamped}, hashed: ${count.hashed}`,
@@ -101,6 +104,9 @@ export async function loadGroup(
       ws.restoreFile(id, rels[i], textLater(id), cached?.diagnostics ?? [], cached?.suppressed ?? []);
       o.tick?.();
     });
+    // Files found unchanged by their hashes are remembered with their new stamps, or every run
+    // after a checkout (which gives each file it writes a new change time) would hash them again.
+    if (restamped) cache.store(new Map(rels.map((rel, i) => [rel, { ...quickHit.get(rel)!, stamp: stamps?.[i] }])));
     return;
   }
   let hashes: readonly string[];
