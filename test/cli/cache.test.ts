@@ -1,5 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readdirSync, readFileSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from 'node:fs';
 import * as path from 'node:path';
 import { generateWorkspace, SIZES } from '../../bench/generate';
 import { CLEAN as CLEAN_PATH, cli, ROOT, tempTree } from './support/cli';
@@ -142,5 +151,31 @@ describe('cli: lint --cache', () => {
     const r = await cli(['lint', CLEAN_PATH, '--cache-strategy', 'fast'], { cwd: ROOT });
     assert.equal(r.code, 2);
     assert.match(r.stderr, /Unknown strategy "fast" for --cache-strategy\. Use one of: metadata, content\./);
+  });
+
+  it("reads every file the host's way when one is a link, and still answers an unchanged taxonomy", async () => {
+    const files = taxonomy();
+    const t = tempTree({ ...files, 'data/persona.txt': 'kind: persona\nid: linked-persona\nname: Linked\n' });
+    try {
+      mkdirSync(path.join(t.dir, 'personas'), { recursive: true });
+      symlinkSync(path.join('..', 'data', 'persona.txt'), path.join(t.dir, 'personas', 'linked.persona.yaml'));
+      const env = { ...process.env, CX_TAXONOMY_TRACE_CACHE: '1' };
+      const args = ['lint', '.', '--format', 'json', '--cache'];
+      const fresh = await cli(['lint', '.', '--format', 'json'], { cwd: t.dir });
+      assert.match(fresh.stdout, /linked\.persona\.yaml/, 'the link is linted');
+      const cold = await cli(args, { cwd: t.dir, env });
+      const warm = await cli(args, { cwd: t.dir, env });
+      assert.equal(cold.stdout, fresh.stdout);
+      assert.equal(warm.stdout, fresh.stdout);
+      assert.match(warm.stderr, /lint cache: answered after reading every file \(one is not a plain file\)/);
+      // The linked file changes: its new content is checked.
+      writeFileSync(path.join(t.dir, 'data', 'persona.txt'), 'kind: persona\nid: Linked Persona\nname: Linked\n');
+      const changed = await cli(args, { cwd: t.dir, env });
+      assert.match(changed.stderr, /lint cache: not answered after reading every file/);
+      assert.equal(changed.stdout, (await cli(['lint', '.', '--format', 'json'], { cwd: t.dir })).stdout);
+      assert.notEqual(changed.stdout, fresh.stdout);
+    } finally {
+      t.dispose();
+    }
   });
 });

@@ -94,11 +94,14 @@ export async function loadGroup(
     restamped ||= stamps?.[i] !== undefined;
     return true;
   });
-  o.traceCache?.(
-    `cx-taxonomy: lint cache: ${quickHit ? 'answered' : 'not answered'}; files unchanged by their stamps: ${count.stamped}, hashed: ${count.hashed}`,
-  );
+  const trace = (answer: string) =>
+    o.traceCache?.(
+      `cx-taxonomy: lint cache: ${answer}; files unchanged by their stamps: ${count.stamped}, hashed: ${count.hashed}`,
+    );
+  if (!quickHit && (o.cacheOnly || !unsure)) trace('not answered');
   if (!quickHit && o.cacheOnly) throw new CacheMiss();
   if (quickHit) {
+    trace('answered');
     ids.forEach((id, i) => {
       const cached = quickHit.get(rels[i]);
       ws.restoreFile(id, rels[i], textLater(id), cached?.diagnostics ?? [], cached?.suppressed ?? []);
@@ -116,6 +119,7 @@ export async function loadGroup(
     const results = await fetchFiles(host, ids, maxSize, CLI_READS);
     hashes = results.map(hashOf);
     const hit = cache.lookup(rels, (i, stored) => hashes[i] === stored.hash);
+    trace(`${hit ? 'answered' : 'not answered'} after reading every file (one is not a plain file)`);
     if (hit) {
       ids.forEach((id, i) => {
         const r = results[i];
