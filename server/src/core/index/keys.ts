@@ -47,7 +47,10 @@ export function facetOfWholeKey(key: IndexKey): string | undefined {
   return key.startsWith(WHOLE_FACET_PREFIX) ? key.slice(WHOLE_FACET_PREFIX.length) : undefined;
 }
 
+/** The kinds whose ids are unique within their journey, not the workspace: stages and touchpoints. */
+export const CONTAINED_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(['stage', 'touchpoint']);
+
 /** Qualifies stage and touchpoint ids by their journey; other ids are global per kind. */
 export function qualifiedId(kind: EntityKind, id: string, container?: string): string {
-  return (kind === 'stage' || kind === 'touchpoint') && container !== undefined ? `${container}/${id}` : id;
+  return container !== undefined && CONTAINED_KINDS.has(kind) ? `${container}/${id}` : id;
 }

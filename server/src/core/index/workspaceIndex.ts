@@ -3,6 +3,7 @@ import { addTo, countOf, inner, listOf, type Bucket, type OneOrMore } from './bu
 import type { Definition, FacetEntry, FileContribution, Reference } from './entries';
 import { GroupedEntries, NO_GROUPS, type FacetGroups } from './groups';
 import {
+  CONTAINED_KINDS,
   defKey,
   facetKey,
   idSetKey,
@@ -14,9 +15,14 @@ import {
   type WatchedKeys,
 } from './keys';
 
-const nothingWatched: WatchedKeys = () => false;
 import { entitySig, entrySig, sameMultiset } from './signatures';
-import { internalized } from '../intern';
+
+const nothingWatched: WatchedKeys = () => false;
+
+/** A stage or touchpoint of a journey with an id: found through its journey, not kept under its own key. */
+function isContained(d: Definition): boolean {
+  return d.container !== undefined && CONTAINED_KINDS.has(d.kind);
+}
 
 /**
  * The workspace-wide index of definitions, references and rule facets. Each file's contribution is
@@ -109,7 +115,7 @@ export class WorkspaceIndex {
     };
     collect(prev, 'before');
     if (next) collect(next, 'after');
-    const hasId = (kind: EntityKind, qid: string) => countOf(this.defs.get(kind)?.get(qid)) > 0;
+    const hasId = (kind: EntityKind, qid: string) => this.definitions(kind, qid).length > 0;
     for (const p of parts.values()) if (p.kind !== undefined && p.qid !== undefined) p.had = hasId(p.kind, p.qid);
     this.remove(uri, prev);
     if (next) this.add(uri, next);
@@ -132,9 +138,22 @@ export class WorkspaceIndex {
    * new to the workspace, a facet's keys after its whole-facet key).
    */
   private add(uri: string, c: FileContribution, newKeys?: Set<IndexKey>, watched?: WatchedKeys): void {
-    this.byFile.set(uri, c);
     const watch = watched ?? nothingWatched;
+    /** The keys of this file's contained definitions added so far (for `newKeys`). */
+    let ownContained: Set<string> | undefined;
     for (const d of c.definitions) {
+      if (isContained(d)) {
+        // Found through its journey (`definitions`), not kept under a key of its own.
+        if (!newKeys) continue;
+        const q = qualifiedId(d.kind, d.id, d.container);
+        if (watch(KEY_TAGS.def, d.kind, q)) newKeys.add(defKey(d.kind, q));
+        if (!watch(KEY_TAGS.ids, d.kind, '')) continue;
+        ownContained ??= new Set();
+        const own = defKey(d.kind, q);
+        if (!ownContained.has(own) && this.definitions(d.kind, q).length === 0) newKeys.add(idSetKey(d.kind));
+        ownContained.add(own);
+        continue;
+      }
       const q = qualifiedId(d.kind, d.id, d.container);
       const defs = inner(this.defs, d.kind);
       const list = defs.get(q);
@@ -142,14 +161,13 @@ export class WorkspaceIndex {
         if (watch(KEY_TAGS.def, d.kind, q)) newKeys.add(defKey(d.kind, q));
         if (list === undefined && watch(KEY_TAGS.ids, d.kind, '')) newKeys.add(idSetKey(d.kind));
       }
-      // A journey's stage or touchpoint id is a string joined for the key: kept as the engine's flat
-      // shared copy, not as the two joins it was made of (~250,000 on L).
-      if (list === undefined) defs.set(d.container === undefined ? q : internalized(q), d);
+      if (list === undefined) defs.set(q, d);
       else if (Array.isArray(list)) {
         if (list.length === 0) defs.set(q, d);
         else list.push(d);
       } else defs.set(q, [list, d]);
     }
+    this.byFile.set(uri, c);
     const refs = c.references;
     for (let i = 0; i < refs.length; i++) {
       const kind = refs.kind(i);
@@ -179,6 +197,7 @@ export class WorkspaceIndex {
   /** Takes out a file's contribution, leaving emptied entries for `sweep`; the caller sweeps. */
   private remove(uri: string, c: FileContribution): void {
     for (const d of c.definitions) {
+      if (isContained(d)) continue;
       const q = qualifiedId(d.kind, d.id, d.container);
       const defs = this.defs.get(d.kind);
       const list = defs?.get(q);
@@ -223,7 +242,31 @@ export class WorkspaceIndex {
 
   /** Definitions of an id (qualified for stages and touchpoints). */
   definitions(kind: EntityKind, qid: string): readonly Definition[] {
-    return listOf(this.defs.get(kind)?.get(qid));
+    const kept = listOf(this.defs.get(kind)?.get(qid));
+    if (!CONTAINED_KINDS.has(kind) || !qid.includes('/')) return kept;
+    const contained = this.containedDefinitions(kind, qid);
+    return contained.length === 0 ? kept : kept.length === 0 ? contained : [...kept, ...contained];
+  }
+
+  /**
+   * The stages or touchpoints of a qualified id (`journey/id`), found in the files that define the
+   * journey. A key per stage and touchpoint of the workspace (~235,000 on L, a joined string each
+   * and a slot in the largest map) was ~25 MB of a lint's heap for lookups that only the editor's
+   * features on one journey make (no rule looks them up, and no field refers to them). A journey
+   * id may itself hold a `/`: each split is tried.
+   */
+  private containedDefinitions(kind: EntityKind, qid: string): Definition[] {
+    const out: Definition[] = [];
+    const journeys = this.defs.get('journey');
+    for (let at = qid.indexOf('/'); at !== -1; at = qid.indexOf('/', at + 1)) {
+      const container = qid.slice(0, at);
+      const id = qid.slice(at + 1);
+      const files = new Set(listOf(journeys?.get(container)).map((j) => j.uri));
+      for (const uri of files)
+        for (const d of this.byFile.get(uri)?.definitions ?? [])
+          if (d.kind === kind && d.container === container && d.id === id) out.push(d);
+    }
+    return out;
   }
 
   /** The references to an id (qualified for stages and touchpoints), each a new object. */
@@ -261,7 +304,12 @@ export class WorkspaceIndex {
 
   /** Every defined id of a kind (qualified for stages and touchpoints). */
   ids(kind: EntityKind): Iterable<string> {
-    return this.defs.get(kind)?.keys() ?? [];
+    const kept = this.defs.get(kind)?.keys() ?? [];
+    if (!CONTAINED_KINDS.has(kind)) return kept;
+    // Nothing asks this of stages or touchpoints on a keystroke: no field refers to them.
+    const all = new Set(kept);
+    for (const d of this.allDefinitions(kind)) if (isContained(d)) all.add(qualifiedId(d.kind, d.id, d.container));
+    return all;
   }
 
   /** Every definition of a kind, for workspace symbols and completion. */
