@@ -1,10 +1,22 @@
 import * as assert from 'node:assert/strict';
 import type { Entity } from '../../server/src/core/model';
-import type { Definition, FileContribution } from '../../server/src/core/index/entries';
-import { defKey, idSetKey, qualifiedId, type IndexKey } from '../../server/src/core/index/keys';
+import {
+  ContainedTable,
+  contributedDefinitions,
+  DetachedDefinition,
+  detachedFields,
+} from '../../server/src/core/index/detached';
+import {
+  SiteReferences,
+  type Definition,
+  type EntitySource,
+  type FileContribution,
+} from '../../server/src/core/index/entries';
+import type { LineIndex } from '../../server/src/core/lineIndex';
+import type { Located } from '../../server/src/core/model';
+import { CONTAINED_KINDS, defKey, idSetKey, qualifiedId, type IndexKey } from '../../server/src/core/index/keys';
 import { WorkspaceIndex } from '../../server/src/core/index/workspaceIndex';
 import type { EntityKind } from '../../server/src/core/types';
-import { SiteReferences } from '../../server/src/core/index/entries';
 
 /**
  * Stages and touchpoints are found through the files that define their journey, not kept under a
@@ -50,22 +62,48 @@ function contribution(uri: string, next: () => number): FileContribution {
       definitions.push(definition(next() < 0.5 ? 'stage' : 'touchpoint', pick(LOCAL_IDS), uri, at++, journey));
   }
   if (next() < 0.3) definitions.push(definition(pick(OTHER_KINDS), pick(LOCAL_IDS), uri, at));
-  return { definitions, references: new SiteReferences(uri, []), facets: new Map() };
+  const plain: FileContribution = { definitions, references: new SiteReferences(uri, []), facets: new Map() };
+  return next() < 0.5 ? plain : detached(plain);
 }
+
+/**
+ * The same definitions as a file that may let its model go holds them: its stages and
+ * touchpoints in a `ContainedTable`, the others as `DetachedDefinition`s (each definition's line
+ * is its id's offset here).
+ */
+function detached(c: FileContribution): FileContribution {
+  const uri = c.definitions[0]?.uri ?? 'file:///empty.journey.yaml';
+  const entities = c.definitions.map((d) => d.entity);
+  const lines = {
+    range: (start: number, end: number) => ({ start: { line: start, character: 0 }, end: { line: end, character: 3 } }),
+  } as unknown as LineIndex;
+  const source: EntitySource = { lines, definedEntity: (ordinal) => entities[ordinal] };
+  const table = new ContainedTable(uri, source);
+  const definitions: Definition[] = [];
+  c.definitions.forEach((d, ordinal) => {
+    const fields = detachedFields(d.entity as Entity & { id: Located<string> }, d.container);
+    const line = d.range.start.line;
+    if (d.container !== undefined && CONTAINED_KINDS.has(d.kind)) table.add(ordinal, fields, line, line);
+    else definitions.push(new DetachedDefinition(uri, source, ordinal, fields, line, line));
+  });
+  return { ...c, definitions, contained: table.length ? table.seal() : undefined };
+}
+
+/** Every definition of a file, in the file's order. */
+const all = (c: FileContribution) => [...contributedDefinitions(c)];
 
 /** Every qualified id a plain list of the files' definitions has, by kind. */
 function expectedIds(files: ReadonlyMap<string, FileContribution>, kind: EntityKind): Set<string> {
   const out = new Set<string>();
   for (const c of files.values())
-    for (const d of c.definitions) if (d.kind === kind) out.add(qualifiedId(d.kind, d.id, d.container));
+    for (const d of all(c)) if (d.kind === kind) out.add(qualifiedId(d.kind, d.id, d.container));
   return out;
 }
 
 function expectedDefinitions(files: ReadonlyMap<string, FileContribution>, kind: EntityKind, qid: string): string[] {
   const out: string[] = [];
   for (const c of files.values())
-    for (const d of c.definitions)
-      if (d.kind === kind && qualifiedId(d.kind, d.id, d.container) === qid) out.push(label(d));
+    for (const d of all(c)) if (d.kind === kind && qualifiedId(d.kind, d.id, d.container) === qid) out.push(label(d));
   return out.sort();
 }
 
@@ -89,6 +127,14 @@ describe('stages and touchpoints found through their journey', () => {
         else files.delete(uri);
         // Every key watched: a new file names what changed as it is added.
         const changed: Set<IndexKey> = index.replaceFile(uri, c, () => true);
+        if (c) {
+          const lines = all(c).map((d) => d.range.start.line);
+          assert.deepEqual(
+            lines,
+            lines.map((_, i) => i),
+            `${where}: every definition, in the file's order`,
+          );
+        }
         for (const kind of KINDS) {
           const ids = expectedIds(files, kind);
           assert.deepEqual(new Set(index.ids(kind)), ids, `${where}: ids of ${kind}`);
@@ -102,7 +148,7 @@ describe('stages and touchpoints found through their journey', () => {
           const idsChanged = ids.size !== was.size || [...ids].some((q) => !was.has(q));
           assert.equal(changed.has(idSetKey(kind)), idsChanged, `${where}: whether the ids of ${kind} changed`);
           if (isNew && c)
-            for (const d of c.definitions)
+            for (const d of all(c))
               if (d.kind === kind)
                 assert.ok(changed.has(defKey(kind, qualifiedId(kind, d.id, d.container))), `${where}: ${d.id}`);
         }

@@ -15,6 +15,7 @@ import type { TaxonomyFile } from '../taxonomyFile';
 import type { EntityKind, FileKind, Location, Range } from '../types';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Reference } from '../index/entries';
+import { contributedDefinitions } from '../index/detached';
 import { qualifiedId } from '../index/keys';
 import { effectiveOwner } from '../ownership';
 import { workspaceGlossary } from '../terms/glossary';
@@ -60,7 +61,7 @@ export function usageLenses(workspace: TaxonomyWorkspace, file: TaxonomyFile): U
   const contribution = workspace.index.contribution(file.uri);
   if (!contribution) return [];
   const out: UsageLensTarget[] = [];
-  for (const d of contribution.definitions) {
+  for (const d of contributedDefinitions(contribution)) {
     const kind = d.kind;
     if (!hasLens(kind)) continue;
     const range = d.range;

@@ -1,5 +1,6 @@
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
+import { contributedDefinitions } from '../index/detached';
 import { qualifiedId } from '../index/keys';
 import type { Range } from '../types';
 import { idAt } from './lookup';
@@ -22,7 +23,7 @@ export function documentHighlights(workspace: TaxonomyWorkspace, file: TaxonomyF
   const contribution = workspace.index.contribution(file.uri);
   if (!contribution) return [];
   const out: HighlightEntry[] = [];
-  for (const d of contribution.definitions) {
+  for (const d of contributedDefinitions(contribution)) {
     if (d.kind === target.kind && qualifiedId(d.kind, d.id, d.container) === target.qualifiedId)
       out.push({ range: d.range, kind: 'write' });
   }

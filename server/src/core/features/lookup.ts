@@ -4,6 +4,7 @@ import { readersOf } from './schemaDocs';
 import type { TaxonomyFile } from '../taxonomyFile';
 import type { TaxonomyWorkspace } from '../workspace';
 import type { Definition } from '../index/entries';
+import { contributedDefinitions } from '../index/detached';
 import { qualifiedId } from '../index/keys';
 import type { EntityKind, Position, Range } from '../types';
 
@@ -35,7 +36,7 @@ export function idAt(workspace: TaxonomyWorkspace, file: TaxonomyFile, offset: n
   const contribution = workspace.index.contribution(file.uri);
   if (!contribution) return undefined;
   const pos = file.lines.positionAt(offset);
-  for (const d of contribution.definitions) {
+  for (const d of contributedDefinitions(contribution)) {
     if (rangeContains(d.range, pos)) {
       return {
         kind: d.kind,

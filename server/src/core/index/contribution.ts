@@ -1,10 +1,10 @@
 import { allEntities, type DocModel, type Entity, type Located } from '../model';
 import { endOf, startOf } from '../model/docReader';
 import type { TaxonomyFile } from '../taxonomyFile';
+import { CONTAINED_KINDS } from './keys';
+import { ContainedTable, DetachedDefinition, detachedFields, ReferenceTable } from './detached';
 import {
-  DetachedDefinition,
   IndexedDefinition,
-  ReferenceTable,
   SiteReferences,
   type Definition,
   type EntitySource,
@@ -72,6 +72,7 @@ export function contributionOf(
   detached = false,
 ): FileContribution {
   const definitions: Definition[] = [];
+  let contained: ContainedTable | undefined;
   let references: ReferenceList;
   const facets = new Map<string, Map<string, FacetEntry[]>>();
   const lines = file.lines;
@@ -80,13 +81,16 @@ export function contributionOf(
   const sites = models.length === 1 ? models[0].refs : models.flatMap((m) => m.refs);
   if (detached && models.length > 0) {
     const source = entitySource(file);
+    const table = new ContainedTable(file.uri, source);
+    let ordinal = 0;
     forEachDefined(models, (entity, container) => {
       const id = entity.id;
-      const start = startOf(id, lines);
-      definitions.push(
-        new DetachedDefinition(file.uri, source, definitions.length, entity, start, endOf(id, lines), container),
-      );
+      const fields = detachedFields(entity, container);
+      const [start, end] = [startOf(id, lines), endOf(id, lines)];
+      if (container !== undefined && CONTAINED_KINDS.has(entity.kind)) table.add(ordinal++, fields, start, end);
+      else definitions.push(new DetachedDefinition(file.uri, source, ordinal++, fields, start, end));
     });
+    if (table.length > 0) contained = table.seal();
     references = new ReferenceTable(file.uri, lines, sites, (r) => [startOf(r.id, lines), endOf(r.id, lines)]);
   } else {
     forEachDefined(models, (entity, container) => definitions.push(new IndexedDefinition(file.uri, entity, container)));
@@ -100,5 +104,5 @@ export function contributionOf(
     else f.set(key, [entry]);
   };
   for (const c of contributors) c(file, add);
-  return { definitions, references, facets };
+  return contained ? { definitions, contained, references, facets } : { definitions, references, facets };
 }

@@ -1,7 +1,6 @@
 import type { Entity, Located, RefSite } from '../model';
 import type { LineIndex } from '../lineIndex';
 import type { EntityKind, Range } from '../types';
-import { internalized, sharedString } from '../intern';
 
 /* What the index holds: definitions, references and facet entries, and a file's contribution of them. */
 
@@ -168,7 +167,7 @@ export class SiteReferences implements ReferenceList {
 }
 
 /** A list's references in order, each made as it is read. */
-function* eachReference(list: ReferenceList): IterableIterator<Reference> {
+export function* eachReference(list: ReferenceList): IterableIterator<Reference> {
   for (let i = 0; i < list.length; i++) yield list.at(i);
 }
 
@@ -178,195 +177,12 @@ export function entityName(e: Entity): string | undefined {
 }
 
 /* Index entries serialise as plain objects (tests and logs compare them), whatever class holds them. */
-function definitionJSON(d: Definition): Definition {
+export function definitionJSON(d: Definition): Definition {
   return { kind: d.kind, id: d.id, uri: d.uri, range: d.range, container: d.container, entity: d.entity };
 }
 
-function referenceJSON(r: Reference): Reference {
+export function referenceJSON(r: Reference): Reference {
   return { kind: r.kind, id: r.id, uri: r.uri, range: r.range, field: r.field };
-}
-
-/**
- * A definition as the index keeps it for a file that may let its model go (`releaseModels`): its
- * kind, id, name, status, sunset and where its id is written, and the way back to its entity,
- * which is read through the file (`EntitySource`), not held, so that the index does not keep a
- * model the file let go. The range is worked out from the id's offsets on each read (a new range
- * each time). Its id is the engine's shared copy (`internalized`): cut out of the text, each was a
- * string of its own (~8 MB on the styled L). Its journey's id is the one string the journey's
- * model read, the same for each of its stages and touchpoints. It costs ~50 bytes more than an
- * `IndexedDefinition`, which is why files that keep their models have those.
- */
-export class DetachedDefinition implements Definition {
-  readonly kind: EntityKind;
-  readonly id: string;
-  /** What symbol lists show: a term's label, else the name (undefined without either). */
-  readonly name: string | undefined;
-  readonly container: string | undefined;
-  /** Its status and sunset, in an object of their own only when it has either (few ids do). */
-  readonly #lifecycle: { status: string | undefined; sunset: string | undefined } | undefined;
-  readonly #source: EntitySource;
-  readonly #ordinal: number;
-  readonly #start: number;
-  readonly #end: number;
-
-  constructor(
-    readonly uri: string,
-    source: EntitySource,
-    ordinal: number,
-    entity: Entity & { id: Located<string> },
-    start: number,
-    end: number,
-    container?: string,
-  ) {
-    this.container = container;
-    this.kind = entity.kind;
-    this.id = internalized(entity.id.value);
-    this.name = entityName(entity);
-    const status = entity.status?.value;
-    const sunset = entity.sunset?.value;
-    this.#lifecycle = status === undefined && sunset === undefined ? undefined : { status, sunset };
-    this.#source = source;
-    this.#ordinal = ordinal;
-    this.#start = start;
-    this.#end = end;
-  }
-
-  get status(): string | undefined {
-    return this.#lifecycle?.status;
-  }
-
-  get sunset(): string | undefined {
-    return this.#lifecycle?.sunset;
-  }
-
-  get range(): Range {
-    return this.#source.lines.range(this.#start, this.#end);
-  }
-
-  /** The entity, from the file's model (rebuilt if the file let it go). */
-  get entity(): Entity {
-    return this.#source.definedEntity(this.#ordinal);
-  }
-
-  toJSON(): Definition {
-    return definitionJSON(this);
-  }
-}
-
-/**
- * The references of a file that may let its model go, in a table that holds nothing of the model:
- * each reference's id, its kind and field (one number for the pair), and the offsets of the id,
- * ~18 bytes a reference where an object each was 80. An id is a shared copy (`sharedString`): on
- * L a few thousand ids are named ~420,000 times, each a string of its own when cut out of the
- * text. The range is worked out from the offsets on each read (a new range each time).
- */
-export class ReferenceTable implements ReferenceList {
-  readonly #lines: LineIndex;
-  readonly #ids: string[];
-  readonly #shapes: Uint16Array;
-  /** Each reference's start and end offsets, side by side. */
-  readonly #offsets: Int32Array;
-
-  /** `place(site)` gives the offsets of a site's id in the file's text. */
-  constructor(
-    readonly uri: string,
-    lines: LineIndex,
-    sites: readonly RefSite[],
-    place: (site: RefSite) => readonly [start: number, end: number],
-  ) {
-    this.#lines = lines;
-    const n = sites.length;
-    this.#ids = new Array<string>(n);
-    this.#shapes = new Uint16Array(n);
-    this.#offsets = new Int32Array(2 * n);
-    for (let i = 0; i < n; i++) {
-      const site = sites[i];
-      this.#ids[i] = sharedString(site.id.value);
-      this.#shapes[i] = shapeCode(site.kind, site.field);
-      const [start, end] = place(site);
-      this.#offsets[2 * i] = start;
-      this.#offsets[2 * i + 1] = end;
-    }
-  }
-
-  get length(): number {
-    return this.#ids.length;
-  }
-
-  kind(i: number): EntityKind {
-    return SHAPES[this.#shapes[i]].kind;
-  }
-
-  id(i: number): string {
-    return this.#ids[i];
-  }
-
-  field(i: number): string {
-    return SHAPES[this.#shapes[i]].field;
-  }
-
-  range(i: number): Range {
-    return this.#lines.range(this.#offsets[2 * i], this.#offsets[2 * i + 1]);
-  }
-
-  at(i: number): Reference {
-    return new TableReference(this, i);
-  }
-
-  [Symbol.iterator](): IterableIterator<Reference> {
-    return eachReference(this);
-  }
-}
-
-/** A reference read from a `ReferenceTable`. */
-class TableReference implements Reference {
-  readonly #table: ReferenceTable;
-  readonly #at: number;
-
-  constructor(table: ReferenceTable, at: number) {
-    this.#table = table;
-    this.#at = at;
-  }
-
-  get uri(): string {
-    return this.#table.uri;
-  }
-
-  get kind(): EntityKind {
-    return this.#table.kind(this.#at);
-  }
-
-  get id(): string {
-    return this.#table.id(this.#at);
-  }
-
-  get field(): string {
-    return this.#table.field(this.#at);
-  }
-
-  get range(): Range {
-    return this.#table.range(this.#at);
-  }
-
-  toJSON(): Reference {
-    return referenceJSON(this);
-  }
-}
-
-/** The kind and field pairs references have, numbered as first seen (a few dozen: the schema's reference fields). */
-const SHAPES: { kind: EntityKind; field: string }[] = [];
-const SHAPE_CODES = new Map<EntityKind, Map<string, number>>();
-
-function shapeCode(kind: EntityKind, field: string): number {
-  let byField = SHAPE_CODES.get(kind);
-  if (!byField) SHAPE_CODES.set(kind, (byField = new Map<string, number>()));
-  let code = byField.get(field);
-  if (code === undefined) {
-    code = SHAPES.push({ kind, field }) - 1;
-    if (code > 0xffff) throw new Error('more reference fields than a table can number');
-    byField.set(field, code);
-  }
-  return code;
 }
 
 /** A named entry that a rule looks up across files (stage names, KPI formulas, term labels). */
@@ -383,9 +199,28 @@ export interface FacetEntry<T = unknown> {
   subject?: string;
 }
 
+/**
+ * A file's stages and touchpoints kept as rows (`ContainedTable`): each row's kind, id, journey
+ * and ordinal among the file's definitions, and its definition made when read.
+ */
+export interface ContainedDefinitions {
+  readonly length: number;
+  kind(row: number): EntityKind;
+  id(row: number): string;
+  container(row: number): string;
+  ordinal(row: number): number;
+  at(row: number): Definition;
+}
+
 /** Everything one file contributes to the index, replaced as a whole when the file changes. */
 export interface FileContribution {
+  /**
+   * Its definitions, in the order the file lists them, but for those `contained` holds (read
+   * them all with `contributedDefinitions`).
+   */
   definitions: Definition[];
+  /** The stages and touchpoints of a file that may let its model go (`ContainedTable`). */
+  contained?: ContainedDefinitions;
   references: ReferenceList;
   /** Facet name -> key -> entries. */
   facets: Map<string, Map<string, FacetEntry[]>>;

@@ -1,6 +1,7 @@
 import type { EntityKind } from '../types';
 import { addTo, countOf, inner, listOf, type Bucket, type OneOrMore } from './buckets';
-import type { Definition, FacetEntry, FileContribution, Reference } from './entries';
+import { contributedDefinitions, DetachedDefinition } from './detached';
+import { type Definition, type FacetEntry, type FileContribution, type Reference } from './entries';
 import { GroupedEntries, NO_GROUPS, type FacetGroups } from './groups';
 import {
   CONTAINED_KINDS,
@@ -96,7 +97,7 @@ export class WorkspaceIndex {
       return p;
     };
     const collect = (c: FileContribution, side: 'before' | 'after') => {
-      for (const d of c.definitions) {
+      for (const d of contributedDefinitions(c)) {
         const q = qualifiedId(d.kind, d.id, d.container);
         const p = part(defKey(d.kind, q));
         p.qid = q;
@@ -139,19 +140,29 @@ export class WorkspaceIndex {
    */
   private add(uri: string, c: FileContribution, newKeys?: Set<IndexKey>, watched?: WatchedKeys): void {
     const watch = watched ?? nothingWatched;
-    /** The keys of this file's contained definitions added so far (for `newKeys`). */
-    let ownContained: Set<string> | undefined;
+    /** The keys of this file's contained definitions noted so far. */
+    const ownContained = new Set<IndexKey>();
+    // A stage or touchpoint is found through its journey (`definitions`), not kept under a key of
+    // its own; a new file only names its keys, in the order of the file's definitions.
+    const noteContained = (kind: EntityKind, id: string, container: string) => {
+      if (!newKeys) return;
+      const q = qualifiedId(kind, id, container);
+      if (watch(KEY_TAGS.def, kind, q)) newKeys.add(defKey(kind, q));
+      if (!watch(KEY_TAGS.ids, kind, '')) return;
+      const own = defKey(kind, q);
+      if (!ownContained.has(own) && this.definitions(kind, q).length === 0) newKeys.add(idSetKey(kind));
+      ownContained.add(own);
+    };
+    const table = newKeys ? c.contained : undefined;
+    let row = 0;
+    const noteRowsBefore = (ordinal: number) => {
+      for (; table && row < table.length && table.ordinal(row) < ordinal; row++)
+        noteContained(table.kind(row), table.id(row), table.container(row));
+    };
     for (const d of c.definitions) {
+      if (table) noteRowsBefore(d instanceof DetachedDefinition ? d.ordinal : 0);
       if (isContained(d)) {
-        // Found through its journey (`definitions`), not kept under a key of its own.
-        if (!newKeys) continue;
-        const q = qualifiedId(d.kind, d.id, d.container);
-        if (watch(KEY_TAGS.def, d.kind, q)) newKeys.add(defKey(d.kind, q));
-        if (!watch(KEY_TAGS.ids, d.kind, '')) continue;
-        ownContained ??= new Set();
-        const own = defKey(d.kind, q);
-        if (!ownContained.has(own) && this.definitions(d.kind, q).length === 0) newKeys.add(idSetKey(d.kind));
-        ownContained.add(own);
+        noteContained(d.kind, d.id, d.container as string);
         continue;
       }
       const q = qualifiedId(d.kind, d.id, d.container);
@@ -167,6 +178,7 @@ export class WorkspaceIndex {
         else list.push(d);
       } else defs.set(q, [list, d]);
     }
+    noteRowsBefore(Number.POSITIVE_INFINITY);
     this.byFile.set(uri, c);
     const refs = c.references;
     for (let i = 0; i < refs.length; i++) {
@@ -262,9 +274,16 @@ export class WorkspaceIndex {
       const container = qid.slice(0, at);
       const id = qid.slice(at + 1);
       const files = new Set(listOf(journeys?.get(container)).map((j) => j.uri));
-      for (const uri of files)
-        for (const d of this.byFile.get(uri)?.definitions ?? [])
-          if (d.kind === kind && d.container === container && d.id === id) out.push(d);
+      for (const uri of files) {
+        const c = this.byFile.get(uri);
+        if (!c) continue;
+        for (const d of c.definitions) if (d.kind === kind && d.container === container && d.id === id) out.push(d);
+        const table = c.contained;
+        if (!table) continue;
+        for (let row = 0; row < table.length; row++)
+          if (table.kind(row) === kind && table.container(row) === container && table.id(row) === id)
+            out.push(table.at(row));
+      }
     }
     return out;
   }
@@ -314,7 +333,8 @@ export class WorkspaceIndex {
 
   /** Every definition of a kind, for workspace symbols and completion. */
   *allDefinitions(kind?: EntityKind): Iterable<Definition> {
-    for (const c of this.byFile.values()) for (const d of c.definitions) if (!kind || d.kind === kind) yield d;
+    for (const c of this.byFile.values())
+      for (const d of contributedDefinitions(c)) if (!kind || d.kind === kind) yield d;
   }
 
   contribution(uri: string): FileContribution | undefined {
