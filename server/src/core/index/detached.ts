@@ -115,22 +115,26 @@ export function detachedFields(entity: Entity & { id: Located<string> }, contain
 
 /**
  * The stages and touchpoints of a file that may let its model go, in a table: each one's kind,
- * id, name, journey and where its id is written, ~40 bytes a row where a `DetachedDefinition`
- * each, with its place in an array, was ~110 (~235,000 on L: ~18 MB of a lint's heap). The index
+ * id, name, journey and where its id is written, ~30 bytes a row where a `DetachedDefinition`
+ * each, with its place in an array, was ~110 (~235,000 on L: ~20 MB of a lint's heap). The index
  * finds them through their journey (`WorkspaceIndex.definitions`), and a `DetachedDefinition` is
  * made when one is read (a new object on each read). Status and sunset are kept for the few rows
- * that have them.
+ * that have them. Built row by row (`add`), then `seal`ed into arrays of exact length: the
+ * builder's arrays, grown as they filled, were a third empty.
  */
 export class ContainedTable implements ContainedDefinitions {
   readonly #uri: string;
   readonly #source: EntitySource;
-  readonly #kinds: EntityKind[] = [];
-  readonly #ids: string[] = [];
-  readonly #names: (string | undefined)[] = [];
-  readonly #containers: string[] = [];
+  #building: Building | undefined = { kinds: [], ids: [], names: [], containers: [], places: [] };
+  /** Each row's kind, as its place in `TABLE_KINDS`. */
+  #kinds: Uint8Array = new Uint8Array(0);
+  #ids: readonly string[] = [];
+  #names: readonly (string | undefined)[] = [];
+  /** The journeys, each with the first row under it (rows come journey by journey). */
+  #containers: readonly string[] = [];
+  #containerFrom: Int32Array = new Int32Array(0);
   /** Each row's ordinal among the file's definitions, and its id's start and end offsets. */
   #places: Int32Array = new Int32Array(0);
-  #placesTaken: number[] | undefined = [];
   #lifecycles: Map<number, Lifecycle> | undefined;
 
   constructor(uri: string, source: EntitySource) {
@@ -138,29 +142,45 @@ export class ContainedTable implements ContainedDefinitions {
     this.#source = source;
   }
 
-  /** Adds a row while the table is built; `seal` ends the building. */
+  /** Adds a stage or touchpoint under its journey while the table is built; `seal` ends the building. */
   add(ordinal: number, fields: DetachedFields, start: number, end: number): void {
-    const row = this.#ids.length;
-    this.#kinds.push(fields.kind);
-    this.#ids.push(fields.id);
-    this.#names.push(fields.name);
-    this.#containers.push(fields.container as string);
+    if (fields.container === undefined) throw new Error('a stage or touchpoint in a table needs its journey');
+    const b = this.#building!;
+    const row = b.ids.length;
+    b.kinds.push(kindCode(fields.kind));
+    b.ids.push(fields.id);
+    b.names.push(fields.name);
+    b.containers.push(fields.container);
     if (fields.lifecycle) (this.#lifecycles ??= new Map()).set(row, fields.lifecycle);
-    this.#placesTaken!.push(ordinal, start, end);
+    b.places.push(ordinal, start, end);
   }
 
   seal(): this {
-    this.#places = Int32Array.from(this.#placesTaken!);
-    this.#placesTaken = undefined;
+    const b = this.#building!;
+    this.#building = undefined;
+    this.#kinds = Uint8Array.from(b.kinds);
+    this.#ids = b.ids.slice();
+    this.#names = b.names.slice();
+    const containers: string[] = [];
+    const from: number[] = [];
+    b.containers.forEach((c, row) => {
+      if (row === 0 || c !== containers[containers.length - 1]) {
+        containers.push(c);
+        from.push(row);
+      }
+    });
+    this.#containers = containers;
+    this.#containerFrom = Int32Array.from(from);
+    this.#places = Int32Array.from(b.places);
     return this;
   }
 
   get length(): number {
-    return this.#ids.length;
+    return this.#building ? this.#building.ids.length : this.#ids.length;
   }
 
   kind(row: number): EntityKind {
-    return this.#kinds[row];
+    return TABLE_KINDS[this.#kinds[row]];
   }
 
   id(row: number): string {
@@ -168,7 +188,11 @@ export class ContainedTable implements ContainedDefinitions {
   }
 
   container(row: number): string {
-    return this.#containers[row];
+    // Nearly always one journey a file: the last run that starts at or before the row.
+    const from = this.#containerFrom;
+    let i = from.length - 1;
+    while (i > 0 && from[i] > row) i--;
+    return this.#containers[i];
   }
 
   ordinal(row: number): number {
@@ -179,10 +203,10 @@ export class ContainedTable implements ContainedDefinitions {
   at(row: number): DetachedDefinition {
     const p = 3 * row;
     const fields: DetachedFields = {
-      kind: this.#kinds[row],
+      kind: this.kind(row),
       id: this.#ids[row],
       name: this.#names[row],
-      container: this.#containers[row],
+      container: this.container(row),
       lifecycle: this.#lifecycles?.get(row),
     };
     return new DetachedDefinition(
@@ -194,6 +218,23 @@ export class ContainedTable implements ContainedDefinitions {
       this.#places[p + 2],
     );
   }
+}
+
+/** A `ContainedTable`'s rows while it is built. */
+interface Building {
+  kinds: number[];
+  ids: string[];
+  names: (string | undefined)[];
+  containers: string[];
+  places: number[];
+}
+
+/** The kinds a table's rows have, numbered as first seen (stages and touchpoints). */
+const TABLE_KINDS: EntityKind[] = [];
+
+function kindCode(kind: EntityKind): number {
+  const code = TABLE_KINDS.indexOf(kind);
+  return code >= 0 ? code : TABLE_KINDS.push(kind) - 1;
 }
 
 /**
