@@ -24,7 +24,7 @@ describe('young generation: the flag VS Code starts the server with', () => {
 describe('old generation: how far it grows before a full collection', () => {
   it('is capped for the CLI, unless the command line caps it already', () => {
     assert.equal(oldGenerationGrowthFlag([]), `--heap-growing-percent=${OLD_GENERATION_GROWTH_PERCENT}`);
-    assert.equal(oldGenerationGrowthFlag(['--enable-source-maps']), '--heap-growing-percent=50');
+    assert.equal(oldGenerationGrowthFlag(['--enable-source-maps']), '--heap-growing-percent=40');
     assert.equal(oldGenerationGrowthFlag(['--heap-growing-percent=80']), undefined);
     assert.equal(oldGenerationGrowthFlag(['--heap_growing_percent=80']), undefined);
   });

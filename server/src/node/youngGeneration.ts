@@ -75,14 +75,15 @@ export function useWorker(execArgv: readonly string[], env: NodeJS.ProcessEnv): 
 /**
  * How much V8 lets the old generation grow past what lived at the last full collection before it
  * collects again, in percent, for a command that lets models go (the lint by default, the others
- * with `CX_TAXONOMY_RELEASE_ABOVE`; on the styled L's lint ~700 -> ~545 MB, item 37). On
+ * with `CX_TAXONOMY_RELEASE_ABOVE`; on the styled L's lint ~700 -> ~545 MB at 50, item 37; 40
+ * took ~455 -> ~430 MB for ~1.5% of time, item 38). On
  * a machine with several GB of memory V8's own factor is up to 4, so the peak follows the garbage
  * of loading more than what lives: on the styled L, ~960 MB with the models let go, as without.
  * 50 brought it to ~715 MB (BENCHMARKS.md, item 29). Alone, with every model kept, it lowered
  * nothing and cost time. The language server does not cap it: with models let go it compacts its
  * heap once indexing ends instead (`collectGarbage`).
  */
-export const OLD_GENERATION_GROWTH_PERCENT = 50;
+export const OLD_GENERATION_GROWTH_PERCENT = 40;
 
 /**
  * The flag that caps the old generation's growth (`OLD_GENERATION_GROWTH_PERCENT`), or undefined
