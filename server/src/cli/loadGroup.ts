@@ -98,15 +98,19 @@ export async function loadGroup(
     o.traceCache?.(
       `cx-taxonomy: lint cache: ${answer}; files unchanged by their stamps: ${count.stamped}, hashed: ${count.hashed}`,
     );
+  /** Restores every file from a hit, with its text (undefined: a file gone meanwhile, left out). */
+  const restore = (hit: ReadonlyMap<string, CachedFile>, textOf: (i: number) => string | (() => string) | undefined) =>
+    ids.forEach((id, i) => {
+      const text = textOf(i);
+      const cached = hit.get(rels[i]);
+      if (text !== undefined) ws.restoreFile(id, rels[i], text, cached?.diagnostics ?? [], cached?.suppressed ?? []);
+      o.tick?.();
+    });
   if (!quickHit && (o.cacheOnly || !unsure)) trace('not answered');
   if (!quickHit && o.cacheOnly) throw new CacheMiss();
   if (quickHit) {
     trace('answered');
-    ids.forEach((id, i) => {
-      const cached = quickHit.get(rels[i]);
-      ws.restoreFile(id, rels[i], textLater(id), cached?.diagnostics ?? [], cached?.suppressed ?? []);
-      o.tick?.();
-    });
+    restore(quickHit, (i) => textLater(ids[i]));
     // Files found unchanged by their hashes are remembered with their new stamps, or every run
     // after a checkout (which gives each file it writes a new change time) would hash them again.
     if (restamped) cache.store(new Map(rels.map((rel, i) => [rel, { ...quickHit.get(rel)!, stamp: stamps?.[i] }])));
@@ -121,19 +125,11 @@ export async function loadGroup(
     const hit = cache.lookup(rels, (i, stored) => hashes[i] === stored.hash);
     trace(`${hit ? 'answered' : 'not answered'} after reading every file (one is not a plain file)`);
     if (hit) {
-      ids.forEach((id, i) => {
+      restore(hit, (i) => {
         const r = results[i];
+        if (r.kind === 'gone') return undefined;
         const decoded = r.kind === 'read' ? decodeText(r.bytes) : undefined;
-        const cached = hit.get(rels[i]);
-        if (r.kind !== 'gone')
-          ws.restoreFile(
-            id,
-            rels[i],
-            decoded?.ok ? decoded.text : '',
-            cached?.diagnostics ?? [],
-            cached?.suppressed ?? [],
-          );
-        o.tick?.();
+        return decoded?.ok ? decoded.text : '';
       });
       return;
     }

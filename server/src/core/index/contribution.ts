@@ -1,7 +1,7 @@
 import { allEntities, type DocModel, type Entity, type Located } from '../model';
 import { endOf, startOf } from '../model/docReader';
 import type { TaxonomyFile } from '../taxonomyFile';
-import { CONTAINED_KINDS } from './keys';
+import { isContained } from './keys';
 import { ContainedTable, DetachedDefinition, detachedFields, ReferenceTable } from './detached';
 import {
   IndexedDefinition,
@@ -86,8 +86,9 @@ export function contributionOf(
     forEachDefined(models, (entity, container) => {
       const id = entity.id;
       const fields = detachedFields(entity, container);
-      const [start, end] = [startOf(id, lines), endOf(id, lines)];
-      if (container !== undefined && CONTAINED_KINDS.has(entity.kind)) table.add(ordinal++, fields, start, end);
+      const start = startOf(id, lines);
+      const end = endOf(id, lines);
+      if (isContained(entity.kind, container)) table.add(ordinal++, fields, start, end);
       else definitions.push(new DetachedDefinition(file.uri, source, ordinal++, fields, start, end));
     });
     if (table.length > 0) contained = table.seal();

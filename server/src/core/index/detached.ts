@@ -354,20 +354,35 @@ function shapeCode(kind: EntityKind, field: string): number {
 }
 
 /**
- * Every definition of a file's contribution in the order the file lists them: `definitions` with
- * the rows of `contained` between them, each made when read.
+ * Walks a file's contribution in the order the file lists its definitions: `onDefinition` for
+ * each of `definitions`, and `onRow` for each row of `contained` between them (rows are skipped
+ * without it). A file with a table holds `DetachedDefinition`s, whose ordinals place the rows.
  */
-export function* contributedDefinitions(c: FileContribution): Generator<Definition> {
-  const table = c.contained;
-  if (!table) {
-    yield* c.definitions;
-    return;
-  }
+export function forEachContributed(
+  c: FileContribution,
+  onDefinition: (d: Definition) => void,
+  onRow?: (table: ContainedDefinitions, row: number) => void,
+): void {
+  const table = onRow ? c.contained : undefined;
   let row = 0;
   for (const d of c.definitions) {
-    const ordinal = d instanceof DetachedDefinition ? d.ordinal : 0;
-    for (; row < table.length && table.ordinal(row) < ordinal; row++) yield table.at(row);
-    yield d;
+    if (table) {
+      const ordinal = d instanceof DetachedDefinition ? d.ordinal : 0;
+      for (; row < table.length && table.ordinal(row) < ordinal; row++) onRow!(table, row);
+    }
+    onDefinition(d);
   }
-  for (; row < table.length; row++) yield table.at(row);
+  if (table) for (; row < table.length; row++) onRow!(table, row);
+}
+
+/** Every definition of a file's contribution, in the file's order, the rows of `contained` made when read. */
+export function contributedDefinitions(c: FileContribution): Definition[] {
+  if (!c.contained) return c.definitions;
+  const out: Definition[] = [];
+  forEachContributed(
+    c,
+    (d) => out.push(d),
+    (table, row) => out.push(table.at(row)),
+  );
+  return out;
 }

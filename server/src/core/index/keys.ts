@@ -50,7 +50,15 @@ export function facetOfWholeKey(key: IndexKey): string | undefined {
 /** The kinds whose ids are unique within their journey, not the workspace: stages and touchpoints. */
 export const CONTAINED_KINDS: ReadonlySet<EntityKind> = new Set<EntityKind>(['stage', 'touchpoint']);
 
+/**
+ * True for a stage or touchpoint of a journey with an id: its id is qualified by the journey, and
+ * the index finds it through the journey's files instead of keeping a key for it.
+ */
+export function isContained(kind: EntityKind, container: string | undefined): container is string {
+  return container !== undefined && CONTAINED_KINDS.has(kind);
+}
+
 /** Qualifies stage and touchpoint ids by their journey; other ids are global per kind. */
 export function qualifiedId(kind: EntityKind, id: string, container?: string): string {
-  return container !== undefined && CONTAINED_KINDS.has(kind) ? `${container}/${id}` : id;
+  return isContained(kind, container) ? `${container}/${id}` : id;
 }

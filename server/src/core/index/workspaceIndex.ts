@@ -1,11 +1,12 @@
 import type { EntityKind } from '../types';
 import { addTo, countOf, inner, listOf, type Bucket, type OneOrMore } from './buckets';
-import { contributedDefinitions, DetachedDefinition } from './detached';
+import { contributedDefinitions, forEachContributed } from './detached';
 import { type Definition, type FacetEntry, type FileContribution, type Reference } from './entries';
 import { GroupedEntries, NO_GROUPS, type FacetGroups } from './groups';
 import {
   CONTAINED_KINDS,
   defKey,
+  isContained,
   facetKey,
   idSetKey,
   KEY_TAGS,
@@ -19,11 +20,6 @@ import {
 import { entitySig, entrySig, sameMultiset } from './signatures';
 
 const nothingWatched: WatchedKeys = () => false;
-
-/** A stage or touchpoint of a journey with an id: found through its journey, not kept under its own key. */
-function isContained(d: Definition): boolean {
-  return d.container !== undefined && CONTAINED_KINDS.has(d.kind);
-}
 
 /**
  * The workspace-wide index of definitions, references and rule facets. Each file's contribution is
@@ -153,17 +149,10 @@ export class WorkspaceIndex {
       if (!ownContained.has(own) && this.definitions(kind, q).length === 0) newKeys.add(idSetKey(kind));
       ownContained.add(own);
     };
-    const table = newKeys ? c.contained : undefined;
-    let row = 0;
-    const noteRowsBefore = (ordinal: number) => {
-      for (; table && row < table.length && table.ordinal(row) < ordinal; row++)
-        noteContained(table.kind(row), table.id(row), table.container(row));
-    };
-    for (const d of c.definitions) {
-      if (table) noteRowsBefore(d instanceof DetachedDefinition ? d.ordinal : 0);
-      if (isContained(d)) {
-        noteContained(d.kind, d.id, d.container as string);
-        continue;
+    const addDefinition = (d: Definition) => {
+      if (isContained(d.kind, d.container)) {
+        noteContained(d.kind, d.id, d.container);
+        return;
       }
       const q = qualifiedId(d.kind, d.id, d.container);
       const defs = inner(this.defs, d.kind);
@@ -177,8 +166,12 @@ export class WorkspaceIndex {
         if (list.length === 0) defs.set(q, d);
         else list.push(d);
       } else defs.set(q, [list, d]);
-    }
-    noteRowsBefore(Number.POSITIVE_INFINITY);
+    };
+    forEachContributed(
+      c,
+      addDefinition,
+      newKeys ? (table, row) => noteContained(table.kind(row), table.id(row), table.container(row)) : undefined,
+    );
     this.byFile.set(uri, c);
     const refs = c.references;
     for (let i = 0; i < refs.length; i++) {
@@ -209,7 +202,7 @@ export class WorkspaceIndex {
   /** Takes out a file's contribution, leaving emptied entries for `sweep`; the caller sweeps. */
   private remove(uri: string, c: FileContribution): void {
     for (const d of c.definitions) {
-      if (isContained(d)) continue;
+      if (isContained(d.kind, d.container)) continue;
       const q = qualifiedId(d.kind, d.id, d.container);
       const defs = this.defs.get(d.kind);
       const list = defs?.get(q);
@@ -327,7 +320,8 @@ export class WorkspaceIndex {
     if (!CONTAINED_KINDS.has(kind)) return kept;
     // Nothing asks this of stages or touchpoints on a keystroke: no field refers to them.
     const all = new Set(kept);
-    for (const d of this.allDefinitions(kind)) if (isContained(d)) all.add(qualifiedId(d.kind, d.id, d.container));
+    for (const d of this.allDefinitions(kind))
+      if (isContained(d.kind, d.container)) all.add(qualifiedId(d.kind, d.id, d.container));
     return all;
   }
 
